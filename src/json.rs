@@ -1,0 +1,724 @@
+//! A small JSON value, parser and writer.
+//!
+//! Our own rather than serde_json because the checker needs things serde_json does not give:
+//! object key order kept as written (normalized output must look like the input), number literals
+//! kept as written (`40.0` vs `40`, 255-digit names), strings with lone surrogates kept (reported as
+//! `bad_char`, never silently replaced), nesting cut at a depth limit into a value instead of an
+//! error or a stack overflow, and a few extra tokens the JS bridge uses for values JSON cannot carry
+//! (`BigInt`, `NaN`, a getter that threw, ...). Strings without escapes borrow from the input.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// Nesting deeper than this is not inspected: the value becomes [`Other::TooDeep`].
+pub const MAX_DEPTH: usize = 64;
+
+/// A JSON value (plus the few JS values the wasm bridge can hand over).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value<'a> {
+    Null,
+    Bool(bool),
+    /// The number literal as written (valid JSON number syntax).
+    Number(Cow<'a, str>),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    /// Entries in input order; a repeated key keeps its last value (as `JSON.parse` does).
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
+    /// Something JSON cannot carry. Always reported, never silently dropped.
+    Other(Box<Other>),
+}
+
+/// Values that are not JSON but can reach the checker.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Other {
+    /// A string holding an unpaired UTF-16 surrogate (possible in JS, and as a `\uD800` escape in JSON text).
+    LoneSurrogate {
+        /// The string literal as written, without quotes, so it can be written back unchanged.
+        raw: String,
+        code_point: u32,
+        /// Position of the surrogate in the string, in characters.
+        index: usize,
+    },
+    /// Nesting deeper than [`MAX_DEPTH`]; the content was skipped.
+    TooDeep,
+    /// A JS value with no JSON form: `"bigint"`, `"nan"`, `"infinity"`, `"-infinity"`, `"function"`,
+    /// `"symbol"`, `"undefined"`, `"cycle"`, `"date"`, `"unreadable"` (a getter or proxy trap threw),
+    /// with a detail (the BigInt digits, the date, the exception text).
+    Js { kind: JsKind, detail: String },
+}
+
+/// The kinds of JS-only values the bridge encodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsKind {
+    BigInt,
+    NaN,
+    Infinity,
+    NegInfinity,
+    Function,
+    Symbol,
+    Undefined,
+    Cycle,
+    Date,
+    Unreadable,
+}
+
+impl JsKind {
+    const ALL: [(JsKind, &'static str); 10] = [
+        (JsKind::BigInt, "bigint"),
+        (JsKind::NaN, "nan"),
+        (JsKind::Infinity, "infinity"),
+        (JsKind::NegInfinity, "-infinity"),
+        (JsKind::Function, "function"),
+        (JsKind::Symbol, "symbol"),
+        (JsKind::Undefined, "undefined"),
+        (JsKind::Cycle, "cycle"),
+        (JsKind::Date, "date"),
+        (JsKind::Unreadable, "unreadable"),
+    ];
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(k, _)| *k == self).map(|(_, n)| *n).unwrap_or("unknown")
+    }
+    fn from_name(s: &str) -> Option<JsKind> {
+        Self::ALL.iter().find(|(_, n)| *n == s).map(|(k, _)| *k)
+    }
+}
+
+impl<'a> Value<'a> {
+    /// The JSON type name used in `wrong_type` params.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+            Value::Other(o) => match &**o {
+                Other::LoneSurrogate { .. } => "string",
+                Other::TooDeep => "too deep",
+                Other::Js { kind, .. } => match kind {
+                    JsKind::NaN | JsKind::Infinity | JsKind::NegInfinity => "number",
+                    k => k.name(),
+                },
+            },
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&[(Cow<'a, str>, Value<'a>)]> {
+        match self {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Value<'a>]> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The member `key` of an object (the last one if repeated).
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        self.as_object()?.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// An owned copy that borrows nothing.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(b),
+            Value::Number(n) => Value::Number(Cow::Owned(n.into_owned())),
+            Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
+            Value::Array(a) => Value::Array(a.into_iter().map(Value::into_owned).collect()),
+            Value::Object(m) => Value::Object(
+                m.into_iter().map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned())).collect(),
+            ),
+            Value::Other(o) => Value::Other(o),
+        }
+    }
+
+    pub fn str(s: impl Into<String>) -> Value<'static> {
+        Value::String(Cow::Owned(s.into()))
+    }
+
+    pub fn num(n: i64) -> Value<'static> {
+        Value::Number(Cow::Owned(n.to_string()))
+    }
+
+    pub fn obj(entries: Vec<(&str, Value<'a>)>) -> Value<'a> {
+        Value::Object(entries.into_iter().map(|(k, v)| (Cow::Owned(k.to_owned()), v)).collect())
+    }
+
+    /// Parse JSON text. See [`parse_with`] for the JS bridge's extensions.
+    pub fn parse(text: &'a str) -> Result<Value<'a>, ParseError> {
+        parse_with(text, false)
+    }
+
+    /// Write as compact JSON text.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        write_value(&mut out, self, None, 0);
+        out
+    }
+
+    /// Write as indented JSON text (two spaces).
+    pub fn to_json_pretty(&self) -> String {
+        let mut out = String::new();
+        write_value(&mut out, self, Some(2), 0);
+        out
+    }
+}
+
+/// Is this number literal an integer (no fractional part, whatever its notation)?
+/// Returns its value when it fits in an i64.
+pub fn number_as_i64(lit: &str) -> Option<i64> {
+    if let Ok(n) = lit.parse::<i64>() {
+        return Some(n);
+    }
+    let f: f64 = lit.parse().ok()?;
+    if f.fract() == 0.0 && f.abs() < 9.0e15 {
+        Some(f as i64)
+    } else {
+        None
+    }
+}
+
+/// Is this number literal mathematically an integer (e.g. `40`, `40.0`, `4e1`)?
+pub fn number_is_integer(lit: &str) -> bool {
+    if lit.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return true;
+    }
+    lit.parse::<f64>().map(|f| f.is_finite() && f.fract() == 0.0).unwrap_or(false)
+}
+
+/// Where and why JSON text could not be parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub message: &'static str,
+    /// Byte offset into the text.
+    pub offset: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} at line {}, column {}", self.message, self.line, self.column)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Parse JSON text. With `js` the parser also accepts the bridge's tokens for JS-only values:
+/// `@name` or `@name"detail"` where name is one of [`JsKind`]'s names.
+pub fn parse_with(text: &str, js: bool) -> Result<Value<'_>, ParseError> {
+    let mut p = Parser { s: text.as_bytes(), text, i: 0, js };
+    p.ws();
+    let v = p.value(0)?;
+    p.ws();
+    if p.i != p.s.len() {
+        return Err(p.err("unexpected text after the JSON value"));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    text: &'a str,
+    i: usize,
+    js: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn err(&self, message: &'static str) -> ParseError {
+        let upto = &self.s[..self.i.min(self.s.len())];
+        let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = upto.iter().rposition(|&b| b == b'\n').map(|p| p + 1).unwrap_or(0);
+        let column = self.text.get(line_start..self.i).map(|t| t.chars().count()).unwrap_or(0) + 1;
+        ParseError { message, offset: self.i, line, column }
+    }
+
+    fn ws(&mut self) {
+        while let Some(&b) = self.s.get(self.i) {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                self.i += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    fn lit(&mut self, word: &[u8], v: Value<'a>) -> Result<Value<'a>, ParseError> {
+        if self.s[self.i..].starts_with(word) {
+            self.i += word.len();
+            Ok(v)
+        } else {
+            Err(self.err("unexpected character"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+        match self.peek() {
+            None => Err(self.err("unexpected end of input")),
+            Some(b'{') | Some(b'[') if depth >= MAX_DEPTH => {
+                self.skip_nested()?;
+                Ok(Value::Other(Box::new(Other::TooDeep)))
+            }
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string_value(),
+            Some(b't') => self.lit(b"true", Value::Bool(true)),
+            Some(b'f') => self.lit(b"false", Value::Bool(false)),
+            Some(b'n') => self.lit(b"null", Value::Null),
+            Some(b'-') | Some(b'0'..=b'9') => self.number(),
+            Some(b'@') if self.js => self.js_token(),
+            Some(_) => Err(self.err("unexpected character")),
+        }
+    }
+
+    /// Skip a nested array/object without recursion (for input beyond MAX_DEPTH).
+    fn skip_nested(&mut self) -> Result<(), ParseError> {
+        let mut depth = 0usize;
+        while let Some(b) = self.peek() {
+            match b {
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.i += 1;
+                        return Ok(());
+                    }
+                }
+                b'"' => {
+                    self.string_raw()?;
+                    continue;
+                }
+                _ => {}
+            }
+            self.i += 1;
+        }
+        Err(self.err("unexpected end of input"))
+    }
+
+    fn js_token(&mut self) -> Result<Value<'a>, ParseError> {
+        self.i += 1;
+        let start = self.i;
+        while let Some(b) = self.peek() {
+            if b.is_ascii_alphabetic() || b == b'-' {
+                self.i += 1;
+            } else {
+                break;
+            }
+        }
+        let kind = JsKind::from_name(&self.text[start..self.i]).ok_or_else(|| self.err("unknown @ token"))?;
+        let detail = if self.peek() == Some(b'"') {
+            match self.string_value()? {
+                Value::String(s) => s.into_owned(),
+                _ => String::new(),
+            }
+        } else {
+            String::new()
+        };
+        Ok(Value::Other(Box::new(Other::Js { kind, detail })))
+    }
+
+    fn number(&mut self) -> Result<Value<'a>, ParseError> {
+        let start = self.i;
+        if self.peek() == Some(b'-') {
+            self.i += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.i += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.err("invalid number")),
+        }
+        if self.peek() == Some(b'.') {
+            self.i += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.err("invalid number"));
+            }
+            self.digits();
+        }
+        if matches!(self.peek(), Some(b'e') | Some(b'E')) {
+            self.i += 1;
+            if matches!(self.peek(), Some(b'+') | Some(b'-')) {
+                self.i += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.err("invalid number"));
+            }
+            self.digits();
+        }
+        Ok(Value::Number(Cow::Borrowed(&self.text[start..self.i])))
+    }
+
+    fn digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.i += 1;
+        }
+    }
+
+    /// Scan a string literal; returns (content range, has escapes).
+    fn string_raw(&mut self) -> Result<(usize, usize, bool), ParseError> {
+        self.i += 1; // opening quote
+        let start = self.i;
+        let mut escaped = false;
+        loop {
+            match self.peek() {
+                None => return Err(self.err("unterminated string")),
+                Some(b'"') => {
+                    let end = self.i;
+                    self.i += 1;
+                    return Ok((start, end, escaped));
+                }
+                Some(b'\\') => {
+                    escaped = true;
+                    self.i += 2;
+                }
+                Some(b) if b < 0x20 => return Err(self.err("control character in string")),
+                Some(_) => self.i += 1,
+            }
+        }
+    }
+
+    fn string_value(&mut self) -> Result<Value<'a>, ParseError> {
+        let (start, end, escaped) = self.string_raw()?;
+        let raw = &self.text[start..end];
+        if !escaped {
+            return Ok(Value::String(Cow::Borrowed(raw)));
+        }
+        self.unescape(raw, start)
+    }
+
+    fn unescape(&mut self, raw: &'a str, start: usize) -> Result<Value<'a>, ParseError> {
+        let mut out = String::with_capacity(raw.len());
+        let mut lone: Option<(u32, usize)> = None;
+        let mut chars = 0usize;
+        let b = raw.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] != b'\\' {
+                let ch = raw[i..].chars().next().unwrap_or('\u{FFFD}');
+                out.push(ch);
+                chars += 1;
+                i += ch.len_utf8();
+                continue;
+            }
+            let esc = b.get(i + 1).copied();
+            i += 2;
+            let c = match esc {
+                Some(b'"') => '"',
+                Some(b'\\') => '\\',
+                Some(b'/') => '/',
+                Some(b'b') => '\u{8}',
+                Some(b'f') => '\u{c}',
+                Some(b'n') => '\n',
+                Some(b'r') => '\r',
+                Some(b't') => '\t',
+                Some(b'u') => {
+                    let hi = hex4(b, i).ok_or_else(|| {
+                        self.i = start + i;
+                        self.err("invalid \\u escape")
+                    })?;
+                    i += 4;
+                    if (0xD800..0xDC00).contains(&hi) && b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u') {
+                        if let Some(lo) = hex4(b, i + 2).filter(|lo| (0xDC00..0xE000).contains(lo)) {
+                            i += 6;
+                            let cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                            out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                            chars += 1;
+                            continue;
+                        }
+                    }
+                    match char::from_u32(hi) {
+                        Some(c) => c,
+                        None => {
+                            lone.get_or_insert((hi, chars));
+                            '\u{FFFD}'
+                        }
+                    }
+                }
+                _ => {
+                    self.i = start + i - 1;
+                    return Err(self.err("invalid escape"));
+                }
+            };
+            out.push(c);
+            chars += 1;
+        }
+        Ok(match lone {
+            Some((code_point, index)) => {
+                Value::Other(Box::new(Other::LoneSurrogate { raw: raw.to_owned(), code_point, index }))
+            }
+            None => Value::String(Cow::Owned(out)),
+        })
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+        self.i += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.peek() == Some(b']') {
+            self.i += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.ws();
+            items.push(self.value(depth + 1)?);
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.err("expected ',' or ']'")),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+        self.i += 1;
+        let mut entries: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(Value::Object(entries));
+        }
+        loop {
+            self.ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.err("expected a string key"));
+            }
+            let key = match self.string_value()? {
+                Value::String(s) => s,
+                // A key with a lone surrogate: keep it readable; the JS bridge never sends one
+                // (it reports such keys itself) and JSON text rarely does.
+                Value::Other(o) => match *o {
+                    Other::LoneSurrogate { raw, .. } => Cow::Owned(raw),
+                    _ => Cow::Borrowed(""),
+                },
+                _ => Cow::Borrowed(""),
+            };
+            self.ws();
+            if self.peek() != Some(b':') {
+                return Err(self.err("expected ':'"));
+            }
+            self.i += 1;
+            self.ws();
+            let v = self.value(depth + 1)?;
+            entries.push((key, v));
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    dedup_keys(&mut entries);
+                    return Ok(Value::Object(entries));
+                }
+                _ => return Err(self.err("expected ',' or '}'")),
+            }
+        }
+    }
+}
+
+/// Keep the last value of a repeated key, at the first key's position (as `JSON.parse` does).
+fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
+    let n = entries.len();
+    if n < 2 {
+        return;
+    }
+    let has_dup = if n <= 16 {
+        (1..n).any(|i| entries[..i].iter().any(|(k, _)| *k == entries[i].0))
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(n);
+        !entries.iter().all(|(k, _)| seen.insert(k.clone()))
+    };
+    if !has_dup {
+        return;
+    }
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out: Vec<(Cow<'_, str>, Value<'_>)> = Vec::with_capacity(n);
+    for (k, v) in entries.drain(..) {
+        match first.get(k.as_ref()) {
+            Some(&pos) => out[pos].1 = v,
+            None => {
+                first.insert(k.to_string(), out.len());
+                out.push((k, v));
+            }
+        }
+    }
+    *entries = out;
+}
+
+fn hex4(b: &[u8], i: usize) -> Option<u32> {
+    let s = b.get(i..i + 4)?;
+    let mut v = 0u32;
+    for &c in s {
+        v = v * 16 + (c as char).to_digit(16)?;
+    }
+    Some(v)
+}
+
+/// Write a string as a JSON string literal (quotes included).
+pub fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let esc: Option<&str> = match b {
+            b'"' => Some("\\\""),
+            b'\\' => Some("\\\\"),
+            b'\n' => Some("\\n"),
+            b'\r' => Some("\\r"),
+            b'\t' => Some("\\t"),
+            0..=0x1F => None,
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        match esc {
+            Some(e) => out.push_str(e),
+            None => {
+                let _ = write!(out, "\\u{:04x}", b);
+            }
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+fn newline(out: &mut String, indent: Option<usize>, level: usize) {
+    if let Some(n) = indent {
+        out.push('\n');
+        for _ in 0..n * level {
+            out.push(' ');
+        }
+    }
+}
+
+fn write_value(out: &mut String, v: &Value<'_>, indent: Option<usize>, level: usize) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(n),
+        Value::String(s) => write_str(out, s),
+        Value::Array(a) => {
+            out.push('[');
+            for (i, item) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, indent, level + 1);
+                write_value(out, item, indent, level + 1);
+            }
+            if !a.is_empty() {
+                newline(out, indent, level);
+            }
+            out.push(']');
+        }
+        Value::Object(m) => {
+            out.push('{');
+            for (i, (k, item)) in m.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, indent, level + 1);
+                write_str(out, k);
+                out.push(':');
+                if indent.is_some() {
+                    out.push(' ');
+                }
+                write_value(out, item, indent, level + 1);
+            }
+            if !m.is_empty() {
+                newline(out, indent, level);
+            }
+            out.push('}');
+        }
+        Value::Other(o) => match &**o {
+            Other::LoneSurrogate { raw, .. } => {
+                out.push('"');
+                out.push_str(raw);
+                out.push('"');
+            }
+            // JSON has no form for these: they are written as the bridge's token, which the JS side
+            // turns back into the original value (and plain JSON readers see as invalid, not as data).
+            Other::TooDeep => out.push_str("@undefined\"too deep\""),
+            Other::Js { kind, detail } => {
+                out.push('@');
+                out.push_str(kind.name());
+                if !detail.is_empty() {
+                    write_str(out, detail);
+                }
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_keeps_order_and_literals() {
+        let t = r#"{"b":1,"a":[40.0,"x\"y",null,true],"c":{}}"#;
+        assert_eq!(Value::parse(t).unwrap().to_json(), t);
+    }
+
+    #[test]
+    fn lone_surrogate_is_kept() {
+        let v = Value::parse(r#""ab\ud800c""#).unwrap();
+        match v {
+            Value::Other(o) => match *o {
+                Other::LoneSurrogate { code_point, index, ref raw } => {
+                    assert_eq!((code_point, index, raw.as_str()), (0xD800, 2, "ab\\ud800c"));
+                }
+                _ => panic!(),
+            },
+            _ => panic!(),
+        }
+        assert_eq!(Value::parse(r#""\ud83d\ude00""#).unwrap(), Value::str("😀"));
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_not_overflowed() {
+        let t = "[".repeat(100_000) + &"]".repeat(100_000);
+        let v = Value::parse(&t).unwrap();
+        let mut d = 0;
+        let mut cur = &v;
+        while let Value::Array(a) = cur {
+            d += 1;
+            cur = &a[0];
+        }
+        assert_eq!(d, MAX_DEPTH);
+        assert!(matches!(cur, Value::Other(o) if **o == Other::TooDeep));
+    }
+
+    #[test]
+    fn repeated_key_keeps_last_value() {
+        let v = Value::parse(r#"{"a":1,"b":2,"a":3}"#).unwrap();
+        assert_eq!(v.to_json(), r#"{"a":3,"b":2}"#);
+    }
+
+    #[test]
+    fn errors_have_positions() {
+        let e = Value::parse("{\n  \"a\": tru }").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 8));
+        assert!(Value::parse("[1,]").is_err());
+        assert!(Value::parse("01").is_err());
+        assert!(Value::parse("@nan").is_err());
+        assert!(parse_with("[@nan,@bigint\"12\"]", true).is_ok());
+    }
+}

@@ -1,0 +1,425 @@
+//! The rule vocabulary (a field table per provider) and the one generic loop that checks it.
+
+use crate::json::{number_as_i64, number_is_integer, JsKind, Other, Value};
+use crate::messages;
+use crate::report::{Code, Issue, Kind, Path, Severity};
+use crate::text::{self, Charset, Unit};
+use crate::{Lang, Provider};
+use std::borrow::Cow;
+
+/// A structural format a string must have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Exactly 32 hexadecimal digits (a Keystone project id).
+    Hex32,
+    /// `8-4-4-4-12` hexadecimal digits.
+    Uuid,
+    /// `"0"` or a UUID (Huawei enterprise project).
+    ZeroOrUuid,
+    /// `bucket:object`, the bucket an OBS bucket name (Huawei image_url).
+    BucketObject,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Hex32 => "hex32",
+            Format::Uuid => "uuid",
+            Format::ZeroOrUuid => "0 or uuid",
+            Format::BucketObject => "bucket:object",
+        }
+    }
+}
+
+/// A string rule: length (with its unit), charset, edges, format.
+#[derive(Clone, Copy, Debug)]
+pub struct Str {
+    pub min: usize,
+    pub max: Option<usize>,
+    pub unit: Unit,
+    pub charset: Charset,
+    /// No whitespace at either end (`bad_format`).
+    pub no_edge_space: bool,
+    pub format: Option<Format>,
+}
+
+impl Str {
+    pub const ANY: Str = Str { min: 0, max: None, unit: Unit::Chars, charset: Charset::Any, no_edge_space: false, format: None };
+    pub const NON_EMPTY: Str = Str { min: 1, ..Str::ANY };
+    pub const fn chars(min: usize, max: usize) -> Str {
+        Str { min, max: Some(max), ..Str::ANY }
+    }
+    pub const fn charset(self, charset: Charset) -> Str {
+        Str { charset, ..self }
+    }
+    pub const fn edges(self) -> Str {
+        Str { no_edge_space: true, ..self }
+    }
+    pub const fn format(self, f: Format) -> Str {
+        Str { format: Some(f), ..self }
+    }
+}
+
+/// The type of a field and the rule for its value.
+#[derive(Clone, Copy, Debug)]
+pub enum Ty {
+    Str(Str),
+    /// A JSON number with no fractional part, within the range.
+    Int { min: i64, max: i64 },
+    Bool,
+    /// A string from a fixed list. `also` are spellings accepted besides the canonical `values`.
+    Enum { values: &'static [&'static str], also: &'static [&'static str] },
+    /// An array of strings, each following the rule; `unique` items, `non_empty` array.
+    StrArray { item: Str, unique: bool, non_empty: bool },
+    /// A value with its own structure, checked by the provider module.
+    Nested(&'static str),
+}
+
+/// What a field holds, for normalization's safe fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A display name: trimmed, full-width folded, zero-width removed; over-long gets a suggestion.
+    Name,
+    /// An identifier: trimmed, full-width folded, zero-width removed.
+    Id,
+    /// Free text: trimmed.
+    Description,
+    /// Anything else: no text fixes.
+    Other,
+}
+
+/// One field of a provider's request.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    pub name: &'static str,
+    /// Label (English, Chinese) for forms.
+    pub label: (&'static str, &'static str),
+    pub required: bool,
+    pub ty: Ty,
+    pub role: Role,
+    /// The provider's own error code per issue code; `None` as the code applies to all.
+    pub codes: &'static [(Option<Code>, &'static str)],
+}
+
+impl Field {
+    pub fn provider_code(&self, code: Code) -> Option<&'static str> {
+        self.codes
+            .iter()
+            .find(|(c, _)| *c == Some(code))
+            .or_else(|| self.codes.iter().find(|(c, _)| c.is_none()))
+            .map(|(_, pc)| *pc)
+    }
+}
+
+/// Collects issues while a provider's rules run.
+pub struct Checker {
+    pub provider: Provider,
+    pub lang: Lang,
+    pub issues: Vec<Issue>,
+}
+
+impl Checker {
+    pub fn new(provider: Provider, lang: Lang) -> Checker {
+        Checker { provider, lang, issues: Vec::new() }
+    }
+
+    /// Record an issue. The message is made here, from the kind and params.
+    pub fn push(&mut self, path: &Path<'_>, kind: Kind, severity: Severity, provider_code: Option<&'static str>) -> &mut Issue {
+        self.push_at(path.pointer(), kind, severity, provider_code.map(Cow::Borrowed))
+    }
+
+    pub fn push_at(
+        &mut self,
+        path: String,
+        kind: Kind,
+        severity: Severity,
+        provider_code: Option<Cow<'static, str>>,
+    ) -> &mut Issue {
+        let message = messages::message(self.lang, self.provider, &path, &kind, None);
+        self.issues.push(Issue { path, kind, severity, provider_code, part: None, message, suggestion: None });
+        self.issues.last_mut().expect("just pushed")
+    }
+
+    /// Record an error with the field's provider code for its code.
+    pub fn error(&mut self, path: &Path<'_>, kind: Kind, field: &Field) -> &mut Issue {
+        let pc = field.provider_code(kind.code());
+        self.push(path, kind, Severity::Error, pc)
+    }
+
+    /// Set the `part` of the last issue and remake its message.
+    pub fn set_part(&mut self, part: &'static str) {
+        let (lang, provider) = (self.lang, self.provider);
+        if let Some(i) = self.issues.last_mut() {
+            i.part = Some(part);
+            i.message = messages::message(lang, provider, &i.path, &i.kind, Some(part));
+        }
+    }
+
+    pub fn ok(&self) -> bool {
+        !self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+
+    /// Check the fields of `obj` against `fields`: required ones present, each value by its type.
+    /// `Nested` fields are handed to `nested`. Keys not in the table are returned for the caller.
+    pub fn check_fields<'v, 'a>(
+        &mut self,
+        path: &Path<'_>,
+        obj: &'v [(Cow<'a, str>, Value<'a>)],
+        fields: &'static [Field],
+        mut nested: impl FnMut(&mut Checker, &Path<'_>, &Field, &'v Value<'a>),
+    ) {
+        for field in fields {
+            let v = obj.iter().rev().find(|(k, _)| k == field.name).map(|(_, v)| v);
+            let fp = path.key(field.name);
+            match v {
+                None if field.required => {
+                    self.error(&fp, Kind::Required, field);
+                }
+                None => {}
+                Some(v) => match field.ty {
+                    Ty::Nested(_) => nested(self, &fp, field, v),
+                    _ => self.check_value(&fp, field, v),
+                },
+            }
+        }
+    }
+
+    /// Report the keys of `obj` that are not in `fields` (nor in `also`).
+    pub fn unknown_keys(
+        &mut self,
+        path: &Path<'_>,
+        obj: &[(Cow<'_, str>, Value<'_>)],
+        fields: &[Field],
+        also: &[&str],
+        severity: Severity,
+        provider_code: Option<&'static str>,
+    ) {
+        for (k, v) in obj {
+            if fields.iter().any(|f| f.name == k) || also.contains(&k.as_ref()) {
+                continue;
+            }
+            let kp = path.key(k);
+            self.push(&kp, Kind::UnknownField { field: k.to_string() }, severity, provider_code);
+            self.scan_hidden(&kp, v);
+        }
+    }
+
+    /// Values the rules do not look into can still hide nesting past the limit or unreadable
+    /// properties: report those, so nothing is passed over in silence.
+    pub fn scan_hidden(&mut self, path: &Path<'_>, v: &Value<'_>) {
+        match v {
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    self.scan_hidden(&path.index(i), x);
+                }
+            }
+            Value::Object(m) => {
+                for (k, x) in m {
+                    self.scan_hidden(&path.key(k), x);
+                }
+            }
+            Value::Other(o) => match &**o {
+                Other::TooDeep => {
+                    self.push(path, Kind::TooDeep { max: crate::json::MAX_DEPTH }, Severity::Error, None);
+                }
+                Other::Js { kind: JsKind::Unreadable, detail } => {
+                    self.push(path, Kind::Unreadable { detail: detail.clone() }, Severity::Error, None);
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+
+    /// Report a value of the wrong type, or the special reasons a value could not be taken.
+    pub fn wrong_type(&mut self, path: &Path<'_>, v: &Value<'_>, expected: &'static str, field: &Field) {
+        let kind = match v {
+            Value::Other(o) => match &**o {
+                Other::TooDeep => Kind::TooDeep { max: crate::json::MAX_DEPTH },
+                Other::Js { kind: JsKind::Unreadable, detail } => Kind::Unreadable { detail: detail.clone() },
+                _ => Kind::WrongType { expected, actual: v.type_name() },
+            },
+            _ => Kind::WrongType { expected, actual: v.type_name() },
+        };
+        self.error(path, kind, field);
+    }
+
+    /// Check one value against its field's type (not `Nested`).
+    pub fn check_value(&mut self, path: &Path<'_>, field: &Field, v: &Value<'_>) {
+        match field.ty {
+            Ty::Str(rule) => {
+                self.check_str(path, field, &rule, v);
+            }
+            Ty::Int { min, max } => match v {
+                Value::Number(n) if number_is_integer(n) => {
+                    let ok = number_as_i64(n).map(|x| (min..=max).contains(&x)).unwrap_or(false);
+                    if !ok {
+                        self.error(path, Kind::OutOfRange { min, max, actual: n.to_string() }, field);
+                    }
+                }
+                _ => self.wrong_type(path, v, "integer", field),
+            },
+            Ty::Bool => {
+                if !matches!(v, Value::Bool(_)) {
+                    self.wrong_type(path, v, "boolean", field);
+                }
+            }
+            Ty::Enum { values, also } => match v {
+                Value::String(s) => {
+                    if !values.contains(&s.as_ref()) && !also.contains(&s.as_ref()) {
+                        self.error(path, Kind::NotAllowed { allowed: values, actual: s.to_string() }, field);
+                    }
+                }
+                _ => self.wrong_type(path, v, "string", field),
+            },
+            Ty::StrArray { item, unique, non_empty } => match v {
+                Value::Array(items) => {
+                    if non_empty && items.is_empty() {
+                        self.error(path, Kind::Empty, field);
+                    }
+                    self.check_str_items(path, field, &item, unique, items.iter().enumerate());
+                }
+                _ => self.wrong_type(path, v, "array", field),
+            },
+            Ty::Nested(_) => {}
+        }
+    }
+
+    /// Check the items of a string array given as (index, value) pairs (the array form, or
+    /// Tencent's flattened `Name.N` keys), with duplicates reported at the later index.
+    pub fn check_str_items<'v, 'a: 'v>(
+        &mut self,
+        path: &Path<'_>,
+        field: &Field,
+        item: &Str,
+        unique: bool,
+        items: impl Iterator<Item = (usize, &'v Value<'a>)>,
+    ) {
+        let mut seen: Vec<(usize, &str)> = Vec::new();
+        for (i, x) in items {
+            let ip = path.index(i);
+            if let Some(s) = self.check_str(&ip, field, item, x) {
+                if unique {
+                    if let Some(&(first, _)) = seen.iter().find(|(_, t)| *t == s) {
+                        let first = path.index(first).pointer();
+                        self.error(&ip, Kind::Duplicate { value: s.to_owned(), first }, field);
+                    } else {
+                        seen.push((i, s));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Check a string value; returns it when it is a string (valid or not).
+    pub fn check_str<'v>(&mut self, path: &Path<'_>, field: &Field, rule: &Str, v: &'v Value<'_>) -> Option<&'v str> {
+        let s: &str = match v {
+            Value::String(s) => s,
+            Value::Other(o) => {
+                if let Other::LoneSurrogate { code_point, index, .. } = &**o {
+                    let kind = Kind::BadChar { ch: None, code_point: *code_point, index: *index };
+                    self.error(path, kind, field);
+                } else {
+                    self.wrong_type(path, v, "string", field);
+                }
+                return None;
+            }
+            _ => {
+                self.wrong_type(path, v, "string", field);
+                return None;
+            }
+        };
+        self.check_text(path, field, rule, s);
+        Some(s)
+    }
+
+    /// The string rules proper: empty, length, charset, edges, format.
+    pub fn check_text(&mut self, path: &Path<'_>, field: &Field, rule: &Str, s: &str) {
+        if s.is_empty() {
+            if rule.min >= 1 {
+                self.error(path, Kind::Empty, field);
+            }
+            return;
+        }
+        let n = rule.unit.count(s);
+        if n < rule.min {
+            self.error(path, Kind::TooShort { min: rule.min, actual: n, unit: rule.unit }, field);
+        }
+        if let Some(max) = rule.max {
+            if n > max {
+                let role = field.role;
+                let issue = self.error(path, Kind::TooLong { max, actual: n, unit: rule.unit }, field);
+                if role == Role::Name && rule.unit == Unit::Chars {
+                    let cut = text::cut_graphemes(s, max);
+                    if !cut.is_empty() {
+                        issue.suggestion = Some(cut);
+                    }
+                }
+            }
+        }
+        if let Some((index, c)) = rule.charset.first_bad(s) {
+            let role = field.role;
+            let issue = self.error(path, Kind::BadChar { ch: Some(c), code_point: c as u32, index }, field);
+            if role == Role::Name {
+                let kept: String = s.chars().filter(|&c| rule.charset.allows(c)).collect();
+                let kept = kept.trim();
+                if !kept.is_empty() {
+                    issue.suggestion = Some(kept.to_owned());
+                }
+            }
+        }
+        if rule.no_edge_space {
+            let edge = |c: Option<char>| c.map(|c| c.is_whitespace() && rule.charset.allows(c)).unwrap_or(false);
+            if edge(s.chars().next()) || edge(s.chars().next_back()) {
+                let format = if rule.charset == Charset::NovaPrintable {
+                    "no leading or trailing whitespace"
+                } else {
+                    "no leading or trailing space"
+                };
+                self.error(path, Kind::BadFormat { format }, field);
+            }
+        }
+        if let Some(f) = rule.format {
+            if let Some(bad) = format_error(f, s) {
+                self.error(path, Kind::BadFormat { format: bad }, field);
+            }
+        }
+    }
+}
+
+/// Check a structural format; `Some(format name)` when the value does not have it.
+pub fn format_error(f: Format, s: &str) -> Option<&'static str> {
+    let ok = match f {
+        Format::Hex32 => text::is_hex(s, 32),
+        Format::Uuid => text::is_uuid(s),
+        Format::ZeroOrUuid => s == "0" || text::is_uuid(s),
+        Format::BucketObject => {
+            return match s.split_once(':') {
+                Some((b, o)) if !b.is_empty() && !o.is_empty() => {
+                    if is_bucket_name(b) {
+                        None
+                    } else {
+                        Some("bucket name")
+                    }
+                }
+                _ => Some("bucket:object"),
+            };
+        }
+    };
+    if ok {
+        None
+    } else {
+        Some(f.name())
+    }
+}
+
+/// An OBS bucket name: 3 to 63 characters of lowercase letters, digits, `-` and `.`, starting and
+/// ending with a letter or digit.
+pub fn is_bucket_name(b: &str) -> bool {
+    let bytes = b.as_bytes();
+    let edge = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    (3..=63).contains(&bytes.len())
+        && b.chars().all(|c| Charset::Bucket.allows(c))
+        && edge(bytes[0])
+        && edge(bytes[bytes.len() - 1])
+}

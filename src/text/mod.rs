@@ -1,0 +1,259 @@
+//! Shared text rules: character classes, charsets, length units and the safe text fixes.
+//! Every provider module uses these; none defines its own.
+
+mod tables;
+
+pub use tables::UNICODE_VERSION;
+
+/// Is `c` a Han ideograph (CJK Unified Ideographs and all extensions, CJK Compatibility
+/// Ideographs, U+3007)? Kana, Hangul, CJK punctuation, radicals and full-width Latin are not.
+pub fn is_han(c: char) -> bool {
+    let cp = c as u32;
+    // Fast rejects for the common cases.
+    if cp < 0x3007 {
+        return false;
+    }
+    if (0x4E00..=0x9FFF).contains(&cp) {
+        return true;
+    }
+    in_ranges(tables::HAN, cp)
+}
+
+/// Is `c` printable by upstream Nova's rule: in the BMP and not of category C* (control, format,
+/// surrogate, private use, unassigned) nor a line or paragraph separator.
+pub fn is_nova_printable(c: char) -> bool {
+    let cp = c as u32;
+    if cp > 0xFFFF {
+        return false;
+    }
+    if (0x20..0x7F).contains(&cp) {
+        return true;
+    }
+    !in_ranges(tables::BMP_UNPRINTABLE, cp)
+}
+
+fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < cp {
+                std::cmp::Ordering::Less
+            } else if lo > cp {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// The zero-width characters normalization removes: U+200B..U+200D, U+2060, U+FEFF.
+pub fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Whitespace trimmed by normalization (Unicode White_Space: includes tabs, U+00A0, U+3000).
+pub fn is_trim_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// The unit a length limit is counted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Unicode scalar values (what Rust's `chars().count()` and Python's `len` give).
+    Chars,
+    /// UTF-8 bytes.
+    Bytes,
+}
+
+impl Unit {
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Chars => "chars",
+            Unit::Bytes => "bytes",
+        }
+    }
+    pub fn count(self, s: &str) -> usize {
+        match self {
+            Unit::Chars => count_chars(s),
+            Unit::Bytes => s.len(),
+        }
+    }
+}
+
+/// Number of Unicode scalar values in `s`, counted without decoding: every byte that does not
+/// continue a UTF-8 sequence starts a new scalar value.
+pub fn count_chars(s: &str) -> usize {
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
+/// The character sets of the providers' fields, in one table. `allows` is the rule,
+/// `describe` the words a form shows for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Charset {
+    /// Any character.
+    Any,
+    /// Zenlayer image name: Han, ASCII letters and digits, `-`, `_`.
+    HanAlnumDashUnderscore,
+    /// Huawei image name: Han, ASCII letters and digits, `-`, `.`, `_`, space.
+    HanAlnumDashDotUnderscoreSpace,
+    /// Huawei description: anything but CR, LF, `<`, `>`.
+    NoLineBreakNoAngle,
+    /// Nova name: printable BMP characters.
+    NovaPrintable,
+    /// Nova metadata key: `a-zA-Z0-9-_:. `.
+    NovaMetaKey,
+    /// Huawei tag key: ASCII letters and digits, `_`, `-`.
+    TagKey,
+    /// Huawei tag value: ASCII letters and digits, `_`, `.`, `-`.
+    TagValue,
+    /// OBS bucket name: lowercase ASCII letters, digits, `-`, `.`.
+    Bucket,
+}
+
+impl Charset {
+    pub fn allows(self, c: char) -> bool {
+        match self {
+            Charset::Any => true,
+            Charset::HanAlnumDashUnderscore => c.is_ascii_alphanumeric() || c == '-' || c == '_' || is_han(c),
+            Charset::HanAlnumDashDotUnderscoreSpace => {
+                c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ' ') || is_han(c)
+            }
+            Charset::NoLineBreakNoAngle => !matches!(c, '\r' | '\n' | '<' | '>'),
+            Charset::NovaPrintable => is_nova_printable(c),
+            Charset::NovaMetaKey => c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | ' '),
+            Charset::TagKey => c.is_ascii_alphanumeric() || matches!(c, '_' | '-'),
+            Charset::TagValue => c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'),
+            Charset::Bucket => c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.'),
+        }
+    }
+
+    /// The first character not allowed, with its index in characters.
+    pub fn first_bad(self, s: &str) -> Option<(usize, char)> {
+        if self == Charset::Any {
+            return None;
+        }
+        // Pure-ASCII fast path for the common sets.
+        s.chars().enumerate().find(|&(_, c)| !self.allows(c))
+    }
+
+    /// The charset in words, for forms: (English, Chinese).
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Charset::Any => ("any characters", "任意字符"),
+            Charset::HanAlnumDashUnderscore => (
+                "Chinese characters, letters, digits, - and _",
+                "中文汉字、英文字母、数字、- 和 _",
+            ),
+            Charset::HanAlnumDashDotUnderscoreSpace => (
+                "Chinese characters, letters, digits, -, ., _ and spaces (not at either end)",
+                "中文汉字、英文字母、数字、-、.、_ 和空格（不能在首尾）",
+            ),
+            Charset::NoLineBreakNoAngle => ("no line breaks, < or >", "不能包含换行符、< 或 >"),
+            Charset::NovaPrintable => (
+                "printable characters of the Basic Multilingual Plane, no whitespace at either end",
+                "基本多文种平面内的可打印字符，首尾不能是空白",
+            ),
+            Charset::NovaMetaKey => ("letters, digits, -, _, :, . and spaces", "英文字母、数字、-、_、:、. 和空格"),
+            Charset::TagKey => ("letters, digits, _ and -", "英文字母、数字、_ 和 -"),
+            Charset::TagValue => ("letters, digits, _, . and -", "英文字母、数字、_、. 和 -"),
+            Charset::Bucket => ("lowercase letters, digits, - and .", "小写字母、数字、- 和 ."),
+        }
+    }
+
+    /// A JSON Schema `pattern` (ECMA-262 with the `u` flag) for the charset, where one exists.
+    pub fn pattern(self) -> Option<&'static str> {
+        match self {
+            Charset::Any => None,
+            Charset::HanAlnumDashUnderscore => Some("^[\\p{Script=Han}A-Za-z0-9_-]*$"),
+            Charset::HanAlnumDashDotUnderscoreSpace => Some("^[\\p{Script=Han}A-Za-z0-9_. -]*$"),
+            Charset::NoLineBreakNoAngle => Some("^[^\\r\\n<>]*$"),
+            Charset::NovaPrintable => None,
+            Charset::NovaMetaKey => Some("^[a-zA-Z0-9_:. -]*$"),
+            Charset::TagKey => Some("^[A-Za-z0-9_-]*$"),
+            Charset::TagValue => Some("^[A-Za-z0-9_.-]*$"),
+            Charset::Bucket => Some("^[a-z0-9.-]*$"),
+        }
+    }
+}
+
+/// Fold one full-width ASCII form (U+FF01..U+FF5E) to ASCII, and U+3000 to a space.
+pub fn fold_width(c: char) -> char {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    }
+}
+
+/// Cut `s` to at most `max` characters on a grapheme-cluster boundary, so an emoji sequence or a
+/// letter with its combining marks is never split. Trailing whitespace left by the cut is dropped.
+pub fn cut_graphemes(s: &str, max: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out = String::new();
+    let mut n = 0;
+    for g in s.graphemes(true) {
+        let len = count_chars(g);
+        if n + len > max {
+            break;
+        }
+        n += len;
+        out.push_str(g);
+    }
+    out.trim_end().to_owned()
+}
+
+/// Is `s` a UUID written 8-4-4-4-12 in hexadecimal digits (either case)?
+pub fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            8 | 13 | 18 | 23 => c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// Is `s` exactly `n` hexadecimal digits?
+pub fn is_hex(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|c| c.is_ascii_hexdigit())
+}
+
+/// `U+3042` for a code point.
+pub fn code_point(cp: u32) -> String {
+    format!("U+{cp:04X}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn han() {
+        for c in ['中', '〇', '𠀀', '\u{2EBF0}', '\u{F900}', '\u{2F800}', '\u{9FFF}'] {
+            assert!(is_han(c), "{c}");
+        }
+        for c in ['あ', 'ア', '한', '。', 'ａ', '１', '⺀', '\u{2F00}', 'a', '\u{3006}'] {
+            assert!(!is_han(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn nova_printable() {
+        for c in ['a', ' ', 'é', '中', '\u{00A0}', '\u{3000}'] {
+            assert!(is_nova_printable(c), "{c:?}");
+        }
+        for c in ['\u{7}', '\u{200E}', '\u{2028}', '\u{2029}', '\u{E000}', '𠀀', '😀', '\u{FEFF}'] {
+            assert!(!is_nova_printable(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn counting_and_cutting() {
+        assert_eq!(count_chars("a中𠀀e\u{301}"), 5);
+        assert_eq!(cut_graphemes("abe\u{301}", 3), "ab");
+        assert_eq!(cut_graphemes("ab👨\u{200D}👩\u{200D}👧", 4), "ab");
+        assert_eq!(fold_width('ｔ'), 't');
+        assert_eq!(fold_width('－'), '-');
+        assert!(is_uuid("da5834e0-31d2-40f9-b271-6592f9f68370"));
+        assert!(!is_uuid("da5834e0-31d2-40f9-b271-6592f9f6837"));
+    }
+}
