@@ -17,14 +17,22 @@
 //!
 //! The core is pure Rust; the WebAssembly bindings live in `wasm.rs` behind the `wasm` feature.
 
+pub mod describe;
+pub mod field;
+pub mod http;
 pub mod json;
 pub mod messages;
+pub mod normalize;
 pub mod providers;
 pub mod report;
 pub mod rules;
 pub mod text;
 
+pub use describe::{describe, json_schema};
+pub use field::check_field;
+pub use http::{to_http, HttpRequest};
 pub use json::{ParseError, Value};
+pub use normalize::{normalize, Change, ChangeCode, Normalized};
 pub use report::{Code, Issue, Kind, Report, Severity};
 
 use providers::openstack::Profile;

@@ -71,8 +71,6 @@ fn format_words(format: &str, lang: Lang) -> &str {
     match (lang, format) {
         (Lang::Zh, "hex32") => "32 位十六进制字符",
         (Lang::Zh, "uuid") => "UUID（8-4-4-4-12 位十六进制）",
-        (Lang::Zh, "no leading or trailing whitespace") => "首尾不能有空白",
-        (Lang::Zh, "no leading or trailing space") => "首尾不能有空格",
         (Lang::Zh, "bucket:object") => "“桶名:对象名”",
         (Lang::Zh, "bucket name") => "OBS 桶名（3 到 63 个小写字母、数字、- 或 .，以字母或数字开头和结尾）",
         (Lang::Zh, "0 or uuid") => "0 或 UUID",
@@ -86,6 +84,14 @@ fn format_words(format: &str, lang: Lang) -> &str {
         (Lang::En, "0 or uuid") => "0 or a UUID",
         (Lang::En, "contiguous index") => "indexes counting up from 0 without gaps",
         (_, f) => f,
+    }
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 
@@ -130,7 +136,7 @@ pub fn message(lang: Lang, provider: Provider, path: &str, kind: &Kind, part: Op
     match lang {
         Lang::En => match kind {
             Kind::Required => format!("{f} is required."),
-            Kind::WrongType { expected, actual } => format!("{f} must be a {expected}, not {actual}."),
+            Kind::WrongType { expected, actual } => format!("{f} must be {} {expected}, not {actual}.", article(expected)),
             Kind::Empty => format!("{f} must not be empty."),
             Kind::TooShort { min, actual, unit } => format!(
                 "{f} has {actual} {}; {p} needs at least {min}.",
@@ -148,7 +154,11 @@ pub fn message(lang: Lang, provider: Provider, path: &str, kind: &Kind, part: Op
                 show_char(*ch, *code_point),
                 index + 1
             ),
-            Kind::BadFormat { format } => format!("{f} must be {}.", format_words(format, lang)),
+            Kind::BadFormat { format } => match *format {
+                "no leading or trailing whitespace" => format!("{f} must not start or end with whitespace."),
+                "no leading or trailing space" => format!("{f} must not start or end with a space."),
+                _ => format!("{f} must be {}.", format_words(format, lang)),
+            },
             Kind::NotAllowed { allowed, actual } => {
                 format!("{f} is \"{}\"; it must be one of {}.", short(actual), quote_list(allowed))
             }
@@ -202,7 +212,11 @@ pub fn message(lang: Lang, provider: Provider, path: &str, kind: &Kind, part: Op
                 index + 1,
                 show_char(*ch, *code_point)
             ),
-            Kind::BadFormat { format } => format!("{f} 必须是{}。", format_words(format, lang)),
+            Kind::BadFormat { format } => match *format {
+                "no leading or trailing whitespace" => format!("{f} 的首尾不能是空白字符。"),
+                "no leading or trailing space" => format!("{f} 的首尾不能是空格。"),
+                _ => format!("{f} 必须是{}。", format_words(format, lang)),
+            },
             Kind::NotAllowed { allowed, actual } => {
                 format!("{f} 为“{}”，必须是 {} 之一。", short(actual), quote_list(allowed))
             }

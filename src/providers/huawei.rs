@@ -46,15 +46,20 @@ pub const IMAGE_TAG_FIELDS: &[Field] = &[TAG_KEY, TAG_VALUE];
 pub fn check(c: &mut Checker, req: &Value<'_>) {
     let root = Path::Root;
     let Some(obj) = super::root_object(c, req) else { return };
-    c.check_fields(&root, obj, FIELDS, |c, p, f, v| match f.name {
-        "tags" => check_tags(c, p, f, v),
-        _ => check_image_tags(c, p, f, v),
-    });
+    c.check_fields(&root, obj, FIELDS, check_nested);
     let has = |k: &str| obj.iter().any(|(x, _)| x == k);
     if has("tags") && has("image_tags") {
         c.push(&root.key("image_tags"), Kind::Conflict { with: "/tags" }, Severity::Error, None);
     }
     c.unknown_keys(&root, obj, FIELDS, &[], Severity::Warning, None);
+}
+
+/// The nested fields: `tags` and `image_tags`.
+pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
+    match f.name {
+        "tags" => check_tags(c, p, f, v),
+        _ => check_image_tags(c, p, f, v),
+    }
 }
 
 fn tag_rules() -> (Str, Str) {

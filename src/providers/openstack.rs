@@ -85,25 +85,33 @@ pub fn check(c: &mut Checker, req: &Value<'_>, profile: Profile) {
     c.unknown_keys(&root, obj, FIELDS, &[], Severity::Warning, None);
 }
 
-fn check_body(c: &mut Checker, p: &Path<'_>, f: &Field, body: &Value<'_>, profile: Profile) {
+pub(crate) fn check_body(c: &mut Checker, p: &Path<'_>, f: &Field, body: &Value<'_>, profile: Profile) {
     let Some(obj) = body.as_object() else {
         c.wrong_type(p, body, "object", f);
         return;
     };
     let (sev, pc) = profile.unknown_severity();
-    c.check_fields(p, obj, BODY_FIELDS, |c, cp, cf, ci| {
-        let Some(ci_obj) = ci.as_object() else {
-            c.wrong_type(cp, ci, "object", cf);
-            return;
-        };
-        let fields = profile.create_image_fields();
-        c.check_fields(cp, ci_obj, fields, |c, np, nf, v| match nf.name {
-            "name" => check_seed_name(c, np, v),
-            _ => check_metadata(c, np, nf, v, profile),
-        });
-        c.unknown_keys(cp, ci_obj, fields, &[], sev, pc);
-    });
+    c.check_fields(p, obj, BODY_FIELDS, |c, cp, cf, ci| check_create_image(c, cp, cf, ci, profile));
     c.unknown_keys(p, obj, BODY_FIELDS, &[], sev, pc);
+}
+
+pub(crate) fn check_create_image(c: &mut Checker, p: &Path<'_>, f: &Field, ci: &Value<'_>, profile: Profile) {
+    let Some(obj) = ci.as_object() else {
+        c.wrong_type(p, ci, "object", f);
+        return;
+    };
+    let fields = profile.create_image_fields();
+    c.check_fields(p, obj, fields, |c, np, nf, v| check_nested(c, np, nf, v, profile));
+    let (sev, pc) = profile.unknown_severity();
+    c.unknown_keys(p, obj, fields, &[], sev, pc);
+}
+
+/// The nested fields of `createImage`: the seed's string-or-number name, and metadata.
+pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>, profile: Profile) {
+    match f.name {
+        "name" => check_seed_name(c, p, v),
+        _ => check_metadata(c, p, f, v, profile),
+    }
 }
 
 /// The seed page's name: a string of 1 to 255 characters, or a number of 1 to 255 digits.

@@ -123,7 +123,12 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     }
 }
 
-fn check_tag_spec(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
+/// The nested field of the table (only `TagSpecification`).
+pub(crate) fn check_tag_spec_field(c: &mut Checker, p: &Path<'_>, _f: &Field, v: &Value<'_>) {
+    check_tag_spec(c, p, v);
+}
+
+pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
     let f = field("TagSpecification");
     let Some(specs) = v.as_array() else {
         c.wrong_type(p, v, "array", f);

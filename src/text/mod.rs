@@ -19,6 +19,11 @@ pub fn is_han(c: char) -> bool {
     in_ranges(tables::HAN, cp)
 }
 
+/// The Han ranges (inclusive), for exporting the charset (e.g. as a JSON Schema pattern).
+pub fn han_ranges() -> impl Iterator<Item = (u32, u32)> {
+    tables::HAN.iter().copied()
+}
+
 /// Is `c` printable by upstream Nova's rule: in the BMP and not of category C* (control, format,
 /// surrogate, private use, unassigned) nor a line or paragraph separator.
 pub fn is_nova_printable(c: char) -> bool {

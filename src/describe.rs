@@ -1,0 +1,375 @@
+//! The rules as data: `describe` gives the field descriptors a form needs, `json_schema` a JSON
+//! Schema (draft 2020-12) of everything JSON Schema can say about the request. Both are made
+//! from the same field tables the checker runs.
+
+use crate::json::Value;
+use crate::providers::openstack::Profile;
+use crate::providers::{huawei, openstack, tencent, zenlayer};
+use crate::rules::{Field, Format, Role, Str, Ty};
+use crate::text::{Charset, Unit};
+use crate::{Lang, Provider};
+use std::borrow::Cow;
+
+fn both(en: &str, zh: &str) -> Value<'static> {
+    Value::obj(vec![("en", Value::str(en)), ("zh", Value::str(zh))])
+}
+
+fn strs(v: &[&str]) -> Value<'static> {
+    Value::Array(v.iter().map(|s| Value::str(*s)).collect())
+}
+
+/// The top-level field table and, for OpenStack, where the form's fields live.
+fn table(provider: Provider) -> &'static [Field] {
+    match provider {
+        Provider::Zenlayer => zenlayer::FIELDS,
+        Provider::Tencent => tencent::FIELDS,
+        Provider::OpenStack | Provider::Nova => openstack::FIELDS,
+        Provider::Huawei => huawei::FIELDS,
+    }
+}
+
+fn profile(provider: Provider) -> Profile {
+    if provider == Provider::Nova {
+        Profile::Nova
+    } else {
+        Profile::Seed
+    }
+}
+
+fn str_rule(e: &mut Vec<(&'static str, Value<'static>)>, r: &Str) {
+    if r.min > 0 || r.max.is_some() {
+        let mut l = vec![("min", Value::num(r.min as i64))];
+        if let Some(m) = r.max {
+            l.push(("max", Value::num(m as i64)));
+        }
+        l.push(("unit", Value::str(r.unit.name())));
+        e.push(("length", Value::obj(l)));
+    }
+    if r.charset != Charset::Any {
+        let (en, zh) = r.charset.describe();
+        e.push(("charset", both(en, zh)));
+    }
+    if r.no_edge_space {
+        e.push(("noEdgeSpace", Value::Bool(true)));
+    }
+    if let Some(f) = r.format {
+        let (en, zh) = match f {
+            Format::Hex32 => ("32 hexadecimal digits", "32 位十六进制字符"),
+            Format::Uuid => ("a UUID such as da5834e0-31d2-40f9-b271-6592f9f68370", "UUID，例如 da5834e0-31d2-40f9-b271-6592f9f68370"),
+            Format::ZeroOrUuid => ("0 or a UUID", "0 或 UUID"),
+            Format::BucketObject => ("bucket:object, e.g. image-test:disk1.qcow2", "桶名:对象名，例如 image-test:disk1.qcow2"),
+        };
+        e.push(("format", Value::obj(vec![("id", Value::str(f.name())), ("en", Value::str(en)), ("zh", Value::str(zh))])));
+    }
+}
+
+/// One field descriptor.
+fn field(path: &str, f: &Field, children: Option<Vec<Value<'static>>>) -> Value<'static> {
+    let mut e: Vec<(&'static str, Value<'static>)> = vec![
+        ("path", Value::str(path)),
+        ("name", Value::str(f.name)),
+        ("label", both(f.label.0, f.label.1)),
+        ("required", Value::Bool(f.required)),
+    ];
+    let role = match f.role {
+        Role::Name => "name",
+        Role::Id => "id",
+        Role::Description => "description",
+        Role::Other => "other",
+    };
+    e.push(("role", Value::str(role)));
+    match &f.ty {
+        Ty::Str(r) => {
+            e.push(("type", Value::str("string")));
+            str_rule(&mut e, r);
+        }
+        Ty::Int { min, max } => {
+            e.push(("type", Value::str("integer")));
+            e.push(("range", Value::obj(vec![("min", Value::num(*min)), ("max", Value::num(*max))])));
+        }
+        Ty::Bool => e.push(("type", Value::str("boolean"))),
+        Ty::Enum { values, also } => {
+            e.push(("type", Value::str("enum")));
+            e.push(("allowed", strs(values)));
+            if !also.is_empty() {
+                e.push(("alsoAccepted", strs(also)));
+            }
+        }
+        Ty::StrArray { item, unique, non_empty } => {
+            e.push(("type", Value::str("string[]")));
+            let mut it = vec![];
+            str_rule(&mut it, item);
+            e.push(("item", Value::obj(it)));
+            e.push(("unique", Value::Bool(*unique)));
+            e.push(("nonEmpty", Value::Bool(*non_empty)));
+        }
+        Ty::Nested(what) => {
+            let ty = if what.starts_with("array") { "list" } else if what.contains("string or number") { "string" } else { "map" };
+            e.push(("type", Value::str(ty)));
+            e.push(("shape", Value::str(*what)));
+        }
+    }
+    let codes: Vec<(Cow<'static, str>, Value<'static>)> = f
+        .codes
+        .iter()
+        .map(|(c, pc)| (Cow::Borrowed(c.map(|c| c.as_str()).unwrap_or("*")), Value::str(*pc)))
+        .collect();
+    if !codes.is_empty() {
+        e.push(("providerCodes", Value::Object(codes)));
+    }
+    if let Some(ch) = children {
+        e.push(("fields", Value::Array(ch)));
+    }
+    Value::obj(e)
+}
+
+fn list(path: &str, fields: &[Field], children: impl Fn(&Field) -> Option<Vec<Value<'static>>>) -> Vec<Value<'static>> {
+    fields.iter().map(|f| field(&format!("{path}/{}", f.name), f, children(f))).collect()
+}
+
+fn rule(kind: &str, fields: &[&str], provider_code: Option<&str>) -> Value<'static> {
+    let mut e = vec![("kind", Value::str(kind)), ("fields", strs(fields))];
+    if let Some(pc) = provider_code {
+        e.push(("providerCode", Value::str(pc)));
+    }
+    Value::obj(e)
+}
+
+/// The field descriptors a form needs: label (en/zh), required, type, length and its unit,
+/// allowed values, charset in words (en/zh), nested fields, and the cross-field rules.
+pub fn describe(provider: Provider) -> Value<'static> {
+    let fields = match provider {
+        Provider::Zenlayer | Provider::Huawei => list("", table(provider), |f| match f.name {
+            "image_tags" => Some(list("/image_tags/*", huawei::IMAGE_TAG_FIELDS, |_| None)),
+            "tags" => Some(list("/tags/*", huawei::IMAGE_TAG_FIELDS, |_| None)),
+            _ => None,
+        }),
+        Provider::Tencent => list("", tencent::FIELDS, |f| {
+            (f.name == "TagSpecification").then(|| {
+                list("/TagSpecification/*", tencent::TAG_SPEC_FIELDS, |g| {
+                    (g.name == "Tags").then(|| list("/TagSpecification/*/Tags/*", tencent::TAG_FIELDS, |_| None))
+                })
+            })
+        }),
+        Provider::OpenStack | Provider::Nova => {
+            let p = profile(provider);
+            let (k, v) = p.meta();
+            let mut top = list("", &openstack::FIELDS[..3], |_| None);
+            let ci = p.create_image_fields();
+            let name = if p == Profile::Seed { &openstack::NAME_SEED } else { &openstack::NAME_NOVA };
+            top.push(field("/body/createImage/name", name, None));
+            top.push(field("/body/createImage/metadata", &ci[1], Some(vec![field("/body/createImage/metadata/*key", k, None), field("/body/createImage/metadata/*", v, None)])));
+            top
+        }
+    };
+    let rules = match provider {
+        Provider::Tencent => vec![
+            rule("exactly_one", &["/InstanceId", "/SnapshotIds"], Some("InvalidParameter.SpecifyOneParameter")),
+            rule("conflict", &["/InstanceId", "/SnapshotIds"], Some("InvalidParameterConflict")),
+            rule("requires", &["/DataDiskIds", "/InstanceId"], Some("InvalidParameter.InvalidDependence")),
+        ],
+        Provider::Huawei => vec![rule("conflict", &["/tags", "/image_tags"], None)],
+        _ => vec![],
+    };
+    let unknown = match provider {
+        Provider::Tencent => "error",
+        Provider::Nova => "error in body, warning at the top level",
+        _ => "warning",
+    };
+    Value::obj(vec![
+        ("provider", Value::str(provider.id())),
+        ("name", both(provider.display_name(Lang::En), provider.display_name(Lang::Zh))),
+        ("fields", Value::Array(fields)),
+        ("rules", Value::Array(rules)),
+        ("unknownFields", Value::str(unknown)),
+        ("unicodeVersion", Value::str(crate::text::UNICODE_VERSION)),
+    ])
+}
+
+// ----- JSON Schema -----
+
+/// A character class for a charset, written with `\u{...}` escapes (valid in ECMA-262 with the `u`
+/// flag and in Rust's regex), so it is exactly the checker's set and independent of the regex
+/// engine's Unicode version.
+fn class(charset: Charset) -> Option<String> {
+    let han = || {
+        let mut s = String::new();
+        for (lo, hi) in crate::text::han_ranges() {
+            if lo == hi {
+                s.push_str(&format!("\\u{{{lo:X}}}"));
+            } else {
+                s.push_str(&format!("\\u{{{lo:X}}}-\\u{{{hi:X}}}"));
+            }
+        }
+        s
+    };
+    Some(match charset {
+        Charset::Any | Charset::NovaPrintable => return None,
+        Charset::HanAlnumDashUnderscore => format!("[{}A-Za-z0-9_\\-]", han()),
+        Charset::HanAlnumDashDotUnderscoreSpace => format!("[{}A-Za-z0-9_.\\- ]", han()),
+        Charset::NoLineBreakNoAngle => "[^\\r\\n<>]".into(),
+        Charset::NovaMetaKey => "[a-zA-Z0-9_:. \\-]".into(),
+        Charset::TagKey => "[A-Za-z0-9_\\-]".into(),
+        Charset::TagValue => "[A-Za-z0-9_.\\-]".into(),
+        Charset::Bucket => "[a-z0-9.\\-]".into(),
+    })
+}
+
+fn str_schema(r: &Str) -> Vec<(&'static str, Value<'static>)> {
+    let mut e = vec![("type", Value::str("string"))];
+    if r.unit == Unit::Chars {
+        if r.min > 0 {
+            e.push(("minLength", Value::num(r.min as i64)));
+        }
+        if let Some(m) = r.max {
+            e.push(("maxLength", Value::num(m as i64)));
+        }
+    } else if r.min > 0 {
+        // A byte limit has no JSON Schema keyword; at least `min` bytes needs at least one character.
+        e.push(("minLength", Value::num(1)));
+    }
+    let pattern = match r.format {
+        Some(Format::Hex32) => Some("^[0-9a-fA-F]{32}$".to_owned()),
+        Some(Format::Uuid) => Some("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$".to_owned()),
+        Some(Format::ZeroOrUuid) => {
+            Some("^(0|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$".to_owned())
+        }
+        Some(Format::BucketObject) => Some("^[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]:[\\s\\S]+$".to_owned()),
+        // No lookaround (not every engine has it): "no space at either end" is spelled out.
+        None => class(r.charset).map(|c| {
+            if r.no_edge_space {
+                let x = c.replace(' ', "");
+                format!("^(?:{x}(?:{c}*{x})?)?$")
+            } else {
+                format!("^{c}*$")
+            }
+        }),
+    };
+    if let Some(p) = pattern {
+        e.push(("pattern", Value::str(p)));
+    }
+    e
+}
+
+fn ty_schema(ty: &Ty) -> Value<'static> {
+    match ty {
+        Ty::Str(r) => Value::obj(str_schema(r)),
+        Ty::Int { min, max } => {
+            Value::obj(vec![("type", Value::str("integer")), ("minimum", Value::num(*min)), ("maximum", Value::num(*max))])
+        }
+        Ty::Bool => Value::obj(vec![("type", Value::str("boolean"))]),
+        Ty::Enum { values, also } => {
+            let mut all: Vec<&str> = values.to_vec();
+            all.extend_from_slice(also);
+            Value::obj(vec![("enum", strs(&all))])
+        }
+        Ty::StrArray { item, unique, non_empty } => {
+            let mut e = vec![("type", Value::str("array")), ("items", Value::obj(str_schema(item)))];
+            if *unique {
+                e.push(("uniqueItems", Value::Bool(true)));
+            }
+            if *non_empty {
+                e.push(("minItems", Value::num(1)));
+            }
+            Value::obj(e)
+        }
+        Ty::Nested(_) => Value::obj(vec![]),
+    }
+}
+
+fn object(fields: &[Field], nested: impl Fn(&Field) -> Value<'static>, additional: bool) -> Vec<(&'static str, Value<'static>)> {
+    let props: Vec<(Cow<'static, str>, Value<'static>)> = fields
+        .iter()
+        .map(|f| {
+            let s = match f.ty {
+                Ty::Nested(_) => nested(f),
+                _ => ty_schema(&f.ty),
+            };
+            (Cow::Borrowed(f.name), s)
+        })
+        .collect();
+    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+    let mut e = vec![("type", Value::str("object")), ("properties", Value::Object(props))];
+    if !required.is_empty() {
+        e.push(("required", strs(&required)));
+    }
+    if !additional {
+        e.push(("additionalProperties", Value::Bool(false)));
+    }
+    e
+}
+
+fn array_of(items: Value<'static>) -> Value<'static> {
+    Value::obj(vec![("type", Value::str("array")), ("items", items)])
+}
+
+/// A JSON Schema (draft 2020-12) of the request: types, required fields, lengths in characters,
+/// charsets as patterns, ranges, enumerations, unknown fields where they are errors, and the
+/// cross-field rules. Not expressible, so left to `check`: byte lengths, Nova's printable-BMP
+/// name rule, unique tag keys, blank metadata keys, and the rules that need context.
+pub fn json_schema(provider: Provider) -> Value<'static> {
+    let mut root = match provider {
+        Provider::Zenlayer => object(zenlayer::FIELDS, |_| Value::obj(vec![]), true),
+        Provider::Tencent => {
+            let tags = array_of(Value::obj(object(tencent::TAG_FIELDS, |_| Value::obj(vec![]), false)));
+            let spec = Value::obj(object(tencent::TAG_SPEC_FIELDS, |_| tags.clone(), false));
+            let mut e = object(tencent::FIELDS, |_| array_of(spec.clone()), false);
+            let id = Value::obj(str_schema(&Str::NON_EMPTY));
+            e.push((
+                "patternProperties",
+                Value::obj(vec![("^(DataDiskIds|SnapshotIds)\\.(0|[1-9][0-9]{0,8})$", id)]),
+            ));
+            let req = |k: &str| Value::obj(vec![("required", strs(&[k]))]);
+            let any = |a: &str, b: &str| Value::obj(vec![("anyOf", Value::Array(vec![req(a), req(b)]))]);
+            e.push(("oneOf", Value::Array(vec![req("InstanceId"), any("SnapshotIds", "SnapshotIds.0")])));
+            e.push((
+                "dependentRequired",
+                Value::obj(vec![("DataDiskIds", strs(&["InstanceId"])), ("DataDiskIds.0", strs(&["InstanceId"]))]),
+            ));
+            e
+        }
+        Provider::OpenStack | Provider::Nova => {
+            let p = profile(provider);
+            let nova = p == Profile::Nova;
+            let (k, v) = p.meta();
+            let (Ty::Str(kr), Ty::Str(vr)) = (k.ty, v.ty) else { unreachable!("metadata rules are strings") };
+            let mut key = str_schema(&kr);
+            key.retain(|(n, _)| *n != "type");
+            let meta = Value::obj(vec![
+                ("type", Value::str("object")),
+                ("propertyNames", Value::obj(key)),
+                ("additionalProperties", Value::obj(str_schema(&vr))),
+            ]);
+            let name = if nova {
+                ty_schema(&openstack::NAME_NOVA.ty)
+            } else {
+                let Ty::Str(r) = openstack::NAME_SEED.ty else { unreachable!() };
+                Value::obj(vec![(
+                    "anyOf",
+                    Value::Array(vec![Value::obj(str_schema(&r)), Value::obj(vec![("type", Value::str("integer")), ("minimum", Value::num(0))])]),
+                )])
+            };
+            let ci = Value::obj(object(
+                p.create_image_fields(),
+                |f| if f.name == "name" { name.clone() } else { meta.clone() },
+                !nova,
+            ));
+            let body = Value::obj(object(openstack::BODY_FIELDS, |_| ci.clone(), !nova));
+            object(openstack::FIELDS, |_| body.clone(), true)
+        }
+        Provider::Huawei => {
+            let tag_str = Value::obj(vec![("type", Value::str("string"))]);
+            let image_tag = Value::obj(object(huawei::IMAGE_TAG_FIELDS, |_| Value::obj(vec![]), true));
+            let mut e = object(huawei::FIELDS, |f| if f.name == "tags" { array_of(tag_str.clone()) } else { array_of(image_tag.clone()) }, true);
+            e.push(("not", Value::obj(vec![("required", strs(&["tags", "image_tags"]))])));
+            e
+        }
+    };
+    let mut head = vec![
+        ("$schema", Value::str("https://json-schema.org/draft/2020-12/schema")),
+        ("$id", Value::str(format!("urn:createimage:schema:{}", provider.id()))),
+        ("title", Value::str(format!("{} CreateImage request", provider.display_name(Lang::En)))),
+    ];
+    head.append(&mut root);
+    Value::obj(head)
+}

@@ -1,0 +1,87 @@
+//! `check_field`: one field checked exactly as `check` checks it, for keystroke validation.
+//! Cross-field rules (conflicts, one-of, dependencies) need the whole request and are left to `check`.
+
+use crate::json::Value;
+use crate::providers::openstack::{self, Profile};
+use crate::providers::{huawei, tencent, zenlayer};
+use crate::report::{split_pointer, Kind, Path, Severity};
+use crate::rules::{Checker, Field, Ty};
+use crate::{finish, Options, Provider, Report};
+
+/// Check the value of the field at `path` (a JSON pointer such as `/ImageName` or
+/// `/body/createImage/metadata`). A path the provider does not define is an `unknown_field`.
+pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &Options<'_>) -> Report {
+    let mut c = Checker::new(provider, options.lang);
+    let segs = split_pointer(path);
+    let known = with_path(&segs, &Path::Root, &mut |p| dispatch(&mut c, &segs, p, value));
+    if !known {
+        let sev = match provider {
+            Provider::Tencent | Provider::Nova => Severity::Error,
+            _ => Severity::Warning,
+        };
+        let pc = match provider {
+            Provider::Tencent => Some(tencent::UNKNOWN.into()),
+            Provider::Nova if segs.len() > 1 => Some("400".into()),
+            _ => None,
+        };
+        let field = segs.last().cloned().unwrap_or_default();
+        c.push_at(path.to_owned(), Kind::UnknownField { field }, sev, pc);
+    }
+    finish(c)
+}
+
+fn with_path(segs: &[String], parent: &Path<'_>, f: &mut dyn FnMut(&Path<'_>) -> bool) -> bool {
+    match segs.split_first() {
+        None => f(parent),
+        Some((first, rest)) => with_path(rest, &parent.key(first), f),
+    }
+}
+
+fn find(fields: &'static [Field], name: &str) -> Option<&'static Field> {
+    fields.iter().find(|f| f.name == name)
+}
+
+/// Run the rule of the field at `segs`; false when the provider has no such field.
+fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bool {
+    let names: Vec<&str> = segs.iter().map(String::as_str).collect();
+    match (c.provider, names.as_slice()) {
+        (Provider::Zenlayer, [name]) => simple(c, zenlayer::FIELDS, name, p, v, |_, _, _, _| {}),
+        (Provider::Tencent, [name]) => simple(c, tencent::FIELDS, name, p, v, tencent::check_tag_spec_field),
+        (Provider::Huawei, [name]) => simple(c, huawei::FIELDS, name, p, v, huawei::check_nested),
+        (Provider::OpenStack | Provider::Nova, rest) => {
+            let profile = if c.provider == Provider::Nova { Profile::Nova } else { Profile::Seed };
+            match rest {
+                ["body"] => {
+                    openstack::check_body(c, p, &openstack::FIELDS[3], v, profile);
+                    true
+                }
+                ["body", "createImage"] => {
+                    openstack::check_create_image(c, p, &openstack::BODY_FIELDS[0], v, profile);
+                    true
+                }
+                ["body", "createImage", name] => {
+                    simple(c, profile.create_image_fields(), name, p, v, |c, p, f, v| openstack::check_nested(c, p, f, v, profile))
+                }
+                [name] if *name != "body" => simple(c, openstack::FIELDS, name, p, v, |_, _, _, _| {}),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+fn simple(
+    c: &mut Checker,
+    fields: &'static [Field],
+    name: &str,
+    p: &Path<'_>,
+    v: &Value<'_>,
+    nested: impl Fn(&mut Checker, &Path<'_>, &Field, &Value<'_>),
+) -> bool {
+    let Some(f) = find(fields, name) else { return false };
+    match f.ty {
+        Ty::Nested(_) => nested(c, p, f, v),
+        _ => c.check_value(p, f, v),
+    }
+    true
+}

@@ -1,0 +1,110 @@
+//! `to_http`: the HTTP request a provider expects for a valid, normalized request, exactly as the
+//! pages document it. No signing and no credentials are added: Tencent's `Authorization`,
+//! Zenlayer's and Huawei's signature headers are the caller's SDK's job. OpenStack's token is
+//! part of the request here, so its `X-Auth-Token` header is filled in.
+
+use crate::json::Value;
+use crate::normalize::normalize;
+use crate::report::{Kind, Severity};
+use crate::{Options, Provider, Report};
+use std::borrow::Cow;
+
+/// An HTTP request ready to send (after signing, where the provider signs requests).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HttpRequest {
+    pub method: &'static str,
+    /// The documented host, where the page names one.
+    pub host: Option<&'static str>,
+    pub path: String,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Value<'static>,
+}
+
+impl HttpRequest {
+    pub fn to_value(&self) -> Value<'static> {
+        let headers = Value::Object(self.headers.iter().map(|(k, v)| (Cow::Borrowed(*k), Value::str(v.as_str()))).collect());
+        let mut e = vec![("method", Value::str(self.method))];
+        if let Some(h) = self.host {
+            e.push(("host", Value::str(h)));
+        }
+        e.push(("path", Value::str(self.path.as_str())));
+        e.push(("headers", headers));
+        e.push(("body", self.body.clone()));
+        Value::obj(e)
+    }
+}
+
+/// Percent-encode a URL path segment (RFC 3986 unreserved characters stay).
+fn segment(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Normalize, check, and build the HTTP request; the report when the request is not valid.
+pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Result<HttpRequest, Report> {
+    let n = normalize(provider, request, options);
+    let mut report = n.report;
+    let body = n.normalized;
+    let get = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+    if provider == Provider::Tencent && body.get("Region").is_none() {
+        let mut c = crate::rules::Checker::new(provider, options.lang);
+        c.push(&crate::report::Path::Root.key("Region"), Kind::Required, Severity::Error, None);
+        report.issues.extend(c.issues);
+        report.ok = false;
+    }
+    if !report.ok {
+        return Err(report);
+    }
+    let json = ("Content-Type", "application/json".to_owned());
+    Ok(match provider {
+        Provider::Zenlayer => HttpRequest {
+            method: "POST",
+            host: Some("console.zenlayer.com"),
+            path: "/api/v2/vm".into(),
+            headers: vec![json, ("X-ZC-Action", "CreateImage".into())],
+            body,
+        },
+        Provider::Tencent => {
+            let region = get("Region");
+            let payload = match &body {
+                Value::Object(m) => Value::Object(
+                    m.iter().filter(|(k, _)| !matches!(k.as_ref(), "Action" | "Version" | "Region")).cloned().collect(),
+                ),
+                other => other.clone(),
+            };
+            HttpRequest {
+                method: "POST",
+                host: Some("cvm.tencentcloudapi.com"),
+                path: "/".into(),
+                headers: vec![
+                    ("Content-Type", "application/json; charset=utf-8".into()),
+                    ("X-TC-Action", "CreateImage".into()),
+                    ("X-TC-Version", "2017-03-12".into()),
+                    ("X-TC-Region", region),
+                ],
+                body: payload,
+            }
+        }
+        Provider::OpenStack | Provider::Nova => HttpRequest {
+            method: "POST",
+            host: None,
+            path: format!("/v2/{}/servers/{}/action", segment(&get("project_id")), segment(&get("server_id"))),
+            headers: vec![("Accept", "application/json".into()), json, ("X-Auth-Token", get("token"))],
+            body: body.get("body").cloned().unwrap_or(Value::Null),
+        },
+        Provider::Huawei => HttpRequest {
+            method: "POST",
+            host: None,
+            path: "/v1/cloudimages/dataimages/action".into(),
+            headers: vec![("Content-Type", "application/json;charset=UTF-8".into())],
+            body,
+        },
+    })
+}

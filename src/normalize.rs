@@ -1,0 +1,288 @@
+//! Safe fixes: what a console can change without changing meaning, each change listed.
+//!
+//! Names and ids: zero-width characters removed, full-width ASCII forms folded, whitespace
+//! trimmed. Descriptions: trimmed. Enumerations: the documented spelling. Integers given as
+//! numeric strings: numbers. Tencent's flattened `Name.N` lists: arrays, repeated ids removed.
+//! Never: truncation, guessing between conflicting fields, or a fix whose result is empty.
+
+use crate::json::Value;
+use crate::providers::{huawei, openstack, tencent, zenlayer};
+use crate::report::push_escaped;
+use crate::rules::{Field, Role, Ty};
+use crate::{text, Options, Provider, Report};
+use std::borrow::Cow;
+
+/// What a change did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChangeCode {
+    /// Leading and trailing whitespace removed.
+    Trim,
+    /// Full-width ASCII forms folded to ASCII, U+3000 to a space.
+    FoldWidth,
+    /// Zero-width characters removed.
+    RemoveZeroWidth,
+    /// An enumeration value written in its documented spelling.
+    CanonicalEnum,
+    /// A numeric string turned into the number it spells.
+    NumberFromString,
+    /// Tencent's flattened `Name.N` keys turned into an array.
+    FlattenedToArray,
+    /// A repeated id removed (the first is kept).
+    RemoveDuplicate,
+}
+
+impl ChangeCode {
+    pub const ALL: [ChangeCode; 7] = [
+        ChangeCode::Trim,
+        ChangeCode::FoldWidth,
+        ChangeCode::RemoveZeroWidth,
+        ChangeCode::CanonicalEnum,
+        ChangeCode::NumberFromString,
+        ChangeCode::FlattenedToArray,
+        ChangeCode::RemoveDuplicate,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeCode::Trim => "trim",
+            ChangeCode::FoldWidth => "fold_width",
+            ChangeCode::RemoveZeroWidth => "remove_zero_width",
+            ChangeCode::CanonicalEnum => "canonical_enum",
+            ChangeCode::NumberFromString => "number_from_string",
+            ChangeCode::FlattenedToArray => "flattened_to_array",
+            ChangeCode::RemoveDuplicate => "remove_duplicate",
+        }
+    }
+}
+
+/// One change normalization made: at `path`, `from` became `to` (`to` is null for a removal).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub path: String,
+    pub code: ChangeCode,
+    pub from: Value<'static>,
+    pub to: Value<'static>,
+}
+
+impl Change {
+    pub fn to_value(&self) -> Value<'static> {
+        Value::obj(vec![
+            ("path", Value::str(self.path.as_str())),
+            ("code", Value::str(self.code.as_str())),
+            ("from", self.from.clone()),
+            ("to", self.to.clone()),
+        ])
+    }
+}
+
+/// The result of [`normalize`]: the report of the normalized request, the request, the changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Normalized {
+    pub report: Report,
+    pub normalized: Value<'static>,
+    pub changes: Vec<Change>,
+}
+
+impl Normalized {
+    pub fn to_value(&self) -> Value<'static> {
+        let mut v = self.report.to_value();
+        if let Value::Object(m) = &mut v {
+            m.push((Cow::Borrowed("normalized"), self.normalized.clone()));
+            m.push((Cow::Borrowed("changes"), Value::Array(self.changes.iter().map(Change::to_value).collect())));
+        }
+        v
+    }
+}
+
+/// Apply the safe fixes, then check the result.
+pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Normalized {
+    let mut out = request.clone().into_owned();
+    let mut changes = Vec::new();
+    if let Value::Object(obj) = &mut out {
+        let mut n = Fixer { changes: &mut changes };
+        match provider {
+            Provider::Zenlayer => n.fields("", obj, zenlayer::FIELDS),
+            Provider::Tencent => {
+                n.flatten(obj);
+                n.fields("", obj, tencent::FIELDS);
+            }
+            Provider::OpenStack | Provider::Nova => {
+                n.fields("", obj, openstack::FIELDS);
+                let profile = if provider == Provider::Nova { openstack::Profile::Nova } else { openstack::Profile::Seed };
+                if let Some(Value::Object(ci)) = get_mut(obj, "body").and_then(|b| match b {
+                    Value::Object(b) => get_mut(b, "createImage"),
+                    _ => None,
+                }) {
+                    let name_field = match profile {
+                        openstack::Profile::Seed => &openstack::NAME_SEED,
+                        openstack::Profile::Nova => &openstack::NAME_NOVA,
+                    };
+                    n.fields("/body/createImage", ci, std::slice::from_ref(name_field));
+                }
+            }
+            Provider::Huawei => n.fields("", obj, huawei::FIELDS),
+        }
+    }
+    let report = crate::check(provider, &out, options);
+    Normalized { report, normalized: out, changes }
+}
+
+fn get_mut<'v, 'a>(obj: &'v mut [(Cow<'a, str>, Value<'a>)], key: &str) -> Option<&'v mut Value<'a>> {
+    obj.iter_mut().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+fn ptr(parent: &str, key: &str) -> String {
+    let mut p = parent.to_owned();
+    p.push('/');
+    push_escaped(&mut p, key);
+    p
+}
+
+struct Fixer<'c> {
+    changes: &'c mut Vec<Change>,
+}
+
+impl Fixer<'_> {
+    fn change(&mut self, path: String, code: ChangeCode, from: Value<'static>, to: Value<'static>) {
+        self.changes.push(Change { path, code, from, to });
+    }
+
+    fn fields(&mut self, parent: &str, obj: &mut [(Cow<'static, str>, Value<'static>)], fields: &[Field]) {
+        for f in fields {
+            let Some(v) = get_mut(obj, f.name) else { continue };
+            let path = ptr(parent, f.name);
+            match f.ty {
+                Ty::Str(_) | Ty::Nested(_) => {
+                    if let Value::String(s) = v {
+                        if let Some(new) = self.text(&path, f.role, s) {
+                            *v = Value::str(new);
+                        }
+                    }
+                }
+                Ty::Enum { values, .. } => self.enumeration(&path, v, values),
+                Ty::Int { .. } => self.integer(&path, v),
+                Ty::StrArray { .. } => {
+                    if let Value::Array(items) = v {
+                        for (i, item) in items.iter_mut().enumerate() {
+                            if let Value::String(s) = item {
+                                if let Some(new) = self.text(&format!("{path}/{i}"), f.role, s) {
+                                    *item = Value::str(new);
+                                }
+                            }
+                        }
+                        self.dedupe(&path, items);
+                    }
+                }
+                Ty::Bool => {}
+            }
+        }
+    }
+
+    /// The text fixes of a role, in order: zero-width, width, trim. Returns the new text if changed.
+    fn text(&mut self, path: &str, role: Role, s: &str) -> Option<String> {
+        let (zw, fold) = match role {
+            Role::Name | Role::Id => (true, true),
+            Role::Description => (false, false),
+            Role::Other => return None,
+        };
+        let mut cur: Cow<str> = Cow::Borrowed(s);
+        type Step = (ChangeCode, fn(&str) -> Option<String>);
+        let steps: [(bool, Step); 3] = [
+            (zw, (ChangeCode::RemoveZeroWidth, |s| {
+                s.chars().any(text::is_zero_width).then(|| s.chars().filter(|&c| !text::is_zero_width(c)).collect())
+            })),
+            (fold, (ChangeCode::FoldWidth, |s| {
+                s.chars().any(|c| text::fold_width(c) != c).then(|| s.chars().map(text::fold_width).collect())
+            })),
+            (true, (ChangeCode::Trim, |s| {
+                let t = s.trim_matches(text::is_trim_space);
+                (t.len() != s.len()).then(|| t.to_owned())
+            })),
+        ];
+        for (on, (code, step)) in steps {
+            if !on {
+                continue;
+            }
+            if let Some(next) = step(&cur) {
+                // A fix that would leave nothing is not safe: the value stays as it is.
+                if next.is_empty() {
+                    continue;
+                }
+                self.change(path.to_owned(), code, Value::str(cur.as_ref()), Value::str(next.as_str()));
+                cur = Cow::Owned(next);
+            }
+        }
+        match cur {
+            Cow::Owned(s) => Some(s),
+            Cow::Borrowed(_) => None,
+        }
+    }
+
+    fn enumeration(&mut self, path: &str, v: &mut Value<'static>, values: &[&str]) {
+        let canonical = match v {
+            Value::String(s) if values.contains(&s.as_ref()) => None,
+            // Case-insensitive: covers the older documented spellings in `also` (`TRUE`) too.
+            Value::String(s) => values.iter().find(|x| x.eq_ignore_ascii_case(s)).copied(),
+            Value::Bool(b) => {
+                let want = if *b { "true" } else { "false" };
+                values.contains(&want).then_some(want)
+            }
+            _ => None,
+        };
+        if let Some(c) = canonical {
+            let new = Value::str(c);
+            self.change(path.to_owned(), ChangeCode::CanonicalEnum, v.clone(), new.clone());
+            *v = new;
+        }
+    }
+
+    fn integer(&mut self, path: &str, v: &mut Value<'static>) {
+        let Value::String(s) = v else { return };
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        let exact = !digits.is_empty()
+            && digits.len() <= 15
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (digits == "0" || !digits.starts_with('0'))
+            && s.as_ref() != "-0";
+        if exact {
+            let new = Value::Number(Cow::Owned(s.to_string()));
+            self.change(path.to_owned(), ChangeCode::NumberFromString, v.clone(), new.clone());
+            *v = new;
+        }
+    }
+
+    /// Remove repeated strings from a list, keeping the first.
+    fn dedupe(&mut self, path: &str, items: &mut Vec<Value<'static>>) {
+        let mut keep = Vec::with_capacity(items.len());
+        for (i, item) in items.drain(..).enumerate() {
+            let repeated = item.as_str().is_some() && keep.iter().any(|k: &Value| k == &item);
+            if repeated {
+                self.change(format!("{path}/{i}"), ChangeCode::RemoveDuplicate, item, Value::Null);
+            } else {
+                keep.push(item);
+            }
+        }
+        *items = keep;
+    }
+
+    /// Tencent's flattened `DataDiskIds.N` keys to an array, when the indexes run 0..n-1 and the
+    /// array form is not also given (otherwise the check reports it and nothing is guessed).
+    fn flatten(&mut self, obj: &mut Vec<(Cow<'static, str>, Value<'static>)>) {
+        for name in tencent::LIST_FIELDS {
+            let items = tencent::list_items(obj, name);
+            if items.is_empty()
+                || obj.iter().any(|(k, _)| k == name)
+                || items.iter().enumerate().any(|(pos, (i, _))| pos != *i)
+            {
+                continue;
+            }
+            let array: Vec<Value<'static>> = items.into_iter().map(|(_, v)| v.clone()).collect();
+            let at = obj.iter().position(|(k, _)| tencent::flat_key(k).is_some_and(|(n, _)| n == name)).unwrap_or(obj.len());
+            let from: Vec<(Cow<'static, str>, Value<'static>)> =
+                obj.iter().filter(|(k, _)| tencent::flat_key(k).is_some_and(|(n, _)| n == name)).cloned().collect();
+            obj.retain(|(k, _)| !tencent::flat_key(k).is_some_and(|(n, _)| n == name));
+            let at = at.min(obj.len());
+            obj.insert(at, (Cow::Borrowed(name), Value::Array(array.clone())));
+            self.change(format!("/{name}"), ChangeCode::FlattenedToArray, Value::Object(from), Value::Array(array));
+        }
+    }
+}
