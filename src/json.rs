@@ -97,7 +97,9 @@ impl<'a> Value<'a> {
                 Other::LoneSurrogate { .. } => "string",
                 Other::TooDeep => "too deep",
                 Other::Js { kind, .. } => match kind {
-                    JsKind::NaN | JsKind::Infinity | JsKind::NegInfinity => "number",
+                    JsKind::NaN => "NaN",
+                    JsKind::Infinity => "Infinity",
+                    JsKind::NegInfinity => "-Infinity",
                     k => k.name(),
                 },
             },
@@ -166,6 +168,46 @@ impl<'a> Value<'a> {
     pub fn to_json(&self) -> String {
         let mut out = String::new();
         write_value(&mut out, self, None, 0);
+        out
+    }
+
+    /// Paths (JSON pointers) of the values JSON cannot carry (JS-only values, cut nesting), so a
+    /// bridge can put the caller's own values back there.
+    pub fn special_paths(&self) -> Vec<String> {
+        fn walk(v: &Value<'_>, path: &mut String, out: &mut Vec<String>) {
+            match v {
+                Value::Array(a) => {
+                    for (i, x) in a.iter().enumerate() {
+                        let len = path.len();
+                        path.push('/');
+                        path.push_str(&i.to_string());
+                        walk(x, path, out);
+                        path.truncate(len);
+                    }
+                }
+                Value::Object(m) => {
+                    for (k, x) in m {
+                        let len = path.len();
+                        path.push('/');
+                        crate::report::push_escaped(path, k);
+                        walk(x, path, out);
+                        path.truncate(len);
+                    }
+                }
+                Value::Other(o) if !matches!(**o, Other::LoneSurrogate { .. }) => out.push(path.clone()),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, &mut String::new(), &mut out);
+        out
+    }
+
+    /// Write as JSON text that any JSON parser reads: values JSON cannot carry are written as
+    /// `null` (see [`Value::special_paths`]); lone surrogates stay as `\uD800` escapes.
+    pub fn to_plain_json(&self) -> String {
+        let mut out = String::new();
+        write_value_mode(&mut out, self, None, 0, true);
         out
     }
 
@@ -322,7 +364,12 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        let kind = JsKind::from_name(&self.text[start..self.i]).ok_or_else(|| self.err("unknown @ token"))?;
+        let name = &self.text[start..self.i];
+        if name == "deep" {
+            // The bridge stops walking at the depth limit and says so.
+            return Ok(Value::Other(Box::new(Other::TooDeep)));
+        }
+        let kind = JsKind::from_name(name).ok_or_else(|| self.err("unknown @ token"))?;
         let detail = if self.peek() == Some(b'"') {
             match self.string_value()? {
                 Value::String(s) => s.into_owned(),
@@ -609,6 +656,10 @@ fn newline(out: &mut String, indent: Option<usize>, level: usize) {
 }
 
 fn write_value(out: &mut String, v: &Value<'_>, indent: Option<usize>, level: usize) {
+    write_value_mode(out, v, indent, level, false)
+}
+
+fn write_value_mode(out: &mut String, v: &Value<'_>, indent: Option<usize>, level: usize, plain: bool) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -621,7 +672,7 @@ fn write_value(out: &mut String, v: &Value<'_>, indent: Option<usize>, level: us
                     out.push(',');
                 }
                 newline(out, indent, level + 1);
-                write_value(out, item, indent, level + 1);
+                write_value_mode(out, item, indent, level + 1, plain);
             }
             if !a.is_empty() {
                 newline(out, indent, level);
@@ -640,7 +691,7 @@ fn write_value(out: &mut String, v: &Value<'_>, indent: Option<usize>, level: us
                 if indent.is_some() {
                     out.push(' ');
                 }
-                write_value(out, item, indent, level + 1);
+                write_value_mode(out, item, indent, level + 1, plain);
             }
             if !m.is_empty() {
                 newline(out, indent, level);
@@ -653,9 +704,10 @@ fn write_value(out: &mut String, v: &Value<'_>, indent: Option<usize>, level: us
                 out.push_str(raw);
                 out.push('"');
             }
+            _ if plain => out.push_str("null"),
             // JSON has no form for these: they are written as the bridge's token, which the JS side
             // turns back into the original value (and plain JSON readers see as invalid, not as data).
-            Other::TooDeep => out.push_str("@undefined\"too deep\""),
+            Other::TooDeep => out.push_str("@deep"),
             Other::Js { kind, detail } => {
                 out.push('@');
                 out.push_str(kind.name());

@@ -27,6 +27,8 @@ pub mod providers;
 pub mod report;
 pub mod rules;
 pub mod text;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+mod wasm;
 
 pub use describe::{describe, json_schema};
 pub use field::check_field;

@@ -1,0 +1,240 @@
+// createimage: check and normalize cloud CreateImage requests (Zenlayer, Tencent CVM, OpenStack
+// Nova, Huawei IMS) in the browser and in Node, with the Rust core compiled to WebAssembly.
+//
+// One walk turns any JS value into JSON text (plus `@` tokens for what JSON cannot carry:
+// BigInt, NaN, functions, cycles, getters that throw, nesting past 64 levels), one string crosses
+// into wasm, and the report comes back as one string for JSON.parse ("" for a valid request with
+// no issues). No function here throws on bad input; calling before init() throws a clear Error.
+import initWasm, * as wasm from "./wasm/createimage.js";
+
+let ready = false;
+
+/** Load the WebAssembly module (fetched next to this file unless `input` says otherwise). */
+export async function init(input) {
+  if (ready) return;
+  await initWasm(input === undefined ? undefined : { module_or_path: input });
+  ready = true;
+}
+
+/** Synchronous initialisation from the module's bytes or a compiled WebAssembly.Module. */
+export function initSync(input) {
+  if (ready) return;
+  wasm.initSync({ module: input });
+  ready = true;
+}
+
+/** True once init() or initSync() has finished. */
+export function isReady() {
+  return ready;
+}
+
+function need() {
+  if (!ready) {
+    throw new Error(
+      "createimage: the WebAssembly module is not loaded yet: await init() first (or initSync(bytes); in Node, import \"createimage\" initialises itself)",
+    );
+  }
+}
+
+const MAX_DEPTH = 64;
+
+function message(e) {
+  try {
+    return String(e && e.message !== undefined ? e.message : e);
+  } catch {
+    return "unreadable";
+  }
+}
+
+function unreadable(e) {
+  return "@unreadable" + JSON.stringify(message(e));
+}
+
+/** JSON text of any JS value; never throws. */
+export function encode(v, depth = 0, stack = []) {
+  switch (typeof v) {
+    case "string":
+      return JSON.stringify(v); // lone surrogates come out as \udXXX escapes
+    case "number":
+      if (v === v && v !== Infinity && v !== -Infinity) return v === 0 ? "0" : String(v);
+      return v !== v ? "@nan" : v > 0 ? "@infinity" : "@-infinity";
+    case "boolean":
+      return v ? "true" : "false";
+    case "bigint":
+      return "@bigint" + JSON.stringify(String(v));
+    case "undefined":
+      return "@undefined";
+    case "function":
+      return "@function";
+    case "symbol":
+      return "@symbol";
+  }
+  if (v === null) return "null";
+  if (depth >= MAX_DEPTH) return "@deep";
+  if (stack.includes(v)) return "@cycle";
+  stack.push(v);
+  try {
+    if (Array.isArray(v)) {
+      let s = "[";
+      const n = v.length;
+      for (let i = 0; i < n; i++) {
+        if (i) s += ",";
+        let x;
+        try {
+          x = v[i];
+        } catch (e) {
+          s += unreadable(e);
+          continue;
+        }
+        s += encode(x, depth + 1, stack);
+      }
+      return s + "]";
+    }
+    if (v instanceof Date) {
+      const t = v.getTime();
+      return "@date" + JSON.stringify(t === t ? v.toISOString() : "Invalid Date");
+    }
+    const keys = Object.keys(v);
+    let s = "{";
+    let first = true;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      let x;
+      try {
+        x = v[k];
+      } catch (e) {
+        s += (first ? "" : ",") + JSON.stringify(k) + ":" + unreadable(e);
+        first = false;
+        continue;
+      }
+      if (x === undefined) continue; // an absent field, as JSON.stringify treats it
+      s += (first ? "" : ",") + JSON.stringify(k) + ":" + encode(x, depth + 1, stack);
+      first = false;
+    }
+    return s + "}";
+  } catch (e) {
+    return unreadable(e);
+  } finally {
+    stack.pop();
+  }
+}
+
+function id(provider) {
+  try {
+    return typeof provider === "string" ? provider : String(provider);
+  } catch {
+    return "";
+  }
+}
+
+function langOf(options) {
+  try {
+    const l = options && options.lang;
+    return l === "zh" ? "zh" : "en";
+  } catch {
+    return "en";
+  }
+}
+
+function contextOf(options) {
+  let c;
+  try {
+    c = options && options.context;
+  } catch (e) {
+    return unreadable(e);
+  }
+  return c === undefined || c === null ? "" : encode(c);
+}
+
+function report(text, provider) {
+  return text === "" ? { ok: true, provider, issues: [] } : JSON.parse(text);
+}
+
+/** Check a whole request: every problem at once. */
+export function validate(provider, request, options) {
+  need();
+  const p = id(provider);
+  return report(wasm.check(p, encode(request), langOf(options), contextOf(options)), p);
+}
+
+/** Check one field (path: a JSON pointer such as "/ImageName") the way validate() would. */
+export function checkField(provider, path, value, options) {
+  need();
+  const p = id(provider);
+  return report(wasm.check_field(p, id(path), encode(value), langOf(options)), p);
+}
+
+function pointer(path) {
+  return path
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function at(root, segs) {
+  let cur = root;
+  for (const s of segs) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    try {
+      if (!Object.prototype.hasOwnProperty.call(cur, s)) return undefined;
+      cur = cur[s];
+    } catch {
+      return undefined;
+    }
+  }
+  return cur;
+}
+
+/** Apply the safe fixes; returns the report of the result, `normalized` and `changes`. */
+export function normalize(provider, request, options) {
+  need();
+  const p = id(provider);
+  const text = wasm.normalize(p, encode(request), langOf(options), contextOf(options));
+  const r = JSON.parse(text);
+  // Values JSON cannot carry come back as null: put the caller's own values back.
+  for (const path of r.restore || []) {
+    const segs = pointer(path);
+    const original = at(request, segs);
+    if (segs.length === 0) {
+      r.normalized = original;
+      continue;
+    }
+    const parent = at(r.normalized, segs.slice(0, -1));
+    if (parent !== null && typeof parent === "object") {
+      Object.defineProperty(parent, segs[segs.length - 1], { value: original, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  delete r.restore;
+  return r;
+}
+
+/** The HTTP request to send for a valid request ({ ok: true, http }), or the report. */
+export function toHttp(provider, request, options) {
+  need();
+  const p = id(provider);
+  return JSON.parse(wasm.to_http(p, encode(request), langOf(options), contextOf(options)));
+}
+
+const describeCache = new Map();
+
+/** The field descriptors a form needs; null for an unknown provider. */
+export function describe(provider) {
+  need();
+  const p = id(provider);
+  if (!describeCache.has(p)) {
+    const t = wasm.describe(p);
+    describeCache.set(p, t === "" ? null : JSON.parse(t));
+  }
+  const d = describeCache.get(p);
+  return d === null ? null : structuredClone(d);
+}
+
+/** A JSON Schema (draft 2020-12) of the provider's request; null for an unknown provider. */
+export function jsonSchema(provider) {
+  need();
+  const t = wasm.json_schema(id(provider));
+  return t === "" ? null : JSON.parse(t);
+}
+
+/** The provider ids. */
+export const providers = Object.freeze(["zenlayer", "tencent", "openstack", "nova", "huawei"]);

@@ -1,0 +1,156 @@
+//! The WebAssembly bindings: JSON text in, JSON text out. Nothing else of JS is known here.
+//!
+//! Why text: the JS side turns any value (getters that throw, cycles, BigInt, lone surrogates, ...)
+//! into JSON text plus a few `@` tokens in one walk, and one string crosses the boundary; the
+//! report comes back as one string for one `JSON.parse`. A valid request with no issues comes
+//! back as the empty string, so the common keystroke builds nothing on either side.
+//! Every export returns; none panics on any input (a panic would poison the module).
+
+use crate::json::{parse_with, Value};
+use crate::{Lang, Options, Provider};
+use wasm_bindgen::prelude::*;
+
+fn lang(l: &str) -> Lang {
+    Lang::parse(l).unwrap_or_default()
+}
+
+/// A report for a call that could not start: unknown provider, or text the bridge should never send.
+fn refusal(provider: &str, lang: Lang, code: &str, params: Value<'static>, en: &str, zh: &str) -> String {
+    let message = match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    };
+    Value::obj(vec![
+        ("ok", Value::Bool(false)),
+        ("provider", Value::str(provider)),
+        (
+            "issues",
+            Value::Array(vec![Value::obj(vec![
+                ("path", Value::str("")),
+                ("code", Value::str(code)),
+                ("severity", Value::str("error")),
+                ("params", params),
+                ("message", Value::str(message)),
+            ])]),
+        ),
+    ])
+    .to_json()
+}
+
+fn unknown_provider(provider: &str, lang: Lang) -> String {
+    let allowed = Value::Array(Provider::ALL.iter().map(|p| Value::str(p.id())).collect());
+    refusal(
+        provider,
+        lang,
+        "not_allowed",
+        Value::obj(vec![("allowed", allowed), ("actual", Value::str(provider))]),
+        "Unknown provider: use zenlayer, tencent, openstack, nova or huawei.",
+        "未知的云厂商：请使用 zenlayer、tencent、openstack、nova 或 huawei。",
+    )
+}
+
+fn bad_text(provider: &str, lang: Lang, e: &crate::ParseError) -> String {
+    refusal(
+        provider,
+        lang,
+        "wrong_type",
+        Value::obj(vec![("expected", Value::str("JSON")), ("actual", Value::str(e.to_string()))]),
+        "The request could not be read as JSON.",
+        "无法将请求读取为 JSON。",
+    )
+}
+
+/// Parse the pieces of a call; `Err` is the finished answer.
+fn setup<'t>(provider: &str, text: &'t str, lang_id: &str, context: &'t str) -> Result<(Provider, Value<'t>, Options<'t>), String> {
+    let lang = lang(lang_id);
+    let p = Provider::parse(provider).ok_or_else(|| unknown_provider(provider, lang))?;
+    let request = parse_with(text, true).map_err(|e| bad_text(provider, lang, &e))?;
+    let context = if context.is_empty() {
+        None
+    } else {
+        Some(parse_with(context, true).map_err(|e| bad_text(provider, lang, &e))?)
+    };
+    Ok((p, request, Options { lang, context }))
+}
+
+/// Check a request. Returns `""` when it is valid with no issues, else the report as JSON.
+#[wasm_bindgen]
+pub fn check(provider: &str, request: &str, lang: &str, context: &str) -> String {
+    let (p, req, options) = match setup(provider, request, lang, context) {
+        Ok(x) => x,
+        Err(answer) => return answer,
+    };
+    let report = crate::check(p, &req, &options);
+    if report.ok && report.issues.is_empty() {
+        return String::new();
+    }
+    report.to_json()
+}
+
+/// Check one field (`path` a JSON pointer, `value` its JSON). `""` when valid with no issues.
+#[wasm_bindgen]
+pub fn check_field(provider: &str, path: &str, value: &str, lang: &str) -> String {
+    let (p, v, options) = match setup(provider, value, lang, "") {
+        Ok(x) => x,
+        Err(answer) => return answer,
+    };
+    let report = crate::check_field(p, path, &v, &options);
+    if report.ok && report.issues.is_empty() {
+        return String::new();
+    }
+    report.to_json()
+}
+
+/// Normalize: the report of the normalized request, `normalized`, `changes`, and `restore`:
+/// the paths where `normalized` holds `null` in place of a value JSON cannot carry.
+#[wasm_bindgen]
+pub fn normalize(provider: &str, request: &str, lang: &str, context: &str) -> String {
+    let (p, req, options) = match setup(provider, request, lang, context) {
+        Ok(x) => x,
+        Err(answer) => return answer,
+    };
+    let n = crate::normalize(p, &req, &options);
+    let changes = Value::Array(n.changes.iter().map(|c| c.to_value()).collect());
+    let restore = Value::Array(n.normalized.special_paths().into_iter().map(Value::str).collect());
+    // The report object, reopened to add the normalized request as plain JSON.
+    let mut out = n.report.to_json();
+    out.pop();
+    out.push_str(",\"normalized\":");
+    out.push_str(&n.normalized.to_plain_json());
+    out.push_str(",\"changes\":");
+    out.push_str(&changes.to_json());
+    out.push_str(",\"restore\":");
+    out.push_str(&restore.to_json());
+    out.push('}');
+    out
+}
+
+/// The HTTP request for a valid request (`{"http": {...}}`), or the report (`{"ok": false, ...}`).
+#[wasm_bindgen]
+pub fn to_http(provider: &str, request: &str, lang: &str, context: &str) -> String {
+    let (p, req, options) = match setup(provider, request, lang, context) {
+        Ok(x) => x,
+        Err(answer) => return answer,
+    };
+    match crate::to_http(p, &req, &options) {
+        Ok(h) => {
+            let mut out = String::from("{\"ok\":true,\"http\":");
+            out.push_str(&h.to_value().to_plain_json());
+            out.push('}');
+            out
+        }
+        Err(r) => r.to_json(),
+    }
+}
+
+/// The field descriptors of a provider (JSON), or `""` for an unknown provider.
+#[wasm_bindgen]
+pub fn describe(provider: &str) -> String {
+    Provider::parse(provider).map(|p| crate::describe(p).to_json()).unwrap_or_default()
+}
+
+/// The JSON Schema of a provider's request (JSON), or `""` for an unknown provider.
+#[wasm_bindgen]
+pub fn json_schema(provider: &str) -> String {
+    Provider::parse(provider).map(|p| crate::json_schema(p).to_json()).unwrap_or_default()
+}
