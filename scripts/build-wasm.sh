@@ -37,9 +37,9 @@ log "cargo build --release --target $TARGET${features[*]:+ ${features[*]}} (Debi
 # strip must stay off here: wasm-bindgen needs the custom sections; wasm-opt strips afterwards.
 artifacts=$(
   env PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-      CARGO_PROFILE_RELEASE_STRIP=false \
+      CARGO_PROFILE_RELEASE_STRIP=false CARGO_PROFILE_RELEASE_PANIC=immediate-abort \
     /usr/bin/cargo build --release --target "$TARGET" --lib "${features[@]}" \
-      -Zbuild-std=std,panic_abort \
+      -Zbuild-std=std,panic_abort -Zpanic-immediate-abort \
       --config "target.$TARGET.linker=\"$WASM_LD\"" \
       --target-dir "$TARGET_DIR" \
       --message-format=json-render-diagnostics </dev/null

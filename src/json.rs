@@ -152,7 +152,7 @@ impl<'a> Value<'a> {
     }
 
     pub fn num(n: i64) -> Value<'static> {
-        Value::Number(Cow::Owned(n.to_string()))
+        Value::Number(Cow::Owned(crate::messages::num(n)))
     }
 
     pub fn obj(entries: Vec<(&str, Value<'a>)>) -> Value<'a> {
@@ -220,25 +220,54 @@ impl<'a> Value<'a> {
 }
 
 /// Is this number literal an integer (no fractional part, whatever its notation)?
-/// Returns its value when it fits in an i64.
+/// Returns its value when it fits in an i64. Exact decimal reasoning on the literal, without
+/// floating point (which would round, and costs the wasm build a large table).
 pub fn number_as_i64(lit: &str) -> Option<i64> {
-    if let Ok(n) = lit.parse::<i64>() {
-        return Some(n);
+    let (neg, digits) = integer_digits(lit)?;
+    if digits.len() > 19 {
+        return None;
     }
-    let f: f64 = lit.parse().ok()?;
-    if f.fract() == 0.0 && f.abs() < 9.0e15 {
-        Some(f as i64)
-    } else {
-        None
-    }
+    let v: i64 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+    Some(if neg { -v } else { v })
 }
 
-/// Is this number literal mathematically an integer (e.g. `40`, `40.0`, `4e1`)?
+/// Is this number literal mathematically an integer (e.g. `40`, `40.0`, `4e1`, `4000e-2`)?
 pub fn number_is_integer(lit: &str) -> bool {
-    if lit.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
-        return true;
+    integer_digits(lit).is_some()
+}
+
+/// The integer a JSON number literal spells, as (negative, digits without leading zeros), or
+/// `None` when it has a fractional part. Huge exponents give at most 40 digits (enough to say
+/// "out of any range" without building the number).
+fn integer_digits(lit: &str) -> Option<(bool, String)> {
+    let (neg, rest) = match lit.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, lit),
+    };
+    let (mantissa, exp) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], rest[i + 1..].parse::<i64>().unwrap_or(if rest[i + 1..].starts_with('-') { i64::MIN } else { i64::MAX })),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all: String = int.chars().chain(frac.chars()).collect();
+    // Position of the decimal point within `all` once the exponent is applied.
+    let point = (int.len() as i64).saturating_add(exp);
+    let point = point.clamp(-1, 40 + all.len() as i64);
+    let (whole, fraction): (String, &str) = if point <= 0 {
+        (String::new(), &all)
+    } else if point as usize >= all.len() {
+        let mut w = all.clone();
+        w.extend(std::iter::repeat_n('0', (point as usize - all.len()).min(40)));
+        (w, "")
+    } else {
+        (all[..point as usize].to_owned(), &all[point as usize..])
+    };
+    if fraction.bytes().any(|b| b != b'0') {
+        return None;
     }
-    lit.parse::<f64>().map(|f| f.is_finite() && f.fract() == 0.0).unwrap_or(false)
+    let trimmed = whole.trim_start_matches('0').to_owned();
+    let neg = neg && !trimmed.is_empty();
+    Some((neg, trimmed))
 }
 
 /// Where and why JSON text could not be parsed.
@@ -582,32 +611,43 @@ impl<'a> Parser<'a> {
 }
 
 /// Keep the last value of a repeated key, at the first key's position (as `JSON.parse` does).
+/// Sorting an index (no hashing: no hash tables in the wasm build) keeps this O(n log n).
 fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
     let n = entries.len();
     if n < 2 {
         return;
     }
-    let has_dup = if n <= 16 {
-        (1..n).any(|i| entries[..i].iter().any(|(k, _)| *k == entries[i].0))
-    } else {
-        let mut seen = std::collections::HashSet::with_capacity(n);
-        !entries.iter().all(|(k, _)| seen.insert(k.clone()))
-    };
-    if !has_dup {
-        return;
-    }
-    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut out: Vec<(Cow<'_, str>, Value<'_>)> = Vec::with_capacity(n);
-    for (k, v) in entries.drain(..) {
-        match first.get(k.as_ref()) {
-            Some(&pos) => out[pos].1 = v,
-            None => {
-                first.insert(k.to_string(), out.len());
-                out.push((k, v));
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| entries[a].0.cmp(&entries[b].0).then(a.cmp(&b)));
+    // For each run of equal keys: the first position keeps the last value; the others go.
+    let mut drop = vec![false; n];
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let mut j = i + 1;
+        while j < n && entries[order[j]].0 == entries[order[i]].0 {
+            j += 1;
+        }
+        if j - i > 1 {
+            moves.push((order[i], order[j - 1]));
+            for &k in &order[i + 1..j] {
+                drop[k] = true;
             }
         }
+        i = j;
     }
-    *entries = out;
+    if moves.is_empty() {
+        return;
+    }
+    for (first, last) in moves {
+        let v = std::mem::replace(&mut entries[last].1, Value::Null);
+        entries[first].1 = v;
+    }
+    let mut k = 0;
+    entries.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 fn hex4(b: &[u8], i: usize) -> Option<u32> {
@@ -756,6 +796,18 @@ mod tests {
         }
         assert_eq!(d, MAX_DEPTH);
         assert!(matches!(cur, Value::Other(o) if **o == Other::TooDeep));
+    }
+
+    #[test]
+    fn integer_literals() {
+        for (lit, v) in [("40", Some(40)), ("40.0", Some(40)), ("4e1", Some(40)), ("4000e-2", Some(40)), ("-0", Some(0)),
+            ("0.0", Some(0)), ("-12", Some(-12)), ("1E+2", Some(100)), ("99999999999999999999", None), ("1e400", None)] {
+            assert!(number_is_integer(lit), "{lit}");
+            assert_eq!(number_as_i64(lit), v, "{lit}");
+        }
+        for lit in ["40.5", "4e-1", "1e-400", "0.1", "-2.50"] {
+            assert!(!number_is_integer(lit), "{lit}");
+        }
     }
 
     #[test]

@@ -1,24 +1,156 @@
-//! Messages, derived from an issue's kind and params by one table per language.
+//! Messages, derived from an issue's kind and params by one template table per language.
 //! The code and params are the truth; these sentences are for the person typing.
+//!
+//! Templates are plain text with `{name}` holes filled from the issue (no `format!` machinery:
+//! it keeps the WebAssembly build small).
 
 use crate::report::{split_pointer, Kind};
 use crate::text::Unit;
 use crate::{Lang, Provider};
 
+/// (English, Chinese) template per kind. Holes: `{f}` the field, `{p}` the provider, and the
+/// kind's params as [`holes`] names them.
+fn template(kind: &Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Required => ("{f} is required.", "{f} 为必填项。"),
+        Kind::WrongType { .. } => ("{f} must be {a} {expected}, not {actual}.", "{f} 必须是{expected}，而不是{actual}。"),
+        Kind::Empty => ("{f} must not be empty.", "{f} 不能为空。"),
+        Kind::TooShort { .. } => ("{f} has {actual} {unit}; {p} needs at least {min}.", "{f} 有 {actual} {unit}；{p}要求至少 {min} {unit}。"),
+        Kind::TooLong { .. } => ("{f} has {actual} {unit}; {p} accepts at most {max}.", "{f} 有 {actual} {unit}；{p}最多接受 {max} {unit}。"),
+        Kind::OutOfRange { .. } => ("{f} is {actual}; {p} accepts {min} to {max}.", "{f} 为 {actual}；{p}接受 {min} 到 {max}。"),
+        Kind::BadChar { .. } => (
+            "{f} contains {char} at position {pos}, which {p} does not allow here.",
+            "{f} 的第 {pos} 个字符 {char} 不被{p}允许。",
+        ),
+        Kind::BadFormat { format } => match *format {
+            "no leading or trailing whitespace" => ("{f} must not start or end with whitespace.", "{f} 的首尾不能是空白字符。"),
+            "no leading or trailing space" => ("{f} must not start or end with a space.", "{f} 的首尾不能是空格。"),
+            _ => ("{f} must be {format}.", "{f} 必须是{format}。"),
+        },
+        Kind::NotAllowed { .. } => ("{f} is \"{actual}\"; it must be one of {allowed}.", "{f} 为“{actual}”，必须是 {allowed} 之一。"),
+        Kind::Conflict { .. } => ("{f} cannot be given together with {with}.", "{f} 不能与 {with} 同时指定。"),
+        Kind::MissingOneOf { .. } => ("Give exactly one of {fields}.", "必须且只能指定 {fields} 之一。"),
+        Kind::Requires { .. } => ("{f} can only be given together with {field}.", "{f} 只能与 {field} 一起指定。"),
+        Kind::Duplicate { .. } => ("{f} repeats \"{value}\", already given at {first}.", "{f} 重复了“{value}”，它已在 {first} 中出现。"),
+        Kind::UnknownField { .. } => ("{p} does not know the field \"{field}\".", "{p}不支持字段“{field}”。"),
+        Kind::TooMany { .. } => ("{f} has {actual} items; at most {max} are allowed.", "{f} 有 {actual} 项；最多允许 {max} 项。"),
+        Kind::TooDeep { .. } => ("{f} is nested deeper than {max} levels; it was not checked.", "{f} 的嵌套超过 {max} 层，未被检查。"),
+        Kind::Unreadable { .. } => ("{f} could not be read: {detail}.", "无法读取 {f}：{detail}。"),
+        Kind::NotFound { .. } => ("The {what} \"{value}\" does not exist.", "{what}“{value}”不存在。"),
+        Kind::BadState { .. } => (
+            "The {what} is {state}; creating an image needs it to be {allowed}.",
+            "{what}当前状态为 {state}；创建镜像需要状态为 {allowed}。",
+        ),
+        Kind::QuotaExceeded { .. } => ("{f}: the quota of {limit} is reached ({actual} in use).", "{f}：已达到配额 {limit}（已使用 {actual}）。"),
+        Kind::NoQuotaLeft => ("No image quota is left.", "镜像配额已用完。"),
+        Kind::NotSupported { .. } => ("{p} does not support images for {what} \"{value}\".", "{p}不支持为{what}“{value}”创建镜像。"),
+        Kind::Mismatch { .. } => ("{f} is \"{actual}\" but the {what} is \"{expected}\".", "{f} 为“{actual}”，但{what}为“{expected}”。"),
+        Kind::AlreadyExists { .. } => ("An image named \"{value}\" already exists.", "名为“{value}”的镜像已存在。"),
+    }
+}
+
+/// The value of hole `name` for this kind, or `None` when the kind has no such hole.
+fn hole(name: &str, kind: &Kind, lang: Lang, provider: Provider) -> Option<String> {
+    let other = |ptr: &str| field_name(provider, ptr, lang);
+    let list = |v: &[&str], sep: &str| v.iter().map(|s| quote(s)).collect::<Vec<_>>().join(sep);
+    let sep = match lang {
+        Lang::En => " or ",
+        Lang::Zh => " 或 ",
+    };
+    Some(match (kind, name) {
+        (Kind::WrongType { expected, .. }, "a") => article(expected).into(),
+        (Kind::WrongType { expected, .. }, "expected") => type_word(expected, lang).into(),
+        (Kind::WrongType { actual, .. }, "actual") => type_word(actual, lang).into(),
+        (Kind::TooShort { actual, .. } | Kind::TooLong { actual, .. }, "actual") => num(*actual as i64),
+        (Kind::TooShort { min, .. }, "min") => num(*min as i64),
+        (Kind::TooLong { max, .. }, "max") => num(*max as i64),
+        (Kind::TooShort { unit, actual, .. } | Kind::TooLong { unit, actual, .. }, "unit") => unit_word(*unit, *actual, lang).into(),
+        (Kind::OutOfRange { min, .. }, "min") => num(*min),
+        (Kind::OutOfRange { max, .. }, "max") => num(*max),
+        (Kind::OutOfRange { actual, .. }, "actual") => short(actual),
+        (Kind::BadChar { ch, code_point, .. }, "char") => show_char(*ch, *code_point),
+        (Kind::BadChar { index, .. }, "pos") => num(*index as i64 + 1),
+        (Kind::BadFormat { format }, "format") => format_words(format, lang).into(),
+        (Kind::NotAllowed { actual, .. }, "actual") => short(actual),
+        (Kind::NotAllowed { allowed, .. }, "allowed") => list(allowed, ", "),
+        (Kind::Conflict { with }, "with") => other(with),
+        (Kind::MissingOneOf { fields }, "fields") => fields.iter().map(|x| other(x)).collect::<Vec<_>>().join(sep),
+        (Kind::Requires { field }, "field") => other(field),
+        (Kind::Duplicate { value, .. }, "value") => short(value),
+        (Kind::Duplicate { first, .. }, "first") => other(first),
+        (Kind::UnknownField { field }, "field") => short(field),
+        (Kind::TooMany { max, .. }, "max") => num(*max as i64),
+        (Kind::TooMany { actual, .. }, "actual") => num(*actual as i64),
+        (Kind::TooDeep { max }, "max") => num(*max as i64),
+        (Kind::Unreadable { detail }, "detail") => short(detail),
+        (Kind::NotFound { what, .. } | Kind::BadState { what, .. } | Kind::NotSupported { what, .. } | Kind::Mismatch { what, .. }, "what") => {
+            what_word(what, lang).into()
+        }
+        (Kind::NotFound { value, .. } | Kind::NotSupported { value, .. } | Kind::AlreadyExists { value }, "value") => short(value),
+        (Kind::BadState { state, .. }, "state") => state.clone(),
+        (Kind::BadState { allowed, .. }, "allowed") => allowed.join(sep),
+        (Kind::QuotaExceeded { limit, .. }, "limit") => num(*limit as i64),
+        (Kind::QuotaExceeded { actual, .. }, "actual") => num(*actual as i64),
+        (Kind::Mismatch { expected, .. }, "expected") => short(expected),
+        (Kind::Mismatch { actual, .. }, "actual") => short(actual),
+        _ => return None,
+    })
+}
+
+/// The message for one issue.
+pub fn message(lang: Lang, provider: Provider, path: &str, kind: &Kind, part: Option<&str>) -> String {
+    let (en, zh) = template(kind);
+    let t = match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    };
+    let mut out = String::with_capacity(t.len() + 32);
+    let mut rest = t;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else { break };
+        let name = &rest[open + 1..open + close];
+        match name {
+            "f" => field_with_part(&mut out, provider, path, lang, part),
+            "p" => out.push_str(provider.display_name(lang)),
+            _ => out.push_str(&hole(name, kind, lang, provider).unwrap_or_default()),
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn field_with_part(out: &mut String, provider: Provider, path: &str, lang: Lang, part: Option<&str>) {
+    let f = field_name(provider, path, lang);
+    match (part, lang) {
+        (Some(p), Lang::En) => {
+            out.push_str("the ");
+            out.push_str(p);
+            out.push_str(" of ");
+            out.push_str(&f);
+        }
+        (Some(p), Lang::Zh) => {
+            out.push_str(&f);
+            out.push_str(if p == "key" { " 的键" } else { " 的值" });
+        }
+        (None, _) => out.push_str(&f),
+    }
+}
+
 /// The field as the provider's form names it: `ImageName`, `tags[2]`, `TagSpecification[0].Tags[1].Key`,
-/// `metadata "my/key"`. The whole request is "the request".
+/// `metadata key "my/key"`. The whole request is "the request".
 pub fn field_name(provider: Provider, path: &str, lang: Lang) -> String {
     let segs = split_pointer(path);
     let mut segs: &[String] = &segs;
-    if matches!(provider, Provider::OpenStack | Provider::Nova) {
-        if segs.len() >= 2 && segs[0] == "body" && segs[1] == "createImage" && segs.len() > 2 {
-            segs = &segs[2..];
-        }
+    if matches!(provider, Provider::OpenStack | Provider::Nova) && segs.len() > 2 && segs[0] == "body" && segs[1] == "createImage" {
+        segs = &segs[2..];
         if segs.len() == 2 && segs[0] == "metadata" {
-            return match lang {
-                Lang::En => format!("metadata key \"{}\"", segs[1]),
-                Lang::Zh => format!("元数据键“{}”", segs[1]),
+            let (a, b) = match lang {
+                Lang::En => ("metadata key \"", "\""),
+                Lang::Zh => ("元数据键“", "”"),
             };
+            return [a, segs[1].as_str(), b].concat();
         }
     }
     if segs.is_empty() {
@@ -43,6 +175,28 @@ pub fn field_name(provider: Provider, path: &str, lang: Lang) -> String {
     out
 }
 
+/// Decimal text of an integer (what `to_string` gives, without the formatting machinery).
+pub fn num(n: i64) -> String {
+    let mut digits = Vec::with_capacity(20);
+    let mut v = n.unsigned_abs();
+    loop {
+        digits.push(b'0' + (v % 10) as u8);
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        digits.push(b'-');
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
+fn quote(s: &str) -> String {
+    ["\"", s, "\""].concat()
+}
+
 fn unit_word(unit: Unit, n: usize, lang: Lang) -> &'static str {
     match (lang, unit, n == 1) {
         (Lang::En, Unit::Chars, true) => "character",
@@ -54,17 +208,20 @@ fn unit_word(unit: Unit, n: usize, lang: Lang) -> &'static str {
     }
 }
 
+/// A character as a person can read it: quoted when visible, always with its code point.
 fn show_char(ch: Option<char>, cp: u32) -> String {
+    let code = crate::text::code_point(cp);
     match ch {
-        Some(c) if !c.is_control() && !c.is_whitespace() && crate::text::is_nova_printable(c) || (c_is_astral(ch)) => {
-            format!("\u{201C}{}\u{201D} ({})", ch.unwrap_or(' '), crate::text::code_point(cp))
+        Some(c) if !c.is_whitespace() && (crate::text::is_nova_printable(c) || (c as u32) > 0xFFFF && !crate::text::is_zero_width(c)) => {
+            let mut s = String::from("\u{201C}");
+            s.push(c);
+            s.push_str("\u{201D} (");
+            s.push_str(&code);
+            s.push(')');
+            s
         }
-        _ => crate::text::code_point(cp),
+        _ => code,
     }
-}
-
-fn c_is_astral(ch: Option<char>) -> bool {
-    matches!(ch, Some(c) if (c as u32) > 0xFFFF && !(0xE0000..=0xE007F).contains(&(c as u32)))
 }
 
 fn format_words(format: &str, lang: Lang) -> &str {
@@ -103,154 +260,25 @@ fn type_word(t: &str, lang: Lang) -> &str {
         (Lang::Zh, "boolean") => "布尔值",
         (Lang::Zh, "object") => "对象",
         (Lang::Zh, "array") => "数组",
-        (Lang::Zh, "null") => "null",
         (Lang::Zh, "string or number") => "字符串或数字",
         (_, t) => t,
     }
 }
 
-fn quote_list(v: &[&str]) -> String {
-    v.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
-}
-
 fn short(s: &str) -> String {
     if crate::text::count_chars(s) > 40 {
-        let cut: String = s.chars().take(40).collect();
-        format!("{cut}…")
+        let mut cut: String = s.chars().take(40).collect();
+        cut.push('…');
+        cut
     } else {
         s.to_owned()
     }
 }
 
-/// The message for one issue.
-pub fn message(lang: Lang, provider: Provider, path: &str, kind: &Kind, part: Option<&str>) -> String {
-    let f = field_name(provider, path, lang);
-    let f = match (part, lang) {
-        (Some(p), Lang::En) => format!("the {p} of {f}"),
-        (Some("key"), Lang::Zh) => format!("{f} 的键"),
-        (Some(_), Lang::Zh) => format!("{f} 的值"),
-        (None, _) => f,
-    };
-    let p = provider.display_name(lang);
-    let other = |ptr: &str| field_name(provider, ptr, lang);
-    match lang {
-        Lang::En => match kind {
-            Kind::Required => format!("{f} is required."),
-            Kind::WrongType { expected, actual } => format!("{f} must be {} {expected}, not {actual}.", article(expected)),
-            Kind::Empty => format!("{f} must not be empty."),
-            Kind::TooShort { min, actual, unit } => format!(
-                "{f} has {actual} {}; {p} needs at least {min}.",
-                unit_word(*unit, *actual, lang)
-            ),
-            Kind::TooLong { max, actual, unit } => format!(
-                "{f} has {actual} {}; {p} accepts at most {max}.",
-                unit_word(*unit, *actual, lang)
-            ),
-            Kind::OutOfRange { min, max, actual } => {
-                format!("{f} is {actual}; {p} accepts {min} to {max}.")
-            }
-            Kind::BadChar { ch, code_point, index } => format!(
-                "{f} contains {} at position {}, which {p} does not allow here.",
-                show_char(*ch, *code_point),
-                index + 1
-            ),
-            Kind::BadFormat { format } => match *format {
-                "no leading or trailing whitespace" => format!("{f} must not start or end with whitespace."),
-                "no leading or trailing space" => format!("{f} must not start or end with a space."),
-                _ => format!("{f} must be {}.", format_words(format, lang)),
-            },
-            Kind::NotAllowed { allowed, actual } => {
-                format!("{f} is \"{}\"; it must be one of {}.", short(actual), quote_list(allowed))
-            }
-            Kind::Conflict { with } => format!("{f} cannot be given together with {}.", other(with)),
-            Kind::MissingOneOf { fields } => format!(
-                "Give exactly one of {}.",
-                fields.iter().map(|x| other(x)).collect::<Vec<_>>().join(" or ")
-            ),
-            Kind::Requires { field } => format!("{f} can only be given together with {}.", other(field)),
-            Kind::Duplicate { value, first } => {
-                format!("{f} repeats \"{}\", already given at {}.", short(value), other(first))
-            }
-            Kind::UnknownField { field } => format!("{p} does not know the field \"{}\".", short(field)),
-            Kind::TooMany { max, actual } => format!("{f} has {actual} items; at most {max} are allowed."),
-            Kind::TooDeep { max } => format!("{f} is nested deeper than {max} levels; it was not checked."),
-            Kind::Unreadable { detail } => format!("{f} could not be read: {}.", short(detail)),
-            Kind::NotFound { what, value } => format!("The {what} \"{}\" does not exist.", short(value)),
-            Kind::BadState { what, state, allowed } => format!(
-                "The {what} is {state}; creating an image needs it to be {}.",
-                allowed.join(" or ")
-            ),
-            Kind::QuotaExceeded { limit, actual } => {
-                format!("{f}: the quota of {limit} is reached ({actual} in use).")
-            }
-            Kind::NoQuotaLeft => "No image quota is left.".to_owned(),
-            Kind::NotSupported { what, value } => format!("{p} does not support images for {what} \"{value}\"."),
-            Kind::Mismatch { what, expected, actual } => {
-                format!("{f} is \"{}\" but the {what} is \"{}\".", short(actual), short(expected))
-            }
-            Kind::AlreadyExists { value } => format!("An image named \"{}\" already exists.", short(value)),
-        },
-        Lang::Zh => match kind {
-            Kind::Required => format!("{f} 为必填项。"),
-            Kind::WrongType { expected, actual } => {
-                format!("{f} 必须是{}，而不是{}。", type_word(expected, lang), type_word(actual, lang))
-            }
-            Kind::Empty => format!("{f} 不能为空。"),
-            Kind::TooShort { min, actual, unit } => format!(
-                "{f} 有 {actual} {}；{p}要求至少 {min} {}。",
-                unit_word(*unit, *actual, lang),
-                unit_word(*unit, *min, lang)
-            ),
-            Kind::TooLong { max, actual, unit } => format!(
-                "{f} 有 {actual} {}；{p}最多接受 {max} {}。",
-                unit_word(*unit, *actual, lang),
-                unit_word(*unit, *max, lang)
-            ),
-            Kind::OutOfRange { min, max, actual } => format!("{f} 为 {actual}；{p}接受 {min} 到 {max}。"),
-            Kind::BadChar { ch, code_point, index } => format!(
-                "{f} 的第 {} 个字符 {} 不被{p}允许。",
-                index + 1,
-                show_char(*ch, *code_point)
-            ),
-            Kind::BadFormat { format } => match *format {
-                "no leading or trailing whitespace" => format!("{f} 的首尾不能是空白字符。"),
-                "no leading or trailing space" => format!("{f} 的首尾不能是空格。"),
-                _ => format!("{f} 必须是{}。", format_words(format, lang)),
-            },
-            Kind::NotAllowed { allowed, actual } => {
-                format!("{f} 为“{}”，必须是 {} 之一。", short(actual), quote_list(allowed))
-            }
-            Kind::Conflict { with } => format!("{f} 不能与 {} 同时指定。", other(with)),
-            Kind::MissingOneOf { fields } => format!(
-                "必须且只能指定 {} 之一。",
-                fields.iter().map(|x| other(x)).collect::<Vec<_>>().join("、")
-            ),
-            Kind::Requires { field } => format!("{f} 只能与 {} 一起指定。", other(field)),
-            Kind::Duplicate { value, first } => {
-                format!("{f} 重复了“{}”，它已在 {} 中出现。", short(value), other(first))
-            }
-            Kind::UnknownField { field } => format!("{p}不支持字段“{}”。", short(field)),
-            Kind::TooMany { max, actual } => format!("{f} 有 {actual} 项；最多允许 {max} 项。"),
-            Kind::TooDeep { max } => format!("{f} 的嵌套超过 {max} 层，未被检查。"),
-            Kind::Unreadable { detail } => format!("无法读取 {f}：{}。", short(detail)),
-            Kind::NotFound { what, value } => format!("{}“{}”不存在。", what_zh(what), short(value)),
-            Kind::BadState { what, state, allowed } => format!(
-                "{}当前状态为 {state}；创建镜像需要状态为 {}。",
-                what_zh(what),
-                allowed.join(" 或 ")
-            ),
-            Kind::QuotaExceeded { limit, actual } => format!("{f}：已达到配额 {limit}（已使用 {actual}）。"),
-            Kind::NoQuotaLeft => "镜像配额已用完。".to_owned(),
-            Kind::NotSupported { what, value } => format!("{p}不支持为{}“{value}”创建镜像。", what_zh(what)),
-            Kind::Mismatch { what, expected, actual } => {
-                format!("{f} 为“{}”，但{}为“{}”。", short(actual), what_zh(what), short(expected))
-            }
-            Kind::AlreadyExists { value } => format!("名为“{}”的镜像已存在。", short(value)),
-        },
+fn what_word(what: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return what;
     }
-}
-
-fn what_zh(what: &str) -> &str {
     match what {
         "instance" => "实例",
         "snapshot" => "快照",
@@ -264,5 +292,53 @@ fn what_zh(what: &str) -> &str {
         "tag key" => "标签键",
         "configuration" => "配置",
         w => w,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_hole_is_filled() {
+        use crate::text::Unit;
+        let kinds = [
+            Kind::Required,
+            Kind::WrongType { expected: "integer", actual: "string" },
+            Kind::TooLong { max: 60, actual: 61, unit: Unit::Chars },
+            Kind::TooShort { min: 3, actual: 2, unit: Unit::Bytes },
+            Kind::OutOfRange { min: 40, max: 2048, actual: "39".into() },
+            Kind::BadChar { ch: Some('あ'), code_point: 0x3042, index: 2 },
+            Kind::BadFormat { format: "uuid" },
+            Kind::NotAllowed { allowed: &["Windows", "Linux"], actual: "linux".into() },
+            Kind::Conflict { with: "/InstanceId" },
+            Kind::MissingOneOf { fields: &["/InstanceId", "/SnapshotIds"] },
+            Kind::Requires { field: "/InstanceId" },
+            Kind::Duplicate { value: "a".into(), first: "/tags/0".into() },
+            Kind::UnknownField { field: "x".into() },
+            Kind::TooMany { max: 1, actual: 2 },
+            Kind::TooDeep { max: 64 },
+            Kind::Unreadable { detail: "boom".into() },
+            Kind::NotFound { what: "instance", value: "ins-1".into() },
+            Kind::BadState { what: "instance", state: "RUNNING".into(), allowed: &["STOPPED"] },
+            Kind::QuotaExceeded { limit: 5, actual: 5 },
+            Kind::NoQuotaLeft,
+            Kind::NotSupported { what: "zone", value: "SIN-E".into() },
+            Kind::Mismatch { what: "token's project", expected: "a".into(), actual: "b".into() },
+            Kind::AlreadyExists { value: "web".into() },
+        ];
+        for k in &kinds {
+            for lang in [Lang::En, Lang::Zh] {
+                let m = message(lang, Provider::Tencent, "/ImageName", k, None);
+                assert!(!m.contains('{') && !m.contains('}'), "{m}");
+                assert!(m.len() > 5);
+            }
+        }
+        assert_eq!(
+            message(Lang::En, Provider::Tencent, "/ImageName", &kinds[2], None),
+            "ImageName has 61 characters; Tencent Cloud accepts at most 60."
+        );
+        assert_eq!(num(-120), "-120");
+        assert_eq!(num(0), "0");
     }
 }

@@ -279,7 +279,7 @@ impl Fixer<'_> {
             let at = obj.iter().position(|(k, _)| tencent::flat_key(k).is_some_and(|(n, _)| n == name)).unwrap_or(obj.len());
             let from: Vec<(Cow<'static, str>, Value<'static>)> =
                 obj.iter().filter(|(k, _)| tencent::flat_key(k).is_some_and(|(n, _)| n == name)).cloned().collect();
-            obj.retain(|(k, _)| !tencent::flat_key(k).is_some_and(|(n, _)| n == name));
+            obj.retain(|(k, _)| tencent::flat_key(k).is_none_or(|(n, _)| n != name));
             let at = at.min(obj.len());
             obj.insert(at, (Cow::Borrowed(name), Value::Array(array.clone())));
             self.change(format!("/{name}"), ChangeCode::FlattenedToArray, Value::Object(from), Value::Array(array));

@@ -298,7 +298,7 @@ impl<'a> Path<'a> {
             Path::Index(p, i) => {
                 p.write(out);
                 out.push('/');
-                out.push_str(&i.to_string());
+                out.push_str(&crate::messages::num(*i as i64));
             }
         }
     }

@@ -224,7 +224,13 @@ pub fn is_hex(s: &str, n: usize) -> bool {
 
 /// `U+3042` for a code point.
 pub fn code_point(cp: u32) -> String {
-    format!("U+{cp:04X}")
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::from("U+");
+    let digits = if cp > 0xFFFF { if cp > 0xFFFFF { 6 } else { 5 } } else { 4 };
+    for i in (0..digits).rev() {
+        out.push(HEX[((cp >> (i * 4)) & 0xF) as usize] as char);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -257,6 +263,9 @@ mod tests {
         assert_eq!(cut_graphemes("abe\u{301}", 3), "ab");
         assert_eq!(cut_graphemes("ab👨\u{200D}👩\u{200D}👧", 4), "ab");
         assert_eq!(fold_width('ｔ'), 't');
+        assert_eq!(code_point(0x41), "U+0041");
+        assert_eq!(code_point(0x20000), "U+20000");
+        assert_eq!(code_point(0x10FFFF), "U+10FFFF");
         assert_eq!(fold_width('－'), '-');
         assert!(is_uuid("da5834e0-31d2-40f9-b271-6592f9f68370"));
         assert!(!is_uuid("da5834e0-31d2-40f9-b271-6592f9f6837"));
