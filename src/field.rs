@@ -10,10 +10,17 @@ use crate::{finish, Options, Provider, Report};
 
 /// Check the value of the field at `path` (a JSON pointer such as `/ImageName` or
 /// `/body/createImage/metadata`). A path the provider does not define is an `unknown_field`.
-pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &Options<'_>) -> Report {
+pub fn check_field(
+    provider: Provider,
+    path: &str,
+    value: &Value<'_>,
+    options: &Options<'_>,
+) -> Report {
     let mut c = Checker::new(provider, options.lang);
     let segs = split_pointer(path);
-    let known = with_path(&segs, &Path::Root, &mut |p| dispatch(&mut c, &segs, p, value));
+    let known = with_path(&segs, &Path::Root, &mut |p| {
+        dispatch(&mut c, &segs, p, value)
+    });
     if !known {
         let sev = match provider {
             Provider::Tencent | Provider::Nova => Severity::Error,
@@ -46,10 +53,21 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
     let names: Vec<&str> = segs.iter().map(String::as_str).collect();
     match (c.provider, names.as_slice()) {
         (Provider::Zenlayer, [name]) => simple(c, zenlayer::FIELDS, name, p, v, |_, _, _, _| {}),
-        (Provider::Tencent, [name]) => simple(c, tencent::FIELDS, name, p, v, tencent::check_tag_spec_field),
+        (Provider::Tencent, [name]) => simple(
+            c,
+            tencent::FIELDS,
+            name,
+            p,
+            v,
+            tencent::check_tag_spec_field,
+        ),
         (Provider::Huawei, [name]) => simple(c, huawei::FIELDS, name, p, v, huawei::check_nested),
         (Provider::OpenStack | Provider::Nova, rest) => {
-            let profile = if c.provider == Provider::Nova { Profile::Nova } else { Profile::Seed };
+            let profile = if c.provider == Provider::Nova {
+                Profile::Nova
+            } else {
+                Profile::Seed
+            };
             match rest {
                 ["body"] => {
                     openstack::check_body(c, p, &openstack::FIELDS[3], v, profile);
@@ -59,10 +77,17 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
                     openstack::check_create_image(c, p, &openstack::BODY_FIELDS[0], v, profile);
                     true
                 }
-                ["body", "createImage", name] => {
-                    simple(c, profile.create_image_fields(), name, p, v, |c, p, f, v| openstack::check_nested(c, p, f, v, profile))
+                ["body", "createImage", name] => simple(
+                    c,
+                    profile.create_image_fields(),
+                    name,
+                    p,
+                    v,
+                    |c, p, f, v| openstack::check_nested(c, p, f, v, profile),
+                ),
+                [name] if *name != "body" => {
+                    simple(c, openstack::FIELDS, name, p, v, |_, _, _, _| {})
                 }
-                [name] if *name != "body" => simple(c, openstack::FIELDS, name, p, v, |_, _, _, _| {}),
                 _ => false,
             }
         }
@@ -78,7 +103,9 @@ fn simple(
     v: &Value<'_>,
     nested: impl Fn(&mut Checker, &Path<'_>, &Field, &Value<'_>),
 ) -> bool {
-    let Some(f) = find(fields, name) else { return false };
+    let Some(f) = find(fields, name) else {
+        return false;
+    };
     match f.ty {
         Ty::Nested(_) => nested(c, p, f, v),
         _ => c.check_value(p, f, v),

@@ -76,7 +76,11 @@ impl JsKind {
         (JsKind::Unreadable, "unreadable"),
     ];
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(k, _)| *k == self).map(|(_, n)| *n).unwrap_or("unknown")
+        Self::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("unknown")
     }
     fn from_name(s: &str) -> Option<JsKind> {
         Self::ALL.iter().find(|(_, n)| *n == s).map(|(k, _)| *k)
@@ -129,7 +133,11 @@ impl<'a> Value<'a> {
 
     /// The member `key` of an object (the last one if repeated).
     pub fn get(&self, key: &str) -> Option<&Value<'a>> {
-        self.as_object()?.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.as_object()?
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 
     /// An owned copy that borrows nothing.
@@ -141,7 +149,9 @@ impl<'a> Value<'a> {
             Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
             Value::Array(a) => Value::Array(a.into_iter().map(Value::into_owned).collect()),
             Value::Object(m) => Value::Object(
-                m.into_iter().map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned())).collect(),
+                m.into_iter()
+                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                    .collect(),
             ),
             Value::Other(o) => Value::Other(o),
         }
@@ -156,7 +166,12 @@ impl<'a> Value<'a> {
     }
 
     pub fn obj(entries: Vec<(&str, Value<'a>)>) -> Value<'a> {
-        Value::Object(entries.into_iter().map(|(k, v)| (Cow::Owned(k.to_owned()), v)).collect())
+        Value::Object(
+            entries
+                .into_iter()
+                .map(|(k, v)| (Cow::Owned(k.to_owned()), v))
+                .collect(),
+        )
     }
 
     /// Parse JSON text. See [`parse_with`] for the JS bridge's extensions.
@@ -194,7 +209,9 @@ impl<'a> Value<'a> {
                         path.truncate(len);
                     }
                 }
-                Value::Other(o) if !matches!(**o, Other::LoneSurrogate { .. }) => out.push(path.clone()),
+                Value::Other(o) if !matches!(**o, Other::LoneSurrogate { .. }) => {
+                    out.push(path.clone())
+                }
                 _ => {}
             }
         }
@@ -227,7 +244,11 @@ pub fn number_as_i64(lit: &str) -> Option<i64> {
     if digits.len() > 19 {
         return None;
     }
-    let v: i64 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+    let v: i64 = if digits.is_empty() {
+        0
+    } else {
+        digits.parse().ok()?
+    };
     Some(if neg { -v } else { v })
 }
 
@@ -245,7 +266,16 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
         None => (false, lit),
     };
     let (mantissa, exp) = match rest.find(['e', 'E']) {
-        Some(i) => (&rest[..i], rest[i + 1..].parse::<i64>().unwrap_or(if rest[i + 1..].starts_with('-') { i64::MIN } else { i64::MAX })),
+        Some(i) => (
+            &rest[..i],
+            rest[i + 1..]
+                .parse::<i64>()
+                .unwrap_or(if rest[i + 1..].starts_with('-') {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                }),
+        ),
         None => (rest, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -257,7 +287,10 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
         (String::new(), &all)
     } else if point as usize >= all.len() {
         let mut w = all.clone();
-        w.extend(std::iter::repeat_n('0', (point as usize - all.len()).min(40)));
+        w.extend(std::iter::repeat_n(
+            '0',
+            (point as usize - all.len()).min(40),
+        ));
         (w, "")
     } else {
         (all[..point as usize].to_owned(), &all[point as usize..])
@@ -282,7 +315,11 @@ pub struct ParseError {
 
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} at line {}, column {}", self.message, self.line, self.column)
+        write!(
+            f,
+            "{} at line {}, column {}",
+            self.message, self.line, self.column
+        )
     }
 }
 
@@ -291,7 +328,12 @@ impl std::error::Error for ParseError {}
 /// Parse JSON text. With `js` the parser also accepts the bridge's tokens for JS-only values:
 /// `@name` or `@name"detail"` where name is one of [`JsKind`]'s names.
 pub fn parse_with(text: &str, js: bool) -> Result<Value<'_>, ParseError> {
-    let mut p = Parser { s: text.as_bytes(), text, i: 0, js };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        text,
+        i: 0,
+        js,
+    };
     p.ws();
     let v = p.value(0)?;
     p.ws();
@@ -312,9 +354,23 @@ impl<'a> Parser<'a> {
     fn err(&self, message: &'static str) -> ParseError {
         let upto = &self.s[..self.i.min(self.s.len())];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = upto.iter().rposition(|&b| b == b'\n').map(|p| p + 1).unwrap_or(0);
-        let column = self.text.get(line_start..self.i).map(|t| t.chars().count()).unwrap_or(0) + 1;
-        ParseError { message, offset: self.i, line, column }
+        let line_start = upto
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map(|p| p + 1)
+            .unwrap_or(0);
+        let column = self
+            .text
+            .get(line_start..self.i)
+            .map(|t| t.chars().count())
+            .unwrap_or(0)
+            + 1;
+        ParseError {
+            message,
+            offset: self.i,
+            line,
+            column,
+        }
     }
 
     fn ws(&mut self) {
@@ -509,8 +565,12 @@ impl<'a> Parser<'a> {
                         self.err("invalid \\u escape")
                     })?;
                     i += 4;
-                    if (0xD800..0xDC00).contains(&hi) && b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u') {
-                        if let Some(lo) = hex4(b, i + 2).filter(|lo| (0xDC00..0xE000).contains(lo)) {
+                    if (0xD800..0xDC00).contains(&hi)
+                        && b.get(i) == Some(&b'\\')
+                        && b.get(i + 1) == Some(&b'u')
+                    {
+                        if let Some(lo) = hex4(b, i + 2).filter(|lo| (0xDC00..0xE000).contains(lo))
+                        {
                             i += 6;
                             let cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
                             out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
@@ -535,9 +595,11 @@ impl<'a> Parser<'a> {
             chars += 1;
         }
         Ok(match lone {
-            Some((code_point, index)) => {
-                Value::Other(Box::new(Other::LoneSurrogate { raw: raw.to_owned(), code_point, index }))
-            }
+            Some((code_point, index)) => Value::Other(Box::new(Other::LoneSurrogate {
+                raw: raw.to_owned(),
+                code_point,
+                index,
+            })),
             None => Value::String(Cow::Owned(out)),
         })
     }
@@ -699,7 +761,13 @@ fn write_value(out: &mut String, v: &Value<'_>, indent: Option<usize>, level: us
     write_value_mode(out, v, indent, level, false)
 }
 
-fn write_value_mode(out: &mut String, v: &Value<'_>, indent: Option<usize>, level: usize, plain: bool) {
+fn write_value_mode(
+    out: &mut String,
+    v: &Value<'_>,
+    indent: Option<usize>,
+    level: usize,
+    plain: bool,
+) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -774,7 +842,11 @@ mod tests {
         let v = Value::parse(r#""ab\ud800c""#).unwrap();
         match v {
             Value::Other(o) => match *o {
-                Other::LoneSurrogate { code_point, index, ref raw } => {
+                Other::LoneSurrogate {
+                    code_point,
+                    index,
+                    ref raw,
+                } => {
                     assert_eq!((code_point, index, raw.as_str()), (0xD800, 2, "ab\\ud800c"));
                 }
                 _ => panic!(),
@@ -800,8 +872,18 @@ mod tests {
 
     #[test]
     fn integer_literals() {
-        for (lit, v) in [("40", Some(40)), ("40.0", Some(40)), ("4e1", Some(40)), ("4000e-2", Some(40)), ("-0", Some(0)),
-            ("0.0", Some(0)), ("-12", Some(-12)), ("1E+2", Some(100)), ("99999999999999999999", None), ("1e400", None)] {
+        for (lit, v) in [
+            ("40", Some(40)),
+            ("40.0", Some(40)),
+            ("4e1", Some(40)),
+            ("4000e-2", Some(40)),
+            ("-0", Some(0)),
+            ("0.0", Some(0)),
+            ("-12", Some(-12)),
+            ("1E+2", Some(100)),
+            ("99999999999999999999", None),
+            ("1e400", None),
+        ] {
             assert!(number_is_integer(lit), "{lit}");
             assert_eq!(number_as_i64(lit), v, "{lit}");
         }

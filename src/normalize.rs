@@ -87,7 +87,10 @@ impl Normalized {
         let mut v = self.report.to_value();
         if let Value::Object(m) = &mut v {
             m.push((Cow::Borrowed("normalized"), self.normalized.clone()));
-            m.push((Cow::Borrowed("changes"), Value::Array(self.changes.iter().map(Change::to_value).collect())));
+            m.push((
+                Cow::Borrowed("changes"),
+                Value::Array(self.changes.iter().map(Change::to_value).collect()),
+            ));
         }
         v
     }
@@ -98,7 +101,9 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
     let mut out = request.clone().into_owned();
     let mut changes = Vec::new();
     if let Value::Object(obj) = &mut out {
-        let mut n = Fixer { changes: &mut changes };
+        let mut n = Fixer {
+            changes: &mut changes,
+        };
         match provider {
             Provider::Zenlayer => n.fields("", obj, zenlayer::FIELDS),
             Provider::Tencent => {
@@ -107,7 +112,11 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
             }
             Provider::OpenStack | Provider::Nova => {
                 n.fields("", obj, openstack::FIELDS);
-                let profile = if provider == Provider::Nova { openstack::Profile::Nova } else { openstack::Profile::Seed };
+                let profile = if provider == Provider::Nova {
+                    openstack::Profile::Nova
+                } else {
+                    openstack::Profile::Seed
+                };
                 if let Some(Value::Object(ci)) = get_mut(obj, "body").and_then(|b| match b {
                     Value::Object(b) => get_mut(b, "createImage"),
                     _ => None,
@@ -123,10 +132,17 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
         }
     }
     let report = crate::check(provider, &out, options);
-    Normalized { report, normalized: out, changes }
+    Normalized {
+        report,
+        normalized: out,
+        changes,
+    }
 }
 
-fn get_mut<'v, 'a>(obj: &'v mut [(Cow<'a, str>, Value<'a>)], key: &str) -> Option<&'v mut Value<'a>> {
+fn get_mut<'v, 'a>(
+    obj: &'v mut [(Cow<'a, str>, Value<'a>)],
+    key: &str,
+) -> Option<&'v mut Value<'a>> {
     obj.iter_mut().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
@@ -143,12 +159,24 @@ struct Fixer<'c> {
 
 impl Fixer<'_> {
     fn change(&mut self, path: String, code: ChangeCode, from: Value<'static>, to: Value<'static>) {
-        self.changes.push(Change { path, code, from, to });
+        self.changes.push(Change {
+            path,
+            code,
+            from,
+            to,
+        });
     }
 
-    fn fields(&mut self, parent: &str, obj: &mut [(Cow<'static, str>, Value<'static>)], fields: &[Field]) {
+    fn fields(
+        &mut self,
+        parent: &str,
+        obj: &mut [(Cow<'static, str>, Value<'static>)],
+        fields: &[Field],
+    ) {
         for f in fields {
-            let Some(v) = get_mut(obj, f.name) else { continue };
+            let Some(v) = get_mut(obj, f.name) else {
+                continue;
+            };
             let path = ptr(parent, f.name);
             match f.ty {
                 Ty::Str(_) | Ty::Nested(_) => {
@@ -158,7 +186,7 @@ impl Fixer<'_> {
                         }
                     }
                 }
-                Ty::Enum { values, .. } => self.enumeration(&path, v, values),
+                Ty::Enum { canonical, .. } => self.enumeration(&path, v, canonical),
                 Ty::Int { .. } => self.integer(&path, v),
                 Ty::StrArray { .. } => {
                     if let Value::Array(items) = v {
@@ -187,16 +215,29 @@ impl Fixer<'_> {
         let mut cur: Cow<str> = Cow::Borrowed(s);
         type Step = (ChangeCode, fn(&str) -> Option<String>);
         let steps: [(bool, Step); 3] = [
-            (zw, (ChangeCode::RemoveZeroWidth, |s| {
-                s.chars().any(text::is_zero_width).then(|| s.chars().filter(|&c| !text::is_zero_width(c)).collect())
-            })),
-            (fold, (ChangeCode::FoldWidth, |s| {
-                s.chars().any(|c| text::fold_width(c) != c).then(|| s.chars().map(text::fold_width).collect())
-            })),
-            (true, (ChangeCode::Trim, |s| {
-                let t = s.trim_matches(text::is_trim_space);
-                (t.len() != s.len()).then(|| t.to_owned())
-            })),
+            (
+                zw,
+                (ChangeCode::RemoveZeroWidth, |s| {
+                    s.chars()
+                        .any(text::is_zero_width)
+                        .then(|| s.chars().filter(|&c| !text::is_zero_width(c)).collect())
+                }),
+            ),
+            (
+                fold,
+                (ChangeCode::FoldWidth, |s| {
+                    s.chars()
+                        .any(|c| text::fold_width(c) != c)
+                        .then(|| s.chars().map(text::fold_width).collect())
+                }),
+            ),
+            (
+                true,
+                (ChangeCode::Trim, |s| {
+                    let t = s.trim_matches(text::is_trim_space);
+                    (t.len() != s.len()).then(|| t.to_owned())
+                }),
+            ),
         ];
         for (on, (code, step)) in steps {
             if !on {
@@ -207,7 +248,12 @@ impl Fixer<'_> {
                 if next.is_empty() {
                     continue;
                 }
-                self.change(path.to_owned(), code, Value::str(cur.as_ref()), Value::str(next.as_str()));
+                self.change(
+                    path.to_owned(),
+                    code,
+                    Value::str(cur.as_ref()),
+                    Value::str(next.as_str()),
+                );
                 cur = Cow::Owned(next);
             }
         }
@@ -220,7 +266,7 @@ impl Fixer<'_> {
     fn enumeration(&mut self, path: &str, v: &mut Value<'static>, values: &[&str]) {
         let canonical = match v {
             Value::String(s) if values.contains(&s.as_ref()) => None,
-            // Case-insensitive: covers the older documented spellings in `also` (`TRUE`) too.
+            // Case-insensitive: also turns the older documented spelling (`TRUE`) into the current one.
             Value::String(s) => values.iter().find(|x| x.eq_ignore_ascii_case(s)).copied(),
             Value::Bool(b) => {
                 let want = if *b { "true" } else { "false" };
@@ -230,7 +276,12 @@ impl Fixer<'_> {
         };
         if let Some(c) = canonical {
             let new = Value::str(c);
-            self.change(path.to_owned(), ChangeCode::CanonicalEnum, v.clone(), new.clone());
+            self.change(
+                path.to_owned(),
+                ChangeCode::CanonicalEnum,
+                v.clone(),
+                new.clone(),
+            );
             *v = new;
         }
     }
@@ -245,7 +296,12 @@ impl Fixer<'_> {
             && s.as_ref() != "-0";
         if exact {
             let new = Value::Number(Cow::Owned(s.to_string()));
-            self.change(path.to_owned(), ChangeCode::NumberFromString, v.clone(), new.clone());
+            self.change(
+                path.to_owned(),
+                ChangeCode::NumberFromString,
+                v.clone(),
+                new.clone(),
+            );
             *v = new;
         }
     }
@@ -256,7 +312,12 @@ impl Fixer<'_> {
         for (i, item) in items.drain(..).enumerate() {
             let repeated = item.as_str().is_some() && keep.iter().any(|k: &Value| k == &item);
             if repeated {
-                self.change(format!("{path}/{i}"), ChangeCode::RemoveDuplicate, item, Value::Null);
+                self.change(
+                    format!("{path}/{i}"),
+                    ChangeCode::RemoveDuplicate,
+                    item,
+                    Value::Null,
+                );
             } else {
                 keep.push(item);
             }
@@ -276,13 +337,24 @@ impl Fixer<'_> {
                 continue;
             }
             let array: Vec<Value<'static>> = items.into_iter().map(|(_, v)| v.clone()).collect();
-            let at = obj.iter().position(|(k, _)| tencent::flat_key(k).is_some_and(|(n, _)| n == name)).unwrap_or(obj.len());
-            let from: Vec<(Cow<'static, str>, Value<'static>)> =
-                obj.iter().filter(|(k, _)| tencent::flat_key(k).is_some_and(|(n, _)| n == name)).cloned().collect();
+            let at = obj
+                .iter()
+                .position(|(k, _)| tencent::flat_key(k).is_some_and(|(n, _)| n == name))
+                .unwrap_or(obj.len());
+            let from: Vec<(Cow<'static, str>, Value<'static>)> = obj
+                .iter()
+                .filter(|(k, _)| tencent::flat_key(k).is_some_and(|(n, _)| n == name))
+                .cloned()
+                .collect();
             obj.retain(|(k, _)| tencent::flat_key(k).is_none_or(|(n, _)| n != name));
             let at = at.min(obj.len());
             obj.insert(at, (Cow::Borrowed(name), Value::Array(array.clone())));
-            self.change(format!("/{name}"), ChangeCode::FlattenedToArray, Value::Object(from), Value::Array(array));
+            self.change(
+                format!("/{name}"),
+                ChangeCode::FlattenedToArray,
+                Value::Object(from),
+                Value::Array(array),
+            );
         }
     }
 }

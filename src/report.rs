@@ -69,38 +69,99 @@ codes! {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
     Required,
-    WrongType { expected: &'static str, actual: &'static str },
+    WrongType {
+        expected: &'static str,
+        actual: &'static str,
+    },
     Empty,
-    TooShort { min: usize, actual: usize, unit: Unit },
-    TooLong { max: usize, actual: usize, unit: Unit },
-    OutOfRange { min: i64, max: i64, actual: String },
+    TooShort {
+        min: usize,
+        actual: usize,
+        unit: Unit,
+    },
+    TooLong {
+        max: usize,
+        actual: usize,
+        unit: Unit,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+        actual: String,
+    },
     /// `ch` is `None` for a lone surrogate (not a Rust `char`).
-    BadChar { ch: Option<char>, code_point: u32, index: usize },
-    BadFormat { format: &'static str },
-    NotAllowed { allowed: &'static [&'static str], actual: String },
-    Conflict { with: &'static str },
-    MissingOneOf { fields: &'static [&'static str] },
-    Requires { field: &'static str },
-    Duplicate { value: String, first: String },
-    UnknownField { field: String },
-    TooMany { max: u64, actual: u64 },
-    TooDeep { max: usize },
+    BadChar {
+        ch: Option<char>,
+        code_point: u32,
+        index: usize,
+    },
+    BadFormat {
+        format: &'static str,
+    },
+    NotAllowed {
+        allowed: &'static [&'static str],
+        actual: String,
+    },
+    Conflict {
+        with: &'static str,
+    },
+    MissingOneOf {
+        fields: &'static [&'static str],
+    },
+    Requires {
+        field: &'static str,
+    },
+    Duplicate {
+        value: String,
+        first: String,
+    },
+    UnknownField {
+        field: String,
+    },
+    TooMany {
+        max: u64,
+        actual: u64,
+    },
+    TooDeep {
+        max: usize,
+    },
     /// A JS value whose property could not be read (a getter or proxy trap threw).
-    Unreadable { detail: String },
+    Unreadable {
+        detail: String,
+    },
     /// Pre-flight: a resource the request names does not exist.
-    NotFound { what: &'static str, value: String },
+    NotFound {
+        what: &'static str,
+        value: String,
+    },
     /// Pre-flight: a resource is in a state that does not allow the operation.
-    BadState { what: &'static str, state: String, allowed: &'static [&'static str] },
+    BadState {
+        what: &'static str,
+        state: String,
+        allowed: &'static [&'static str],
+    },
     /// Pre-flight: a quota is used up.
-    QuotaExceeded { limit: u64, actual: u64 },
+    QuotaExceeded {
+        limit: u64,
+        actual: u64,
+    },
     /// Pre-flight: no quota is left.
     NoQuotaLeft,
     /// Pre-flight: the operation is not supported here (a zone, a disk kind, a setting).
-    NotSupported { what: &'static str, value: String },
+    NotSupported {
+        what: &'static str,
+        value: String,
+    },
     /// Pre-flight: two values that must agree do not.
-    Mismatch { what: &'static str, expected: String, actual: String },
+    Mismatch {
+        what: &'static str,
+        expected: String,
+        actual: String,
+    },
     /// Pre-flight: the value is already taken.
-    AlreadyExists { value: String },
+    AlreadyExists {
+        value: String,
+    },
 }
 
 impl Kind {
@@ -148,44 +209,78 @@ impl Kind {
         }
         let entries: Vec<(&str, Value<'static>)> = match self {
             Kind::Required | Kind::Empty => vec![],
-            Kind::WrongType { expected, actual } => vec![("expected", s(expected)), ("actual", s(actual))],
+            Kind::WrongType { expected, actual } => {
+                vec![("expected", s(expected)), ("actual", s(actual))]
+            }
             Kind::TooShort { min, actual, unit } => {
-                vec![("min", u(*min)), ("actual", u(*actual)), ("unit", s(unit.name()))]
+                vec![
+                    ("min", u(*min)),
+                    ("actual", u(*actual)),
+                    ("unit", s(unit.name())),
+                ]
             }
             Kind::TooLong { max, actual, unit } => {
-                vec![("max", u(*max)), ("actual", u(*actual)), ("unit", s(unit.name()))]
+                vec![
+                    ("max", u(*max)),
+                    ("actual", u(*actual)),
+                    ("unit", s(unit.name())),
+                ]
             }
             Kind::OutOfRange { min, max, actual } => vec![
                 ("min", n(*min)),
                 ("max", n(*max)),
                 ("actual", Value::Number(Cow::Owned(actual.clone()))),
             ],
-            Kind::BadChar { ch, code_point, index } => vec![
+            Kind::BadChar {
+                ch,
+                code_point,
+                index,
+            } => vec![
                 ("char", ch.map(|c| s(&c.to_string())).unwrap_or(Value::Null)),
                 ("codePoint", s(&crate::text::code_point(*code_point))),
                 ("index", u(*index)),
             ],
             Kind::BadFormat { format } => vec![("format", s(format))],
-            Kind::NotAllowed { allowed, actual } => vec![("allowed", list(allowed)), ("actual", s(actual))],
+            Kind::NotAllowed { allowed, actual } => {
+                vec![("allowed", list(allowed)), ("actual", s(actual))]
+            }
             Kind::Conflict { with } => vec![("with", s(with))],
             Kind::MissingOneOf { fields } => vec![("fields", list(fields))],
             Kind::Requires { field } => vec![("field", s(field))],
             Kind::Duplicate { value, first } => vec![("value", s(value)), ("first", s(first))],
             Kind::UnknownField { field } => vec![("field", s(field))],
-            Kind::TooMany { max, actual } => vec![("max", n(*max as i64)), ("actual", n(*actual as i64))],
+            Kind::TooMany { max, actual } => {
+                vec![("max", n(*max as i64)), ("actual", n(*actual as i64))]
+            }
             Kind::TooDeep { max } => vec![("max", u(*max))],
             Kind::Unreadable { detail } => vec![("detail", s(detail))],
             Kind::NotFound { what, value } => vec![("what", s(what)), ("value", s(value))],
-            Kind::BadState { what, state, allowed } => {
-                vec![("what", s(what)), ("state", s(state)), ("allowed", list(allowed))]
+            Kind::BadState {
+                what,
+                state,
+                allowed,
+            } => {
+                vec![
+                    ("what", s(what)),
+                    ("state", s(state)),
+                    ("allowed", list(allowed)),
+                ]
             }
             Kind::QuotaExceeded { limit, actual } => {
                 vec![("limit", n(*limit as i64)), ("actual", n(*actual as i64))]
             }
             Kind::NoQuotaLeft => vec![("remaining", n(0))],
             Kind::NotSupported { what, value } => vec![("what", s(what)), ("value", s(value))],
-            Kind::Mismatch { what, expected, actual } => {
-                vec![("what", s(what)), ("expected", s(expected)), ("actual", s(actual))]
+            Kind::Mismatch {
+                what,
+                expected,
+                actual,
+            } => {
+                vec![
+                    ("what", s(what)),
+                    ("expected", s(expected)),
+                    ("actual", s(actual)),
+                ]
             }
             Kind::AlreadyExists { value } => vec![("value", s(value))],
         };
@@ -254,7 +349,10 @@ impl Report {
         Value::obj(vec![
             ("ok", Value::Bool(self.ok)),
             ("provider", Value::str(self.provider.id())),
-            ("issues", Value::Array(self.issues.iter().map(Issue::to_value).collect())),
+            (
+                "issues",
+                Value::Array(self.issues.iter().map(Issue::to_value).collect()),
+            ),
         ])
     }
 
@@ -329,5 +427,8 @@ pub fn split_pointer(p: &str) -> Vec<String> {
     if p.is_empty() {
         return vec![];
     }
-    p.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect()
+    p.split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
 }

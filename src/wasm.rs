@@ -15,7 +15,14 @@ fn lang(l: &str) -> Lang {
 }
 
 /// A report for a call that could not start: unknown provider, or text the bridge should never send.
-fn refusal(provider: &str, lang: Lang, code: &str, params: Value<'static>, en: &str, zh: &str) -> String {
+fn refusal(
+    provider: &str,
+    lang: Lang,
+    code: &str,
+    params: Value<'static>,
+    en: &str,
+    zh: &str,
+) -> String {
     let message = match lang {
         Lang::En => en,
         Lang::Zh => zh,
@@ -54,14 +61,22 @@ fn bad_text(provider: &str, lang: Lang, e: &crate::ParseError) -> String {
         provider,
         lang,
         "wrong_type",
-        Value::obj(vec![("expected", Value::str("JSON")), ("actual", Value::str(e.to_string()))]),
+        Value::obj(vec![
+            ("expected", Value::str("JSON")),
+            ("actual", Value::str(e.to_string())),
+        ]),
         "The request could not be read as JSON.",
         "无法将请求读取为 JSON。",
     )
 }
 
 /// Parse the pieces of a call; `Err` is the finished answer.
-fn setup<'t>(provider: &str, text: &'t str, lang_id: &str, context: &'t str) -> Result<(Provider, Value<'t>, Options<'t>), String> {
+fn setup<'t>(
+    provider: &str,
+    text: &'t str,
+    lang_id: &str,
+    context: &'t str,
+) -> Result<(Provider, Value<'t>, Options<'t>), String> {
     let lang = lang(lang_id);
     let p = Provider::parse(provider).ok_or_else(|| unknown_provider(provider, lang))?;
     let request = parse_with(text, true).map_err(|e| bad_text(provider, lang, &e))?;
@@ -111,7 +126,13 @@ pub fn normalize(provider: &str, request: &str, lang: &str, context: &str) -> St
     };
     let n = crate::normalize(p, &req, &options);
     let changes = Value::Array(n.changes.iter().map(|c| c.to_value()).collect());
-    let restore = Value::Array(n.normalized.special_paths().into_iter().map(Value::str).collect());
+    let restore = Value::Array(
+        n.normalized
+            .special_paths()
+            .into_iter()
+            .map(Value::str)
+            .collect(),
+    );
     // The report object, reopened to add the normalized request as plain JSON.
     let mut out = n.report.to_json();
     out.pop();
@@ -146,11 +167,15 @@ pub fn to_http(provider: &str, request: &str, lang: &str, context: &str) -> Stri
 /// The field descriptors of a provider (JSON), or `""` for an unknown provider.
 #[wasm_bindgen]
 pub fn describe(provider: &str) -> String {
-    Provider::parse(provider).map(|p| crate::describe(p).to_json()).unwrap_or_default()
+    Provider::parse(provider)
+        .map(|p| crate::describe(p).to_json())
+        .unwrap_or_default()
 }
 
 /// The JSON Schema of a provider's request (JSON), or `""` for an unknown provider.
 #[wasm_bindgen]
 pub fn json_schema(provider: &str) -> String {
-    Provider::parse(provider).map(|p| crate::json_schema(p).to_json()).unwrap_or_default()
+    Provider::parse(provider)
+        .map(|p| crate::json_schema(p).to_json())
+        .unwrap_or_default()
 }

@@ -13,43 +13,132 @@ const NAME_CODES: &[(Option<Code>, &str)] = &[
     (Some(Code::BadChar), "IMG.0003"),
     (Some(Code::BadFormat), "IMG.0003"),
 ];
-const DESC_CODES: &[(Option<Code>, &str)] = &[(Some(Code::TooLong), "IMG.0004"), (Some(Code::BadChar), "IMG.0054")];
+const DESC_CODES: &[(Option<Code>, &str)] = &[
+    (Some(Code::TooLong), "IMG.0004"),
+    (Some(Code::BadChar), "IMG.0054"),
+];
 const TAG_CODES: &[(Option<Code>, &str)] = &[(Some(Code::Duplicate), "IMG.0115")];
 
 pub const FIELDS: &[Field] = &[
-    Field { name: "name", label: ("Image name", "镜像名称"), required: true,
-        ty: Ty::Str(Str::chars(1, 128).charset(Charset::HanAlnumDashDotUnderscoreSpace).edges()), role: Role::Name, codes: NAME_CODES },
-    Field { name: "description", label: ("Description", "描述"), required: false,
-        ty: Ty::Str(Str { max: Some(1024), ..Str::ANY }.charset(Charset::NoLineBreakNoAngle)), role: Role::Description, codes: DESC_CODES },
-    Field { name: "os_type", label: ("OS type", "操作系统类型"), required: false,
-        ty: Ty::Enum { values: &["Windows", "Linux"], also: &[] }, role: Role::Other, codes: &[(None, "IMG.0122")] },
-    Field { name: "image_url", label: ("Image file (bucket:object)", "镜像文件（桶名:对象名）"), required: true,
-        ty: Ty::Str(Str::NON_EMPTY.format(Format::BucketObject)), role: Role::Id, codes: &[] },
-    Field { name: "min_disk", label: ("Minimum disk (GB)", "最小磁盘（GB）"), required: true,
-        ty: Ty::Int { min: 40, max: 2048 }, role: Role::Other, codes: &[(Some(Code::OutOfRange), "IMG.0055")] },
-    Field { name: "cmk_id", label: ("Encryption key ID (KMS)", "加密密钥 ID（KMS）"), required: false,
-        ty: Ty::Str(Str::NON_EMPTY), role: Role::Id, codes: &[] },
-    Field { name: "enterprise_project_id", label: ("Enterprise project ID", "企业项目 ID"), required: false,
-        ty: Ty::Str(Str::NON_EMPTY.format(Format::ZeroOrUuid)), role: Role::Id, codes: &[] },
-    Field { name: "tags", label: ("Tags (key.value)", "标签（键.值）"), required: false,
-        ty: Ty::Nested("array of \"key.value\" strings"), role: Role::Other, codes: TAG_CODES },
-    Field { name: "image_tags", label: ("Image tags", "镜像标签"), required: false,
-        ty: Ty::Nested("array of {key, value}"), role: Role::Other, codes: TAG_CODES },
+    Field {
+        name: "name",
+        label: ("Image name", "镜像名称"),
+        required: true,
+        ty: Ty::Str(
+            Str::chars(1, 128)
+                .charset(Charset::HanAlnumDashDotUnderscoreSpace)
+                .edges(),
+        ),
+        role: Role::Name,
+        codes: NAME_CODES,
+    },
+    Field {
+        name: "description",
+        label: ("Description", "描述"),
+        required: false,
+        ty: Ty::Str(
+            Str {
+                max: Some(1024),
+                ..Str::ANY
+            }
+            .charset(Charset::NoLineBreakNoAngle),
+        ),
+        role: Role::Description,
+        codes: DESC_CODES,
+    },
+    Field {
+        name: "os_type",
+        label: ("OS type", "操作系统类型"),
+        required: false,
+        ty: Ty::Enum {
+            values: &["Windows", "Linux"],
+            canonical: &["Windows", "Linux"],
+        },
+        role: Role::Other,
+        codes: &[(None, "IMG.0122")],
+    },
+    Field {
+        name: "image_url",
+        label: ("Image file (bucket:object)", "镜像文件（桶名:对象名）"),
+        required: true,
+        ty: Ty::Str(Str::NON_EMPTY.format(Format::BucketObject)),
+        role: Role::Id,
+        codes: &[],
+    },
+    Field {
+        name: "min_disk",
+        label: ("Minimum disk (GB)", "最小磁盘（GB）"),
+        required: true,
+        ty: Ty::Int { min: 40, max: 2048 },
+        role: Role::Other,
+        codes: &[(Some(Code::OutOfRange), "IMG.0055")],
+    },
+    Field {
+        name: "cmk_id",
+        label: ("Encryption key ID (KMS)", "加密密钥 ID（KMS）"),
+        required: false,
+        ty: Ty::Str(Str::NON_EMPTY),
+        role: Role::Id,
+        codes: &[],
+    },
+    Field {
+        name: "enterprise_project_id",
+        label: ("Enterprise project ID", "企业项目 ID"),
+        required: false,
+        ty: Ty::Str(Str::NON_EMPTY.format(Format::ZeroOrUuid)),
+        role: Role::Id,
+        codes: &[],
+    },
+    Field {
+        name: "tags",
+        label: ("Tags (key.value)", "标签（键.值）"),
+        required: false,
+        ty: Ty::Nested("array of \"key.value\" strings"),
+        role: Role::Other,
+        codes: TAG_CODES,
+    },
+    Field {
+        name: "image_tags",
+        label: ("Image tags", "镜像标签"),
+        required: false,
+        ty: Ty::Nested("array of {key, value}"),
+        role: Role::Other,
+        codes: TAG_CODES,
+    },
 ];
 
-pub const TAG_KEY: Field = Field { name: "key", label: ("Tag key", "标签键"), required: true,
-    ty: Ty::Str(Str::chars(1, 36).charset(Charset::TagKey)), role: Role::Other, codes: TAG_CODES };
-pub const TAG_VALUE: Field = Field { name: "value", label: ("Tag value", "标签值"), required: false,
-    ty: Ty::Str(Str::chars(0, 43).charset(Charset::TagValue)), role: Role::Other, codes: TAG_CODES };
+pub const TAG_KEY: Field = Field {
+    name: "key",
+    label: ("Tag key", "标签键"),
+    required: true,
+    ty: Ty::Str(Str::chars(1, 36).charset(Charset::TagKey)),
+    role: Role::Other,
+    codes: TAG_CODES,
+};
+pub const TAG_VALUE: Field = Field {
+    name: "value",
+    label: ("Tag value", "标签值"),
+    required: false,
+    ty: Ty::Str(Str::chars(0, 43).charset(Charset::TagValue)),
+    role: Role::Other,
+    codes: TAG_CODES,
+};
 pub const IMAGE_TAG_FIELDS: &[Field] = &[TAG_KEY, TAG_VALUE];
 
 pub fn check(c: &mut Checker, req: &Value<'_>) {
     let root = Path::Root;
-    let Some(obj) = super::root_object(c, req) else { return };
+    let Some(obj) = super::root_object(c, req) else {
+        return;
+    };
     c.check_fields(&root, obj, FIELDS, check_nested);
     let has = |k: &str| obj.iter().any(|(x, _)| x == k);
     if has("tags") && has("image_tags") {
-        c.push(&root.key("image_tags"), Kind::Conflict { with: "/tags" }, Severity::Error, None);
+        c.push(
+            &root.key("image_tags"),
+            Kind::Conflict { with: "/tags" },
+            Severity::Error,
+            None,
+        );
     }
     c.unknown_keys(&root, obj, FIELDS, &[], Severity::Warning, None);
 }
@@ -79,15 +168,26 @@ fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     let mut seen: Vec<(usize, &str)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let ip = p.index(i);
-        let Some(s) = c.check_str(&ip, f, &Str::ANY, item) else { continue };
+        let Some(s) = c.check_str(&ip, f, &Str::ANY, item) else {
+            continue;
+        };
         let (key, value) = s.split_once('.').unwrap_or((s, ""));
-        for (part, field, rule, text) in [("key", &TAG_KEY, &krule, key), ("value", &TAG_VALUE, &vrule, value)] {
+        for (part, field, rule, text) in [
+            ("key", &TAG_KEY, &krule, key),
+            ("value", &TAG_VALUE, &vrule, value),
+        ] {
             let before = c.issues.len();
             c.check_text(&ip, field, rule, text);
             for n in before..c.issues.len() {
                 let issue = &mut c.issues[n];
                 issue.part = Some(part);
-                issue.message = crate::messages::message(c.lang, c.provider, &issue.path, &issue.kind, Some(part));
+                issue.message = crate::messages::message(
+                    c.lang,
+                    c.provider,
+                    &issue.path,
+                    &issue.kind,
+                    Some(part),
+                );
             }
         }
         dup(c, &mut seen, i, key, &ip, |j| p.index(j).pointer());
@@ -110,18 +210,34 @@ fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
         c.check_fields(&ip, obj, IMAGE_TAG_FIELDS, |_, _, _, _| {});
         c.unknown_keys(&ip, obj, IMAGE_TAG_FIELDS, &[], Severity::Warning, None);
         if let Some(key) = item.get("key").and_then(Value::as_str) {
-            dup(c, &mut seen, i, key, &ip.key("key"), |j| p.index(j).key("key").pointer());
+            dup(c, &mut seen, i, key, &ip.key("key"), |j| {
+                p.index(j).key("key").pointer()
+            });
         }
     }
 }
 
-fn dup<'s>(c: &mut Checker, seen: &mut Vec<(usize, &'s str)>, i: usize, key: &'s str, at: &Path<'_>, first: impl Fn(usize) -> String) {
+fn dup<'s>(
+    c: &mut Checker,
+    seen: &mut Vec<(usize, &'s str)>,
+    i: usize,
+    key: &'s str,
+    at: &Path<'_>,
+    first: impl Fn(usize) -> String,
+) {
     if key.is_empty() {
         return;
     }
     match seen.iter().find(|(_, k)| *k == key) {
         Some(&(j, _)) => {
-            c.error(at, Kind::Duplicate { value: key.to_owned(), first: first(j) }, &TAG_KEY);
+            c.error(
+                at,
+                Kind::Duplicate {
+                    value: key.to_owned(),
+                    first: first(j),
+                },
+                &TAG_KEY,
+            );
         }
         None => seen.push((i, key)),
     }
@@ -133,8 +249,16 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     let _ = req;
     if let Some(class) = ctx::string(c, ctx, "bucketStorageClass") {
         if !class.eq_ignore_ascii_case("STANDARD") {
-            c.push(&Path::Root.key("image_url"), Kind::BadState { what: "bucket storage class", state: class.to_owned(), allowed: &["STANDARD"] },
-                Severity::Error, None);
+            c.push(
+                &Path::Root.key("image_url"),
+                Kind::BadState {
+                    what: "bucket storage class",
+                    state: class.to_owned(),
+                    allowed: &["STANDARD"],
+                },
+                Severity::Error,
+                None,
+            );
         }
     }
     ctx::unknown(c, ctx, &["bucketStorageClass"]);

@@ -11,44 +11,130 @@ use crate::text::{Charset, Unit};
 const C400: &[(Option<Code>, &str)] = &[(None, "400")];
 
 pub const FIELDS: &[Field] = &[
-    Field { name: "project_id", label: ("Project ID", "项目 ID"), required: true,
-        ty: Ty::Str(Str::NON_EMPTY.format(Format::Hex32)), role: Role::Id, codes: C400 },
-    Field { name: "server_id", label: ("Server ID", "云服务器 ID"), required: true,
-        ty: Ty::Str(Str::NON_EMPTY.format(Format::Uuid)), role: Role::Id, codes: &[(None, "404")] },
-    Field { name: "token", label: ("Auth token (X-Auth-Token)", "认证令牌（X-Auth-Token）"), required: true,
-        ty: Ty::Str(Str::NON_EMPTY), role: Role::Other, codes: &[(None, "401")] },
-    Field { name: "body", label: ("Request body", "请求体"), required: true, ty: Ty::Nested("object"), role: Role::Other, codes: C400 },
+    Field {
+        name: "project_id",
+        label: ("Project ID", "项目 ID"),
+        required: true,
+        ty: Ty::Str(Str::NON_EMPTY.format(Format::Hex32)),
+        role: Role::Id,
+        codes: C400,
+    },
+    Field {
+        name: "server_id",
+        label: ("Server ID", "云服务器 ID"),
+        required: true,
+        ty: Ty::Str(Str::NON_EMPTY.format(Format::Uuid)),
+        role: Role::Id,
+        codes: &[(None, "404")],
+    },
+    Field {
+        name: "token",
+        label: ("Auth token (X-Auth-Token)", "认证令牌（X-Auth-Token）"),
+        required: true,
+        ty: Ty::Str(Str::NON_EMPTY),
+        role: Role::Other,
+        codes: &[(None, "401")],
+    },
+    Field {
+        name: "body",
+        label: ("Request body", "请求体"),
+        required: true,
+        ty: Ty::Nested("object"),
+        role: Role::Other,
+        codes: C400,
+    },
 ];
 
 pub const BODY_FIELDS: &[Field] = &[Field {
-    name: "createImage", label: ("createImage", "createImage"), required: true, ty: Ty::Nested("object"),
-    role: Role::Other, codes: C400,
+    name: "createImage",
+    label: ("createImage", "createImage"),
+    required: true,
+    ty: Ty::Nested("object"),
+    role: Role::Other,
+    codes: C400,
 }];
 
 /// `name` per the seed page: a string of 1 to 255 characters, or a number of 1 to 255 digits.
-pub const NAME_SEED: Field = Field { name: "name", label: ("Image name", "镜像名称"), required: true,
-    ty: Ty::Str(Str::chars(1, 255)), role: Role::Name, codes: C400 };
+pub const NAME_SEED: Field = Field {
+    name: "name",
+    label: ("Image name", "镜像名称"),
+    required: true,
+    ty: Ty::Str(Str::chars(1, 255)),
+    role: Role::Name,
+    codes: C400,
+};
 /// `name` per upstream Nova: printable BMP characters, no whitespace at either end.
-pub const NAME_NOVA: Field = Field { name: "name", label: ("Image name", "镜像名称"), required: true,
-    ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaPrintable).edges()), role: Role::Name, codes: C400 };
+pub const NAME_NOVA: Field = Field {
+    name: "name",
+    label: ("Image name", "镜像名称"),
+    required: true,
+    ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaPrintable).edges()),
+    role: Role::Name,
+    codes: C400,
+};
 
 pub const CREATE_IMAGE_SEED: &[Field] = &[
-    Field { ty: Ty::Nested("string or number"), ..NAME_SEED },
-    Field { name: "metadata", label: ("Metadata", "元数据"), required: false, ty: Ty::Nested("object"), role: Role::Other, codes: C400 },
+    Field {
+        ty: Ty::Nested("string or number"),
+        ..NAME_SEED
+    },
+    Field {
+        name: "metadata",
+        label: ("Metadata", "元数据"),
+        required: false,
+        ty: Ty::Nested("object"),
+        role: Role::Other,
+        codes: C400,
+    },
 ];
 pub const CREATE_IMAGE_NOVA: &[Field] = &[
     NAME_NOVA,
-    Field { name: "metadata", label: ("Metadata", "元数据"), required: false, ty: Ty::Nested("object"), role: Role::Other, codes: C400 },
+    Field {
+        name: "metadata",
+        label: ("Metadata", "元数据"),
+        required: false,
+        ty: Ty::Nested("object"),
+        role: Role::Other,
+        codes: C400,
+    },
 ];
 
-pub const META_KEY_SEED: Field = Field { name: "metadata key", label: ("Metadata key", "元数据键"), required: true,
-    ty: Ty::Str(Str::chars(1, 255)), role: Role::Other, codes: C400 };
-pub const META_VALUE_SEED: Field = Field { name: "metadata value", label: ("Metadata value", "元数据值"), required: true,
-    ty: Ty::Str(Str { max: Some(65_535), unit: Unit::Bytes, ..Str::ANY }), role: Role::Other, codes: C400 };
-pub const META_KEY_NOVA: Field = Field { name: "metadata key", label: ("Metadata key", "元数据键"), required: true,
-    ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaMetaKey)), role: Role::Other, codes: C400 };
-pub const META_VALUE_NOVA: Field = Field { name: "metadata value", label: ("Metadata value", "元数据值"), required: true,
-    ty: Ty::Str(Str::chars(0, 255)), role: Role::Other, codes: C400 };
+pub const META_KEY_SEED: Field = Field {
+    name: "metadata key",
+    label: ("Metadata key", "元数据键"),
+    required: true,
+    ty: Ty::Str(Str::chars(1, 255)),
+    role: Role::Other,
+    codes: C400,
+};
+pub const META_VALUE_SEED: Field = Field {
+    name: "metadata value",
+    label: ("Metadata value", "元数据值"),
+    required: true,
+    ty: Ty::Str(Str {
+        max: Some(65_535),
+        unit: Unit::Bytes,
+        ..Str::ANY
+    }),
+    role: Role::Other,
+    codes: C400,
+};
+pub const META_KEY_NOVA: Field = Field {
+    name: "metadata key",
+    label: ("Metadata key", "元数据键"),
+    required: true,
+    ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaMetaKey)),
+    role: Role::Other,
+    codes: C400,
+};
+pub const META_VALUE_NOVA: Field = Field {
+    name: "metadata value",
+    label: ("Metadata value", "元数据值"),
+    required: true,
+    ty: Ty::Str(Str::chars(0, 255)),
+    role: Role::Other,
+    codes: C400,
+};
 
 /// Which reading of the API.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,34 +166,60 @@ impl Profile {
 
 pub fn check(c: &mut Checker, req: &Value<'_>, profile: Profile) {
     let root = Path::Root;
-    let Some(obj) = super::root_object(c, req) else { return };
-    c.check_fields(&root, obj, FIELDS, |c, p, f, body| check_body(c, p, f, body, profile));
+    let Some(obj) = super::root_object(c, req) else {
+        return;
+    };
+    c.check_fields(&root, obj, FIELDS, |c, p, f, body| {
+        check_body(c, p, f, body, profile)
+    });
     c.unknown_keys(&root, obj, FIELDS, &[], Severity::Warning, None);
 }
 
-pub(crate) fn check_body(c: &mut Checker, p: &Path<'_>, f: &Field, body: &Value<'_>, profile: Profile) {
+pub(crate) fn check_body(
+    c: &mut Checker,
+    p: &Path<'_>,
+    f: &Field,
+    body: &Value<'_>,
+    profile: Profile,
+) {
     let Some(obj) = body.as_object() else {
         c.wrong_type(p, body, "object", f);
         return;
     };
     let (sev, pc) = profile.unknown_severity();
-    c.check_fields(p, obj, BODY_FIELDS, |c, cp, cf, ci| check_create_image(c, cp, cf, ci, profile));
+    c.check_fields(p, obj, BODY_FIELDS, |c, cp, cf, ci| {
+        check_create_image(c, cp, cf, ci, profile)
+    });
     c.unknown_keys(p, obj, BODY_FIELDS, &[], sev, pc);
 }
 
-pub(crate) fn check_create_image(c: &mut Checker, p: &Path<'_>, f: &Field, ci: &Value<'_>, profile: Profile) {
+pub(crate) fn check_create_image(
+    c: &mut Checker,
+    p: &Path<'_>,
+    f: &Field,
+    ci: &Value<'_>,
+    profile: Profile,
+) {
     let Some(obj) = ci.as_object() else {
         c.wrong_type(p, ci, "object", f);
         return;
     };
     let fields = profile.create_image_fields();
-    c.check_fields(p, obj, fields, |c, np, nf, v| check_nested(c, np, nf, v, profile));
+    c.check_fields(p, obj, fields, |c, np, nf, v| {
+        check_nested(c, np, nf, v, profile)
+    });
     let (sev, pc) = profile.unknown_severity();
     c.unknown_keys(p, obj, fields, &[], sev, pc);
 }
 
 /// The nested fields of `createImage`: the seed's string-or-number name, and metadata.
-pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>, profile: Profile) {
+pub(crate) fn check_nested(
+    c: &mut Checker,
+    p: &Path<'_>,
+    f: &Field,
+    v: &Value<'_>,
+    profile: Profile,
+) {
     match f.name {
         "name" => check_seed_name(c, p, v),
         _ => check_metadata(c, p, f, v, profile),
@@ -119,7 +231,15 @@ fn check_seed_name(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
     match v {
         Value::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => {
             if n.len() > 255 {
-                c.error(p, Kind::TooLong { max: 255, actual: n.len(), unit: Unit::Chars }, &NAME_SEED);
+                c.error(
+                    p,
+                    Kind::TooLong {
+                        max: 255,
+                        actual: n.len(),
+                        unit: Unit::Chars,
+                    },
+                    &NAME_SEED,
+                );
             }
         }
         Value::Number(_) => c.wrong_type(p, v, "string or number", &NAME_SEED),
@@ -144,7 +264,9 @@ fn check_metadata(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>, profi
         return;
     };
     let (kf, vf) = profile.meta();
-    let (Ty::Str(krule), Ty::Str(vrule)) = (kf.ty, vf.ty) else { return };
+    let (Ty::Str(krule), Ty::Str(vrule)) = (kf.ty, vf.ty) else {
+        return;
+    };
     for (k, val) in items {
         let ip = p.key(k);
         c.check_text(&ip, kf, &krule, k);
@@ -156,7 +278,13 @@ fn check_metadata(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>, profi
         for i in before..c.issues.len() {
             let issue = &mut c.issues[i];
             issue.part = Some("value");
-            issue.message = crate::messages::message(c.lang, c.provider, &issue.path, &issue.kind, Some("value"));
+            issue.message = crate::messages::message(
+                c.lang,
+                c.provider,
+                &issue.path,
+                &issue.kind,
+                Some("value"),
+            );
         }
     }
 }
@@ -170,22 +298,47 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
     if let Some(state) = ctx::string(c, ctx, "vmState") {
         let up = state.to_ascii_uppercase();
         if !VM_STATES.contains(&up.as_str()) {
-            c.push(&root, Kind::BadState { what: "server", state: up, allowed: VM_STATES }, Severity::Error, Some("409"));
+            c.push(
+                &root,
+                Kind::BadState {
+                    what: "server",
+                    state: up,
+                    allowed: VM_STATES,
+                },
+                Severity::Error,
+                Some("409"),
+            );
         }
     }
     match ctx.get("taskState") {
         None | Some(Value::Null) => {}
         Some(Value::String(t)) => {
-            c.push(&root, Kind::BadState { what: "server task", state: t.to_string(), allowed: &["none"] }, Severity::Error,
-                Some("409"));
+            c.push(
+                &root,
+                Kind::BadState {
+                    what: "server task",
+                    state: t.to_string(),
+                    allowed: &["none"],
+                },
+                Severity::Error,
+                Some("409"),
+            );
         }
         Some(other) => ctx::bad(c, "taskState", other, "string or null"),
     }
     if let Some(tp) = ctx::string(c, ctx, "tokenProjectId") {
         if let Some(pid) = req.get("project_id").and_then(Value::as_str) {
             if !tp.eq_ignore_ascii_case(pid) {
-                c.push(&root.key("project_id"), Kind::Mismatch { what: "token's project", expected: tp.to_owned(), actual: pid.to_owned() },
-                    Severity::Error, Some("400"));
+                c.push(
+                    &root.key("project_id"),
+                    Kind::Mismatch {
+                        what: "token's project",
+                        expected: tp.to_owned(),
+                        actual: pid.to_owned(),
+                    },
+                    Severity::Error,
+                    Some("400"),
+                );
             }
         }
     }
@@ -194,7 +347,10 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
         let applies = match profile {
             Profile::Seed => true,
             // Nova stopped checking the metadata quota on createImage in microversion 2.39.
-            Profile::Nova => microversion.as_deref().map(|m| version_lt(m, (2, 39))).unwrap_or(true),
+            Profile::Nova => microversion
+                .as_deref()
+                .map(|m| version_lt(m, (2, 39)))
+                .unwrap_or(true),
         };
         let count = req
             .get("body")
@@ -206,14 +362,36 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
             if n > quota {
                 let mut path = root.pointer();
                 path.push_str("/body/createImage/metadata");
-                c.push_at(path, Kind::TooMany { max: quota.max(0) as u64, actual: n as u64 }, Severity::Error, Some("403".into()));
+                c.push_at(
+                    path,
+                    Kind::TooMany {
+                        max: quota.max(0) as u64,
+                        actual: n as u64,
+                    },
+                    Severity::Error,
+                    Some("403".into()),
+                );
             }
         }
     }
     if ctx::boolean(c, ctx, "snapshotsEnabled") == Some(false) {
-        c.push(&root, Kind::NotSupported { what: "configuration", value: "snapshots disabled".into() }, Severity::Error, Some("400"));
+        c.push(
+            &root,
+            Kind::NotSupported {
+                what: "configuration",
+                value: "snapshots disabled".into(),
+            },
+            Severity::Error,
+            Some("400"),
+        );
     }
-    let mut known = vec!["vmState", "taskState", "tokenProjectId", "metadataQuota", "snapshotsEnabled"];
+    let mut known = vec![
+        "vmState",
+        "taskState",
+        "tokenProjectId",
+        "metadataQuota",
+        "snapshotsEnabled",
+    ];
     if profile == Profile::Nova {
         known.push("microversion");
     }

@@ -5,44 +5,180 @@ use crate::report::{Code, Kind, Path, Severity};
 use crate::rules::{Checker, Field, Role, Str, Ty};
 use std::borrow::Cow;
 
-const TOO_LARGE: &[(Option<Code>, &str)] = &[(Some(Code::TooLong), "InvalidParameter.ValueTooLarge")];
+const TOO_LARGE: &[(Option<Code>, &str)] =
+    &[(Some(Code::TooLong), "InvalidParameter.ValueTooLarge")];
 const ID: Str = Str::NON_EMPTY;
-const BOOL_STR: Ty = Ty::Enum { values: &["true", "false"], also: &["TRUE", "FALSE"] };
+const BOOL_STR: Ty = Ty::Enum {
+    values: &["true", "false", "TRUE", "FALSE"],
+    canonical: &["true", "false"],
+};
 
 pub const FIELDS: &[Field] = &[
-    Field { name: "Action", label: ("Action", "接口名"), required: false,
-        ty: Ty::Enum { values: &["CreateImage"], also: &[] }, role: Role::Other, codes: &[] },
-    Field { name: "Version", label: ("API version", "接口版本"), required: false,
-        ty: Ty::Enum { values: &["2017-03-12"], also: &[] }, role: Role::Other, codes: &[] },
-    Field { name: "Region", label: ("Region", "地域"), required: false, ty: Ty::Str(ID), role: Role::Id, codes: &[] },
-    Field { name: "ImageName", label: ("Image name", "镜像名称"), required: true,
-        ty: Ty::Str(Str::chars(1, 60)), role: Role::Name, codes: TOO_LARGE },
-    Field { name: "InstanceId", label: ("Instance ID", "实例 ID"), required: false, ty: Ty::Str(ID), role: Role::Id, codes: &[] },
-    Field { name: "ImageDescription", label: ("Image description", "镜像描述"), required: false,
-        ty: Ty::Str(Str { max: Some(256), ..Str::ANY }), role: Role::Description, codes: TOO_LARGE },
-    Field { name: "ForcePoweroff", label: ("Force power-off", "强制关机"), required: false, ty: BOOL_STR, role: Role::Other, codes: &[] },
-    Field { name: "Sysprep", label: ("Sysprep", "启用 Sysprep"), required: false, ty: BOOL_STR, role: Role::Other, codes: &[] },
-    Field { name: "DataDiskIds", label: ("Data disk IDs", "数据盘 ID"), required: false,
-        ty: Ty::StrArray { item: ID, unique: true, non_empty: false }, role: Role::Id, codes: &[] },
-    Field { name: "SnapshotIds", label: ("Snapshot IDs", "快照 ID"), required: false,
-        ty: Ty::StrArray { item: ID, unique: true, non_empty: true }, role: Role::Id, codes: &[] },
-    Field { name: "DryRun", label: ("Dry run", "预检请求"), required: false, ty: Ty::Bool, role: Role::Other, codes: &[] },
-    Field { name: "TagSpecification", label: ("Tags", "标签"), required: false,
-        ty: Ty::Nested("array of {ResourceType, Tags}"), role: Role::Other, codes: &[] },
-    Field { name: "ImageFamily", label: ("Image family", "镜像族"), required: false,
-        ty: Ty::Str(Str::ANY), role: Role::Other, codes: &[] },
+    Field {
+        name: "Action",
+        label: ("Action", "接口名"),
+        required: false,
+        ty: Ty::Enum {
+            values: &["CreateImage"],
+            canonical: &["CreateImage"],
+        },
+        role: Role::Other,
+        codes: &[],
+    },
+    Field {
+        name: "Version",
+        label: ("API version", "接口版本"),
+        required: false,
+        ty: Ty::Enum {
+            values: &["2017-03-12"],
+            canonical: &["2017-03-12"],
+        },
+        role: Role::Other,
+        codes: &[],
+    },
+    Field {
+        name: "Region",
+        label: ("Region", "地域"),
+        required: false,
+        ty: Ty::Str(ID),
+        role: Role::Id,
+        codes: &[],
+    },
+    Field {
+        name: "ImageName",
+        label: ("Image name", "镜像名称"),
+        required: true,
+        ty: Ty::Str(Str::chars(1, 60)),
+        role: Role::Name,
+        codes: TOO_LARGE,
+    },
+    Field {
+        name: "InstanceId",
+        label: ("Instance ID", "实例 ID"),
+        required: false,
+        ty: Ty::Str(ID),
+        role: Role::Id,
+        codes: &[],
+    },
+    Field {
+        name: "ImageDescription",
+        label: ("Image description", "镜像描述"),
+        required: false,
+        ty: Ty::Str(Str {
+            max: Some(256),
+            ..Str::ANY
+        }),
+        role: Role::Description,
+        codes: TOO_LARGE,
+    },
+    Field {
+        name: "ForcePoweroff",
+        label: ("Force power-off", "强制关机"),
+        required: false,
+        ty: BOOL_STR,
+        role: Role::Other,
+        codes: &[],
+    },
+    Field {
+        name: "Sysprep",
+        label: ("Sysprep", "启用 Sysprep"),
+        required: false,
+        ty: BOOL_STR,
+        role: Role::Other,
+        codes: &[],
+    },
+    Field {
+        name: "DataDiskIds",
+        label: ("Data disk IDs", "数据盘 ID"),
+        required: false,
+        ty: Ty::StrArray {
+            item: ID,
+            unique: true,
+            non_empty: false,
+        },
+        role: Role::Id,
+        codes: &[],
+    },
+    Field {
+        name: "SnapshotIds",
+        label: ("Snapshot IDs", "快照 ID"),
+        required: false,
+        ty: Ty::StrArray {
+            item: ID,
+            unique: true,
+            non_empty: true,
+        },
+        role: Role::Id,
+        codes: &[],
+    },
+    Field {
+        name: "DryRun",
+        label: ("Dry run", "预检请求"),
+        required: false,
+        ty: Ty::Bool,
+        role: Role::Other,
+        codes: &[],
+    },
+    Field {
+        name: "TagSpecification",
+        label: ("Tags", "标签"),
+        required: false,
+        ty: Ty::Nested("array of {ResourceType, Tags}"),
+        role: Role::Other,
+        codes: &[],
+    },
+    Field {
+        name: "ImageFamily",
+        label: ("Image family", "镜像族"),
+        required: false,
+        ty: Ty::Str(Str::ANY),
+        role: Role::Other,
+        codes: &[],
+    },
 ];
 
 pub const TAG_SPEC_FIELDS: &[Field] = &[
-    Field { name: "ResourceType", label: ("Resource type", "资源类型"), required: true,
-        ty: Ty::Enum { values: &["image"], also: &[] }, role: Role::Other, codes: &[] },
-    Field { name: "Tags", label: ("Tags", "标签"), required: true, ty: Ty::Nested("array of {Key, Value}"), role: Role::Other, codes: &[] },
+    Field {
+        name: "ResourceType",
+        label: ("Resource type", "资源类型"),
+        required: true,
+        ty: Ty::Enum {
+            values: &["image"],
+            canonical: &["image"],
+        },
+        role: Role::Other,
+        codes: &[],
+    },
+    Field {
+        name: "Tags",
+        label: ("Tags", "标签"),
+        required: true,
+        ty: Ty::Nested("array of {Key, Value}"),
+        role: Role::Other,
+        codes: &[],
+    },
 ];
 
 pub const TAG_FIELDS: &[Field] = &[
-    Field { name: "Key", label: ("Tag key", "标签键"), required: true, ty: Ty::Str(Str::chars(1, 127)), role: Role::Other, codes: &[] },
-    Field { name: "Value", label: ("Tag value", "标签值"), required: true,
-        ty: Ty::Str(Str { max: Some(255), ..Str::ANY }), role: Role::Other, codes: &[] },
+    Field {
+        name: "Key",
+        label: ("Tag key", "标签键"),
+        required: true,
+        ty: Ty::Str(Str::chars(1, 127)),
+        role: Role::Other,
+        codes: &[],
+    },
+    Field {
+        name: "Value",
+        label: ("Tag value", "标签值"),
+        required: true,
+        ty: Ty::Str(Str {
+            max: Some(255),
+            ..Str::ANY
+        }),
+        role: Role::Other,
+        codes: &[],
+    },
 ];
 
 pub const UNKNOWN: &str = "UnknownParameter";
@@ -54,27 +190,41 @@ pub const LIST_FIELDS: [&str; 2] = ["DataDiskIds", "SnapshotIds"];
 pub fn flat_key(k: &str) -> Option<(&'static str, usize)> {
     let (name, n) = k.split_once('.')?;
     let name = LIST_FIELDS.iter().find(|f| **f == name)?;
-    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) || (n.len() > 1 && n.starts_with('0')) || n.len() > 9 {
+    if n.is_empty()
+        || !n.bytes().all(|b| b.is_ascii_digit())
+        || (n.len() > 1 && n.starts_with('0'))
+        || n.len() > 9
+    {
         return None;
     }
     Some((name, n.parse().ok()?))
 }
 
 /// The items of a list field in either form, as (index, value), sorted by index.
-pub fn list_items<'v, 'a>(obj: &'v [(Cow<'a, str>, Value<'a>)], name: &str) -> Vec<(usize, &'v Value<'a>)> {
-    let mut items: Vec<(usize, &Value)> =
-        obj.iter().filter_map(|(k, v)| flat_key(k).filter(|(n, _)| *n == name).map(|(_, i)| (i, v))).collect();
+pub fn list_items<'v, 'a>(
+    obj: &'v [(Cow<'a, str>, Value<'a>)],
+    name: &str,
+) -> Vec<(usize, &'v Value<'a>)> {
+    let mut items: Vec<(usize, &Value)> = obj
+        .iter()
+        .filter_map(|(k, v)| flat_key(k).filter(|(n, _)| *n == name).map(|(_, i)| (i, v)))
+        .collect();
     items.sort_by_key(|(i, _)| *i);
     items
 }
 
 fn field(name: &str) -> &'static Field {
-    FIELDS.iter().find(|f| f.name == name).expect("field in table")
+    FIELDS
+        .iter()
+        .find(|f| f.name == name)
+        .expect("field in table")
 }
 
 pub fn check(c: &mut Checker, req: &Value<'_>) {
     let root = Path::Root;
-    let Some(obj) = super::root_object(c, req) else { return };
+    let Some(obj) = super::root_object(c, req) else {
+        return;
+    };
     c.check_fields(&root, obj, FIELDS, |c, p, f, v| {
         if f.name == "TagSpecification" {
             check_tag_spec(c, p, v);
@@ -89,36 +239,85 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
         let f = field(name);
         let fp = root.key(name);
         if obj.iter().any(|(k, _)| k == name) {
-            c.push(&fp.index(items[0].0), Kind::Conflict { with: if name == "DataDiskIds" { "/DataDiskIds" } else { "/SnapshotIds" } },
-                Severity::Error, None);
+            c.push(
+                &fp.index(items[0].0),
+                Kind::Conflict {
+                    with: if name == "DataDiskIds" {
+                        "/DataDiskIds"
+                    } else {
+                        "/SnapshotIds"
+                    },
+                },
+                Severity::Error,
+                None,
+            );
             continue;
         }
         if let Some(pos) = items.iter().enumerate().position(|(pos, (i, _))| pos != *i) {
-            c.error(&fp.index(items[pos].0), Kind::BadFormat { format: "contiguous index" }, f);
+            c.error(
+                &fp.index(items[pos].0),
+                Kind::BadFormat {
+                    format: "contiguous index",
+                },
+                f,
+            );
         }
         if let Ty::StrArray { item, unique, .. } = f.ty {
             c.check_str_items(&fp, f, &item, unique, items.into_iter());
         }
     }
-    let given = |name: &str| obj.iter().any(|(k, _)| k == name || flat_key(k).is_some_and(|(n, _)| n == name));
-    let (instance, snapshots, disks) = (given("InstanceId"), given("SnapshotIds"), given("DataDiskIds"));
+    let given = |name: &str| {
+        obj.iter()
+            .any(|(k, _)| k == name || flat_key(k).is_some_and(|(n, _)| n == name))
+    };
+    let (instance, snapshots, disks) = (
+        given("InstanceId"),
+        given("SnapshotIds"),
+        given("DataDiskIds"),
+    );
     if !instance && !snapshots {
-        c.push(&root, Kind::MissingOneOf { fields: &["/InstanceId", "/SnapshotIds"] }, Severity::Error,
-            Some("InvalidParameter.SpecifyOneParameter"));
+        c.push(
+            &root,
+            Kind::MissingOneOf {
+                fields: &["/InstanceId", "/SnapshotIds"],
+            },
+            Severity::Error,
+            Some("InvalidParameter.SpecifyOneParameter"),
+        );
     }
     if instance && snapshots {
-        c.push(&root.key("SnapshotIds"), Kind::Conflict { with: "/InstanceId" }, Severity::Error, Some("InvalidParameterConflict"));
+        c.push(
+            &root.key("SnapshotIds"),
+            Kind::Conflict {
+                with: "/InstanceId",
+            },
+            Severity::Error,
+            Some("InvalidParameterConflict"),
+        );
     }
     if disks && !instance {
-        c.push(&root.key("DataDiskIds"), Kind::Requires { field: "/InstanceId" }, Severity::Error,
-            Some("InvalidParameter.InvalidDependence"));
+        c.push(
+            &root.key("DataDiskIds"),
+            Kind::Requires {
+                field: "/InstanceId",
+            },
+            Severity::Error,
+            Some("InvalidParameter.InvalidDependence"),
+        );
     }
     for (k, v) in obj {
         if FIELDS.iter().any(|f| f.name == k) || flat_key(k).is_some() {
             continue;
         }
         let kp = root.key(k);
-        c.push(&kp, Kind::UnknownField { field: k.to_string() }, Severity::Error, Some(UNKNOWN));
+        c.push(
+            &kp,
+            Kind::UnknownField {
+                field: k.to_string(),
+            },
+            Severity::Error,
+            Some(UNKNOWN),
+        );
         c.scan_hidden(&kp, v);
     }
 }
@@ -157,21 +356,38 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
                 if let Some(key) = tag.get("Key").and_then(Value::as_str) {
                     if let Some(&(first, _)) = seen.iter().find(|(_, k)| *k == key) {
                         let first = tp.index(first).key("Key").pointer();
-                        c.error(&jp.key("Key"), Kind::Duplicate { value: key.to_owned(), first }, &TAG_FIELDS[0]);
+                        c.error(
+                            &jp.key("Key"),
+                            Kind::Duplicate {
+                                value: key.to_owned(),
+                                first,
+                            },
+                            &TAG_FIELDS[0],
+                        );
                     } else {
                         seen.push((j, key));
                     }
                 }
             }
         });
-        c.unknown_keys(&sp, obj, TAG_SPEC_FIELDS, &[], Severity::Error, Some(UNKNOWN));
+        c.unknown_keys(
+            &sp,
+            obj,
+            TAG_SPEC_FIELDS,
+            &[],
+            Severity::Error,
+            Some(UNKNOWN),
+        );
     }
 }
 
 const STATE_CODES: &[(&str, &str)] = &[
     ("REBOOTING", "UnsupportedOperation.InstanceStateRebooting"),
     ("STOPPING", "UnsupportedOperation.InstanceStateStopping"),
-    ("TERMINATING", "UnsupportedOperation.InstanceStateTerminating"),
+    (
+        "TERMINATING",
+        "UnsupportedOperation.InstanceStateTerminating",
+    ),
     ("STARTING", "UnsupportedOperation.InstanceStateStarting"),
 ];
 
@@ -181,20 +397,42 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     let root = Path::Root;
     let instance_id = req.get("InstanceId").and_then(Value::as_str);
     if ctx::boolean(c, ctx, "instanceExists") == Some(false) {
-        c.push(&root.key("InstanceId"), Kind::NotFound { what: "instance", value: instance_id.unwrap_or("").to_owned() },
-            Severity::Error, Some("InvalidInstanceId.NotFound"));
+        c.push(
+            &root.key("InstanceId"),
+            Kind::NotFound {
+                what: "instance",
+                value: instance_id.unwrap_or("").to_owned(),
+            },
+            Severity::Error,
+            Some("InvalidInstanceId.NotFound"),
+        );
     }
     if let Some(state) = ctx::string(c, ctx, "instanceState") {
         let up = state.to_ascii_uppercase();
         if let Some((_, code)) = STATE_CODES.iter().find(|(s, _)| *s == up) {
-            c.push(&root, Kind::BadState { what: "instance", state: up, allowed: &["RUNNING", "STOPPED"] }, Severity::Error,
-                Some(code));
+            c.push(
+                &root,
+                Kind::BadState {
+                    what: "instance",
+                    state: up,
+                    allowed: &["RUNNING", "STOPPED"],
+                },
+                Severity::Error,
+                Some(code),
+            );
         }
     }
     let obj = req.as_object().unwrap_or(&[]);
     let disks: Vec<(usize, &str)> = match req.get("DataDiskIds") {
-        Some(Value::Array(a)) => a.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
-        _ => list_items(obj, "DataDiskIds").into_iter().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.as_str().map(|s| (i, s)))
+            .collect(),
+        _ => list_items(obj, "DataDiskIds")
+            .into_iter()
+            .filter_map(|(i, v)| v.as_str().map(|s| (i, s)))
+            .collect(),
     };
     let system = ctx::string(c, ctx, "instanceSystemDiskId").map(str::to_owned);
     let data = ctx::string_list(c, ctx, "instanceDataDiskIds");
@@ -203,20 +441,48 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     for (i, id) in &disks {
         let ip = dp.index(*i);
         if system.as_deref() == Some(*id) {
-            c.push(&ip, Kind::NotSupported { what: "disk", value: id.to_string() }, Severity::Error,
-                Some("InvalidParameter.DataDiskIdContainsRootDisk"));
+            c.push(
+                &ip,
+                Kind::NotSupported {
+                    what: "disk",
+                    value: id.to_string(),
+                },
+                Severity::Error,
+                Some("InvalidParameter.DataDiskIdContainsRootDisk"),
+            );
         } else if local.as_ref().is_some_and(|l| l.iter().any(|x| x == id)) {
-            c.push(&ip, Kind::NotSupported { what: "disk", value: id.to_string() }, Severity::Error,
-                Some("InvalidParameter.LocalDataDiskNotSupport"));
+            c.push(
+                &ip,
+                Kind::NotSupported {
+                    what: "disk",
+                    value: id.to_string(),
+                },
+                Severity::Error,
+                Some("InvalidParameter.LocalDataDiskNotSupport"),
+            );
         } else if data.as_ref().is_some_and(|d| !d.iter().any(|x| x == id)) {
-            c.push(&ip, Kind::NotFound { what: "disk", value: id.to_string() }, Severity::Error,
-                Some("InvalidParameter.DataDiskNotBelongSpecifiedInstance"));
+            c.push(
+                &ip,
+                Kind::NotFound {
+                    what: "disk",
+                    value: id.to_string(),
+                },
+                Severity::Error,
+                Some("InvalidParameter.DataDiskNotBelongSpecifiedInstance"),
+            );
         }
     }
     if let Some(usage) = ctx.get("snapshotDiskUsage") {
         let snaps: Vec<(usize, &str)> = match req.get("SnapshotIds") {
-            Some(Value::Array(a)) => a.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
-            _ => list_items(obj, "SnapshotIds").into_iter().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
+            Some(Value::Array(a)) => a
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.as_str().map(|s| (i, s)))
+                .collect(),
+            _ => list_items(obj, "SnapshotIds")
+                .into_iter()
+                .filter_map(|(i, v)| v.as_str().map(|s| (i, s)))
+                .collect(),
         };
         match usage.as_object() {
             None => ctx::bad(c, "snapshotDiskUsage", usage, "object"),
@@ -227,24 +493,45 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                 for (i, id) in &snaps {
                     match usage.get(id).and_then(Value::as_str) {
                         None => {
-                            c.push(&sp.index(*i), Kind::NotFound { what: "snapshot", value: id.to_string() }, Severity::Error,
-                                Some("InvalidParameter.SnapshotNotFound"));
+                            c.push(
+                                &sp.index(*i),
+                                Kind::NotFound {
+                                    what: "snapshot",
+                                    value: id.to_string(),
+                                },
+                                Severity::Error,
+                                Some("InvalidParameter.SnapshotNotFound"),
+                            );
                         }
                         Some(u) if u.eq_ignore_ascii_case("SYSTEM_DISK") => systems += 1,
                         Some(_) => {}
                     }
                 }
                 if systems == 0 {
-                    c.push(&sp, Kind::Required, Severity::Error, Some("InvalidParameter.SystemSnapshotNotFound"));
+                    c.push(
+                        &sp,
+                        Kind::Required,
+                        Severity::Error,
+                        Some("InvalidParameter.SystemSnapshotNotFound"),
+                    );
                     if let Some(last) = c.issues.last_mut() {
                         last.message = match c.lang {
-                            crate::Lang::En => "SnapshotIds must include a snapshot of a system disk.".into(),
+                            crate::Lang::En => {
+                                "SnapshotIds must include a snapshot of a system disk.".into()
+                            }
                             crate::Lang::Zh => "SnapshotIds 必须包含一个系统盘快照。".into(),
                         };
                     }
                 } else if systems > 1 {
-                    c.push(&sp, Kind::TooMany { max: 1, actual: systems }, Severity::Error,
-                        Some("InvalidParameter.DuplicateSystemSnapshots"));
+                    c.push(
+                        &sp,
+                        Kind::TooMany {
+                            max: 1,
+                            actual: systems,
+                        },
+                        Severity::Error,
+                        Some("InvalidParameter.DuplicateSystemSnapshots"),
+                    );
                 }
             }
         }
@@ -252,18 +539,31 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     if let Some(names) = ctx::string_list(c, ctx, "existingImageNames") {
         if let Some(name) = req.get("ImageName").and_then(Value::as_str) {
             if names.iter().any(|n| n == name) {
-                c.push(&root.key("ImageName"), Kind::AlreadyExists { value: name.to_owned() }, Severity::Error,
-                    Some("InvalidImageName.Duplicate"));
+                c.push(
+                    &root.key("ImageName"),
+                    Kind::AlreadyExists {
+                        value: name.to_owned(),
+                    },
+                    Severity::Error,
+                    Some("InvalidImageName.Duplicate"),
+                );
             }
         }
     }
     if ctx::integer(c, ctx, "imageQuotaRemaining").is_some_and(|n| n <= 0) {
-        c.push(&root, Kind::NoQuotaLeft, Severity::Error, Some("ImageQuotaLimitExceeded"));
+        c.push(
+            &root,
+            Kind::NoQuotaLeft,
+            Severity::Error,
+            Some("ImageQuotaLimitExceeded"),
+        );
     }
     if let Some(keys) = ctx::string_list(c, ctx, "existingTagKeys") {
         if let Some(specs) = req.get("TagSpecification").and_then(Value::as_array) {
             for (i, spec) in specs.iter().enumerate() {
-                let Some(tags) = spec.get("Tags").and_then(Value::as_array) else { continue };
+                let Some(tags) = spec.get("Tags").and_then(Value::as_array) else {
+                    continue;
+                };
                 for (j, tag) in tags.iter().enumerate() {
                     if let Some(k) = tag.get("Key").and_then(Value::as_str) {
                         if !keys.iter().any(|x| x == k) {
@@ -271,14 +571,34 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                             let ip = tp.index(i);
                             let gp = ip.key("Tags");
                             let jp = gp.index(j);
-                            c.push(&jp.key("Key"), Kind::NotFound { what: "tag key", value: k.to_owned() }, Severity::Error,
-                                Some("InvalidParameterValue.TagKeyNotFound"));
+                            c.push(
+                                &jp.key("Key"),
+                                Kind::NotFound {
+                                    what: "tag key",
+                                    value: k.to_owned(),
+                                },
+                                Severity::Error,
+                                Some("InvalidParameterValue.TagKeyNotFound"),
+                            );
                         }
                     }
                 }
             }
         }
     }
-    ctx::unknown(c, ctx, &["instanceExists", "instanceState", "instanceSystemDiskId", "instanceDataDiskIds", "localDiskIds",
-        "snapshotDiskUsage", "existingImageNames", "imageQuotaRemaining", "existingTagKeys"]);
+    ctx::unknown(
+        c,
+        ctx,
+        &[
+            "instanceExists",
+            "instanceState",
+            "instanceSystemDiskId",
+            "instanceDataDiskIds",
+            "localDiskIds",
+            "snapshotDiskUsage",
+            "existingImageNames",
+            "imageQuotaRemaining",
+            "existingTagKeys",
+        ],
+    );
 }

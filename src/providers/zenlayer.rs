@@ -27,7 +27,10 @@ pub const FIELDS: &[Field] = &[
         name: "imageDescription",
         label: ("Image description", "镜像描述"),
         required: false,
-        ty: Ty::Str(Str { max: Some(255), ..Str::ANY }),
+        ty: Ty::Str(Str {
+            max: Some(255),
+            ..Str::ANY
+        }),
         role: Role::Description,
         codes: &[],
     },
@@ -35,7 +38,9 @@ pub const FIELDS: &[Field] = &[
 
 pub fn check(c: &mut Checker, req: &Value<'_>) {
     let root = Path::Root;
-    let Some(obj) = super::root_object(c, req) else { return };
+    let Some(obj) = super::root_object(c, req) else {
+        return;
+    };
     c.check_fields(&root, obj, FIELDS, |_, _, _, _| {});
     c.unknown_keys(&root, obj, FIELDS, &[], Severity::Warning, None);
 }
@@ -48,15 +53,36 @@ pub fn context(c: &mut Checker, _req: &Value<'_>, ctx: &Value<'_>) {
     use super::ctx;
     let root = Path::Root;
     if let Some(zone) = ctx::string(c, ctx, "zone") {
-        if UNSUPPORTED_ZONES.iter().any(|z| z.eq_ignore_ascii_case(zone)) {
-            c.push(&root, Kind::NotSupported { what: "zone", value: zone.to_owned() }, Severity::Error,
-                Some("UNSUPPORTED_OPERATION_ZONE_NOT_SUPPORT"));
+        if UNSUPPORTED_ZONES
+            .iter()
+            .any(|z| z.eq_ignore_ascii_case(zone))
+        {
+            c.push(
+                &root,
+                Kind::NotSupported {
+                    what: "zone",
+                    value: zone.to_owned(),
+                },
+                Severity::Error,
+                Some("UNSUPPORTED_OPERATION_ZONE_NOT_SUPPORT"),
+            );
         }
     }
     if ctx::boolean(c, ctx, "instanceExists") == Some(false) {
-        let id = _req.get("instanceId").and_then(Value::as_str).unwrap_or("").to_owned();
-        c.push(&root.key("instanceId"), Kind::NotFound { what: "instance", value: id }, Severity::Error,
-            Some("INVALID_INSTANCE_NOT_FOUND"));
+        let id = _req
+            .get("instanceId")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
+        c.push(
+            &root.key("instanceId"),
+            Kind::NotFound {
+                what: "instance",
+                value: id,
+            },
+            Severity::Error,
+            Some("INVALID_INSTANCE_NOT_FOUND"),
+        );
     }
     if let Some(state) = ctx::string(c, ctx, "instanceState") {
         let up = state.to_ascii_uppercase();
@@ -64,7 +90,11 @@ pub fn context(c: &mut Checker, _req: &Value<'_>, ctx: &Value<'_>) {
             let code = format!("UNSUPPORTED_OPERATION_INSTANCE_STATE_{up}");
             c.push_at(
                 String::new(),
-                Kind::BadState { what: "instance", state: up, allowed: &["STOPPED"] },
+                Kind::BadState {
+                    what: "instance",
+                    state: up,
+                    allowed: &["STOPPED"],
+                },
                 Severity::Error,
                 Some(code.into()),
             );
@@ -72,8 +102,15 @@ pub fn context(c: &mut Checker, _req: &Value<'_>, ctx: &Value<'_>) {
     }
     if let Some(n) = ctx::integer(c, ctx, "imagesInZone") {
         if n >= 5 {
-            c.push(&root, Kind::QuotaExceeded { limit: 5, actual: n as u64 }, Severity::Error,
-                Some("LIMIT_EXCEEDED_IMAGE_QUOTA"));
+            c.push(
+                &root,
+                Kind::QuotaExceeded {
+                    limit: 5,
+                    actual: n as u64,
+                },
+                Severity::Error,
+                Some("LIMIT_EXCEEDED_IMAGE_QUOTA"),
+            );
         }
     }
     if let Some(st) = ctx::string(c, ctx, "systemDiskStatus") {
@@ -83,9 +120,27 @@ pub fn context(c: &mut Checker, _req: &Value<'_>, ctx: &Value<'_>) {
             _ => None,
         };
         if let Some(code) = code {
-            c.push(&root, Kind::BadState { what: "system disk", state: st.to_ascii_uppercase(), allowed: &["AVAILABLE"] },
-                Severity::Error, Some(code));
+            c.push(
+                &root,
+                Kind::BadState {
+                    what: "system disk",
+                    state: st.to_ascii_uppercase(),
+                    allowed: &["AVAILABLE"],
+                },
+                Severity::Error,
+                Some(code),
+            );
         }
     }
-    ctx::unknown(c, ctx, &["zone", "instanceExists", "instanceState", "imagesInZone", "systemDiskStatus"]);
+    ctx::unknown(
+        c,
+        ctx,
+        &[
+            "zone",
+            "instanceExists",
+            "instanceState",
+            "imagesInZone",
+            "systemDiskStatus",
+        ],
+    );
 }

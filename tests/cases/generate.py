@@ -1,0 +1,1089 @@
+#!/usr/bin/env python3
+"""Generate the shared table-driven case files for createimage (stdlib only, deterministic).
+
+Run from anywhere:  python3 tests/cases/generate.py
+Writes tests/cases/<provider>/<topic>.json next to this script (old .json files there are replaced).
+"""
+import copy
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEL = object()  # marker: remove this key from the base request
+
+
+class Raw:
+    """A JSON number written exactly as given (e.g. 1e5), which Python would otherwise reformat."""
+    registry = {}
+
+    def __init__(self, text):
+        self.text = text
+        self.token = "@@RAW%d@@" % len(Raw.registry)
+        Raw.registry[self.token] = text
+
+
+def ptr(*parts):
+    """JSON pointer from raw parts (RFC 6901 escaping)."""
+    out = ""
+    for p in parts:
+        out += "/" + str(p).replace("~", "~0").replace("/", "~1")
+    return out
+
+
+def cp(ch):
+    return "U+%04X" % ord(ch)
+
+
+def bc(ch, index, **extra):
+    d = {"codePoint": cp(ch), "index": index}
+    d.update(extra)
+    return d
+
+
+def tl(mx, actual, unit="chars", **extra):
+    d = {"max": mx, "actual": actual, "unit": unit}
+    d.update(extra)
+    return d
+
+
+def merge(base, changes):
+    out = copy.deepcopy(base)
+    for k, v in changes.items():
+        if v is DEL:
+            out.pop(k, None)
+        else:
+            out[k] = v
+    return out
+
+
+class File:
+    def __init__(self, provider, topic):
+        self.provider = provider
+        self.topic = topic
+        self.cases = []
+        self.names = set()
+
+    def add(self, name, request, issues=(), params=(), warnings=()):
+        """issues: list of (path, code); warnings: list of (path, code) that are warnings
+        (also listed in the multiset).  params: list of (path, code, dict)."""
+        assert name not in self.names, (self.provider, self.topic, name)
+        self.names.add(name)
+        issues = [list(i) for i in issues] + [list(w) for w in warnings]
+        case = {"name": name, "request": request, "ok": len(issues) == len(warnings), "issues": issues}
+        ps = [list(p) for p in params]
+        for w in warnings:
+            if not any(p[0] == w[0] and p[1] == w[1] and "severity" in p[2] for p in ps):
+                ps.append([w[0], w[1], {"severity": "warning"}])
+        if ps:
+            case["params"] = ps
+        self.cases.append(case)
+
+
+FILES = []
+
+
+def new_file(provider, topic):
+    f = File(provider, topic)
+    FILES.append(f)
+    return f
+
+
+# Strings built by code ------------------------------------------------------------------------
+U20000 = "\U00020000"  # 𠀀 CJK Ext. B: one char, two UTF-16 units, Han
+ZHONG = "中"          # 3 UTF-8 bytes
+GRIN = "\U0001F600"    # 😀 one char, 4 UTF-8 bytes
+FAMILY = "\U0001F468\u200d\U0001F469\u200d\U0001F467"  # 👨‍👩‍👧 = 5 chars
+assert len(FAMILY) == 5
+E_COMB = "e\u0301"     # 2 chars
+FW_A = "\uff41"        # ａ full-width
+ZWSP = "\u200b"
+
+# too_deep is not covered here: the Rust harness parses each whole case file with the depth limit, so a
+# request sits 3 levels below the file root and the reported path would differ from a direct check.
+
+
+ROOTS = [("null", None), ("an array", []), ("a string", "x"), ("a number", 5), ("boolean true", True)]
+
+# =============================================================================================
+# zenlayer
+# =============================================================================================
+ZB = {"instanceId": "ins-1", "imageName": "web01"}
+
+
+def zen():
+    f = new_file("zenlayer", "fields")
+    z = lambda **kw: merge(ZB, kw)
+    f.add("base request is valid", z())
+    f.add("all three fields valid", z(imageDescription="testimagedescription"))
+    f.add("empty object: instanceId and imageName required", {},
+          [("/instanceId", "required"), ("/imageName", "required")])
+    for label, root in ROOTS:
+        f.add("root is %s: wrong_type at root" % label, root, [("", "wrong_type")],
+              [("", "wrong_type", {"actual": {"null": "null", "an array": "array", "a string": "string",
+                                               "a number": "number", "boolean true": "boolean"}[label]})])
+    # instanceId
+    f.add("instanceId missing", z(instanceId=DEL), [("/instanceId", "required")])
+    f.add("instanceId empty string", z(instanceId=""), [("/instanceId", "empty")])
+    f.add("instanceId single char is valid", z(instanceId="i"))
+    f.add("instanceId with any characters is valid", z(instanceId="ins 1/中"))
+    for label, v, actual in [("null", None, "null"), ("number", 1, "number"), ("boolean", True, "boolean"),
+                             ("array", ["ins-1"], "array"), ("object", {"id": "ins-1"}, "object")]:
+        f.add("instanceId is %s: wrong_type" % label, z(instanceId=v), [("/instanceId", "wrong_type")],
+              [("/instanceId", "wrong_type", {"actual": actual})])
+    # imageName
+    f.add("imageName missing", z(imageName=DEL), [("/imageName", "required")])
+    f.add("imageName empty string", z(imageName=""), [("/imageName", "empty")])
+    f.add("imageName single char is valid", z(imageName="w"))
+    f.add("imageName of 24 ASCII chars is valid (longest)", z(imageName="a" * 24))
+    f.add("imageName of 25 ASCII chars is too long", z(imageName="a" * 25), [("/imageName", "too_long")],
+          [("/imageName", "too_long", tl(24, 25))])
+    f.add("imageName with all allowed ASCII classes", z(imageName="Ab-09_xyZ"))
+    f.add("imageName of 24 Han chars is valid", z(imageName=ZHONG * 24))
+    f.add("imageName of 25 Han chars is too long", z(imageName=ZHONG * 25), [("/imageName", "too_long")],
+          [("/imageName", "too_long", tl(24, 25))])
+    f.add("imageName of 24 x U+20000 (supplementary Han) is valid", z(imageName=U20000 * 24))
+    f.add("imageName of 25 x U+20000 is too long (counted in chars, not UTF-16 units)",
+          z(imageName=U20000 * 25), [("/imageName", "too_long")], [("/imageName", "too_long", tl(24, 25))])
+    f.add("imageName with U+3007 ideographic zero is Han", z(imageName="web\u3007"))
+    f.add("imageName with CJK compatibility ideograph U+F900 is Han", z(imageName="web\uf900"))
+    f.add("imageName with CJK compatibility supplement U+2F800 is Han", z(imageName="web\U0002F800"))
+    f.add("imageName with CJK ext A U+3400 is Han", z(imageName="web\u3400"))
+    for label, s, ch, idx in [
+        ("space", "web 01", " ", 3),
+        ("dot", "web.01", ".", 3),
+        ("hiragana U+3042", "abあ", "あ", 2),
+        ("katakana", "アb", "ア", 0),
+        ("Hangul", "web한", "한", 3),
+        ("CJK punctuation U+3001", "web、", "、", 3),
+        ("CJK radical U+2E80", "\u2e80web", "\u2e80", 0),
+        ("full-width letter a", FW_A + "bc", FW_A, 0),
+        ("full-width digit 1", "web\uff11", "\uff11", 3),
+        ("Latin e acute", "caf\u00e9", "\u00e9", 3),
+        ("combining acute after e", "caf" + E_COMB, "\u0301", 4),
+        ("emoji", "web" + GRIN, GRIN, 3),
+        ("zero-width space U+200B", "we" + ZWSP + "b", ZWSP, 2),
+        ("slash", "a/b", "/", 1),
+        ("tab", "a\tb", "\t", 1),
+    ]:
+        f.add("imageName with %s is bad_char" % label, z(imageName=s), [("/imageName", "bad_char")],
+              [("/imageName", "bad_char", bc(ch, idx))])
+    f.add("imageName reports only the first bad char", z(imageName="a b.c"), [("/imageName", "bad_char")],
+          [("/imageName", "bad_char", bc(" ", 1))])
+    f.add("imageName lone surrogate is bad_char at its index", z(imageName="ab\ud800"),
+          [("/imageName", "bad_char")], [("/imageName", "bad_char", {"codePoint": "U+D800", "index": 2})])
+    f.add("imageName lone low surrogate first", z(imageName="\udc00ab"),
+          [("/imageName", "bad_char")], [("/imageName", "bad_char", {"codePoint": "U+DC00", "index": 0})])
+    f.add("imageName zero-width space counts as a char: 24 chars only bad_char",
+          z(imageName="a" * 23 + ZWSP), [("/imageName", "bad_char")],
+          [("/imageName", "bad_char", bc(ZWSP, 23))])
+    f.add("imageName 25 chars with a zero-width space: too_long and bad_char",
+          z(imageName="a" * 24 + ZWSP), [("/imageName", "too_long"), ("/imageName", "bad_char")],
+          [("/imageName", "too_long", tl(24, 25)), ("/imageName", "bad_char", bc(ZWSP, 24))])
+    f.add("imageName 24 chars ending in e+U+0301 (2 chars) is only bad_char",
+          z(imageName="a" * 22 + E_COMB), [("/imageName", "bad_char")],
+          [("/imageName", "bad_char", bc("\u0301", 23))])
+    f.add("imageName with 25 emoji: too_long and bad_char",
+          z(imageName=GRIN * 25), [("/imageName", "too_long"), ("/imageName", "bad_char")],
+          [("/imageName", "too_long", tl(24, 25)), ("/imageName", "bad_char", bc(GRIN, 0))])
+    f.add("imageName ZWJ family emoji is 5 chars, first bad char is the man",
+          z(imageName="a" * 20 + FAMILY), [("/imageName", "too_long"), ("/imageName", "bad_char")],
+          [("/imageName", "too_long", tl(24, 25)), ("/imageName", "bad_char", bc("\U0001F468", 20))])
+    for label, v, actual in [("null", None, "null"), ("number", 5, "number"), ("boolean", False, "boolean"),
+                             ("array", ["web01"], "array"), ("object", {}, "object")]:
+        f.add("imageName is %s: wrong_type" % label, z(imageName=v), [("/imageName", "wrong_type")],
+              [("/imageName", "wrong_type", {"actual": actual})])
+    # imageDescription
+    f.add("imageDescription empty string is valid", z(imageDescription=""))
+    f.add("imageDescription of 255 chars is valid", z(imageDescription="d" * 255))
+    f.add("imageDescription of 256 chars is too long", z(imageDescription="d" * 256),
+          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(255, 256))])
+    f.add("imageDescription of 255 emoji is valid (chars, not bytes)", z(imageDescription=GRIN * 255))
+    f.add("imageDescription of 256 x U+20000 is too long", z(imageDescription=U20000 * 256),
+          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(255, 256))])
+    f.add("imageDescription with any characters is valid", z(imageDescription="a b.c/中\u3042ａ\u200b\n<>" + FAMILY))
+    f.add("imageDescription 254 a plus e+U+0301 is 256 chars: too long", z(imageDescription="a" * 254 + E_COMB),
+          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(255, 256))])
+    f.add("imageDescription null is wrong_type", z(imageDescription=None), [("/imageDescription", "wrong_type")],
+          [("/imageDescription", "wrong_type", {"actual": "null"})])
+    f.add("imageDescription number is wrong_type", z(imageDescription=1), [("/imageDescription", "wrong_type")])
+    # unknown
+    f.add("unknown field is a warning", z(imageFamily="x"), warnings=[("/imageFamily", "unknown_field")])
+    f.add("wrongly cased InstanceId is unknown and instanceId is missing", {"InstanceId": "ins-1", "imageName": "web01"},
+          [("/instanceId", "required")], warnings=[("/InstanceId", "unknown_field")])
+    f.add("two unknown fields are two warnings", z(a=1, b=None),
+          warnings=[("/a", "unknown_field"), ("/b", "unknown_field")])
+    f.add("unknown key with slash and tilde is escaped in the path", z(**{"x/y~z": 1}),
+          warnings=[("/x~1y~0z", "unknown_field")])
+    # many at once
+    f.add("many problems at once are all reported",
+          {"instanceId": "", "imageName": "ab c" + "d" * 30, "imageDescription": "x" * 300, "extra": True},
+          [("/instanceId", "empty"), ("/imageName", "too_long"), ("/imageName", "bad_char"),
+           ("/imageDescription", "too_long")], [("/imageName", "bad_char", bc(" ", 2)),
+                                                ("/imageName", "too_long", tl(24, 34)),
+                                                ("/imageDescription", "too_long", tl(255, 300))],
+          warnings=[("/extra", "unknown_field")])
+    f.add("wrong types everywhere", {"instanceId": 1, "imageName": None, "imageDescription": []},
+          [("/instanceId", "wrong_type"), ("/imageName", "wrong_type"), ("/imageDescription", "wrong_type")])
+    f.add("imageName missing and description too long", {"instanceId": "ins-1", "imageDescription": "x" * 256},
+          [("/imageName", "required"), ("/imageDescription", "too_long")])
+
+
+# =============================================================================================
+# tencent
+# =============================================================================================
+TB = {"ImageName": "web", "InstanceId": "ins-6pb6lrmy"}
+TC_LEN = "InvalidParameter.ValueTooLarge"
+
+
+def tencent():
+    t = lambda **kw: merge(TB, kw)
+    f = new_file("tencent", "fields")
+    f.add("base request is valid", t())
+    f.add("full valid request with every field", t(
+        Action="CreateImage", Version="2017-03-12", Region="ap-guangzhou", ImageDescription="desc",
+        ForcePoweroff="TRUE", Sysprep="false", DataDiskIds=["disk-1", "disk-2"], DryRun=False,
+        TagSpecification=[{"ResourceType": "image", "Tags": [{"Key": "env", "Value": "prod"}]}],
+        ImageFamily="family"))
+    f.add("empty object: ImageName required and one of InstanceId/SnapshotIds", {},
+          [("/ImageName", "required"), ("", "missing_one_of")],
+          [("", "missing_one_of", {"fields": ["/InstanceId", "/SnapshotIds"],
+                                   "providerCode": "InvalidParameter.SpecifyOneParameter"})])
+    for label, root in ROOTS:
+        f.add("root is %s: wrong_type at root" % label, root, [("", "wrong_type")])
+    # Action / Version
+    f.add("Action CreateImage is valid", t(Action="CreateImage"))
+    f.add("Action of another API is not_allowed", t(Action="DescribeImages"), [("/Action", "not_allowed")],
+          [("/Action", "not_allowed", {"allowed": ["CreateImage"], "actual": "DescribeImages"})])
+    f.add("Action in lower case is not_allowed", t(Action="createimage"), [("/Action", "not_allowed")])
+    f.add("Action empty string is not_allowed", t(Action=""), [("/Action", "not_allowed")])
+    f.add("Action number is wrong_type", t(Action=1), [("/Action", "wrong_type")])
+    f.add("Action null is wrong_type", t(Action=None), [("/Action", "wrong_type")],
+          [("/Action", "wrong_type", {"actual": "null"})])
+    f.add("Version 2017-03-12 is valid", t(Version="2017-03-12"))
+    f.add("Version of another date is not_allowed", t(Version="2018-03-12"), [("/Version", "not_allowed")],
+          [("/Version", "not_allowed", {"allowed": ["2017-03-12"], "actual": "2018-03-12"})])
+    f.add("Version without zero padding is not_allowed", t(Version="2017-3-12"), [("/Version", "not_allowed")])
+    f.add("Version as a number is wrong_type", t(Version=20170312), [("/Version", "wrong_type")],
+          [("/Version", "wrong_type", {"actual": "number"})])
+    f.add("Action and Version both wrong", t(Action="RunInstances", Version="2020-01-01"),
+          [("/Action", "not_allowed"), ("/Version", "not_allowed")])
+    # Region
+    f.add("Region is valid", t(Region="ap-guangzhou"))
+    f.add("Region empty is empty", t(Region=""), [("/Region", "empty")])
+    f.add("Region number is wrong_type", t(Region=1), [("/Region", "wrong_type")])
+    # ImageName
+    f.add("ImageName missing", t(ImageName=DEL), [("/ImageName", "required")])
+    f.add("ImageName empty", t(ImageName=""), [("/ImageName", "empty")])
+    f.add("ImageName of 1 char is valid", t(ImageName="w"))
+    f.add("ImageName of 60 chars is valid", t(ImageName="n" * 60))
+    f.add("ImageName of 61 chars is too long", t(ImageName="n" * 61), [("/ImageName", "too_long")],
+          [("/ImageName", "too_long", tl(60, 61, providerCode=TC_LEN, severity="error"))])
+    f.add("ImageName of 60 Han chars is valid", t(ImageName=ZHONG * 60))
+    f.add("ImageName of 61 Han chars is too long", t(ImageName=ZHONG * 61), [("/ImageName", "too_long")],
+          [("/ImageName", "too_long", tl(60, 61, providerCode=TC_LEN))])
+    f.add("ImageName of 60 x U+20000 is valid", t(ImageName=U20000 * 60))
+    f.add("ImageName of 61 x U+20000 is too long", t(ImageName=U20000 * 61), [("/ImageName", "too_long")],
+          [("/ImageName", "too_long", tl(60, 61, providerCode=TC_LEN))])
+    f.add("ImageName full-width letters are fine (no charset)", t(ImageName=FW_A * 60))
+    f.add("ImageName with spaces, punctuation, kana and emoji is fine", t(ImageName="web 01.あ/" + GRIN))
+    f.add("ImageName 55 chars plus ZWJ family emoji (5 chars) is 60: valid", t(ImageName="a" * 55 + FAMILY))
+    f.add("ImageName 56 chars plus ZWJ family emoji is 61: too long", t(ImageName="a" * 56 + FAMILY),
+          [("/ImageName", "too_long")], [("/ImageName", "too_long", tl(60, 61))])
+    f.add("ImageName 58 chars plus e+U+0301 is 60: valid", t(ImageName="a" * 58 + E_COMB))
+    f.add("ImageName 59 chars plus e+U+0301 is 61: too long", t(ImageName="a" * 59 + E_COMB),
+          [("/ImageName", "too_long")], [("/ImageName", "too_long", tl(60, 61))])
+    f.add("ImageName zero-width space counts: 60 + U+200B too long", t(ImageName="a" * 60 + ZWSP),
+          [("/ImageName", "too_long")], [("/ImageName", "too_long", tl(60, 61))])
+    f.add("ImageName 60 emoji is valid", t(ImageName=GRIN * 60))
+    for label, v, actual in [("null", None, "null"), ("number", 5, "number"), ("boolean", True, "boolean"),
+                             ("array", ["web"], "array"), ("object", {"a": 1}, "object")]:
+        f.add("ImageName is %s: wrong_type" % label, t(ImageName=v), [("/ImageName", "wrong_type")],
+              [("/ImageName", "wrong_type", {"actual": actual})])
+    # InstanceId
+    f.add("InstanceId empty string is empty (still given)", t(InstanceId=""), [("/InstanceId", "empty")])
+    f.add("InstanceId null is wrong_type (still given)", t(InstanceId=None), [("/InstanceId", "wrong_type")])
+    f.add("InstanceId number is wrong_type", t(InstanceId=6), [("/InstanceId", "wrong_type")],
+          [("/InstanceId", "wrong_type", {"actual": "number"})])
+    # ImageDescription
+    f.add("ImageDescription empty is valid", t(ImageDescription=""))
+    f.add("ImageDescription of 256 chars is valid", t(ImageDescription="d" * 256))
+    f.add("ImageDescription of 257 chars is too long", t(ImageDescription="d" * 257),
+          [("/ImageDescription", "too_long")],
+          [("/ImageDescription", "too_long", tl(256, 257, providerCode=TC_LEN))])
+    f.add("ImageDescription of 256 Han chars is valid", t(ImageDescription=ZHONG * 256))
+    f.add("ImageDescription of 257 emoji is too long", t(ImageDescription=GRIN * 257),
+          [("/ImageDescription", "too_long")], [("/ImageDescription", "too_long", tl(256, 257))])
+    f.add("ImageDescription number is wrong_type", t(ImageDescription=1), [("/ImageDescription", "wrong_type")])
+    # ForcePoweroff / Sysprep
+    for fld in ("ForcePoweroff", "Sysprep"):
+        for v in ("true", "false", "TRUE", "FALSE"):
+            f.add("%s %s is valid" % (fld, v), t(**{fld: v}))
+        f.add("%s True (mixed case) is not_allowed" % fld, t(**{fld: "True"}), [("/" + fld, "not_allowed")],
+              [("/" + fld, "not_allowed", {"allowed": ["true", "false", "TRUE", "FALSE"], "actual": "True"})])
+        f.add("%s yes is not_allowed" % fld, t(**{fld: "yes"}), [("/" + fld, "not_allowed")])
+        f.add("%s JSON boolean is wrong_type" % fld, t(**{fld: True}), [("/" + fld, "wrong_type")],
+              [("/" + fld, "wrong_type", {"actual": "boolean"})])
+        f.add("%s number is wrong_type" % fld, t(**{fld: 1}), [("/" + fld, "wrong_type")])
+    # DryRun
+    f.add("DryRun true is valid", t(DryRun=True))
+    f.add("DryRun false is valid", t(DryRun=False))
+    f.add("DryRun string true is wrong_type", t(DryRun="true"), [("/DryRun", "wrong_type")],
+          [("/DryRun", "wrong_type", {"actual": "string"})])
+    f.add("DryRun number is wrong_type", t(DryRun=1), [("/DryRun", "wrong_type")])
+    f.add("DryRun null is wrong_type", t(DryRun=None), [("/DryRun", "wrong_type")])
+    # ImageFamily
+    f.add("ImageFamily string is valid", t(ImageFamily="fam-1"))
+    f.add("ImageFamily number is wrong_type", t(ImageFamily=1), [("/ImageFamily", "wrong_type")])
+    # unknown fields
+    f.add("unknown field is an error with UnknownParameter", t(Foo="x"), [("/Foo", "unknown_field")],
+          [("/Foo", "unknown_field", {"providerCode": "UnknownParameter", "severity": "error"})])
+    f.add("camelCase imageName is unknown and ImageName missing", {"imageName": "web", "InstanceId": "ins-1"},
+          [("/ImageName", "required"), ("/imageName", "unknown_field")])
+    f.add("dotted key of another field is unknown", t(**{"Foo.0": "x"}), [("/Foo.0", "unknown_field")],
+          [("/Foo.0", "unknown_field", {"providerCode": "UnknownParameter"})])
+    # many at once
+    f.add("many problems at once are all reported",
+          {"Action": "X", "ImageName": "n" * 61, "InstanceId": "", "ForcePoweroff": True,
+           "DataDiskIds": ["d", "d"], "DryRun": "no", "Bogus": 1},
+          [("/Action", "not_allowed"), ("/ImageName", "too_long"), ("/InstanceId", "empty"),
+           ("/ForcePoweroff", "wrong_type"), ("/DataDiskIds/1", "duplicate"), ("/DryRun", "wrong_type"),
+           ("/Bogus", "unknown_field")])
+    f.add("missing name, no source, bad description, unknown key",
+          {"ImageDescription": "x" * 300, "Sysprep": "on", "Other": None},
+          [("/ImageName", "required"), ("/ImageDescription", "too_long"), ("/Sysprep", "not_allowed"),
+           ("/Other", "unknown_field"), ("", "missing_one_of")])
+
+    # ---- arrays and cross-field
+    g = new_file("tencent", "cross_field")
+    s = lambda **kw: merge({"ImageName": "web"}, kw)
+    g.add("SnapshotIds alone is valid", s(SnapshotIds=["snap-1", "snap-2"]))
+    g.add("neither InstanceId nor SnapshotIds: missing_one_of", s(), [("", "missing_one_of")],
+          [("", "missing_one_of", {"fields": ["/InstanceId", "/SnapshotIds"],
+                                   "providerCode": "InvalidParameter.SpecifyOneParameter"})])
+    g.add("InstanceId and SnapshotIds: conflict at SnapshotIds", t(SnapshotIds=["snap-1"]),
+          [("/SnapshotIds", "conflict")],
+          [("/SnapshotIds", "conflict", {"with": "/InstanceId", "providerCode": "InvalidParameterConflict"})])
+    g.add("conflict is reported even when InstanceId is null (key present)", t(InstanceId=None, SnapshotIds=["snap-1"]),
+          [("/InstanceId", "wrong_type"), ("/SnapshotIds", "conflict")])
+    g.add("conflict is reported even when SnapshotIds is empty (key present)", t(SnapshotIds=[]),
+          [("/SnapshotIds", "empty"), ("/SnapshotIds", "conflict")])
+    g.add("DataDiskIds with SnapshotIds and no InstanceId: requires", s(SnapshotIds=["snap-1"], DataDiskIds=["disk-1"]),
+          [("/DataDiskIds", "requires")],
+          [("/DataDiskIds", "requires", {"field": "/InstanceId", "providerCode": "InvalidParameter.InvalidDependence"})])
+    g.add("DataDiskIds alone: requires and missing_one_of", s(DataDiskIds=["disk-1"]),
+          [("/DataDiskIds", "requires"), ("", "missing_one_of")])
+    g.add("empty DataDiskIds array still counts as given: requires", s(SnapshotIds=["snap-1"], DataDiskIds=[]),
+          [("/DataDiskIds", "requires")])
+    g.add("InstanceId, SnapshotIds and DataDiskIds: only conflict", t(SnapshotIds=["s"], DataDiskIds=["d"]),
+          [("/SnapshotIds", "conflict")])
+    g.add("SnapshotIds null counts as given (no missing_one_of)", s(SnapshotIds=None), [("/SnapshotIds", "wrong_type")])
+    # DataDiskIds
+    g.add("DataDiskIds with InstanceId is valid", t(DataDiskIds=["disk-1", "disk-2"]))
+    g.add("DataDiskIds empty array is allowed", t(DataDiskIds=[]))
+    g.add("DataDiskIds duplicate at the later index", t(DataDiskIds=["disk-1", "disk-1"]),
+          [("/DataDiskIds/1", "duplicate")],
+          [("/DataDiskIds/1", "duplicate", {"value": "disk-1", "first": "/DataDiskIds/0"})])
+    g.add("DataDiskIds three equal ids: two duplicates pointing at the first", t(DataDiskIds=["d", "d", "d"]),
+          [("/DataDiskIds/1", "duplicate"), ("/DataDiskIds/2", "duplicate")],
+          [("/DataDiskIds/2", "duplicate", {"value": "d", "first": "/DataDiskIds/0"})])
+    g.add("DataDiskIds two pairs of duplicates", t(DataDiskIds=["a", "b", "a", "b"]),
+          [("/DataDiskIds/2", "duplicate"), ("/DataDiskIds/3", "duplicate")],
+          [("/DataDiskIds/3", "duplicate", {"value": "b", "first": "/DataDiskIds/1"})])
+    g.add("DataDiskIds ids differing in case are not duplicates", t(DataDiskIds=["disk-a", "DISK-A"]))
+    g.add("DataDiskIds empty element", t(DataDiskIds=["disk-1", ""]), [("/DataDiskIds/1", "empty")])
+    g.add("DataDiskIds number element", t(DataDiskIds=[5]), [("/DataDiskIds/0", "wrong_type")],
+          [("/DataDiskIds/0", "wrong_type", {"actual": "number"})])
+    g.add("DataDiskIds null element", t(DataDiskIds=["d", None]), [("/DataDiskIds/1", "wrong_type")])
+    g.add("DataDiskIds as a string is wrong_type", t(DataDiskIds="disk-1"), [("/DataDiskIds", "wrong_type")],
+          [("/DataDiskIds", "wrong_type", {"actual": "string"})])
+    g.add("DataDiskIds as an object is wrong_type", t(DataDiskIds={"0": "disk-1"}), [("/DataDiskIds", "wrong_type")])
+    # SnapshotIds
+    g.add("SnapshotIds empty array is empty", s(SnapshotIds=[]), [("/SnapshotIds", "empty")])
+    g.add("SnapshotIds duplicate", s(SnapshotIds=["snap-1", "snap-2", "snap-1"]), [("/SnapshotIds/2", "duplicate")],
+          [("/SnapshotIds/2", "duplicate", {"value": "snap-1", "first": "/SnapshotIds/0"})])
+    g.add("SnapshotIds empty element", s(SnapshotIds=[""]), [("/SnapshotIds/0", "empty")])
+    g.add("SnapshotIds boolean element", s(SnapshotIds=[True]), [("/SnapshotIds/0", "wrong_type")])
+    g.add("SnapshotIds as a string is wrong_type", s(SnapshotIds="snap-1"), [("/SnapshotIds", "wrong_type")])
+
+    # ---- flattened form
+    h = new_file("tencent", "flattened")
+    h.add("flattened DataDiskIds.0 and .1 are valid", t(**{"DataDiskIds.0": "disk-1", "DataDiskIds.1": "disk-2"}))
+    h.add("flattened keys out of order are collected in index order", t(**{"DataDiskIds.1": "disk-2", "DataDiskIds.0": "disk-1"}))
+    h.add("flattened index 10 after 0..9 is valid", t(**{"DataDiskIds.%d" % i: "disk-%d" % i for i in range(11)}))
+    h.add("flattened SnapshotIds alone is valid", s(**{"SnapshotIds.0": "snap-1", "SnapshotIds.1": "snap-2"}))
+    h.add("flattened gap: bad_format at the first key after the gap",
+          t(**{"DataDiskIds.0": "d0", "DataDiskIds.2": "d2", "DataDiskIds.3": "d3"}),
+          [("/DataDiskIds/2", "bad_format")],
+          [("/DataDiskIds/2", "bad_format", {"format": "contiguous index"})])
+    h.add("flattened starting at 1 is a gap", t(**{"DataDiskIds.1": "d1"}), [("/DataDiskIds/1", "bad_format")],
+          [("/DataDiskIds/1", "bad_format", {"format": "contiguous index"})])
+    h.add("flattened SnapshotIds gap", s(**{"SnapshotIds.0": "s0", "SnapshotIds.5": "s5"}),
+          [("/SnapshotIds/5", "bad_format")], [("/SnapshotIds/5", "bad_format", {"format": "contiguous index"})])
+    h.add("flattened duplicate reported at /DataDiskIds/N",
+          t(**{"DataDiskIds.0": "disk-1", "DataDiskIds.1": "disk-1"}), [("/DataDiskIds/1", "duplicate")],
+          [("/DataDiskIds/1", "duplicate", {"value": "disk-1", "first": "/DataDiskIds/0"})])
+    h.add("flattened duplicate found in index order, not key order",
+          t(**{"DataDiskIds.1": "disk-1", "DataDiskIds.0": "disk-1"}), [("/DataDiskIds/1", "duplicate")],
+          [("/DataDiskIds/1", "duplicate", {"first": "/DataDiskIds/0"})])
+    h.add("flattened SnapshotIds duplicate", s(**{"SnapshotIds.0": "s", "SnapshotIds.1": "s"}),
+          [("/SnapshotIds/1", "duplicate")])
+    h.add("mixing array and flattened DataDiskIds: conflict at /DataDiskIds/0",
+          t(DataDiskIds=["disk-1"], **{"DataDiskIds.0": "disk-2"}), [("/DataDiskIds/0", "conflict")],
+          [("/DataDiskIds/0", "conflict", {"with": "/DataDiskIds"})])
+    h.add("mixing array and flattened SnapshotIds: conflict at /SnapshotIds/0",
+          s(SnapshotIds=["s1"], **{"SnapshotIds.0": "s2"}), [("/SnapshotIds/0", "conflict")],
+          [("/SnapshotIds/0", "conflict", {"with": "/SnapshotIds"})])
+    h.add("flattened empty element", t(**{"DataDiskIds.0": ""}), [("/DataDiskIds/0", "empty")])
+    h.add("flattened number element is wrong_type", t(**{"DataDiskIds.0": 7}), [("/DataDiskIds/0", "wrong_type")])
+    h.add("flattened index with leading zero is an unknown field", t(**{"DataDiskIds.01": "d"}),
+          [("/DataDiskIds.01", "unknown_field")],
+          [("/DataDiskIds.01", "unknown_field", {"providerCode": "UnknownParameter", "severity": "error"})])
+    h.add("flattened non-numeric index is an unknown field", t(**{"DataDiskIds.x": "d"}),
+          [("/DataDiskIds.x", "unknown_field")])
+    h.add("flattened negative index is an unknown field", t(**{"DataDiskIds.-1": "d"}),
+          [("/DataDiskIds.-1", "unknown_field")])
+    h.add("DataDiskIds. with no index is an unknown field", t(**{"DataDiskIds.": "d"}),
+          [("/DataDiskIds.", "unknown_field")])
+    h.add("flattened SnapshotIds with InstanceId: conflict", t(**{"SnapshotIds.0": "snap-1"}),
+          [("/SnapshotIds", "conflict")], [("/SnapshotIds", "conflict", {"with": "/InstanceId"})])
+    h.add("flattened DataDiskIds without InstanceId: requires", s(**{"SnapshotIds.0": "s", "DataDiskIds.0": "d"}),
+          [("/DataDiskIds", "requires")], [("/DataDiskIds", "requires", {"field": "/InstanceId"})])
+    h.add("flattened DataDiskIds only: requires and missing_one_of", s(**{"DataDiskIds.0": "d"}),
+          [("/DataDiskIds", "requires"), ("", "missing_one_of")])
+
+    # ---- TagSpecification
+    k = new_file("tencent", "tag_specification")
+    ts = lambda tags=None, **item: t(TagSpecification=[merge({"ResourceType": "image",
+                                                              "Tags": tags if tags is not None else [{"Key": "k", "Value": "v"}]}, item)])
+    P = "/TagSpecification/0"
+    k.add("TagSpecification valid", ts())
+    k.add("TagSpecification with two tags valid", ts([{"Key": "a", "Value": "1"}, {"Key": "b", "Value": "2"}]))
+    k.add("TagSpecification empty array is allowed", t(TagSpecification=[]))
+    k.add("Tags empty array is allowed", ts([]))
+    k.add("same Key in two TagSpecification items is fine", t(TagSpecification=[
+        {"ResourceType": "image", "Tags": [{"Key": "k", "Value": "1"}]},
+        {"ResourceType": "image", "Tags": [{"Key": "k", "Value": "2"}]}]))
+    k.add("ResourceType instance is not_allowed", ts(ResourceType="instance"), [(P + "/ResourceType", "not_allowed")],
+          [(P + "/ResourceType", "not_allowed", {"allowed": ["image"], "actual": "instance"})])
+    k.add("ResourceType Image (case) is not_allowed", ts(ResourceType="Image"), [(P + "/ResourceType", "not_allowed")])
+    k.add("ResourceType missing is required", ts(ResourceType=DEL), [(P + "/ResourceType", "required")])
+    k.add("ResourceType number is wrong_type", ts(ResourceType=1), [(P + "/ResourceType", "wrong_type")])
+    k.add("Tags missing is required", ts(Tags=DEL), [(P + "/Tags", "required")])
+    k.add("Tags object is wrong_type", ts(Tags={"Key": "k", "Value": "v"}), [(P + "/Tags", "wrong_type")],
+          [(P + "/Tags", "wrong_type", {"actual": "object"})])
+    k.add("Tags item string is wrong_type", ts(["k=v"]), [(P + "/Tags/0", "wrong_type")])
+    k.add("Key of 127 chars is valid", ts([{"Key": "k" * 127, "Value": "v"}]))
+    k.add("Key of 128 chars is too long", ts([{"Key": "k" * 128, "Value": "v"}]), [(P + "/Tags/0/Key", "too_long")],
+          [(P + "/Tags/0/Key", "too_long", tl(127, 128))])
+    k.add("Key of 127 x U+20000 is valid", ts([{"Key": U20000 * 127, "Value": "v"}]))
+    k.add("Key of 128 Han chars is too long", ts([{"Key": ZHONG * 128, "Value": "v"}]), [(P + "/Tags/0/Key", "too_long")],
+          [(P + "/Tags/0/Key", "too_long", tl(127, 128))])
+    k.add("Key empty", ts([{"Key": "", "Value": "v"}]), [(P + "/Tags/0/Key", "empty")])
+    k.add("Key missing", ts([{"Value": "v"}]), [(P + "/Tags/0/Key", "required")])
+    k.add("Key number is wrong_type", ts([{"Key": 1, "Value": "v"}]), [(P + "/Tags/0/Key", "wrong_type")])
+    k.add("Value empty is valid", ts([{"Key": "k", "Value": ""}]))
+    k.add("Value of 255 chars is valid", ts([{"Key": "k", "Value": "v" * 255}]))
+    k.add("Value of 256 chars is too long", ts([{"Key": "k", "Value": "v" * 256}]), [(P + "/Tags/0/Value", "too_long")],
+          [(P + "/Tags/0/Value", "too_long", tl(255, 256))])
+    k.add("Value of 255 emoji is valid", ts([{"Key": "k", "Value": GRIN * 255}]))
+    k.add("Value missing is required", ts([{"Key": "k"}]), [(P + "/Tags/0/Value", "required")])
+    k.add("Value null is wrong_type", ts([{"Key": "k", "Value": None}]), [(P + "/Tags/0/Value", "wrong_type")])
+    k.add("Value number is wrong_type", ts([{"Key": "k", "Value": 1}]), [(P + "/Tags/0/Value", "wrong_type")])
+    k.add("duplicate Key in one Tags", ts([{"Key": "k", "Value": "1"}, {"Key": "k", "Value": "2"}]),
+          [(P + "/Tags/1/Key", "duplicate")],
+          [(P + "/Tags/1/Key", "duplicate", {"value": "k", "first": P + "/Tags/0/Key"})])
+    k.add("duplicate Key in the second TagSpecification item", t(TagSpecification=[
+        {"ResourceType": "image", "Tags": [{"Key": "a", "Value": "1"}]},
+        {"ResourceType": "image", "Tags": [{"Key": "b", "Value": "1"}, {"Key": "c", "Value": "1"}, {"Key": "b", "Value": "2"}]}]),
+        [("/TagSpecification/1/Tags/2/Key", "duplicate")],
+        [("/TagSpecification/1/Tags/2/Key", "duplicate", {"first": "/TagSpecification/1/Tags/0/Key"})])
+    k.add("unknown key in a TagSpecification item is an error", ts(Extra=1), [(P + "/Extra", "unknown_field")],
+          [(P + "/Extra", "unknown_field", {"providerCode": "UnknownParameter", "severity": "error"})])
+    k.add("unknown key in a tag is an error", ts([{"Key": "k", "Value": "v", "key": "x"}]),
+          [(P + "/Tags/0/key", "unknown_field")],
+          [(P + "/Tags/0/key", "unknown_field", {"providerCode": "UnknownParameter"})])
+    k.add("TagSpecification item string is wrong_type", t(TagSpecification=["image"]), [(P, "wrong_type")])
+    k.add("TagSpecification object is wrong_type", t(TagSpecification={"ResourceType": "image", "Tags": []}),
+          [("/TagSpecification", "wrong_type")])
+    k.add("TagSpecification null is wrong_type", t(TagSpecification=None), [("/TagSpecification", "wrong_type")])
+    k.add("empty TagSpecification item: ResourceType and Tags required", t(TagSpecification=[{}]),
+          [(P + "/ResourceType", "required"), (P + "/Tags", "required")])
+    k.add("many tag problems at once", t(TagSpecification=[
+        {"ResourceType": "instance", "Tags": [{"Key": "", "Value": 1}, {"Key": "k" * 128}, {"Key": "x", "Value": "y", "Z": 0}]}]),
+        [(P + "/ResourceType", "not_allowed"), (P + "/Tags/0/Key", "empty"), (P + "/Tags/0/Value", "wrong_type"),
+         (P + "/Tags/1/Key", "too_long"), (P + "/Tags/1/Value", "required"), (P + "/Tags/2/Z", "unknown_field")])
+
+
+# =============================================================================================
+# openstack / nova
+# =============================================================================================
+OB = {"project_id": "b7a7b63e92174a95a999c95da856f143", "server_id": "da5834e0-31d2-40f9-b271-6592f9f68370",
+      "token": "e5b9d3e8160747b3b7bdd9d4833d0b08",
+      "body": {"createImage": {"name": "test-image", "metadata": {"myvar": "test"}}}}
+CI = "/body/createImage"
+NAME = CI + "/name"
+MD = CI + "/metadata"
+
+
+def o(**kw):
+    return merge(OB, kw)
+
+
+def ci(**kw):
+    """base request with createImage fields changed"""
+    r = copy.deepcopy(OB)
+    for k, v in kw.items():
+        if v is DEL:
+            r["body"]["createImage"].pop(k, None)
+        else:
+            r["body"]["createImage"][k] = v
+    return r
+
+
+def name_req(v):
+    return ci(name=v)
+
+
+def md_req(md):
+    return ci(metadata=md)
+
+
+def url_parts(f, provider):
+    nova = provider == "nova"
+    f.add("base request is valid", o())
+    f.add("request without metadata is valid", ci(metadata=DEL))
+    f.add("empty metadata object is valid", ci(metadata={}))
+    f.add("empty object: project_id, server_id, token and body required", {},
+          [("/project_id", "required"), ("/server_id", "required"), ("/token", "required"), ("/body", "required")],
+          [("/project_id", "required", {"providerCode": "400"}), ("/server_id", "required", {"providerCode": "404"}),
+           ("/token", "required", {"providerCode": "401"}), ("/body", "required", {"providerCode": "400"})])
+    for label, root in ROOTS:
+        f.add("root is %s: wrong_type at root" % label, root, [("", "wrong_type")])
+    # project_id
+    f.add("project_id upper-case hex is valid", o(project_id="B7A7B63E92174A95A999C95DA856F143"))
+    f.add("project_id of 31 hex digits is bad_format", o(project_id="b7a7b63e92174a95a999c95da856f14"),
+          [("/project_id", "bad_format")], [("/project_id", "bad_format", {"format": "hex32", "providerCode": "400"})])
+    f.add("project_id of 33 hex digits is bad_format", o(project_id="b7a7b63e92174a95a999c95da856f1430"),
+          [("/project_id", "bad_format")], [("/project_id", "bad_format", {"format": "hex32"})])
+    f.add("project_id with a non-hex letter is bad_format", o(project_id="g7a7b63e92174a95a999c95da856f143"),
+          [("/project_id", "bad_format")], [("/project_id", "bad_format", {"format": "hex32"})])
+    f.add("project_id as a dashed UUID is bad_format", o(project_id="b7a7b63e-9217-4a95-a999-c95da856f143"),
+          [("/project_id", "bad_format")])
+    f.add("project_id empty", o(project_id=""), [("/project_id", "empty")],
+          [("/project_id", "empty", {"providerCode": "400"})])
+    f.add("project_id missing", o(project_id=DEL), [("/project_id", "required")],
+          [("/project_id", "required", {"providerCode": "400"})])
+    f.add("project_id number is wrong_type", o(project_id=12345678901234567890123456789012),
+          [("/project_id", "wrong_type")], [("/project_id", "wrong_type", {"actual": "number", "providerCode": "400"})])
+    f.add("project_id null is wrong_type", o(project_id=None), [("/project_id", "wrong_type")])
+    # server_id
+    f.add("server_id upper-case UUID is valid", o(server_id="DA5834E0-31D2-40F9-B271-6592F9F68370"))
+    f.add("server_id without dashes is bad_format", o(server_id="da5834e031d240f9b2716592f9f68370"),
+          [("/server_id", "bad_format")], [("/server_id", "bad_format", {"format": "uuid", "providerCode": "404"})])
+    f.add("server_id in braces is bad_format", o(server_id="{da5834e0-31d2-40f9-b271-6592f9f68370}"),
+          [("/server_id", "bad_format")], [("/server_id", "bad_format", {"format": "uuid"})])
+    f.add("server_id with wrong group lengths is bad_format", o(server_id="da5834e031-d2-40f9-b271-6592f9f68370"),
+          [("/server_id", "bad_format")])
+    f.add("server_id with a non-hex char is bad_format", o(server_id="za5834e0-31d2-40f9-b271-6592f9f68370"),
+          [("/server_id", "bad_format")])
+    f.add("server_id empty", o(server_id=""), [("/server_id", "empty")],
+          [("/server_id", "empty", {"providerCode": "404"})])
+    f.add("server_id missing", o(server_id=DEL), [("/server_id", "required")],
+          [("/server_id", "required", {"providerCode": "404"})])
+    f.add("server_id number is wrong_type", o(server_id=42), [("/server_id", "wrong_type")],
+          [("/server_id", "wrong_type", {"providerCode": "404"})])
+    # token
+    f.add("token of one char is valid", o(token="x"))
+    f.add("token empty", o(token=""), [("/token", "empty")], [("/token", "empty", {"providerCode": "401"})])
+    f.add("token missing", o(token=DEL), [("/token", "required")], [("/token", "required", {"providerCode": "401"})])
+    f.add("token number is wrong_type", o(token=5), [("/token", "wrong_type")],
+          [("/token", "wrong_type", {"actual": "number", "providerCode": "401"})])
+    f.add("token null is wrong_type", o(token=None), [("/token", "wrong_type")])
+    # body / createImage
+    f.add("body missing", o(body=DEL), [("/body", "required")], [("/body", "required", {"providerCode": "400"})])
+    f.add("body string is wrong_type", o(body="createImage"), [("/body", "wrong_type")],
+          [("/body", "wrong_type", {"actual": "string", "providerCode": "400"})])
+    f.add("body array is wrong_type", o(body=[]), [("/body", "wrong_type")])
+    f.add("body null is wrong_type", o(body=None), [("/body", "wrong_type")])
+    f.add("body without createImage", o(body={}), [(CI, "required")], [(CI, "required", {"providerCode": "400"})])
+    f.add("createImage string is wrong_type", o(body={"createImage": "x"}), [(CI, "wrong_type")],
+          [(CI, "wrong_type", {"providerCode": "400"})])
+    f.add("createImage null is wrong_type", o(body={"createImage": None}), [(CI, "wrong_type")])
+    f.add("createImage empty object: name required", o(body={"createImage": {}}), [(NAME, "required")],
+          [(NAME, "required", {"providerCode": "400"})])
+    f.add("metadata array is wrong_type", ci(metadata=[]), [(MD, "wrong_type")],
+          [(MD, "wrong_type", {"actual": "array", "providerCode": "400"})])
+    f.add("metadata null is wrong_type", ci(metadata=None), [(MD, "wrong_type")])
+    f.add("metadata string is wrong_type", ci(metadata="myvar=test"), [(MD, "wrong_type")])
+    # unknown fields
+    f.add("unknown top-level key is a warning", o(region="RegionOne"), warnings=[("/region", "unknown_field")])
+    f.add("unknown top-level key X-Auth-Token is a warning", o(**{"X-Auth-Token": "t"}),
+          warnings=[("/X-Auth-Token", "unknown_field")])
+    if nova:
+        f.add("unknown key in body is an error 400", o(body={"createImage": {"name": "n"}, "createBackup": {}}),
+              [("/body/createBackup", "unknown_field")],
+              [("/body/createBackup", "unknown_field", {"severity": "error", "providerCode": "400"})])
+        f.add("unknown key in createImage is an error 400", ci(description="d"),
+              [(CI + "/description", "unknown_field")],
+              [(CI + "/description", "unknown_field", {"severity": "error", "providerCode": "400"})])
+    else:
+        f.add("unknown key in body is a warning", o(body={"createImage": {"name": "n"}, "createBackup": {}}),
+              warnings=[("/body/createBackup", "unknown_field")])
+        f.add("unknown key in createImage is a warning", ci(description="d"),
+              warnings=[(CI + "/description", "unknown_field")])
+    f.add("many wrapper problems at once",
+          {"project_id": "xyz", "server_id": "", "token": None, "body": {"createImage": {"metadata": []}}, "extra": 1},
+          [("/project_id", "bad_format"), ("/server_id", "empty"), ("/token", "wrong_type"), (NAME, "required"),
+           (MD, "wrong_type")], warnings=[("/extra", "unknown_field")])
+
+
+def openstack():
+    f = new_file("openstack", "url_parts")
+    url_parts(f, "openstack")
+    n = new_file("openstack", "name")
+    n.add("name of 1 char is valid", name_req("n"))
+    n.add("name of 255 chars is valid", name_req("n" * 255))
+    n.add("name of 256 chars is too long", name_req("n" * 256), [(NAME, "too_long")],
+          [(NAME, "too_long", tl(255, 256, providerCode="400"))])
+    n.add("name of 255 x U+20000 is valid (no charset for openstack)", name_req(U20000 * 255))
+    n.add("name of 256 x U+20000 is too long", name_req(U20000 * 256), [(NAME, "too_long")],
+          [(NAME, "too_long", tl(255, 256))])
+    n.add("name of 255 Han chars is valid", name_req(ZHONG * 255))
+    n.add("name 254 chars plus e+U+0301 is 256: too long", name_req("a" * 254 + E_COMB), [(NAME, "too_long")],
+          [(NAME, "too_long", tl(255, 256))])
+    n.add("name with leading and trailing spaces is valid for openstack", name_req(" test image "))
+    n.add("name with emoji and control char is valid for openstack", name_req("a" + GRIN + "\u0007b"))
+    n.add("name empty", name_req(""), [(NAME, "empty")], [(NAME, "empty", {"providerCode": "400"})])
+    n.add("name missing", ci(name=DEL), [(NAME, "required")], [(NAME, "required", {"providerCode": "400"})])
+    n.add("name as a digits-only number is valid", name_req(12345))
+    n.add("name as number 0 is valid", name_req(0))
+    big255 = int("9" * 255)
+    n.add("name as a 255-digit number is valid", name_req(big255))
+    n.add("name as a 256-digit number is too long", name_req(int("1" + "0" * 255)), [(NAME, "too_long")],
+          [(NAME, "too_long", {"max": 255, "actual": 256})])
+    n.add("name as a negative number is wrong_type", name_req(-1), [(NAME, "wrong_type")],
+          [(NAME, "wrong_type", {"actual": "number", "providerCode": "400"})])
+    n.add("name as a fraction is wrong_type", name_req(1.5), [(NAME, "wrong_type")])
+    n.add("name as 1.0 (fraction written) is wrong_type", name_req(Raw("1.0")), [(NAME, "wrong_type")])
+    n.add("name with an exponent is wrong_type", name_req(Raw("1e5")), [(NAME, "wrong_type")])
+    for label, v, actual in [("null", None, "null"), ("boolean", True, "boolean"), ("array", ["n"], "array"),
+                             ("object", {"n": 1}, "object")]:
+        n.add("name is %s: wrong_type" % label, name_req(v), [(NAME, "wrong_type")],
+              [(NAME, "wrong_type", {"actual": actual})])
+    m = new_file("openstack", "metadata")
+    m.add("several metadata keys are valid", md_req({"a": "1", "b": "", "c d": "x"}))
+    m.add("metadata key with slash and tilde is valid for openstack", md_req({"a/b~c": "v"}))
+    m.add("metadata key with any characters is valid", md_req({"é中" + GRIN: "v", "a.b": "c"}))
+    m.add("metadata key of 255 chars is valid", md_req({"k" * 255: "v"}))
+    m.add("metadata key of 256 chars is too long", md_req({"k" * 256: "v"}), [(MD + "/" + "k" * 256, "too_long")],
+          [(MD + "/" + "k" * 256, "too_long", tl(255, 256, providerCode="400"))])
+    m.add("metadata key of 255 Han chars is valid", md_req({ZHONG * 255: "v"}))
+    m.add("metadata key of 256 x U+20000 is too long", md_req({U20000 * 256: "v"}),
+          [(MD + "/" + U20000 * 256, "too_long")], [(MD + "/" + U20000 * 256, "too_long", tl(255, 256))])
+    m.add("metadata key empty", md_req({"": "v"}), [(MD + "/", "empty")], [(MD + "/", "empty", {"providerCode": "400"})])
+    m.add("metadata key blank (spaces only) is empty", md_req({"   ": "v"}), [(MD + "/   ", "empty")])
+    m.add("metadata key with inner and edge spaces is valid", md_req({" a b ": "v"}))
+    m.add("metadata value empty is valid", md_req({"k": ""}))
+    m.add("metadata value of 65535 ASCII bytes is valid", md_req({"k": "v" * 65535}))
+    m.add("metadata value of 65536 ASCII bytes is too long", md_req({"k": "v" * 65536}), [(MD + "/k", "too_long")],
+          [(MD + "/k", "too_long", tl(65535, 65536, "bytes", providerCode="400"))])
+    m.add("metadata value of 21845 x 3-byte Han (65535 bytes) is valid", md_req({"k": ZHONG * 21845}))
+    m.add("metadata value of 21845 Han plus one ASCII (65536 bytes) is too long", md_req({"k": ZHONG * 21845 + "a"}),
+          [(MD + "/k", "too_long")], [(MD + "/k", "too_long", tl(65535, 65536, "bytes"))])
+    m.add("metadata value of 16383 emoji plus 3 ASCII (65535 bytes) is valid", md_req({"k": GRIN * 16383 + "abc"}))
+    m.add("metadata value of 16384 emoji (65536 bytes) is too long", md_req({"k": GRIN * 16384}),
+          [(MD + "/k", "too_long")], [(MD + "/k", "too_long", tl(65535, 65536, "bytes"))])
+    m.add("metadata value 21844 Han + 2-byte e-acute + a (65535 bytes) is valid",
+          md_req({"k": ZHONG * 21844 + "\u00e9a"}))
+    m.add("metadata value 21845 Han + 2-byte e-acute (65537 bytes) is too long",
+          md_req({"k": ZHONG * 21845 + "\u00e9"}), [(MD + "/k", "too_long")],
+          [(MD + "/k", "too_long", tl(65535, 65537, "bytes"))])
+    for label, v, actual in [("null", None, "null"), ("number", 5, "number"), ("boolean", False, "boolean"),
+                             ("array", ["v"], "array"), ("object", {}, "object")]:
+        m.add("metadata value is %s: wrong_type" % label, md_req({"k": v}), [(MD + "/k", "wrong_type")],
+              [(MD + "/k", "wrong_type", {"actual": actual, "providerCode": "400"})])
+    m.add("several metadata problems at once", md_req({"": "a", "ok": "b", "n": 1, "long": "x" * 65536, "  ": None}),
+          [(MD + "/", "empty"), (MD + "/n", "wrong_type"), (MD + "/long", "too_long"), (MD + "/  ", "empty"),
+           (MD + "/  ", "wrong_type")])
+
+
+def nova():
+    f = new_file("nova", "url_parts")
+    url_parts(f, "nova")
+    n = new_file("nova", "name")
+    n.add("name of 1 char is valid", name_req("n"))
+    n.add("name of 255 chars is valid", name_req("n" * 255))
+    n.add("name of 256 chars is too long", name_req("n" * 256), [(NAME, "too_long")],
+          [(NAME, "too_long", tl(255, 256, providerCode="400"))])
+    n.add("name of 255 Han chars is valid", name_req(ZHONG * 255))
+    n.add("name of 256 Han chars is too long", name_req(ZHONG * 256), [(NAME, "too_long")],
+          [(NAME, "too_long", tl(255, 256))])
+    n.add("name 254 chars plus e+U+0301 is 256: too long (combining mark is printable)",
+          name_req("a" * 254 + E_COMB), [(NAME, "too_long")], [(NAME, "too_long", tl(255, 256))])
+    n.add("name of 255 x U+20000: length fine but not BMP", name_req(U20000 * 255), [(NAME, "bad_char")],
+          [(NAME, "bad_char", bc(U20000, 0))])
+    n.add("name of 256 x U+20000: too_long and bad_char", name_req(U20000 * 256),
+          [(NAME, "too_long"), (NAME, "bad_char")], [(NAME, "too_long", tl(255, 256))])
+    for label, s in [("precomposed e-acute", "caf\u00e9"), ("combining acute", "cafe\u0301"),
+                     ("CJK", "镜像-1"), ("inner space", "test image"), ("inner U+00A0", "a\u00a0b"),
+                     ("inner U+3000", "a\u3000b"), ("full-width letters", FW_A + "\uff42"),
+                     ("kana and Hangul", "あ한"), ("punctuation", "a!@#$%^&*()[]{}<>/\\|~`'\",.;:?=+")]:
+        n.add("name with %s is valid" % label, name_req(s))
+    for label, s, ch, idx in [
+        ("bell U+0007 (Cc)", "a\u0007b", "\u0007", 1),
+        ("DEL U+007F (Cc)", "a\u007fb", "\u007f", 1),
+        ("inner newline (Cc)", "a\nb", "\n", 1),
+        ("left-to-right mark U+200E (Cf)", "a\u200eb", "\u200e", 1),
+        ("zero-width space U+200B (Cf)", "a\u200bb", "\u200b", 1),
+        ("soft hyphen U+00AD (Cf)", "a\u00adb", "\u00ad", 1),
+        ("BOM U+FEFF (Cf)", "a\ufeffb", "\ufeff", 1),
+        ("line separator U+2028 (Zl)", "a\u2028b", "\u2028", 1),
+        ("paragraph separator U+2029 (Zp)", "a\u2029b", "\u2029", 1),
+        ("private use U+E000 (Co)", "ab\ue000", "\ue000", 2),
+        ("noncharacter U+FFFF (Cn)", "a\uffffb", "\uffff", 1),
+        ("unassigned U+0378 (Cn)", "a\u0378b", "\u0378", 1),
+        ("supplementary U+20000", "a" + U20000, U20000, 1),
+        ("emoji (supplementary)", "img" + GRIN, GRIN, 3),
+    ]:
+        n.add("name with %s is bad_char" % label, name_req(s), [(NAME, "bad_char")],
+              [(NAME, "bad_char", bc(ch, idx, providerCode="400"))])
+    n.add("name lone surrogate is bad_char", name_req("ab\ud800"), [(NAME, "bad_char")],
+          [(NAME, "bad_char", {"codePoint": "U+D800", "index": 2})])
+    n.add("name reports only the first bad char", name_req("x\u200e\u0007"), [(NAME, "bad_char")],
+          [(NAME, "bad_char", bc("\u200e", 1))])
+    n.add("name ZWJ family emoji: first bad char is the man at index 1", name_req("a" + FAMILY),
+          [(NAME, "bad_char")], [(NAME, "bad_char", bc("\U0001F468", 1))])
+    WS = {"format": "no leading or trailing whitespace"}
+    for label, s in [("leading space", " image"), ("trailing space", "image "), ("leading U+00A0", "\u00a0image"),
+                     ("trailing U+3000", "image\u3000"), ("leading em space U+2003", "\u2003image"),
+                     ("only a space", " "), ("spaces on both sides", "  image  ")]:
+        n.add("name with %s is bad_format" % label, name_req(s), [(NAME, "bad_format")],
+              [(NAME, "bad_format", dict(WS, providerCode="400"))])
+    n.add("name with leading tab: bad_char (Cc) and bad_format (White_Space)", name_req("\timage"),
+          [(NAME, "bad_char"), (NAME, "bad_format")], [(NAME, "bad_char", bc("\t", 0))])
+    n.add("name with trailing U+2028: bad_char (Zl) and bad_format", name_req("image\u2028"),
+          [(NAME, "bad_char"), (NAME, "bad_format")], [(NAME, "bad_char", bc("\u2028", 5))])
+    n.add("name 256 chars with leading space and a bell: three issues", name_req(" " + "a" * 254 + "\u0007"),
+          [(NAME, "too_long"), (NAME, "bad_char"), (NAME, "bad_format")],
+          [(NAME, "bad_char", bc("\u0007", 255)), (NAME, "too_long", tl(255, 256))])
+    n.add("name empty", name_req(""), [(NAME, "empty")])
+    n.add("name missing", ci(name=DEL), [(NAME, "required")])
+    n.add("name as a number is wrong_type for nova", name_req(12345), [(NAME, "wrong_type")],
+          [(NAME, "wrong_type", {"actual": "number", "providerCode": "400"})])
+    for label, v, actual in [("null", None, "null"), ("boolean", False, "boolean"), ("array", [], "array"),
+                             ("object", {}, "object")]:
+        n.add("name is %s: wrong_type" % label, name_req(v), [(NAME, "wrong_type")],
+              [(NAME, "wrong_type", {"actual": actual})])
+    m = new_file("nova", "metadata")
+    m.add("metadata key with every allowed char class is valid", md_req({"aZ09-_:. x": "v"}))
+    m.add("metadata key of spaces only is valid for nova", md_req({"   ": "v"}))
+    m.add("metadata key of 255 chars is valid", md_req({"k" * 255: "v"}))
+    m.add("metadata key of 256 chars is too long", md_req({"k" * 256: "v"}), [(MD + "/" + "k" * 256, "too_long")],
+          [(MD + "/" + "k" * 256, "too_long", tl(255, 256, providerCode="400"))])
+    m.add("metadata key empty", md_req({"": "v"}), [(MD + "/", "empty")], [(MD + "/", "empty", {"providerCode": "400"})])
+    m.add("metadata key with slash and tilde is bad_char (escaped path)", md_req({"a/b~c": "v"}),
+          [(MD + "/a~1b~0c", "bad_char")], [(MD + "/a~1b~0c", "bad_char", bc("/", 1, providerCode="400"))])
+    for label, key, ch, idx in [("e-acute", "caf\u00e9", "\u00e9", 3), ("Han", "键", "键", 0),
+                                ("exclamation mark", "key!", "!", 3), ("emoji", "k" + GRIN, GRIN, 1),
+                                ("full-width a", FW_A, FW_A, 0), ("tab", "a\tb", "\t", 1),
+                                ("zero-width space", "a" + ZWSP, ZWSP, 1)]:
+        m.add("metadata key with %s is bad_char" % label, md_req({key: "v"}), [(MD + "/" + key, "bad_char")],
+              [(MD + "/" + key, "bad_char", bc(ch, idx))])
+    # (A metadata key holding a lone surrogate is not tested: the expected path would itself hold a lone
+    # surrogate, which the Rust harness cannot read as a string.)
+    kk = "k" * 255 + "!"
+    m.add("metadata key of 256 chars with a bad char: too_long and bad_char", md_req({kk: "v"}),
+          [(MD + "/" + kk, "too_long"), (MD + "/" + kk, "bad_char")], [(MD + "/" + kk, "bad_char", bc("!", 255))])
+    m.add("metadata value empty is valid", md_req({"k": ""}))
+    m.add("metadata value of 255 chars is valid", md_req({"k": "v" * 255}))
+    m.add("metadata value of 256 chars is too long", md_req({"k": "v" * 256}), [(MD + "/k", "too_long")],
+          [(MD + "/k", "too_long", tl(255, 256, providerCode="400"))])
+    m.add("metadata value of 255 emoji is valid (chars, no charset)", md_req({"k": GRIN * 255}))
+    m.add("metadata value of 256 Han is too long", md_req({"k": ZHONG * 256}), [(MD + "/k", "too_long")],
+          [(MD + "/k", "too_long", tl(255, 256))])
+    for label, v, actual in [("null", None, "null"), ("number", 5, "number"), ("boolean", True, "boolean"),
+                             ("array", [], "array"), ("object", {"a": "b"}, "object")]:
+        m.add("metadata value is %s: wrong_type" % label, md_req({"k": v}), [(MD + "/k", "wrong_type")],
+              [(MD + "/k", "wrong_type", {"actual": actual})])
+    m.add("several metadata problems at once", md_req({"": "a", "ok": "b", "bad key!": 1, "long": "x" * 256}),
+          [(MD + "/", "empty"), (MD + "/bad key!", "bad_char"), (MD + "/bad key!", "wrong_type"),
+           (MD + "/long", "too_long")])
+
+
+# =============================================================================================
+# huawei
+# =============================================================================================
+HB = {"name": "fedora-data1", "image_url": "image-test:fedora_data1.qcow2", "min_disk": 40}
+
+
+def huawei():
+    h = lambda **kw: merge(HB, kw)
+    f = new_file("huawei", "fields")
+    f.add("base request is valid", h())
+    f.add("full valid request with tags", h(description="Data disk 1 of Fedora", os_type="Linux", cmk_id="key-1",
+                                            enterprise_project_id="0", tags=["aaa.111", "bbb.222"]))
+    f.add("full valid request with image_tags", h(name="fedora-data2", os_type="Windows",
+                                                  image_tags=[{"key": "aaa", "value": "111"}, {"key": "bbb", "value": "222"}]))
+    f.add("empty object: name, image_url, min_disk required", {},
+          [("/name", "required"), ("/image_url", "required"), ("/min_disk", "required")])
+    for label, root in ROOTS:
+        f.add("root is %s: wrong_type at root" % label, root, [("", "wrong_type")])
+    f.add("unknown field is a warning", h(visibility="private"), warnings=[("/visibility", "unknown_field")])
+    # description
+    f.add("description empty is valid", h(description=""))
+    f.add("description of 1024 chars is valid", h(description="d" * 1024))
+    f.add("description of 1025 chars is too long", h(description="d" * 1025), [("/description", "too_long")],
+          [("/description", "too_long", tl(1024, 1025, providerCode="IMG.0004"))])
+    f.add("description of 1024 Han is valid", h(description=ZHONG * 1024))
+    f.add("description of 1025 x U+20000 is too long", h(description=U20000 * 1025), [("/description", "too_long")],
+          [("/description", "too_long", tl(1024, 1025))])
+    f.add("description with punctuation, tab and emoji is valid", h(description="a, b; c\t" + GRIN + " (x) & y"))
+    for label, s, ch, idx in [("LF", "line1\nline2", "\n", 5), ("CR", "a\rb", "\r", 1), ("<", "<b>bold", "<", 0),
+                              (">", "a>b", ">", 1)]:
+        f.add("description with %s is bad_char" % label, h(description=s), [("/description", "bad_char")],
+              [("/description", "bad_char", bc(ch, idx, providerCode="IMG.0054"))])
+    f.add("description too long and with LF: both issues", h(description="d" * 1024 + "\n"),
+          [("/description", "too_long"), ("/description", "bad_char")],
+          [("/description", "bad_char", bc("\n", 1024, providerCode="IMG.0054")),
+           ("/description", "too_long", {"providerCode": "IMG.0004"})])
+    f.add("description number is wrong_type", h(description=1), [("/description", "wrong_type")])
+    # os_type
+    f.add("os_type Linux is valid", h(os_type="Linux"))
+    f.add("os_type Windows is valid", h(os_type="Windows"))
+    f.add("os_type lower-case linux is not_allowed", h(os_type="linux"), [("/os_type", "not_allowed")],
+          [("/os_type", "not_allowed", {"allowed": ["Windows", "Linux"], "actual": "linux", "providerCode": "IMG.0122"})])
+    f.add("os_type Ubuntu is not_allowed", h(os_type="Ubuntu"), [("/os_type", "not_allowed")],
+          [("/os_type", "not_allowed", {"providerCode": "IMG.0122"})])
+    f.add("os_type empty string is not_allowed", h(os_type=""), [("/os_type", "not_allowed")])
+    f.add("os_type number is wrong_type", h(os_type=1), [("/os_type", "wrong_type")])
+    # cmk_id
+    f.add("cmk_id is valid", h(cmk_id="0b5f1b7e-1234-4d3e-9abc-0123456789ab"))
+    f.add("cmk_id empty", h(cmk_id=""), [("/cmk_id", "empty")])
+    f.add("cmk_id number is wrong_type", h(cmk_id=5), [("/cmk_id", "wrong_type")])
+    # enterprise_project_id
+    f.add("enterprise_project_id 0 is valid", h(enterprise_project_id="0"))
+    f.add("enterprise_project_id UUID is valid", h(enterprise_project_id="b7a7b63e-9217-4a95-a999-c95da856f143"))
+    for label, v in [("1", "1"), ("00", "00"), ("default", "default"), ("UUID without dashes", "b7a7b63e92174a95a999c95da856f143"),
+                     ("UUID too short", "b7a7b63e-9217-4a95-a999-c95da856f14")]:
+        f.add("enterprise_project_id %s is bad_format" % label, h(enterprise_project_id=v),
+              [("/enterprise_project_id", "bad_format")])
+    f.add("enterprise_project_id number 0 is wrong_type", h(enterprise_project_id=0),
+          [("/enterprise_project_id", "wrong_type")], [("/enterprise_project_id", "wrong_type", {"actual": "number"})])
+    f.add("many problems at once are all reported",
+          {"name": " bad@name", "description": "<x>", "os_type": "Mac", "image_url": "AB:", "min_disk": 10,
+           "cmk_id": "", "enterprise_project_id": "x", "tags": ["k.v", "k.w"], "image_tags": [{"value": "v"}], "zone": 1},
+          [("/name", "bad_format"), ("/name", "bad_char"), ("/description", "bad_char"), ("/os_type", "not_allowed"),
+           ("/image_url", "bad_format"), ("/min_disk", "out_of_range"), ("/cmk_id", "empty"),
+           ("/enterprise_project_id", "bad_format"), ("/tags/1", "duplicate"), ("/image_tags/0/key", "required"),
+           ("/image_tags", "conflict")], warnings=[("/zone", "unknown_field")])
+
+    n = new_file("huawei", "name")
+    NC = {"providerCode": "IMG.0003"}
+    n.add("name of 1 char is valid", h(name="n"))
+    n.add("name of 128 chars is valid", h(name="n" * 128))
+    n.add("name of 129 chars is too long", h(name="n" * 129), [("/name", "too_long")],
+          [("/name", "too_long", tl(128, 129, providerCode="IMG.0002"))])
+    n.add("name of 128 Han is valid", h(name=ZHONG * 128))
+    n.add("name of 128 x U+20000 is valid", h(name=U20000 * 128))
+    n.add("name of 129 x U+20000 is too long", h(name=U20000 * 129), [("/name", "too_long")],
+          [("/name", "too_long", tl(128, 129, providerCode="IMG.0002"))])
+    n.add("name with every allowed ASCII class and inner space is valid", h(name="Fedora data-1.img_x 9"))
+    n.add("name with Han and U+3007 is valid", h(name="镜像\u3007"))
+    n.add("name empty", h(name=""), [("/name", "empty")])
+    n.add("name missing", h(name=DEL), [("/name", "required")])
+    for label, v, actual in [("null", None, "null"), ("number", 1, "number"), ("array", ["n"], "array"),
+                             ("boolean", True, "boolean"), ("object", {}, "object")]:
+        n.add("name is %s: wrong_type" % label, h(name=v), [("/name", "wrong_type")],
+              [("/name", "wrong_type", {"actual": actual})])
+    for label, s in [("leading space", " fedora"), ("trailing space", "fedora "), ("only a space", " "),
+                     ("spaces on both sides", "  fedora  ")]:
+        n.add("name with %s is bad_format" % label, h(name=s), [("/name", "bad_format")],
+              [("/name", "bad_format", NC)])
+    for label, s, ch, idx in [("at sign", "fedora@1", "@", 6), ("full-width a", "fedora" + FW_A, FW_A, 6),
+                              ("hiragana", "あ", "あ", 0), ("zero-width space", "a" + ZWSP + "b", ZWSP, 1),
+                              ("ideographic space U+3000", "a\u3000b", "\u3000", 1),
+                              ("inner U+00A0", "a\u00a0b", "\u00a0", 1), ("tab", "a\tb", "\t", 1),
+                              ("combining acute", "fe\u0301", "\u0301", 2), ("emoji", GRIN, GRIN, 0),
+                              ("slash", "a/b", "/", 1), ("colon", "a:b", ":", 1)]:
+        n.add("name with %s is bad_char" % label, h(name=s), [("/name", "bad_char")],
+              [("/name", "bad_char", bc(ch, idx, providerCode="IMG.0003"))])
+    n.add("name lone surrogate is bad_char", h(name="ab\ud800"), [("/name", "bad_char")],
+          [("/name", "bad_char", {"codePoint": "U+D800", "index": 2, "providerCode": "IMG.0003"})])
+    n.add("name 129 chars with @: too_long and bad_char", h(name="n" * 128 + "@"),
+          [("/name", "too_long"), ("/name", "bad_char")],
+          [("/name", "too_long", {"providerCode": "IMG.0002"}), ("/name", "bad_char", bc("@", 128, providerCode="IMG.0003"))])
+    n.add("name with leading space and @: bad_format and bad_char", h(name=" a@"),
+          [("/name", "bad_format"), ("/name", "bad_char")], [("/name", "bad_char", bc("@", 2))])
+
+    u = new_file("huawei", "image_url")
+    for label, v in [("bucket of 3 chars", "abc:x"), ("bucket of 63 chars", "b" * 63 + ":x"),
+                     ("bucket with digits, dots and dashes", "my.bucket-01:dir/file.qcow2"),
+                     ("bucket all digits", "123:x"),
+                     ("object containing colons", "bucket:dir:file.qcow2"),
+                     ("object with upper case and spaces", "bucket:My Image.VHD")]:
+        u.add("image_url with %s is valid" % label, h(image_url=v))
+    for label, v in [("bucket of 2 chars", "ab:x"), ("bucket of 64 chars", "b" * 64 + ":x"),
+                     ("upper-case letter in bucket", "Image-test:x"), ("underscore in bucket", "image_test:x"),
+                     ("bucket starting with -", "-image:x"), ("bucket starting with .", ".image:x"),
+                     ("bucket ending with -", "image-:x"), ("bucket ending with .", "image.:x"),
+                     ("no colon", "image-test"), ("empty object part", "image-test:"),
+                     ("empty bucket part", ":fedora.qcow2"), ("only a colon", ":"),
+                     ("Han in bucket", "镜像桶:x"), ("space in bucket", "my bucket:x")]:
+        u.add("image_url with %s is bad_format" % label, h(image_url=v), [("/image_url", "bad_format")])
+    u.add("image_url empty", h(image_url=""), [("/image_url", "empty")])
+    u.add("image_url missing", h(image_url=DEL), [("/image_url", "required")])
+    u.add("image_url number is wrong_type", h(image_url=5), [("/image_url", "wrong_type")],
+          [("/image_url", "wrong_type", {"actual": "number"})])
+    u.add("image_url object is wrong_type", h(image_url={"bucket": "b", "object": "o"}), [("/image_url", "wrong_type")])
+    u.add("image_url with several format faults is one bad_format", h(image_url="_AB"), [("/image_url", "bad_format")])
+
+    d = new_file("huawei", "min_disk")
+    MR = {"min": 40, "max": 2048}
+    d.add("min_disk 40 is valid (lowest)", h(min_disk=40))
+    d.add("min_disk 2048 is valid (highest)", h(min_disk=2048))
+    d.add("min_disk 1024 is valid", h(min_disk=1024))
+    d.add("min_disk 40.0 is an integer", h(min_disk=Raw("40.0")))
+    d.add("min_disk 2048.0 is an integer", h(min_disk=Raw("2048.0")))
+    d.add("min_disk 39 is out_of_range", h(min_disk=39), [("/min_disk", "out_of_range")],
+          [("/min_disk", "out_of_range", dict(MR, actual=39, providerCode="IMG.0055"))])
+    d.add("min_disk 2049 is out_of_range", h(min_disk=2049), [("/min_disk", "out_of_range")],
+          [("/min_disk", "out_of_range", dict(MR, actual=2049, providerCode="IMG.0055"))])
+    d.add("min_disk 0 is out_of_range", h(min_disk=0), [("/min_disk", "out_of_range")],
+          [("/min_disk", "out_of_range", dict(MR, actual=0))])
+    d.add("min_disk -40 is out_of_range", h(min_disk=-40), [("/min_disk", "out_of_range")],
+          [("/min_disk", "out_of_range", dict(MR, actual=-40))])
+    d.add("min_disk 39.0 is an out of range integer", h(min_disk=Raw("39.0")), [("/min_disk", "out_of_range")],
+          [("/min_disk", "out_of_range", {"providerCode": "IMG.0055"})])
+    d.add("min_disk 40.5 is wrong_type", h(min_disk=40.5), [("/min_disk", "wrong_type")],
+          [("/min_disk", "wrong_type", {"actual": "number"})])
+    d.add("min_disk 2048.5 is wrong_type", h(min_disk=2048.5), [("/min_disk", "wrong_type")])
+    d.add("min_disk string 40 is wrong_type", h(min_disk="40"), [("/min_disk", "wrong_type")],
+          [("/min_disk", "wrong_type", {"actual": "string"})])
+    d.add("min_disk null is wrong_type", h(min_disk=None), [("/min_disk", "wrong_type")],
+          [("/min_disk", "wrong_type", {"actual": "null"})])
+    d.add("min_disk boolean is wrong_type", h(min_disk=True), [("/min_disk", "wrong_type")])
+    d.add("min_disk array is wrong_type", h(min_disk=[40]), [("/min_disk", "wrong_type")])
+    d.add("min_disk missing", h(min_disk=DEL), [("/min_disk", "required")])
+
+    t = new_file("huawei", "tags")
+    t.add("tags example from the page is valid", h(tags=["aaa.111", "bbb.222"]))
+    t.add("tags empty array is valid", h(tags=[]))
+    t.add("tag without a dot has an empty value: valid", h(tags=["aaa"]))
+    t.add("tag ending with a dot has an empty value: valid", h(tags=["aaa."]))
+    t.add("tag a.b.c splits at the first dot: key a, value b.c valid", h(tags=["a.b.c"]))
+    t.add("tag key of 36 chars is valid", h(tags=["k" * 36 + ".v"]))
+    t.add("tag key of 37 chars is too long", h(tags=["k" * 37 + ".v"]), [("/tags/0", "too_long")],
+          [("/tags/0", "too_long", tl(36, 37, part="key"))])
+    t.add("tag value of 43 chars is valid", h(tags=["k." + "v" * 43]))
+    t.add("tag value of 44 chars is too long", h(tags=["k." + "v" * 44]), [("/tags/0", "too_long")],
+          [("/tags/0", "too_long", tl(43, 44, part="value"))])
+    t.add("tag value of 43 chars full of dots is valid", h(tags=["k." + "v." * 21 + "v"]))
+    t.add("tag key and value with all allowed chars", h(tags=["Ab0_-.Zz9_.-"]))
+    t.add("tag with empty key is empty", h(tags=[".value"]), [("/tags/0", "empty")],
+          [("/tags/0", "empty", {"part": "key"})])
+    t.add("tag empty string has an empty key", h(tags=[""]), [("/tags/0", "empty")])
+    t.add("tag key with a space is bad_char", h(tags=["a b.c"]), [("/tags/0", "bad_char")],
+          [("/tags/0", "bad_char", bc(" ", 1, part="key"))])
+    t.add("tag key with Han is bad_char", h(tags=["标签.v"]), [("/tags/0", "bad_char")],
+          [("/tags/0", "bad_char", {"codePoint": "U+6807", "part": "key"})])
+    t.add("tag value with a space is bad_char", h(tags=["k.a b"]), [("/tags/0", "bad_char")],
+          [("/tags/0", "bad_char", {"codePoint": "U+0020", "part": "value"})])
+    t.add("tag value with a colon is bad_char", h(tags=["k.a:b"]), [("/tags/0", "bad_char")],
+          [("/tags/0", "bad_char", {"codePoint": "U+003A", "part": "value"})])
+    t.add("tag with bad key char and too long value: two issues", h(tags=["k@." + "v" * 44]),
+          [("/tags/0", "bad_char"), ("/tags/0", "too_long")],
+          [("/tags/0", "bad_char", {"part": "key"}), ("/tags/0", "too_long", {"part": "value"})])
+    t.add("duplicate tag key at the later one", h(tags=["aaa.111", "aaa.222"]), [("/tags/1", "duplicate")],
+          [("/tags/1", "duplicate", {"value": "aaa", "first": "/tags/0", "providerCode": "IMG.0115"})])
+    t.add("duplicate tag key without values", h(tags=["aaa", "bbb.1", "aaa"]), [("/tags/2", "duplicate")],
+          [("/tags/2", "duplicate", {"first": "/tags/0"})])
+    t.add("same value under different keys is fine", h(tags=["a.1", "b.1"]))
+    t.add("tag element number is wrong_type", h(tags=["a.1", 5]), [("/tags/1", "wrong_type")],
+          [("/tags/1", "wrong_type", {"actual": "number"})])
+    t.add("tags as a string is wrong_type", h(tags="aaa.111"), [("/tags", "wrong_type")])
+    t.add("tags as an object is wrong_type", h(tags={"aaa": "111"}), [("/tags", "wrong_type")])
+    t.add("image_tags example is valid", h(image_tags=[{"key": "aaa", "value": "111"}, {"key": "bbb", "value": "222"}]))
+    t.add("image_tags empty array is valid", h(image_tags=[]))
+    t.add("image_tags item without value is valid", h(image_tags=[{"key": "aaa"}]))
+    t.add("image_tags empty value is valid", h(image_tags=[{"key": "aaa", "value": ""}]))
+    t.add("image_tags key of 36 and value of 43 chars are valid", h(image_tags=[{"key": "k" * 36, "value": "v" * 43}]))
+    t.add("image_tags key of 37 chars is too long", h(image_tags=[{"key": "k" * 37, "value": "v"}]),
+          [("/image_tags/0/key", "too_long")], [("/image_tags/0/key", "too_long", tl(36, 37))])
+    t.add("image_tags value of 44 chars is too long", h(image_tags=[{"key": "k", "value": "v" * 44}]),
+          [("/image_tags/0/value", "too_long")], [("/image_tags/0/value", "too_long", tl(43, 44))])
+    t.add("image_tags key missing is required", h(image_tags=[{"value": "v"}]), [("/image_tags/0/key", "required")])
+    t.add("image_tags key empty", h(image_tags=[{"key": "", "value": "v"}]), [("/image_tags/0/key", "empty")])
+    t.add("image_tags key with a dot is bad_char", h(image_tags=[{"key": "a.b", "value": "v"}]),
+          [("/image_tags/0/key", "bad_char")], [("/image_tags/0/key", "bad_char", bc(".", 1))])
+    t.add("image_tags value with a space is bad_char", h(image_tags=[{"key": "k", "value": "a b"}]),
+          [("/image_tags/0/value", "bad_char")], [("/image_tags/0/value", "bad_char", bc(" ", 1))])
+    t.add("image_tags value with dots is valid", h(image_tags=[{"key": "k", "value": "1.2.3"}]))
+    t.add("image_tags key number is wrong_type", h(image_tags=[{"key": 1}]), [("/image_tags/0/key", "wrong_type")])
+    t.add("image_tags value null is wrong_type", h(image_tags=[{"key": "k", "value": None}]),
+          [("/image_tags/0/value", "wrong_type")])
+    t.add("image_tags duplicate key at the later one", h(image_tags=[{"key": "k", "value": "1"}, {"key": "k", "value": "2"}]),
+          [("/image_tags/1/key", "duplicate")],
+          [("/image_tags/1/key", "duplicate", {"value": "k", "first": "/image_tags/0/key", "providerCode": "IMG.0115"})])
+    t.add("image_tags unknown key in an item is a warning", h(image_tags=[{"key": "k", "value": "v", "Key": "x"}]),
+          warnings=[("/image_tags/0/Key", "unknown_field")])
+    t.add("image_tags item string is wrong_type", h(image_tags=["aaa.111"]), [("/image_tags/0", "wrong_type")])
+    t.add("image_tags object is wrong_type", h(image_tags={"key": "k"}), [("/image_tags", "wrong_type")])
+    t.add("tags and image_tags together: conflict at image_tags", h(tags=["a.1"], image_tags=[{"key": "b", "value": "2"}]),
+          [("/image_tags", "conflict")], [("/image_tags", "conflict", {"with": "/tags"})])
+    t.add("tags and image_tags with the same key: only conflict (keys unique per list)",
+          h(tags=["a.1"], image_tags=[{"key": "a", "value": "1"}]), [("/image_tags", "conflict")])
+    t.add("conflict plus problems inside both lists", h(tags=["k" * 37, "x.y z"], image_tags=[{"key": ""}]),
+          [("/tags/0", "too_long"), ("/tags/1", "bad_char"), ("/image_tags/0/key", "empty"), ("/image_tags", "conflict")])
+
+
+# =============================================================================================
+SURR = re.compile("[\ud800-\udfff]")
+
+
+def dump(obj):
+    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    text = SURR.sub(lambda m: "\\u%04x" % ord(m.group(0)), text)
+    for token, raw in Raw.registry.items():
+        text = text.replace('"%s"' % token, raw)
+    return text + "\n"
+
+
+def to_plain(x):
+    if isinstance(x, Raw):
+        return x.token
+    if isinstance(x, dict):
+        return {k: to_plain(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [to_plain(v) for v in x]
+    return x
+
+
+def main():
+    zen()
+    tencent()
+    openstack()
+    nova()
+    huawei()
+    # remove old generated files
+    for prov in ("zenlayer", "tencent", "openstack", "nova", "huawei"):
+        d = os.path.join(HERE, prov)
+        if os.path.isdir(d):
+            for fn in os.listdir(d):
+                if fn.endswith(".json"):
+                    os.remove(os.path.join(d, fn))
+    total = 0
+    for f in FILES:
+        d = os.path.join(HERE, f.provider)
+        os.makedirs(d, exist_ok=True)
+        doc = {"provider": f.provider, "cases": to_plain(f.cases)}
+        with open(os.path.join(d, f.topic + ".json"), "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(dump(doc))
+        total += len(f.cases)
+        print("%-10s %-18s %4d" % (f.provider, f.topic, len(f.cases)))
+    print("total", total)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
