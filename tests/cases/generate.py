@@ -65,7 +65,7 @@ class File:
         self.cases = []
         self.names = set()
 
-    def add(self, name, request, issues=(), params=(), warnings=()):
+    def add(self, name, request, issues=(), params=(), warnings=(), context=None, lang=None):
         """issues: list of (path, code); warnings: list of (path, code) that are warnings
         (also listed in the multiset).  params: list of (path, code, dict)."""
         assert name not in self.names, (self.provider, self.topic, name)
@@ -78,6 +78,10 @@ class File:
                 ps.append([w[0], w[1], {"severity": "warning"}])
         if ps:
             case["params"] = ps
+        if context is not None:
+            case["context"] = context
+        if lang is not None:
+            case["lang"] = lang
         self.cases.append(case)
 
 
@@ -1060,7 +1064,131 @@ def to_plain(x):
     return x
 
 
+# =============================================================================================
+# context: the console's knowledge turned into pre-flight issues (provider codes from the pages)
+# =============================================================================================
+def contexts():
+    pc = lambda path, code, provider_code: (path, code, {"providerCode": provider_code})
+    f = new_file("zenlayer", "context")
+    f.add("no context fields: nothing checked", ZB, context={})
+    f.add("zone SIN-E does not support images", ZB, [("", "not_supported")],
+          [pc("", "not_supported", "UNSUPPORTED_OPERATION_ZONE_NOT_SUPPORT")], context={"zone": "SIN-E"})
+    f.add("zone lax-a (any case) does not support images", ZB, [("", "not_supported")], context={"zone": "lax-a"})
+    f.add("zone SIN-A is fine", ZB, context={"zone": "SIN-A"})
+    f.add("instance not found", ZB, [("/instanceId", "not_found")],
+          [pc("/instanceId", "not_found", "INVALID_INSTANCE_NOT_FOUND")], context={"instanceExists": False})
+    f.add("instance exists", ZB, context={"instanceExists": True})
+    f.add("instance STARTING must be shut down", ZB, [("", "bad_state")],
+          [pc("", "bad_state", "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING")], context={"instanceState": "STARTING"})
+    f.add("instance RUNNING must be shut down", ZB, [("", "bad_state")],
+          [pc("", "bad_state", "UNSUPPORTED_OPERATION_INSTANCE_STATE_RUNNING")], context={"instanceState": "RUNNING"})
+    f.add("instance STOPPED is fine", ZB, context={"instanceState": "STOPPED"})
+    f.add("4 images in zone is fine", ZB, context={"imagesInZone": 4})
+    f.add("5 images in zone: quota", ZB, [("", "quota_exceeded")],
+          [("", "quota_exceeded", {"providerCode": "LIMIT_EXCEEDED_IMAGE_QUOTA", "limit": 5, "actual": 5})],
+          context={"imagesInZone": 5})
+    f.add("system disk MAKING_IMAGE", ZB, [("", "bad_state")],
+          [pc("", "bad_state", "UNSUPPORTED_OPERATION_DISK_MAKING_IMAGE")], context={"systemDiskStatus": "MAKING_IMAGE"})
+    f.add("system disk UNAVAILABLE", ZB, [("", "bad_state")],
+          [pc("", "bad_state", "UNSUPPORTED_OPERATION_DISK_UNAVAILABLE")], context={"systemDiskStatus": "UNAVAILABLE"})
+    f.add("unknown context field is a warning", ZB, warnings=[("", "unknown_field")], context={"region": "x"})
+    f.add("context field of the wrong type is a warning and skipped", ZB, warnings=[("", "wrong_type")],
+          context={"imagesInZone": "five"})
+    f.add("every context rule at once, with a field error", merge(ZB, {"imageName": "a b"}),
+          [("/imageName", "bad_char"), ("", "not_supported"), ("/instanceId", "not_found"), ("", "bad_state"),
+           ("", "quota_exceeded"), ("", "bad_state")],
+          context={"zone": "SIN-E", "instanceExists": False, "instanceState": "STARTING", "imagesInZone": 9,
+                   "systemDiskStatus": "MAKING_IMAGE"})
+
+    f = new_file("tencent", "context")
+    T = {"ImageName": "web", "InstanceId": "ins-1"}
+    TS = {"ImageName": "web", "SnapshotIds": ["snap-sys", "snap-data"]}
+    t = lambda **kw: merge(T, kw)
+    f.add("instance not found", T, [("/InstanceId", "not_found")],
+          [pc("/InstanceId", "not_found", "InvalidInstanceId.NotFound")], context={"instanceExists": False})
+    for state, code in [("REBOOTING", "Rebooting"), ("STOPPING", "Stopping"), ("TERMINATING", "Terminating"),
+                        ("STARTING", "Starting")]:
+        f.add("instance %s" % state, T, [("", "bad_state")],
+              [pc("", "bad_state", "UnsupportedOperation.InstanceState" + code)], context={"instanceState": state})
+    for state in ["RUNNING", "STOPPED"]:
+        f.add("instance %s is fine" % state, T, context={"instanceState": state})
+    disks = {"instanceSystemDiskId": "disk-root", "instanceDataDiskIds": ["disk-1", "disk-2"], "localDiskIds": ["disk-local"]}
+    f.add("data disks of the instance are fine", t(DataDiskIds=["disk-1", "disk-2"]), context=disks)
+    f.add("root disk as a data disk", t(DataDiskIds=["disk-1", "disk-root"]), [("/DataDiskIds/1", "not_supported")],
+          [pc("/DataDiskIds/1", "not_supported", "InvalidParameter.DataDiskIdContainsRootDisk")], context=disks)
+    f.add("a disk of another instance", t(DataDiskIds=["disk-9"]), [("/DataDiskIds/0", "not_found")],
+          [pc("/DataDiskIds/0", "not_found", "InvalidParameter.DataDiskNotBelongSpecifiedInstance")], context=disks)
+    f.add("a local disk", t(DataDiskIds=["disk-local"]), [("/DataDiskIds/0", "not_supported")],
+          [pc("/DataDiskIds/0", "not_supported", "InvalidParameter.LocalDataDiskNotSupport")], context=disks)
+    f.add("flattened data disk ids are checked at their index", merge(T, {"DataDiskIds.0": "disk-1", "DataDiskIds.1": "disk-9"}),
+          [("/DataDiskIds/1", "not_found")], context=disks)
+    usage = {"snapshotDiskUsage": {"snap-sys": "SYSTEM_DISK", "snap-data": "DATA_DISK", "snap-sys2": "SYSTEM_DISK"}}
+    f.add("one system snapshot is fine", TS, context=usage)
+    f.add("unknown snapshot", merge(TS, {"SnapshotIds": ["snap-sys", "snap-x"]}), [("/SnapshotIds/1", "not_found")],
+          [pc("/SnapshotIds/1", "not_found", "InvalidParameter.SnapshotNotFound")], context=usage)
+    f.add("no system snapshot", merge(TS, {"SnapshotIds": ["snap-data"]}), [("/SnapshotIds", "required")],
+          [pc("/SnapshotIds", "required", "InvalidParameter.SystemSnapshotNotFound")], context=usage)
+    f.add("two system snapshots", merge(TS, {"SnapshotIds": ["snap-sys", "snap-sys2"]}), [("/SnapshotIds", "too_many")],
+          [pc("/SnapshotIds", "too_many", "InvalidParameter.DuplicateSystemSnapshots")], context=usage)
+    f.add("image name already taken", T, [("/ImageName", "already_exists")],
+          [pc("/ImageName", "already_exists", "InvalidImageName.Duplicate")], context={"existingImageNames": ["db", "web"]})
+    f.add("image name free", T, context={"existingImageNames": ["db"]})
+    f.add("no image quota left", T, [("", "quota_exceeded")], [pc("", "quota_exceeded", "ImageQuotaLimitExceeded")],
+          context={"imageQuotaRemaining": 0})
+    f.add("image quota left", T, context={"imageQuotaRemaining": 3})
+    tags = [{"ResourceType": "image", "Tags": [{"Key": "env", "Value": "prod"}, {"Key": "team", "Value": "a"}]}]
+    f.add("tag key not among the account's keys", t(TagSpecification=tags), [("/TagSpecification/0/Tags/1/Key", "not_found")],
+          [pc("/TagSpecification/0/Tags/1/Key", "not_found", "InvalidParameterValue.TagKeyNotFound")],
+          context={"existingTagKeys": ["env"]})
+    f.add("tag keys known", t(TagSpecification=tags), context={"existingTagKeys": ["env", "team"]})
+    f.add("unknown context field is a warning", T, warnings=[("", "unknown_field")], context={"zone": "ap-guangzhou-3"})
+
+    for prov in ("openstack", "nova"):
+        f = new_file(prov, "context")
+        O = {"project_id": "b7a7b63e92174a95a999c95da856f143", "server_id": "da5834e0-31d2-40f9-b271-6592f9f68370",
+             "token": "e5b9d3e8160747b3b7bdd9d4833d0b08", "body": {"createImage": {"name": "img", "metadata": {"a": "1", "b": "2"}}}}
+        for state in ["ACTIVE", "STOPPED", "PAUSED", "SUSPENDED", "active"]:
+            f.add("vm_state %s is fine" % state, O, context={"vmState": state})
+        for state in ["BUILDING", "ERROR", "SHELVED_OFFLOADED", "RESIZED"]:
+            f.add("vm_state %s: 409" % state, O, [("", "bad_state")], [pc("", "bad_state", "409")], context={"vmState": state})
+        f.add("task_state null is fine", O, context={"taskState": None})
+        f.add("task_state image_snapshot: 409", O, [("", "bad_state")], [pc("", "bad_state", "409")],
+              context={"taskState": "image_snapshot"})
+        f.add("token of another project: 400", O, [("/project_id", "mismatch")], [pc("/project_id", "mismatch", "400")],
+              context={"tokenProjectId": "f66f8e846a65484a9a6740077e72e3dd"})
+        f.add("token of this project", O, context={"tokenProjectId": "B7A7B63E92174A95A999C95DA856F143"})
+        f.add("metadata within quota", O, context={"metadataQuota": 2})
+        f.add("metadata over quota: 403", O, [("/body/createImage/metadata", "too_many")],
+              [("/body/createImage/metadata", "too_many", {"providerCode": "403", "max": 1, "actual": 2})],
+              context={"metadataQuota": 1})
+        f.add("snapshots disabled: 400", O, [("", "not_supported")], [pc("", "not_supported", "400")],
+              context={"snapshotsEnabled": False})
+        f.add("snapshots enabled", O, context={"snapshotsEnabled": True})
+        if prov == "nova":
+            f.add("metadata quota not checked from microversion 2.39", O, context={"metadataQuota": 1, "microversion": "2.39"})
+            f.add("metadata quota checked below 2.39", O, [("/body/createImage/metadata", "too_many")],
+                  context={"metadataQuota": 1, "microversion": "2.38"})
+        else:
+            f.add("microversion is not an openstack (seed page) context field", O, warnings=[("", "unknown_field")],
+                  context={"microversion": "2.1"})
+
+    f = new_file("huawei", "context")
+    H = {"name": "fedora-data1", "image_url": "image-test:fedora_data1.qcow2", "min_disk": 40}
+    f.add("bucket storage class STANDARD", H, context={"bucketStorageClass": "STANDARD"})
+    f.add("bucket storage class standard (any case)", H, context={"bucketStorageClass": "standard"})
+    f.add("bucket storage class WARM is refused", H, [("/image_url", "bad_state")], context={"bucketStorageClass": "WARM"})
+    f.add("unknown context field is a warning", H, warnings=[("", "unknown_field")], context={"region": "x"})
+    f.add("context that is not an object is a warning", H, warnings=[("", "wrong_type")], context=["x"])
+
+    # Messages in Chinese: the same codes, the language only changes the text.
+    f = new_file("tencent", "lang_zh")
+    f.add("zh: too long name", merge(T, {"ImageName": "名" * 61}), [("/ImageName", "too_long")],
+          [("/ImageName", "too_long", {"max": 60, "actual": 61})], lang="zh")
+    f.add("zh: conflict", merge(T, {"SnapshotIds": ["s"]}), [("/SnapshotIds", "conflict")], lang="zh")
+
+
 def main():
+    contexts()
     zen()
     tencent()
     openstack()
