@@ -1,0 +1,313 @@
+//! normalize, check_field, to_http, describe and json_schema: every fix, each provider's HTTP
+//! request, check_field's agreement with check on every case file, and the schema's soundness
+//! (checked by a real JSON Schema validator) on every case file.
+
+use createimage::json::Value;
+use createimage::{check, check_field, describe, json_schema, normalize, to_http, Code, Options, Provider};
+use std::path::Path;
+
+fn v(text: &str) -> Value<'static> {
+    Value::parse(text).unwrap().into_owned()
+}
+
+fn opts() -> Options<'static> {
+    Options::default()
+}
+
+/// Every case file's requests, with their provider.
+fn all_cases() -> Vec<(Provider, String, Value<'static>)> {
+    let mut out = Vec::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    for dir in std::fs::read_dir(root).unwrap() {
+        let dir = dir.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().is_none_or(|x| x != "json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&f).unwrap();
+            let doc = Value::parse(&text).unwrap().into_owned();
+            let p = Provider::parse(doc.get("provider").and_then(Value::as_str).unwrap()).unwrap();
+            for c in doc.get("cases").and_then(Value::as_array).unwrap() {
+                let name = c.get("name").and_then(Value::as_str).unwrap_or("").to_owned();
+                out.push((p, name, c.get("request").unwrap().clone()));
+            }
+        }
+    }
+    assert!(out.len() > 250);
+    out
+}
+
+fn changes(p: Provider, req: &str) -> Vec<(String, &'static str, String, String)> {
+    normalize(p, &v(req), &opts())
+        .changes
+        .iter()
+        .map(|c| (c.path.clone(), c.code.as_str(), c.from.to_json(), c.to.to_json()))
+        .collect()
+}
+
+#[test]
+fn normalize_every_fix() {
+    // Full-width folded, then trimmed (U+3000 became a space), zero-width removed.
+    let n = normalize(Provider::Zenlayer, &v(r#"{"instanceId":"\u200bins-1\u3000","imageName":"ｔｅｓｔ－１"}"#), &opts());
+    assert!(n.report.ok, "{:?}", n.report.issues);
+    assert_eq!(n.normalized.to_json(), r#"{"instanceId":"ins-1","imageName":"test-1"}"#);
+    let codes: Vec<_> = n.changes.iter().map(|c| (c.path.as_str(), c.code.as_str())).collect();
+    assert_eq!(
+        codes,
+        [("/instanceId", "remove_zero_width"), ("/instanceId", "fold_width"), ("/instanceId", "trim"), ("/imageName", "fold_width")]
+    );
+    // Descriptions are trimmed but not folded.
+    assert_eq!(
+        changes(Provider::Zenlayer, r#"{"instanceId":"i","imageName":"a","imageDescription":"\t ｘ "}"#),
+        [("/imageDescription".into(), "trim", "\"\\t ｘ \"".into(), "\"ｘ\"".into())]
+    );
+    // Enumerations: documented spelling.
+    assert_eq!(
+        changes(Provider::Huawei, r#"{"name":"n","image_url":"b-1:o","min_disk":40,"os_type":"linux"}"#),
+        [("/os_type".into(), "canonical_enum", "\"linux\"".into(), "\"Linux\"".into())]
+    );
+    let t = normalize(Provider::Tencent, &v(r#"{"ImageName":"a","InstanceId":"i","ForcePoweroff":true,"Sysprep":"FALSE"}"#), &opts());
+    assert_eq!(t.normalized.to_json(), r#"{"ImageName":"a","InstanceId":"i","ForcePoweroff":"true","Sysprep":"false"}"#);
+    assert!(t.report.ok);
+    // Numeric strings that are exact integers become numbers; others stay (and stay errors).
+    assert_eq!(
+        changes(Provider::Huawei, r#"{"name":"n","image_url":"b-1:o","min_disk":"40"}"#),
+        [("/min_disk".into(), "number_from_string", "\"40\"".into(), "40".into())]
+    );
+    for s in ["\"40.0\"", "\"040\"", "\" 40\"", "\"4e1\"", "\"\""] {
+        let req = format!(r#"{{"name":"n","image_url":"b-1:o","min_disk":{s}}}"#);
+        let n = normalize(Provider::Huawei, &v(&req), &opts());
+        assert!(n.changes.is_empty(), "{s}");
+        assert!(!n.report.ok, "{s}");
+    }
+    // Flattened lists become arrays; repeated ids are removed, first kept.
+    let n = normalize(
+        Provider::Tencent,
+        &v(r#"{"ImageName":"a","InstanceId":"i","DataDiskIds.0":"d1","DataDiskIds.1":"d2","DataDiskIds.2":"d1"}"#),
+        &opts(),
+    );
+    assert_eq!(n.normalized.to_json(), r#"{"ImageName":"a","InstanceId":"i","DataDiskIds":["d1","d2"]}"#);
+    let codes: Vec<_> = n.changes.iter().map(|c| (c.path.as_str(), c.code.as_str())).collect();
+    assert_eq!(codes, [("/DataDiskIds", "flattened_to_array"), ("/DataDiskIds/2", "remove_duplicate")]);
+    assert!(n.report.ok);
+    // Nova's name is under body/createImage.
+    assert_eq!(
+        changes(
+            Provider::Nova,
+            r#"{"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{"createImage":{"name":" img "}}}"#
+        ),
+        [("/body/createImage/name".into(), "trim", "\" img \"".into(), "\"img\"".into())]
+    );
+}
+
+#[test]
+fn normalize_never_changes_meaning() {
+    // No truncation: an over-long name stays an error, with a suggestion cut on a grapheme boundary.
+    let name = "a".repeat(23) + "e\u{301}x";
+    let n = normalize(Provider::Zenlayer, &v(&format!(r#"{{"instanceId":"i","imageName":"{name}"}}"#)), &opts());
+    assert!(n.changes.is_empty());
+    let issue = n.report.issues.iter().find(|i| i.code() == Code::TooLong).unwrap();
+    // 25 chars; the cut at 24 would split e from its accent, so the suggestion stops before it.
+    assert_eq!(issue.suggestion.as_deref(), Some("a".repeat(23).as_str()));
+    // A ZWJ emoji sequence is never split either.
+    let fam = "👨\u{200D}👩\u{200D}👧";
+    let name = "a".repeat(57) + fam;
+    let r = check(Provider::Tencent, &v(&format!(r#"{{"InstanceId":"i","ImageName":"{name}"}}"#)), &opts());
+    assert_eq!(r.issues[0].suggestion.as_deref(), Some("a".repeat(57).as_str()));
+    // No guessing between conflicting fields.
+    let n = normalize(Provider::Tencent, &v(r#"{"ImageName":"a","InstanceId":"i","SnapshotIds":["s"]}"#), &opts());
+    assert!(n.changes.is_empty());
+    assert_eq!(n.report.issues[0].code(), Code::Conflict);
+    // A fix that would leave nothing is not made (the ideographic space is folded, not trimmed away).
+    assert_eq!(
+        changes(Provider::Tencent, r#"{"ImageName":"\u3000\u200b","InstanceId":"i"}"#),
+        [
+            ("/ImageName".into(), "remove_zero_width", "\"\u{3000}\u{200b}\"".into(), "\"\u{3000}\"".into()),
+            ("/ImageName".into(), "fold_width", "\"\u{3000}\"".into(), "\" \"".into())
+        ]
+    );
+    // Mixed array and flattened forms: reported, not merged.
+    let n = normalize(Provider::Tencent, &v(r#"{"ImageName":"a","InstanceId":"i","DataDiskIds":["x"],"DataDiskIds.0":"y"}"#), &opts());
+    assert!(n.changes.is_empty());
+    assert!(!n.report.ok);
+}
+
+#[test]
+fn normalize_is_idempotent_and_never_worse_on_every_case() {
+    for (p, name, req) in all_cases() {
+        let once = normalize(p, &req, &opts());
+        let twice = normalize(p, &once.normalized, &opts());
+        assert!(twice.changes.is_empty(), "{name}: second normalize changed {:?}", twice.changes);
+        assert_eq!(twice.normalized, once.normalized, "{name}");
+        if check(p, &req, &opts()).ok {
+            assert!(once.report.ok, "{name}: normalize made a valid request invalid: {:?}", once.report.issues);
+        }
+    }
+}
+
+/// The top-level (for OpenStack: the form's) fields of a request, as pointers.
+fn field_paths(p: Provider, req: &Value<'_>) -> Vec<String> {
+    match p {
+        Provider::OpenStack | Provider::Nova => {
+            let mut out: Vec<String> = ["project_id", "server_id", "token"]
+                .iter()
+                .filter(|k| req.get(k).is_some())
+                .map(|k| format!("/{k}"))
+                .collect();
+            if let Some(ci) = req.get("body").and_then(|b| b.get("createImage")).filter(|c| c.as_object().is_some()) {
+                for k in ["name", "metadata"] {
+                    if ci.get(k).is_some() {
+                        out.push(format!("/body/createImage/{k}"));
+                    }
+                }
+            }
+            out
+        }
+        _ => req
+            .as_object()
+            .map(|m| {
+                m.iter()
+                    .map(|(k, _)| k.to_string())
+                    .filter(|k| !k.contains('.') && !k.contains('/') && !k.contains('~'))
+                    .map(|k| format!("/{k}"))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+#[test]
+fn check_field_agrees_with_check_on_every_case() {
+    let cross = [Code::Conflict, Code::MissingOneOf, Code::Requires, Code::UnknownField];
+    let mut compared = 0;
+    for (p, name, req) in all_cases() {
+        let full = check(p, &req, &opts());
+        for path in field_paths(p, &req) {
+            let segs = createimage::report::split_pointer(&path);
+            let mut value = &req;
+            for s in &segs {
+                value = value.get(s).unwrap();
+            }
+            let one = check_field(p, &path, value, &opts());
+            let mut a: Vec<_> = one.issues.iter().map(|i| (i.path.clone(), i.code(), i.message.clone())).collect();
+            let mut b: Vec<_> = full
+                .issues
+                .iter()
+                .filter(|i| i.path == path || i.path.starts_with(&format!("{path}/")))
+                .filter(|i| !cross.contains(&i.code()))
+                .map(|i| (i.path.clone(), i.code(), i.message.clone()))
+                .collect();
+            // Unknown keys below the field (e.g. inside createImage) are the field's own issues.
+            a.retain(|(_, c, _)| *c != Code::UnknownField);
+            a.sort_by(|x, y| (&x.0, x.1.as_str()).cmp(&(&y.0, y.1.as_str())));
+            b.sort_by(|x, y| (&x.0, x.1.as_str()).cmp(&(&y.0, y.1.as_str())));
+            assert_eq!(a, b, "{name}: {path}");
+            compared += 1;
+        }
+    }
+    assert!(compared > 500, "{compared}");
+}
+
+#[test]
+fn check_field_unknown_path() {
+    let r = check_field(Provider::Tencent, "/Nope", &v("1"), &opts());
+    assert_eq!(r.issues[0].code(), Code::UnknownField);
+    assert!(!r.ok);
+    let r = check_field(Provider::Zenlayer, "/nope", &v("1"), &opts());
+    assert!(r.ok, "zenlayer ignores unknown fields: a warning");
+    let r = check_field(Provider::Zenlayer, "/imageName", &v(r#""ok_名字""#), &opts());
+    assert!(r.ok && r.issues.is_empty());
+}
+
+fn http_json(p: Provider, req: &str) -> String {
+    to_http(p, &v(req), &opts()).map(|h| h.to_value().to_json()).unwrap_or_else(|r| panic!("{:?}", r.issues))
+}
+
+#[test]
+fn http_request_per_provider() {
+    assert_eq!(
+        http_json(Provider::Zenlayer, r#"{"instanceId":"ins-1","imageName":" web01 "}"#),
+        r#"{"method":"POST","host":"console.zenlayer.com","path":"/api/v2/vm","headers":{"Content-Type":"application/json","X-ZC-Action":"CreateImage"},"body":{"instanceId":"ins-1","imageName":"web01"}}"#
+    );
+    assert_eq!(
+        http_json(Provider::Tencent, r#"{"Action":"CreateImage","Version":"2017-03-12","Region":"ap-guangzhou","ImageName":"web","InstanceId":"ins-1","DataDiskIds.0":"disk-1"}"#),
+        r#"{"method":"POST","host":"cvm.tencentcloudapi.com","path":"/","headers":{"Content-Type":"application/json; charset=utf-8","X-TC-Action":"CreateImage","X-TC-Version":"2017-03-12","X-TC-Region":"ap-guangzhou"},"body":{"ImageName":"web","InstanceId":"ins-1","DataDiskIds":["disk-1"]}}"#
+    );
+    let os = r#"{"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"e5b9d3e8160747b3b7bdd9d4833d0b08","body":{"createImage":{"name":"test-image","metadata":{"myvar":"test"}}}}"#;
+    for p in [Provider::OpenStack, Provider::Nova] {
+        assert_eq!(
+            http_json(p, os),
+            r#"{"method":"POST","path":"/v2/b7a7b63e92174a95a999c95da856f143/servers/da5834e0-31d2-40f9-b271-6592f9f68370/action","headers":{"Accept":"application/json","Content-Type":"application/json","X-Auth-Token":"e5b9d3e8160747b3b7bdd9d4833d0b08"},"body":{"createImage":{"name":"test-image","metadata":{"myvar":"test"}}}}"#
+        );
+    }
+    assert_eq!(
+        http_json(Provider::Huawei, r#"{"name":"fedora-data1","image_url":"image-test:fedora_data1.qcow2","min_disk":"40","tags":["aaa.111"]}"#),
+        r#"{"method":"POST","path":"/v1/cloudimages/dataimages/action","headers":{"Content-Type":"application/json;charset=UTF-8"},"body":{"name":"fedora-data1","image_url":"image-test:fedora_data1.qcow2","min_disk":40,"tags":["aaa.111"]}}"#
+    );
+}
+
+#[test]
+fn http_refuses_invalid_requests() {
+    let r = to_http(Provider::Zenlayer, &v(r#"{"instanceId":"i","imageName":"a b"}"#), &opts()).unwrap_err();
+    assert_eq!(r.issues[0].code(), Code::BadChar);
+    // Tencent's Region goes in a header: the HTTP request needs it.
+    let r = to_http(Provider::Tencent, &v(r#"{"ImageName":"web","InstanceId":"ins-1"}"#), &opts()).unwrap_err();
+    assert_eq!((r.issues[0].path.as_str(), r.issues[0].code()), ("/Region", Code::Required));
+    // Context errors refuse too.
+    let ctx = Options { context: Some(v(r#"{"zone":"SIN-E"}"#)), ..opts() };
+    assert!(to_http(Provider::Zenlayer, &v(r#"{"instanceId":"i","imageName":"a"}"#), &ctx).is_err());
+}
+
+#[test]
+fn describe_covers_every_table_field() {
+    for p in Provider::ALL {
+        let d = describe(p);
+        let fields = d.get("fields").and_then(Value::as_array).unwrap();
+        assert!(fields.len() >= 3, "{p:?}");
+        for f in fields {
+            for k in ["path", "name", "label", "required", "type"] {
+                assert!(f.get(k).is_some(), "{p:?} {k}");
+            }
+            assert!(f.get("label").and_then(|l| l.get("zh")).and_then(Value::as_str).is_some_and(|s| !s.is_empty()));
+        }
+    }
+    let z = describe(Provider::Zenlayer).to_json();
+    assert!(z.contains(r#""path":"/imageName""#) && z.contains(r#""max":24"#) && z.contains(r#""unit":"chars""#));
+    let t = describe(Provider::Tencent).to_json();
+    assert!(t.contains("InvalidParameter.SpecifyOneParameter") && t.contains(r#""alsoAccepted":["TRUE","FALSE"]"#));
+    let o = describe(Provider::OpenStack).to_json();
+    assert!(o.contains(r#""max":65535,"unit":"bytes""#));
+}
+
+#[test]
+fn json_schema_is_sound_on_every_case() {
+    let mut accepted = 0;
+    let mut rejected_by_both = 0;
+    for p in Provider::ALL {
+        let schema: serde_json::Value = serde_json::from_str(&json_schema(p).to_json()).unwrap();
+        let validator = jsonschema::draft202012::new(&schema).unwrap_or_else(|e| panic!("{p:?}: {e}"));
+        for (q, name, req) in all_cases() {
+            if q != p {
+                continue;
+            }
+            let text = req.to_json();
+            // Requests holding a lone surrogate are not JSON serde can read; skip those few.
+            let Ok(instance) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
+            let core_ok = check(p, &req, &opts()).ok;
+            let schema_ok = validator.is_valid(&instance);
+            if core_ok {
+                assert!(schema_ok, "{p:?} {name}: the core accepts it, the schema rejects it: {text}");
+                accepted += 1;
+            } else if !schema_ok {
+                rejected_by_both += 1;
+            }
+        }
+    }
+    assert!(accepted > 100, "{accepted}");
+    // The schema says a lot: most requests the core rejects, it rejects too.
+    assert!(rejected_by_both > 300, "{rejected_by_both}");
+}
