@@ -12,7 +12,15 @@ let ready = false;
 /** Load the WebAssembly module (fetched next to this file unless `input` says otherwise). */
 export async function init(input) {
   if (ready) return;
-  await initWasm(input === undefined ? undefined : { module_or_path: input });
+  try {
+    await initWasm(input === undefined ? undefined : { module_or_path: input });
+  } catch (e) {
+    throw new Error(
+      "createimage: could not load the WebAssembly module (" + message(e) +
+        "); in Node, import \"createimage\" (it initialises itself) or pass the .wasm bytes to init()",
+      { cause: e },
+    );
+  }
   ready = true;
 }
 
@@ -130,7 +138,7 @@ function id(provider) {
 function langOf(options) {
   try {
     const l = options && options.lang;
-    return l === "zh" ? "zh" : "en";
+    return l === "zh" || l === "zh-CN" || l === "zh-Hans" ? "zh" : "en";
   } catch {
     return "en";
   }
@@ -191,6 +199,12 @@ export function normalize(provider, request, options) {
   const p = id(provider);
   const text = wasm.normalize(p, encode(request), langOf(options), contextOf(options));
   const r = JSON.parse(text);
+  if (!Array.isArray(r.changes)) {
+    // Refused before normalizing (unknown provider): nothing was changed.
+    r.normalized = request;
+    r.changes = [];
+    return r;
+  }
   // Values JSON cannot carry come back as null: put the caller's own values back.
   for (const path of r.restore || []) {
     const segs = pointer(path);

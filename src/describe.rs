@@ -285,6 +285,8 @@ fn class(charset: Charset) -> Option<String> {
         Charset::TagKey => "[A-Za-z0-9_\\-]".into(),
         Charset::TagValue => "[A-Za-z0-9_.\\-]".into(),
         Charset::Bucket => "[a-z0-9.\\-]".into(),
+        Charset::VisibleAscii => "[!-~]".into(),
+        Charset::RegionId => "[a-z0-9\\-]".into(),
     })
 }
 

@@ -1,5 +1,9 @@
 //! `check_field`: one field checked exactly as `check` checks it, for keystroke validation.
-//! Cross-field rules (conflicts, one-of, dependencies) need the whole request and are left to `check`.
+//! Cross-field rules (conflicts, one-of, dependencies, duplicates across a list) need the whole
+//! request and are left to `check`. Paths: a top-level field (for OpenStack also
+//! `/body/createImage/name`, `/body/createImage/metadata` and one `/body/createImage/metadata/<key>`),
+//! a list item (`/DataDiskIds/0`, Tencent's `/DataDiskIds.0`, Huawei's `/tags/0`) or a tag's part
+//! (`/image_tags/0/key`, `/TagSpecification/0/Tags/1/Value`).
 
 use crate::json::Value;
 use crate::providers::openstack::{self, Profile};
@@ -10,17 +14,16 @@ use crate::{finish, Options, Provider, Report};
 
 /// Check the value of the field at `path` (a JSON pointer such as `/ImageName` or
 /// `/body/createImage/metadata`). A path the provider does not define is an `unknown_field`.
-pub fn check_field(
-    provider: Provider,
-    path: &str,
-    value: &Value<'_>,
-    options: &Options<'_>,
-) -> Report {
+pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &Options<'_>) -> Report {
     let mut c = Checker::new(provider, options.lang);
-    let segs = split_pointer(path);
-    let known = with_path(&segs, &Path::Root, &mut |p| {
-        dispatch(&mut c, &segs, p, value)
-    });
+    let mut segs = split_pointer(path);
+    // Tencent's flattened `DataDiskIds.3` is the item `/DataDiskIds/3`, as `check` reports it.
+    if provider == Provider::Tencent && segs.len() == 1 {
+        if let Some((name, n)) = tencent::flat_key(&segs[0]) {
+            segs = vec![name.to_owned(), crate::messages::num(n as i64)];
+        }
+    }
+    let known = with_path(&segs, &Path::Root, &mut |p| dispatch(&mut c, &segs, p, value));
     if !known {
         let sev = match provider {
             Provider::Tencent | Provider::Nova => Severity::Error,
@@ -53,21 +56,30 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
     let names: Vec<&str> = segs.iter().map(String::as_str).collect();
     match (c.provider, names.as_slice()) {
         (Provider::Zenlayer, [name]) => simple(c, zenlayer::FIELDS, name, p, v, |_, _, _, _| {}),
-        (Provider::Tencent, [name]) => simple(
-            c,
-            tencent::FIELDS,
-            name,
-            p,
-            v,
-            tencent::check_tag_spec_field,
-        ),
+        (Provider::Tencent, [name]) => simple(c, tencent::FIELDS, name, p, v, tencent::check_tag_spec_field),
+        (Provider::Tencent, [list, i]) if tencent::LIST_FIELDS.contains(list) && is_index(i) => {
+            let f = find(tencent::FIELDS, list).expect("list field in table");
+            if let Ty::StrArray { item, .. } = f.ty {
+                c.check_str(p, f, &item, v);
+            }
+            true
+        }
+        (Provider::Tencent, ["TagSpecification", i, name]) if is_index(i) => {
+            simple(c, tencent::TAG_SPEC_FIELDS, name, p, v, |_, _, _, _| {})
+        }
+        (Provider::Tencent, ["TagSpecification", i, "Tags", j, name]) if is_index(i) && is_index(j) => {
+            simple(c, tencent::TAG_FIELDS, name, p, v, |_, _, _, _| {})
+        }
         (Provider::Huawei, [name]) => simple(c, huawei::FIELDS, name, p, v, huawei::check_nested),
+        (Provider::Huawei, ["tags", i]) if is_index(i) => {
+            huawei::check_tag_string(c, p, find(huawei::FIELDS, "tags").expect("tags in table"), v);
+            true
+        }
+        (Provider::Huawei, ["image_tags", i, name]) if is_index(i) => {
+            simple(c, huawei::IMAGE_TAG_FIELDS, name, p, v, |_, _, _, _| {})
+        }
         (Provider::OpenStack | Provider::Nova, rest) => {
-            let profile = if c.provider == Provider::Nova {
-                Profile::Nova
-            } else {
-                Profile::Seed
-            };
+            let profile = if c.provider == Provider::Nova { Profile::Nova } else { Profile::Seed };
             match rest {
                 ["body"] => {
                     openstack::check_body(c, p, &openstack::FIELDS[3], v, profile);
@@ -77,22 +89,24 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
                     openstack::check_create_image(c, p, &openstack::BODY_FIELDS[0], v, profile);
                     true
                 }
-                ["body", "createImage", name] => simple(
-                    c,
-                    profile.create_image_fields(),
-                    name,
-                    p,
-                    v,
-                    |c, p, f, v| openstack::check_nested(c, p, f, v, profile),
-                ),
-                [name] if *name != "body" => {
-                    simple(c, openstack::FIELDS, name, p, v, |_, _, _, _| {})
+                ["body", "createImage", name] => simple(c, profile.create_image_fields(), name, p, v, |c, p, f, v| {
+                    openstack::check_nested(c, p, f, v, profile)
+                }),
+                ["body", "createImage", "metadata", key] => {
+                    openstack::check_meta_entry(c, p, key, v, profile);
+                    true
                 }
+                [name] if *name != "body" => simple(c, openstack::FIELDS, name, p, v, |_, _, _, _| {}),
                 _ => false,
             }
         }
         _ => false,
     }
+}
+
+/// An array index as a JSON pointer writes it: digits without leading zeros.
+fn is_index(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
 }
 
 fn simple(

@@ -6,7 +6,7 @@
 use crate::json::Value;
 use crate::normalize::normalize;
 use crate::report::{Kind, Severity};
-use crate::{Options, Provider, Report};
+use crate::{Issue, Options, Provider, Report};
 use std::borrow::Cow;
 
 /// An HTTP request ready to send (after signing, where the provider signs requests).
@@ -18,6 +18,8 @@ pub struct HttpRequest {
     pub path: String,
     pub headers: Vec<(&'static str, String)>,
     pub body: Value<'static>,
+    /// The warnings of the request's report (e.g. unknown fields, which are sent as given).
+    pub warnings: Vec<Issue>,
 }
 
 impl HttpRequest {
@@ -61,6 +63,7 @@ pub fn to_http(
     let n = normalize(provider, request, options);
     let mut report = n.report;
     let body = n.normalized;
+    let warnings = report.issues.clone();
     let get = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
     if provider == Provider::Tencent && body.get("Region").is_none() {
         let mut c = crate::rules::Checker::new(provider, options.lang);
@@ -84,6 +87,7 @@ pub fn to_http(
             path: "/api/v2/vm".into(),
             headers: vec![json, ("X-ZC-Action", "CreateImage".into())],
             body,
+            warnings: warnings.clone(),
         },
         Provider::Tencent => {
             let region = get("Region");
@@ -107,6 +111,7 @@ pub fn to_http(
                     ("X-TC-Region", region),
                 ],
                 body: payload,
+                warnings: warnings.clone(),
             }
         }
         Provider::OpenStack | Provider::Nova => HttpRequest {
@@ -123,6 +128,7 @@ pub fn to_http(
                 ("X-Auth-Token", get("token")),
             ],
             body: body.get("body").cloned().unwrap_or(Value::Null),
+            warnings: warnings.clone(),
         },
         Provider::Huawei => HttpRequest {
             method: "POST",
@@ -130,6 +136,7 @@ pub fn to_http(
             path: "/v1/cloudimages/dataimages/action".into(),
             headers: vec![("Content-Type", "application/json;charset=UTF-8".into())],
             body,
+            warnings: warnings.clone(),
         },
     })
 }

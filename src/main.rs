@@ -197,6 +197,9 @@ fn run(args: &[String]) -> Result<ExitCode, (u8, String)> {
                     println!();
                     println!("{}", h.body.to_json_pretty());
                 }
+                for w in &h.warnings {
+                    eprintln!("warning: {}: {}: {}", w.path, w.code().as_str(), w.message);
+                }
                 true
             }
             Err(r) => {

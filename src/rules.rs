@@ -197,10 +197,10 @@ impl Checker {
         self.push(path, kind, Severity::Error, pc)
     }
 
-    /// Set the `part` of the last issue and remake its message.
-    pub fn set_part(&mut self, part: &'static str) {
+    /// Set the `part` of the issues recorded since `from` and remake their messages.
+    pub fn mark_part(&mut self, from: usize, part: &'static str) {
         let (lang, provider) = (self.lang, self.provider);
-        if let Some(i) = self.issues.last_mut() {
+        for i in &mut self.issues[from..] {
             i.part = Some(part);
             i.message = messages::message(lang, provider, &i.path, &i.kind, Some(part));
         }

@@ -155,7 +155,11 @@ pub fn to_http(provider: &str, request: &str, lang: &str, context: &str) -> Stri
     };
     match crate::to_http(p, &req, &options) {
         Ok(h) => {
-            let mut out = String::from("{\"ok\":true,\"http\":");
+            // The report (ok, with any warnings), reopened to add the request.
+            let report = crate::Report { ok: true, provider: p, lang: options.lang, issues: h.warnings.clone() };
+            let mut out = report.to_json();
+            out.pop();
+            out.push_str(",\"http\":");
             out.push_str(&h.to_value().to_plain_json());
             out.push('}');
             out

@@ -311,3 +311,34 @@ fn json_schema_is_sound_on_every_case() {
     // The schema says a lot: most requests the core rejects, it rejects too.
     assert!(rejected_by_both > 300, "{rejected_by_both}");
 }
+
+#[test]
+fn check_field_on_items_and_parts() {
+    let codes = |p: Provider, path: &str, val: &str| -> Vec<(String, &'static str)> {
+        check_field(p, path, &v(val), &opts()).issues.iter().map(|i| (i.path.clone(), i.code().as_str())).collect()
+    };
+    assert_eq!(codes(Provider::Tencent, "/DataDiskIds.1", r#""""#), [("/DataDiskIds/1".to_owned(), "empty")]);
+    assert_eq!(codes(Provider::Tencent, "/DataDiskIds/0", r#""disk-1""#), []);
+    assert_eq!(codes(Provider::Tencent, "/SnapshotIds/2", "5"), [("/SnapshotIds/2".to_owned(), "wrong_type")]);
+    assert_eq!(
+        codes(Provider::Tencent, "/TagSpecification/0/Tags/1/Key", r#""""#),
+        [("/TagSpecification/0/Tags/1/Key".to_owned(), "empty")]
+    );
+    assert_eq!(
+        codes(Provider::Tencent, "/TagSpecification/0/ResourceType", r#""instance""#),
+        [("/TagSpecification/0/ResourceType".to_owned(), "not_allowed")]
+    );
+    let tag = check_field(Provider::Huawei, "/tags/3", &v(r#""k!.v v""#), &opts());
+    let parts: Vec<_> = tag.issues.iter().map(|i| (i.path.as_str(), i.code().as_str(), i.part)).collect();
+    assert_eq!(parts, [("/tags/3", "bad_char", Some("key")), ("/tags/3", "bad_char", Some("value"))]);
+    assert_eq!(codes(Provider::Huawei, "/image_tags/0/key", &format!("\"{}\"", "k".repeat(37))), [("/image_tags/0/key".to_owned(), "too_long")]);
+    assert_eq!(
+        codes(Provider::Nova, "/body/createImage/metadata/a~1b", r#""v""#),
+        [("/body/createImage/metadata/a~1b".to_owned(), "bad_char")]
+    );
+    assert_eq!(codes(Provider::OpenStack, "/body/createImage/metadata/a~1b", r#""v""#), []);
+    // The same issue, message included, as the full check gives for that item.
+    let full = check(Provider::Nova, &v(r#"{"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{"createImage":{"name":"n","metadata":{"k":null}}}}"#), &opts());
+    let one = check_field(Provider::Nova, "/body/createImage/metadata/k", &v("null"), &opts());
+    assert_eq!(full.issues, one.issues);
+}

@@ -164,34 +164,26 @@ fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
         c.wrong_type(p, v, "array", f);
         return;
     };
-    let (krule, vrule) = tag_rules();
     let mut seen: Vec<(usize, &str)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let ip = p.index(i);
-        let Some(s) = c.check_str(&ip, f, &Str::ANY, item) else {
-            continue;
-        };
-        let (key, value) = s.split_once('.').unwrap_or((s, ""));
-        for (part, field, rule, text) in [
-            ("key", &TAG_KEY, &krule, key),
-            ("value", &TAG_VALUE, &vrule, value),
-        ] {
-            let before = c.issues.len();
-            c.check_text(&ip, field, rule, text);
-            for n in before..c.issues.len() {
-                let issue = &mut c.issues[n];
-                issue.part = Some(part);
-                issue.message = crate::messages::message(
-                    c.lang,
-                    c.provider,
-                    &issue.path,
-                    &issue.kind,
-                    Some(part),
-                );
-            }
+        if let Some(key) = check_tag_string(c, &ip, f, item) {
+            dup(c, &mut seen, i, key, &ip, |j| p.index(j).pointer());
         }
-        dup(c, &mut seen, i, key, &ip, |j| p.index(j).pointer());
     }
+}
+
+/// One `key.value` tag string; returns its key.
+pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, item: &'v Value<'_>) -> Option<&'v str> {
+    let (krule, vrule) = tag_rules();
+    let s = c.check_str(ip, f, &Str::ANY, item)?;
+    let (key, value) = s.split_once('.').unwrap_or((s, ""));
+    for (part, field, rule, text) in [("key", &TAG_KEY, &krule, key), ("value", &TAG_VALUE, &vrule, value)] {
+        let before = c.issues.len();
+        c.check_text(ip, field, rule, text);
+        c.mark_part(before, part);
+    }
+    Some(key)
 }
 
 /// `image_tags`: objects `{key, value}`.

@@ -31,7 +31,8 @@ pub const FIELDS: &[Field] = &[
         name: "token",
         label: ("Auth token (X-Auth-Token)", "认证令牌（X-Auth-Token）"),
         required: true,
-        ty: Ty::Str(Str::NON_EMPTY),
+        // It is sent as a header value: CR/LF or non-ASCII would break (or inject into) the request.
+        ty: Ty::Str(Str::NON_EMPTY.charset(Charset::VisibleAscii)),
         role: Role::Other,
         codes: &[(None, "401")],
     },
@@ -263,30 +264,24 @@ fn check_metadata(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>, profi
         c.wrong_type(p, v, "object", f);
         return;
     };
+    for (k, val) in items {
+        check_meta_entry(c, &p.key(k), k, val, profile);
+    }
+}
+
+/// One metadata item: its key's rules, then its value's (marked as the value).
+pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Value<'_>, profile: Profile) {
     let (kf, vf) = profile.meta();
     let (Ty::Str(krule), Ty::Str(vrule)) = (kf.ty, vf.ty) else {
         return;
     };
-    for (k, val) in items {
-        let ip = p.key(k);
-        c.check_text(&ip, kf, &krule, k);
-        if profile == Profile::Seed && !k.is_empty() && k.chars().all(char::is_whitespace) {
-            c.error(&ip, Kind::Empty, kf);
-        }
-        let before = c.issues.len();
-        c.check_str(&ip, vf, &vrule, val);
-        for i in before..c.issues.len() {
-            let issue = &mut c.issues[i];
-            issue.part = Some("value");
-            issue.message = crate::messages::message(
-                c.lang,
-                c.provider,
-                &issue.path,
-                &issue.kind,
-                Some("value"),
-            );
-        }
+    c.check_text(ip, kf, &krule, k);
+    if profile == Profile::Seed && !k.is_empty() && k.chars().all(char::is_whitespace) {
+        c.error(ip, Kind::Empty, kf);
     }
+    let before = c.issues.len();
+    c.check_str(ip, vf, &vrule, val);
+    c.mark_part(before, "value");
 }
 
 pub const VM_STATES: &[&str] = &["ACTIVE", "STOPPED", "PAUSED", "SUSPENDED"];

@@ -3,6 +3,7 @@
 use crate::json::Value;
 use crate::report::{Code, Kind, Path, Severity};
 use crate::rules::{Checker, Field, Role, Str, Ty};
+use crate::text::Charset;
 use std::borrow::Cow;
 
 const TOO_LARGE: &[(Option<Code>, &str)] =
@@ -40,7 +41,8 @@ pub const FIELDS: &[Field] = &[
         name: "Region",
         label: ("Region", "地域"),
         required: false,
-        ty: Ty::Str(ID),
+        // It is sent as the X-TC-Region header value.
+        ty: Ty::Str(ID.charset(Charset::RegionId)),
         role: Role::Id,
         codes: &[],
     },

@@ -1,6 +1,7 @@
 //! Shared text rules: character classes, charsets, length units and the safe text fixes.
 //! Every provider module uses these; none defines its own.
 
+mod grapheme;
 mod tables;
 
 pub use tables::UNICODE_VERSION;
@@ -113,6 +114,12 @@ pub enum Charset {
     TagValue,
     /// OBS bucket name: lowercase ASCII letters, digits, `-`, `.`.
     Bucket,
+    /// An HTTP header value that any client sends as is: visible ASCII (U+0021..U+007E).
+    /// (OpenStack's token goes into `X-Auth-Token`.)
+    VisibleAscii,
+    /// A Tencent region id (`ap-guangzhou`): lowercase ASCII letters, digits, `-`.
+    /// (It goes into the `X-TC-Region` header.)
+    RegionId,
 }
 
 impl Charset {
@@ -135,6 +142,8 @@ impl Charset {
             Charset::Bucket => {
                 c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.')
             }
+            Charset::VisibleAscii => c.is_ascii_graphic(),
+            Charset::RegionId => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
         }
     }
 
@@ -174,21 +183,8 @@ impl Charset {
                 "lowercase letters, digits, - and .",
                 "小写字母、数字、- 和 .",
             ),
-        }
-    }
-
-    /// A JSON Schema `pattern` (ECMA-262 with the `u` flag) for the charset, where one exists.
-    pub fn pattern(self) -> Option<&'static str> {
-        match self {
-            Charset::Any => None,
-            Charset::HanAlnumDashUnderscore => Some("^[\\p{Script=Han}A-Za-z0-9_-]*$"),
-            Charset::HanAlnumDashDotUnderscoreSpace => Some("^[\\p{Script=Han}A-Za-z0-9_. -]*$"),
-            Charset::NoLineBreakNoAngle => Some("^[^\\r\\n<>]*$"),
-            Charset::NovaPrintable => None,
-            Charset::NovaMetaKey => Some("^[a-zA-Z0-9_:. -]*$"),
-            Charset::TagKey => Some("^[A-Za-z0-9_-]*$"),
-            Charset::TagValue => Some("^[A-Za-z0-9_.-]*$"),
-            Charset::Bucket => Some("^[a-z0-9.-]*$"),
+            Charset::VisibleAscii => ("visible ASCII characters (no spaces or line breaks)", "可见 ASCII 字符（不含空格和换行）"),
+            Charset::RegionId => ("lowercase letters, digits and -, e.g. ap-guangzhou", "小写字母、数字和 -，例如 ap-guangzhou"),
         }
     }
 }
@@ -205,18 +201,15 @@ pub fn fold_width(c: char) -> char {
 /// Cut `s` to at most `max` characters on a grapheme-cluster boundary, so an emoji sequence or a
 /// letter with its combining marks is never split. Trailing whitespace left by the cut is dropped.
 pub fn cut_graphemes(s: &str, max: usize) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
-    let mut out = String::new();
-    let mut n = 0;
-    for g in s.graphemes(true) {
-        let len = count_chars(g);
-        if n + len > max {
+    let (mut end, mut n) = (0, 0);
+    for b in grapheme::boundaries(s) {
+        n += count_chars(&s[end..b]);
+        if n > max {
             break;
         }
-        n += len;
-        out.push_str(g);
+        end = b;
     }
-    out.trim_end().to_owned()
+    s[..end].trim_end().to_owned()
 }
 
 /// Is `s` a UUID written 8-4-4-4-12 in hexadecimal digits (either case)?

@@ -277,6 +277,11 @@ def tencent():
     f.add("Region is valid", t(Region="ap-guangzhou"))
     f.add("Region empty is empty", t(Region=""), [("/Region", "empty")])
     f.add("Region number is wrong_type", t(Region=1), [("/Region", "wrong_type")])
+    # It goes into the X-TC-Region header: a region id.
+    f.add("Region in Chinese is bad_char", t(Region="广州"), [("/Region", "bad_char")],
+          [("/Region", "bad_char", {"codePoint": "U+5E7F", "index": 0})])
+    f.add("Region with CR LF is bad_char", t(Region="ap-guangzhou\r\nX: 1"), [("/Region", "bad_char")])
+    f.add("Region uppercase is bad_char", t(Region="AP-GUANGZHOU"), [("/Region", "bad_char")])
     # ImageName
     f.add("ImageName missing", t(ImageName=DEL), [("/ImageName", "required")])
     f.add("ImageName empty", t(ImageName=""), [("/ImageName", "empty")])
@@ -605,6 +610,12 @@ def url_parts(f, provider):
     f.add("token number is wrong_type", o(token=5), [("/token", "wrong_type")],
           [("/token", "wrong_type", {"actual": "number", "providerCode": "401"})])
     f.add("token null is wrong_type", o(token=None), [("/token", "wrong_type")])
+    # It goes into the X-Auth-Token header: visible ASCII only (no header injection).
+    f.add("token with CR LF is bad_char", o(token="abc\r\nX-Evil: 1"), [("/token", "bad_char")],
+          [("/token", "bad_char", {"codePoint": "U+000D", "index": 3, "providerCode": "401"})])
+    f.add("token with a space is bad_char", o(token="ab c"), [("/token", "bad_char")])
+    f.add("token with non-ASCII is bad_char", o(token="令牌"), [("/token", "bad_char")])
+    f.add("token of every visible ASCII character is valid", o(token="".join(chr(c) for c in range(0x21, 0x7f))))
     # body / createImage
     f.add("body missing", o(body=DEL), [("/body", "required")], [("/body", "required", {"providerCode": "400"})])
     f.add("body string is wrong_type", o(body="createImage"), [("/body", "wrong_type")],

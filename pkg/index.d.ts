@@ -1,0 +1,510 @@
+// Type definitions for createimage 0.1.0, written by hand to match the reports of the Rust core
+// (docs/rules.md). No `any`: values the caller controls are `unknown`.
+//
+// Design: every function takes the request as `unknown`, because a console passes whatever the
+// user typed so far and the functions never throw on bad input (that is what the report is for).
+// The request types below (`ZenlayerRequest`, `TencentRequest`, `OpenStackRequest`,
+// `HuaweiRequest`, `RequestFor<P>`) are for code that builds requests: annotate the object with
+// them (`const r: TencentRequest = {...}` or `{...} satisfies RequestFor<"tencent">`) to get
+// the compiler's help, then pass it in. The provider id is checked strictly: it is a `Provider`.
+
+// ----- providers and options ---------------------------------------------------------------
+
+/** The provider ids. `openstack` is the seed page's reading of the Nova API, `nova` upstream Nova's schema. */
+export type Provider = "zenlayer" | "tencent" | "openstack" | "nova" | "huawei";
+
+/** The language of messages. */
+export type Lang = "en" | "zh";
+
+/** What a console knows about Zenlayer resources; each field turns documented provider errors into pre-flight issues. `null` means "not known". */
+export interface ZenlayerContext {
+  /** The instance's zone; zones where imaging is unsupported give `not_supported`. */
+  zone?: string | null | undefined;
+  /** `false`: `not_found` at `/instanceId`. */
+  instanceExists?: boolean | null | undefined;
+  /** Anything but `STOPPED` (case-insensitive) gives `bad_state`. */
+  instanceState?: string | null | undefined;
+  /** Images already in the zone; 5 or more gives `quota_exceeded`. */
+  imagesInZone?: number | null | undefined;
+  /** `MAKING_IMAGE` or `UNAVAILABLE` gives `bad_state`. */
+  systemDiskStatus?: string | null | undefined;
+}
+
+/** What a console knows about Tencent Cloud resources. */
+export interface TencentContext {
+  /** `false`: `not_found` at `/InstanceId`. */
+  instanceExists?: boolean | null | undefined;
+  /** An instance state (`RUNNING`, `PENDING`, ...): states that refuse imaging give `bad_state`. */
+  instanceState?: string | null | undefined;
+  /** The instance's system disk: naming it in DataDiskIds gives `not_supported`. */
+  instanceSystemDiskId?: string | null | undefined;
+  /** The instance's data disks: another id in DataDiskIds gives `not_found`. */
+  instanceDataDiskIds?: readonly string[] | null | undefined;
+  /** Local disks: naming one in DataDiskIds gives `not_supported`. */
+  localDiskIds?: readonly string[] | null | undefined;
+  /** Snapshot id -> disk usage (`SYSTEM_DISK`, `DATA_DISK`): unknown ids give `not_found`; exactly one system disk snapshot is required. */
+  snapshotDiskUsage?: Readonly<Record<string, string>> | null | undefined;
+  /** Image names already taken: `already_exists` at `/ImageName`. */
+  existingImageNames?: readonly string[] | null | undefined;
+  /** 0 or less: `quota_exceeded`. */
+  imageQuotaRemaining?: number | null | undefined;
+  /** Tag keys that exist: other keys give `not_found`. */
+  existingTagKeys?: readonly string[] | null | undefined;
+}
+
+/** What a console knows about an OpenStack server (both `openstack` and `nova`). */
+export interface OpenStackContext {
+  /** The server's vm_state: states that refuse createImage give `bad_state` (409). */
+  vmState?: string | null | undefined;
+  /** The server's task_state: any task (a string) gives `bad_state` (409). */
+  taskState?: string | null | undefined;
+  /** The project of the token: another project_id gives `mismatch` at `/project_id`. */
+  tokenProjectId?: string | null | undefined;
+  /** The metadata quota: more metadata items give `too_many` (403). */
+  metadataQuota?: number | null | undefined;
+  /** `false`: `not_supported` (snapshots disabled). */
+  snapshotsEnabled?: boolean | null | undefined;
+  /** `nova` only: the compute API microversion, e.g. `"2.45"`; from 2.39 on the metadata quota no longer applies. */
+  microversion?: string | null | undefined;
+}
+
+/** What a console knows about Huawei Cloud resources. */
+export interface HuaweiContext {
+  /** The OBS bucket's storage class: anything but `STANDARD` gives `bad_state` at `/image_url`. */
+  bucketStorageClass?: string | null | undefined;
+}
+
+/** The context type of each provider. Fields it does not read give `unknown_field` warnings at `""`. */
+export interface ContextMap {
+  zenlayer: ZenlayerContext;
+  tencent: TencentContext;
+  openstack: OpenStackContext;
+  nova: OpenStackContext;
+  huawei: HuaweiContext;
+}
+export type ContextFor<P extends Provider> = ContextMap[P];
+
+/** Options of `validate`, `normalize` and `toHttp`. */
+export interface Options<P extends Provider = Provider> {
+  /** Message language; default `"en"`. */
+  lang?: Lang | undefined;
+  /** What the console knows (instance state, quotas, ...). `null`/absent: no pre-flight checks. */
+  context?: ContextFor<P> | null | undefined;
+}
+
+/** Options of `checkField`: one field is checked without the rest of the request, so no context. */
+export interface FieldOptions {
+  lang?: Lang | undefined;
+}
+
+// ----- requests (for callers who build them) -------------------------------------------------
+
+/** Zenlayer Cloud `CreateImage`. */
+export interface ZenlayerRequest {
+  instanceId: string;
+  /** 1..24 chars: Han characters, `A-Z a-z 0-9 - _`. */
+  imageName: string;
+  /** 0..255 chars. */
+  imageDescription?: string;
+}
+
+export type TencentBooleanString = "true" | "false" | "TRUE" | "FALSE";
+
+export interface TencentTag {
+  /** 1..127 chars, unique within one `Tags`. */
+  Key: string;
+  /** 0..255 chars. */
+  Value: string;
+}
+
+export interface TencentTagSpecification {
+  ResourceType: "image";
+  Tags: TencentTag[];
+}
+
+/** Tencent Cloud CVM `CreateImage` (API 2017-03-12). Exactly one of `InstanceId` and `SnapshotIds`. */
+export interface TencentRequest {
+  Action?: "CreateImage";
+  Version?: "2017-03-12";
+  /** Optional for `validate`; `toHttp` needs it (the `X-TC-Region` header). */
+  Region?: string;
+  /** 1..60 chars. */
+  ImageName: string;
+  InstanceId?: string;
+  /** 0..256 chars. */
+  ImageDescription?: string;
+  ForcePoweroff?: TencentBooleanString;
+  Sysprep?: TencentBooleanString;
+  /** Needs `InstanceId`; unique ids. */
+  DataDiskIds?: string[];
+  /** Non-empty; unique ids. */
+  SnapshotIds?: string[];
+  DryRun?: boolean;
+  TagSpecification?: TencentTagSpecification[];
+  ImageFamily?: string;
+  /** The flattened form of `DataDiskIds` (`DataDiskIds.0`, `DataDiskIds.1`, ...), as the query API spells it. */
+  [flattened: `DataDiskIds.${number}`]: string;
+  /** The flattened form of `SnapshotIds`. */
+  [flattened: `SnapshotIds.${number}`]: string;
+}
+
+/** The `createImage` server action of OpenStack Nova, with the URL parts and the token. Used by both `openstack` and `nova`. */
+export interface OpenStackRequest {
+  /** 32 hexadecimal digits. */
+  project_id: string;
+  /** A UUID. */
+  server_id: string;
+  /** The Keystone token (sent as `X-Auth-Token`). */
+  token: string;
+  body: {
+    createImage: {
+      /**
+       * 1..255 chars. `openstack` also accepts a JSON number written with 1..255 digits only;
+       * `nova` requires a string of printable BMP characters without whitespace at either end.
+       */
+      name: string | number;
+      /** `openstack`: keys 1..255 chars, values up to 65,535 UTF-8 bytes. `nova`: keys `[a-zA-Z0-9-_:. ]{1,255}`, values 0..255 chars. */
+      metadata?: Record<string, string>;
+    };
+  };
+}
+
+/** A Huawei IMS tag object. */
+export interface HuaweiImageTag {
+  /** 1..36 chars of `A-Z a-z 0-9 _ -`; unique in the list. */
+  key: string;
+  /** 0..43 chars of `A-Z a-z 0-9 _ . -`. */
+  value?: string;
+}
+
+/** Huawei Cloud IMS: create a data disk image from an external file (`POST /v1/cloudimages/dataimages/action`). */
+export interface HuaweiRequest {
+  /** 1..128 chars: Han, `A-Z a-z 0-9 - . _` and space, no space at either end. */
+  name: string;
+  /** 0..1024 chars; no CR, LF, `<`, `>`. */
+  description?: string;
+  os_type?: "Windows" | "Linux";
+  /** `bucket:object`. */
+  image_url: string;
+  /** An integer, 40..2048 (GB). */
+  min_disk: number;
+  cmk_id?: string;
+  /** `"0"` or a UUID. */
+  enterprise_project_id?: string;
+  /** `"key.value"` strings; not together with `image_tags`. */
+  tags?: string[];
+  image_tags?: HuaweiImageTag[];
+}
+
+/** The request type of each provider id. */
+export interface RequestMap {
+  zenlayer: ZenlayerRequest;
+  tencent: TencentRequest;
+  openstack: OpenStackRequest;
+  nova: OpenStackRequest;
+  huawei: HuaweiRequest;
+}
+export type RequestFor<P extends Provider> = RequestMap[P];
+
+// ----- the report --------------------------------------------------------------------------
+
+/** The stable issue codes. */
+export type IssueCode =
+  | "required"
+  | "wrong_type"
+  | "empty"
+  | "too_short"
+  | "too_long"
+  | "out_of_range"
+  | "bad_char"
+  | "bad_format"
+  | "not_allowed"
+  | "conflict"
+  | "missing_one_of"
+  | "requires"
+  | "duplicate"
+  | "unknown_field"
+  | "too_many"
+  | "too_deep"
+  | "unreadable"
+  | "not_found"
+  | "bad_state"
+  | "quota_exceeded"
+  | "not_supported"
+  | "mismatch"
+  | "already_exists";
+
+/** A warning never makes a report fail. */
+export type Severity = "error" | "warning";
+
+/** How lengths are counted: Unicode scalar values, or UTF-8 bytes. */
+export type LengthUnit = "chars" | "bytes";
+
+/** The type of a value in `wrong_type`: a JSON type, or a JS value JSON cannot carry. */
+export type ValueType =
+  | "null"
+  | "boolean"
+  | "number"
+  | "string"
+  | "array"
+  | "object"
+  | "bigint"
+  | "NaN"
+  | "Infinity"
+  | "-Infinity"
+  | "function"
+  | "symbol"
+  | "undefined"
+  | "cycle"
+  | "date"
+  | "unreadable"
+  | "too deep";
+
+/** The params of each code. */
+export interface IssueParamsMap {
+  required: {};
+  /** `expected` in words: `"string"`, `"integer"`, `"object"`, `"string or number"`, ... */
+  wrong_type: { expected: string; actual: ValueType };
+  empty: {};
+  too_short: { min: number; actual: number; unit: LengthUnit };
+  too_long: { max: number; actual: number; unit: LengthUnit };
+  out_of_range: { min: number; max: number; actual: number };
+  /** `char` is null for a lone surrogate; `codePoint` like `"U+3042"`; `index` in chars, 0-based. */
+  bad_char: { char: string | null; codePoint: string; index: number };
+  /** e.g. `"uuid"`, `"hex32"`, `"bucket:object"`, `"no leading or trailing whitespace"`, `"contiguous index"`. */
+  bad_format: { format: string };
+  not_allowed: { allowed: string[]; actual: string };
+  /** `with`: the JSON pointer of the other field. */
+  conflict: { with: string };
+  /** `fields`: JSON pointers of the alternatives. */
+  missing_one_of: { fields: string[] };
+  /** `field`: the JSON pointer of the field that is needed. */
+  requires: { field: string };
+  /** `first`: the JSON pointer of the first occurrence. */
+  duplicate: { value: string; first: string };
+  unknown_field: { field: string };
+  too_many: { max: number; actual: number };
+  too_deep: { max: number };
+  /** A property of the JS value could not be read (a getter or proxy trap threw). */
+  unreadable: { detail: string };
+  not_found: { what: string; value: string };
+  bad_state: { what: string; state: string; allowed: string[] };
+  /** `{ limit, actual }` for a count over its limit, `{ remaining: 0 }` when no quota is left. */
+  quota_exceeded: { limit: number; actual: number } | { remaining: 0 };
+  not_supported: { what: string; value: string };
+  mismatch: { what: string; expected: string; actual: string };
+  already_exists: { value: string };
+}
+
+/** The params of an issue with code `C`. Huawei `key.value` tags add which part is wrong. */
+export type IssueParams<C extends IssueCode = IssueCode> = IssueParamsMap[C] & { part?: "key" | "value" };
+
+/** An issue with code `C`. */
+export interface IssueOf<C extends IssueCode> {
+  /** JSON pointer (RFC 6901) into the request; `""` is the whole request. */
+  path: string;
+  code: C;
+  severity: Severity;
+  /** The provider's own documented error code (or HTTP status, e.g. `"400"`), where it documents one. */
+  providerCode?: string;
+  params: IssueParams<C>;
+  /** In the requested language. */
+  message: string;
+  /** A value that would pass, where one can be offered without guessing. */
+  suggestion?: string;
+}
+
+/** One problem; `switch (issue.code)` narrows `params`. */
+export type Issue = { [C in IssueCode]: IssueOf<C> }[IssueCode];
+
+/** An issue that does not make a report fail. */
+export type Warning = Issue & { severity: "warning" };
+
+/** A report without errors: `ok` is true and every issue (if any) is a warning. */
+export interface ValidReport<P extends Provider = Provider> {
+  ok: true;
+  provider: P;
+  issues: Warning[];
+}
+
+/** A report with at least one error. */
+export interface InvalidReport<P extends Provider = Provider> {
+  ok: false;
+  provider: P;
+  /** Request order (field table order), then cross-field rules. */
+  issues: Issue[];
+}
+
+/** The result of a check: `{ ok, provider, issues }`. `ok` is false iff some issue has severity `"error"`; narrow on it. */
+export type Report<P extends Provider = Provider> = ValidReport<P> | InvalidReport<P>;
+
+// ----- normalize ---------------------------------------------------------------------------
+
+/** What a change did. */
+export type ChangeCode =
+  | "trim"
+  | "fold_width"
+  | "remove_zero_width"
+  | "canonical_enum"
+  | "number_from_string"
+  | "flattened_to_array"
+  | "remove_duplicate";
+
+/** One change: at `path`, `from` became `to` (`to` is null for a removal). */
+export interface Change {
+  path: string;
+  code: ChangeCode;
+  from: unknown;
+  to: unknown;
+}
+
+/** What `normalize` adds to the report. */
+export interface Normalized {
+  /** The request with the safe fixes applied (a new value; values JSON cannot carry are the caller's own). */
+  normalized: unknown;
+  /** In the order they were made; empty when nothing changed. */
+  changes: Change[];
+}
+
+/** The report of the normalized request, the request itself and the changes made. */
+export type NormalizeResult<P extends Provider = Provider> = Report<P> & Normalized;
+
+// ----- toHttp ------------------------------------------------------------------------------
+
+/** The HTTP request to send. No signature or credentials are added (except OpenStack's token, part of the request). */
+export interface HttpRequest {
+  method: "POST";
+  /** The documented host, where the page names one (Zenlayer, Tencent). */
+  host?: string;
+  /** Path (and, for OpenStack, the percent-encoded project and server ids). */
+  path: string;
+  headers: Record<string, string>;
+  /** The JSON body (the normalized request; for Tencent without Action/Version/Region, for OpenStack the `body`). */
+  body: unknown;
+}
+
+/** `toHttp` for a valid request. */
+export interface HttpOk {
+  ok: true;
+  http: HttpRequest;
+}
+
+/** `{ ok: true, http }` for a valid request (its warnings are not repeated), else the report of the normalized request. */
+export type HttpResult<P extends Provider = Provider> = HttpOk | InvalidReport<P>;
+
+// ----- describe and jsonSchema ------------------------------------------------------------
+
+/** Text in both languages. */
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
+/** One field of a form. */
+export interface FieldDescriptor {
+  /** JSON pointer; `*` stands for any array index or map value, `*key` for a map key. */
+  path: string;
+  name: string;
+  label: Localized;
+  required: boolean;
+  role: "name" | "id" | "description" | "other";
+  /** `list`: array of objects (see `fields`), `map`: an object of strings. */
+  type: "string" | "integer" | "boolean" | "enum" | "string[]" | "list" | "map";
+  /** Strings (and `string[]` items: see `item`). */
+  length?: { min: number; max?: number; unit: LengthUnit };
+  /** The allowed characters in words. */
+  charset?: Localized;
+  /** No whitespace at either end. */
+  noEdgeSpace?: true;
+  format?: { id: string } & Localized;
+  /** `integer`. */
+  range?: { min: number; max: number };
+  /** `enum`: the documented spellings. */
+  allowed?: string[];
+  /** `enum`: other spellings the provider accepts (normalize turns them into the documented one). */
+  alsoAccepted?: string[];
+  /** `string[]`: the rule of each item. */
+  item?: { length?: { min: number; max?: number; unit: LengthUnit }; charset?: Localized; noEdgeSpace?: true; format?: { id: string } & Localized };
+  /** `string[]`. */
+  unique?: boolean;
+  /** `string[]`. */
+  nonEmpty?: boolean;
+  /** `list` and `map`: the structure in words. */
+  shape?: string;
+  /** Issue code (or `"*"`: every code) -> the provider's error code. */
+  providerCodes?: Partial<Record<IssueCode | "*", string>>;
+  /** Nested fields. */
+  fields?: FieldDescriptor[];
+}
+
+/** A cross-field rule. */
+export interface CrossFieldRule {
+  kind: "exactly_one" | "conflict" | "requires";
+  /** JSON pointers; for `requires`, the field and the field it needs. */
+  fields: string[];
+  providerCode?: string;
+}
+
+/** What a form needs to know about a provider's request. */
+export interface Description<P extends Provider = Provider> {
+  provider: P;
+  name: Localized;
+  fields: FieldDescriptor[];
+  rules: CrossFieldRule[];
+  /** How unknown fields are reported, in words (`"warning"`, `"error"`, ...). */
+  unknownFields: string;
+  /** The Unicode version of the character tables. */
+  unicodeVersion: string;
+}
+
+/** A JSON Schema (draft 2020-12) document. */
+export interface JsonSchema {
+  $schema: "https://json-schema.org/draft/2020-12/schema";
+  $id: string;
+  title: string;
+  type: "object";
+  properties: Record<string, unknown>;
+  required?: string[];
+  [keyword: string]: unknown;
+}
+
+// ----- the functions -----------------------------------------------------------------------
+
+/**
+ * Load the WebAssembly module. Without an argument the `.wasm` next to this module is fetched
+ * (browsers, bundlers); in Node pass the bytes or import the Node entry, which needs no init.
+ * Resolves at once when already loaded.
+ */
+export function init(
+  input?: string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response>,
+): Promise<void>;
+
+/** Synchronous initialisation from the module's bytes or a compiled `WebAssembly.Module`. */
+export function initSync(input: BufferSource | WebAssembly.Module): void;
+
+/** True once `init()` or `initSync()` has finished. */
+export function isReady(): boolean;
+
+/** Check a whole request: every problem at once. Never throws on bad input; throws only before init. */
+export function validate<P extends Provider>(provider: P, request: unknown, options?: Options<P>): Report<P>;
+
+/** Check one field (`path` a JSON pointer such as `"/ImageName"` or `"/body/createImage/name"`) the way `validate` does, without cross-field rules. */
+export function checkField<P extends Provider>(provider: P, path: string, value: unknown, options?: FieldOptions): Report<P>;
+
+/** Apply the safe fixes (trim, full-width folding, zero-width removal, enum spelling, numeric strings, flattened lists, repeated ids) and check the result. */
+export function normalize<P extends Provider>(provider: P, request: unknown, options?: Options<P>): NormalizeResult<P>;
+
+/** The HTTP request for a valid request (normalized first), or the report. */
+export function toHttp<P extends Provider>(provider: P, request: unknown, options?: Options<P>): HttpResult<P>;
+
+/** The field descriptors a form needs (a fresh copy each call). */
+export function describe<P extends Provider>(provider: P): Description<P>;
+
+/** A JSON Schema (draft 2020-12) of the provider's request. */
+export function jsonSchema(provider: Provider): JsonSchema;
+
+/** The JSON text `validate` sends to the core for a JS value, with `@` tokens for what JSON cannot carry. Never throws. */
+export function encode(value: unknown): string;
+
+/** The provider ids. */
+export const providers: readonly ["zenlayer", "tencent", "openstack", "nova", "huawei"];
