@@ -383,14 +383,13 @@ export interface HttpRequest {
   body: unknown;
 }
 
-/** `toHttp` for a valid request. */
-export interface HttpOk {
-  ok: true;
+/** `toHttp` for a valid request: its report (warnings only, e.g. unknown fields sent as given) and the request. */
+export interface HttpOk<P extends Provider = Provider> extends ValidReport<P> {
   http: HttpRequest;
 }
 
-/** `{ ok: true, http }` for a valid request (its warnings are not repeated), else the report of the normalized request. */
-export type HttpResult<P extends Provider = Provider> = HttpOk | InvalidReport<P>;
+/** `{ ok: true, provider, issues (warnings), http }` for a valid request, else the report of the normalized request. */
+export type HttpResult<P extends Provider = Provider> = HttpOk<P> | InvalidReport<P>;
 
 // ----- describe and jsonSchema ------------------------------------------------------------
 
