@@ -229,7 +229,7 @@ def main():
     row = []
     for p in packed:
         row.append(f"0x{p:08X},")
-        if len(row) == 8:
+        if len(row) == 9:  # as rustfmt lays them out at max_width = 120 (rustfmt.toml)
             lines.append("    " + " ".join(row))
             row = []
     if row:

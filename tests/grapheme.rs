@@ -17,18 +17,12 @@ fn assert_same_boundaries(s: &str) {
     if !same_boundaries(s) {
         let ours: Vec<usize> = grapheme::boundaries(s).collect();
         let theirs: Vec<usize> = s.grapheme_indices(true).map(|(i, g)| i + g.len()).collect();
-        panic!(
-            "{s:?} ({}): ours {ours:?}, unicode-segmentation {theirs:?}",
-            hex(s)
-        );
+        panic!("{s:?} ({}): ours {ours:?}, unicode-segmentation {theirs:?}", hex(s));
     }
 }
 
 fn hex(s: &str) -> String {
-    s.chars()
-        .map(|c| format!("{:04X}", c as u32))
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.chars().map(|c| format!("{:04X}", c as u32)).collect::<Vec<_>>().join(" ")
 }
 
 /// `cut_graphemes` as it was written with unicode-segmentation.
@@ -225,11 +219,7 @@ fn every_code_point_same_boundaries(first: usize) {
     ];
     let mut s = String::new();
     let mut buf = [0; 4];
-    for c in (0..=0x10FFFF)
-        .skip(first)
-        .step_by(4)
-        .filter_map(char::from_u32)
-    {
+    for c in (0..=0x10FFFF).skip(first).step_by(4).filter_map(char::from_u32) {
         let c = &*c.encode_utf8(&mut buf);
         s.clear();
         for pattern in patterns {
@@ -265,10 +255,7 @@ fn every_code_point_same_boundaries_3() {
 #[test]
 fn cuts_keep_clusters_whole() {
     assert_eq!(cut_graphemes("ab👨\u{200D}👩\u{200D}👧", 4), "ab");
-    assert_eq!(
-        cut_graphemes("ab👨\u{200D}👩\u{200D}👧", 7),
-        "ab👨\u{200D}👩\u{200D}👧"
-    );
+    assert_eq!(cut_graphemes("ab👨\u{200D}👩\u{200D}👧", 7), "ab👨\u{200D}👩\u{200D}👧");
     assert_eq!(cut_graphemes("abe\u{301}", 3), "ab");
     assert_eq!(cut_graphemes("ab \u{301}c", 3), "ab");
     assert_eq!(cut_graphemes("ab \u{301}c", 4), "ab \u{301}");

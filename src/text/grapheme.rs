@@ -24,9 +24,17 @@ fn class(c: char) -> u8 {
     if (0xAC00..=0xD7A3).contains(&cp) {
         return if (cp - 0xAC00) % 28 == 0 { LV } else { LVT };
     }
-    // The last run starting at or before `cp` (the first run starts at U+0000).
-    let i = RUNS.partition_point(|&run| run >> 6 <= cp);
-    (RUNS[i - 1] & 0x3F) as u8
+    // Binary search for the last run starting at or before `cp` (the first starts at U+0000).
+    let (mut lo, mut hi) = (0, RUNS.len());
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if RUNS[mid] >> 6 <= cp {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    (RUNS[lo] & 0x3F) as u8
 }
 
 /// The byte offsets at which the extended grapheme clusters of a string end, in order: the last
@@ -36,11 +44,7 @@ pub fn boundaries(s: &str) -> Boundaries<'_> {
         chars: s.chars(),
         offset: 0,
         before: None,
-        state: State {
-            ri_odd: false,
-            emoji: EMOJI_NONE,
-            conjunct: CONJUNCT_NONE,
-        },
+        state: State { ri_odd: false, emoji: EMOJI_NONE, conjunct: CONJUNCT_NONE },
     };
     if let Some(c) = b.chars.next() {
         let class = class(c);
@@ -160,10 +164,7 @@ mod tests {
 
     #[test]
     fn same_unicode_version_as_unicode_segmentation() {
-        assert_eq!(
-            table::UNICODE_VERSION,
-            unicode_segmentation::UNICODE_VERSION
-        );
+        assert_eq!(table::UNICODE_VERSION, unicode_segmentation::UNICODE_VERSION);
     }
 
     #[test]
