@@ -6,6 +6,7 @@
 // into wasm, and the report comes back as one string for JSON.parse ("" for a valid request with
 // no issues). No function here throws on bad input; calling before init() throws a clear Error.
 import initWasm, * as wasm from "./wasm/createimage.js";
+import { DESCRIBE, SCHEMA } from "./rules.js";
 
 let ready = false;
 
@@ -229,25 +230,16 @@ export function toHttp(provider, request, options) {
   return JSON.parse(wasm.to_http(p, encode(request), langOf(options), contextOf(options)));
 }
 
-const describeCache = new Map();
+const own = (table, p) => (Object.prototype.hasOwnProperty.call(table, p) ? structuredClone(table[p]) : null);
 
-/** The field descriptors a form needs; null for an unknown provider. */
+/** The field descriptors a form needs; null for an unknown provider. Needs no init(). */
 export function describe(provider) {
-  need();
-  const p = id(provider);
-  if (!describeCache.has(p)) {
-    const t = wasm.describe(p);
-    describeCache.set(p, t === "" ? null : JSON.parse(t));
-  }
-  const d = describeCache.get(p);
-  return d === null ? null : structuredClone(d);
+  return own(DESCRIBE, id(provider));
 }
 
-/** A JSON Schema (draft 2020-12) of the provider's request; null for an unknown provider. */
+/** A JSON Schema (draft 2020-12) of the provider's request; null for an unknown provider. Needs no init(). */
 export function jsonSchema(provider) {
-  need();
-  const t = wasm.json_schema(id(provider));
-  return t === "" ? null : JSON.parse(t);
+  return own(SCHEMA, id(provider));
 }
 
 /** The provider ids. */

@@ -5,6 +5,8 @@
 //! report comes back as one string for one `JSON.parse`. A valid request with no issues comes
 //! back as the empty string, so the common keystroke builds nothing on either side.
 //! Every export returns; none panics on any input (a panic would poison the module).
+//! `describe` and `json_schema` are not here: they are data, generated at build time into
+//! `pkg/rules.js` by the native CLI from the same tables (code in the wasm would cost more bytes).
 
 use crate::json::{parse_with, Value};
 use crate::{Lang, Options, Provider};
@@ -166,20 +168,4 @@ pub fn to_http(provider: &str, request: &str, lang: &str, context: &str) -> Stri
         }
         Err(r) => r.to_json(),
     }
-}
-
-/// The field descriptors of a provider (JSON), or `""` for an unknown provider.
-#[wasm_bindgen]
-pub fn describe(provider: &str) -> String {
-    Provider::parse(provider)
-        .map(|p| crate::describe(p).to_json())
-        .unwrap_or_default()
-}
-
-/// The JSON Schema of a provider's request (JSON), or `""` for an unknown provider.
-#[wasm_bindgen]
-pub fn json_schema(provider: &str) -> String {
-    Provider::parse(provider)
-        .map(|p| crate::json_schema(p).to_json())
-        .unwrap_or_default()
 }

@@ -40,8 +40,6 @@ test("calling the API before init throws an Error that says to init (fresh proce
       validate: () => c.validate("zenlayer", {}),
       normalize: () => c.normalize("zenlayer", {}),
       checkField: () => c.checkField("zenlayer", "/imageName", "x"),
-      describe: () => c.describe("zenlayer"),
-      jsonSchema: () => c.jsonSchema("zenlayer"),
       toHttp: () => c.toHttp("zenlayer", {}),
     };
     for (const [name, f] of Object.entries(calls)) {
@@ -58,6 +56,15 @@ test("calling the API before init throws an Error that says to init (fresh proce
     assert.ok(e.isError, `${name} threw a non-Error`);
     assert.match(e.message, /init\(\)/, `${name}: ${e.message}`);
   }
+});
+
+test("describe() and jsonSchema() are data (pkg/rules.js): they work before init", () => {
+  const r = runModule(`
+    import * as c from ${JSON.stringify(INDEX)};
+    console.log(JSON.stringify({ ready: c.isReady(), d: c.describe("zenlayer").provider, s: c.jsonSchema("nova").$schema, u: c.describe("aws") }));
+  `);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { ready: false, d: "zenlayer", s: "https://json-schema.org/draft/2020-12/schema", u: null });
 });
 
 test("initSync(bytes) and initSync(WebAssembly.Module) make the browser entry usable in Node", () => {
