@@ -4,6 +4,7 @@
 #
 #   scripts/build-wasm.sh
 #   CARGO_PROFILE_RELEASE_OPT_LEVEL=s scripts/build-wasm.sh   # try another opt-level
+#   WASM_STD_FEATURES= scripts/build-wasm.sh                 # std without optimize_for_size
 #
 # Debian's cargo/rustc 1.96 (scripts/setup.sh installs them) with -Zbuild-std, because rustup's
 # toolchains here have no wasm32 std. The wasm build has its own target dir: native builds use
@@ -20,6 +21,12 @@ WASM_LD=/usr/lib/llvm-19/bin/wasm-ld
 # them from the target_features section, but naming them keeps it from depending on that.
 WASM_OPT_FEATURES=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+# std's `optimize_for_size` picks smaller sort/fmt/str code: -3 to -5 KB gzip, outputs and
+# speed unchanged on the case files (measured). Empty to build std with its defaults.
+WASM_STD_FEATURES=${WASM_STD_FEATURES-optimize_for_size}
+std_features=()
+[ -n "$WASM_STD_FEATURES" ] && std_features=("-Zbuild-std-features=$WASM_STD_FEATURES")
 
 log() { echo "build-wasm: $*"; }
 
@@ -39,7 +46,7 @@ artifacts=$(
   env PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
       CARGO_PROFILE_RELEASE_STRIP=false CARGO_PROFILE_RELEASE_PANIC=immediate-abort \
     /usr/bin/cargo build --release --target "$TARGET" --lib "${features[@]}" \
-      -Zbuild-std=std,panic_abort -Zpanic-immediate-abort \
+      -Zbuild-std=std,panic_abort ${std_features[@]+"${std_features[@]}"} -Zpanic-immediate-abort \
       --config "target.$TARGET.linker=\"$WASM_LD\"" \
       --target-dir "$TARGET_DIR" \
       --message-format=json-render-diagnostics </dev/null
@@ -107,6 +114,7 @@ cat >pkg/size.json <<EOF
   "handwritten": {"raw": $hand_raw, "gzip": $hand_gz, "files": [$hand_json]},
   "total": {"raw": $t_raw, "gzip": $t_gz},
   "optLevel": "${opt_level:-default}",
+  "stdFeatures": "${WASM_STD_FEATURES}",
   "wasmBindgen": "$(wasm-bindgen --version | awk '{print $2}')"
 }
 EOF
