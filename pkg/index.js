@@ -59,8 +59,20 @@ function unreadable(e) {
   return "@unreadable" + JSON.stringify(message(e));
 }
 
-/** JSON text of any JS value; never throws. */
-export function encode(v, depth = 0, stack = []) {
+// At most this many values are read from one request: a lazy object that makes new objects on
+// every read (a Proxy) is cut off instead of walked forever.
+const MAX_VALUES = 1_000_000;
+let budget = MAX_VALUES;
+
+/** JSON text of any JS value (with `@` tokens for what JSON cannot carry); never throws. */
+export function encode(v) {
+  budget = MAX_VALUES;
+  return enc(v, 0, []);
+}
+
+function enc(v, depth, stack) {
+  // Past the budget: one marker where the walk stopped (reported as unreadable), then nothing more.
+  if (--budget < 0) return budget === -1 ? '@unreadable"the request holds more than 1,000,000 values: the rest was not read"' : "null";
   switch (typeof v) {
     case "string":
       return JSON.stringify(v); // lone surrogates come out as \udXXX escapes
@@ -95,7 +107,7 @@ export function encode(v, depth = 0, stack = []) {
           s += unreadable(e);
           continue;
         }
-        s += encode(x, depth + 1, stack);
+        s += enc(x, depth + 1, stack);
       }
       return s + "]";
     }
@@ -117,7 +129,7 @@ export function encode(v, depth = 0, stack = []) {
         continue;
       }
       if (x === undefined) continue; // an absent field, as JSON.stringify treats it
-      s += (first ? "" : ",") + JSON.stringify(k) + ":" + encode(x, depth + 1, stack);
+      s += (first ? "" : ",") + JSON.stringify(k) + ":" + enc(x, depth + 1, stack);
       first = false;
     }
     return s + "}";

@@ -267,42 +267,36 @@ impl Checker {
     }
 
     /// Values the rules do not look into can still hide nesting past the limit or unreadable
-    /// properties: report those, so nothing is passed over in silence.
+    /// properties: report the first of each (one is enough to say the value was not fully read,
+    /// and a huge value must not make a huge report), so nothing is passed over in silence.
     pub fn scan_hidden(&mut self, path: &Path<'_>, v: &Value<'_>) {
+        let mut seen = (false, false);
+        self.scan(path, v, &mut seen);
+    }
+
+    fn scan(&mut self, path: &Path<'_>, v: &Value<'_>, seen: &mut (bool, bool)) {
+        if seen.0 && seen.1 {
+            return;
+        }
         match v {
             Value::Array(a) => {
                 for (i, x) in a.iter().enumerate() {
-                    self.scan_hidden(&path.index(i), x);
+                    self.scan(&path.index(i), x, seen);
                 }
             }
             Value::Object(m) => {
                 for (k, x) in m {
-                    self.scan_hidden(&path.key(k), x);
+                    self.scan(&path.key(k), x, seen);
                 }
             }
             Value::Other(o) => match &**o {
-                Other::TooDeep => {
-                    self.push(
-                        path,
-                        Kind::TooDeep {
-                            max: crate::json::MAX_DEPTH,
-                        },
-                        Severity::Error,
-                        None,
-                    );
+                Other::TooDeep if !seen.0 => {
+                    seen.0 = true;
+                    self.push(path, Kind::TooDeep { max: crate::json::MAX_DEPTH }, Severity::Error, None);
                 }
-                Other::Js {
-                    kind: JsKind::Unreadable,
-                    detail,
-                } => {
-                    self.push(
-                        path,
-                        Kind::Unreadable {
-                            detail: detail.clone(),
-                        },
-                        Severity::Error,
-                        None,
-                    );
+                Other::Js { kind: JsKind::Unreadable, detail } if !seen.1 => {
+                    seen.1 = true;
+                    self.push(path, Kind::Unreadable { detail: detail.clone() }, Severity::Error, None);
                 }
                 _ => {}
             },
@@ -311,35 +305,8 @@ impl Checker {
     }
 
     /// Report a value of the wrong type, or the special reasons a value could not be taken.
-    pub fn wrong_type(
-        &mut self,
-        path: &Path<'_>,
-        v: &Value<'_>,
-        expected: &'static str,
-        field: &Field,
-    ) {
-        let kind = match v {
-            Value::Other(o) => match &**o {
-                Other::TooDeep => Kind::TooDeep {
-                    max: crate::json::MAX_DEPTH,
-                },
-                Other::Js {
-                    kind: JsKind::Unreadable,
-                    detail,
-                } => Kind::Unreadable {
-                    detail: detail.clone(),
-                },
-                _ => Kind::WrongType {
-                    expected,
-                    actual: v.type_name(),
-                },
-            },
-            _ => Kind::WrongType {
-                expected,
-                actual: v.type_name(),
-            },
-        };
-        self.error(path, kind, field);
+    pub fn wrong_type(&mut self, path: &Path<'_>, v: &Value<'_>, expected: &'static str, field: &Field) {
+        self.error(path, type_kind(v, expected), field);
     }
 
     /// Check one value against its field's type (not `Nested`).
@@ -552,6 +519,19 @@ impl Checker {
                 self.error(path, Kind::BadFormat { format: bad }, field);
             }
         }
+    }
+}
+
+/// The issue for a value that is not of the `expected` type: `wrong_type`, or why it could not be
+/// taken at all (nesting past the limit, a property that could not be read).
+pub fn type_kind(v: &Value<'_>, expected: &'static str) -> Kind {
+    match v {
+        Value::Other(o) => match &**o {
+            Other::TooDeep => Kind::TooDeep { max: crate::json::MAX_DEPTH },
+            Other::Js { kind: JsKind::Unreadable, detail } => Kind::Unreadable { detail: detail.clone() },
+            _ => Kind::WrongType { expected, actual: v.type_name() },
+        },
+        _ => Kind::WrongType { expected, actual: v.type_name() },
     }
 }
 

@@ -19,15 +19,7 @@ pub(crate) fn root_object<'v, 'a>(
     match req {
         Value::Object(m) => Some(m),
         other => {
-            let kind = match other {
-                Value::Other(o) if matches!(**o, crate::json::Other::TooDeep) => Kind::TooDeep {
-                    max: crate::json::MAX_DEPTH,
-                },
-                _ => Kind::WrongType {
-                    expected: "object",
-                    actual: other.type_name(),
-                },
-            };
+            let kind = crate::rules::type_kind(other, "object");
             c.push(&Path::Root, kind, Severity::Error, None);
             None
         }
