@@ -25,8 +25,10 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
     }
     let known = with_path(&segs, &Path::Root, &mut |p| dispatch(&mut c, &segs, p, value));
     if !known {
+        // As `check` treats unknown keys: errors for Tencent and inside Nova's body, else warnings.
         let sev = match provider {
-            Provider::Tencent | Provider::Nova => Severity::Error,
+            Provider::Tencent => Severity::Error,
+            Provider::Nova if segs.len() > 1 => Severity::Error,
             _ => Severity::Warning,
         };
         let pc = match provider {
@@ -36,6 +38,10 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
         };
         let field = segs.last().cloned().unwrap_or_default();
         c.push_at(path.to_owned(), Kind::UnknownField { field }, sev, pc);
+        with_path(&segs, &Path::Root, &mut |p| {
+            c.scan_hidden(p, value);
+            true
+        });
     }
     finish(c)
 }

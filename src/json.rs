@@ -41,6 +41,11 @@ pub enum Other {
     },
     /// Nesting deeper than [`MAX_DEPTH`]; the content was skipped.
     TooDeep,
+    /// The value of an object member whose key holds an unpaired surrogate. The entry's key is the
+    /// key with U+FFFD in place of the surrogate (a Rust string cannot hold one); `raw` is the key
+    /// as written, so the entry is written back unchanged, and the checks of keys report the
+    /// surrogate itself.
+    BadKey { raw: String, code_point: u32, index: usize, value: Value<'static> },
     /// A JS value with no JSON form: `"bigint"`, `"nan"`, `"infinity"`, `"-infinity"`, `"function"`,
     /// `"symbol"`, `"undefined"`, `"cycle"`, `"date"`, `"unreadable"` (a getter or proxy trap threw),
     /// with a detail (the BigInt digits, the date, the exception text).
@@ -76,11 +81,7 @@ impl JsKind {
         (JsKind::Unreadable, "unreadable"),
     ];
     pub fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map(|(_, n)| *n)
-            .unwrap_or("unknown")
+        Self::ALL.iter().find(|(k, _)| *k == self).map(|(_, n)| *n).unwrap_or("unknown")
     }
     fn from_name(s: &str) -> Option<JsKind> {
         Self::ALL.iter().find(|(_, n)| *n == s).map(|(k, _)| *k)
@@ -99,6 +100,7 @@ impl<'a> Value<'a> {
             Value::Object(_) => "object",
             Value::Other(o) => match &**o {
                 Other::LoneSurrogate { .. } => "string",
+                Other::BadKey { value, .. } => value.type_name(),
                 Other::TooDeep => "too deep",
                 Other::Js { kind, .. } => match kind {
                     JsKind::NaN => "NaN",
@@ -133,11 +135,7 @@ impl<'a> Value<'a> {
 
     /// The member `key` of an object (the last one if repeated).
     pub fn get(&self, key: &str) -> Option<&Value<'a>> {
-        self.as_object()?
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
+        self.as_object()?.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// An owned copy that borrows nothing.
@@ -148,11 +146,9 @@ impl<'a> Value<'a> {
             Value::Number(n) => Value::Number(Cow::Owned(n.into_owned())),
             Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
             Value::Array(a) => Value::Array(a.into_iter().map(Value::into_owned).collect()),
-            Value::Object(m) => Value::Object(
-                m.into_iter()
-                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
-                    .collect(),
-            ),
+            Value::Object(m) => {
+                Value::Object(m.into_iter().map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned())).collect())
+            }
             Value::Other(o) => Value::Other(o),
         }
     }
@@ -166,12 +162,7 @@ impl<'a> Value<'a> {
     }
 
     pub fn obj(entries: Vec<(&str, Value<'a>)>) -> Value<'a> {
-        Value::Object(
-            entries
-                .into_iter()
-                .map(|(k, v)| (Cow::Owned(k.to_owned()), v))
-                .collect(),
-        )
+        Value::Object(entries.into_iter().map(|(k, v)| (Cow::Owned(k.to_owned()), v)).collect())
     }
 
     /// Parse JSON text. See [`parse_with`] for the JS bridge's extensions.
@@ -209,9 +200,11 @@ impl<'a> Value<'a> {
                         path.truncate(len);
                     }
                 }
-                Value::Other(o) if !matches!(**o, Other::LoneSurrogate { .. }) => {
-                    out.push(path.clone())
-                }
+                Value::Other(o) => match &**o {
+                    Other::LoneSurrogate { .. } => {}
+                    Other::BadKey { value, .. } => walk(value, path, out),
+                    _ => out.push(path.clone()),
+                },
                 _ => {}
             }
         }
@@ -244,11 +237,7 @@ pub fn number_as_i64(lit: &str) -> Option<i64> {
     if digits.len() > 19 {
         return None;
     }
-    let v: i64 = if digits.is_empty() {
-        0
-    } else {
-        digits.parse().ok()?
-    };
+    let v: i64 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
     Some(if neg { -v } else { v })
 }
 
@@ -268,13 +257,7 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
     let (mantissa, exp) = match rest.find(['e', 'E']) {
         Some(i) => (
             &rest[..i],
-            rest[i + 1..]
-                .parse::<i64>()
-                .unwrap_or(if rest[i + 1..].starts_with('-') {
-                    i64::MIN
-                } else {
-                    i64::MAX
-                }),
+            rest[i + 1..].parse::<i64>().unwrap_or(if rest[i + 1..].starts_with('-') { i64::MIN } else { i64::MAX }),
         ),
         None => (rest, 0),
     };
@@ -287,10 +270,7 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
         (String::new(), &all)
     } else if point as usize >= all.len() {
         let mut w = all.clone();
-        w.extend(std::iter::repeat_n(
-            '0',
-            (point as usize - all.len()).min(40),
-        ));
+        w.extend(std::iter::repeat_n('0', (point as usize - all.len()).min(40)));
         (w, "")
     } else {
         (all[..point as usize].to_owned(), &all[point as usize..])
@@ -315,11 +295,7 @@ pub struct ParseError {
 
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} at line {}, column {}",
-            self.message, self.line, self.column
-        )
+        write!(f, "{} at line {}, column {}", self.message, self.line, self.column)
     }
 }
 
@@ -328,12 +304,7 @@ impl std::error::Error for ParseError {}
 /// Parse JSON text. With `js` the parser also accepts the bridge's tokens for JS-only values:
 /// `@name` or `@name"detail"` where name is one of [`JsKind`]'s names.
 pub fn parse_with(text: &str, js: bool) -> Result<Value<'_>, ParseError> {
-    let mut p = Parser {
-        s: text.as_bytes(),
-        text,
-        i: 0,
-        js,
-    };
+    let mut p = Parser { s: text.as_bytes(), text, i: 0, js, lossy: String::new() };
     p.ws();
     let v = p.value(0)?;
     p.ws();
@@ -348,29 +319,19 @@ struct Parser<'a> {
     text: &'a str,
     i: usize,
     js: bool,
+    /// The last string with a lone surrogate, with U+FFFD in its place (for keys).
+    lossy: String,
 }
 
 impl<'a> Parser<'a> {
     fn err(&self, message: &'static str) -> ParseError {
-        let upto = &self.s[..self.i.min(self.s.len())];
+        // A truncated escape can leave the cursor past the end: the error is at the end.
+        let at = self.i.min(self.s.len());
+        let upto = &self.s[..at];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = upto
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map(|p| p + 1)
-            .unwrap_or(0);
-        let column = self
-            .text
-            .get(line_start..self.i)
-            .map(|t| t.chars().count())
-            .unwrap_or(0)
-            + 1;
-        ParseError {
-            message,
-            offset: self.i,
-            line,
-            column,
-        }
+        let line_start = upto.iter().rposition(|&b| b == b'\n').map(|p| p + 1).unwrap_or(0);
+        let column = self.text.get(line_start..at).map(|t| t.chars().count()).unwrap_or(0) + 1;
+        ParseError { message, offset: at, line, column }
     }
 
     fn ws(&mut self) {
@@ -565,12 +526,8 @@ impl<'a> Parser<'a> {
                         self.err("invalid \\u escape")
                     })?;
                     i += 4;
-                    if (0xD800..0xDC00).contains(&hi)
-                        && b.get(i) == Some(&b'\\')
-                        && b.get(i + 1) == Some(&b'u')
-                    {
-                        if let Some(lo) = hex4(b, i + 2).filter(|lo| (0xDC00..0xE000).contains(lo))
-                        {
+                    if (0xD800..0xDC00).contains(&hi) && b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u') {
+                        if let Some(lo) = hex4(b, i + 2).filter(|lo| (0xDC00..0xE000).contains(lo)) {
                             i += 6;
                             let cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
                             out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
@@ -595,11 +552,10 @@ impl<'a> Parser<'a> {
             chars += 1;
         }
         Ok(match lone {
-            Some((code_point, index)) => Value::Other(Box::new(Other::LoneSurrogate {
-                raw: raw.to_owned(),
-                code_point,
-                index,
-            })),
+            Some((code_point, index)) => {
+                self.lossy = out;
+                Value::Other(Box::new(Other::LoneSurrogate { raw: raw.to_owned(), code_point, index }))
+            }
             None => Value::String(Cow::Owned(out)),
         })
     }
@@ -640,15 +596,16 @@ impl<'a> Parser<'a> {
             if self.peek() != Some(b'"') {
                 return Err(self.err("expected a string key"));
             }
-            let key = match self.string_value()? {
-                Value::String(s) => s,
-                // A key with a lone surrogate: keep it readable; the JS bridge never sends one
-                // (it reports such keys itself) and JSON text rarely does.
+            let (key, bad) = match self.string_value()? {
+                Value::String(s) => (s, None),
+                // A key with a lone surrogate: U+FFFD in the key, the truth in a BadKey wrapper.
                 Value::Other(o) => match *o {
-                    Other::LoneSurrogate { raw, .. } => Cow::Owned(raw),
-                    _ => Cow::Borrowed(""),
+                    Other::LoneSurrogate { raw, code_point, index } => {
+                        (Cow::Owned(std::mem::take(&mut self.lossy)), Some((raw, code_point, index)))
+                    }
+                    _ => (Cow::Borrowed(""), None),
                 },
-                _ => Cow::Borrowed(""),
+                _ => (Cow::Borrowed(""), None),
             };
             self.ws();
             if self.peek() != Some(b':') {
@@ -656,7 +613,10 @@ impl<'a> Parser<'a> {
             }
             self.i += 1;
             self.ws();
-            let v = self.value(depth + 1)?;
+            let mut v = self.value(depth + 1)?;
+            if let Some((raw, code_point, index)) = bad {
+                v = Value::Other(Box::new(Other::BadKey { raw, code_point, index, value: v.into_owned() }));
+            }
             entries.push((key, v));
             self.ws();
             match self.peek() {
@@ -761,13 +721,7 @@ fn write_value(out: &mut String, v: &Value<'_>, indent: Option<usize>, level: us
     write_value_mode(out, v, indent, level, false)
 }
 
-fn write_value_mode(
-    out: &mut String,
-    v: &Value<'_>,
-    indent: Option<usize>,
-    level: usize,
-    plain: bool,
-) {
+fn write_value_mode(out: &mut String, v: &Value<'_>, indent: Option<usize>, level: usize, plain: bool) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -794,7 +748,24 @@ fn write_value_mode(
                     out.push(',');
                 }
                 newline(out, indent, level + 1);
-                write_str(out, k);
+                let item = match item {
+                    Value::Other(o) => match &**o {
+                        Other::BadKey { raw, value, .. } => {
+                            out.push('"');
+                            out.push_str(raw);
+                            out.push('"');
+                            value
+                        }
+                        _ => {
+                            write_str(out, k);
+                            item
+                        }
+                    },
+                    _ => {
+                        write_str(out, k);
+                        item
+                    }
+                };
                 out.push(':');
                 if indent.is_some() {
                     out.push(' ');
@@ -812,6 +783,8 @@ fn write_value_mode(
                 out.push_str(raw);
                 out.push('"');
             }
+            // Only meaningful as an object member's value (handled there); elsewhere, its value.
+            Other::BadKey { value, .. } => write_value_mode(out, value, indent, level, plain),
             _ if plain => out.push_str("null"),
             // JSON has no form for these: they are written as the bridge's token, which the JS side
             // turns back into the original value (and plain JSON readers see as invalid, not as data).
@@ -842,11 +815,7 @@ mod tests {
         let v = Value::parse(r#""ab\ud800c""#).unwrap();
         match v {
             Value::Other(o) => match *o {
-                Other::LoneSurrogate {
-                    code_point,
-                    index,
-                    ref raw,
-                } => {
+                Other::LoneSurrogate { code_point, index, ref raw } => {
                     assert_eq!((code_point, index, raw.as_str()), (0xD800, 2, "ab\\ud800c"));
                 }
                 _ => panic!(),

@@ -290,6 +290,7 @@ impl Checker {
                 }
             }
             Value::Other(o) => match &**o {
+                Other::BadKey { value, .. } => self.scan(path, value, seen),
                 Other::TooDeep if !seen.0 => {
                     seen.0 = true;
                     self.push(path, Kind::TooDeep { max: crate::json::MAX_DEPTH }, Severity::Error, None);

@@ -238,11 +238,10 @@ fn dup<'s>(
 /// Pre-flight: the bucket's storage class must be Standard.
 pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     use super::ctx;
-    let _ = req;
     if let Some(class) = ctx::string(c, ctx, "bucketStorageClass") {
         if !class.eq_ignore_ascii_case("STANDARD") {
             c.push(
-                &Path::Root.key("image_url"),
+                &super::at_field(req, &Path::Root, "image_url"),
                 Kind::BadState {
                     what: "bucket storage class",
                     state: class.to_owned(),

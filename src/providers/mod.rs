@@ -26,6 +26,16 @@ pub(crate) fn root_object<'v, 'a>(
     }
 }
 
+/// Where a pre-flight issue about `key` goes: at the field when the request has it, else at `""`
+/// (an issue path always points at something in the request).
+pub(crate) fn at_field<'p>(req: &Value<'_>, root: &'p Path<'p>, key: &'p str) -> Path<'p> {
+    if req.get(key).is_some() {
+        Path::Key(root, key)
+    } else {
+        Path::Root
+    }
+}
+
 /// Reading the console's context: a value of the wrong type there is a warning (the console's
 /// mistake, not the user's) and the rule is skipped.
 pub(crate) mod ctx {

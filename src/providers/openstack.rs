@@ -3,7 +3,7 @@
 //! follows upstream Nova's current JSON schema. They differ on the name (number allowed, printable
 //! BMP rule), metadata keys and values, and extra keys in the body.
 
-use crate::json::Value;
+use crate::json::{Other, Value};
 use crate::report::{Code, Kind, Path, Severity};
 use crate::rules::{Checker, Field, Format, Role, Str, Ty};
 use crate::text::{Charset, Unit};
@@ -275,7 +275,22 @@ pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Va
     let (Ty::Str(krule), Ty::Str(vrule)) = (kf.ty, vf.ty) else {
         return;
     };
+    // A key with an unpaired surrogate reaches us with U+FFFD in its place and the truth beside it.
+    let (val, lone) = match val {
+        Value::Other(o) => match &**o {
+            Other::BadKey { value, code_point, index, .. } => (value, Some((*code_point, *index))),
+            _ => (val, None),
+        },
+        _ => (val, None),
+    };
+    let before = c.issues.len();
     c.check_text(ip, kf, &krule, k);
+    if let Some((code_point, index)) = lone {
+        if let Some(pos) = c.issues[before..].iter().position(|i| i.code() == Code::BadChar) {
+            c.issues.remove(before + pos);
+        }
+        c.error(ip, Kind::BadChar { ch: None, code_point, index }, kf);
+    }
     if profile == Profile::Seed && !k.is_empty() && k.chars().all(char::is_whitespace) {
         c.error(ip, Kind::Empty, kf);
     }

@@ -400,7 +400,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     let instance_id = req.get("InstanceId").and_then(Value::as_str);
     if ctx::boolean(c, ctx, "instanceExists") == Some(false) {
         c.push(
-            &root.key("InstanceId"),
+            &super::at_field(req, &root, "InstanceId"),
             Kind::NotFound {
                 what: "instance",
                 value: instance_id.unwrap_or("").to_owned(),

@@ -75,7 +75,7 @@ pub fn context(c: &mut Checker, _req: &Value<'_>, ctx: &Value<'_>) {
             .unwrap_or("")
             .to_owned();
         c.push(
-            &root.key("instanceId"),
+            &super::at_field(_req, &root, "instanceId"),
             Kind::NotFound {
                 what: "instance",
                 value: id,
