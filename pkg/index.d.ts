@@ -454,6 +454,15 @@ export interface Description<P extends Provider = Provider> {
   unknownFields: string;
   /** The Unicode version of the character tables. */
   unicodeVersion: string;
+  /** The fields `options.context` may hold for this provider. */
+  context: ContextFieldDescriptor[];
+}
+
+/** One field of the console's context (`options.context`). */
+export interface ContextFieldDescriptor {
+  name: string;
+  type: "string" | "boolean" | "integer" | "string[]" | "object" | "string|null";
+  label: Localized;
 }
 
 /** A JSON Schema (draft 2020-12) document. */

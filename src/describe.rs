@@ -255,8 +255,25 @@ pub fn describe(provider: Provider) -> Value<'static> {
         ("fields", Value::Array(fields)),
         ("rules", Value::Array(rules)),
         ("unknownFields", Value::str(unknown)),
+        ("context", Value::Array(context_fields(provider))),
         ("unicodeVersion", Value::str(crate::text::UNICODE_VERSION)),
     ])
+}
+
+/// The console's context fields of a provider (see `Options::context`).
+fn context_fields(provider: Provider) -> Vec<Value<'static>> {
+    use crate::providers as p;
+    let table = match provider {
+        Provider::Zenlayer => p::ZENLAYER_CONTEXT,
+        Provider::Tencent => p::TENCENT_CONTEXT,
+        Provider::OpenStack => p::OPENSTACK_CONTEXT,
+        Provider::Nova => p::NOVA_CONTEXT,
+        Provider::Huawei => p::HUAWEI_CONTEXT,
+    };
+    table
+        .iter()
+        .map(|f| Value::obj(vec![("name", Value::str(f.name)), ("type", Value::str(f.ty)), ("label", both(f.label.0, f.label.1))]))
+        .collect()
 }
 
 // ----- JSON Schema -----

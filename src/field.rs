@@ -5,7 +5,7 @@
 //! a list item (`/DataDiskIds/0`, Tencent's `/DataDiskIds.0`, Huawei's `/tags/0`) or a tag's part
 //! (`/image_tags/0/key`, `/TagSpecification/0/Tags/1/Value`).
 
-use crate::json::Value;
+use crate::json::{JsKind, Other, Value};
 use crate::providers::openstack::{self, Profile};
 use crate::providers::{huawei, tencent, zenlayer};
 use crate::report::{split_pointer, Kind, Path, Severity};
@@ -126,6 +126,13 @@ fn simple(
     let Some(f) = find(fields, name) else {
         return false;
     };
+    // A form's empty field (`undefined` from JS) is an absent one: required, or nothing to say.
+    if matches!(v, Value::Other(o) if matches!(**o, Other::Js { kind: JsKind::Undefined, .. })) {
+        if f.required {
+            c.error(p, Kind::Required, f);
+        }
+        return true;
+    }
     match f.ty {
         Ty::Nested(_) => nested(c, p, f, v),
         _ => c.check_value(p, f, v),

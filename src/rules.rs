@@ -492,7 +492,8 @@ impl Checker {
                 field,
             );
             if role == Role::Name {
-                let kept: String = s.chars().filter(|&c| rule.charset.allows(c)).collect();
+                // What normalization would fold (full-width forms) is folded, not dropped.
+                let kept: String = s.chars().map(text::fold_width).filter(|&c| rule.charset.allows(c)).collect();
                 let kept = kept.trim();
                 if !kept.is_empty() {
                     issue.suggestion = Some(kept.to_owned());

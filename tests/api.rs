@@ -342,3 +342,15 @@ fn check_field_on_items_and_parts() {
     let one = check_field(Provider::Nova, "/body/createImage/metadata/k", &v("null"), &opts());
     assert_eq!(full.issues, one.issues);
 }
+
+#[test]
+fn check_field_undefined_is_absent_and_suggestions_fold() {
+    let undefined = createimage::json::parse_with("@undefined", true).unwrap();
+    let r = check_field(Provider::Zenlayer, "/imageName", &undefined, &opts());
+    assert_eq!(r.issues.iter().map(|i| i.code()).collect::<Vec<_>>(), [Code::Required]);
+    let r = check_field(Provider::Zenlayer, "/imageDescription", &undefined, &opts());
+    assert!(r.ok && r.issues.is_empty());
+    // A bad-character suggestion keeps what normalization would fold.
+    let r = check(Provider::Huawei, &v(r#"{"name":"ｉｍｓ 镜像!","image_url":"b-1:o","min_disk":40}"#), &opts());
+    assert_eq!(r.issues[0].suggestion.as_deref(), Some("ims 镜像"));
+}

@@ -252,5 +252,5 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             );
         }
     }
-    ctx::unknown(c, ctx, &["bucketStorageClass"]);
+    ctx::unknown(c, ctx, super::HUAWEI_CONTEXT);
 }

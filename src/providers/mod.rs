@@ -26,6 +26,55 @@ pub(crate) fn root_object<'v, 'a>(
     }
 }
 
+/// A field of the console's context: what the console may tell, for forms (`describe`) and for
+/// telling unknown context fields apart.
+#[derive(Clone, Copy, Debug)]
+pub struct ContextField {
+    pub name: &'static str,
+    /// `string`, `boolean`, `integer`, `string[]`, `object` (id to usage), `string|null`.
+    pub ty: &'static str,
+    pub label: (&'static str, &'static str),
+}
+
+const fn cf(name: &'static str, ty: &'static str, en: &'static str, zh: &'static str) -> ContextField {
+    ContextField { name, ty, label: (en, zh) }
+}
+
+pub const ZENLAYER_CONTEXT: &[ContextField] = &[
+    cf("zone", "string", "Zone", "可用区"),
+    cf("instanceExists", "boolean", "Instance exists", "实例存在"),
+    cf("instanceState", "string", "Instance state", "实例状态"),
+    cf("imagesInZone", "integer", "Images already in the zone", "可用区内已有镜像数"),
+    cf("systemDiskStatus", "string", "System disk status", "系统盘状态"),
+];
+pub const TENCENT_CONTEXT: &[ContextField] = &[
+    cf("instanceExists", "boolean", "Instance exists", "实例存在"),
+    cf("instanceState", "string", "Instance state", "实例状态"),
+    cf("instanceSystemDiskId", "string", "Instance's system disk ID", "实例系统盘 ID"),
+    cf("instanceDataDiskIds", "string[]", "Instance's data disk IDs", "实例数据盘 ID"),
+    cf("localDiskIds", "string[]", "Local disk IDs", "本地盘 ID"),
+    cf("snapshotDiskUsage", "object", "Snapshot disk usage (SYSTEM_DISK / DATA_DISK)", "快照对应的磁盘类型"),
+    cf("existingImageNames", "string[]", "Existing image names", "已有镜像名称"),
+    cf("imageQuotaRemaining", "integer", "Image quota remaining", "剩余镜像配额"),
+    cf("existingTagKeys", "string[]", "Existing tag keys", "已有标签键"),
+];
+pub const OPENSTACK_CONTEXT: &[ContextField] = &[
+    cf("vmState", "string", "Server vm_state", "云服务器 vm_state"),
+    cf("taskState", "string|null", "Server task_state", "云服务器 task_state"),
+    cf("tokenProjectId", "string", "Token's project ID", "令牌所属项目 ID"),
+    cf("metadataQuota", "integer", "Metadata items quota", "元数据条目配额"),
+    cf("snapshotsEnabled", "boolean", "Snapshots enabled", "已启用快照"),
+];
+pub const NOVA_CONTEXT: &[ContextField] = &[
+    cf("vmState", "string", "Server vm_state", "云服务器 vm_state"),
+    cf("taskState", "string|null", "Server task_state", "云服务器 task_state"),
+    cf("tokenProjectId", "string", "Token's project ID", "令牌所属项目 ID"),
+    cf("metadataQuota", "integer", "Metadata items quota", "元数据条目配额"),
+    cf("snapshotsEnabled", "boolean", "Snapshots enabled", "已启用快照"),
+    cf("microversion", "string", "Compute API microversion", "计算 API 微版本"),
+];
+pub const HUAWEI_CONTEXT: &[ContextField] = &[cf("bucketStorageClass", "string", "OBS bucket storage class", "OBS 桶存储类别")];
+
 /// Where a pre-flight issue about `key` goes: at the field when the request has it, else at `""`
 /// (an issue path always points at something in the request).
 pub(crate) fn at_field<'p>(req: &Value<'_>, root: &'p Path<'p>, key: &'p str) -> Path<'p> {
@@ -113,9 +162,9 @@ pub(crate) mod ctx {
     }
 
     /// Context fields this provider does not read: warnings.
-    pub fn unknown(c: &mut Checker, ctx: &Value<'_>, known: &[&str]) {
+    pub fn unknown(c: &mut Checker, ctx: &Value<'_>, known: &[ContextField]) {
         for (k, _) in ctx.as_object().unwrap_or(&[]) {
-            if !known.contains(&k.as_ref()) {
+            if !known.iter().any(|f| f.name == k) {
                 c.push_at(
                     String::new(),
                     Kind::UnknownField {

@@ -395,17 +395,11 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
             Some("400"),
         );
     }
-    let mut known = vec![
-        "vmState",
-        "taskState",
-        "tokenProjectId",
-        "metadataQuota",
-        "snapshotsEnabled",
-    ];
-    if profile == Profile::Nova {
-        known.push("microversion");
-    }
-    ctx::unknown(c, ctx, &known);
+    let known = match profile {
+        Profile::Seed => super::OPENSTACK_CONTEXT,
+        Profile::Nova => super::NOVA_CONTEXT,
+    };
+    ctx::unknown(c, ctx, known);
 }
 
 /// Compare a microversion string like `"2.1"` with (major, minor). An unreadable one counts as the oldest.

@@ -588,19 +588,5 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             }
         }
     }
-    ctx::unknown(
-        c,
-        ctx,
-        &[
-            "instanceExists",
-            "instanceState",
-            "instanceSystemDiskId",
-            "instanceDataDiskIds",
-            "localDiskIds",
-            "snapshotDiskUsage",
-            "existingImageNames",
-            "imageQuotaRemaining",
-            "existingTagKeys",
-        ],
-    );
+    ctx::unknown(c, ctx, super::TENCENT_CONTEXT);
 }

@@ -132,15 +132,5 @@ pub fn context(c: &mut Checker, _req: &Value<'_>, ctx: &Value<'_>) {
             );
         }
     }
-    ctx::unknown(
-        c,
-        ctx,
-        &[
-            "zone",
-            "instanceExists",
-            "instanceState",
-            "imagesInZone",
-            "systemDiskStatus",
-        ],
-    );
+    ctx::unknown(c, ctx, super::ZENLAYER_CONTEXT);
 }
