@@ -217,11 +217,12 @@ function checkDescriptor(f, where) {
 test("describe(): the shape of the result for all five providers", () => {
   for (const p of PROVIDERS) {
     const d = describe(p);
-    assert.deepEqual(Object.keys(d).sort(), ["fields", "name", "provider", "rules", "unicodeVersion", "unknownFields"], p);
+    assert.deepEqual(Object.keys(d).sort(), ["context", "fields", "name", "provider", "rules", "unicodeVersion", "unknownFields"], p);
     assert.equal(d.provider, p);
     assert.equal(typeof d.name.en, "string");
     assert.equal(typeof d.name.zh, "string");
     assert.match(d.unicodeVersion, /^\d+\.\d+\.\d+$/);
+    assert.ok(d.context.length >= 1 && d.context.every((c) => c.name && c.type && c.label.en && c.label.zh), p);
     assert.equal(typeof d.unknownFields, "string");
     for (const f of d.fields) checkDescriptor(f, `${p} ${f.path}`);
     const want = TOP[p];
