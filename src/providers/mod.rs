@@ -58,14 +58,8 @@ pub const TENCENT_CONTEXT: &[ContextField] = &[
     cf("imageQuotaRemaining", "integer", "Image quota remaining", "剩余镜像配额"),
     cf("existingTagKeys", "string[]", "Existing tag keys", "已有标签键"),
 ];
-pub const OPENSTACK_CONTEXT: &[ContextField] = &[
-    cf("vmState", "string", "Server vm_state", "云服务器 vm_state"),
-    cf("taskState", "string|null", "Server task_state", "云服务器 task_state"),
-    cf("tokenProjectId", "string", "Token's project ID", "令牌所属项目 ID"),
-    cf("metadataQuota", "integer", "Metadata items quota", "元数据条目配额"),
-    cf("snapshotsEnabled", "boolean", "Snapshots enabled", "已启用快照"),
-];
-pub const NOVA_CONTEXT: &[ContextField] = &[
+/// OpenStack's context fields; Nova's add `microversion` (the last one).
+const OPENSTACK_ALL: [ContextField; 6] = [
     cf("vmState", "string", "Server vm_state", "云服务器 vm_state"),
     cf("taskState", "string|null", "Server task_state", "云服务器 task_state"),
     cf("tokenProjectId", "string", "Token's project ID", "令牌所属项目 ID"),
@@ -73,6 +67,8 @@ pub const NOVA_CONTEXT: &[ContextField] = &[
     cf("snapshotsEnabled", "boolean", "Snapshots enabled", "已启用快照"),
     cf("microversion", "string", "Compute API microversion", "计算 API 微版本"),
 ];
+pub const OPENSTACK_CONTEXT: &[ContextField] = OPENSTACK_ALL.split_at(5).0;
+pub const NOVA_CONTEXT: &[ContextField] = &OPENSTACK_ALL;
 pub const HUAWEI_CONTEXT: &[ContextField] = &[cf("bucketStorageClass", "string", "OBS bucket storage class", "OBS 桶存储类别")];
 
 /// Where a pre-flight issue about `key` goes: at the field when the request has it, else at `""`
