@@ -90,32 +90,73 @@ fn setup<'t>(
     Ok((p, request, Options { lang, context }))
 }
 
-/// Check a request. Returns `""` when it is valid with no issues, else the report as JSON.
-#[wasm_bindgen]
-pub fn check(provider: &str, request: &str, lang: &str, context: &str) -> String {
-    let (p, req, options) = match setup(provider, request, lang, context) {
-        Ok(x) => x,
-        Err(answer) => return answer,
-    };
-    let report = crate::check(p, &req, &options);
-    if report.ok && report.issues.is_empty() {
-        return String::new();
-    }
-    report.to_json()
+thread_local! {
+    /// The report of the last `check`/`check_field` that had something to say, for `take_report`.
+    static LAST: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-/// Check one field (`path` a JSON pointer, `value` its JSON). `""` when valid with no issues.
-#[wasm_bindgen]
-pub fn check_field(provider: &str, path: &str, value: &str, lang: &str) -> String {
-    let (p, v, options) = match setup(provider, value, lang, "") {
-        Ok(x) => x,
-        Err(answer) => return answer,
-    };
-    let report = crate::check_field(p, path, &v, &options);
+/// The provider at index `i` of [`Provider::ALL`] (the JS side maps ids to indexes and handles
+/// unknown ids with [`refuse`]); the language 0 English, 1 Chinese.
+fn args(provider: u32, lang: u32) -> Option<(Provider, Lang)> {
+    let p = *Provider::ALL.get(provider as usize)?;
+    Some((p, if lang == 1 { Lang::Zh } else { Lang::En }))
+}
+
+/// Keep the report for `take_report` unless it is ok with no issues; 0 means "nothing to say".
+fn answer(report: &crate::Report) -> u32 {
     if report.ok && report.issues.is_empty() {
-        return String::new();
+        return 0;
     }
-    report.to_json()
+    LAST.with(|l| *l.borrow_mut() = report.to_json());
+    1
+}
+
+fn keep(text: String) -> u32 {
+    LAST.with(|l| *l.borrow_mut() = text);
+    1
+}
+
+/// Check a request (`context` JSON, or `""` for none). Returns 0 when it is valid with no issues,
+/// else 1 with the report waiting in [`take_report`]: a valid keystroke moves one string in and
+/// nothing out.
+#[wasm_bindgen]
+pub fn check(provider: u32, request: &str, lang: u32, context: &str) -> u32 {
+    let Some((p, lang)) = args(provider, lang) else { return keep(unknown_provider("", Lang::En)) };
+    let req = match parse_with(request, true) {
+        Ok(v) => v,
+        Err(e) => return keep(bad_text(p.id(), lang, &e)),
+    };
+    let ctx = if context.is_empty() {
+        None
+    } else {
+        match parse_with(context, true) {
+            Ok(v) => Some(v),
+            Err(e) => return keep(bad_text(p.id(), lang, &e)),
+        }
+    };
+    answer(&crate::check(p, &req, &Options { lang, context: ctx }))
+}
+
+/// Check one field (`path` a JSON pointer, `value` its JSON); 0 or 1 as [`check`].
+#[wasm_bindgen]
+pub fn check_field(provider: u32, path: &str, value: &str, lang: u32) -> u32 {
+    let Some((p, lang)) = args(provider, lang) else { return keep(unknown_provider("", Lang::En)) };
+    match parse_with(value, true) {
+        Ok(v) => answer(&crate::check_field(p, path, &v, &Options::lang(lang))),
+        Err(e) => keep(bad_text(p.id(), lang, &e)),
+    }
+}
+
+/// The report kept by the last [`check`] or [`check_field`] that returned 1.
+#[wasm_bindgen]
+pub fn take_report() -> String {
+    LAST.with(|l| std::mem::take(&mut *l.borrow_mut()))
+}
+
+/// The report for a provider id that is not one of the five.
+#[wasm_bindgen]
+pub fn refuse(provider: &str, lang: &str) -> String {
+    unknown_provider(provider, self::lang(lang))
 }
 
 /// Normalize: the report of the normalized request, `normalized`, `changes`, and `restore`:
