@@ -639,15 +639,25 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
     if n < 2 {
         return;
     }
+    // A key with an unpaired surrogate is known by its raw text (its U+FFFD form is not unique).
+    fn ident<'e>(e: &'e (Cow<'_, str>, Value<'_>)) -> (bool, &'e str) {
+        match &e.1 {
+            Value::Other(o) => match &**o {
+                Other::BadKey { raw, .. } => (true, raw),
+                _ => (false, &e.0),
+            },
+            _ => (false, &e.0),
+        }
+    }
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| entries[a].0.cmp(&entries[b].0).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| ident(&entries[a]).cmp(&ident(&entries[b])).then(a.cmp(&b)));
     // For each run of equal keys: the first position keeps the last value; the others go.
     let mut drop = vec![false; n];
     let mut moves: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
         let mut j = i + 1;
-        while j < n && entries[order[j]].0 == entries[order[i]].0 {
+        while j < n && ident(&entries[order[j]]) == ident(&entries[order[i]]) {
             j += 1;
         }
         if j - i > 1 {
