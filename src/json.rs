@@ -334,6 +334,7 @@ impl<'a> Parser<'a> {
         ParseError { message, offset: at, line, column }
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
         while let Some(&b) = self.s.get(self.i) {
             if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
@@ -344,6 +345,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
     }
@@ -481,7 +483,16 @@ impl<'a> Parser<'a> {
                     self.i += 2;
                 }
                 Some(b) if b < 0x20 => return Err(self.err("control character in string")),
-                Some(_) => self.i += 1,
+                Some(_) => {
+                    // Skip a run of plain bytes at once.
+                    self.i += 1;
+                    while let Some(&b) = self.s.get(self.i) {
+                        if b == b'"' || b == b'\\' || b < 0x20 {
+                            break;
+                        }
+                        self.i += 1;
+                    }
+                }
             }
         }
     }

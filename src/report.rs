@@ -329,6 +329,35 @@ impl Issue {
         }
         Value::obj(e)
     }
+
+    /// Write as compact JSON, the same text as `to_value().to_json()`, without building the tree.
+    pub fn write_json(&self, out: &mut String) {
+        use crate::json::write_str;
+        out.push_str("{\"path\":");
+        write_str(out, &self.path);
+        out.push_str(",\"code\":\"");
+        out.push_str(self.code().as_str());
+        out.push_str("\",\"severity\":\"");
+        out.push_str(self.severity.as_str());
+        out.push('"');
+        if let Some(pc) = &self.provider_code {
+            out.push_str(",\"providerCode\":");
+            write_str(out, pc);
+        }
+        out.push_str(",\"params\":");
+        let mut params = self.kind.params();
+        if let (Some(part), Value::Object(m)) = (self.part, &mut params) {
+            m.push((Cow::Borrowed("part"), Value::str(part)));
+        }
+        out.push_str(&params.to_json());
+        out.push_str(",\"message\":");
+        write_str(out, &self.message);
+        if let Some(sug) = &self.suggestion {
+            out.push_str(",\"suggestion\":");
+            write_str(out, sug);
+        }
+        out.push('}');
+    }
 }
 
 /// The result of checking a request.
@@ -357,7 +386,19 @@ impl Report {
     }
 
     pub fn to_json(&self) -> String {
-        self.to_value().to_json()
+        let mut out = String::with_capacity(64 + 256 * self.issues.len());
+        out.push_str(if self.ok { "{\"ok\":true" } else { "{\"ok\":false" });
+        out.push_str(",\"provider\":\"");
+        out.push_str(self.provider.id());
+        out.push_str("\",\"issues\":[");
+        for (i, issue) in self.issues.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            issue.write_json(&mut out);
+        }
+        out.push_str("]}");
+        out
     }
 }
 
@@ -431,4 +472,17 @@ pub fn split_pointer(p: &str) -> Vec<String> {
         .skip(1)
         .map(|s| s.replace("~1", "/").replace("~0", "~"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Options, Provider, Value};
+
+    #[test]
+    fn direct_json_is_the_tree_json() {
+        let req = Value::parse(r#"{"ImageName":"","InstanceId":"i","SnapshotIds":["a","a"],"X":1}"#).unwrap();
+        let r = check(Provider::Tencent, &req, &Options::default());
+        assert!(r.issues.len() >= 3);
+        assert_eq!(r.to_json(), r.to_value().to_json());
+    }
 }

@@ -20,8 +20,26 @@ use table::*;
 /// (0, `INCB_EXTEND` or `INCB_LINKER`).
 fn class(c: char) -> u8 {
     let cp = c as u32;
+    // ASCII, the common case, from a table made at compile time by the same lookup.
+    if cp < 0x80 {
+        return ASCII[cp as usize];
+    }
+    lookup(cp)
+}
+
+const ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = lookup(i as u32);
+        i += 1;
+    }
+    t
+};
+
+const fn lookup(cp: u32) -> u8 {
     // Hangul syllables are not in the table: every 28th one is LV, the others LVT.
-    if (0xAC00..=0xD7A3).contains(&cp) {
+    if cp >= 0xAC00 && cp <= 0xD7A3 {
         return if (cp - 0xAC00) % 28 == 0 { LV } else { LVT };
     }
     // Binary search for the last run starting at or before `cp` (the first starts at U+0000).
