@@ -60,18 +60,13 @@ fn str_rule(e: &mut Vec<(&'static str, Value<'static>)>, r: &Str) {
                 "UUID，例如 da5834e0-31d2-40f9-b271-6592f9f68370",
             ),
             Format::ZeroOrUuid => ("0 or a UUID", "0 或 UUID"),
-            Format::BucketObject => (
-                "bucket:object, e.g. image-test:disk1.qcow2",
-                "桶名:对象名，例如 image-test:disk1.qcow2",
-            ),
+            Format::BucketObject => {
+                ("bucket:object, e.g. image-test:disk1.qcow2", "桶名:对象名，例如 image-test:disk1.qcow2")
+            }
         };
         e.push((
             "format",
-            Value::obj(vec![
-                ("id", Value::str(f.name())),
-                ("en", Value::str(en)),
-                ("zh", Value::str(zh)),
-            ]),
+            Value::obj(vec![("id", Value::str(f.name())), ("en", Value::str(en)), ("zh", Value::str(zh))]),
         ));
     }
 }
@@ -98,29 +93,18 @@ fn field(path: &str, f: &Field, children: Option<Vec<Value<'static>>>) -> Value<
         }
         Ty::Int { min, max } => {
             e.push(("type", Value::str("integer")));
-            e.push((
-                "range",
-                Value::obj(vec![("min", Value::num(*min)), ("max", Value::num(*max))]),
-            ));
+            e.push(("range", Value::obj(vec![("min", Value::num(*min)), ("max", Value::num(*max))])));
         }
         Ty::Bool => e.push(("type", Value::str("boolean"))),
         Ty::Enum { values, canonical } => {
             e.push(("type", Value::str("enum")));
             e.push(("allowed", strs(canonical)));
-            let also: Vec<&str> = values
-                .iter()
-                .filter(|v| !canonical.contains(v))
-                .copied()
-                .collect();
+            let also: Vec<&str> = values.iter().filter(|v| !canonical.contains(v)).copied().collect();
             if !also.is_empty() {
                 e.push(("alsoAccepted", strs(&also)));
             }
         }
-        Ty::StrArray {
-            item,
-            unique,
-            non_empty,
-        } => {
+        Ty::StrArray { item, unique, non_empty } => {
             e.push(("type", Value::str("string[]")));
             let mut it = vec![];
             str_rule(&mut it, item);
@@ -140,16 +124,8 @@ fn field(path: &str, f: &Field, children: Option<Vec<Value<'static>>>) -> Value<
             e.push(("shape", Value::str(*what)));
         }
     }
-    let codes: Vec<(Cow<'static, str>, Value<'static>)> = f
-        .codes
-        .iter()
-        .map(|(c, pc)| {
-            (
-                Cow::Borrowed(c.map(|c| c.as_str()).unwrap_or("*")),
-                Value::str(*pc),
-            )
-        })
-        .collect();
+    let codes: Vec<(Cow<'static, str>, Value<'static>)> =
+        f.codes.iter().map(|(c, pc)| (Cow::Borrowed(c.map(|c| c.as_str()).unwrap_or("*")), Value::str(*pc))).collect();
     if !codes.is_empty() {
         e.push(("providerCodes", Value::Object(codes)));
     }
@@ -159,15 +135,8 @@ fn field(path: &str, f: &Field, children: Option<Vec<Value<'static>>>) -> Value<
     Value::obj(e)
 }
 
-fn list(
-    path: &str,
-    fields: &[Field],
-    children: impl Fn(&Field) -> Option<Vec<Value<'static>>>,
-) -> Vec<Value<'static>> {
-    fields
-        .iter()
-        .map(|f| field(&format!("{path}/{}", f.name), f, children(f)))
-        .collect()
+fn list(path: &str, fields: &[Field], children: impl Fn(&Field) -> Option<Vec<Value<'static>>>) -> Vec<Value<'static>> {
+    fields.iter().map(|f| field(&format!("{path}/{}", f.name), f, children(f))).collect()
 }
 
 fn rule(kind: &str, fields: &[&str], provider_code: Option<&str>) -> Value<'static> {
@@ -190,8 +159,7 @@ pub fn describe(provider: Provider) -> Value<'static> {
         Provider::Tencent => list("", tencent::FIELDS, |f| {
             (f.name == "TagSpecification").then(|| {
                 list("/TagSpecification/*", tencent::TAG_SPEC_FIELDS, |g| {
-                    (g.name == "Tags")
-                        .then(|| list("/TagSpecification/*/Tags/*", tencent::TAG_FIELDS, |_| None))
+                    (g.name == "Tags").then(|| list("/TagSpecification/*/Tags/*", tencent::TAG_FIELDS, |_| None))
                 })
             })
         }),
@@ -200,11 +168,7 @@ pub fn describe(provider: Provider) -> Value<'static> {
             let (k, v) = p.meta();
             let mut top = list("", &openstack::FIELDS[..3], |_| None);
             let ci = p.create_image_fields();
-            let name = if p == Profile::Seed {
-                &openstack::NAME_SEED
-            } else {
-                &openstack::NAME_NOVA
-            };
+            let name = if p == Profile::Seed { &openstack::NAME_SEED } else { &openstack::NAME_NOVA };
             top.push(field("/body/createImage/name", name, None));
             top.push(field(
                 "/body/createImage/metadata",
@@ -219,21 +183,9 @@ pub fn describe(provider: Provider) -> Value<'static> {
     };
     let rules = match provider {
         Provider::Tencent => vec![
-            rule(
-                "exactly_one",
-                &["/InstanceId", "/SnapshotIds"],
-                Some("InvalidParameter.SpecifyOneParameter"),
-            ),
-            rule(
-                "conflict",
-                &["/InstanceId", "/SnapshotIds"],
-                Some("InvalidParameterConflict"),
-            ),
-            rule(
-                "requires",
-                &["/DataDiskIds", "/InstanceId"],
-                Some("InvalidParameter.InvalidDependence"),
-            ),
+            rule("exactly_one", &["/InstanceId", "/SnapshotIds"], Some("InvalidParameter.SpecifyOneParameter")),
+            rule("conflict", &["/InstanceId", "/SnapshotIds"], Some("InvalidParameterConflict")),
+            rule("requires", &["/DataDiskIds", "/InstanceId"], Some("InvalidParameter.InvalidDependence")),
         ],
         Provider::Huawei => vec![rule("conflict", &["/tags", "/image_tags"], None)],
         _ => vec![],
@@ -245,13 +197,7 @@ pub fn describe(provider: Provider) -> Value<'static> {
     };
     Value::obj(vec![
         ("provider", Value::str(provider.id())),
-        (
-            "name",
-            both(
-                provider.display_name(Lang::En),
-                provider.display_name(Lang::Zh),
-            ),
-        ),
+        ("name", both(provider.display_name(Lang::En), provider.display_name(Lang::Zh))),
         ("fields", Value::Array(fields)),
         ("rules", Value::Array(rules)),
         ("unknownFields", Value::str(unknown)),
@@ -272,7 +218,13 @@ fn context_fields(provider: Provider) -> Vec<Value<'static>> {
     };
     table
         .iter()
-        .map(|f| Value::obj(vec![("name", Value::str(f.name)), ("type", Value::str(f.ty)), ("label", both(f.label.0, f.label.1))]))
+        .map(|f| {
+            Value::obj(vec![
+                ("name", Value::str(f.name)),
+                ("type", Value::str(f.ty)),
+                ("label", both(f.label.0, f.label.1)),
+            ])
+        })
         .collect()
 }
 
@@ -322,17 +274,13 @@ fn str_schema(r: &Str) -> Vec<(&'static str, Value<'static>)> {
     }
     let pattern = match r.format {
         Some(Format::Hex32) => Some("^[0-9a-fA-F]{32}$".to_owned()),
-        Some(Format::Uuid) => Some(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
-                .to_owned(),
-        ),
-        Some(Format::ZeroOrUuid) => Some(
-            "^(0|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
-                .to_owned(),
-        ),
-        Some(Format::BucketObject) => {
-            Some("^[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]:[\\s\\S]+$".to_owned())
+        Some(Format::Uuid) => {
+            Some("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$".to_owned())
         }
+        Some(Format::ZeroOrUuid) => {
+            Some("^(0|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$".to_owned())
+        }
+        Some(Format::BucketObject) => Some("^[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]:[\\s\\S]+$".to_owned()),
         // No lookaround (not every engine has it): "no space at either end" is spelled out.
         None => class(r.charset).map(|c| {
             if r.no_edge_space {
@@ -359,15 +307,8 @@ fn ty_schema(ty: &Ty) -> Value<'static> {
         ]),
         Ty::Bool => Value::obj(vec![("type", Value::str("boolean"))]),
         Ty::Enum { values, .. } => Value::obj(vec![("enum", strs(values))]),
-        Ty::StrArray {
-            item,
-            unique,
-            non_empty,
-        } => {
-            let mut e = vec![
-                ("type", Value::str("array")),
-                ("items", Value::obj(str_schema(item))),
-            ];
+        Ty::StrArray { item, unique, non_empty } => {
+            let mut e = vec![("type", Value::str("array")), ("items", Value::obj(str_schema(item)))];
             if *unique {
                 e.push(("uniqueItems", Value::Bool(true)));
             }
@@ -395,15 +336,8 @@ fn object(
             (Cow::Borrowed(f.name), s)
         })
         .collect();
-    let required: Vec<&str> = fields
-        .iter()
-        .filter(|f| f.required)
-        .map(|f| f.name)
-        .collect();
-    let mut e = vec![
-        ("type", Value::str("object")),
-        ("properties", Value::Object(props)),
-    ];
+    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+    let mut e = vec![("type", Value::str("object")), ("properties", Value::Object(props))];
     if !required.is_empty() {
         e.push(("required", strs(&required)));
     }
@@ -425,34 +359,17 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
     let mut root = match provider {
         Provider::Zenlayer => object(zenlayer::FIELDS, |_| Value::obj(vec![]), true),
         Provider::Tencent => {
-            let tags = array_of(Value::obj(object(
-                tencent::TAG_FIELDS,
-                |_| Value::obj(vec![]),
-                false,
-            )));
+            let tags = array_of(Value::obj(object(tencent::TAG_FIELDS, |_| Value::obj(vec![]), false)));
             let spec = Value::obj(object(tencent::TAG_SPEC_FIELDS, |_| tags.clone(), false));
             let mut e = object(tencent::FIELDS, |_| array_of(spec.clone()), false);
             let id = Value::obj(str_schema(&Str::NON_EMPTY));
-            e.push((
-                "patternProperties",
-                Value::obj(vec![(
-                    "^(DataDiskIds|SnapshotIds)\\.(0|[1-9][0-9]{0,8})$",
-                    id,
-                )]),
-            ));
+            e.push(("patternProperties", Value::obj(vec![("^(DataDiskIds|SnapshotIds)\\.(0|[1-9][0-9]{0,8})$", id)])));
             let req = |k: &str| Value::obj(vec![("required", strs(&[k]))]);
-            let any =
-                |a: &str, b: &str| Value::obj(vec![("anyOf", Value::Array(vec![req(a), req(b)]))]);
-            e.push((
-                "oneOf",
-                Value::Array(vec![req("InstanceId"), any("SnapshotIds", "SnapshotIds.0")]),
-            ));
+            let any = |a: &str, b: &str| Value::obj(vec![("anyOf", Value::Array(vec![req(a), req(b)]))]);
+            e.push(("oneOf", Value::Array(vec![req("InstanceId"), any("SnapshotIds", "SnapshotIds.0")])));
             e.push((
                 "dependentRequired",
-                Value::obj(vec![
-                    ("DataDiskIds", strs(&["InstanceId"])),
-                    ("DataDiskIds.0", strs(&["InstanceId"])),
-                ]),
+                Value::obj(vec![("DataDiskIds", strs(&["InstanceId"])), ("DataDiskIds.0", strs(&["InstanceId"]))]),
             ));
             e
         }
@@ -460,9 +377,7 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
             let p = profile(provider);
             let nova = p == Profile::Nova;
             let (k, v) = p.meta();
-            let (Ty::Str(kr), Ty::Str(vr)) = (k.ty, v.ty) else {
-                unreachable!("metadata rules are strings")
-            };
+            let (Ty::Str(kr), Ty::Str(vr)) = (k.ty, v.ty) else { unreachable!("metadata rules are strings") };
             let mut key = str_schema(&kr);
             key.retain(|(n, _)| *n != "type");
             let meta = Value::obj(vec![
@@ -473,17 +388,12 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
             let name = if nova {
                 ty_schema(&openstack::NAME_NOVA.ty)
             } else {
-                let Ty::Str(r) = openstack::NAME_SEED.ty else {
-                    unreachable!()
-                };
+                let Ty::Str(r) = openstack::NAME_SEED.ty else { unreachable!() };
                 Value::obj(vec![(
                     "anyOf",
                     Value::Array(vec![
                         Value::obj(str_schema(&r)),
-                        Value::obj(vec![
-                            ("type", Value::str("integer")),
-                            ("minimum", Value::num(0)),
-                        ]),
+                        Value::obj(vec![("type", Value::str("integer")), ("minimum", Value::num(0))]),
                     ]),
                 )])
             };
@@ -503,11 +413,7 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
         }
         Provider::Huawei => {
             let tag_str = Value::obj(vec![("type", Value::str("string"))]);
-            let image_tag = Value::obj(object(
-                huawei::IMAGE_TAG_FIELDS,
-                |_| Value::obj(vec![]),
-                true,
-            ));
+            let image_tag = Value::obj(object(huawei::IMAGE_TAG_FIELDS, |_| Value::obj(vec![]), true));
             let mut e = object(
                 huawei::FIELDS,
                 |f| {
@@ -519,29 +425,14 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
                 },
                 true,
             );
-            e.push((
-                "not",
-                Value::obj(vec![("required", strs(&["tags", "image_tags"]))]),
-            ));
+            e.push(("not", Value::obj(vec![("required", strs(&["tags", "image_tags"]))])));
             e
         }
     };
     let mut head = vec![
-        (
-            "$schema",
-            Value::str("https://json-schema.org/draft/2020-12/schema"),
-        ),
-        (
-            "$id",
-            Value::str(format!("urn:createimage:schema:{}", provider.id())),
-        ),
-        (
-            "title",
-            Value::str(format!(
-                "{} CreateImage request",
-                provider.display_name(Lang::En)
-            )),
-        ),
+        ("$schema", Value::str("https://json-schema.org/draft/2020-12/schema")),
+        ("$id", Value::str(format!("urn:createimage:schema:{}", provider.id()))),
+        ("title", Value::str(format!("{} CreateImage request", provider.display_name(Lang::En)))),
     ];
     head.append(&mut root);
     Value::obj(head)

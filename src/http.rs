@@ -24,12 +24,8 @@ pub struct HttpRequest {
 
 impl HttpRequest {
     pub fn to_value(&self) -> Value<'static> {
-        let headers = Value::Object(
-            self.headers
-                .iter()
-                .map(|(k, v)| (Cow::Borrowed(*k), Value::str(v.as_str())))
-                .collect(),
-        );
+        let headers =
+            Value::Object(self.headers.iter().map(|(k, v)| (Cow::Borrowed(*k), Value::str(v.as_str()))).collect());
         let mut e = vec![("method", Value::str(self.method))];
         if let Some(h) = self.host {
             e.push(("host", Value::str(h)));
@@ -55,11 +51,7 @@ fn segment(s: &str) -> String {
 }
 
 /// Normalize, check, and build the HTTP request; the report when the request is not valid.
-pub fn to_http(
-    provider: Provider,
-    request: &Value<'_>,
-    options: &Options<'_>,
-) -> Result<HttpRequest, Report> {
+pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Result<HttpRequest, Report> {
     let n = normalize(provider, request, options);
     let mut report = n.report;
     let body = n.normalized;
@@ -67,12 +59,7 @@ pub fn to_http(
     let get = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
     if provider == Provider::Tencent && body.get("Region").is_none() {
         let mut c = crate::rules::Checker::new(provider, options.lang);
-        c.push(
-            &crate::report::Path::Root.key("Region"),
-            Kind::Required,
-            Severity::Error,
-            None,
-        );
+        c.push(&crate::report::Path::Root.key("Region"), Kind::Required, Severity::Error, None);
         report.issues.extend(c.issues);
         report.ok = false;
     }
@@ -93,10 +80,7 @@ pub fn to_http(
             let region = get("Region");
             let payload = match &body {
                 Value::Object(m) => Value::Object(
-                    m.iter()
-                        .filter(|(k, _)| !matches!(k.as_ref(), "Action" | "Version" | "Region"))
-                        .cloned()
-                        .collect(),
+                    m.iter().filter(|(k, _)| !matches!(k.as_ref(), "Action" | "Version" | "Region")).cloned().collect(),
                 ),
                 other => other.clone(),
             };
@@ -117,16 +101,8 @@ pub fn to_http(
         Provider::OpenStack | Provider::Nova => HttpRequest {
             method: "POST",
             host: None,
-            path: format!(
-                "/v2/{}/servers/{}/action",
-                segment(&get("project_id")),
-                segment(&get("server_id"))
-            ),
-            headers: vec![
-                ("Accept", "application/json".into()),
-                json,
-                ("X-Auth-Token", get("token")),
-            ],
+            path: format!("/v2/{}/servers/{}/action", segment(&get("project_id")), segment(&get("server_id"))),
+            headers: vec![("Accept", "application/json".into()), json, ("X-Auth-Token", get("token"))],
             body: body.get("body").cloned().unwrap_or(Value::Null),
             warnings: warnings.clone(),
         },

@@ -53,13 +53,8 @@ pub enum Provider {
 }
 
 impl Provider {
-    pub const ALL: [Provider; 5] = [
-        Provider::Zenlayer,
-        Provider::Tencent,
-        Provider::OpenStack,
-        Provider::Nova,
-        Provider::Huawei,
-    ];
+    pub const ALL: [Provider; 5] =
+        [Provider::Zenlayer, Provider::Tencent, Provider::OpenStack, Provider::Nova, Provider::Huawei];
 
     /// The id used in the API, the CLI and the report.
     pub fn id(self) -> &'static str {
@@ -125,10 +120,7 @@ pub struct Options<'a> {
 
 impl<'a> Options<'a> {
     pub fn lang(lang: Lang) -> Options<'a> {
-        Options {
-            lang,
-            context: None,
-        }
+        Options { lang, context: None }
     }
 }
 
@@ -143,11 +135,7 @@ pub fn check(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> 
 }
 
 /// Parse JSON text and check it.
-pub fn check_json(
-    provider: Provider,
-    request: &str,
-    options: &Options<'_>,
-) -> Result<Report, ParseError> {
+pub fn check_json(provider: Provider, request: &str, options: &Options<'_>) -> Result<Report, ParseError> {
     Ok(check(provider, &Value::parse(request)?, options))
 }
 
@@ -166,10 +154,7 @@ pub(crate) fn run_context(c: &mut Checker, request: &Value<'_>, ctx: &Value<'_>)
         if !matches!(ctx, Value::Null) {
             c.push_at(
                 String::new(),
-                Kind::WrongType {
-                    expected: "object",
-                    actual: ctx.type_name(),
-                },
+                Kind::WrongType { expected: "object", actual: ctx.type_name() },
                 Severity::Warning,
                 None,
             );
@@ -186,10 +171,5 @@ pub(crate) fn run_context(c: &mut Checker, request: &Value<'_>, ctx: &Value<'_>)
 }
 
 pub(crate) fn finish(c: Checker) -> Report {
-    Report {
-        ok: c.ok(),
-        provider: c.provider,
-        lang: c.lang,
-        issues: c.issues,
-    }
+    Report { ok: c.ok(), provider: c.provider, lang: c.lang, issues: c.issues }
 }

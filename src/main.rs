@@ -6,7 +6,8 @@ use createimage::{Lang, Options, Provider, Report, Severity};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: createimage <check|normalize|http|describe|schema> --provider <zenlayer|tencent|openstack|nova|huawei>
+const USAGE: &str =
+    "usage: createimage <check|normalize|http|describe|schema> --provider <zenlayer|tencent|openstack|nova|huawei>
                    [--lang en|zh] [--format text|json] [--context FILE] [FILE|-]
 
   check      check a request (JSON from FILE or standard input) and print the report
@@ -29,14 +30,10 @@ struct Args {
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut it = args.iter();
     let command = it.next().ok_or("missing command")?.clone();
-    if !matches!(
-        command.as_str(),
-        "check" | "normalize" | "http" | "describe" | "schema"
-    ) {
+    if !matches!(command.as_str(), "check" | "normalize" | "http" | "describe" | "schema") {
         return Err(format!("unknown command \"{command}\""));
     }
-    let (mut provider, mut lang, mut json, mut context, mut input) =
-        (None, Lang::En, false, None, None);
+    let (mut provider, mut lang, mut json, mut context, mut input) = (None, Lang::En, false, None, None);
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -66,23 +63,14 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         }
     }
     let provider = provider.ok_or("--provider is required")?;
-    Ok(Args {
-        command,
-        provider,
-        lang,
-        json,
-        context,
-        input,
-    })
+    Ok(Args { command, provider, lang, json, context, input })
 }
 
 fn read(path: Option<&str>) -> Result<String, String> {
     match path {
         None | Some("-") => {
             let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            std::io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
             Ok(s)
         }
         Some(p) => std::fs::read_to_string(p).map_err(|e| format!("cannot read {p}: {e}")),
@@ -91,38 +79,18 @@ fn read(path: Option<&str>) -> Result<String, String> {
 
 fn text_report(r: &Report) -> String {
     let mut out = String::new();
-    let errors = r
-        .issues
-        .iter()
-        .filter(|i| i.severity == Severity::Error)
-        .count();
+    let errors = r.issues.iter().filter(|i| i.severity == Severity::Error).count();
     let warnings = r.issues.len() - errors;
     for i in &r.issues {
-        let path = if i.path.is_empty() {
-            "(request)"
-        } else {
-            &i.path
-        };
-        let pc = i
-            .provider_code
-            .as_deref()
-            .map(|c| format!(" [{c}]"))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "{}: {path}: {}{pc}: {}\n",
-            i.severity.as_str(),
-            i.code().as_str(),
-            i.message
-        ));
+        let path = if i.path.is_empty() { "(request)" } else { &i.path };
+        let pc = i.provider_code.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
+        out.push_str(&format!("{}: {path}: {}{pc}: {}\n", i.severity.as_str(), i.code().as_str(), i.message));
         if let Some(s) = &i.suggestion {
             out.push_str(&format!("    suggestion: {s}\n"));
         }
     }
     let verdict = if r.ok { "valid" } else { "not valid" };
-    out.push_str(&format!(
-        "{}: {verdict} ({errors} errors, {warnings} warnings)\n",
-        r.provider.id()
-    ));
+    out.push_str(&format!("{}: {verdict} ({errors} errors, {warnings} warnings)\n", r.provider.id()));
     out
 }
 
@@ -149,10 +117,7 @@ fn run(args: &[String]) -> Result<ExitCode, (u8, String)> {
         Some(t) => Some(Value::parse(t).map_err(|e| (2, format!("the context is not JSON: {e}")))?),
         None => None,
     };
-    let options = Options {
-        lang: a.lang,
-        context,
-    };
+    let options = Options { lang: a.lang, context };
     let ok = match a.command.as_str() {
         "check" => {
             let r = createimage::check(a.provider, &request, &options);
@@ -169,13 +134,7 @@ fn run(args: &[String]) -> Result<ExitCode, (u8, String)> {
                 println!("{}", n.to_value().to_json_pretty());
             } else {
                 for c in &n.changes {
-                    println!(
-                        "changed: {}: {}: {} -> {}",
-                        c.path,
-                        c.code.as_str(),
-                        c.from.to_json(),
-                        c.to.to_json()
-                    );
+                    println!("changed: {}: {}: {} -> {}", c.path, c.code.as_str(), c.from.to_json(), c.to.to_json());
                 }
                 println!("{}", n.normalized.to_json_pretty());
                 print!("{}", text_report(&n.report));
@@ -212,11 +171,7 @@ fn run(args: &[String]) -> Result<ExitCode, (u8, String)> {
             }
         },
     };
-    Ok(if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn main() -> ExitCode {

@@ -13,99 +13,64 @@ use crate::{Lang, Provider};
 fn template(kind: &Kind) -> (&'static str, &'static str) {
     match kind {
         Kind::Required => ("{f} is required.", "{f} 为必填项。"),
-        Kind::WrongType { .. } => (
-            "{f} must be {a} {expected}, not {actual}.",
-            "{f} 必须是{expected}，而不是{actual}。",
-        ),
+        Kind::WrongType { .. } => {
+            ("{f} must be {a} {expected}, not {actual}.", "{f} 必须是{expected}，而不是{actual}。")
+        }
         Kind::Empty => ("{f} must not be empty.", "{f} 不能为空。"),
-        Kind::TooShort { .. } => (
-            "{f} has {actual} {unit}; {p} needs at least {min}.",
-            "{f} 有 {actual} {unit}；{p}要求至少 {min} {unit}。",
-        ),
+        Kind::TooShort { .. } => {
+            ("{f} has {actual} {unit}; {p} needs at least {min}.", "{f} 有 {actual} {unit}；{p}要求至少 {min} {unit}。")
+        }
         Kind::TooLong { .. } => (
             "{f} has {actual} {unit}; {p} accepts at most {max}.",
             "{f} 有 {actual} {unit}；{p}最多接受 {max} {unit}。",
         ),
-        Kind::OutOfRange { .. } => (
-            "{f} is {actual}; {p} accepts {min} to {max}.",
-            "{f} 为 {actual}；{p}接受 {min} 到 {max}。",
-        ),
+        Kind::OutOfRange { .. } => {
+            ("{f} is {actual}; {p} accepts {min} to {max}.", "{f} 为 {actual}；{p}接受 {min} 到 {max}。")
+        }
         Kind::BadChar { .. } => (
             "{f} contains {char} at position {pos}, which {p} does not allow here.",
             "{f} 的第 {pos} 个字符 {char} 不被{p}允许。",
         ),
         Kind::BadFormat { format } => match *format {
-            "no leading or trailing whitespace" => (
-                "{f} must not start or end with whitespace.",
-                "{f} 的首尾不能是空白字符。",
-            ),
-            "no leading or trailing space" => (
-                "{f} must not start or end with a space.",
-                "{f} 的首尾不能是空格。",
-            ),
+            "no leading or trailing whitespace" => {
+                ("{f} must not start or end with whitespace.", "{f} 的首尾不能是空白字符。")
+            }
+            "no leading or trailing space" => ("{f} must not start or end with a space.", "{f} 的首尾不能是空格。"),
             _ => ("{f} must be {format}.", "{f} 必须是{format}。"),
         },
-        Kind::NotAllowed { .. } => (
-            "{f} is \"{actual}\"; it must be one of {allowed}.",
-            "{f} 为“{actual}”，必须是 {allowed} 之一。",
-        ),
-        Kind::Conflict { .. } => (
-            "{f} cannot be given together with {with}.",
-            "{f} 不能与 {with} 同时指定。",
-        ),
-        Kind::MissingOneOf { .. } => (
-            "Give exactly one of {fields}.",
-            "必须且只能指定 {fields} 之一。",
-        ),
-        Kind::Requires { .. } => (
-            "{f} can only be given together with {field}.",
-            "{f} 只能与 {field} 一起指定。",
-        ),
-        Kind::Duplicate { .. } => (
-            "{f} repeats \"{value}\", already given at {first}.",
-            "{f} 重复了“{value}”，它已在 {first} 中出现。",
-        ),
-        Kind::UnknownField { .. } => (
-            "{p} does not know the field \"{field}\".",
-            "{p}不支持字段“{field}”。",
-        ),
-        Kind::TooMany { .. } => (
-            "{f} has {actual} items; at most {max} are allowed.",
-            "{f} 有 {actual} 项；最多允许 {max} 项。",
-        ),
-        Kind::TooDeep { .. } => (
-            "{f} is nested deeper than {max} levels; it was not checked.",
-            "{f} 的嵌套超过 {max} 层，未被检查。",
-        ),
-        Kind::Unreadable { .. } => (
-            "{f} could not be read: {detail}.",
-            "无法读取 {f}：{detail}。",
-        ),
-        Kind::NotFound { .. } => (
-            "The {what} \"{value}\" does not exist.",
-            "{what}“{value}”不存在。",
-        ),
+        Kind::NotAllowed { .. } => {
+            ("{f} is \"{actual}\"; it must be one of {allowed}.", "{f} 为“{actual}”，必须是 {allowed} 之一。")
+        }
+        Kind::Conflict { .. } => ("{f} cannot be given together with {with}.", "{f} 不能与 {with} 同时指定。"),
+        Kind::MissingOneOf { .. } => ("Give exactly one of {fields}.", "必须且只能指定 {fields} 之一。"),
+        Kind::Requires { .. } => ("{f} can only be given together with {field}.", "{f} 只能与 {field} 一起指定。"),
+        Kind::Duplicate { .. } => {
+            ("{f} repeats \"{value}\", already given at {first}.", "{f} 重复了“{value}”，它已在 {first} 中出现。")
+        }
+        Kind::UnknownField { .. } => ("{p} does not know the field \"{field}\".", "{p}不支持字段“{field}”。"),
+        Kind::TooMany { .. } => {
+            ("{f} has {actual} items; at most {max} are allowed.", "{f} 有 {actual} 项；最多允许 {max} 项。")
+        }
+        Kind::TooDeep { .. } => {
+            ("{f} is nested deeper than {max} levels; it was not checked.", "{f} 的嵌套超过 {max} 层，未被检查。")
+        }
+        Kind::Unreadable { .. } => ("{f} could not be read: {detail}.", "无法读取 {f}：{detail}。"),
+        Kind::NotFound { .. } => ("The {what} \"{value}\" does not exist.", "{what}“{value}”不存在。"),
         Kind::BadState { .. } => (
             "The {what} is {state}; creating an image needs it to be {allowed}.",
             "{what}当前状态为 {state}；创建镜像需要状态为 {allowed}。",
         ),
-        Kind::QuotaExceeded { .. } => (
-            "{f}: the quota of {limit} is reached ({actual} in use).",
-            "{f}：已达到配额 {limit}（已使用 {actual}）。",
-        ),
+        Kind::QuotaExceeded { .. } => {
+            ("{f}: the quota of {limit} is reached ({actual} in use).", "{f}：已达到配额 {limit}（已使用 {actual}）。")
+        }
         Kind::NoQuotaLeft => ("No image quota is left.", "镜像配额已用完。"),
-        Kind::NotSupported { .. } => (
-            "{p} does not support images for {what} \"{value}\".",
-            "{p}不支持为{what}“{value}”创建镜像。",
-        ),
-        Kind::Mismatch { .. } => (
-            "{f} is \"{actual}\" but the {what} is \"{expected}\".",
-            "{f} 为“{actual}”，但{what}为“{expected}”。",
-        ),
-        Kind::AlreadyExists { .. } => (
-            "An image named \"{value}\" already exists.",
-            "名为“{value}”的镜像已存在。",
-        ),
+        Kind::NotSupported { .. } => {
+            ("{p} does not support images for {what} \"{value}\".", "{p}不支持为{what}“{value}”创建镜像。")
+        }
+        Kind::Mismatch { .. } => {
+            ("{f} is \"{actual}\" but the {what} is \"{expected}\".", "{f} 为“{actual}”，但{what}为“{expected}”。")
+        }
+        Kind::AlreadyExists { .. } => ("An image named \"{value}\" already exists.", "名为“{value}”的镜像已存在。"),
     }
 }
 
@@ -121,9 +86,7 @@ fn hole(name: &str, kind: &Kind, lang: Lang, provider: Provider) -> Option<Strin
         (Kind::WrongType { expected, .. }, "a") => article(expected).into(),
         (Kind::WrongType { expected, .. }, "expected") => type_word(expected, lang).into(),
         (Kind::WrongType { actual, .. }, "actual") => type_word(actual, lang).into(),
-        (Kind::TooShort { actual, .. } | Kind::TooLong { actual, .. }, "actual") => {
-            num(*actual as i64)
-        }
+        (Kind::TooShort { actual, .. } | Kind::TooLong { actual, .. }, "actual") => num(*actual as i64),
         (Kind::TooShort { min, .. }, "min") => num(*min as i64),
         (Kind::TooLong { max, .. }, "max") => num(*max as i64),
         (Kind::TooShort { unit, actual, .. } | Kind::TooLong { unit, actual, .. }, "unit") => {
@@ -138,11 +101,7 @@ fn hole(name: &str, kind: &Kind, lang: Lang, provider: Provider) -> Option<Strin
         (Kind::NotAllowed { actual, .. }, "actual") => short(actual),
         (Kind::NotAllowed { allowed, .. }, "allowed") => list(allowed, ", "),
         (Kind::Conflict { with }, "with") => other(with),
-        (Kind::MissingOneOf { fields }, "fields") => fields
-            .iter()
-            .map(|x| other(x))
-            .collect::<Vec<_>>()
-            .join(sep),
+        (Kind::MissingOneOf { fields }, "fields") => fields.iter().map(|x| other(x)).collect::<Vec<_>>().join(sep),
         (Kind::Requires { field }, "field") => other(field),
         (Kind::Duplicate { value, .. }, "value") => short(value),
         (Kind::Duplicate { first, .. }, "first") => other(first),
@@ -158,12 +117,9 @@ fn hole(name: &str, kind: &Kind, lang: Lang, provider: Provider) -> Option<Strin
             | Kind::Mismatch { what, .. },
             "what",
         ) => what_word(what, lang).into(),
-        (
-            Kind::NotFound { value, .. }
-            | Kind::NotSupported { value, .. }
-            | Kind::AlreadyExists { value },
-            "value",
-        ) => short(value),
+        (Kind::NotFound { value, .. } | Kind::NotSupported { value, .. } | Kind::AlreadyExists { value }, "value") => {
+            short(value)
+        }
         (Kind::BadState { state, .. }, "state") => state.clone(),
         (Kind::BadState { allowed, .. }, "allowed") => allowed.join(sep),
         (Kind::QuotaExceeded { limit, .. }, "limit") => num(*limit as i64),
@@ -175,13 +131,7 @@ fn hole(name: &str, kind: &Kind, lang: Lang, provider: Provider) -> Option<Strin
 }
 
 /// The message for one issue.
-pub fn message(
-    lang: Lang,
-    provider: Provider,
-    path: &str,
-    kind: &Kind,
-    part: Option<&str>,
-) -> String {
+pub fn message(lang: Lang, provider: Provider, path: &str, kind: &Kind, part: Option<&str>) -> String {
     let (en, zh) = template(kind);
     let t = match lang {
         Lang::En => en,
@@ -206,13 +156,7 @@ pub fn message(
     out
 }
 
-fn field_with_part(
-    out: &mut String,
-    provider: Provider,
-    path: &str,
-    lang: Lang,
-    part: Option<&str>,
-) {
+fn field_with_part(out: &mut String, provider: Provider, path: &str, lang: Lang, part: Option<&str>) {
     let f = field_name(provider, path, lang);
     match (part, lang) {
         (Some(p), Lang::En) => {
@@ -309,8 +253,7 @@ fn show_char(ch: Option<char>, cp: u32) -> String {
     match ch {
         Some(c)
             if !c.is_whitespace()
-                && (crate::text::is_nova_printable(c)
-                    || (c as u32) > 0xFFFF && !crate::text::is_zero_width(c)) =>
+                && (crate::text::is_nova_printable(c) || (c as u32) > 0xFFFF && !crate::text::is_zero_width(c)) =>
         {
             let mut s = String::from("\u{201C}");
             s.push(c);
@@ -403,80 +346,28 @@ mod tests {
         use crate::text::Unit;
         let kinds = [
             Kind::Required,
-            Kind::WrongType {
-                expected: "integer",
-                actual: "string",
-            },
-            Kind::TooLong {
-                max: 60,
-                actual: 61,
-                unit: Unit::Chars,
-            },
-            Kind::TooShort {
-                min: 3,
-                actual: 2,
-                unit: Unit::Bytes,
-            },
-            Kind::OutOfRange {
-                min: 40,
-                max: 2048,
-                actual: "39".into(),
-            },
-            Kind::BadChar {
-                ch: Some('あ'),
-                code_point: 0x3042,
-                index: 2,
-            },
+            Kind::WrongType { expected: "integer", actual: "string" },
+            Kind::TooLong { max: 60, actual: 61, unit: Unit::Chars },
+            Kind::TooShort { min: 3, actual: 2, unit: Unit::Bytes },
+            Kind::OutOfRange { min: 40, max: 2048, actual: "39".into() },
+            Kind::BadChar { ch: Some('あ'), code_point: 0x3042, index: 2 },
             Kind::BadFormat { format: "uuid" },
-            Kind::NotAllowed {
-                allowed: &["Windows", "Linux"],
-                actual: "linux".into(),
-            },
-            Kind::Conflict {
-                with: "/InstanceId",
-            },
-            Kind::MissingOneOf {
-                fields: &["/InstanceId", "/SnapshotIds"],
-            },
-            Kind::Requires {
-                field: "/InstanceId",
-            },
-            Kind::Duplicate {
-                value: "a".into(),
-                first: "/tags/0".into(),
-            },
+            Kind::NotAllowed { allowed: &["Windows", "Linux"], actual: "linux".into() },
+            Kind::Conflict { with: "/InstanceId" },
+            Kind::MissingOneOf { fields: &["/InstanceId", "/SnapshotIds"] },
+            Kind::Requires { field: "/InstanceId" },
+            Kind::Duplicate { value: "a".into(), first: "/tags/0".into() },
             Kind::UnknownField { field: "x".into() },
             Kind::TooMany { max: 1, actual: 2 },
             Kind::TooDeep { max: 64 },
-            Kind::Unreadable {
-                detail: "boom".into(),
-            },
-            Kind::NotFound {
-                what: "instance",
-                value: "ins-1".into(),
-            },
-            Kind::BadState {
-                what: "instance",
-                state: "RUNNING".into(),
-                allowed: &["STOPPED"],
-            },
-            Kind::QuotaExceeded {
-                limit: 5,
-                actual: 5,
-            },
+            Kind::Unreadable { detail: "boom".into() },
+            Kind::NotFound { what: "instance", value: "ins-1".into() },
+            Kind::BadState { what: "instance", state: "RUNNING".into(), allowed: &["STOPPED"] },
+            Kind::QuotaExceeded { limit: 5, actual: 5 },
             Kind::NoQuotaLeft,
-            Kind::NotSupported {
-                what: "zone",
-                value: "SIN-E".into(),
-            },
-            Kind::Mismatch {
-                what: "token's project",
-                expected: "a".into(),
-                actual: "b".into(),
-            },
-            Kind::AlreadyExists {
-                value: "web".into(),
-            },
+            Kind::NotSupported { what: "zone", value: "SIN-E".into() },
+            Kind::Mismatch { what: "token's project", expected: "a".into(), actual: "b".into() },
+            Kind::AlreadyExists { value: "web".into() },
         ];
         for k in &kinds {
             for lang in [Lang::En, Lang::Zh] {

@@ -87,10 +87,7 @@ impl Normalized {
         let mut v = self.report.to_value();
         if let Value::Object(m) = &mut v {
             m.push((Cow::Borrowed("normalized"), self.normalized.clone()));
-            m.push((
-                Cow::Borrowed("changes"),
-                Value::Array(self.changes.iter().map(Change::to_value).collect()),
-            ));
+            m.push((Cow::Borrowed("changes"), Value::Array(self.changes.iter().map(Change::to_value).collect())));
         }
         v
     }
@@ -101,9 +98,7 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
     let mut out = request.clone().into_owned();
     let mut changes = Vec::new();
     if let Value::Object(obj) = &mut out {
-        let mut n = Fixer {
-            changes: &mut changes,
-        };
+        let mut n = Fixer { changes: &mut changes };
         match provider {
             Provider::Zenlayer => n.fields("", obj, zenlayer::FIELDS),
             Provider::Tencent => {
@@ -112,11 +107,8 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
             }
             Provider::OpenStack | Provider::Nova => {
                 n.fields("", obj, openstack::FIELDS);
-                let profile = if provider == Provider::Nova {
-                    openstack::Profile::Nova
-                } else {
-                    openstack::Profile::Seed
-                };
+                let profile =
+                    if provider == Provider::Nova { openstack::Profile::Nova } else { openstack::Profile::Seed };
                 if let Some(Value::Object(ci)) = get_mut(obj, "body").and_then(|b| match b {
                     Value::Object(b) => get_mut(b, "createImage"),
                     _ => None,
@@ -132,17 +124,10 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
         }
     }
     let report = crate::check(provider, &out, options);
-    Normalized {
-        report,
-        normalized: out,
-        changes,
-    }
+    Normalized { report, normalized: out, changes }
 }
 
-fn get_mut<'v, 'a>(
-    obj: &'v mut [(Cow<'a, str>, Value<'a>)],
-    key: &str,
-) -> Option<&'v mut Value<'a>> {
+fn get_mut<'v, 'a>(obj: &'v mut [(Cow<'a, str>, Value<'a>)], key: &str) -> Option<&'v mut Value<'a>> {
     obj.iter_mut().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
@@ -159,20 +144,10 @@ struct Fixer<'c> {
 
 impl Fixer<'_> {
     fn change(&mut self, path: String, code: ChangeCode, from: Value<'static>, to: Value<'static>) {
-        self.changes.push(Change {
-            path,
-            code,
-            from,
-            to,
-        });
+        self.changes.push(Change { path, code, from, to });
     }
 
-    fn fields(
-        &mut self,
-        parent: &str,
-        obj: &mut [(Cow<'static, str>, Value<'static>)],
-        fields: &[Field],
-    ) {
+    fn fields(&mut self, parent: &str, obj: &mut [(Cow<'static, str>, Value<'static>)], fields: &[Field]) {
         for f in fields {
             let Some(v) = get_mut(obj, f.name) else {
                 continue;
@@ -218,17 +193,13 @@ impl Fixer<'_> {
             (
                 zw,
                 (ChangeCode::RemoveZeroWidth, |s| {
-                    s.chars()
-                        .any(text::is_zero_width)
-                        .then(|| s.chars().filter(|&c| !text::is_zero_width(c)).collect())
+                    s.chars().any(text::is_zero_width).then(|| s.chars().filter(|&c| !text::is_zero_width(c)).collect())
                 }),
             ),
             (
                 fold,
                 (ChangeCode::FoldWidth, |s| {
-                    s.chars()
-                        .any(|c| text::fold_width(c) != c)
-                        .then(|| s.chars().map(text::fold_width).collect())
+                    s.chars().any(|c| text::fold_width(c) != c).then(|| s.chars().map(text::fold_width).collect())
                 }),
             ),
             (
@@ -248,12 +219,7 @@ impl Fixer<'_> {
                 if next.is_empty() {
                     continue;
                 }
-                self.change(
-                    path.to_owned(),
-                    code,
-                    Value::str(cur.as_ref()),
-                    Value::str(next.as_str()),
-                );
+                self.change(path.to_owned(), code, Value::str(cur.as_ref()), Value::str(next.as_str()));
                 cur = Cow::Owned(next);
             }
         }
@@ -276,12 +242,7 @@ impl Fixer<'_> {
         };
         if let Some(c) = canonical {
             let new = Value::str(c);
-            self.change(
-                path.to_owned(),
-                ChangeCode::CanonicalEnum,
-                v.clone(),
-                new.clone(),
-            );
+            self.change(path.to_owned(), ChangeCode::CanonicalEnum, v.clone(), new.clone());
             *v = new;
         }
     }
@@ -296,12 +257,7 @@ impl Fixer<'_> {
             && s.as_ref() != "-0";
         if exact {
             let new = Value::Number(Cow::Owned(s.to_string()));
-            self.change(
-                path.to_owned(),
-                ChangeCode::NumberFromString,
-                v.clone(),
-                new.clone(),
-            );
+            self.change(path.to_owned(), ChangeCode::NumberFromString, v.clone(), new.clone());
             *v = new;
         }
     }
@@ -312,12 +268,7 @@ impl Fixer<'_> {
         for (i, item) in items.drain(..).enumerate() {
             let repeated = item.as_str().is_some() && keep.iter().any(|k: &Value| k == &item);
             if repeated {
-                self.change(
-                    format!("{path}/{i}"),
-                    ChangeCode::RemoveDuplicate,
-                    item,
-                    Value::Null,
-                );
+                self.change(format!("{path}/{i}"), ChangeCode::RemoveDuplicate, item, Value::Null);
             } else {
                 keep.push(item);
             }
@@ -337,24 +288,14 @@ impl Fixer<'_> {
                 continue;
             }
             let array: Vec<Value<'static>> = items.into_iter().map(|(_, v)| v.clone()).collect();
-            let at = obj
-                .iter()
-                .position(|(k, _)| tencent::flat_key(k).is_some_and(|(n, _)| n == name))
-                .unwrap_or(obj.len());
-            let from: Vec<(Cow<'static, str>, Value<'static>)> = obj
-                .iter()
-                .filter(|(k, _)| tencent::flat_key(k).is_some_and(|(n, _)| n == name))
-                .cloned()
-                .collect();
+            let at =
+                obj.iter().position(|(k, _)| tencent::flat_key(k).is_some_and(|(n, _)| n == name)).unwrap_or(obj.len());
+            let from: Vec<(Cow<'static, str>, Value<'static>)> =
+                obj.iter().filter(|(k, _)| tencent::flat_key(k).is_some_and(|(n, _)| n == name)).cloned().collect();
             obj.retain(|(k, _)| tencent::flat_key(k).is_none_or(|(n, _)| n != name));
             let at = at.min(obj.len());
             obj.insert(at, (Cow::Borrowed(name), Value::Array(array.clone())));
-            self.change(
-                format!("/{name}"),
-                ChangeCode::FlattenedToArray,
-                Value::Object(from),
-                Value::Array(array),
-            );
+            self.change(format!("/{name}"), ChangeCode::FlattenedToArray, Value::Object(from), Value::Array(array));
         }
     }
 }

@@ -213,29 +213,15 @@ impl Kind {
                 vec![("expected", s(expected)), ("actual", s(actual))]
             }
             Kind::TooShort { min, actual, unit } => {
-                vec![
-                    ("min", u(*min)),
-                    ("actual", u(*actual)),
-                    ("unit", s(unit.name())),
-                ]
+                vec![("min", u(*min)), ("actual", u(*actual)), ("unit", s(unit.name()))]
             }
             Kind::TooLong { max, actual, unit } => {
-                vec![
-                    ("max", u(*max)),
-                    ("actual", u(*actual)),
-                    ("unit", s(unit.name())),
-                ]
+                vec![("max", u(*max)), ("actual", u(*actual)), ("unit", s(unit.name()))]
             }
-            Kind::OutOfRange { min, max, actual } => vec![
-                ("min", n(*min)),
-                ("max", n(*max)),
-                ("actual", Value::Number(Cow::Owned(actual.clone()))),
-            ],
-            Kind::BadChar {
-                ch,
-                code_point,
-                index,
-            } => vec![
+            Kind::OutOfRange { min, max, actual } => {
+                vec![("min", n(*min)), ("max", n(*max)), ("actual", Value::Number(Cow::Owned(actual.clone())))]
+            }
+            Kind::BadChar { ch, code_point, index } => vec![
                 ("char", ch.map(|c| s(&c.to_string())).unwrap_or(Value::Null)),
                 ("codePoint", s(&crate::text::code_point(*code_point))),
                 ("index", u(*index)),
@@ -255,32 +241,16 @@ impl Kind {
             Kind::TooDeep { max } => vec![("max", u(*max))],
             Kind::Unreadable { detail } => vec![("detail", s(detail))],
             Kind::NotFound { what, value } => vec![("what", s(what)), ("value", s(value))],
-            Kind::BadState {
-                what,
-                state,
-                allowed,
-            } => {
-                vec![
-                    ("what", s(what)),
-                    ("state", s(state)),
-                    ("allowed", list(allowed)),
-                ]
+            Kind::BadState { what, state, allowed } => {
+                vec![("what", s(what)), ("state", s(state)), ("allowed", list(allowed))]
             }
             Kind::QuotaExceeded { limit, actual } => {
                 vec![("limit", n(*limit as i64)), ("actual", n(*actual as i64))]
             }
             Kind::NoQuotaLeft => vec![("remaining", n(0))],
             Kind::NotSupported { what, value } => vec![("what", s(what)), ("value", s(value))],
-            Kind::Mismatch {
-                what,
-                expected,
-                actual,
-            } => {
-                vec![
-                    ("what", s(what)),
-                    ("expected", s(expected)),
-                    ("actual", s(actual)),
-                ]
+            Kind::Mismatch { what, expected, actual } => {
+                vec![("what", s(what)), ("expected", s(expected)), ("actual", s(actual))]
             }
             Kind::AlreadyExists { value } => vec![("value", s(value))],
         };
@@ -378,10 +348,7 @@ impl Report {
         Value::obj(vec![
             ("ok", Value::Bool(self.ok)),
             ("provider", Value::str(self.provider.id())),
-            (
-                "issues",
-                Value::Array(self.issues.iter().map(Issue::to_value).collect()),
-            ),
+            ("issues", Value::Array(self.issues.iter().map(Issue::to_value).collect())),
         ])
     }
 
@@ -468,10 +435,7 @@ pub fn split_pointer(p: &str) -> Vec<String> {
     if p.is_empty() {
         return vec![];
     }
-    p.split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect()
+    p.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect()
 }
 
 #[cfg(test)]

@@ -44,36 +44,20 @@ pub struct Str {
 }
 
 impl Str {
-    pub const ANY: Str = Str {
-        min: 0,
-        max: None,
-        unit: Unit::Chars,
-        charset: Charset::Any,
-        no_edge_space: false,
-        format: None,
-    };
+    pub const ANY: Str =
+        Str { min: 0, max: None, unit: Unit::Chars, charset: Charset::Any, no_edge_space: false, format: None };
     pub const NON_EMPTY: Str = Str { min: 1, ..Str::ANY };
     pub const fn chars(min: usize, max: usize) -> Str {
-        Str {
-            min,
-            max: Some(max),
-            ..Str::ANY
-        }
+        Str { min, max: Some(max), ..Str::ANY }
     }
     pub const fn charset(self, charset: Charset) -> Str {
         Str { charset, ..self }
     }
     pub const fn edges(self) -> Str {
-        Str {
-            no_edge_space: true,
-            ..self
-        }
+        Str { no_edge_space: true, ..self }
     }
     pub const fn format(self, f: Format) -> Str {
-        Str {
-            format: Some(f),
-            ..self
-        }
+        Str { format: Some(f), ..self }
     }
 }
 
@@ -148,11 +132,7 @@ pub struct Checker {
 
 impl Checker {
     pub fn new(provider: Provider, lang: Lang) -> Checker {
-        Checker {
-            provider,
-            lang,
-            issues: Vec::new(),
-        }
+        Checker { provider, lang, issues: Vec::new() }
     }
 
     /// Record an issue. The message is made here, from the kind and params.
@@ -163,12 +143,7 @@ impl Checker {
         severity: Severity,
         provider_code: Option<&'static str>,
     ) -> &mut Issue {
-        self.push_at(
-            path.pointer(),
-            kind,
-            severity,
-            provider_code.map(Cow::Borrowed),
-        )
+        self.push_at(path.pointer(), kind, severity, provider_code.map(Cow::Borrowed))
     }
 
     pub fn push_at(
@@ -179,15 +154,7 @@ impl Checker {
         provider_code: Option<Cow<'static, str>>,
     ) -> &mut Issue {
         let message = messages::message(self.lang, self.provider, &path, &kind, None);
-        self.issues.push(Issue {
-            path,
-            kind,
-            severity,
-            provider_code,
-            part: None,
-            message,
-            suggestion: None,
-        });
+        self.issues.push(Issue { path, kind, severity, provider_code, part: None, message, suggestion: None });
         self.issues.last_mut().expect("just pushed")
     }
 
@@ -220,11 +187,7 @@ impl Checker {
         mut nested: impl FnMut(&mut Checker, &Path<'_>, &Field, &'v Value<'a>),
     ) {
         for field in fields {
-            let v = obj
-                .iter()
-                .rev()
-                .find(|(k, _)| k == field.name)
-                .map(|(_, v)| v);
+            let v = obj.iter().rev().find(|(k, _)| k == field.name).map(|(_, v)| v);
             let fp = path.key(field.name);
             match v {
                 None if field.required => {
@@ -254,14 +217,7 @@ impl Checker {
                 continue;
             }
             let kp = path.key(k);
-            self.push(
-                &kp,
-                Kind::UnknownField {
-                    field: k.to_string(),
-                },
-                severity,
-                provider_code,
-            );
+            self.push(&kp, Kind::UnknownField { field: k.to_string() }, severity, provider_code);
             self.scan_hidden(&kp, v);
         }
     }
@@ -318,19 +274,9 @@ impl Checker {
             }
             Ty::Int { min, max } => match v {
                 Value::Number(n) if number_is_integer(n) => {
-                    let ok = number_as_i64(n)
-                        .map(|x| (min..=max).contains(&x))
-                        .unwrap_or(false);
+                    let ok = number_as_i64(n).map(|x| (min..=max).contains(&x)).unwrap_or(false);
                     if !ok {
-                        self.error(
-                            path,
-                            Kind::OutOfRange {
-                                min,
-                                max,
-                                actual: n.to_string(),
-                            },
-                            field,
-                        );
+                        self.error(path, Kind::OutOfRange { min, max, actual: n.to_string() }, field);
                     }
                 }
                 _ => self.wrong_type(path, v, "integer", field),
@@ -343,23 +289,12 @@ impl Checker {
             Ty::Enum { values, .. } => match v {
                 Value::String(s) => {
                     if !values.contains(&s.as_ref()) {
-                        self.error(
-                            path,
-                            Kind::NotAllowed {
-                                allowed: values,
-                                actual: s.to_string(),
-                            },
-                            field,
-                        );
+                        self.error(path, Kind::NotAllowed { allowed: values, actual: s.to_string() }, field);
                     }
                 }
                 _ => self.wrong_type(path, v, "string", field),
             },
-            Ty::StrArray {
-                item,
-                unique,
-                non_empty,
-            } => match v {
+            Ty::StrArray { item, unique, non_empty } => match v {
                 Value::Array(items) => {
                     if non_empty && items.is_empty() {
                         self.error(path, Kind::Empty, field);
@@ -389,14 +324,7 @@ impl Checker {
                 if unique {
                     if let Some(&(first, _)) = seen.iter().find(|(_, t)| *t == s) {
                         let first = path.index(first).pointer();
-                        self.error(
-                            &ip,
-                            Kind::Duplicate {
-                                value: s.to_owned(),
-                                first,
-                            },
-                            field,
-                        );
+                        self.error(&ip, Kind::Duplicate { value: s.to_owned(), first }, field);
                     } else {
                         seen.push((i, s));
                     }
@@ -406,25 +334,12 @@ impl Checker {
     }
 
     /// Check a string value; returns it when it is a string (valid or not).
-    pub fn check_str<'v>(
-        &mut self,
-        path: &Path<'_>,
-        field: &Field,
-        rule: &Str,
-        v: &'v Value<'_>,
-    ) -> Option<&'v str> {
+    pub fn check_str<'v>(&mut self, path: &Path<'_>, field: &Field, rule: &Str, v: &'v Value<'_>) -> Option<&'v str> {
         let s: &str = match v {
             Value::String(s) => s,
             Value::Other(o) => {
-                if let Other::LoneSurrogate {
-                    code_point, index, ..
-                } = &**o
-                {
-                    let kind = Kind::BadChar {
-                        ch: None,
-                        code_point: *code_point,
-                        index: *index,
-                    };
+                if let Other::LoneSurrogate { code_point, index, .. } = &**o {
+                    let kind = Kind::BadChar { ch: None, code_point: *code_point, index: *index };
                     self.error(path, kind, field);
                 } else {
                     self.wrong_type(path, v, "string", field);
@@ -450,28 +365,12 @@ impl Checker {
         }
         let n = rule.unit.count(s);
         if n < rule.min {
-            self.error(
-                path,
-                Kind::TooShort {
-                    min: rule.min,
-                    actual: n,
-                    unit: rule.unit,
-                },
-                field,
-            );
+            self.error(path, Kind::TooShort { min: rule.min, actual: n, unit: rule.unit }, field);
         }
         if let Some(max) = rule.max {
             if n > max {
                 let role = field.role;
-                let issue = self.error(
-                    path,
-                    Kind::TooLong {
-                        max,
-                        actual: n,
-                        unit: rule.unit,
-                    },
-                    field,
-                );
+                let issue = self.error(path, Kind::TooLong { max, actual: n, unit: rule.unit }, field);
                 if role == Role::Name && rule.unit == Unit::Chars {
                     let cut = text::cut_graphemes(s, max);
                     if !cut.is_empty() {
@@ -482,15 +381,7 @@ impl Checker {
         }
         if let Some((index, c)) = rule.charset.first_bad(s) {
             let role = field.role;
-            let issue = self.error(
-                path,
-                Kind::BadChar {
-                    ch: Some(c),
-                    code_point: c as u32,
-                    index,
-                },
-                field,
-            );
+            let issue = self.error(path, Kind::BadChar { ch: Some(c), code_point: c as u32, index }, field);
             if role == Role::Name {
                 // What normalization would fold (full-width forms) is folded, not dropped.
                 let kept: String = s.chars().map(text::fold_width).filter(|&c| rule.charset.allows(c)).collect();
@@ -503,10 +394,7 @@ impl Checker {
         if rule.no_edge_space {
             // Nova: any White_Space at an end; Huawei: the space (other whitespace is a bad_char there).
             let nova = rule.charset == Charset::NovaPrintable;
-            let edge = |c: Option<char>| {
-                c.map(|c| if nova { c.is_whitespace() } else { c == ' ' })
-                    .unwrap_or(false)
-            };
+            let edge = |c: Option<char>| c.map(|c| if nova { c.is_whitespace() } else { c == ' ' }).unwrap_or(false);
             if edge(s.chars().next()) || edge(s.chars().next_back()) {
                 let format = if rule.charset == Charset::NovaPrintable {
                     "no leading or trailing whitespace"

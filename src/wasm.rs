@@ -17,14 +17,7 @@ fn lang(l: &str) -> Lang {
 }
 
 /// A report for a call that could not start: unknown provider, or text the bridge should never send.
-fn refusal(
-    provider: &str,
-    lang: Lang,
-    code: &str,
-    params: Value<'static>,
-    en: &str,
-    zh: &str,
-) -> String {
+fn refusal(provider: &str, lang: Lang, code: &str, params: Value<'static>, en: &str, zh: &str) -> String {
     let message = match lang {
         Lang::En => en,
         Lang::Zh => zh,
@@ -63,10 +56,7 @@ fn bad_text(provider: &str, lang: Lang, e: &crate::ParseError) -> String {
         provider,
         lang,
         "wrong_type",
-        Value::obj(vec![
-            ("expected", Value::str("JSON")),
-            ("actual", Value::str(e.to_string())),
-        ]),
+        Value::obj(vec![("expected", Value::str("JSON")), ("actual", Value::str(e.to_string()))]),
         "The request could not be read as JSON.",
         "无法将请求读取为 JSON。",
     )
@@ -169,13 +159,7 @@ pub fn normalize(provider: &str, request: &str, lang: &str, context: &str) -> St
     };
     let n = crate::normalize(p, &req, &options);
     let changes = Value::Array(n.changes.iter().map(|c| c.to_value()).collect());
-    let restore = Value::Array(
-        n.normalized
-            .special_paths()
-            .into_iter()
-            .map(Value::str)
-            .collect(),
-    );
+    let restore = Value::Array(n.normalized.special_paths().into_iter().map(Value::str).collect());
     // The report object, reopened to add the normalized request as plain JSON.
     let mut out = n.report.to_json();
     out.pop();

@@ -52,13 +52,19 @@ fn changes(p: Provider, req: &str) -> Vec<(String, &'static str, String, String)
 #[test]
 fn normalize_every_fix() {
     // Full-width folded, then trimmed (U+3000 became a space), zero-width removed.
-    let n = normalize(Provider::Zenlayer, &v(r#"{"instanceId":"\u200bins-1\u3000","imageName":"ｔｅｓｔ－１"}"#), &opts());
+    let n =
+        normalize(Provider::Zenlayer, &v(r#"{"instanceId":"\u200bins-1\u3000","imageName":"ｔｅｓｔ－１"}"#), &opts());
     assert!(n.report.ok, "{:?}", n.report.issues);
     assert_eq!(n.normalized.to_json(), r#"{"instanceId":"ins-1","imageName":"test-1"}"#);
     let codes: Vec<_> = n.changes.iter().map(|c| (c.path.as_str(), c.code.as_str())).collect();
     assert_eq!(
         codes,
-        [("/instanceId", "remove_zero_width"), ("/instanceId", "fold_width"), ("/instanceId", "trim"), ("/imageName", "fold_width")]
+        [
+            ("/instanceId", "remove_zero_width"),
+            ("/instanceId", "fold_width"),
+            ("/instanceId", "trim"),
+            ("/imageName", "fold_width")
+        ]
     );
     // Descriptions are trimmed but not folded.
     assert_eq!(
@@ -70,8 +76,15 @@ fn normalize_every_fix() {
         changes(Provider::Huawei, r#"{"name":"n","image_url":"b-1:o","min_disk":40,"os_type":"linux"}"#),
         [("/os_type".into(), "canonical_enum", "\"linux\"".into(), "\"Linux\"".into())]
     );
-    let t = normalize(Provider::Tencent, &v(r#"{"ImageName":"a","InstanceId":"i","ForcePoweroff":true,"Sysprep":"FALSE"}"#), &opts());
-    assert_eq!(t.normalized.to_json(), r#"{"ImageName":"a","InstanceId":"i","ForcePoweroff":"true","Sysprep":"false"}"#);
+    let t = normalize(
+        Provider::Tencent,
+        &v(r#"{"ImageName":"a","InstanceId":"i","ForcePoweroff":true,"Sysprep":"FALSE"}"#),
+        &opts(),
+    );
+    assert_eq!(
+        t.normalized.to_json(),
+        r#"{"ImageName":"a","InstanceId":"i","ForcePoweroff":"true","Sysprep":"false"}"#
+    );
     assert!(t.report.ok);
     // Numeric strings that are exact integers become numbers; others stay (and stay errors).
     assert_eq!(
@@ -131,7 +144,11 @@ fn normalize_never_changes_meaning() {
         ]
     );
     // Mixed array and flattened forms: reported, not merged.
-    let n = normalize(Provider::Tencent, &v(r#"{"ImageName":"a","InstanceId":"i","DataDiskIds":["x"],"DataDiskIds.0":"y"}"#), &opts());
+    let n = normalize(
+        Provider::Tencent,
+        &v(r#"{"ImageName":"a","InstanceId":"i","DataDiskIds":["x"],"DataDiskIds.0":"y"}"#),
+        &opts(),
+    );
     assert!(n.changes.is_empty());
     assert!(!n.report.ok);
 }
@@ -234,7 +251,10 @@ fn http_request_per_provider() {
         r#"{"method":"POST","host":"console.zenlayer.com","path":"/api/v2/vm","headers":{"Content-Type":"application/json","X-ZC-Action":"CreateImage"},"body":{"instanceId":"ins-1","imageName":"web01"}}"#
     );
     assert_eq!(
-        http_json(Provider::Tencent, r#"{"Action":"CreateImage","Version":"2017-03-12","Region":"ap-guangzhou","ImageName":"web","InstanceId":"ins-1","DataDiskIds.0":"disk-1"}"#),
+        http_json(
+            Provider::Tencent,
+            r#"{"Action":"CreateImage","Version":"2017-03-12","Region":"ap-guangzhou","ImageName":"web","InstanceId":"ins-1","DataDiskIds.0":"disk-1"}"#
+        ),
         r#"{"method":"POST","host":"cvm.tencentcloudapi.com","path":"/","headers":{"Content-Type":"application/json; charset=utf-8","X-TC-Action":"CreateImage","X-TC-Version":"2017-03-12","X-TC-Region":"ap-guangzhou"},"body":{"ImageName":"web","InstanceId":"ins-1","DataDiskIds":["disk-1"]}}"#
     );
     let os = r#"{"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"e5b9d3e8160747b3b7bdd9d4833d0b08","body":{"createImage":{"name":"test-image","metadata":{"myvar":"test"}}}}"#;
@@ -245,7 +265,10 @@ fn http_request_per_provider() {
         );
     }
     assert_eq!(
-        http_json(Provider::Huawei, r#"{"name":"fedora-data1","image_url":"image-test:fedora_data1.qcow2","min_disk":"40","tags":["aaa.111"]}"#),
+        http_json(
+            Provider::Huawei,
+            r#"{"name":"fedora-data1","image_url":"image-test:fedora_data1.qcow2","min_disk":"40","tags":["aaa.111"]}"#
+        ),
         r#"{"method":"POST","path":"/v1/cloudimages/dataimages/action","headers":{"Content-Type":"application/json;charset=UTF-8"},"body":{"name":"fedora-data1","image_url":"image-test:fedora_data1.qcow2","min_disk":40,"tags":["aaa.111"]}}"#
     );
 }
@@ -331,14 +354,23 @@ fn check_field_on_items_and_parts() {
     let tag = check_field(Provider::Huawei, "/tags/3", &v(r#""k!.v v""#), &opts());
     let parts: Vec<_> = tag.issues.iter().map(|i| (i.path.as_str(), i.code().as_str(), i.part)).collect();
     assert_eq!(parts, [("/tags/3", "bad_char", Some("key")), ("/tags/3", "bad_char", Some("value"))]);
-    assert_eq!(codes(Provider::Huawei, "/image_tags/0/key", &format!("\"{}\"", "k".repeat(37))), [("/image_tags/0/key".to_owned(), "too_long")]);
+    assert_eq!(
+        codes(Provider::Huawei, "/image_tags/0/key", &format!("\"{}\"", "k".repeat(37))),
+        [("/image_tags/0/key".to_owned(), "too_long")]
+    );
     assert_eq!(
         codes(Provider::Nova, "/body/createImage/metadata/a~1b", r#""v""#),
         [("/body/createImage/metadata/a~1b".to_owned(), "bad_char")]
     );
     assert_eq!(codes(Provider::OpenStack, "/body/createImage/metadata/a~1b", r#""v""#), []);
     // The same issue, message included, as the full check gives for that item.
-    let full = check(Provider::Nova, &v(r#"{"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{"createImage":{"name":"n","metadata":{"k":null}}}}"#), &opts());
+    let full = check(
+        Provider::Nova,
+        &v(
+            r#"{"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{"createImage":{"name":"n","metadata":{"k":null}}}}"#,
+        ),
+        &opts(),
+    );
     let one = check_field(Provider::Nova, "/body/createImage/metadata/k", &v("null"), &opts());
     assert_eq!(full.issues, one.issues);
 }

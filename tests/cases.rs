@@ -31,15 +31,8 @@ fn issue_json(report: &Report) -> Vec<Value<'static>> {
 /// Check one case; returns the failures as text.
 pub fn run_case(provider: Provider, case: &Value<'_>) -> Result<(), String> {
     let request = case.get("request").ok_or("case without request")?;
-    let lang = case
-        .get("lang")
-        .and_then(Value::as_str)
-        .and_then(Lang::parse)
-        .unwrap_or_default();
-    let options = Options {
-        lang,
-        context: case.get("context").cloned(),
-    };
+    let lang = case.get("lang").and_then(Value::as_str).and_then(Lang::parse).unwrap_or_default();
+    let options = Options { lang, context: case.get("context").cloned() };
     let report = check(provider, request, &options);
     let mut errs = Vec::new();
     if let Some(Value::Bool(ok)) = case.get("ok") {
@@ -47,11 +40,8 @@ pub fn run_case(provider: Provider, case: &Value<'_>) -> Result<(), String> {
             errs.push(format!("ok: expected {ok}, got {}", report.ok));
         }
     }
-    let mut got: Vec<(String, String)> = report
-        .issues
-        .iter()
-        .map(|i| (i.path.clone(), i.code().as_str().to_owned()))
-        .collect();
+    let mut got: Vec<(String, String)> =
+        report.issues.iter().map(|i| (i.path.clone(), i.code().as_str().to_owned())).collect();
     let mut want: Vec<(String, String)> = case
         .get("issues")
         .and_then(Value::as_array)
@@ -59,10 +49,7 @@ pub fn run_case(provider: Provider, case: &Value<'_>) -> Result<(), String> {
         .iter()
         .filter_map(|pair| {
             let a = pair.as_array()?;
-            Some((
-                a.first()?.as_str()?.to_owned(),
-                a.get(1)?.as_str()?.to_owned(),
-            ))
+            Some((a.first()?.as_str()?.to_owned(), a.get(1)?.as_str()?.to_owned()))
         })
         .collect();
     got.sort();
@@ -73,11 +60,7 @@ pub fn run_case(provider: Provider, case: &Value<'_>) -> Result<(), String> {
     let issues = issue_json(&report);
     for p in case.get("params").and_then(Value::as_array).unwrap_or(&[]) {
         let a = p.as_array().ok_or("params entry is not an array")?;
-        let (path, code, expect) = (
-            a[0].as_str().unwrap_or(""),
-            a[1].as_str().unwrap_or(""),
-            &a[2],
-        );
+        let (path, code, expect) = (a[0].as_str().unwrap_or(""), a[1].as_str().unwrap_or(""), &a[2]);
         let matching: Vec<&Value> = issues
             .iter()
             .filter(|i| {
@@ -98,11 +81,7 @@ pub fn run_case(provider: Provider, case: &Value<'_>) -> Result<(), String> {
             errs.push(format!(
                 "params {path} {code}: expected {}, got {}",
                 expect.to_json(),
-                matching
-                    .iter()
-                    .map(|i| i.to_json())
-                    .collect::<Vec<_>>()
-                    .join(" | ")
+                matching.iter().map(|i| i.to_json()).collect::<Vec<_>>().join(" | ")
             ));
         }
     }
@@ -130,12 +109,8 @@ fn case_files_pass() {
     for f in &files {
         let text = std::fs::read_to_string(f).unwrap();
         let doc = Value::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        let pid = doc
-            .get("provider")
-            .and_then(Value::as_str)
-            .expect("provider");
-        let provider = Provider::parse(pid)
-            .unwrap_or_else(|| panic!("{}: unknown provider {pid}", f.display()));
+        let pid = doc.get("provider").and_then(Value::as_str).expect("provider");
+        let provider = Provider::parse(pid).unwrap_or_else(|| panic!("{}: unknown provider {pid}", f.display()));
         for case in doc.get("cases").and_then(Value::as_array).expect("cases") {
             total += 1;
             *per_provider.entry(provider.id()).or_default() += 1;
@@ -143,25 +118,14 @@ fn case_files_pass() {
             if let Err(e) = run_case(provider, case) {
                 failures.push(format!(
                     "{} :: {name}\n    {e}",
-                    f.strip_prefix(env!("CARGO_MANIFEST_DIR"))
-                        .unwrap_or(f)
-                        .display()
+                    f.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(f).display()
                 ));
             }
         }
     }
     eprintln!("{total} cases in {} files: {per_provider:?}", files.len());
     for p in Provider::ALL {
-        assert!(
-            per_provider.get(p.id()).copied().unwrap_or(0) > 0,
-            "no cases for {}",
-            p.id()
-        );
+        assert!(per_provider.get(p.id()).copied().unwrap_or(0) > 0, "no cases for {}", p.id());
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {total} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {total} cases failed:\n{}", failures.len(), failures.join("\n"));
 }

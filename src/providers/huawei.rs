@@ -13,10 +13,7 @@ const NAME_CODES: &[(Option<Code>, &str)] = &[
     (Some(Code::BadChar), "IMG.0003"),
     (Some(Code::BadFormat), "IMG.0003"),
 ];
-const DESC_CODES: &[(Option<Code>, &str)] = &[
-    (Some(Code::TooLong), "IMG.0004"),
-    (Some(Code::BadChar), "IMG.0054"),
-];
+const DESC_CODES: &[(Option<Code>, &str)] = &[(Some(Code::TooLong), "IMG.0004"), (Some(Code::BadChar), "IMG.0054")];
 const TAG_CODES: &[(Option<Code>, &str)] = &[(Some(Code::Duplicate), "IMG.0115")];
 
 pub const FIELDS: &[Field] = &[
@@ -24,11 +21,7 @@ pub const FIELDS: &[Field] = &[
         name: "name",
         label: ("Image name", "镜像名称"),
         required: true,
-        ty: Ty::Str(
-            Str::chars(1, 128)
-                .charset(Charset::HanAlnumDashDotUnderscoreSpace)
-                .edges(),
-        ),
+        ty: Ty::Str(Str::chars(1, 128).charset(Charset::HanAlnumDashDotUnderscoreSpace).edges()),
         role: Role::Name,
         codes: NAME_CODES,
     },
@@ -36,13 +29,7 @@ pub const FIELDS: &[Field] = &[
         name: "description",
         label: ("Description", "描述"),
         required: false,
-        ty: Ty::Str(
-            Str {
-                max: Some(1024),
-                ..Str::ANY
-            }
-            .charset(Charset::NoLineBreakNoAngle),
-        ),
+        ty: Ty::Str(Str { max: Some(1024), ..Str::ANY }.charset(Charset::NoLineBreakNoAngle)),
         role: Role::Description,
         codes: DESC_CODES,
     },
@@ -50,10 +37,7 @@ pub const FIELDS: &[Field] = &[
         name: "os_type",
         label: ("OS type", "操作系统类型"),
         required: false,
-        ty: Ty::Enum {
-            values: &["Windows", "Linux"],
-            canonical: &["Windows", "Linux"],
-        },
+        ty: Ty::Enum { values: &["Windows", "Linux"], canonical: &["Windows", "Linux"] },
         role: Role::Other,
         codes: &[(None, "IMG.0122")],
     },
@@ -133,12 +117,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     c.check_fields(&root, obj, FIELDS, check_nested);
     let has = |k: &str| obj.iter().any(|(x, _)| x == k);
     if has("tags") && has("image_tags") {
-        c.push(
-            &root.key("image_tags"),
-            Kind::Conflict { with: "/tags" },
-            Severity::Error,
-            None,
-        );
+        c.push(&root.key("image_tags"), Kind::Conflict { with: "/tags" }, Severity::Error, None);
     }
     c.unknown_keys(&root, obj, FIELDS, &[], Severity::Warning, None);
 }
@@ -202,9 +181,7 @@ fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
         c.check_fields(&ip, obj, IMAGE_TAG_FIELDS, |_, _, _, _| {});
         c.unknown_keys(&ip, obj, IMAGE_TAG_FIELDS, &[], Severity::Warning, None);
         if let Some(key) = item.get("key").and_then(Value::as_str) {
-            dup(c, &mut seen, i, key, &ip.key("key"), |j| {
-                p.index(j).key("key").pointer()
-            });
+            dup(c, &mut seen, i, key, &ip.key("key"), |j| p.index(j).key("key").pointer());
         }
     }
 }
@@ -222,14 +199,7 @@ fn dup<'s>(
     }
     match seen.iter().find(|(_, k)| *k == key) {
         Some(&(j, _)) => {
-            c.error(
-                at,
-                Kind::Duplicate {
-                    value: key.to_owned(),
-                    first: first(j),
-                },
-                &TAG_KEY,
-            );
+            c.error(at, Kind::Duplicate { value: key.to_owned(), first: first(j) }, &TAG_KEY);
         }
         None => seen.push((i, key)),
     }
@@ -242,11 +212,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
         if !class.eq_ignore_ascii_case("STANDARD") {
             c.push(
                 &super::at_field(req, &Path::Root, "image_url"),
-                Kind::BadState {
-                    what: "bucket storage class",
-                    state: class.to_owned(),
-                    allowed: &["STANDARD"],
-                },
+                Kind::BadState { what: "bucket storage class", state: class.to_owned(), allowed: &["STANDARD"] },
                 Severity::Error,
                 None,
             );

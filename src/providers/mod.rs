@@ -12,10 +12,7 @@ use crate::rules::Checker;
 use std::borrow::Cow;
 
 /// The request must be an object; otherwise one `wrong_type` at `""`.
-pub(crate) fn root_object<'v, 'a>(
-    c: &mut Checker,
-    req: &'v Value<'a>,
-) -> Option<&'v [(Cow<'a, str>, Value<'a>)]> {
+pub(crate) fn root_object<'v, 'a>(c: &mut Checker, req: &'v Value<'a>) -> Option<&'v [(Cow<'a, str>, Value<'a>)]> {
     match req {
         Value::Object(m) => Some(m),
         other => {
@@ -69,7 +66,8 @@ const OPENSTACK_ALL: [ContextField; 6] = [
 ];
 pub const OPENSTACK_CONTEXT: &[ContextField] = OPENSTACK_ALL.split_at(5).0;
 pub const NOVA_CONTEXT: &[ContextField] = &OPENSTACK_ALL;
-pub const HUAWEI_CONTEXT: &[ContextField] = &[cf("bucketStorageClass", "string", "OBS bucket storage class", "OBS 桶存储类别")];
+pub const HUAWEI_CONTEXT: &[ContextField] =
+    &[cf("bucketStorageClass", "string", "OBS bucket storage class", "OBS 桶存储类别")];
 
 /// Where a pre-flight issue about `key` goes: at the field when the request has it, else at `""`
 /// (an issue path always points at something in the request).
@@ -88,20 +86,12 @@ pub(crate) mod ctx {
 
     pub fn bad(c: &mut Checker, key: &str, v: &Value<'_>, expected: &'static str) {
         let _ = key;
-        c.push_at(
-            String::new(),
-            Kind::WrongType {
-                expected,
-                actual: v.type_name(),
-            },
-            Severity::Warning,
-            None,
-        );
+        c.push_at(String::new(), Kind::WrongType { expected, actual: v.type_name() }, Severity::Warning, None);
         if let Some(i) = c.issues.last_mut() {
             i.message = match c.lang {
-                crate::Lang::En => format!(
-                    "The console's context field \"{key}\" must be a {expected}; it was ignored."
-                ),
+                crate::Lang::En => {
+                    format!("The console's context field \"{key}\" must be a {expected}; it was ignored.")
+                }
                 crate::Lang::Zh => format!("控制台上下文字段“{key}”必须是{expected}，已忽略。"),
             };
         }
@@ -131,9 +121,7 @@ pub(crate) mod ctx {
 
     pub fn integer(c: &mut Checker, ctx: &Value<'_>, key: &str) -> Option<i64> {
         match ctx.get(key)? {
-            Value::Number(n) if crate::json::number_as_i64(n).is_some() => {
-                crate::json::number_as_i64(n)
-            }
+            Value::Number(n) if crate::json::number_as_i64(n).is_some() => crate::json::number_as_i64(n),
             Value::Null => None,
             v => {
                 bad(c, key, v, "integer");
@@ -144,11 +132,9 @@ pub(crate) mod ctx {
 
     pub fn string_list(c: &mut Checker, ctx: &Value<'_>, key: &str) -> Option<Vec<String>> {
         match ctx.get(key)? {
-            Value::Array(a) if a.iter().all(|x| x.as_str().is_some()) => Some(
-                a.iter()
-                    .filter_map(|x| x.as_str().map(str::to_owned))
-                    .collect(),
-            ),
+            Value::Array(a) if a.iter().all(|x| x.as_str().is_some()) => {
+                Some(a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+            }
             Value::Null => None,
             v => {
                 bad(c, key, v, "array of strings");
@@ -161,14 +147,7 @@ pub(crate) mod ctx {
     pub fn unknown(c: &mut Checker, ctx: &Value<'_>, known: &[ContextField]) {
         for (k, _) in ctx.as_object().unwrap_or(&[]) {
             if !known.iter().any(|f| f.name == k) {
-                c.push_at(
-                    String::new(),
-                    Kind::UnknownField {
-                        field: format!("context.{k}"),
-                    },
-                    Severity::Warning,
-                    None,
-                );
+                c.push_at(String::new(), Kind::UnknownField { field: format!("context.{k}") }, Severity::Warning, None);
             }
         }
     }

@@ -75,10 +75,7 @@ pub const NAME_NOVA: Field = Field {
 };
 
 pub const CREATE_IMAGE_SEED: &[Field] = &[
-    Field {
-        ty: Ty::Nested("string or number"),
-        ..NAME_SEED
-    },
+    Field { ty: Ty::Nested("string or number"), ..NAME_SEED },
     Field {
         name: "metadata",
         label: ("Metadata", "元数据"),
@@ -112,11 +109,7 @@ pub const META_VALUE_SEED: Field = Field {
     name: "metadata value",
     label: ("Metadata value", "元数据值"),
     required: true,
-    ty: Ty::Str(Str {
-        max: Some(65_535),
-        unit: Unit::Bytes,
-        ..Str::ANY
-    }),
+    ty: Ty::Str(Str { max: Some(65_535), unit: Unit::Bytes, ..Str::ANY }),
     role: Role::Other,
     codes: C400,
 };
@@ -170,57 +163,33 @@ pub fn check(c: &mut Checker, req: &Value<'_>, profile: Profile) {
     let Some(obj) = super::root_object(c, req) else {
         return;
     };
-    c.check_fields(&root, obj, FIELDS, |c, p, f, body| {
-        check_body(c, p, f, body, profile)
-    });
+    c.check_fields(&root, obj, FIELDS, |c, p, f, body| check_body(c, p, f, body, profile));
     c.unknown_keys(&root, obj, FIELDS, &[], Severity::Warning, None);
 }
 
-pub(crate) fn check_body(
-    c: &mut Checker,
-    p: &Path<'_>,
-    f: &Field,
-    body: &Value<'_>,
-    profile: Profile,
-) {
+pub(crate) fn check_body(c: &mut Checker, p: &Path<'_>, f: &Field, body: &Value<'_>, profile: Profile) {
     let Some(obj) = body.as_object() else {
         c.wrong_type(p, body, "object", f);
         return;
     };
     let (sev, pc) = profile.unknown_severity();
-    c.check_fields(p, obj, BODY_FIELDS, |c, cp, cf, ci| {
-        check_create_image(c, cp, cf, ci, profile)
-    });
+    c.check_fields(p, obj, BODY_FIELDS, |c, cp, cf, ci| check_create_image(c, cp, cf, ci, profile));
     c.unknown_keys(p, obj, BODY_FIELDS, &[], sev, pc);
 }
 
-pub(crate) fn check_create_image(
-    c: &mut Checker,
-    p: &Path<'_>,
-    f: &Field,
-    ci: &Value<'_>,
-    profile: Profile,
-) {
+pub(crate) fn check_create_image(c: &mut Checker, p: &Path<'_>, f: &Field, ci: &Value<'_>, profile: Profile) {
     let Some(obj) = ci.as_object() else {
         c.wrong_type(p, ci, "object", f);
         return;
     };
     let fields = profile.create_image_fields();
-    c.check_fields(p, obj, fields, |c, np, nf, v| {
-        check_nested(c, np, nf, v, profile)
-    });
+    c.check_fields(p, obj, fields, |c, np, nf, v| check_nested(c, np, nf, v, profile));
     let (sev, pc) = profile.unknown_severity();
     c.unknown_keys(p, obj, fields, &[], sev, pc);
 }
 
 /// The nested fields of `createImage`: the seed's string-or-number name, and metadata.
-pub(crate) fn check_nested(
-    c: &mut Checker,
-    p: &Path<'_>,
-    f: &Field,
-    v: &Value<'_>,
-    profile: Profile,
-) {
+pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>, profile: Profile) {
     match f.name {
         "name" => check_seed_name(c, p, v),
         _ => check_metadata(c, p, f, v, profile),
@@ -232,15 +201,7 @@ fn check_seed_name(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
     match v {
         Value::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => {
             if n.len() > 255 {
-                c.error(
-                    p,
-                    Kind::TooLong {
-                        max: 255,
-                        actual: n.len(),
-                        unit: Unit::Chars,
-                    },
-                    &NAME_SEED,
-                );
+                c.error(p, Kind::TooLong { max: 255, actual: n.len(), unit: Unit::Chars }, &NAME_SEED);
             }
         }
         Value::Number(_) => c.wrong_type(p, v, "string or number", &NAME_SEED),
@@ -310,11 +271,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
         if !VM_STATES.contains(&up.as_str()) {
             c.push(
                 &root,
-                Kind::BadState {
-                    what: "server",
-                    state: up,
-                    allowed: VM_STATES,
-                },
+                Kind::BadState { what: "server", state: up, allowed: VM_STATES },
                 Severity::Error,
                 Some("409"),
             );
@@ -325,11 +282,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
         Some(Value::String(t)) => {
             c.push(
                 &root,
-                Kind::BadState {
-                    what: "server task",
-                    state: t.to_string(),
-                    allowed: &["none"],
-                },
+                Kind::BadState { what: "server task", state: t.to_string(), allowed: &["none"] },
                 Severity::Error,
                 Some("409"),
             );
@@ -341,11 +294,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
             if !tp.eq_ignore_ascii_case(pid) {
                 c.push(
                     &root.key("project_id"),
-                    Kind::Mismatch {
-                        what: "token's project",
-                        expected: tp.to_owned(),
-                        actual: pid.to_owned(),
-                    },
+                    Kind::Mismatch { what: "token's project", expected: tp.to_owned(), actual: pid.to_owned() },
                     Severity::Error,
                     Some("400"),
                 );
@@ -357,10 +306,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
         let applies = match profile {
             Profile::Seed => true,
             // Nova stopped checking the metadata quota on createImage in microversion 2.39.
-            Profile::Nova => microversion
-                .as_deref()
-                .map(|m| version_lt(m, (2, 39)))
-                .unwrap_or(true),
+            Profile::Nova => microversion.as_deref().map(|m| version_lt(m, (2, 39))).unwrap_or(true),
         };
         let count = req
             .get("body")
@@ -374,10 +320,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
                 path.push_str("/body/createImage/metadata");
                 c.push_at(
                     path,
-                    Kind::TooMany {
-                        max: quota.max(0) as u64,
-                        actual: n as u64,
-                    },
+                    Kind::TooMany { max: quota.max(0) as u64, actual: n as u64 },
                     Severity::Error,
                     Some("403".into()),
                 );
@@ -387,10 +330,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
     if ctx::boolean(c, ctx, "snapshotsEnabled") == Some(false) {
         c.push(
             &root,
-            Kind::NotSupported {
-                what: "configuration",
-                value: "snapshots disabled".into(),
-            },
+            Kind::NotSupported { what: "configuration", value: "snapshots disabled".into() },
             Severity::Error,
             Some("400"),
         );

@@ -6,23 +6,16 @@ use crate::rules::{Checker, Field, Role, Str, Ty};
 use crate::text::Charset;
 use std::borrow::Cow;
 
-const TOO_LARGE: &[(Option<Code>, &str)] =
-    &[(Some(Code::TooLong), "InvalidParameter.ValueTooLarge")];
+const TOO_LARGE: &[(Option<Code>, &str)] = &[(Some(Code::TooLong), "InvalidParameter.ValueTooLarge")];
 const ID: Str = Str::NON_EMPTY;
-const BOOL_STR: Ty = Ty::Enum {
-    values: &["true", "false", "TRUE", "FALSE"],
-    canonical: &["true", "false"],
-};
+const BOOL_STR: Ty = Ty::Enum { values: &["true", "false", "TRUE", "FALSE"], canonical: &["true", "false"] };
 
 pub const FIELDS: &[Field] = &[
     Field {
         name: "Action",
         label: ("Action", "接口名"),
         required: false,
-        ty: Ty::Enum {
-            values: &["CreateImage"],
-            canonical: &["CreateImage"],
-        },
+        ty: Ty::Enum { values: &["CreateImage"], canonical: &["CreateImage"] },
         role: Role::Other,
         codes: &[],
     },
@@ -30,10 +23,7 @@ pub const FIELDS: &[Field] = &[
         name: "Version",
         label: ("API version", "接口版本"),
         required: false,
-        ty: Ty::Enum {
-            values: &["2017-03-12"],
-            canonical: &["2017-03-12"],
-        },
+        ty: Ty::Enum { values: &["2017-03-12"], canonical: &["2017-03-12"] },
         role: Role::Other,
         codes: &[],
     },
@@ -66,10 +56,7 @@ pub const FIELDS: &[Field] = &[
         name: "ImageDescription",
         label: ("Image description", "镜像描述"),
         required: false,
-        ty: Ty::Str(Str {
-            max: Some(256),
-            ..Str::ANY
-        }),
+        ty: Ty::Str(Str { max: Some(256), ..Str::ANY }),
         role: Role::Description,
         codes: TOO_LARGE,
     },
@@ -93,11 +80,7 @@ pub const FIELDS: &[Field] = &[
         name: "DataDiskIds",
         label: ("Data disk IDs", "数据盘 ID"),
         required: false,
-        ty: Ty::StrArray {
-            item: ID,
-            unique: true,
-            non_empty: false,
-        },
+        ty: Ty::StrArray { item: ID, unique: true, non_empty: false },
         role: Role::Id,
         codes: &[],
     },
@@ -105,11 +88,7 @@ pub const FIELDS: &[Field] = &[
         name: "SnapshotIds",
         label: ("Snapshot IDs", "快照 ID"),
         required: false,
-        ty: Ty::StrArray {
-            item: ID,
-            unique: true,
-            non_empty: true,
-        },
+        ty: Ty::StrArray { item: ID, unique: true, non_empty: true },
         role: Role::Id,
         codes: &[],
     },
@@ -144,10 +123,7 @@ pub const TAG_SPEC_FIELDS: &[Field] = &[
         name: "ResourceType",
         label: ("Resource type", "资源类型"),
         required: true,
-        ty: Ty::Enum {
-            values: &["image"],
-            canonical: &["image"],
-        },
+        ty: Ty::Enum { values: &["image"], canonical: &["image"] },
         role: Role::Other,
         codes: &[],
     },
@@ -174,10 +150,7 @@ pub const TAG_FIELDS: &[Field] = &[
         name: "Value",
         label: ("Tag value", "标签值"),
         required: true,
-        ty: Ty::Str(Str {
-            max: Some(255),
-            ..Str::ANY
-        }),
+        ty: Ty::Str(Str { max: Some(255), ..Str::ANY }),
         role: Role::Other,
         codes: &[],
     },
@@ -192,34 +165,22 @@ pub const LIST_FIELDS: [&str; 2] = ["DataDiskIds", "SnapshotIds"];
 pub fn flat_key(k: &str) -> Option<(&'static str, usize)> {
     let (name, n) = k.split_once('.')?;
     let name = LIST_FIELDS.iter().find(|f| **f == name)?;
-    if n.is_empty()
-        || !n.bytes().all(|b| b.is_ascii_digit())
-        || (n.len() > 1 && n.starts_with('0'))
-        || n.len() > 9
-    {
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) || (n.len() > 1 && n.starts_with('0')) || n.len() > 9 {
         return None;
     }
     Some((name, n.parse().ok()?))
 }
 
 /// The items of a list field in either form, as (index, value), sorted by index.
-pub fn list_items<'v, 'a>(
-    obj: &'v [(Cow<'a, str>, Value<'a>)],
-    name: &str,
-) -> Vec<(usize, &'v Value<'a>)> {
-    let mut items: Vec<(usize, &Value)> = obj
-        .iter()
-        .filter_map(|(k, v)| flat_key(k).filter(|(n, _)| *n == name).map(|(_, i)| (i, v)))
-        .collect();
+pub fn list_items<'v, 'a>(obj: &'v [(Cow<'a, str>, Value<'a>)], name: &str) -> Vec<(usize, &'v Value<'a>)> {
+    let mut items: Vec<(usize, &Value)> =
+        obj.iter().filter_map(|(k, v)| flat_key(k).filter(|(n, _)| *n == name).map(|(_, i)| (i, v))).collect();
     items.sort_by_key(|(i, _)| *i);
     items
 }
 
 fn field(name: &str) -> &'static Field {
-    FIELDS
-        .iter()
-        .find(|f| f.name == name)
-        .expect("field in table")
+    FIELDS.iter().find(|f| f.name == name).expect("field in table")
 }
 
 pub fn check(c: &mut Checker, req: &Value<'_>) {
@@ -243,46 +204,25 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
         if obj.iter().any(|(k, _)| k == name) {
             c.push(
                 &fp.index(items[0].0),
-                Kind::Conflict {
-                    with: if name == "DataDiskIds" {
-                        "/DataDiskIds"
-                    } else {
-                        "/SnapshotIds"
-                    },
-                },
+                Kind::Conflict { with: if name == "DataDiskIds" { "/DataDiskIds" } else { "/SnapshotIds" } },
                 Severity::Error,
                 None,
             );
             continue;
         }
         if let Some(pos) = items.iter().enumerate().position(|(pos, (i, _))| pos != *i) {
-            c.error(
-                &fp.index(items[pos].0),
-                Kind::BadFormat {
-                    format: "contiguous index",
-                },
-                f,
-            );
+            c.error(&fp.index(items[pos].0), Kind::BadFormat { format: "contiguous index" }, f);
         }
         if let Ty::StrArray { item, unique, .. } = f.ty {
             c.check_str_items(&fp, f, &item, unique, items.into_iter());
         }
     }
-    let given = |name: &str| {
-        obj.iter()
-            .any(|(k, _)| k == name || flat_key(k).is_some_and(|(n, _)| n == name))
-    };
-    let (instance, snapshots, disks) = (
-        given("InstanceId"),
-        given("SnapshotIds"),
-        given("DataDiskIds"),
-    );
+    let given = |name: &str| obj.iter().any(|(k, _)| k == name || flat_key(k).is_some_and(|(n, _)| n == name));
+    let (instance, snapshots, disks) = (given("InstanceId"), given("SnapshotIds"), given("DataDiskIds"));
     if !instance && !snapshots {
         c.push(
             &root,
-            Kind::MissingOneOf {
-                fields: &["/InstanceId", "/SnapshotIds"],
-            },
+            Kind::MissingOneOf { fields: &["/InstanceId", "/SnapshotIds"] },
             Severity::Error,
             Some("InvalidParameter.SpecifyOneParameter"),
         );
@@ -290,9 +230,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     if instance && snapshots {
         c.push(
             &root.key("SnapshotIds"),
-            Kind::Conflict {
-                with: "/InstanceId",
-            },
+            Kind::Conflict { with: "/InstanceId" },
             Severity::Error,
             Some("InvalidParameterConflict"),
         );
@@ -300,9 +238,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     if disks && !instance {
         c.push(
             &root.key("DataDiskIds"),
-            Kind::Requires {
-                field: "/InstanceId",
-            },
+            Kind::Requires { field: "/InstanceId" },
             Severity::Error,
             Some("InvalidParameter.InvalidDependence"),
         );
@@ -312,14 +248,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
             continue;
         }
         let kp = root.key(k);
-        c.push(
-            &kp,
-            Kind::UnknownField {
-                field: k.to_string(),
-            },
-            Severity::Error,
-            Some(UNKNOWN),
-        );
+        c.push(&kp, Kind::UnknownField { field: k.to_string() }, Severity::Error, Some(UNKNOWN));
         c.scan_hidden(&kp, v);
     }
 }
@@ -358,38 +287,21 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
                 if let Some(key) = tag.get("Key").and_then(Value::as_str) {
                     if let Some(&(first, _)) = seen.iter().find(|(_, k)| *k == key) {
                         let first = tp.index(first).key("Key").pointer();
-                        c.error(
-                            &jp.key("Key"),
-                            Kind::Duplicate {
-                                value: key.to_owned(),
-                                first,
-                            },
-                            &TAG_FIELDS[0],
-                        );
+                        c.error(&jp.key("Key"), Kind::Duplicate { value: key.to_owned(), first }, &TAG_FIELDS[0]);
                     } else {
                         seen.push((j, key));
                     }
                 }
             }
         });
-        c.unknown_keys(
-            &sp,
-            obj,
-            TAG_SPEC_FIELDS,
-            &[],
-            Severity::Error,
-            Some(UNKNOWN),
-        );
+        c.unknown_keys(&sp, obj, TAG_SPEC_FIELDS, &[], Severity::Error, Some(UNKNOWN));
     }
 }
 
 const STATE_CODES: &[(&str, &str)] = &[
     ("REBOOTING", "UnsupportedOperation.InstanceStateRebooting"),
     ("STOPPING", "UnsupportedOperation.InstanceStateStopping"),
-    (
-        "TERMINATING",
-        "UnsupportedOperation.InstanceStateTerminating",
-    ),
+    ("TERMINATING", "UnsupportedOperation.InstanceStateTerminating"),
     ("STARTING", "UnsupportedOperation.InstanceStateStarting"),
 ];
 
@@ -401,10 +313,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     if ctx::boolean(c, ctx, "instanceExists") == Some(false) {
         c.push(
             &super::at_field(req, &root, "InstanceId"),
-            Kind::NotFound {
-                what: "instance",
-                value: instance_id.unwrap_or("").to_owned(),
-            },
+            Kind::NotFound { what: "instance", value: instance_id.unwrap_or("").to_owned() },
             Severity::Error,
             Some("InvalidInstanceId.NotFound"),
         );
@@ -414,11 +323,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
         if let Some((_, code)) = STATE_CODES.iter().find(|(s, _)| *s == up) {
             c.push(
                 &root,
-                Kind::BadState {
-                    what: "instance",
-                    state: up,
-                    allowed: &["RUNNING", "STOPPED"],
-                },
+                Kind::BadState { what: "instance", state: up, allowed: &["RUNNING", "STOPPED"] },
                 Severity::Error,
                 Some(code),
             );
@@ -426,15 +331,8 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     }
     let obj = req.as_object().unwrap_or(&[]);
     let disks: Vec<(usize, &str)> = match req.get("DataDiskIds") {
-        Some(Value::Array(a)) => a
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| v.as_str().map(|s| (i, s)))
-            .collect(),
-        _ => list_items(obj, "DataDiskIds")
-            .into_iter()
-            .filter_map(|(i, v)| v.as_str().map(|s| (i, s)))
-            .collect(),
+        Some(Value::Array(a)) => a.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
+        _ => list_items(obj, "DataDiskIds").into_iter().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
     };
     let system = ctx::string(c, ctx, "instanceSystemDiskId").map(str::to_owned);
     let data = ctx::string_list(c, ctx, "instanceDataDiskIds");
@@ -445,30 +343,21 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
         if system.as_deref() == Some(*id) {
             c.push(
                 &ip,
-                Kind::NotSupported {
-                    what: "disk",
-                    value: id.to_string(),
-                },
+                Kind::NotSupported { what: "disk", value: id.to_string() },
                 Severity::Error,
                 Some("InvalidParameter.DataDiskIdContainsRootDisk"),
             );
         } else if local.as_ref().is_some_and(|l| l.iter().any(|x| x == id)) {
             c.push(
                 &ip,
-                Kind::NotSupported {
-                    what: "disk",
-                    value: id.to_string(),
-                },
+                Kind::NotSupported { what: "disk", value: id.to_string() },
                 Severity::Error,
                 Some("InvalidParameter.LocalDataDiskNotSupport"),
             );
         } else if data.as_ref().is_some_and(|d| !d.iter().any(|x| x == id)) {
             c.push(
                 &ip,
-                Kind::NotFound {
-                    what: "disk",
-                    value: id.to_string(),
-                },
+                Kind::NotFound { what: "disk", value: id.to_string() },
                 Severity::Error,
                 Some("InvalidParameter.DataDiskNotBelongSpecifiedInstance"),
             );
@@ -476,15 +365,8 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     }
     if let Some(usage) = ctx.get("snapshotDiskUsage") {
         let snaps: Vec<(usize, &str)> = match req.get("SnapshotIds") {
-            Some(Value::Array(a)) => a
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| v.as_str().map(|s| (i, s)))
-                .collect(),
-            _ => list_items(obj, "SnapshotIds")
-                .into_iter()
-                .filter_map(|(i, v)| v.as_str().map(|s| (i, s)))
-                .collect(),
+            Some(Value::Array(a)) => a.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
+            _ => list_items(obj, "SnapshotIds").into_iter().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
         };
         match usage.as_object() {
             None => ctx::bad(c, "snapshotDiskUsage", usage, "object"),
@@ -497,10 +379,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                         None => {
                             c.push(
                                 &sp.index(*i),
-                                Kind::NotFound {
-                                    what: "snapshot",
-                                    value: id.to_string(),
-                                },
+                                Kind::NotFound { what: "snapshot", value: id.to_string() },
                                 Severity::Error,
                                 Some("InvalidParameter.SnapshotNotFound"),
                             );
@@ -510,27 +389,17 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                     }
                 }
                 if systems == 0 {
-                    c.push(
-                        &sp,
-                        Kind::Required,
-                        Severity::Error,
-                        Some("InvalidParameter.SystemSnapshotNotFound"),
-                    );
+                    c.push(&sp, Kind::Required, Severity::Error, Some("InvalidParameter.SystemSnapshotNotFound"));
                     if let Some(last) = c.issues.last_mut() {
                         last.message = match c.lang {
-                            crate::Lang::En => {
-                                "SnapshotIds must include a snapshot of a system disk.".into()
-                            }
+                            crate::Lang::En => "SnapshotIds must include a snapshot of a system disk.".into(),
                             crate::Lang::Zh => "SnapshotIds 必须包含一个系统盘快照。".into(),
                         };
                     }
                 } else if systems > 1 {
                     c.push(
                         &sp,
-                        Kind::TooMany {
-                            max: 1,
-                            actual: systems,
-                        },
+                        Kind::TooMany { max: 1, actual: systems },
                         Severity::Error,
                         Some("InvalidParameter.DuplicateSystemSnapshots"),
                     );
@@ -543,9 +412,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             if names.iter().any(|n| n == name) {
                 c.push(
                     &root.key("ImageName"),
-                    Kind::AlreadyExists {
-                        value: name.to_owned(),
-                    },
+                    Kind::AlreadyExists { value: name.to_owned() },
                     Severity::Error,
                     Some("InvalidImageName.Duplicate"),
                 );
@@ -553,12 +420,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
         }
     }
     if ctx::integer(c, ctx, "imageQuotaRemaining").is_some_and(|n| n <= 0) {
-        c.push(
-            &root,
-            Kind::NoQuotaLeft,
-            Severity::Error,
-            Some("ImageQuotaLimitExceeded"),
-        );
+        c.push(&root, Kind::NoQuotaLeft, Severity::Error, Some("ImageQuotaLimitExceeded"));
     }
     if let Some(keys) = ctx::string_list(c, ctx, "existingTagKeys") {
         if let Some(specs) = req.get("TagSpecification").and_then(Value::as_array) {
@@ -575,10 +437,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                             let jp = gp.index(j);
                             c.push(
                                 &jp.key("Key"),
-                                Kind::NotFound {
-                                    what: "tag key",
-                                    value: k.to_owned(),
-                                },
+                                Kind::NotFound { what: "tag key", value: k.to_owned() },
                                 Severity::Error,
                                 Some("InvalidParameterValue.TagKeyNotFound"),
                             );

@@ -27,10 +27,7 @@ pub const FIELDS: &[Field] = &[
         name: "imageDescription",
         label: ("Image description", "镜像描述"),
         required: false,
-        ty: Ty::Str(Str {
-            max: Some(255),
-            ..Str::ANY
-        }),
+        ty: Ty::Str(Str { max: Some(255), ..Str::ANY }),
         role: Role::Description,
         codes: &[],
     },
@@ -53,33 +50,20 @@ pub fn context(c: &mut Checker, _req: &Value<'_>, ctx: &Value<'_>) {
     use super::ctx;
     let root = Path::Root;
     if let Some(zone) = ctx::string(c, ctx, "zone") {
-        if UNSUPPORTED_ZONES
-            .iter()
-            .any(|z| z.eq_ignore_ascii_case(zone))
-        {
+        if UNSUPPORTED_ZONES.iter().any(|z| z.eq_ignore_ascii_case(zone)) {
             c.push(
                 &root,
-                Kind::NotSupported {
-                    what: "zone",
-                    value: zone.to_owned(),
-                },
+                Kind::NotSupported { what: "zone", value: zone.to_owned() },
                 Severity::Error,
                 Some("UNSUPPORTED_OPERATION_ZONE_NOT_SUPPORT"),
             );
         }
     }
     if ctx::boolean(c, ctx, "instanceExists") == Some(false) {
-        let id = _req
-            .get("instanceId")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_owned();
+        let id = _req.get("instanceId").and_then(Value::as_str).unwrap_or("").to_owned();
         c.push(
             &super::at_field(_req, &root, "instanceId"),
-            Kind::NotFound {
-                what: "instance",
-                value: id,
-            },
+            Kind::NotFound { what: "instance", value: id },
             Severity::Error,
             Some("INVALID_INSTANCE_NOT_FOUND"),
         );
@@ -90,11 +74,7 @@ pub fn context(c: &mut Checker, _req: &Value<'_>, ctx: &Value<'_>) {
             let code = format!("UNSUPPORTED_OPERATION_INSTANCE_STATE_{up}");
             c.push_at(
                 String::new(),
-                Kind::BadState {
-                    what: "instance",
-                    state: up,
-                    allowed: &["STOPPED"],
-                },
+                Kind::BadState { what: "instance", state: up, allowed: &["STOPPED"] },
                 Severity::Error,
                 Some(code.into()),
             );
@@ -104,10 +84,7 @@ pub fn context(c: &mut Checker, _req: &Value<'_>, ctx: &Value<'_>) {
         if n >= 5 {
             c.push(
                 &root,
-                Kind::QuotaExceeded {
-                    limit: 5,
-                    actual: n as u64,
-                },
+                Kind::QuotaExceeded { limit: 5, actual: n as u64 },
                 Severity::Error,
                 Some("LIMIT_EXCEEDED_IMAGE_QUOTA"),
             );
@@ -122,11 +99,7 @@ pub fn context(c: &mut Checker, _req: &Value<'_>, ctx: &Value<'_>) {
         if let Some(code) = code {
             c.push(
                 &root,
-                Kind::BadState {
-                    what: "system disk",
-                    state: st.to_ascii_uppercase(),
-                    allowed: &["AVAILABLE"],
-                },
+                Kind::BadState { what: "system disk", state: st.to_ascii_uppercase(), allowed: &["AVAILABLE"] },
                 Severity::Error,
                 Some(code),
             );

@@ -126,22 +126,16 @@ impl Charset {
     pub fn allows(self, c: char) -> bool {
         match self {
             Charset::Any => true,
-            Charset::HanAlnumDashUnderscore => {
-                c.is_ascii_alphanumeric() || c == '-' || c == '_' || is_han(c)
-            }
+            Charset::HanAlnumDashUnderscore => c.is_ascii_alphanumeric() || c == '-' || c == '_' || is_han(c),
             Charset::HanAlnumDashDotUnderscoreSpace => {
                 c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ' ') || is_han(c)
             }
             Charset::NoLineBreakNoAngle => !matches!(c, '\r' | '\n' | '<' | '>'),
             Charset::NovaPrintable => is_nova_printable(c),
-            Charset::NovaMetaKey => {
-                c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | ' ')
-            }
+            Charset::NovaMetaKey => c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | ' '),
             Charset::TagKey => c.is_ascii_alphanumeric() || matches!(c, '_' | '-'),
             Charset::TagValue => c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'),
-            Charset::Bucket => {
-                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.')
-            }
+            Charset::Bucket => c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.'),
             Charset::VisibleAscii => c.is_ascii_graphic(),
             Charset::RegionId => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
         }
@@ -160,10 +154,9 @@ impl Charset {
     pub fn describe(self) -> (&'static str, &'static str) {
         match self {
             Charset::Any => ("any characters", "任意字符"),
-            Charset::HanAlnumDashUnderscore => (
-                "Chinese characters, letters, digits, - and _",
-                "中文汉字、英文字母、数字、- 和 _",
-            ),
+            Charset::HanAlnumDashUnderscore => {
+                ("Chinese characters, letters, digits, - and _", "中文汉字、英文字母、数字、- 和 _")
+            }
             Charset::HanAlnumDashDotUnderscoreSpace => (
                 "Chinese characters, letters, digits, -, ., _ and spaces (not at either end)",
                 "中文汉字、英文字母、数字、-、.、_ 和空格（不能在首尾）",
@@ -173,18 +166,16 @@ impl Charset {
                 "printable characters of the Basic Multilingual Plane, no whitespace at either end",
                 "基本多文种平面内的可打印字符，首尾不能是空白",
             ),
-            Charset::NovaMetaKey => (
-                "letters, digits, -, _, :, . and spaces",
-                "英文字母、数字、-、_、:、. 和空格",
-            ),
+            Charset::NovaMetaKey => ("letters, digits, -, _, :, . and spaces", "英文字母、数字、-、_、:、. 和空格"),
             Charset::TagKey => ("letters, digits, _ and -", "英文字母、数字、_ 和 -"),
             Charset::TagValue => ("letters, digits, _, . and -", "英文字母、数字、_、. 和 -"),
-            Charset::Bucket => (
-                "lowercase letters, digits, - and .",
-                "小写字母、数字、- 和 .",
-            ),
-            Charset::VisibleAscii => ("visible ASCII characters (no spaces or line breaks)", "可见 ASCII 字符（不含空格和换行）"),
-            Charset::RegionId => ("lowercase letters, digits and -, e.g. ap-guangzhou", "小写字母、数字和 -，例如 ap-guangzhou"),
+            Charset::Bucket => ("lowercase letters, digits, - and .", "小写字母、数字、- 和 ."),
+            Charset::VisibleAscii => {
+                ("visible ASCII characters (no spaces or line breaks)", "可见 ASCII 字符（不含空格和换行）")
+            }
+            Charset::RegionId => {
+                ("lowercase letters, digits and -, e.g. ap-guangzhou", "小写字母、数字和 -，例如 ap-guangzhou")
+            }
         }
     }
 }
@@ -252,20 +243,10 @@ mod tests {
 
     #[test]
     fn han() {
-        for c in [
-            '中',
-            '〇',
-            '𠀀',
-            '\u{2EBF0}',
-            '\u{F900}',
-            '\u{2F800}',
-            '\u{9FFF}',
-        ] {
+        for c in ['中', '〇', '𠀀', '\u{2EBF0}', '\u{F900}', '\u{2F800}', '\u{9FFF}'] {
             assert!(is_han(c), "{c}");
         }
-        for c in [
-            'あ', 'ア', '한', '。', 'ａ', '１', '⺀', '\u{2F00}', 'a', '\u{3006}',
-        ] {
+        for c in ['あ', 'ア', '한', '。', 'ａ', '１', '⺀', '\u{2F00}', 'a', '\u{3006}'] {
             assert!(!is_han(c), "{c}");
         }
     }
@@ -275,9 +256,7 @@ mod tests {
         for c in ['a', ' ', 'é', '中', '\u{00A0}', '\u{3000}'] {
             assert!(is_nova_printable(c), "{c:?}");
         }
-        for c in [
-            '\u{7}', '\u{200E}', '\u{2028}', '\u{2029}', '\u{E000}', '𠀀', '😀', '\u{FEFF}',
-        ] {
+        for c in ['\u{7}', '\u{200E}', '\u{2028}', '\u{2029}', '\u{E000}', '𠀀', '😀', '\u{FEFF}'] {
             assert!(!is_nova_printable(c), "{c:?}");
         }
     }
