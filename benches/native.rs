@@ -8,6 +8,7 @@
 //!   cargo bench --bench native                        table on stdout
 //!   cargo bench --bench native -- --json FILE         ... and the figures as JSON
 //!   cargo bench --bench native -- FILTER              only the cases whose id contains FILTER
+//!                                                     (`=ID`: only the case ID)
 //!
 //! Operations timed per request (the request text is what `JSON.stringify` gives for the peer's
 //! JS object, keys in the same order):
@@ -18,6 +19,10 @@
 //!   wasm-path    `parse_with(text, true)` + `check` + `to_json` for a report (`""` when valid with
 //!                no issues): what the wasm export `check` does, natively.
 //! Nothing here asserts a time; a verdict different from the expected one is printed as a warning.
+//!
+//!   cargo bench --bench native -- --iters N --op check|parse_check|wasm_path [FILTER]
+//!       no timing: each selected case's operation exactly N times, for an instruction count under
+//!       valgrind (deterministic where timing on a shared VM is not): see docs/performance.md.
 
 use createimage::json::parse_with;
 use createimage::{check, Options, Provider, Value};
@@ -54,11 +59,7 @@ fn tencent_b() -> String {
 fn huawei_c(ascii: bool) -> String {
     let tags: Vec<String> = (0..10)
         .map(|i| {
-            let value = if ascii {
-                format!("v{i}")
-            } else {
-                format!("值{i}")
-            };
+            let value = if ascii { format!("v{i}") } else { format!("值{i}") };
             format!(r#"{{"key":"key{i}","value":{}}}"#, js_str(&value))
         })
         .collect();
@@ -71,9 +72,7 @@ fn huawei_c(ascii: bool) -> String {
 }
 
 fn nova_d(items: usize) -> String {
-    let meta: Vec<String> = (0..items)
-        .map(|i| format!(r#""key_{i}":{}"#, js_str(&format!("value {i} 值"))))
-        .collect();
+    let meta: Vec<String> = (0..items).map(|i| format!(r#""key_{i}":{}"#, js_str(&format!("value {i} 值")))).collect();
     format!(
         r#"{{"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"e5b9d3e8160747b3b7bdd9d4833d0b08","body":{{"createImage":{{"name":{},"metadata":{{{}}}}}}}}}"#,
         js_str("nightly-snapshot 夜间快照"),
@@ -121,8 +120,7 @@ fn cases() -> Vec<Case> {
         },
         Case {
             id: "c-cjk".into(),
-            label: "huawei, 10 image_tags with the peer's CJK values (invalid for us: 10 bad_char)"
-                .into(),
+            label: "huawei, 10 image_tags with the peer's CJK values (invalid for us: 10 bad_char)".into(),
             provider: Provider::Huawei,
             text: huawei_c(false),
             valid: false,
@@ -193,12 +191,7 @@ fn time<F: FnMut() -> usize>(mut f: F, min_ns: f64, reps: usize) -> Stat {
     black_box(sink);
     let min = samples.iter().copied().fold(f64::INFINITY, f64::min);
     let max = samples.iter().copied().fold(0.0, f64::max);
-    Stat {
-        median: median(&mut samples),
-        min,
-        max,
-        iters,
-    }
+    Stat { median: median(&mut samples), min, max, iters }
 }
 
 /// The wasm export's work, natively: "" for a valid request with no issues, else the report JSON.
@@ -217,10 +210,7 @@ fn wasm_path(p: Provider, text: &str, options: &Options<'_>) -> String {
 }
 
 fn env_num(name: &str, default: f64) -> f64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(default)
+    std::env::var(name).ok().and_then(|s| s.parse().ok()).unwrap_or(default)
 }
 
 fn fmt_ns(n: f64) -> String {
@@ -242,14 +232,50 @@ fn fmt_ns(n: f64) -> String {
 fn main() {
     let mut json_out: Option<String> = None;
     let mut filter: Option<String> = None;
+    let mut fixed: Option<(u64, String)> = None;
+    let mut op = String::from("check");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => json_out = args.next(),
+            "--iters" => {
+                let n = args.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+                fixed = Some((n, String::new()));
+            }
+            "--op" => op = args.next().unwrap_or_default(),
             "--bench" => {}
             s if s.starts_with('-') => {}
             s => filter = Some(s.to_owned()),
         }
+    }
+    if let Some((n, _)) = fixed {
+        let options = Options::default();
+        let mut sink = 0usize;
+        for c in cases() {
+            let keep = match filter.as_deref() {
+                None => true,
+                Some(f) => match f.strip_prefix('=') {
+                    Some(id) => c.id == id,
+                    None => c.id.contains(f),
+                },
+            };
+            if !keep {
+                continue;
+            }
+            let value = Value::parse(&c.text).expect("bench request parses");
+            for _ in 0..n {
+                sink = sink.wrapping_add(match op.as_str() {
+                    "parse_check" => {
+                        let v = Value::parse(black_box(&c.text)).expect("parses");
+                        check(c.provider, &v, &options).issues.len()
+                    }
+                    "wasm_path" => wasm_path(c.provider, black_box(&c.text), &options).len(),
+                    _ => check(c.provider, black_box(&value), &options).issues.len(),
+                });
+            }
+        }
+        println!("{op} x {n} (checksum {sink})");
+        return;
     }
     let min_ns = env_num("BENCH_NATIVE_MIN_MS", 200.0) * 1e6;
     let reps = env_num("BENCH_NATIVE_REPS", 7.0).max(1.0) as usize;
@@ -259,15 +285,17 @@ fn main() {
         "native core, median ns per operation over {reps} samples of >= {} ms (spread = (max-min)/median)\n",
         min_ns / 1e6
     );
-    println!(
-        "| case | bytes | issues | check | parse+check | wasm-path (parse+check+to_json) |"
-    );
+    println!("| case | bytes | issues | check | parse+check | wasm-path (parse+check+to_json) |");
     println!("|---|---:|---:|---:|---:|---:|");
 
     let mut rows = Vec::new();
     for c in cases() {
         if let Some(f) = &filter {
-            if !c.id.contains(f.as_str()) {
+            let keep = match f.strip_prefix('=') {
+                Some(id) => c.id == id,
+                None => c.id.contains(f.as_str()),
+            };
+            if !keep {
                 continue;
             }
         }
@@ -284,11 +312,7 @@ fn main() {
         }
         let issues = report.issues.len();
         let provider = c.provider;
-        let s_check = time(
-            || check(provider, black_box(&value), &options).issues.len(),
-            min_ns,
-            reps,
-        );
+        let s_check = time(|| check(provider, black_box(&value), &options).issues.len(), min_ns, reps);
         let text = c.text.as_str();
         let s_parse = time(
             || {
@@ -298,18 +322,8 @@ fn main() {
             min_ns,
             reps,
         );
-        let s_wasm = time(
-            || wasm_path(provider, black_box(text), &options).len(),
-            min_ns,
-            reps,
-        );
-        let cell = |s: &Stat| {
-            format!(
-                "{} ns ±{}%",
-                fmt_ns(s.median),
-                ((s.max - s.min) / s.median * 50.0).round()
-            )
-        };
+        let s_wasm = time(|| wasm_path(provider, black_box(text), &options).len(), min_ns, reps);
+        let cell = |s: &Stat| format!("{} ns ±{}%", fmt_ns(s.median), ((s.max - s.min) / s.median * 50.0).round());
         println!(
             "| ({}) {} | {} | {} | {} | {} | {} |",
             c.id,
@@ -328,12 +342,7 @@ fn main() {
         .iter()
         .filter_map(|(c, _, _, s, p, _)| {
             let n: f64 = c.id.strip_prefix("meta-")?.parse().ok()?;
-            Some(format!(
-                "{}: check {:.1} ns/item, parse+check {:.1} ns/item",
-                n,
-                s.median / n,
-                p.median / n
-            ))
+            Some(format!("{}: check {:.1} ns/item, parse+check {:.1} ns/item", n, s.median / n, p.median / n))
         })
         .collect();
     if !per_item.is_empty() {
@@ -364,12 +373,8 @@ fn main() {
                 )
             })
             .collect();
-        let body = format!(
-            "{{\"min_ms\":{},\"reps\":{},\"results\":[\n{}\n]}}\n",
-            min_ns / 1e6,
-            reps,
-            items.join(",\n")
-        );
+        let body =
+            format!("{{\"min_ms\":{},\"reps\":{},\"results\":[\n{}\n]}}\n", min_ns / 1e6, reps, items.join(",\n"));
         std::fs::write(&path, body).expect("write the JSON results");
         println!("\nwrote {path}");
     }

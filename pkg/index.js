@@ -70,6 +70,11 @@ export function encode(v) {
   return enc(v, 0, []);
 }
 
+/** Did the last encode() stop at the budget (the rest of the value read as null)? */
+function truncated() {
+  return budget < 0;
+}
+
 function enc(v, depth, stack) {
   // Past the budget: one marker where the walk stopped (reported as unreadable), then nothing more.
   if (--budget < 0) return budget === -1 ? '@unreadable"the request holds more than 1,000,000 values: the rest was not read"' : "null";
@@ -175,8 +180,31 @@ function indexOf(p) {
 }
 
 // 0 from the wasm: valid with no issues (nothing crosses back); 1: the report waits in take_report().
-function report(status, provider) {
-  return status === 0 ? { ok: true, provider, issues: [] } : JSON.parse(wasm.take_report());
+function report(status, provider, request) {
+  if (status === 0) return { ok: true, provider, issues: [] };
+  const r = JSON.parse(wasm.take_report());
+  for (const issue of r.issues) if (issue.path.includes("\uFFFD")) issue.path = realPath(issue.path, request);
+  return r;
+}
+
+// The core cannot hold an unpaired surrogate in a key: it shows U+FFFD in its place. Put the
+// caller's own key back into the path.
+function realPath(path, request) {
+  let cur = request;
+  const out = [];
+  for (const seg of pointer(path)) {
+    let key = seg;
+    try {
+      if (cur !== null && typeof cur === "object" && !Object.prototype.hasOwnProperty.call(cur, seg) && seg.includes("\uFFFD")) {
+        key = Object.keys(cur).find((k) => k.toWellFormed() === seg) ?? seg;
+      }
+      cur = cur !== null && typeof cur === "object" ? cur[key] : undefined;
+    } catch {
+      cur = undefined;
+    }
+    out.push("/" + key.replace(/~/g, "~0").replace(/\//g, "~1"));
+  }
+  return out.join("");
 }
 
 /** Check a whole request: every problem at once. */
@@ -186,7 +214,7 @@ export function validate(provider, request, options) {
   const i = indexOf(p);
   const lang = langOf(options);
   if (i < 0) return JSON.parse(wasm.refuse(p, lang));
-  return report(wasm.check(i, encode(request), lang === "zh" ? 1 : 0, contextOf(options)), p);
+  return report(wasm.check(i, encode(request), lang === "zh" ? 1 : 0, contextOf(options)), p, request);
 }
 
 /** Check one field (path: a JSON pointer such as "/ImageName") the way validate() would. */
@@ -196,7 +224,7 @@ export function checkField(provider, path, value, options) {
   const i = indexOf(p);
   const lang = langOf(options);
   if (i < 0) return JSON.parse(wasm.refuse(p, lang));
-  return report(wasm.check_field(i, id(path), encode(value), lang === "zh" ? 1 : 0), p);
+  return report(wasm.check_field(i, id(path), encode(value), lang === "zh" ? 1 : 0), p, undefined);
 }
 
 function pointer(path) {
@@ -224,8 +252,17 @@ function at(root, segs) {
 export function normalize(provider, request, options) {
   need();
   const p = id(provider);
-  const text = wasm.normalize(p, encode(request), langOf(options), contextOf(options));
+  const body = encode(request);
+  // A request cut off at the encoder's budget is not normalized: its report says why.
+  const cut = truncated();
+  const text = wasm.normalize(p, body, langOf(options), contextOf(options));
   const r = JSON.parse(text);
+  if (cut) {
+    r.normalized = request;
+    r.changes = [];
+    delete r.restore;
+    return r;
+  }
   if (!Array.isArray(r.changes)) {
     // Refused before normalizing (unknown provider): nothing was changed.
     r.normalized = request;

@@ -264,10 +264,18 @@ impl Fixer<'_> {
 
     /// Remove repeated strings from a list, keeping the first.
     fn dedupe(&mut self, path: &str, items: &mut Vec<Value<'static>>) {
+        let strings: Vec<(usize, &str)> =
+            items.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect();
+        let mut drop = vec![false; items.len()];
+        for (i, _, _) in crate::rules::repeats(&strings) {
+            drop[i] = true;
+        }
+        if !drop.contains(&true) {
+            return;
+        }
         let mut keep = Vec::with_capacity(items.len());
         for (i, item) in items.drain(..).enumerate() {
-            let repeated = item.as_str().is_some() && keep.iter().any(|k: &Value| k == &item);
-            if repeated {
+            if drop[i] {
                 self.change(format!("{path}/{i}"), ChangeCode::RemoveDuplicate, item, Value::Null);
             } else {
                 keep.push(item);

@@ -317,18 +317,16 @@ impl Checker {
         unique: bool,
         items: impl Iterator<Item = (usize, &'v Value<'a>)>,
     ) {
-        let mut seen: Vec<(usize, &str)> = Vec::new();
+        let mut strings: Vec<(usize, &str)> = Vec::new();
         for (i, x) in items {
-            let ip = path.index(i);
-            if let Some(s) = self.check_str(&ip, field, item, x) {
-                if unique {
-                    if let Some(&(first, _)) = seen.iter().find(|(_, t)| *t == s) {
-                        let first = path.index(first).pointer();
-                        self.error(&ip, Kind::Duplicate { value: s.to_owned(), first }, field);
-                    } else {
-                        seen.push((i, s));
-                    }
-                }
+            if let Some(s) = self.check_str(&path.index(i), field, item, x) {
+                strings.push((i, s));
+            }
+        }
+        if unique {
+            for (i, s, first) in repeats(&strings) {
+                let first = path.index(first).pointer();
+                self.error(&path.index(i), Kind::Duplicate { value: s.to_owned(), first }, field);
             }
         }
     }
@@ -410,6 +408,27 @@ impl Checker {
             }
         }
     }
+}
+
+/// The repeats in a list of (index, text): each later occurrence as (its index, the text, the
+/// index of the first), in index order. Sorting, not pairwise comparing: linear-logarithmic in the
+/// length of the list.
+pub fn repeats<'s>(items: &[(usize, &'s str)]) -> Vec<(usize, &'s str, usize)> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| items[a].1.cmp(items[b].1).then(a.cmp(&b)));
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < order.len() {
+        let first = items[order[k]];
+        let mut j = k + 1;
+        while j < order.len() && items[order[j]].1 == first.1 {
+            out.push((items[order[j]].0, first.1, first.0));
+            j += 1;
+        }
+        k = j;
+    }
+    out.sort_by_key(|r| r.0);
+    out
 }
 
 /// The issue for a value that is not of the `expected` type: `wrong_type`, or why it could not be

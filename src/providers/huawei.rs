@@ -143,13 +143,13 @@ fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
         c.wrong_type(p, v, "array", f);
         return;
     };
-    let mut seen: Vec<(usize, &str)> = Vec::new();
+    let mut keys: Vec<(usize, &str)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let ip = p.index(i);
-        if let Some(key) = check_tag_string(c, &ip, f, item) {
-            dup(c, &mut seen, i, key, &ip, |j| p.index(j).pointer());
+        if let Some(key) = check_tag_string(c, &p.index(i), f, item) {
+            keys.push((i, key));
         }
     }
+    dups(c, &keys, |j| p.index(j).pointer());
 }
 
 /// One `key.value` tag string; returns its key.
@@ -171,7 +171,7 @@ fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
         c.wrong_type(p, v, "array", f);
         return;
     };
-    let mut seen: Vec<(usize, &str)> = Vec::new();
+    let mut keys: Vec<(usize, &str)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let ip = p.index(i);
         let Some(obj) = item.as_object() else {
@@ -181,27 +181,19 @@ fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
         c.check_fields(&ip, obj, IMAGE_TAG_FIELDS, |_, _, _, _| {});
         c.unknown_keys(&ip, obj, IMAGE_TAG_FIELDS, &[], Severity::Warning, None);
         if let Some(key) = item.get("key").and_then(Value::as_str) {
-            dup(c, &mut seen, i, key, &ip.key("key"), |j| p.index(j).key("key").pointer());
+            keys.push((i, key));
         }
     }
+    dups(c, &keys, |j| p.index(j).key("key").pointer());
 }
 
-fn dup<'s>(
-    c: &mut Checker,
-    seen: &mut Vec<(usize, &'s str)>,
-    i: usize,
-    key: &'s str,
-    at: &Path<'_>,
-    first: impl Fn(usize) -> String,
-) {
-    if key.is_empty() {
-        return;
-    }
-    match seen.iter().find(|(_, k)| *k == key) {
-        Some(&(j, _)) => {
-            c.error(at, Kind::Duplicate { value: key.to_owned(), first: first(j) }, &TAG_KEY);
-        }
-        None => seen.push((i, key)),
+/// Report repeated tag keys (empty keys are reported as empty already), at `at(index)`.
+fn dups(c: &mut Checker, keys: &[(usize, &str)], at: impl Fn(usize) -> String) {
+    let keys: Vec<(usize, &str)> = keys.iter().copied().filter(|(_, k)| !k.is_empty()).collect();
+    for (i, key, first) in crate::rules::repeats(&keys) {
+        let kind = Kind::Duplicate { value: key.to_owned(), first: at(first) };
+        let pc = TAG_KEY.provider_code(kind.code());
+        c.push_at(at(i), kind, Severity::Error, pc.map(std::borrow::Cow::Borrowed));
     }
 }
 

@@ -275,7 +275,7 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
                 c.wrong_type(tp, tags, "array", tf);
                 return;
             };
-            let mut seen: Vec<(usize, &str)> = Vec::new();
+            let mut keys: Vec<(usize, &str)> = Vec::new();
             for (j, tag) in tags.iter().enumerate() {
                 let jp = tp.index(j);
                 let Some(tobj) = tag.as_object() else {
@@ -285,13 +285,13 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
                 c.check_fields(&jp, tobj, TAG_FIELDS, |_, _, _, _| {});
                 c.unknown_keys(&jp, tobj, TAG_FIELDS, &[], Severity::Error, Some(UNKNOWN));
                 if let Some(key) = tag.get("Key").and_then(Value::as_str) {
-                    if let Some(&(first, _)) = seen.iter().find(|(_, k)| *k == key) {
-                        let first = tp.index(first).key("Key").pointer();
-                        c.error(&jp.key("Key"), Kind::Duplicate { value: key.to_owned(), first }, &TAG_FIELDS[0]);
-                    } else {
-                        seen.push((j, key));
-                    }
+                    keys.push((j, key));
                 }
+            }
+            for (j, key, first) in crate::rules::repeats(&keys) {
+                let first = tp.index(first).key("Key").pointer();
+                let jp = tp.index(j);
+                c.error(&jp.key("Key"), Kind::Duplicate { value: key.to_owned(), first }, &TAG_FIELDS[0]);
             }
         });
         c.unknown_keys(&sp, obj, TAG_SPEC_FIELDS, &[], Severity::Error, Some(UNKNOWN));

@@ -1,0 +1,439 @@
+//! Bounded work on hostile sizes: a 10 MB name, 100,000 metadata items, arrays and objects nested
+//! 100,000 deep, 100,000 unknown keys. Each entry point returns a report (deep nesting as a
+//! `too_deep` issue, never a stack overflow: these run on the test harness's 2 MiB threads), with
+//! memory bounded by a small multiple of the input (a counting allocator measures each call's
+//! peak), and time printed for n and 2n (`cargo test --test bounded -- --nocapture`; no test
+//! asserts a wall-clock time).
+
+use createimage::json::{parse_with, Value};
+use createimage::{check, check_field, normalize, to_http, Code, Options, Provider, Report};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::time::{Duration, Instant};
+
+// --- per-thread allocation accounting ----------------------------------------------------------
+
+struct Counting;
+
+thread_local! {
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
+
+fn track(delta: isize) {
+    let _ = LIVE.try_with(|l| {
+        let v = l.get() + delta;
+        l.set(v);
+        let _ = PEAK.try_with(|p| p.set(p.get().max(v)));
+    });
+}
+
+// SAFETY: every call is forwarded to the system allocator unchanged; the thread-locals touched
+// are `const`-initialised `Cell`s without destructors, so accessing them never allocates.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let p = System.alloc(l);
+        if !p.is_null() {
+            track(l.size() as isize);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        System.dealloc(p, l);
+        track(-(l.size() as isize));
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        let q = System.realloc(p, l, new);
+        if !q.is_null() {
+            track(new as isize - l.size() as isize);
+        }
+        q
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Run `f`; its result, the peak of bytes it held at once (above what was live before), its time.
+fn measure<T>(f: impl FnOnce() -> T) -> (T, usize, Duration) {
+    let base = LIVE.with(Cell::get);
+    PEAK.with(|p| p.set(base));
+    let t = Instant::now();
+    let out = f();
+    let d = t.elapsed();
+    let peak = PEAK.with(Cell::get) - base;
+    (out, peak.max(0) as usize, d)
+}
+
+const MB: usize = 1 << 20;
+
+fn opts() -> Options<'static> {
+    Options::default()
+}
+
+fn codes_at(r: &Report, path: &str) -> Vec<Code> {
+    r.issues.iter().filter(|i| i.path == path).map(|i| i.code()).collect()
+}
+
+/// Every entry point on one request text; returns check's report. Asserts memory stays within
+/// `factor` times the text plus 1 KiB per issue reported (each issue holds its path, params and
+/// message; a 14-byte unknown key becomes a ~300-byte issue) plus 1 MiB, and prints each time.
+fn all_entry_points(p: Provider, label: &str, text: &str, field: Option<&str>, factor: usize) -> Report {
+    let mut limit = factor * text.len() + MB;
+    let (v, m, d) = measure(|| parse_with(text, true).expect("parses"));
+    eprintln!("{label:<42} {:>6} KB  parse     {:>9.1?} {:>7} KB", text.len() / 1024, d, m / 1024);
+    assert!(m <= limit, "{label}: parse held {m} B for {} B of text", text.len());
+    let (r, m, d) = measure(|| check(p, &v, &opts()));
+    limit += 1024 * r.issues.len();
+    eprintln!("{label:<42} {:>6} KB  check     {:>9.1?} {:>7} KB", text.len() / 1024, d, m / 1024);
+    assert!(m <= limit, "{label}: check held {m} B for {} B of text", text.len());
+    let (n, m, d) = measure(|| normalize(p, &v, &opts()));
+    eprintln!("{label:<42} {:>6} KB  normalize {:>9.1?} {:>7} KB", text.len() / 1024, d, m / 1024);
+    assert!(m <= limit, "{label}: normalize held {m} B for {} B of text", text.len());
+    assert_eq!(n.report.ok, n.report.issues.iter().all(|i| i.severity != createimage::Severity::Error));
+    drop(n);
+    let (h, m, d) = measure(|| to_http(p, &v, &opts()));
+    eprintln!("{label:<42} {:>6} KB  to_http   {:>9.1?} {:>7} KB", text.len() / 1024, d, m / 1024);
+    assert!(m <= limit, "{label}: to_http held {m} B for {} B of text", text.len());
+    drop(h);
+    if let Some(path) = field {
+        let fv = value_at(&v, path).expect("field present");
+        let (f, m, d) = measure(|| check_field(p, path, fv, &opts()));
+        eprintln!("{label:<42} {:>6} KB  check_field {:>7.1?} {:>7} KB", text.len() / 1024, d, m / 1024);
+        assert!(m <= limit, "{label}: check_field held {m} B for {} B of text", text.len());
+        let from_check: Vec<_> = r.issues.iter().filter(|i| i.path == path).map(|i| i.code()).collect();
+        let from_field: Vec<_> = f.issues.iter().filter(|i| i.path == path).map(|i| i.code()).collect();
+        assert_eq!(from_field, from_check, "{label}: check_field agrees with check at {path}");
+    }
+    // The report itself is linear too, and reads back.
+    let (json, m, _) = measure(|| r.to_json());
+    assert!(m <= limit, "{label}: report JSON held {m} B");
+    assert_eq!(Value::parse(&json).expect("report JSON"), r.to_value());
+    r
+}
+
+fn value_at<'v, 'a>(v: &'v Value<'a>, path: &str) -> Option<&'v Value<'a>> {
+    path.split('/').skip(1).try_fold(v, |cur, seg| cur.get(seg))
+}
+
+/// n and 2n: prints the ratio of the times (about 2 for linear work).
+fn scaling(label: &str, mut run: impl FnMut(usize) -> Duration, n: usize) {
+    let a = run(n);
+    let b = run(2 * n);
+    eprintln!("{label:<42} n={n}: {a:.1?}, 2n: {b:.1?}, ratio {:.2}", b.as_secs_f64() / a.as_secs_f64().max(1e-9));
+}
+
+// --- a 10 MB name -----------------------------------------------------------------------------
+
+fn ten_mb_name(n_bytes: usize) -> String {
+    // Han, ASCII, a full-width letter, a zero-width space, an emoji and edge spaces, repeated.
+    let unit = " 中a-ｂ\u{200B}😀é_ ";
+    let mut s = String::with_capacity(n_bytes + unit.len());
+    while s.len() < n_bytes {
+        s.push_str(unit);
+    }
+    s
+}
+
+#[test]
+fn ten_megabyte_name() {
+    let name = ten_mb_name(10 * MB);
+    let chars = name.chars().count() as i64;
+    let q = createimage::json::write_str;
+    let mut quoted = String::new();
+    q(&mut quoted, &name);
+    let cases: [(Provider, String, &str); 5] = [
+        (Provider::Zenlayer, format!(r#"{{"instanceId":"i","imageName":{quoted}}}"#), "/imageName"),
+        (
+            Provider::Tencent,
+            format!(r#"{{"InstanceId":"i","Region":"ap-guangzhou","ImageName":{quoted}}}"#),
+            "/ImageName",
+        ),
+        (Provider::Huawei, format!(r#"{{"name":{quoted},"image_url":"abc:x","min_disk":40}}"#), "/name"),
+        (
+            Provider::OpenStack,
+            format!(
+                r#"{{"project_id":"0123456789abcdef0123456789abcdef","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{{"createImage":{{"name":{quoted}}}}}}}"#
+            ),
+            "/body/createImage/name",
+        ),
+        (
+            Provider::Nova,
+            format!(
+                r#"{{"project_id":"0123456789abcdef0123456789abcdef","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{{"createImage":{{"name":{quoted}}}}}}}"#
+            ),
+            "/body/createImage/name",
+        ),
+    ];
+    for (p, text, path) in &cases {
+        let r = all_entry_points(*p, &format!("10 MB name, {}", p.id()), text, Some(path), 10);
+        let long = r
+            .issues
+            .iter()
+            .find(|i| i.path == *path && i.code() == Code::TooLong)
+            .unwrap_or_else(|| panic!("{}: no too_long at {path}", p.id()));
+        assert_eq!(long.kind.params().get("actual"), Some(&Value::num(chars)));
+        assert!(!r.ok);
+    }
+    // A 10 MB description and a 10 MB id too (Tencent: the description is trimmed by normalize).
+    let text = format!(r#"{{"ImageName":"a","InstanceId":{quoted},"ImageDescription":{quoted}}}"#);
+    let r =
+        all_entry_points(Provider::Tencent, "10 MB id and description, tencent", &text, Some("/ImageDescription"), 10);
+    assert_eq!(codes_at(&r, "/ImageDescription"), vec![Code::TooLong]);
+    scaling(
+        "name, check (zenlayer)",
+        |n| {
+            let mut q2 = String::new();
+            q(&mut q2, &ten_mb_name(n));
+            let v = Value::parse(&format!(r#"{{"instanceId":"i","imageName":{q2}}}"#)).expect("parses").into_owned();
+            measure(|| check(Provider::Zenlayer, &v, &opts())).2
+        },
+        5 * MB,
+    );
+}
+
+// --- 100,000 metadata items -------------------------------------------------------------------
+
+fn metadata_text(n: usize) -> String {
+    let mut m = String::with_capacity(n * 24);
+    for i in 0..n {
+        if i > 0 {
+            m.push(',');
+        }
+        // Every 10th key has a character Nova does not allow; every 7th value is not a string.
+        if i % 10 == 0 {
+            m.push_str(&format!(r#""bad key {i}!":"v{i}""#));
+        } else if i % 7 == 0 {
+            m.push_str(&format!(r#""k{i}":{i}"#));
+        } else {
+            m.push_str(&format!(r#""k{i}":"value {i}""#));
+        }
+    }
+    format!(
+        r#"{{"project_id":"0123456789abcdef0123456789abcdef","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{{"createImage":{{"name":"img","metadata":{{{m}}}}}}}}}"#
+    )
+}
+
+#[test]
+fn hundred_thousand_metadata_items() {
+    let n = 100_000;
+    let text = metadata_text(n);
+    for p in [Provider::Nova, Provider::OpenStack] {
+        let r = all_entry_points(
+            p,
+            &format!("100,000 metadata items, {}", p.id()),
+            &text,
+            Some("/body/createImage/metadata"),
+            10,
+        );
+        let bad_keys = r.issues.iter().filter(|i| i.code() == Code::BadChar).count();
+        let not_strings = r.issues.iter().filter(|i| i.code() == Code::WrongType).count();
+        assert_eq!(not_strings, (0..n).filter(|i| i % 10 != 0 && i % 7 == 0).count(), "{}", p.id());
+        let want_bad = if p == Provider::Nova { n / 10 } else { 0 };
+        assert_eq!(bad_keys, want_bad, "{}", p.id());
+    }
+    // Repeated keys: the parser keeps the last value of each (sorting, not a quadratic scan).
+    let mut m = String::new();
+    for i in 0..n {
+        m.push_str(&format!(r#"{}"k{}":"v{i}""#, if i > 0 { "," } else { "" }, i % 1000));
+    }
+    let text = format!(r#"{{"body":{{"createImage":{{"name":"x","metadata":{{{m}}}}}}}}}"#);
+    let (v, _, d) = measure(|| Value::parse(&text).expect("parses"));
+    eprintln!("{:<42} {:>6} KB  parse     {d:>9.1?}", "100,000 repeated metadata keys", text.len() / 1024);
+    let meta = value_at(&v, "/body/createImage/metadata").and_then(Value::as_object).expect("metadata");
+    assert_eq!(meta.len(), 1000);
+    assert_eq!(meta[0].1, Value::str(format!("v{}", n - 1000)));
+    scaling(
+        "metadata, parse + check (nova)",
+        |n| {
+            let t = metadata_text(n);
+            measure(|| check(Provider::Nova, &Value::parse(&t).expect("parses"), &opts())).2
+        },
+        50_000,
+    );
+}
+
+// --- 100,000 keys, 100,000 list items ---------------------------------------------------------
+
+#[test]
+fn hundred_thousand_unknown_keys() {
+    let n = 100_000;
+    let mut t = String::from(r#"{"ImageName":"a","InstanceId":"i""#);
+    for i in 0..n {
+        t.push_str(&format!(r#","x{i}":{i}"#));
+    }
+    t.push('}');
+    let r = all_entry_points(Provider::Tencent, "100,000 unknown keys, tencent", &t, None, 10);
+    assert_eq!(r.issues.iter().filter(|i| i.code() == Code::UnknownField).count(), n);
+    for p in [Provider::Zenlayer, Provider::Huawei, Provider::Nova, Provider::OpenStack] {
+        let r = all_entry_points(p, &format!("100,000 unknown keys, {}", p.id()), &t, None, 10);
+        assert!(r.issues.iter().filter(|i| i.code() == Code::UnknownField).count() >= n);
+    }
+}
+
+/// Lists whose items must be unique: 100,000 distinct ids, tags and tag keys (repeats are found by
+/// sorting, n log n; they were once found by comparing each item with every earlier one).
+#[test]
+fn hundred_thousand_unique_list_items() {
+    let n = 100_000;
+    let ids = |prefix: &str| (0..n).map(|i| format!(r#""{prefix}-{i}""#)).collect::<Vec<_>>().join(",");
+    let tencent = format!(r#"{{"ImageName":"a","InstanceId":"i","DataDiskIds":[{}]}}"#, ids("disk"));
+    let r = all_entry_points(Provider::Tencent, "100,000 DataDiskIds, tencent", &tencent, Some("/DataDiskIds"), 10);
+    assert!(r.ok);
+    let mut flat = String::from(r#"{"ImageName":"a","InstanceId":"i""#);
+    for i in 0..n {
+        flat.push_str(&format!(r#","DataDiskIds.{i}":"disk-{i}""#));
+    }
+    flat.push('}');
+    let r = all_entry_points(Provider::Tencent, "100,000 flattened DataDiskIds, tencent", &flat, None, 10);
+    assert!(r.ok);
+    let tags = (0..n).map(|i| format!(r#"{{"Key":"k{i}","Value":"v"}}"#)).collect::<Vec<_>>().join(",");
+    let t = format!(
+        r#"{{"ImageName":"a","InstanceId":"i","TagSpecification":[{{"ResourceType":"image","Tags":[{tags}]}}]}}"#
+    );
+    assert!(all_entry_points(Provider::Tencent, "100,000 tags, tencent", &t, Some("/TagSpecification"), 10).ok);
+    let tags = (0..n).map(|i| format!(r#""k{i}.v""#)).collect::<Vec<_>>().join(",");
+    let hw = format!(r#"{{"name":"a","image_url":"abc:x","min_disk":40,"tags":[{tags}]}}"#);
+    let r = all_entry_points(Provider::Huawei, "100,000 tags, huawei", &hw, Some("/tags"), 10);
+    assert!(r.issues.iter().all(|i| i.code() != Code::Duplicate));
+    let it = (0..n).map(|i| format!(r#"{{"key":"k{i}","value":"v"}}"#)).collect::<Vec<_>>().join(",");
+    let hw = format!(r#"{{"name":"a","image_url":"abc:x","min_disk":40,"image_tags":[{it}]}}"#);
+    assert!(all_entry_points(Provider::Huawei, "100,000 image_tags, huawei", &hw, Some("/image_tags"), 10).ok);
+}
+
+/// The same lists at sizes the current code handles quickly: results checked, n and 2n timed.
+#[test]
+fn unique_list_items_scaling() {
+    let n = 2_000;
+    scaling(
+        "DataDiskIds, check + normalize (tencent)",
+        |n| {
+            let ids = (0..n).map(|i| format!(r#""disk-{i}""#)).collect::<Vec<_>>().join(",");
+            let t = format!(r#"{{"ImageName":"a","InstanceId":"i","DataDiskIds":[{ids},"disk-0"]}}"#);
+            let v = Value::parse(&t).expect("parses");
+            let (r, _, d) =
+                measure(|| (check(Provider::Tencent, &v, &opts()), normalize(Provider::Tencent, &v, &opts())));
+            assert_eq!(codes_at(&r.0, &format!("/DataDiskIds/{n}")), vec![Code::Duplicate]);
+            assert!(r.1.report.ok, "the repeated id is removed");
+            d
+        },
+        n,
+    );
+    scaling(
+        "tags, check (huawei)",
+        |n| {
+            let tags = (0..n).map(|i| format!(r#""k{i}.v""#)).collect::<Vec<_>>().join(",");
+            let v = Value::parse(&format!(r#"{{"name":"a","image_url":"abc:x","min_disk":40,"tags":[{tags}]}}"#))
+                .expect("parses")
+                .into_owned();
+            let (r, _, d) = measure(|| check(Provider::Huawei, &v, &opts()));
+            assert!(r.ok, "{}", r.to_json());
+            d
+        },
+        n,
+    );
+}
+
+// --- nesting 100,000 deep ---------------------------------------------------------------------
+
+fn nested(open: &str, close: &str, n: usize, inner: &str) -> String {
+    let mut s = String::with_capacity(n * (open.len() + close.len()) + inner.len());
+    for _ in 0..n {
+        s.push_str(open);
+    }
+    s.push_str(inner);
+    for _ in 0..n {
+        s.push_str(close);
+    }
+    s
+}
+
+#[test]
+fn nesting_100000_deep_is_too_deep_not_a_stack_overflow() {
+    let n = 100_000;
+    let arrays = nested("[", "]", n, "");
+    let objects = nested(r#"{"a":"#, "}", n, "1");
+    let mixed = nested(r#"[{"a":"#, "}]", n / 2, "[]");
+    for (what, deep) in [("arrays", &arrays), ("objects", &objects), ("mixed", &mixed)] {
+        // As the whole request: one too_deep at "".
+        for p in Provider::ALL {
+            let r =
+                all_entry_points(p, &format!("{what} nested 100,000 deep as the request, {}", p.id()), deep, None, 4);
+            if what == "arrays" || what == "mixed" {
+                // The outer array is the root: wrong_type at "" (the cut is inside, never inspected).
+                assert_eq!(codes_at(&r, ""), vec![Code::WrongType], "{}", p.id());
+            } else {
+                assert!(r.issues.iter().any(|i| i.code() == Code::TooDeep), "{}: {}", p.id(), r.to_json());
+            }
+        }
+        // As a field's value, an unknown field's value, a metadata value, a list item, a context.
+        // A known field of another type is wrong_type (its content is not inspected); inside an
+        // unknown field, nothing is passed over in silence: too_deep at the cut.
+        let cases: Vec<(Provider, String, &str, bool)> = vec![
+            (Provider::Tencent, format!(r#"{{"ImageName":{deep},"InstanceId":"i"}}"#), "/ImageName", false),
+            (Provider::Tencent, format!(r#"{{"ImageName":"a","InstanceId":"i","Foo":{deep}}}"#), "/Foo", true),
+            (Provider::Zenlayer, format!(r#"{{"instanceId":"i","imageName":"a","x":{deep}}}"#), "/x", true),
+            (Provider::Huawei, format!(r#"{{"name":"a","image_url":"abc:x","min_disk":{deep}}}"#), "/min_disk", false),
+            (
+                Provider::Nova,
+                format!(r#"{{"body":{{"createImage":{{"name":"a","metadata":{{"k":{deep}}}}}}}}}"#),
+                "/body/createImage/metadata/k",
+                false,
+            ),
+            (
+                Provider::OpenStack,
+                format!(r#"{{"body":{{"createImage":{{"name":"a","x":{deep}}}}}}}"#),
+                "/body/createImage/x",
+                true,
+            ),
+        ];
+        for (p, text, path, hidden) in &cases {
+            let r = all_entry_points(*p, &format!("{what} 100,000 deep at {path}, {}", p.id()), text, None, 4);
+            let deep_paths: Vec<&str> =
+                r.issues.iter().filter(|i| i.code() == Code::TooDeep).map(|i| i.path.as_str()).collect();
+            if *hidden {
+                assert!(!deep_paths.is_empty(), "{what} at {path}: {}", r.to_json());
+            } else {
+                assert_eq!(codes_at(&r, path), vec![Code::WrongType], "{what} at {path}");
+            }
+            assert!(deep_paths.iter().all(|d| d.starts_with(path)), "{what} at {path}: {deep_paths:?}");
+        }
+        let req = Value::parse(r#"{"ImageName":"a","InstanceId":"i"}"#).expect("parses");
+        let ctx = parse_with(deep, true).expect("parses").into_owned();
+        let r = check(Provider::Tencent, &req, &Options { lang: Default::default(), context: Some(ctx) });
+        assert!(r.ok, "a deep context is the console's problem: {}", r.to_json());
+    }
+    // Unclosed: an error with a position, no overflow.
+    let open = "[".repeat(n);
+    let e = Value::parse(&open).unwrap_err();
+    assert!(e.offset <= open.len());
+    let open = r#"{"a":"#.repeat(n);
+    assert!(Value::parse(&open).is_err());
+    scaling(
+        "arrays nested n deep, parse + check",
+        |n| {
+            let t = nested("[", "]", n, "");
+            measure(|| check(Provider::Tencent, &Value::parse(&t).expect("parses"), &opts())).2
+        },
+        n,
+    );
+}
+
+#[test]
+fn ten_megabytes_of_escapes_and_surrogates() {
+    // \u escapes (decoded), a lone surrogate in the middle, as a Huawei description.
+    let unit = r"\u00e9\ud83d\ude00\n";
+    let mut s = String::new();
+    while s.len() < 10 * MB {
+        s.push_str(unit);
+    }
+    let mid = s.len() / 2 / unit.len() * unit.len();
+    s.insert_str(mid, r"\udc00");
+    let text = format!(r#"{{"name":"a","image_url":"abc:x","min_disk":40,"description":"{s}"}}"#);
+    let r = all_entry_points(Provider::Huawei, "10 MB of escapes, huawei", &text, Some("/description"), 8);
+    // The lone surrogate is reported (a string holding one is not inspected further).
+    let bad = r.issues.iter().find(|i| i.path == "/description" && i.code() == Code::BadChar).expect("bad_char");
+    let params = bad.kind.params();
+    assert_eq!(params.get("codePoint"), Some(&Value::str("U+DC00")), "{}", bad.message);
+    assert_eq!(params.get("index"), Some(&Value::num((3 * (mid / unit.len())) as i64)));
+}
