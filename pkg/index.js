@@ -66,8 +66,51 @@ let budget = MAX_VALUES;
 
 /** JSON text of any JS value (with `@` tokens for what JSON cannot carry); never throws. */
 export function encode(v) {
+  // Fast path: a value that is plain JSON (strings, finite numbers, booleans, null, arrays, plain
+  // objects, not too deep or too large) gives the same text through the engine's own
+  // JSON.stringify; anything else, or anything that throws on the way, takes the careful walk.
+  budget = MAX_VALUES;
+  try {
+    if (plain(v, 0)) {
+      budget = MAX_VALUES;
+      return JSON.stringify(v);
+    }
+  } catch {
+    // a getter or a Proxy trap threw: the careful walk reports it
+  }
   budget = MAX_VALUES;
   return enc(v, 0, []);
+}
+
+const OBJECT_PROTO = Object.prototype;
+
+function plain(v, depth) {
+  if (--budget < 0) return false;
+  switch (typeof v) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return v - v === 0; // finite (NaN and ±Infinity give NaN)
+    case "object":
+      break;
+    default:
+      return false; // undefined, function, symbol, bigint: written as @ tokens
+  }
+  if (v === null) return true;
+  if (depth >= MAX_DEPTH - 1) return false; // the walk writes @deep there
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!plain(v[i], depth + 1)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if ((proto !== OBJECT_PROTO && proto !== null) || typeof v.toJSON === "function") return false;
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const x = v[keys[i]];
+    if (x !== undefined && !plain(x, depth + 1)) return false;
+  }
+  return true;
 }
 
 /** Did the last encode() stop at the budget (the rest of the value read as null)? */

@@ -161,8 +161,8 @@ impl<'a> Value<'a> {
         Value::Number(Cow::Owned(crate::messages::num(n)))
     }
 
-    pub fn obj(entries: Vec<(&str, Value<'a>)>) -> Value<'a> {
-        Value::Object(entries.into_iter().map(|(k, v)| (Cow::Owned(k.to_owned()), v)).collect())
+    pub fn obj(entries: Vec<(&'a str, Value<'a>)>) -> Value<'a> {
+        Value::Object(entries.into_iter().map(|(k, v)| (Cow::Borrowed(k), v)).collect())
     }
 
     /// Parse JSON text. See [`parse_with`] for the JS bridge's extensions.
@@ -233,6 +233,9 @@ impl<'a> Value<'a> {
 /// Returns its value when it fits in an i64. Exact decimal reasoning on the literal, without
 /// floating point (which would round, and costs the wasm build a large table).
 pub fn number_as_i64(lit: &str) -> Option<i64> {
+    if let Some(v) = plain_int(lit) {
+        return Some(v);
+    }
     let (neg, digits) = integer_digits(lit)?;
     if digits.len() > 19 {
         return None;
@@ -243,7 +246,17 @@ pub fn number_as_i64(lit: &str) -> Option<i64> {
 
 /// Is this number literal mathematically an integer (e.g. `40`, `40.0`, `4e1`, `4000e-2`)?
 pub fn number_is_integer(lit: &str) -> bool {
-    integer_digits(lit).is_some()
+    plain_int(lit).is_some() || integer_digits(lit).is_some()
+}
+
+/// `-?[0-9]{1,18}`: the common literal, read without building strings.
+fn plain_int(lit: &str) -> Option<i64> {
+    let d = lit.strip_prefix('-').unwrap_or(lit);
+    if d.is_empty() || d.len() > 18 || !d.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v = d.bytes().fold(0i64, |v, b| v * 10 + i64::from(b - b'0'));
+    Some(if d.len() < lit.len() { -v } else { v })
 }
 
 /// The integer a JSON number literal spells, as (negative, digits without leading zeros), or
@@ -659,6 +672,10 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
             },
             _ => (false, &e.0),
         }
+    }
+    // Small objects (nearly all requests): look for a repeated key without allocating.
+    if n <= 32 && !(1..n).any(|i| entries[..i].iter().any(|e| ident(e) == ident(&entries[i]))) {
+        return;
     }
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| ident(&entries[a]).cmp(&ident(&entries[b])).then(a.cmp(&b)));
