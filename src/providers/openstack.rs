@@ -65,37 +65,19 @@ pub const NAME_SEED: Field = Field {
     codes: C400,
 };
 /// `name` per upstream Nova: printable BMP characters, no whitespace at either end.
-pub const NAME_NOVA: Field = Field {
-    name: "name",
-    label: ("Image name", "镜像名称"),
-    required: true,
-    ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaPrintable).edges()),
-    role: Role::Name,
+pub const NAME_NOVA: Field =
+    Field { ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaPrintable).edges()), ..NAME_SEED };
+
+const METADATA: Field = Field {
+    name: "metadata",
+    label: ("Metadata", "元数据"),
+    required: false,
+    ty: Ty::Nested("object"),
+    role: Role::Other,
     codes: C400,
 };
-
-pub const CREATE_IMAGE_SEED: &[Field] = &[
-    Field { ty: Ty::Nested("string or number"), ..NAME_SEED },
-    Field {
-        name: "metadata",
-        label: ("Metadata", "元数据"),
-        required: false,
-        ty: Ty::Nested("object"),
-        role: Role::Other,
-        codes: C400,
-    },
-];
-pub const CREATE_IMAGE_NOVA: &[Field] = &[
-    NAME_NOVA,
-    Field {
-        name: "metadata",
-        label: ("Metadata", "元数据"),
-        required: false,
-        ty: Ty::Nested("object"),
-        role: Role::Other,
-        codes: C400,
-    },
-];
+pub const CREATE_IMAGE_SEED: &[Field] = &[Field { ty: Ty::Nested("string or number"), ..NAME_SEED }, METADATA];
+pub const CREATE_IMAGE_NOVA: &[Field] = &[NAME_NOVA, METADATA];
 
 pub const META_KEY_SEED: Field = Field {
     name: "metadata key",
