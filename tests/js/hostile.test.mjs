@@ -264,7 +264,7 @@ test("lone surrogates in values: bad_char with the code point", () => {
   assert.equal(n.normalized.ImageName, "\uDFFF x ", "a string with a lone surrogate is left as it is");
 });
 
-test("BUG: a lone surrogate in a key keeps its path and its key", () => {
+test("was a bug: a lone surrogate in a key keeps its path and its key", () => {
   const meta = { ["a\uD800"]: "v" };
   const req = withValue("nova", ["body", "createImage", "metadata"], meta);
   const r = validate("nova", req);
@@ -382,7 +382,7 @@ test("was a bug: an endlessly branching lazy object (each property read returns 
   assert.equal(r.status, 0, r.stderr);
 });
 
-test("BUG: past the encoder's 1,000,000-value budget, normalize gives back the caller's values (not null)", () => {
+test("was a bug: past the encoder's 1,000,000-value budget, normalize gives back the caller's values (not null)", () => {
   const extra = new Array(1_100_000).fill("x");
   const req = { ...VALID.huawei, extra };
   const n = normalize("huawei", req);
