@@ -31,7 +31,9 @@ case ":$PATH:" in *":$cargo_bin:"*) ;; *) PATH="$cargo_bin:$PATH" ;; esac
 export PATH
 if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
   log "rustup toolchain install nightly (cargo-fuzz needs -Z flags)"
-  rustup toolchain install nightly --profile minimal </dev/null
+  # Bounded: with no route to rustup's servers the download would hang; fail loudly instead.
+  timeout 600 rustup toolchain install nightly --profile minimal </dev/null \
+    || { echo "fuzz: could not install rustup's nightly toolchain (cargo-fuzz needs it)" >&2; exit 1; }
 fi
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   log "cargo install cargo-fuzz (~1 min)"
