@@ -502,6 +502,12 @@ export function checkField<P extends Provider>(provider: P, path: string, value:
 /** Apply the safe fixes (trim, full-width folding, zero-width removal, enum spelling, numeric strings, flattened lists, repeated ids) and check the result. */
 export function normalize<P extends Provider>(provider: P, request: unknown, options?: Options<P>): NormalizeResult<P>;
 
+/**
+ * Check a request given as JSON text (number literals checked as written). Text that is not JSON
+ * gives a report with `wrong_type` at `""`.
+ */
+export function validateText<P extends Provider>(provider: P, text: string, options?: Options<P>): Report<P>;
+
 /** The HTTP request for a valid request (normalized first), or the report. */
 export function toHttp<P extends Provider>(provider: P, request: unknown, options?: Options<P>): HttpResult<P>;
 

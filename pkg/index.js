@@ -261,6 +261,21 @@ export function validate(provider, request, options) {
   return report(wasm.check(i, encode(request), lang === "zh" ? 1 : 0, contextOf(options)), p, request);
 }
 
+/**
+ * Check a request given as JSON text (a console's "paste JSON" box): number literals are checked as
+ * written (`40.0`, a 255-digit name), which JSON.parse would change. Text that is not JSON is a
+ * report (`wrong_type` at "", params.actual says where it stops being JSON).
+ */
+export function validateText(provider, text, options) {
+  need();
+  const p = id(provider);
+  const i = indexOf(p);
+  const lang = langOf(options);
+  if (i < 0) return JSON.parse(wasm.refuse(p, lang));
+  const t = typeof text === "string" ? text : encode(text);
+  return report(wasm.check(i, t, lang === "zh" ? 1 : 0, contextOf(options)), p, undefined);
+}
+
 /** Check one field (path: a JSON pointer such as "/ImageName") the way validate() would. */
 export function checkField(provider, path, value, options) {
   need();

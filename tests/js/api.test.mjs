@@ -505,3 +505,19 @@ test("encode(): JSON text for any value, never throws", () => {
   assert.deepEqual(r.issues.map((i) => [i.path, i.code, i.params.codePoint]), [["/body/createImage/name", "bad_char", "U+D800"]]);
   assert.equal(JSON.parse(readFileSync(join(PKG, "package.json"), "utf8")).name, "createimage");
 });
+
+test("validateText: JSON text checked as written (number spellings kept), not-JSON text is a report", () => {
+  const name = "9".repeat(255);
+  const base = '"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t"';
+  assert.deepEqual(api.validateText("openstack", `{${base},"body":{"createImage":{"name":${name}}}}`), { ok: true, provider: "openstack", issues: [] });
+  const long = api.validateText("openstack", `{${base},"body":{"createImage":{"name":${name}9}}}`);
+  assert.deepEqual(long.issues.map((i) => [i.path, i.code]), [["/body/createImage/name", "too_long"]]);
+  // 1.0 is a fraction as written: the seed page's name takes digits only.
+  const frac = api.validateText("openstack", `{${base},"body":{"createImage":{"name":1.0}}}`);
+  assert.deepEqual(frac.issues.map((i) => [i.path, i.code]), [["/body/createImage/name", "wrong_type"]]);
+  const bad = api.validateText("zenlayer", '{"instanceId": "i", "imageName": ', { lang: "zh" });
+  assert.equal(bad.ok, false);
+  assert.deepEqual(bad.issues.map((i) => [i.path, i.code]), [["", "wrong_type"]]);
+  assert.match(bad.issues[0].message, /JSON/);
+  assert.equal(api.validateText("aws", "{}").issues[0].code, "not_allowed");
+});
