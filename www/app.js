@@ -688,7 +688,8 @@ function pasteCheck() {
     $("paste").focus();
     return;
   }
-  const report = pkg.validate(state.provider, value, options());
+  // The text as written: number literals (40.0, a 255-digit name) are checked before JSON.parse rounds them.
+  const report = pkg.validateText(state.provider, text, options());
   const errors = report.issues.filter((i) => i.severity === "error").length;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     p.pasteStatus = { kind: "error", lines: [t.pasteNotObject, ...report.issues.map((i) => i.message)] };
