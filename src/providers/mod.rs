@@ -85,7 +85,6 @@ pub(crate) mod ctx {
     use super::*;
 
     pub fn bad(c: &mut Checker, key: &str, v: &Value<'_>, expected: &'static str) {
-        let _ = key;
         c.push_at(String::new(), Kind::WrongType { expected, actual: v.type_name() }, Severity::Warning, None);
         if let Some(i) = c.issues.last_mut() {
             i.message = match c.lang {

@@ -46,7 +46,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
 pub const UNSUPPORTED_ZONES: &[&str] = &["SIN-E", "LAX-A"];
 
 /// Pre-flight rules from the console's context (the page's error codes).
-pub fn context(c: &mut Checker, _req: &Value<'_>, ctx: &Value<'_>) {
+pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     use super::ctx;
     let root = Path::Root;
     if let Some(zone) = ctx::string(c, ctx, "zone") {
@@ -60,9 +60,9 @@ pub fn context(c: &mut Checker, _req: &Value<'_>, ctx: &Value<'_>) {
         }
     }
     if ctx::boolean(c, ctx, "instanceExists") == Some(false) {
-        let id = _req.get("instanceId").and_then(Value::as_str).unwrap_or("").to_owned();
+        let id = req.get("instanceId").and_then(Value::as_str).unwrap_or("").to_owned();
         c.push(
-            &super::at_field(_req, &root, "instanceId"),
+            &super::at_field(req, &root, "instanceId"),
             Kind::NotFound { what: "instance", value: id },
             Severity::Error,
             Some("INVALID_INSTANCE_NOT_FOUND"),
