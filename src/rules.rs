@@ -365,27 +365,22 @@ impl Checker {
         if n < rule.min {
             self.error(path, Kind::TooShort { min: rule.min, actual: n, unit: rule.unit }, field);
         }
+        let first = self.issues.len();
         if let Some(max) = rule.max {
             if n > max {
-                let role = field.role;
-                let issue = self.error(path, Kind::TooLong { max, actual: n, unit: rule.unit }, field);
-                if role == Role::Name && rule.unit == Unit::Chars {
-                    let cut = text::cut_graphemes(s, max);
-                    if !cut.is_empty() {
-                        issue.suggestion = Some(cut);
-                    }
-                }
+                self.error(path, Kind::TooLong { max, actual: n, unit: rule.unit }, field);
             }
         }
         if let Some((index, c)) = rule.charset.first_bad(s) {
-            let role = field.role;
-            let issue = self.error(path, Kind::BadChar { ch: Some(c), code_point: c as u32, index }, field);
-            if role == Role::Name {
-                // What normalization would fold (full-width forms) is folded, not dropped.
-                let kept: String = s.chars().map(text::fold_width).filter(|&c| rule.charset.allows(c)).collect();
-                let kept = kept.trim();
-                if !kept.is_empty() {
-                    issue.suggestion = Some(kept.to_owned());
+            self.error(path, Kind::BadChar { ch: Some(c), code_point: c as u32, index }, field);
+        }
+        // A name that is too long or has characters not allowed gets one suggestion that passes both
+        // rules: what normalization would fold is folded, what is not allowed dropped, the rest cut at
+        // the limit on a grapheme-cluster boundary.
+        if field.role == Role::Name && self.issues.len() > first {
+            if let Some(fixed) = suggest(s, rule) {
+                for issue in &mut self.issues[first..] {
+                    issue.suggestion = Some(fixed.clone());
                 }
             }
         }
@@ -408,6 +403,22 @@ impl Checker {
             }
         }
     }
+}
+
+/// A value for `s` that passes the length and charset of `rule`, where one can be made without
+/// guessing: folded, filtered, trimmed and cut on a grapheme boundary; `None` when nothing is left.
+fn suggest(s: &str, rule: &Str) -> Option<String> {
+    let kept: String = if rule.charset == Charset::Any {
+        s.to_owned()
+    } else {
+        s.chars().map(text::fold_width).filter(|&c| rule.charset.allows(c)).collect()
+    };
+    let kept = kept.trim();
+    let cut = match rule.max {
+        Some(max) if rule.unit == Unit::Chars && text::count_chars(kept) > max => text::cut_graphemes(kept, max),
+        _ => kept.to_owned(),
+    };
+    (!cut.is_empty()).then_some(cut)
 }
 
 /// The repeats in a list of (index, text): each later occurrence as (its index, the text, the

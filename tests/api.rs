@@ -120,12 +120,18 @@ fn normalize_every_fix() {
 #[test]
 fn normalize_never_changes_meaning() {
     // No truncation: an over-long name stays an error, with a suggestion cut on a grapheme boundary.
-    let name = "a".repeat(23) + "e\u{301}x";
-    let n = normalize(Provider::Zenlayer, &v(&format!(r#"{{"instanceId":"i","imageName":"{name}"}}"#)), &opts());
+    let name = "a".repeat(59) + "e\u{301}x";
+    let n = normalize(Provider::Tencent, &v(&format!(r#"{{"InstanceId":"i","ImageName":"{name}"}}"#)), &opts());
     assert!(n.changes.is_empty());
     let issue = n.report.issues.iter().find(|i| i.code() == Code::TooLong).unwrap();
-    // 25 chars; the cut at 24 would split e from its accent, so the suggestion stops before it.
-    assert_eq!(issue.suggestion.as_deref(), Some("a".repeat(23).as_str()));
+    // 62 chars; the cut at 60 would split e from its accent, so the suggestion stops before it.
+    assert_eq!(issue.suggestion.as_deref(), Some("a".repeat(59).as_str()));
+    // Too long and a character not allowed: one suggestion that passes both rules.
+    let name = "ｗｅｂ服务器".to_owned() + &"a".repeat(30) + "!";
+    let r = check(Provider::Zenlayer, &v(&format!(r#"{{"instanceId":"i","imageName":"{name}"}}"#)), &opts());
+    let want = "web服务器".to_owned() + &"a".repeat(18);
+    let sug: Vec<_> = r.issues.iter().map(|i| (i.code(), i.suggestion.as_deref())).collect();
+    assert_eq!(sug, [(Code::TooLong, Some(want.as_str())), (Code::BadChar, Some(want.as_str()))]);
     // A ZWJ emoji sequence is never split either.
     let fam = "👨\u{200D}👩\u{200D}👧";
     let name = "a".repeat(57) + fam;

@@ -305,7 +305,14 @@ proptest! {
                 let params = i.kind.params();
                 prop_assert_eq!(params.get("actual"), Some(&Value::num(count as i64)));
                 if let Some(s) = &i.suggestion {
-                    prop_assert!(s.chars().count() <= max && n.starts_with(s.as_str()));
+                    // A suggestion passes the name's own length and charset rules ...
+                    prop_assert!(s.chars().count() <= max);
+                    let again = check_field(p, path, &Value::str(s.as_str()), &Options::default());
+                    prop_assert!(!again.issues.iter().any(|i| matches!(i.code(), Code::TooLong | Code::BadChar)), "{} {:?} -> {:?}", p.id(), n, s);
+                    // ... and where any character is allowed, it is the start of the name.
+                    if matches!(p, Provider::Tencent | Provider::OpenStack) {
+                        prop_assert!(n.trim_start().starts_with(s.as_str()), "{} {:?} -> {:?}", p.id(), n, s);
+                    }
                 }
             }
             prop_assert_eq!(r.issues.iter().any(|i| i.path == path && i.code() == Code::Empty), n.is_empty());
