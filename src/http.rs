@@ -55,7 +55,6 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
     let n = normalize(provider, request, options);
     let mut report = n.report;
     let body = n.normalized;
-    let warnings = report.issues.clone();
     let get = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
     if provider == Provider::Tencent && body.get("Region").is_none() {
         let mut c = crate::rules::Checker::new(provider, options.lang);
@@ -67,14 +66,14 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
         return Err(report);
     }
     let json = ("Content-Type", "application/json".to_owned());
-    Ok(match provider {
+    let mut http = match provider {
         Provider::Zenlayer => HttpRequest {
             method: "POST",
             host: Some("console.zenlayer.com"),
             path: "/api/v2/vm".into(),
             headers: vec![json, ("X-ZC-Action", "CreateImage".into())],
             body,
-            warnings: warnings.clone(),
+            warnings: Vec::new(),
         },
         Provider::Tencent => {
             let region = get("Region");
@@ -95,7 +94,7 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
                     ("X-TC-Region", region),
                 ],
                 body: payload,
-                warnings: warnings.clone(),
+                warnings: Vec::new(),
             }
         }
         Provider::OpenStack | Provider::Nova => HttpRequest {
@@ -104,7 +103,7 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
             path: format!("/v2/{}/servers/{}/action", segment(&get("project_id")), segment(&get("server_id"))),
             headers: vec![("Accept", "application/json".into()), json, ("X-Auth-Token", get("token"))],
             body: body.get("body").cloned().unwrap_or(Value::Null),
-            warnings: warnings.clone(),
+            warnings: Vec::new(),
         },
         Provider::Huawei => HttpRequest {
             method: "POST",
@@ -112,7 +111,10 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
             path: "/v1/cloudimages/dataimages/action".into(),
             headers: vec![("Content-Type", "application/json;charset=UTF-8".into())],
             body,
-            warnings: warnings.clone(),
+            warnings: Vec::new(),
         },
-    })
+    };
+    // The request is valid: what the report still holds are warnings (e.g. unknown fields, sent as given).
+    http.warnings = report.issues;
+    Ok(http)
 }

@@ -186,19 +186,16 @@ fn check_seed_name(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
                 c.error(p, Kind::TooLong { max: 255, actual: n.len(), unit: Unit::Chars }, &NAME_SEED);
             }
         }
-        Value::Number(_) => c.wrong_type(p, v, "string or number", &NAME_SEED),
-        Value::String(_) | Value::Other(_) => {
-            if let Ty::Str(rule) = NAME_SEED.ty {
-                if let (Value::Other(o), true) = (v, true) {
-                    if !matches!(**o, crate::json::Other::LoneSurrogate { .. }) {
-                        c.wrong_type(p, v, "string or number", &NAME_SEED);
-                        return;
-                    }
-                }
-                c.check_str(p, &NAME_SEED, &rule, v);
-            }
-        }
+        Value::String(_) => check_name_text(c, p, v),
+        // A string holding an unpaired surrogate is still a string: its bad_char is reported.
+        Value::Other(o) if matches!(**o, crate::json::Other::LoneSurrogate { .. }) => check_name_text(c, p, v),
         _ => c.wrong_type(p, v, "string or number", &NAME_SEED),
+    }
+}
+
+fn check_name_text(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
+    if let Ty::Str(rule) = NAME_SEED.ty {
+        c.check_str(p, &NAME_SEED, &rule, v);
     }
 }
 

@@ -7,9 +7,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkField, encode, normalize, toHttp, validate } from "../../pkg/node.js";
-import { runModule } from "./helpers.mjs";
+import { PROVIDERS, runModule } from "./helpers.mjs";
 
-const PROVIDERS = ["zenlayer", "tencent", "openstack", "nova", "huawei"];
 const VALID = {
   zenlayer: { instanceId: "vm-1a2b3c", imageName: "web-server_01" },
   tencent: { Region: "ap-guangzhou", ImageName: "web-server", InstanceId: "ins-6pb6lrmy" },
