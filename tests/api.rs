@@ -354,6 +354,47 @@ fn describe_covers_every_table_field() {
     assert!(o.contains(r#""max":65535,"unit":"bytes""#));
 }
 
+/// `describe` lists each field's stricter readings with their sources, and the new context fields.
+#[test]
+fn describe_lists_readings_and_context() {
+    let d = describe(Provider::Huawei);
+    let fields = d.get("fields").and_then(Value::as_array).unwrap();
+    let tags = fields.iter().find(|f| f.get("name").and_then(Value::as_str) == Some("image_tags")).unwrap();
+    let key = &tags.get("fields").and_then(Value::as_array).unwrap()[0];
+    let r = &key.get("readings").and_then(Value::as_array).unwrap()[0];
+    let src = r.get("source").unwrap();
+    assert_eq!(
+        src.get("url").and_then(Value::as_str),
+        Some("https://support.huaweicloud.com/eu/api-ims/ims_03_0902.html")
+    );
+    assert_eq!(r.get("length").and_then(|l| l.get("max")), Some(&Value::num(36)));
+    assert_eq!(key.get("length").and_then(|l| l.get("max")), Some(&Value::num(128)));
+    assert_eq!(key.get("providerCodes").map(|c| c.to_json()).as_deref(), Some(r#"{"*":"IMG.0115"}"#));
+    let context_names = |p: Provider| -> Vec<String> {
+        describe(p)
+            .get("context")
+            .and_then(Value::as_array)
+            .unwrap()
+            .iter()
+            .filter_map(|c| c.get("name").and_then(Value::as_str).map(str::to_owned))
+            .collect()
+    };
+    assert!(context_names(Provider::Tencent).iter().any(|n| n == "instanceLatestOperationState"));
+    assert!(context_names(Provider::Tencent).iter().any(|n| n == "swapDiskIds"));
+    for p in [Provider::OpenStack, Provider::Nova] {
+        assert!(context_names(p).iter().any(|n| n == "serverExists"), "{p:?}");
+    }
+    assert!(context_names(Provider::Nova).iter().any(|n| n == "microversion"));
+    assert!(!context_names(Provider::OpenStack).iter().any(|n| n == "microversion"));
+    assert!(context_names(Provider::Huawei).iter().any(|n| n == "imageFileExists"));
+    // nova's project id is the router's rule; openstack's the seed's, with upstream's as a reading.
+    let pid = |p: Provider| describe(p).get("fields").and_then(Value::as_array).unwrap()[0].to_json();
+    assert!(pid(Provider::Nova).contains("lowercase hexadecimal digits") && !pid(Provider::Nova).contains("readings"));
+    assert!(
+        pid(Provider::OpenStack).contains(r#""id":"hex32""#) && pid(Provider::OpenStack).contains("nova-legacy-v2")
+    );
+}
+
 #[test]
 fn json_schema_is_sound_on_every_case() {
     let mut accepted = 0;
