@@ -4,7 +4,7 @@
 
 use crate::json::Value;
 use crate::providers::openstack::Profile;
-use crate::providers::{huawei, openstack, tencent, zenlayer};
+use crate::providers::{codes, huawei, openstack, tencent, zenlayer};
 use crate::rules::{Field, Format, Reading, Role, Str, Ty};
 use crate::text::{Charset, Edge, Unit};
 use crate::{Lang, Provider};
@@ -219,9 +219,9 @@ pub fn describe(provider: Provider) -> Value<'static> {
     };
     let rules = match provider {
         Provider::Tencent => vec![
-            rule("exactly_one", &["/InstanceId", "/SnapshotIds"], Some("InvalidParameter.SpecifyOneParameter")),
-            rule("conflict", &["/InstanceId", "/SnapshotIds"], Some("InvalidParameterConflict")),
-            rule("requires", &["/DataDiskIds", "/InstanceId"], Some("InvalidParameter.InvalidDependence")),
+            rule("exactly_one", &["/InstanceId", "/SnapshotIds"], Some(codes::TC_SPECIFY_ONE.as_str())),
+            rule("conflict", &["/InstanceId", "/SnapshotIds"], Some(codes::TC_CONFLICT.as_str())),
+            rule("requires", &["/DataDiskIds", "/InstanceId"], Some(codes::TC_INVALID_DEPENDENCE.as_str())),
         ],
         Provider::Huawei => vec![rule("conflict", &["/tags", "/image_tags"], None)],
         _ => vec![],

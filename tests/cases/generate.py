@@ -1427,6 +1427,12 @@ def contexts():
         else:
             f.add("microversion is not an openstack (seed page) context field", O, warnings=[("", "unknown_field")],
                   context={"microversion": "2.1"})
+            # /v2 drops microversion headers (upstream's legacy-v2 wrapper): the quota applies at any microversion.
+            f.add("at /v2 the metadata quota applies even with microversion 2.39: 403", O,
+                  [("/body/createImage/metadata", "too_many")],
+                  [("/body/createImage/metadata", "too_many", {"providerCode": "403", "max": 1, "actual": 2})],
+                  warnings=[("", "unknown_field")], context={"metadataQuota": 1, "microversion": "2.39"},
+                  source=SRC["nova_legacy"])
 
     f = new_file("huawei", "context")
     H = {"name": "fedora-data1", "image_url": "image-test:fedora_data1.qcow2", "min_disk": 40}
