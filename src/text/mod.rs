@@ -345,6 +345,40 @@ mod tests {
     }
 
     #[test]
+    fn reading_charsets_and_the_fold_decision() {
+        // Huawei tags: the lenient sets refuse only what no page allows.
+        for c in ['部', ' ', '.', '@', '😀', 'é', '#'] {
+            assert!(Charset::HuaweiTagKey.allows(c), "{c:?}");
+        }
+        for c in ['=', '*', '<', '>', '\\', ',', '|', '/'] {
+            assert!(!Charset::HuaweiTagKey.allows(c), "{c:?}");
+        }
+        assert!(Charset::HuaweiTagValue.allows('/') && !Charset::HuaweiTagValue.allows('|'));
+        // Tencent's Tag page set: half- and full-width punctuation it lists, Han, not emoji or '#'.
+        for c in ['部', 'a', '9', ' ', '+', '[', '>', '＋', '【', '：', '（', '\u{20000}'] {
+            assert!(Charset::TencentTag.allows(c), "{c:?}");
+        }
+        for c in ['#', '!', '😀', 'あ', '\u{3000}', '\u{301}'] {
+            assert!(!Charset::TencentTag.allows(c), "{c:?}");
+        }
+        assert!(
+            Charset::LowerHexDash.allows('f')
+                && !Charset::LowerHexDash.allows('F')
+                && !Charset::LowerHexDash.allows('g')
+        );
+        // A name's full-width form is folded only where the charset refuses it and takes the fold.
+        assert_eq!(fold_if_refused(Charset::HanAlnumDashUnderscore, 'ｗ'), 'w');
+        assert_eq!(fold_if_refused(Charset::HanAlnumDashUnderscore, '．'), '．', "'.' is refused too");
+        assert_eq!(fold_if_refused(Charset::Any, '（'), '（');
+        assert_eq!(fold_if_refused(Charset::NovaPrintable, 'ｗ'), 'ｗ');
+        assert_eq!(fold_if_refused(Charset::HanAlnumDashDotUnderscoreSpace, '\u{3000}'), ' ');
+        assert!(
+            Edge::NoSpace.broken(" a") && !Edge::NoSpace.broken("\u{3000}a") && Edge::NoWhiteSpace.broken("\u{3000}a")
+        );
+        assert!(!Edge::Free.broken(" "));
+    }
+
+    #[test]
     fn counting_and_cutting() {
         assert_eq!(count_chars("a中𠀀e\u{301}"), 5);
         assert_eq!(cut_graphemes("abe\u{301}", 3), "ab");

@@ -185,6 +185,13 @@ def zen():
           warnings=[("/imageName", "too_short")], params=[("/imageName", "too_short", {"min": 2, "actual": 1, "severity": "warning"})],
           source=SRC["zl_tf"])
     f.add("imageName of 2 chars is valid without a warning", z(imageName="ww"))
+    # Zenlayer refuses full-width letters and takes their fold: normalize folds them (that makes it pass);
+    # the full-width period stays (Zenlayer refuses "." as well, so the fold would not help).
+    f.add("imageName in full-width letters: normalize folds what Zenlayer refuses", z(imageName="\uff57\uff45\uff42\uff10\uff11"),
+          [("/imageName", "bad_char")], changes=[("/imageName", "fold_width")], normalized=z(imageName="web01"),
+          source=SRC["zl_page"])
+    f.add("imageName with a full-width period: only the letters are folded", z(imageName="\uff41\uff0eb"),
+          [("/imageName", "bad_char")], changes=[("/imageName", "fold_width")], normalized=z(imageName="a\uff0eb"))
     f.add("imageName of 24 ASCII chars is valid (longest)", z(imageName="a" * 24))
     f.add("imageName of 25 ASCII chars is too long", z(imageName="a" * 25), [("/imageName", "too_long")],
           [("/imageName", "too_long", tl(24, 25))])
