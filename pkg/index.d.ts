@@ -432,8 +432,19 @@ export interface FieldDescriptor {
   shape?: string;
   /** Issue code (or `"*"`: every code) -> the provider's error code. */
   providerCodes?: Partial<Record<IssueCode | "*", string>>;
+  /** Stricter readings of other official sources: a value breaking one gets a `warning`. */
+  readings?: ReadingDescriptor[];
   /** Nested fields. */
   fields?: FieldDescriptor[];
+}
+
+/** A stricter reading of a field's rule by one official source (docs/rules.md, "Where sources disagree"). */
+export interface ReadingDescriptor {
+  /** The source: stable id, its name (en/zh) and where to read it (a URL, or `seed:<file>`). */
+  source: { id: string; url: string } & Localized;
+  length?: { min: number; max?: number; unit: LengthUnit };
+  charset?: Localized;
+  noEdgeSpace?: true;
 }
 
 /** A cross-field rule. */

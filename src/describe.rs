@@ -4,9 +4,9 @@
 
 use crate::json::Value;
 use crate::providers::openstack::Profile;
-use crate::providers::{huawei, openstack, tencent, zenlayer};
-use crate::rules::{Field, Format, Role, Str, Ty};
-use crate::text::{Charset, Unit};
+use crate::providers::{codes, huawei, openstack, tencent, zenlayer};
+use crate::rules::{Field, Format, Reading, Role, Str, Ty};
+use crate::text::{Charset, Edge, Unit};
 use crate::{Lang, Provider};
 use std::borrow::Cow;
 
@@ -49,7 +49,7 @@ fn str_rule(e: &mut Vec<(&'static str, Value<'static>)>, r: &Str) {
         let (en, zh) = r.charset.describe();
         e.push(("charset", both(en, zh)));
     }
-    if r.no_edge_space {
+    if r.edge != Edge::Free {
         e.push(("noEdgeSpace", Value::Bool(true)));
     }
     if let Some(f) = r.format {
@@ -69,6 +69,39 @@ fn str_rule(e: &mut Vec<(&'static str, Value<'static>)>, r: &Str) {
             Value::obj(vec![("id", Value::str(f.name())), ("en", Value::str(en)), ("zh", Value::str(zh))]),
         ));
     }
+    if !r.readings.is_empty() {
+        e.push(("readings", Value::Array(r.readings.iter().map(reading).collect())));
+    }
+}
+
+/// A stricter reading of a rule by another official source: what a form may show as a warning.
+fn reading(r: &Reading) -> Value<'static> {
+    let src = r.source;
+    let mut e = vec![(
+        "source",
+        Value::obj(vec![
+            ("id", Value::str(src.id)),
+            ("en", Value::str(src.name.0)),
+            ("zh", Value::str(src.name.1)),
+            ("url", Value::str(src.url)),
+        ]),
+    )];
+    if r.min > 0 || r.max.is_some() {
+        let mut l = vec![("min", Value::num(r.min as i64))];
+        if let Some(m) = r.max {
+            l.push(("max", Value::num(m as i64)));
+        }
+        l.push(("unit", Value::str(r.unit.name())));
+        e.push(("length", Value::obj(l)));
+    }
+    if r.charset != Charset::Any {
+        let (en, zh) = r.charset.describe();
+        e.push(("charset", both(en, zh)));
+    }
+    if r.edge != Edge::Free {
+        e.push(("noEdgeSpace", Value::Bool(true)));
+    }
+    Value::obj(e)
 }
 
 /// One field descriptor.
@@ -124,8 +157,11 @@ fn field(path: &str, f: &Field, children: Option<Vec<Value<'static>>>) -> Value<
             e.push(("shape", Value::str(*what)));
         }
     }
-    let codes: Vec<(Cow<'static, str>, Value<'static>)> =
-        f.codes.iter().map(|(c, pc)| (Cow::Borrowed(c.map(|c| c.as_str()).unwrap_or("*")), Value::str(*pc))).collect();
+    let codes: Vec<(Cow<'static, str>, Value<'static>)> = f
+        .codes
+        .iter()
+        .map(|(c, pc)| (Cow::Borrowed(c.map(|c| c.as_str()).unwrap_or("*")), Value::str(pc.as_str())))
+        .collect();
     if !codes.is_empty() {
         e.push(("providerCodes", Value::Object(codes)));
     }
@@ -166,7 +202,7 @@ pub fn describe(provider: Provider) -> Value<'static> {
         Provider::OpenStack | Provider::Nova => {
             let p = profile(provider);
             let (k, v) = p.meta();
-            let mut top = list("", &openstack::FIELDS[..3], |_| None);
+            let mut top = list("", &p.fields()[..3], |_| None);
             let ci = p.create_image_fields();
             let name = if p == Profile::Seed { &openstack::NAME_SEED } else { &openstack::NAME_NOVA };
             top.push(field("/body/createImage/name", name, None));
@@ -183,9 +219,9 @@ pub fn describe(provider: Provider) -> Value<'static> {
     };
     let rules = match provider {
         Provider::Tencent => vec![
-            rule("exactly_one", &["/InstanceId", "/SnapshotIds"], Some("InvalidParameter.SpecifyOneParameter")),
-            rule("conflict", &["/InstanceId", "/SnapshotIds"], Some("InvalidParameterConflict")),
-            rule("requires", &["/DataDiskIds", "/InstanceId"], Some("InvalidParameter.InvalidDependence")),
+            rule("exactly_one", &["/InstanceId", "/SnapshotIds"], Some(codes::TC_SPECIFY_ONE.as_str())),
+            rule("conflict", &["/InstanceId", "/SnapshotIds"], Some(codes::TC_CONFLICT.as_str())),
+            rule("requires", &["/DataDiskIds", "/InstanceId"], Some(codes::TC_INVALID_DEPENDENCE.as_str())),
         ],
         Provider::Huawei => vec![rule("conflict", &["/tags", "/image_tags"], None)],
         _ => vec![],
@@ -249,6 +285,11 @@ fn class(charset: Charset) -> Option<String> {
         Charset::Any | Charset::NovaPrintable => return None,
         Charset::HanAlnumDashUnderscore => format!("[{}A-Za-z0-9_\\-]", han()),
         Charset::HanAlnumDashDotUnderscoreSpace => format!("[{}A-Za-z0-9_.\\- ]", han()),
+        Charset::AlnumDashDotUnderscoreSpace => "[A-Za-z0-9_.\\- ]".into(),
+        Charset::HuaweiTagKey => "[^=*<>\\\\,|/]".into(),
+        Charset::HuaweiTagValue => "[^=*<>\\\\,|]".into(),
+        Charset::TencentTag => format!("[{}A-Za-z0-9 +\\-=._:/@()\\[\\],;><＋－＝／＠（）【】：]", han()),
+        Charset::LowerHexDash => "[0-9a-f\\-]".into(),
         Charset::NoLineBreakNoAngle => "[^\\r\\n<>]".into(),
         Charset::NovaMetaKey => "[a-zA-Z0-9_:. \\-]".into(),
         Charset::TagKey => "[A-Za-z0-9_\\-]".into(),
@@ -283,8 +324,9 @@ fn str_schema(r: &Str) -> Vec<(&'static str, Value<'static>)> {
         Some(Format::BucketObject) => Some("^[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]:[\\s\\S]+$".to_owned()),
         // No lookaround (not every engine has it): "no space at either end" is spelled out.
         None => class(r.charset).map(|c| {
-            if r.no_edge_space {
-                let x = c.replace(' ', "");
+            if r.edge != Edge::Free {
+                // The class without the space: a negated class refuses it, a positive one drops it.
+                let x = if c.starts_with("[^") { c.replacen("[^", "[^ ", 1) } else { c.replace(' ', "") };
                 format!("^(?:{x}(?:{c}*{x})?)?$")
             } else {
                 format!("^{c}*$")
@@ -409,7 +451,7 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
                 !nova,
             ));
             let body = Value::obj(object(openstack::BODY_FIELDS, |_| ci.clone(), !nova));
-            object(openstack::FIELDS, |_| body.clone(), true)
+            object(p.fields(), |_| body.clone(), true)
         }
         Provider::Huawei => {
             let tag_str = Value::obj(vec![("type", Value::str("string"))]);

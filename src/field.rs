@@ -32,8 +32,8 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
             _ => Severity::Warning,
         };
         let pc = match provider {
-            Provider::Tencent => Some(tencent::UNKNOWN.into()),
-            Provider::Nova if segs.len() > 1 => Some("400".into()),
+            Provider::Tencent => Some(tencent::UNKNOWN),
+            Provider::Nova if segs.len() > 1 => Some(crate::providers::codes::OS_400),
             _ => None,
         };
         let field = segs.last().cloned().unwrap_or_default();
@@ -102,7 +102,7 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
                     openstack::check_meta_entry(c, p, key, v, profile);
                     true
                 }
-                [name] if *name != "body" => simple(c, openstack::FIELDS, name, p, v, |_, _, _, _| {}),
+                [name] if *name != "body" => simple(c, profile.fields(), name, p, v, |_, _, _, _| {}),
                 _ => false,
             }
         }

@@ -97,14 +97,28 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
                 warnings: Vec::new(),
             }
         }
-        Provider::OpenStack | Provider::Nova => HttpRequest {
-            method: "POST",
-            host: None,
-            path: format!("/v2/{}/servers/{}/action", segment(&get("project_id")), segment(&get("server_id"))),
-            headers: vec![("Accept", "application/json".into()), json, ("X-Auth-Token", get("token"))],
-            body: body.get("body").cloned().unwrap_or(Value::Null),
-            warnings: Vec::new(),
-        },
+        // `openstack`: the seed page's `/v2` endpoint. `nova`: upstream Nova's v2.1 endpoint (the
+        // `/v2` one is its legacy-v2 wrapper, which drops microversion headers and strips unknown
+        // keys), with the context's microversion in both of Nova's headers.
+        Provider::OpenStack | Provider::Nova => {
+            let version = if provider == Provider::Nova { "v2.1" } else { "v2" };
+            let mut headers = vec![("Accept", "application/json".into()), json, ("X-Auth-Token", get("token"))];
+            if provider == Provider::Nova {
+                headers.extend(crate::providers::openstack::microversion_headers(options.context.as_ref()));
+            }
+            HttpRequest {
+                method: "POST",
+                host: None,
+                path: format!(
+                    "/{version}/{}/servers/{}/action",
+                    segment(&get("project_id")),
+                    segment(&get("server_id"))
+                ),
+                headers,
+                body: body.get("body").cloned().unwrap_or(Value::Null),
+                warnings: Vec::new(),
+            }
+        }
         Provider::Huawei => HttpRequest {
             method: "POST",
             host: None,

@@ -333,6 +333,10 @@ fn what_word(what: &str, lang: Lang) -> &str {
         "token's project" => "令牌所属项目",
         "tag key" => "标签键",
         "configuration" => "配置",
+        "instance's latest operation" => "实例的最新操作",
+        "project" => "项目",
+        "image file" => "镜像文件",
+        "region" => "区域",
         w => w,
     }
 }

@@ -1,14 +1,16 @@
 //! Safe fixes: what a console can change without changing meaning, each change listed.
 //!
-//! Names and ids: zero-width characters removed, full-width ASCII forms folded, whitespace
-//! trimmed. Descriptions: trimmed. Enumerations: the documented spelling. Integers given as
-//! numeric strings: numbers. Tencent's flattened `Name.N` lists: arrays, repeated ids removed.
+//! Names and ids: zero-width characters removed, full-width ASCII forms folded (in names only
+//! where the provider refuses the full-width form and takes its fold), whitespace trimmed.
+//! Descriptions: trimmed. Enumerations: the documented spelling. Integers given as numeric
+//! strings: numbers. Tencent's flattened `Name.N` lists: arrays, repeated ids removed.
 //! Never: truncation, guessing between conflicting fields, or a fix whose result is empty.
 
 use crate::json::Value;
 use crate::providers::{huawei, openstack, tencent, zenlayer};
 use crate::report::push_escaped;
 use crate::rules::{Field, Role, Ty};
+use crate::text::Charset;
 use crate::{text, Options, Provider, Report};
 use std::borrow::Cow;
 
@@ -127,6 +129,16 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
     Normalized { report, normalized: out, changes }
 }
 
+/// The charset a name's full-width forms are folded for: the field's own (see [`Fixer::text`]);
+/// `None` for other roles, whose forms fold whenever they have a fold.
+fn fold_charset(f: &Field) -> Option<Charset> {
+    match (f.role, f.ty) {
+        (Role::Name, Ty::Str(rule)) => Some(rule.charset),
+        (Role::Name, _) => Some(Charset::Any),
+        _ => None,
+    }
+}
+
 fn get_mut<'v, 'a>(obj: &'v mut [(Cow<'a, str>, Value<'a>)], key: &str) -> Option<&'v mut Value<'a>> {
     obj.iter_mut().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
@@ -156,7 +168,7 @@ impl Fixer<'_> {
             match f.ty {
                 Ty::Str(_) | Ty::Nested(_) => {
                     if let Value::String(s) = v {
-                        if let Some(new) = self.text(&path, f.role, s) {
+                        if let Some(new) = self.text(&path, f.role, fold_charset(f), s) {
                             *v = Value::str(new);
                         }
                     }
@@ -167,7 +179,7 @@ impl Fixer<'_> {
                     if let Value::Array(items) = v {
                         for (i, item) in items.iter_mut().enumerate() {
                             if let Value::String(s) = item {
-                                if let Some(new) = self.text(&format!("{path}/{i}"), f.role, s) {
+                                if let Some(new) = self.text(&format!("{path}/{i}"), f.role, fold_charset(f), s) {
                                     *item = Value::str(new);
                                 }
                             }
@@ -181,34 +193,34 @@ impl Fixer<'_> {
     }
 
     /// The text fixes of a role, in order: zero-width, width, trim. Returns the new text if changed.
-    fn text(&mut self, path: &str, role: Role, s: &str) -> Option<String> {
-        let (zw, fold) = match role {
+    /// `fold`: the charset a name's full-width forms are folded for (`None` folds every one, as in
+    /// ids).
+    fn text(&mut self, path: &str, role: Role, fold: Option<Charset>, s: &str) -> Option<String> {
+        let (zw, fold_on) = match role {
             Role::Name | Role::Id => (true, true),
             Role::Description => (false, false),
             Role::Other => return None,
         };
         let mut cur: Cow<str> = Cow::Borrowed(s);
-        type Step = (ChangeCode, fn(&str) -> Option<String>);
+        // A name's full-width form is folded only where its charset refuses it and allows the
+        // fold (the fold is what makes it pass: a Tencent name may say `（测试）`); an id's always.
+        let fold_char = |c: char| match fold {
+            Some(charset) => text::fold_if_refused(charset, c),
+            None => text::fold_width(c),
+        };
+        let fold_step = |s: &str| s.chars().any(|c| fold_char(c) != c).then(|| s.chars().map(fold_char).collect());
+        type Step<'f> = (ChangeCode, &'f dyn Fn(&str) -> Option<String>);
+        let zero_width = |s: &str| {
+            s.chars().any(text::is_zero_width).then(|| s.chars().filter(|&c| !text::is_zero_width(c)).collect())
+        };
+        let trim = |s: &str| {
+            let t = s.trim_matches(text::is_trim_space);
+            (t.len() != s.len()).then(|| t.to_owned())
+        };
         let steps: [(bool, Step); 3] = [
-            (
-                zw,
-                (ChangeCode::RemoveZeroWidth, |s| {
-                    s.chars().any(text::is_zero_width).then(|| s.chars().filter(|&c| !text::is_zero_width(c)).collect())
-                }),
-            ),
-            (
-                fold,
-                (ChangeCode::FoldWidth, |s| {
-                    s.chars().any(|c| text::fold_width(c) != c).then(|| s.chars().map(text::fold_width).collect())
-                }),
-            ),
-            (
-                true,
-                (ChangeCode::Trim, |s| {
-                    let t = s.trim_matches(text::is_trim_space);
-                    (t.len() != s.len()).then(|| t.to_owned())
-                }),
-            ),
+            (zw, (ChangeCode::RemoveZeroWidth, &zero_width)),
+            (fold_on, (ChangeCode::FoldWidth, &fold_step)),
+            (true, (ChangeCode::Trim, &trim)),
         ];
         for (on, (code, step)) in steps {
             if !on {

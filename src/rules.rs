@@ -2,8 +2,9 @@
 
 use crate::json::{number_as_i64, number_is_integer, JsKind, Other, Value};
 use crate::messages;
+use crate::providers::codes::ProviderCode;
 use crate::report::{Code, Issue, Kind, Path, Severity};
-use crate::text::{self, Charset, Unit};
+use crate::text::{self, Charset, Edge, Unit};
 use crate::{Lang, Provider};
 use std::borrow::Cow;
 
@@ -31,21 +32,79 @@ impl Format {
     }
 }
 
-/// A string rule: length (with its unit), charset, edges, format.
+/// An official source that gives a stricter reading of a rule than the one the core errors on
+/// (a region's page, an older page, an SDK). Its findings are warnings that name it.
+#[derive(Debug)]
+pub struct Source {
+    /// Stable id, e.g. `huawei-ims-tag-format-ascii`.
+    pub id: &'static str,
+    /// How messages name it: (English, Chinese).
+    pub name: (&'static str, &'static str),
+    /// Where to read it.
+    pub url: &'static str,
+}
+
+/// A stricter reading of a string rule by one official source: its own length limits (in its
+/// own unit), charset and edge rule. Where a value breaks it but not the field's rule, the report
+/// gets a `warning` of the same code, whose message names the source. docs/rules.md ("Where
+/// sources disagree") lists every reading.
+#[derive(Clone, Copy, Debug)]
+pub struct Reading {
+    pub min: usize,
+    pub max: Option<usize>,
+    pub unit: Unit,
+    pub charset: Charset,
+    pub edge: Edge,
+    pub source: &'static Source,
+}
+
+impl Reading {
+    /// A reading that adds nothing yet: set what the source says with the builders.
+    pub const fn of(source: &'static Source) -> Reading {
+        Reading { min: 0, max: None, unit: Unit::Chars, charset: Charset::Any, edge: Edge::Free, source }
+    }
+    pub const fn min(self, min: usize) -> Reading {
+        Reading { min, ..self }
+    }
+    pub const fn max(self, max: usize) -> Reading {
+        Reading { max: Some(max), ..self }
+    }
+    pub const fn bytes(self) -> Reading {
+        Reading { unit: Unit::Bytes, ..self }
+    }
+    pub const fn charset(self, charset: Charset) -> Reading {
+        Reading { charset, ..self }
+    }
+    pub const fn edge(self, edge: Edge) -> Reading {
+        Reading { edge, ..self }
+    }
+}
+
+/// A string rule: length (with its unit), charset, edges, format; and the stricter readings of
+/// other official sources, which only warn.
 #[derive(Clone, Copy, Debug)]
 pub struct Str {
     pub min: usize,
     pub max: Option<usize>,
     pub unit: Unit,
     pub charset: Charset,
-    /// No whitespace at either end (`bad_format`).
-    pub no_edge_space: bool,
+    /// What may not stand at either end (`bad_format`).
+    pub edge: Edge,
     pub format: Option<Format>,
+    /// Stricter readings (warnings), each naming its source.
+    pub readings: &'static [Reading],
 }
 
 impl Str {
-    pub const ANY: Str =
-        Str { min: 0, max: None, unit: Unit::Chars, charset: Charset::Any, no_edge_space: false, format: None };
+    pub const ANY: Str = Str {
+        min: 0,
+        max: None,
+        unit: Unit::Chars,
+        charset: Charset::Any,
+        edge: Edge::Free,
+        format: None,
+        readings: &[],
+    };
     pub const NON_EMPTY: Str = Str { min: 1, ..Str::ANY };
     pub const fn chars(min: usize, max: usize) -> Str {
         Str { min, max: Some(max), ..Str::ANY }
@@ -53,11 +112,14 @@ impl Str {
     pub const fn charset(self, charset: Charset) -> Str {
         Str { charset, ..self }
     }
-    pub const fn edges(self) -> Str {
-        Str { no_edge_space: true, ..self }
+    pub const fn edge(self, edge: Edge) -> Str {
+        Str { edge, ..self }
     }
     pub const fn format(self, f: Format) -> Str {
         Str { format: Some(f), ..self }
+    }
+    pub const fn readings(self, readings: &'static [Reading]) -> Str {
+        Str { readings, ..self }
     }
 }
 
@@ -110,11 +172,11 @@ pub struct Field {
     pub ty: Ty,
     pub role: Role,
     /// The provider's own error code per issue code; `None` as the code applies to all.
-    pub codes: &'static [(Option<Code>, &'static str)],
+    pub codes: &'static [(Option<Code>, ProviderCode)],
 }
 
 impl Field {
-    pub fn provider_code(&self, code: Code) -> Option<&'static str> {
+    pub fn provider_code(&self, code: Code) -> Option<ProviderCode> {
         self.codes
             .iter()
             .find(|(c, _)| *c == Some(code))
@@ -141,19 +203,22 @@ impl Checker {
         path: &Path<'_>,
         kind: Kind,
         severity: Severity,
-        provider_code: Option<&'static str>,
+        provider_code: Option<ProviderCode>,
     ) -> &mut Issue {
-        self.push_at(path.pointer(), kind, severity, provider_code.map(Cow::Borrowed))
+        self.push_at(path.pointer(), kind, severity, provider_code)
     }
 
+    /// Record an issue at a path already written as a JSON pointer. A provider code can only be a
+    /// [`ProviderCode`] (see `providers::codes`): nothing else reaches a report.
     pub fn push_at(
         &mut self,
         path: String,
         kind: Kind,
         severity: Severity,
-        provider_code: Option<Cow<'static, str>>,
+        provider_code: Option<ProviderCode>,
     ) -> &mut Issue {
         let message = messages::message(self.lang, self.provider, &path, &kind, None);
+        let provider_code = provider_code.map(|c| Cow::Borrowed(c.as_str()));
         self.issues.push(Issue { path, kind, severity, provider_code, part: None, message, suggestion: None });
         self.issues.last_mut().expect("just pushed")
     }
@@ -210,7 +275,7 @@ impl Checker {
         fields: &[Field],
         also: &[&str],
         severity: Severity,
-        provider_code: Option<&'static str>,
+        provider_code: Option<ProviderCode>,
     ) {
         for (k, v) in obj {
             if fields.iter().any(|f| f.name == k) || also.contains(&k.as_ref()) {
@@ -353,12 +418,15 @@ impl Checker {
         Some(s)
     }
 
-    /// The string rules proper: empty, length, charset, edges, format.
+    /// The string rules proper: empty, length, charset, edges, format; then the stricter
+    /// readings of other sources, as warnings.
     pub fn check_text(&mut self, path: &Path<'_>, field: &Field, rule: &Str, s: &str) {
+        let start = self.issues.len();
         if s.is_empty() {
             if rule.min >= 1 {
                 self.error(path, Kind::Empty, field);
             }
+            self.check_readings(path, field, rule, s, start);
             return;
         }
         let n = rule.unit.count(s);
@@ -384,23 +452,71 @@ impl Checker {
                 }
             }
         }
-        if rule.no_edge_space {
-            // Nova: any White_Space at an end; Huawei: the space (other whitespace is a bad_char there).
-            let nova = rule.charset == Charset::NovaPrintable;
-            let edge = |c: Option<char>| c.map(|c| if nova { c.is_whitespace() } else { c == ' ' }).unwrap_or(false);
-            if edge(s.chars().next()) || edge(s.chars().next_back()) {
-                let format = if rule.charset == Charset::NovaPrintable {
-                    "no leading or trailing whitespace"
-                } else {
-                    "no leading or trailing space"
-                };
-                self.error(path, Kind::BadFormat { format }, field);
-            }
+        if rule.edge.broken(s) {
+            self.error(path, Kind::BadFormat { format: rule.edge.format() }, field);
         }
         if let Some(f) = rule.format {
             if let Some(bad) = format_error(f, s) {
                 self.error(path, Kind::BadFormat { format: bad }, field);
             }
+        }
+        self.check_readings(path, field, rule, s, start);
+    }
+
+    /// The stricter readings of `rule`, in order: each finding the field's own rule has not already
+    /// reported (one issue per code and field) is a warning whose message names the source.
+    fn check_readings(&mut self, path: &Path<'_>, field: &Field, rule: &Str, s: &str, start: usize) {
+        for r in rule.readings {
+            let has = |c: &Checker, code: Code| c.issues[start..].iter().any(|i| i.code() == code);
+            let n = r.unit.count(s);
+            let mut found: Vec<Kind> = Vec::new();
+            if s.is_empty() && r.min >= 1 && !has(self, Code::Empty) {
+                found.push(Kind::Empty);
+            } else if n < r.min && !has(self, Code::TooShort) && !has(self, Code::Empty) {
+                found.push(Kind::TooShort { min: r.min, actual: n, unit: r.unit });
+            }
+            if r.max.is_some_and(|max| n > max) && !has(self, Code::TooLong) {
+                found.push(Kind::TooLong { max: r.max.unwrap_or(0), actual: n, unit: r.unit });
+            }
+            if !has(self, Code::BadChar) {
+                if let Some((index, c)) = r.charset.first_bad(s) {
+                    found.push(Kind::BadChar { ch: Some(c), code_point: c as u32, index });
+                }
+            }
+            if r.edge.broken(s) && !has(self, Code::BadFormat) {
+                found.push(Kind::BadFormat { format: r.edge.format() });
+            }
+            for kind in found {
+                let pc = field.provider_code(kind.code());
+                let lang = self.lang;
+                let issue = self.push(path, kind, Severity::Warning, pc);
+                name_source(&mut issue.message, lang, r.source);
+            }
+        }
+    }
+
+    /// A warning from a stricter reading outside the string rules (e.g. a type): its message names
+    /// the source.
+    pub fn reading_warning(&mut self, path: &Path<'_>, kind: Kind, field: &Field, source: &'static Source) {
+        let pc = field.provider_code(kind.code());
+        let lang = self.lang;
+        let issue = self.push(path, kind, Severity::Warning, pc);
+        name_source(&mut issue.message, lang, source);
+    }
+}
+
+/// Add to a warning's message which source reads the rule this strictly.
+fn name_source(message: &mut String, lang: Lang, source: &Source) {
+    match lang {
+        Lang::En => {
+            message.push_str(" This follows ");
+            message.push_str(source.name.0);
+            message.push_str("; another official source accepts it, so it is a warning.");
+        }
+        Lang::Zh => {
+            message.push_str("（依据");
+            message.push_str(source.name.1);
+            message.push_str("；另有官方资料允许，因此仅为警告。）");
         }
     }
 }
@@ -411,7 +527,7 @@ fn suggest(s: &str, rule: &Str) -> Option<String> {
     let kept: String = if rule.charset == Charset::Any {
         s.to_owned()
     } else {
-        s.chars().map(text::fold_width).filter(|&c| rule.charset.allows(c)).collect()
+        s.chars().map(|c| text::fold_if_refused(rule.charset, c)).filter(|&c| rule.charset.allows(c)).collect()
     };
     let kept = kept.trim();
     let cut = match rule.max {

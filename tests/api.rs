@@ -141,13 +141,11 @@ fn normalize_never_changes_meaning() {
     let n = normalize(Provider::Tencent, &v(r#"{"ImageName":"a","InstanceId":"i","SnapshotIds":["s"]}"#), &opts());
     assert!(n.changes.is_empty());
     assert_eq!(n.report.issues[0].code(), Code::Conflict);
-    // A fix that would leave nothing is not made (the ideographic space is folded, not trimmed away).
+    // A fix that would leave nothing is not made: the ideographic space is not trimmed away (and
+    // not folded either: Tencent takes it as it is).
     assert_eq!(
         changes(Provider::Tencent, r#"{"ImageName":"\u3000\u200b","InstanceId":"i"}"#),
-        [
-            ("/ImageName".into(), "remove_zero_width", "\"\u{3000}\u{200b}\"".into(), "\"\u{3000}\"".into()),
-            ("/ImageName".into(), "fold_width", "\"\u{3000}\"".into(), "\" \"".into())
-        ]
+        [("/ImageName".into(), "remove_zero_width", "\"\u{3000}\u{200b}\"".into(), "\"\u{3000}\"".into())]
     );
     // Mixed array and flattened forms: reported, not merged.
     let n = normalize(
@@ -264,12 +262,16 @@ fn http_request_per_provider() {
         r#"{"method":"POST","host":"cvm.tencentcloudapi.com","path":"/","headers":{"Content-Type":"application/json; charset=utf-8","X-TC-Action":"CreateImage","X-TC-Version":"2017-03-12","X-TC-Region":"ap-guangzhou"},"body":{"ImageName":"web","InstanceId":"ins-1","DataDiskIds":["disk-1"]}}"#
     );
     let os = r#"{"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"e5b9d3e8160747b3b7bdd9d4833d0b08","body":{"createImage":{"name":"test-image","metadata":{"myvar":"test"}}}}"#;
-    for p in [Provider::OpenStack, Provider::Nova] {
-        assert_eq!(
-            http_json(p, os),
-            r#"{"method":"POST","path":"/v2/b7a7b63e92174a95a999c95da856f143/servers/da5834e0-31d2-40f9-b271-6592f9f68370/action","headers":{"Accept":"application/json","Content-Type":"application/json","X-Auth-Token":"e5b9d3e8160747b3b7bdd9d4833d0b08"},"body":{"createImage":{"name":"test-image","metadata":{"myvar":"test"}}}}"#
-        );
-    }
+    // openstack: the seed page's /v2 path.
+    assert_eq!(
+        http_json(Provider::OpenStack, os),
+        r#"{"method":"POST","path":"/v2/b7a7b63e92174a95a999c95da856f143/servers/da5834e0-31d2-40f9-b271-6592f9f68370/action","headers":{"Accept":"application/json","Content-Type":"application/json","X-Auth-Token":"e5b9d3e8160747b3b7bdd9d4833d0b08"},"body":{"createImage":{"name":"test-image","metadata":{"myvar":"test"}}}}"#
+    );
+    // nova: upstream's v2.1 endpoint (its /v2 is the legacy-v2 wrapper, which drops microversions).
+    assert_eq!(
+        http_json(Provider::Nova, os),
+        r#"{"method":"POST","path":"/v2.1/b7a7b63e92174a95a999c95da856f143/servers/da5834e0-31d2-40f9-b271-6592f9f68370/action","headers":{"Accept":"application/json","Content-Type":"application/json","X-Auth-Token":"e5b9d3e8160747b3b7bdd9d4833d0b08"},"body":{"createImage":{"name":"test-image","metadata":{"myvar":"test"}}}}"#
+    );
     assert_eq!(
         http_json(
             Provider::Huawei,
@@ -277,6 +279,46 @@ fn http_request_per_provider() {
         ),
         r#"{"method":"POST","path":"/v1/cloudimages/dataimages/action","headers":{"Content-Type":"application/json;charset=UTF-8"},"body":{"name":"fedora-data1","image_url":"image-test:fedora_data1.qcow2","min_disk":40,"tags":["aaa.111"]}}"#
     );
+}
+
+/// `nova` sends the context's microversion in both of Nova's headers (`OpenStack-API-Version:
+/// compute X.Y` and the older `X-OpenStack-Nova-API-Version`), to the v2.1 endpoint; `openstack`
+/// (the seed page's /v2, where Nova drops them) sends none.
+#[test]
+fn http_nova_microversion_headers() {
+    let os = r#"{"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{"createImage":{"name":"img"}}}"#;
+    let with = |ctx: &str| Options { context: Some(v(ctx)), ..opts() };
+    let headers = |p: Provider, ctx: &str| -> (String, Vec<(String, String)>) {
+        let h = to_http(p, &v(os), &with(ctx)).unwrap_or_else(|r| panic!("{:?}", r.issues));
+        (h.path, h.headers.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+    };
+    let (path, hs) = headers(Provider::Nova, r#"{"microversion":"2.39"}"#);
+    assert!(path.starts_with("/v2.1/b7a7b63e92174a95a999c95da856f143/servers/"), "{path}");
+    let want = |k: &str, val: &str| (k.to_owned(), val.to_owned());
+    assert_eq!(hs[3..], [want("OpenStack-API-Version", "compute 2.39"), want("X-OpenStack-Nova-API-Version", "2.39")]);
+    let (_, hs) = headers(Provider::Nova, r#"{"microversion":"latest"}"#);
+    assert_eq!(
+        hs[3..],
+        [want("OpenStack-API-Version", "compute latest"), want("X-OpenStack-Nova-API-Version", "latest")]
+    );
+    // No microversion, or one Nova cannot read (a context warning): no header, the v2.1 minimum.
+    for ctx in [r#"{}"#, r#"{"microversion":"2.x"}"#] {
+        let (_, hs) = headers(Provider::Nova, ctx);
+        assert_eq!(hs.len(), 3, "{ctx}: {hs:?}");
+    }
+    let h = to_http(Provider::Nova, &v(os), &with(r#"{"microversion":"2.x"}"#)).unwrap();
+    assert_eq!(h.warnings.iter().map(|i| i.code()).collect::<Vec<_>>(), [Code::BadFormat]);
+    // openstack: microversion is not one of its context fields (a warning), and no header is sent.
+    let h = to_http(Provider::OpenStack, &v(os), &with(r#"{"microversion":"2.39"}"#)).unwrap();
+    assert!(h.path.starts_with("/v2/"));
+    assert!(!h.headers.iter().any(|(k, _)| k.contains("API-Version")));
+    assert_eq!(h.warnings.iter().map(|i| i.code()).collect::<Vec<_>>(), [Code::UnknownField]);
+    // At 2.39 the metadata quota no longer applies, so 2 items with a quota of 1 go out.
+    let md = os.replace(r#""name":"img""#, r#""name":"img","metadata":{"a":"1","b":"2"}"#);
+    let quota = |m: &str| with(&format!(r#"{{"metadataQuota":1,"microversion":"{m}"}}"#));
+    assert!(to_http(Provider::Nova, &v(&md), &quota("2.39")).is_ok());
+    let r = to_http(Provider::Nova, &v(&md), &quota("2.38")).unwrap_err();
+    assert_eq!(r.issues[0].provider_code.as_deref(), Some("403"));
 }
 
 #[test]
@@ -310,6 +352,47 @@ fn describe_covers_every_table_field() {
     assert!(t.contains("InvalidParameter.SpecifyOneParameter") && t.contains(r#""alsoAccepted":["TRUE","FALSE"]"#));
     let o = describe(Provider::OpenStack).to_json();
     assert!(o.contains(r#""max":65535,"unit":"bytes""#));
+}
+
+/// `describe` lists each field's stricter readings with their sources, and the new context fields.
+#[test]
+fn describe_lists_readings_and_context() {
+    let d = describe(Provider::Huawei);
+    let fields = d.get("fields").and_then(Value::as_array).unwrap();
+    let tags = fields.iter().find(|f| f.get("name").and_then(Value::as_str) == Some("image_tags")).unwrap();
+    let key = &tags.get("fields").and_then(Value::as_array).unwrap()[0];
+    let r = &key.get("readings").and_then(Value::as_array).unwrap()[0];
+    let src = r.get("source").unwrap();
+    assert_eq!(
+        src.get("url").and_then(Value::as_str),
+        Some("https://support.huaweicloud.com/eu/api-ims/ims_03_0902.html")
+    );
+    assert_eq!(r.get("length").and_then(|l| l.get("max")), Some(&Value::num(36)));
+    assert_eq!(key.get("length").and_then(|l| l.get("max")), Some(&Value::num(128)));
+    assert_eq!(key.get("providerCodes").map(|c| c.to_json()).as_deref(), Some(r#"{"*":"IMG.0115"}"#));
+    let context_names = |p: Provider| -> Vec<String> {
+        describe(p)
+            .get("context")
+            .and_then(Value::as_array)
+            .unwrap()
+            .iter()
+            .filter_map(|c| c.get("name").and_then(Value::as_str).map(str::to_owned))
+            .collect()
+    };
+    assert!(context_names(Provider::Tencent).iter().any(|n| n == "instanceLatestOperationState"));
+    assert!(context_names(Provider::Tencent).iter().any(|n| n == "swapDiskIds"));
+    for p in [Provider::OpenStack, Provider::Nova] {
+        assert!(context_names(p).iter().any(|n| n == "serverExists"), "{p:?}");
+    }
+    assert!(context_names(Provider::Nova).iter().any(|n| n == "microversion"));
+    assert!(!context_names(Provider::OpenStack).iter().any(|n| n == "microversion"));
+    assert!(context_names(Provider::Huawei).iter().any(|n| n == "imageFileExists"));
+    // nova's project id is the router's rule; openstack's the seed's, with upstream's as a reading.
+    let pid = |p: Provider| describe(p).get("fields").and_then(Value::as_array).unwrap()[0].to_json();
+    assert!(pid(Provider::Nova).contains("lowercase hexadecimal digits") && !pid(Provider::Nova).contains("readings"));
+    assert!(
+        pid(Provider::OpenStack).contains(r#""id":"hex32""#) && pid(Provider::OpenStack).contains("nova-legacy-v2")
+    );
 }
 
 #[test]
@@ -368,7 +451,12 @@ fn check_field_on_items_and_parts() {
         codes(Provider::Nova, "/body/createImage/metadata/a~1b", r#""v""#),
         [("/body/createImage/metadata/a~1b".to_owned(), "bad_char")]
     );
-    assert_eq!(codes(Provider::OpenStack, "/body/createImage/metadata/a~1b", r#""v""#), []);
+    // openstack: the seed page takes any key; upstream Nova's /v2 refuses "/": a warning naming it.
+    let r = check_field(Provider::OpenStack, "/body/createImage/metadata/a~1b", &v(r#""v""#), &opts());
+    assert!(r.ok);
+    let found: Vec<_> = r.issues.iter().map(|i| (i.path.as_str(), i.code(), i.severity.as_str())).collect();
+    assert_eq!(found, [("/body/createImage/metadata/a~1b", Code::BadChar, "warning")]);
+    assert!(r.issues[0].message.contains("upstream Nova's /v2 endpoint"), "{}", r.issues[0].message);
     // The same issue, message included, as the full check gives for that item.
     let full = check(
         Provider::Nova,

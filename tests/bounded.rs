@@ -6,7 +6,7 @@
 //! asserts a wall-clock time).
 
 use createimage::json::{parse_with, Value};
-use createimage::{check, check_field, normalize, to_http, Code, Options, Provider, Report};
+use createimage::{check, check_field, normalize, to_http, Code, Options, Provider, Report, Severity};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::time::{Duration, Instant};
@@ -226,7 +226,8 @@ fn hundred_thousand_metadata_items() {
             Some("/body/createImage/metadata"),
             10,
         );
-        let bad_keys = r.issues.iter().filter(|i| i.code() == Code::BadChar).count();
+        // Errors only: for openstack the keys upstream's /v2 refuses are warnings.
+        let bad_keys = r.issues.iter().filter(|i| i.code() == Code::BadChar && i.severity == Severity::Error).count();
         let not_strings = r.issues.iter().filter(|i| i.code() == Code::WrongType).count();
         assert_eq!(not_strings, (0..n).filter(|i| i % 10 != 0 && i % 7 == 0).count(), "{}", p.id());
         let want_bad = if p == Provider::Nova { n / 10 } else { 0 };

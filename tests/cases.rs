@@ -1,8 +1,10 @@
 //! Runs every case file under tests/cases/ (shared with the JS tests): each case asserts `ok` and
-//! the exact multiset of (path, code) pairs, and optionally params, providerCode and severity.
+//! the exact multiset of (path, code) pairs, and optionally params, providerCode and severity; a
+//! case with `changes` (and `normalized`) also asserts what `normalize` does. A case's `source`
+//! names where the provider's answer comes from (a URL or `seed:<file>`).
 
 use createimage::json::Value;
-use createimage::{check, Lang, Options, Provider, Report};
+use createimage::{check, normalize, Lang, Options, Provider, Report};
 use std::path::{Path, PathBuf};
 
 fn case_files() -> Vec<PathBuf> {
@@ -85,10 +87,49 @@ pub fn run_case(provider: Provider, case: &Value<'_>) -> Result<(), String> {
             ));
         }
     }
+    if let Some(src) = case.get("source") {
+        match src.as_str() {
+            Some(s) if s.starts_with("http") || s.starts_with("seed:") => {}
+            _ => errs.push(format!("source must be a URL or seed:<file>, not {}", src.to_json())),
+        }
+    }
+    if let Some(want) = case.get("changes").and_then(Value::as_array) {
+        let n = normalize(provider, request, &options);
+        let mut got: Vec<(String, String)> =
+            n.changes.iter().map(|c| (c.path.clone(), c.code.as_str().to_owned())).collect();
+        let mut want: Vec<(String, String)> = want
+            .iter()
+            .filter_map(|pair| {
+                let a = pair.as_array()?;
+                Some((a.first()?.as_str()?.to_owned(), a.get(1)?.as_str()?.to_owned()))
+            })
+            .collect();
+        got.sort();
+        want.sort();
+        if got != want {
+            errs.push(format!("normalize changes: expected {want:?}, got {got:?}"));
+        }
+        if let Some(expected) = case.get("normalized") {
+            if !same_tree(&n.normalized, expected) {
+                errs.push(format!("normalized: expected {}, got {}", expected.to_json(), n.normalized.to_json()));
+            }
+        }
+    }
     if errs.is_empty() {
         Ok(())
     } else {
         Err(errs.join("\n    "))
+    }
+}
+
+/// Compare JSON trees: objects by their keys (any order), numbers by value.
+fn same_tree(a: &Value<'_>, b: &Value<'_>) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.iter().any(|(k2, v2)| k == k2 && same_tree(v, v2)))
+        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_tree(p, q)),
+        _ => same(a, b),
     }
 }
 

@@ -308,7 +308,8 @@ proptest! {
                     // A suggestion passes the name's own length and charset rules ...
                     prop_assert!(s.chars().count() <= max);
                     let again = check_field(p, path, &Value::str(s.as_str()), &Options::default());
-                    prop_assert!(!again.issues.iter().any(|i| matches!(i.code(), Code::TooLong | Code::BadChar)), "{} {:?} -> {:?}", p.id(), n, s);
+                    // (stricter readings of other sources may still warn)
+                    prop_assert!(!again.issues.iter().any(|i| i.severity == Severity::Error && matches!(i.code(), Code::TooLong | Code::BadChar)), "{} {:?} -> {:?}", p.id(), n, s);
                     // ... and where any character is allowed, it is the start of the name.
                     if matches!(p, Provider::Tencent | Provider::OpenStack) {
                         prop_assert!(n.trim_start().starts_with(s.as_str()), "{} {:?} -> {:?}", p.id(), n, s);

@@ -529,7 +529,12 @@ fn change_semantics(c: &Change) -> Result<(), String> {
     };
     let ok = match (c.code, strs) {
         (ChangeCode::Trim, Some((a, b))) => !b.is_empty() && b != a && b == a.trim_matches(char::is_whitespace),
-        (ChangeCode::FoldWidth, Some((a, b))) => b != a && b == a.chars().map(fold_width).collect::<String>(),
+        // Some full-width forms folded (a name's only where its charset refuses them), nothing else.
+        (ChangeCode::FoldWidth, Some((a, b))) => {
+            b != a
+                && a.chars().count() == b.chars().count()
+                && a.chars().zip(b.chars()).all(|(x, y)| y == x || y == fold_width(x))
+        }
         (ChangeCode::RemoveZeroWidth, Some((a, b))) => {
             !b.is_empty() && b != a && b == a.chars().filter(|&c| !is_zero_width(c)).collect::<String>()
         }

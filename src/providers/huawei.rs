@@ -2,26 +2,60 @@
 //! (`POST /v1/cloudimages/dataimages/action`), with the "Image Attributes" and
 //! "Image Tag Data Formats" limits the page refers to.
 
+use super::codes::{self, ProviderCode};
 use crate::json::Value;
 use crate::report::{Code, Kind, Path, Severity};
-use crate::rules::{Checker, Field, Format, Role, Str, Ty};
-use crate::text::Charset;
+use crate::rules::{Checker, Field, Format, Reading, Role, Source, Str, Ty};
+use crate::text::{Charset, Edge};
 
-const NAME_CODES: &[(Option<Code>, &str)] = &[
-    (Some(Code::Empty), "IMG.0002"),
-    (Some(Code::TooLong), "IMG.0002"),
-    (Some(Code::BadChar), "IMG.0003"),
-    (Some(Code::BadFormat), "IMG.0003"),
+const NAME_CODES: &[(Option<Code>, ProviderCode)] = &[
+    (Some(Code::Empty), codes::IMG_0002),
+    (Some(Code::TooLong), codes::IMG_0002),
+    (Some(Code::BadChar), codes::IMG_0003),
+    (Some(Code::BadFormat), codes::IMG_0003),
 ];
-const DESC_CODES: &[(Option<Code>, &str)] = &[(Some(Code::TooLong), "IMG.0004"), (Some(Code::BadChar), "IMG.0054")];
-const TAG_CODES: &[(Option<Code>, &str)] = &[(Some(Code::Duplicate), "IMG.0115")];
+const DESC_CODES: &[(Option<Code>, ProviderCode)] =
+    &[(Some(Code::TooLong), codes::IMG_0004), (Some(Code::BadChar), codes::IMG_0054)];
+/// IMG.0115 "The image tag is invalid.": every tag issue.
+const TAG_CODES: &[(Option<Code>, ProviderCode)] = &[(None, codes::IMG_0115)];
+
+/// IMS "Image Attributes" (international site, every region's API reference): the name holds
+/// upper- and lower-case letters, digits, `-`, `.`, `_` and spaces; no Chinese characters.
+pub static IMAGE_ATTRIBUTES: Source = Source {
+    id: "huawei-ims-image-attributes",
+    name: (
+        "Huawei Cloud's IMS \"Image Attributes\" page (no Chinese characters)",
+        "华为云 IMS“镜像属性”英文文档（不含中文字符）",
+    ),
+    url: "https://support.huaweicloud.com/intl/en-us/api-ims/ims_03_0901.html",
+};
+/// IMS "Image Tag Format" for the EU site (2025) and Kuala Lumpur (2024): keys up to 36
+/// characters of ASCII letters, digits, `_` and `-`; values up to 43, also `.`.
+pub static TAG_FORMAT_ASCII: Source = Source {
+    id: "huawei-ims-tag-format-ascii",
+    name: (
+        "Huawei Cloud's IMS \"Image Tag Format\" page for the EU and Kuala Lumpur (ASCII, key 36, value 43)",
+        "华为云 IMS“镜像标签数据格式”欧洲站和吉隆坡区域文档（仅 ASCII，键 36、值 43 个字符）",
+    ),
+    url: "https://support.huaweicloud.com/eu/api-ims/ims_03_0902.html",
+};
+
+const NAME_READINGS: &[Reading] = &[Reading::of(&IMAGE_ATTRIBUTES).charset(Charset::AlnumDashDotUnderscoreSpace)];
+const TAG_KEY_READINGS: &[Reading] = &[Reading::of(&TAG_FORMAT_ASCII).max(36).charset(Charset::TagKey)];
+const TAG_VALUE_READINGS: &[Reading] = &[Reading::of(&TAG_FORMAT_ASCII).max(43).charset(Charset::TagValue)];
 
 pub const FIELDS: &[Field] = &[
     Field {
         name: "name",
         label: ("Image name", "镜像名称"),
         required: true,
-        ty: Ty::Str(Str::chars(1, 128).charset(Charset::HanAlnumDashDotUnderscoreSpace).edges()),
+        // Huawei's Terraform provider documents Chinese characters in names; the IMS pages do not.
+        ty: Ty::Str(
+            Str::chars(1, 128)
+                .charset(Charset::HanAlnumDashDotUnderscoreSpace)
+                .edge(Edge::NoSpace)
+                .readings(NAME_READINGS),
+        ),
         role: Role::Name,
         codes: NAME_CODES,
     },
@@ -39,7 +73,7 @@ pub const FIELDS: &[Field] = &[
         required: false,
         ty: Ty::Enum { values: &["Windows", "Linux"], canonical: &["Windows", "Linux"] },
         role: Role::Other,
-        codes: &[(None, "IMG.0122")],
+        codes: &[(None, codes::IMG_0122)],
     },
     Field {
         name: "image_url",
@@ -55,7 +89,7 @@ pub const FIELDS: &[Field] = &[
         required: true,
         ty: Ty::Int { min: 40, max: 2048 },
         role: Role::Other,
-        codes: &[(Some(Code::OutOfRange), "IMG.0055")],
+        codes: &[(Some(Code::OutOfRange), codes::IMG_0055)],
     },
     Field {
         name: "cmk_id",
@@ -91,11 +125,14 @@ pub const FIELDS: &[Field] = &[
     },
 ];
 
+// The tag pages disagree (docs/rules.md, "Where sources disagree"): the Chinese page allows keys
+// of 1-128 and values of 0-255 characters; the ME-Abu Dhabi page refuses only `= * < > \ , | /`;
+// no page allows a space at either end. The EU and Kuala Lumpur pages' ASCII-only 36/43 warns.
 pub const TAG_KEY: Field = Field {
     name: "key",
     label: ("Tag key", "标签键"),
     required: true,
-    ty: Ty::Str(Str::chars(1, 36).charset(Charset::TagKey)),
+    ty: Ty::Str(Str::chars(1, 128).charset(Charset::HuaweiTagKey).edge(Edge::NoSpace).readings(TAG_KEY_READINGS)),
     role: Role::Other,
     codes: TAG_CODES,
 };
@@ -103,7 +140,7 @@ pub const TAG_VALUE: Field = Field {
     name: "value",
     label: ("Tag value", "标签值"),
     required: false,
-    ty: Ty::Str(Str::chars(0, 43).charset(Charset::TagValue)),
+    ty: Ty::Str(Str::chars(0, 255).charset(Charset::HuaweiTagValue).edge(Edge::NoSpace).readings(TAG_VALUE_READINGS)),
     role: Role::Other,
     codes: TAG_CODES,
 };
@@ -193,13 +230,41 @@ fn dups(c: &mut Checker, keys: &[(usize, &str)], at: impl Fn(usize) -> String) {
     for (i, key, first) in crate::rules::repeats(&keys) {
         let kind = Kind::Duplicate { value: key.to_owned(), first: at(first) };
         let pc = TAG_KEY.provider_code(kind.code());
-        c.push_at(at(i), kind, Severity::Error, pc.map(std::borrow::Cow::Borrowed));
+        c.push_at(at(i), kind, Severity::Error, pc);
     }
 }
 
-/// Pre-flight: the bucket's storage class must be Standard.
+/// Pre-flight: the bucket's storage class must be Standard; the image file must exist
+/// (IMG.0057); the bucket must be in the request's region (IMG.0058).
 pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     use super::ctx;
+    let url = req.get("image_url").and_then(Value::as_str).unwrap_or("");
+    if ctx::boolean(c, ctx, "imageFileExists") == Some(false) {
+        c.push(
+            &super::at_field(req, &Path::Root, "image_url"),
+            Kind::NotFound { what: "image file", value: url.to_owned() },
+            Severity::Error,
+            Some(codes::IMG_0057),
+        );
+    }
+    let bucket_region = ctx::string(c, ctx, "bucketRegion").map(str::to_owned);
+    if let (Some(b), Some(r)) = (bucket_region, ctx::string(c, ctx, "region")) {
+        if b != r {
+            let lang = c.lang;
+            let issue = c.push(
+                &super::at_field(req, &Path::Root, "image_url"),
+                Kind::Mismatch { what: "region", expected: r.to_owned(), actual: b.clone() },
+                Severity::Error,
+                Some(codes::IMG_0058),
+            );
+            issue.message = match lang {
+                crate::Lang::En => {
+                    format!("The bucket of image_url is in region \"{b}\", but the request goes to \"{r}\".")
+                }
+                crate::Lang::Zh => format!("image_url 的桶位于区域“{b}”，但请求发往区域“{r}”。"),
+            };
+        }
+    }
     if let Some(class) = ctx::string(c, ctx, "bucketStorageClass") {
         if !class.eq_ignore_ascii_case("STANDARD") {
             c.push(

@@ -1,6 +1,7 @@
 //! One module per provider, each with its field table, its cross-field rules and its pre-flight
 //! (context) rules.
 
+pub mod codes;
 pub mod huawei;
 pub mod openstack;
 pub mod tencent;
@@ -47,16 +48,25 @@ pub const ZENLAYER_CONTEXT: &[ContextField] = &[
 pub const TENCENT_CONTEXT: &[ContextField] = &[
     cf("instanceExists", "boolean", "Instance exists", "实例存在"),
     cf("instanceState", "string", "Instance state", "实例状态"),
+    cf(
+        "instanceLatestOperationState",
+        "string",
+        "Instance's latest operation state (SUCCESS / OPERATING / FAILED)",
+        "实例最新操作状态（SUCCESS / OPERATING / FAILED）",
+    ),
     cf("instanceSystemDiskId", "string", "Instance's system disk ID", "实例系统盘 ID"),
     cf("instanceDataDiskIds", "string[]", "Instance's data disk IDs", "实例数据盘 ID"),
     cf("localDiskIds", "string[]", "Local disk IDs", "本地盘 ID"),
+    cf("swapDiskIds", "string[]", "Swap disk IDs", "Swap 盘 ID"),
     cf("snapshotDiskUsage", "object", "Snapshot disk usage (SYSTEM_DISK / DATA_DISK)", "快照对应的磁盘类型"),
     cf("existingImageNames", "string[]", "Existing image names", "已有镜像名称"),
     cf("imageQuotaRemaining", "integer", "Image quota remaining", "剩余镜像配额"),
     cf("existingTagKeys", "string[]", "Existing tag keys", "已有标签键"),
 ];
 /// OpenStack's context fields; Nova's add `microversion` (the last one).
-const OPENSTACK_ALL: [ContextField; 6] = [
+const OPENSTACK_ALL: [ContextField; 8] = [
+    cf("serverExists", "boolean", "Server exists", "云服务器存在"),
+    cf("projectExists", "boolean", "Project exists", "项目存在"),
     cf("vmState", "string", "Server vm_state", "云服务器 vm_state"),
     cf("taskState", "string|null", "Server task_state", "云服务器 task_state"),
     cf("tokenProjectId", "string", "Token's project ID", "令牌所属项目 ID"),
@@ -64,10 +74,14 @@ const OPENSTACK_ALL: [ContextField; 6] = [
     cf("snapshotsEnabled", "boolean", "Snapshots enabled", "已启用快照"),
     cf("microversion", "string", "Compute API microversion", "计算 API 微版本"),
 ];
-pub const OPENSTACK_CONTEXT: &[ContextField] = OPENSTACK_ALL.split_at(5).0;
+pub const OPENSTACK_CONTEXT: &[ContextField] = OPENSTACK_ALL.split_at(7).0;
 pub const NOVA_CONTEXT: &[ContextField] = &OPENSTACK_ALL;
-pub const HUAWEI_CONTEXT: &[ContextField] =
-    &[cf("bucketStorageClass", "string", "OBS bucket storage class", "OBS 桶存储类别")];
+pub const HUAWEI_CONTEXT: &[ContextField] = &[
+    cf("bucketStorageClass", "string", "OBS bucket storage class", "OBS 桶存储类别"),
+    cf("imageFileExists", "boolean", "Image file exists in the bucket", "镜像文件存在于桶中"),
+    cf("bucketRegion", "string", "OBS bucket's region", "OBS 桶所在区域"),
+    cf("region", "string", "Region the request goes to", "请求的目标区域"),
+];
 
 /// Where a pre-flight issue about `key` goes: at the field when the request has it, else at `""`
 /// (an issue path always points at something in the request).
@@ -83,6 +97,17 @@ pub(crate) fn at_field<'p>(req: &Value<'_>, root: &'p Path<'p>, key: &'p str) ->
 /// mistake, not the user's) and the rule is skipped.
 pub(crate) mod ctx {
     use super::*;
+
+    /// A context string that is not in the form its field needs: a warning, and it is ignored.
+    pub fn bad_format(c: &mut Checker, key: &str, expected: &'static str) {
+        c.push_at(String::new(), Kind::BadFormat { format: expected }, Severity::Warning, None);
+        if let Some(i) = c.issues.last_mut() {
+            i.message = match c.lang {
+                crate::Lang::En => format!("The console's context field \"{key}\" must be {expected}; it was ignored."),
+                crate::Lang::Zh => format!("控制台上下文字段“{key}”必须是{expected}，已忽略。"),
+            };
+        }
+    }
 
     pub fn bad(c: &mut Checker, key: &str, v: &Value<'_>, expected: &'static str) {
         c.push_at(String::new(), Kind::WrongType { expected, actual: v.type_name() }, Severity::Warning, None);

@@ -1,50 +1,95 @@
-//! OpenStack compute `createImage` server action, `POST /v2/{project_id}/servers/{server_id}/action`.
-//! Two profiles: `openstack` follows the seed page (a Nova-based cloud's documentation), `nova`
-//! follows upstream Nova's current JSON schema. They differ on the name (number allowed, printable
-//! BMP rule), metadata keys and values, and extra keys in the body.
+//! OpenStack compute `createImage` server action. Two profiles, each with the rules of the
+//! endpoint its `to_http` sends to:
+//! - `openstack` follows the seed page (a Nova-based cloud's documentation of
+//!   `POST /v2/{project_id}/servers/{server_id}/action`). Upstream Nova serves `/v2` through its
+//!   legacy-v2 wrapper, which still applies the v2.1 body schema to the name and metadata (extra
+//!   keys are stripped, microversion headers dropped): where that is stricter than the seed page it
+//!   warns, naming upstream Nova.
+//! - `nova` follows upstream Nova's v2.1 endpoint,
+//!   `POST /v2.1/{project_id}/servers/{server_id}/action`, and its microversions.
 
+use super::codes::{self, ProviderCode};
 use crate::json::{Other, Value};
 use crate::report::{Code, Kind, Path, Severity};
-use crate::rules::{Checker, Field, Format, Role, Str, Ty};
-use crate::text::{Charset, Unit};
+use crate::rules::{Checker, Field, Format, Reading, Role, Source, Str, Ty};
+use crate::text::{Charset, Edge, Unit};
 
-const C400: &[(Option<Code>, &str)] = &[(None, "400")];
+const C400: &[(Option<Code>, ProviderCode)] = &[(None, codes::OS_400)];
 
-pub const FIELDS: &[Field] = &[
-    Field {
-        name: "project_id",
-        label: ("Project ID", "项目 ID"),
-        required: true,
-        ty: Ty::Str(Str::NON_EMPTY.format(Format::Hex32)),
-        role: Role::Id,
-        codes: C400,
-    },
-    Field {
-        name: "server_id",
-        label: ("Server ID", "云服务器 ID"),
-        required: true,
-        ty: Ty::Str(Str::NON_EMPTY.format(Format::Uuid)),
-        role: Role::Id,
-        codes: &[(None, "404")],
-    },
-    Field {
-        name: "token",
-        label: ("Auth token (X-Auth-Token)", "认证令牌（X-Auth-Token）"),
-        required: true,
-        // It is sent as a header value: CR/LF or non-ASCII would break (or inject into) the request.
-        ty: Ty::Str(Str::NON_EMPTY.charset(Charset::VisibleAscii)),
-        role: Role::Other,
-        codes: &[(None, "401")],
-    },
-    Field {
-        name: "body",
-        label: ("Request body", "请求体"),
-        required: true,
-        ty: Ty::Nested("object"),
-        role: Role::Other,
-        codes: C400,
-    },
-];
+/// Upstream Nova's `/v2` endpoint (legacy-v2 wrapper): the v2.1 `createImage` schema (name:
+/// printable BMP characters, no whitespace at either end; metadata keys `^[a-zA-Z0-9-_:. ]{1,255}$`,
+/// values strings up to 255 characters) and the router's project ids (`[0-9a-f-]+`).
+pub static UPSTREAM_V2: Source = Source {
+    id: "nova-legacy-v2",
+    name: (
+        "upstream Nova's /v2 endpoint (the v2.1 schema behind its legacy-v2 wrapper)",
+        "上游 Nova 的 /v2 端点（旧版 v2 兼容层后的 v2.1 校验）",
+    ),
+    url: "https://github.com/openstack/nova/blob/master/nova/api/openstack/compute/schemas/servers.py",
+};
+/// The seed page's "metadata key cannnot be blank in body", read as "not only whitespace".
+pub static SEED_BLANK_KEY: Source = Source {
+    id: "openstack-seed-blank-key",
+    name: (
+        "the seed page's \"metadata key cannot be blank\" (read as not only whitespace)",
+        "种子文档“metadata key 不能为空白”（按不能全为空白理解）",
+    ),
+    url: "seed:openstack-nova-createimage.txt",
+};
+/// Nova's API reference for createImage: "The maximum size for each metadata key and value pair
+/// is 255 bytes" (the schema counts 255 characters).
+pub static NOVA_API_REF: Source = Source {
+    id: "nova-api-ref-image-metadata",
+    name: (
+        "Nova's API reference (each metadata key and value at most 255 bytes)",
+        "Nova API 参考（每个元数据键和值最多 255 字节）",
+    ),
+    url: "https://docs.openstack.org/api-ref/compute/#create-image-createimage-action",
+};
+
+/// `project_id` per the seed page: a Keystone project id of 32 hexadecimal digits; upstream's
+/// router takes only lower-case hexadecimal digits and `-` (else 404): a warning.
+const PROJECT_ID_SEED: Field = Field {
+    name: "project_id",
+    label: ("Project ID", "项目 ID"),
+    required: true,
+    ty: Ty::Str(Str::NON_EMPTY.format(Format::Hex32).readings(PROJECT_ID_READINGS)),
+    role: Role::Id,
+    codes: &[(Some(Code::BadChar), codes::OS_404), (None, codes::OS_400)],
+};
+/// `project_id` per upstream Nova's router (`{project_id:[0-9a-f-]+}`): any other character
+/// finds no route (404).
+const PROJECT_ID_NOVA: Field = Field { ty: Ty::Str(Str::NON_EMPTY.charset(Charset::LowerHexDash)), ..PROJECT_ID_SEED };
+const SERVER_ID: Field = Field {
+    name: "server_id",
+    label: ("Server ID", "云服务器 ID"),
+    required: true,
+    ty: Ty::Str(Str::NON_EMPTY.format(Format::Uuid)),
+    role: Role::Id,
+    codes: &[(None, codes::OS_404)],
+};
+const TOKEN: Field = Field {
+    name: "token",
+    label: ("Auth token (X-Auth-Token)", "认证令牌（X-Auth-Token）"),
+    required: true,
+    // It is sent as a header value: CR/LF or non-ASCII would break (or inject into) the request.
+    ty: Ty::Str(Str::NON_EMPTY.charset(Charset::VisibleAscii)),
+    role: Role::Other,
+    codes: &[(None, codes::OS_401)],
+};
+const BODY: Field = Field {
+    name: "body",
+    label: ("Request body", "请求体"),
+    required: true,
+    ty: Ty::Nested("object"),
+    role: Role::Other,
+    codes: C400,
+};
+
+/// The request's top level for `openstack` (the seed page).
+pub const FIELDS: &[Field] = &[PROJECT_ID_SEED, SERVER_ID, TOKEN, BODY];
+/// The request's top level for `nova`.
+pub const FIELDS_NOVA: &[Field] = &[PROJECT_ID_NOVA, SERVER_ID, TOKEN, BODY];
 
 pub const BODY_FIELDS: &[Field] = &[Field {
     name: "createImage",
@@ -55,18 +100,25 @@ pub const BODY_FIELDS: &[Field] = &[Field {
     codes: C400,
 }];
 
+/// Upstream's v2.1 name rule, as a reading of `openstack`'s name.
+const NAME_READINGS: &[Reading] = &[Reading::of(&UPSTREAM_V2).charset(Charset::NovaPrintable).edge(Edge::NoWhiteSpace)];
+const PROJECT_ID_READINGS: &[Reading] = &[Reading::of(&UPSTREAM_V2).charset(Charset::LowerHexDash)];
+const META_KEY_READINGS: &[Reading] = &[Reading::of(&UPSTREAM_V2).charset(Charset::NovaMetaKey)];
+const META_VALUE_READINGS: &[Reading] = &[Reading::of(&UPSTREAM_V2).max(255)];
+const META_VALUE_NOVA_READINGS: &[Reading] = &[Reading::of(&NOVA_API_REF).max(255).bytes()];
+
 /// `name` per the seed page: a string of 1 to 255 characters, or a number of 1 to 255 digits.
 pub const NAME_SEED: Field = Field {
     name: "name",
     label: ("Image name", "镜像名称"),
     required: true,
-    ty: Ty::Str(Str::chars(1, 255)),
+    ty: Ty::Str(Str::chars(1, 255).readings(NAME_READINGS)),
     role: Role::Name,
     codes: C400,
 };
 /// `name` per upstream Nova: printable BMP characters, no whitespace at either end.
 pub const NAME_NOVA: Field =
-    Field { ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaPrintable).edges()), ..NAME_SEED };
+    Field { ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaPrintable).edge(Edge::NoWhiteSpace)), ..NAME_SEED };
 
 const METADATA: Field = Field {
     name: "metadata",
@@ -83,7 +135,7 @@ pub const META_KEY_SEED: Field = Field {
     name: "metadata key",
     label: ("Metadata key", "元数据键"),
     required: true,
-    ty: Ty::Str(Str::chars(1, 255)),
+    ty: Ty::Str(Str::chars(1, 255).readings(META_KEY_READINGS)),
     role: Role::Other,
     codes: C400,
 };
@@ -91,7 +143,7 @@ pub const META_VALUE_SEED: Field = Field {
     name: "metadata value",
     label: ("Metadata value", "元数据值"),
     required: true,
-    ty: Ty::Str(Str { max: Some(65_535), unit: Unit::Bytes, ..Str::ANY }),
+    ty: Ty::Str(Str { max: Some(65_535), unit: Unit::Bytes, ..Str::ANY }.readings(META_VALUE_READINGS)),
     role: Role::Other,
     codes: C400,
 };
@@ -107,7 +159,7 @@ pub const META_VALUE_NOVA: Field = Field {
     name: "metadata value",
     label: ("Metadata value", "元数据值"),
     required: true,
-    ty: Ty::Str(Str::chars(0, 255)),
+    ty: Ty::Str(Str::chars(0, 255).readings(META_VALUE_NOVA_READINGS)),
     role: Role::Other,
     codes: C400,
 };
@@ -120,16 +172,23 @@ pub enum Profile {
 }
 
 impl Profile {
+    /// The request's top-level fields.
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            Profile::Seed => FIELDS,
+            Profile::Nova => FIELDS_NOVA,
+        }
+    }
     pub fn create_image_fields(self) -> &'static [Field] {
         match self {
             Profile::Seed => CREATE_IMAGE_SEED,
             Profile::Nova => CREATE_IMAGE_NOVA,
         }
     }
-    fn unknown_severity(self) -> (Severity, Option<&'static str>) {
+    fn unknown_severity(self) -> (Severity, Option<ProviderCode>) {
         match self {
             Profile::Seed => (Severity::Warning, None),
-            Profile::Nova => (Severity::Error, Some("400")),
+            Profile::Nova => (Severity::Error, Some(codes::OS_400)),
         }
     }
     pub fn meta(self) -> (&'static Field, &'static Field) {
@@ -145,8 +204,9 @@ pub fn check(c: &mut Checker, req: &Value<'_>, profile: Profile) {
     let Some(obj) = super::root_object(c, req) else {
         return;
     };
-    c.check_fields(&root, obj, FIELDS, |c, p, f, body| check_body(c, p, f, body, profile));
-    c.unknown_keys(&root, obj, FIELDS, &[], Severity::Warning, None);
+    let fields = profile.fields();
+    c.check_fields(&root, obj, fields, |c, p, f, body| check_body(c, p, f, body, profile));
+    c.unknown_keys(&root, obj, fields, &[], Severity::Warning, None);
 }
 
 pub(crate) fn check_body(c: &mut Checker, p: &Path<'_>, f: &Field, body: &Value<'_>, profile: Profile) {
@@ -178,13 +238,16 @@ pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'
     }
 }
 
-/// The seed page's name: a string of 1 to 255 characters, or a number of 1 to 255 digits.
+/// The seed page's name: a string of 1 to 255 characters, or a number of 1 to 255 digits
+/// (upstream's /v2 takes only a string: a warning).
 fn check_seed_name(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
     match v {
         Value::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => {
             if n.len() > 255 {
                 c.error(p, Kind::TooLong { max: 255, actual: n.len(), unit: Unit::Chars }, &NAME_SEED);
             }
+            let kind = Kind::WrongType { expected: "string", actual: "number" };
+            c.reading_warning(p, kind, &NAME_SEED, &UPSTREAM_V2);
         }
         Value::String(_) => check_name_text(c, p, v),
         // A string holding an unpaired surrogate is still a string: its bad_char is reported.
@@ -231,8 +294,10 @@ pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Va
         }
         c.error(ip, Kind::BadChar { ch: None, code_point, index }, kf);
     }
+    // The seed's "cannot be blank": the code it documents refuses only "", upstream's pattern
+    // allows spaces; a key of whitespace only is a warning.
     if profile == Profile::Seed && !k.is_empty() && k.chars().all(char::is_whitespace) {
-        c.error(ip, Kind::Empty, kf);
+        c.reading_warning(ip, Kind::Empty, kf, &SEED_BLANK_KEY);
     }
     let before = c.issues.len();
     c.check_str(ip, vf, &vrule, val);
@@ -241,10 +306,88 @@ pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Va
 
 pub const VM_STATES: &[&str] = &["ACTIVE", "STOPPED", "PAUSED", "SUSPENDED"];
 
+/// A Compute API microversion as Nova reads its headers: `X.Y` or `latest`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Microversion {
+    Latest,
+    V(u32, u32),
+}
+
+impl Microversion {
+    /// Nova's form: `^([1-9]\d*)\.([1-9]\d*|0)$`, or `latest`.
+    pub fn parse(s: &str) -> Option<Microversion> {
+        if s == "latest" {
+            return Some(Microversion::Latest);
+        }
+        let (a, b) = s.split_once('.')?;
+        let num = |x: &str| {
+            let ok = !x.is_empty()
+                && x.len() <= 9
+                && x.bytes().all(|d| d.is_ascii_digit())
+                && (x == "0" || !x.starts_with('0'));
+            ok.then(|| x.parse::<u32>().ok()).flatten()
+        };
+        let (a, b) = (num(a)?, num(b)?);
+        (a >= 1).then_some(Microversion::V(a, b))
+    }
+
+    /// Is this at least `(major, minor)`?
+    pub fn at_least(self, (maj, min): (u32, u32)) -> bool {
+        match self {
+            Microversion::Latest => true,
+            Microversion::V(a, b) => (a, b) >= (maj, min),
+        }
+    }
+
+    /// The header value's version part.
+    pub fn text(self) -> String {
+        match self {
+            Microversion::Latest => "latest".to_owned(),
+            Microversion::V(a, b) => format!("{a}.{b}"),
+        }
+    }
+}
+
+/// The microversion the context names for `nova`, if it is one Nova reads.
+pub fn context_microversion(ctx: Option<&Value<'_>>) -> Option<Microversion> {
+    ctx?.get("microversion")?.as_str().and_then(Microversion::parse)
+}
+
+/// The microversion headers of a `nova` request whose context names one: the current header and
+/// the older one (Nova reads both; `OpenStack-API-Version` wins from 2.27).
+pub fn microversion_headers(ctx: Option<&Value<'_>>) -> Vec<(&'static str, String)> {
+    match context_microversion(ctx) {
+        Some(m) => {
+            vec![("OpenStack-API-Version", format!("compute {}", m.text())), ("X-OpenStack-Nova-API-Version", m.text())]
+        }
+        None => Vec::new(),
+    }
+}
+
 /// Pre-flight rules from the console's context (the page's response codes).
 pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profile) {
     use super::ctx;
     let root = Path::Root;
+    // 404 "not found a specified instance": the server does not exist.
+    if ctx::boolean(c, ctx, "serverExists") == Some(false) {
+        let id = req.get("server_id").and_then(Value::as_str).unwrap_or("").to_owned();
+        c.push(
+            &super::at_field(req, &root, "server_id"),
+            Kind::NotFound { what: "server", value: id },
+            Severity::Error,
+            Some(codes::OS_404),
+        );
+    }
+    // 404 "not found a specified project".
+    if ctx::boolean(c, ctx, "projectExists") == Some(false) {
+        let id = req.get("project_id").and_then(Value::as_str).unwrap_or("").to_owned();
+        c.push(
+            &super::at_field(req, &root, "project_id"),
+            Kind::NotFound { what: "project", value: id },
+            Severity::Error,
+            Some(codes::OS_404),
+        );
+    }
     if let Some(state) = ctx::string(c, ctx, "vmState") {
         let up = state.to_ascii_uppercase();
         if !VM_STATES.contains(&up.as_str()) {
@@ -252,7 +395,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
                 &root,
                 Kind::BadState { what: "server", state: up, allowed: VM_STATES },
                 Severity::Error,
-                Some("409"),
+                Some(codes::OS_409),
             );
         }
     }
@@ -263,7 +406,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
                 &root,
                 Kind::BadState { what: "server task", state: t.to_string(), allowed: &["none"] },
                 Severity::Error,
-                Some("409"),
+                Some(codes::OS_409),
             );
         }
         Some(other) => ctx::bad(c, "taskState", other, "string or null"),
@@ -275,17 +418,26 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
                     &root.key("project_id"),
                     Kind::Mismatch { what: "token's project", expected: tp.to_owned(), actual: pid.to_owned() },
                     Severity::Error,
-                    Some("400"),
+                    Some(codes::OS_400),
                 );
             }
         }
     }
-    let microversion = ctx::string(c, ctx, "microversion").map(str::to_owned);
+    let microversion = match ctx::string(c, ctx, "microversion") {
+        Some(m) if profile == Profile::Nova => {
+            let parsed = Microversion::parse(m);
+            if parsed.is_none() {
+                ctx::bad_format(c, "microversion", "a microversion such as 2.39, or latest");
+            }
+            parsed
+        }
+        _ => None,
+    };
     if let Some(quota) = ctx::integer(c, ctx, "metadataQuota") {
         let applies = match profile {
             Profile::Seed => true,
             // Nova stopped checking the metadata quota on createImage in microversion 2.39.
-            Profile::Nova => microversion.as_deref().map(|m| version_lt(m, (2, 39))).unwrap_or(true),
+            Profile::Nova => !microversion.is_some_and(|m| m.at_least((2, 39))),
         };
         let count = req
             .get("body")
@@ -301,7 +453,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
                     path,
                     Kind::TooMany { max: quota.max(0) as u64, actual: n as u64 },
                     Severity::Error,
-                    Some("403".into()),
+                    Some(codes::OS_403),
                 );
             }
         }
@@ -311,7 +463,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
             &root,
             Kind::NotSupported { what: "configuration", value: "snapshots disabled".into() },
             Severity::Error,
-            Some("400"),
+            Some(codes::OS_400),
         );
     }
     let known = match profile {
@@ -319,15 +471,4 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
         Profile::Nova => super::NOVA_CONTEXT,
     };
     ctx::unknown(c, ctx, known);
-}
-
-/// Compare a microversion string like `"2.1"` with (major, minor). An unreadable one counts as the oldest.
-fn version_lt(v: &str, (maj, min): (u32, u32)) -> bool {
-    let mut it = v.trim().split('.');
-    let a = it.next().and_then(|x| x.parse::<u32>().ok());
-    let b = it.next().and_then(|x| x.parse::<u32>().ok());
-    match (a, b) {
-        (Some(a), Some(b)) => (a, b) < (maj, min),
-        _ => true,
-    }
 }

@@ -1,12 +1,31 @@
 //! Tencent Cloud CVM `CreateImage`, API version 2017-03-12 (PascalCase, `.N` arrays).
 
+use super::codes::{self, ProviderCode};
 use crate::json::Value;
 use crate::report::{Code, Kind, Path, Severity};
-use crate::rules::{Checker, Field, Role, Str, Ty};
-use crate::text::Charset;
+use crate::rules::{Checker, Field, Reading, Role, Source, Str, Ty};
+use crate::text::{Charset, Edge};
 use std::borrow::Cow;
 
-const TOO_LARGE: &[(Option<Code>, &str)] = &[(Some(Code::TooLong), "InvalidParameter.ValueTooLarge")];
+const TOO_LARGE: &[(Option<Code>, ProviderCode)] = &[(Some(Code::TooLong), codes::TC_VALUE_TOO_LARGE)];
+
+/// Tencent Cloud Tag "Use Limits": key 1-127, value 1-255 characters; Chinese and English
+/// characters, digits, inner spaces and `+ - = . _ : / @ ( ) [ ] , ; > <` (and the full-width
+/// `＋ － ＝ ／ ＠ （ ） 【 】 ：`); no space at either end.
+pub static TAG_LIMITS: Source = Source {
+    id: "tencent-tag-use-limits",
+    name: ("Tencent Cloud's Tag \"Use Limits\" page", "腾讯云标签“使用限制”文档"),
+    url: "https://www.tencentcloud.com/document/product/651/13354",
+};
+/// Tencent Cloud CKafka's tag overview (2021-12-28): tag keys up to 255, values up to 127.
+pub static CKAFKA_TAGS: Source = Source {
+    id: "tencent-ckafka-tag-overview",
+    name: (
+        "Tencent Cloud's CKafka tag overview (values up to 127 characters)",
+        "腾讯云 CKafka 标签概述（标签值最多 127 个字符）",
+    ),
+    url: "https://cloud.tencent.com/document/product/597/33355",
+};
 const ID: Str = Str::NON_EMPTY;
 const BOOL_STR: Ty = Ty::Enum { values: &["true", "false", "TRUE", "FALSE"], canonical: &["true", "false"] };
 
@@ -137,12 +156,21 @@ pub const TAG_SPEC_FIELDS: &[Field] = &[
     },
 ];
 
+const TAG_KEY_READINGS: &[Reading] =
+    &[Reading::of(&TAG_LIMITS).max(127).charset(Charset::TencentTag).edge(Edge::NoSpace)];
+const TAG_VALUE_READINGS: &[Reading] = &[
+    Reading::of(&TAG_LIMITS).min(1).charset(Charset::TencentTag).edge(Edge::NoSpace),
+    Reading::of(&CKAFKA_TAGS).max(127),
+];
+
 pub const TAG_FIELDS: &[Field] = &[
+    // The Tag page says keys up to 127 characters, CKafka's tag overview up to 255: 255 is the
+    // error, 127 a warning. No charset error: the pages' "letters" differ; the Tag page's set warns.
     Field {
         name: "Key",
         label: ("Tag key", "标签键"),
         required: true,
-        ty: Ty::Str(Str::chars(1, 127)),
+        ty: Ty::Str(Str::chars(1, 255).readings(TAG_KEY_READINGS)),
         role: Role::Other,
         codes: &[],
     },
@@ -150,13 +178,13 @@ pub const TAG_FIELDS: &[Field] = &[
         name: "Value",
         label: ("Tag value", "标签值"),
         required: true,
-        ty: Ty::Str(Str { max: Some(255), ..Str::ANY }),
+        ty: Ty::Str(Str { max: Some(255), ..Str::ANY }.readings(TAG_VALUE_READINGS)),
         role: Role::Other,
         codes: &[],
     },
 ];
 
-pub const UNKNOWN: &str = "UnknownParameter";
+pub const UNKNOWN: ProviderCode = codes::TC_UNKNOWN_PARAMETER;
 
 /// The two fields that may come flattened (`DataDiskIds.0`, `DataDiskIds.1`, ...).
 pub const LIST_FIELDS: [&str; 2] = ["DataDiskIds", "SnapshotIds"];
@@ -224,7 +252,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
             &root,
             Kind::MissingOneOf { fields: &["/InstanceId", "/SnapshotIds"] },
             Severity::Error,
-            Some("InvalidParameter.SpecifyOneParameter"),
+            Some(codes::TC_SPECIFY_ONE),
         );
     }
     if instance && snapshots {
@@ -232,7 +260,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
             &root.key("SnapshotIds"),
             Kind::Conflict { with: "/InstanceId" },
             Severity::Error,
-            Some("InvalidParameterConflict"),
+            Some(codes::TC_CONFLICT),
         );
     }
     if disks && !instance {
@@ -240,7 +268,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
             &root.key("DataDiskIds"),
             Kind::Requires { field: "/InstanceId" },
             Severity::Error,
-            Some("InvalidParameter.InvalidDependence"),
+            Some(codes::TC_INVALID_DEPENDENCE),
         );
     }
     for (k, v) in obj {
@@ -298,11 +326,18 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
     }
 }
 
-const STATE_CODES: &[(&str, &str)] = &[
-    ("REBOOTING", "UnsupportedOperation.InstanceStateRebooting"),
-    ("STOPPING", "UnsupportedOperation.InstanceStateStopping"),
-    ("TERMINATING", "UnsupportedOperation.InstanceStateTerminating"),
-    ("STARTING", "UnsupportedOperation.InstanceStateStarting"),
+/// Instance states (DescribeInstances' `InstanceState`) that CreateImage refuses, with the code the
+/// page or the SDK's CreateImage error list gives for each.
+const STATE_CODES: &[(&str, ProviderCode)] = &[
+    ("REBOOTING", codes::TC_STATE_REBOOTING),
+    ("STOPPING", codes::TC_STATE_STOPPING),
+    ("TERMINATING", codes::TC_STATE_TERMINATING),
+    ("STARTING", codes::TC_STATE_STARTING),
+    ("ENTER_RESCUE_MODE", codes::TC_STATE_ENTER_RESCUE),
+    ("RESCUE_MODE", codes::TC_STATE_RESCUE),
+    ("EXIT_RESCUE_MODE", codes::TC_STATE_EXIT_RESCUE),
+    ("ENTER_SERVICE_LIVE_MIGRATE", codes::TC_STATE_ENTER_MIGRATE),
+    ("SERVICE_LIVE_MIGRATE", codes::TC_STATE_MIGRATE),
 ];
 
 /// Pre-flight rules from the console's context (the page's error codes).
@@ -315,7 +350,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             &super::at_field(req, &root, "InstanceId"),
             Kind::NotFound { what: "instance", value: instance_id.unwrap_or("").to_owned() },
             Severity::Error,
-            Some("InvalidInstanceId.NotFound"),
+            Some(codes::TC_INSTANCE_NOT_FOUND),
         );
     }
     if let Some(state) = ctx::string(c, ctx, "instanceState") {
@@ -325,7 +360,22 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                 &root,
                 Kind::BadState { what: "instance", state: up, allowed: &["RUNNING", "STOPPED"] },
                 Severity::Error,
-                Some(code),
+                Some(*code),
+            );
+        }
+    }
+    // OperationDenied.InstanceOperationInProgress: the instance's latest operation is still running.
+    if let Some(op) = ctx::string(c, ctx, "instanceLatestOperationState") {
+        if op.eq_ignore_ascii_case("OPERATING") {
+            c.push(
+                &root,
+                Kind::BadState {
+                    what: "instance's latest operation",
+                    state: "OPERATING".into(),
+                    allowed: &["SUCCESS", "FAILED"],
+                },
+                Severity::Error,
+                Some(codes::TC_OPERATION_IN_PROGRESS),
             );
         }
     }
@@ -345,21 +395,34 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                 &ip,
                 Kind::NotSupported { what: "disk", value: id.to_string() },
                 Severity::Error,
-                Some("InvalidParameter.DataDiskIdContainsRootDisk"),
+                Some(codes::TC_ROOT_DISK),
             );
         } else if local.as_ref().is_some_and(|l| l.iter().any(|x| x == id)) {
             c.push(
                 &ip,
                 Kind::NotSupported { what: "disk", value: id.to_string() },
                 Severity::Error,
-                Some("InvalidParameter.LocalDataDiskNotSupport"),
+                Some(codes::TC_LOCAL_DISK),
             );
         } else if data.as_ref().is_some_and(|d| !d.iter().any(|x| x == id)) {
             c.push(
                 &ip,
                 Kind::NotFound { what: "disk", value: id.to_string() },
                 Severity::Error,
-                Some("InvalidParameter.DataDiskNotBelongSpecifiedInstance"),
+                Some(codes::TC_DISK_NOT_OF_INSTANCE),
+            );
+        }
+    }
+    // InvalidParameter.SwapDiskNotSupport: a swap disk among the data disks.
+    if let Some(mut swap) = ctx::string_list(c, ctx, "swapDiskIds") {
+        // Sorted, then searched: n log n, and no hashing code in the WebAssembly build.
+        swap.sort_unstable();
+        for (i, id) in disks.iter().filter(|(_, id)| swap.binary_search_by(|x| x.as_str().cmp(id)).is_ok()) {
+            c.push(
+                &dp.index(*i),
+                Kind::NotSupported { what: "disk", value: id.to_string() },
+                Severity::Error,
+                Some(codes::TC_SWAP_DISK),
             );
         }
     }
@@ -381,7 +444,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                                 &sp.index(*i),
                                 Kind::NotFound { what: "snapshot", value: id.to_string() },
                                 Severity::Error,
-                                Some("InvalidParameter.SnapshotNotFound"),
+                                Some(codes::TC_SNAPSHOT_NOT_FOUND),
                             );
                         }
                         Some(u) if u.eq_ignore_ascii_case("SYSTEM_DISK") => systems += 1,
@@ -389,7 +452,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                     }
                 }
                 if systems == 0 {
-                    c.push(&sp, Kind::Required, Severity::Error, Some("InvalidParameter.SystemSnapshotNotFound"));
+                    c.push(&sp, Kind::Required, Severity::Error, Some(codes::TC_NO_SYSTEM_SNAPSHOT));
                     if let Some(last) = c.issues.last_mut() {
                         last.message = match c.lang {
                             crate::Lang::En => "SnapshotIds must include a snapshot of a system disk.".into(),
@@ -401,7 +464,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                         &sp,
                         Kind::TooMany { max: 1, actual: systems },
                         Severity::Error,
-                        Some("InvalidParameter.DuplicateSystemSnapshots"),
+                        Some(codes::TC_TWO_SYSTEM_SNAPSHOTS),
                     );
                 }
             }
@@ -414,13 +477,13 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                     &root.key("ImageName"),
                     Kind::AlreadyExists { value: name.to_owned() },
                     Severity::Error,
-                    Some("InvalidImageName.Duplicate"),
+                    Some(codes::TC_NAME_TAKEN),
                 );
             }
         }
     }
     if ctx::integer(c, ctx, "imageQuotaRemaining").is_some_and(|n| n <= 0) {
-        c.push(&root, Kind::NoQuotaLeft, Severity::Error, Some("ImageQuotaLimitExceeded"));
+        c.push(&root, Kind::NoQuotaLeft, Severity::Error, Some(codes::TC_IMAGE_QUOTA));
     }
     if let Some(keys) = ctx::string_list(c, ctx, "existingTagKeys") {
         if let Some(specs) = req.get("TagSpecification").and_then(Value::as_array) {
@@ -439,7 +502,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                                 &jp.key("Key"),
                                 Kind::NotFound { what: "tag key", value: k.to_owned() },
                                 Severity::Error,
-                                Some("InvalidParameterValue.TagKeyNotFound"),
+                                Some(codes::TC_TAG_KEY_NOT_FOUND),
                             );
                         }
                     }

@@ -1,10 +1,31 @@
 //! Zenlayer Cloud `CreateImage` (`POST /api/v2/vm`, `X-ZC-Action: CreateImage`).
 //! The page documents no error code for field errors, so those carry no provider code.
 
+use super::codes;
 use crate::json::Value;
 use crate::report::{Kind, Path, Severity};
-use crate::rules::{Checker, Field, Role, Str, Ty};
+use crate::rules::{Checker, Field, Reading, Role, Source, Str, Ty};
 use crate::text::Charset;
+
+/// Zenlayer's Terraform provider (`zenlayercloud_zvm_image`): it checks 2-24 characters for
+/// `image_name` and 2-256 for `image_description` before calling CreateImage.
+pub static TERRAFORM: Source = Source {
+    id: "zenlayer-terraform-zvm-image",
+    name: ("Zenlayer's Terraform provider (zvm_image: 2-24 and 2-256 characters)", "Zenlayer Terraform 插件（zvm_image：2-24 和 2-256 个字符）"),
+    url: "https://github.com/zenlayer/terraform-provider-zenlayercloud/blob/master/zenlayercloud/resource_zc_zvm_image.go",
+};
+/// The CreateImage page and the Go SDK (vm 2023-03-13 and 2026-04-01): description up to 255.
+pub static PAGE: Source = Source {
+    id: "zenlayer-createimage-page",
+    name: (
+        "Zenlayer's CreateImage page and SDK (up to 255 characters)",
+        "Zenlayer CreateImage 文档和 SDK（最多 255 个字符）",
+    ),
+    url: "https://docs.console.zenlayer.com/api-reference/compute/vm/image/createimage",
+};
+
+const NAME_READINGS: &[Reading] = &[Reading::of(&TERRAFORM).min(2)];
+const DESCRIPTION_READINGS: &[Reading] = &[Reading::of(&PAGE).max(255), Reading::of(&TERRAFORM).min(2)];
 
 pub const FIELDS: &[Field] = &[
     Field {
@@ -19,7 +40,7 @@ pub const FIELDS: &[Field] = &[
         name: "imageName",
         label: ("Image name", "镜像名称"),
         required: true,
-        ty: Ty::Str(Str::chars(1, 24).charset(Charset::HanAlnumDashUnderscore)),
+        ty: Ty::Str(Str::chars(1, 24).charset(Charset::HanAlnumDashUnderscore).readings(NAME_READINGS)),
         role: Role::Name,
         codes: &[],
     },
@@ -27,7 +48,8 @@ pub const FIELDS: &[Field] = &[
         name: "imageDescription",
         label: ("Image description", "镜像描述"),
         required: false,
-        ty: Ty::Str(Str { max: Some(255), ..Str::ANY }),
+        // The page and SDK say 255; Zenlayer's Terraform provider sends up to 256.
+        ty: Ty::Str(Str { max: Some(256), ..Str::ANY }.readings(DESCRIPTION_READINGS)),
         role: Role::Description,
         codes: &[],
     },
@@ -55,7 +77,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                 &root,
                 Kind::NotSupported { what: "zone", value: zone.to_owned() },
                 Severity::Error,
-                Some("UNSUPPORTED_OPERATION_ZONE_NOT_SUPPORT"),
+                Some(codes::ZL_ZONE_NOT_SUPPORTED),
             );
         }
     }
@@ -65,18 +87,19 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             &super::at_field(req, &root, "instanceId"),
             Kind::NotFound { what: "instance", value: id },
             Severity::Error,
-            Some("INVALID_INSTANCE_NOT_FOUND"),
+            Some(codes::ZL_INSTANCE_NOT_FOUND),
         );
     }
+    // The page documents one code for an instance that is not shut down, whatever its state:
+    // "Shut down the instance before creating an image."
     if let Some(state) = ctx::string(c, ctx, "instanceState") {
         let up = state.to_ascii_uppercase();
         if up != "STOPPED" {
-            let code = format!("UNSUPPORTED_OPERATION_INSTANCE_STATE_{up}");
-            c.push_at(
-                String::new(),
+            c.push(
+                &root,
                 Kind::BadState { what: "instance", state: up, allowed: &["STOPPED"] },
                 Severity::Error,
-                Some(code.into()),
+                Some(codes::ZL_INSTANCE_NOT_STOPPED),
             );
         }
     }
@@ -86,14 +109,14 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                 &root,
                 Kind::QuotaExceeded { limit: 5, actual: n as u64 },
                 Severity::Error,
-                Some("LIMIT_EXCEEDED_IMAGE_QUOTA"),
+                Some(codes::ZL_IMAGE_QUOTA),
             );
         }
     }
     if let Some(st) = ctx::string(c, ctx, "systemDiskStatus") {
         let code = match st.to_ascii_uppercase().as_str() {
-            "MAKING_IMAGE" => Some("UNSUPPORTED_OPERATION_DISK_MAKING_IMAGE"),
-            "UNAVAILABLE" => Some("UNSUPPORTED_OPERATION_DISK_UNAVAILABLE"),
+            "MAKING_IMAGE" => Some(codes::ZL_DISK_MAKING_IMAGE),
+            "UNAVAILABLE" => Some(codes::ZL_DISK_UNAVAILABLE),
             _ => None,
         };
         if let Some(code) = code {

@@ -93,25 +93,35 @@ pub fn count_chars(s: &str) -> usize {
 }
 
 /// The character sets of the providers' fields, in one table. `allows` is the rule,
-/// `describe` the words a form shows for it.
+/// `describe` the words a form shows for it. A field's rule (`rules::Str`) has one charset whose
+/// findings are errors, and may carry stricter readings (`rules::Reading`) whose charsets only warn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Charset {
     /// Any character.
     Any,
     /// Zenlayer image name: Han, ASCII letters and digits, `-`, `_`.
     HanAlnumDashUnderscore,
-    /// Huawei image name: Han, ASCII letters and digits, `-`, `.`, `_`, space.
+    /// Huawei image name (terraform provider docs): Han, ASCII letters and digits, `-`, `.`, `_`, space.
     HanAlnumDashDotUnderscoreSpace,
+    /// Huawei image name (IMS "Image Attributes" pages): ASCII letters and digits, `-`, `.`, `_`, space.
+    AlnumDashDotUnderscoreSpace,
     /// Huawei description: anything but CR, LF, `<`, `>`.
     NoLineBreakNoAngle,
     /// Nova name: printable BMP characters.
     NovaPrintable,
     /// Nova metadata key: `a-zA-Z0-9-_:. `.
     NovaMetaKey,
-    /// Huawei tag key: ASCII letters and digits, `_`, `-`.
+    /// Huawei tag key, strictest reading: ASCII letters and digits, `_`, `-`.
     TagKey,
-    /// Huawei tag value: ASCII letters and digits, `_`, `.`, `-`.
+    /// Huawei tag value, strictest reading: ASCII letters and digits, `_`, `.`, `-`.
     TagValue,
+    /// Huawei tag key, most lenient reading: anything but `=`, `*`, `<`, `>`, `\`, `,`, `|`, `/`.
+    HuaweiTagKey,
+    /// Huawei tag value, most lenient reading: anything but `=`, `*`, `<`, `>`, `\`, `,`, `|`.
+    HuaweiTagValue,
+    /// Tencent tag key or value (Tag service "Use Limits"): Han, ASCII letters and digits, space,
+    /// `+ - = . _ : / @ ( ) [ ] , ; > <` and the full-width `＋ － ＝ ／ ＠ （ ） 【 】 ：`.
+    TencentTag,
     /// OBS bucket name: lowercase ASCII letters, digits, `-`, `.`.
     Bucket,
     /// An HTTP header value that any client sends as is: visible ASCII (U+0021..U+007E).
@@ -120,6 +130,8 @@ pub enum Charset {
     /// A Tencent region id (`ap-guangzhou`): lowercase ASCII letters, digits, `-`.
     /// (It goes into the `X-TC-Region` header.)
     RegionId,
+    /// A project id as upstream Nova's router matches it: lowercase hexadecimal digits and `-`.
+    LowerHexDash,
 }
 
 impl Charset {
@@ -130,14 +142,27 @@ impl Charset {
             Charset::HanAlnumDashDotUnderscoreSpace => {
                 c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ' ') || is_han(c)
             }
+            Charset::AlnumDashDotUnderscoreSpace => c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ' '),
             Charset::NoLineBreakNoAngle => !matches!(c, '\r' | '\n' | '<' | '>'),
             Charset::NovaPrintable => is_nova_printable(c),
             Charset::NovaMetaKey => c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | ' '),
             Charset::TagKey => c.is_ascii_alphanumeric() || matches!(c, '_' | '-'),
             Charset::TagValue => c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'),
+            Charset::HuaweiTagKey => !matches!(c, '=' | '*' | '<' | '>' | '\\' | ',' | '|' | '/'),
+            Charset::HuaweiTagValue => !matches!(c, '=' | '*' | '<' | '>' | '\\' | ',' | '|'),
+            Charset::TencentTag => {
+                c.is_ascii_alphanumeric()
+                    || matches!(c, ' ' | '+' | '-' | '=' | '.' | '_' | ':' | '/' | '@' | '(' | ')' | '[' | ']' | ',')
+                    || matches!(
+                        c,
+                        ';' | '>' | '<' | '＋' | '－' | '＝' | '／' | '＠' | '（' | '）' | '【' | '】' | '：'
+                    )
+                    || is_han(c)
+            }
             Charset::Bucket => c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.'),
             Charset::VisibleAscii => c.is_ascii_graphic(),
             Charset::RegionId => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
+            Charset::LowerHexDash => c.is_ascii_digit() || matches!(c, 'a'..='f' | '-'),
         }
     }
 
@@ -146,7 +171,6 @@ impl Charset {
         if self == Charset::Any {
             return None;
         }
-        // Pure-ASCII fast path for the common sets.
         s.chars().enumerate().find(|&(_, c)| !self.allows(c))
     }
 
@@ -161,6 +185,10 @@ impl Charset {
                 "Chinese characters, letters, digits, -, ., _ and spaces (not at either end)",
                 "中文汉字、英文字母、数字、-、.、_ 和空格（不能在首尾）",
             ),
+            Charset::AlnumDashDotUnderscoreSpace => (
+                "letters, digits, -, ., _ and spaces (not at either end)",
+                "英文字母、数字、-、.、_ 和空格（不能在首尾）",
+            ),
             Charset::NoLineBreakNoAngle => ("no line breaks, < or >", "不能包含换行符、< 或 >"),
             Charset::NovaPrintable => (
                 "printable characters of the Basic Multilingual Plane, no whitespace at either end",
@@ -169,6 +197,18 @@ impl Charset {
             Charset::NovaMetaKey => ("letters, digits, -, _, :, . and spaces", "英文字母、数字、-、_、:、. 和空格"),
             Charset::TagKey => ("letters, digits, _ and -", "英文字母、数字、_ 和 -"),
             Charset::TagValue => ("letters, digits, _, . and -", "英文字母、数字、_、. 和 -"),
+            Charset::HuaweiTagKey => (
+                "any characters except = * < > \\ , | / (no space at either end)",
+                "除 = * < > \\ , | / 以外的任意字符（首尾不能是空格）",
+            ),
+            Charset::HuaweiTagValue => (
+                "any characters except = * < > \\ , | (no space at either end)",
+                "除 = * < > \\ , | 以外的任意字符（首尾不能是空格）",
+            ),
+            Charset::TencentTag => (
+                "Chinese characters, letters, digits, spaces and + - = . _ : / @ ( ) [ ] , ; > < ＋ － ＝ ／ ＠ （ ） 【 】 ：",
+                "中文汉字、英文字母、数字、空格及 + - = . _ : / @ ( ) [ ] , ; > < ＋ － ＝ ／ ＠ （ ） 【 】 ：",
+            ),
             Charset::Bucket => ("lowercase letters, digits, - and .", "小写字母、数字、- 和 ."),
             Charset::VisibleAscii => {
                 ("visible ASCII characters (no spaces or line breaks)", "可见 ASCII 字符（不含空格和换行）")
@@ -176,6 +216,38 @@ impl Charset {
             Charset::RegionId => {
                 ("lowercase letters, digits and -, e.g. ap-guangzhou", "小写字母、数字和 -，例如 ap-guangzhou")
             }
+            Charset::LowerHexDash => ("lowercase hexadecimal digits and -", "小写十六进制数字和 -"),
+        }
+    }
+}
+
+/// Which characters may not stand at either end of a value (`bad_format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    /// No rule.
+    Free,
+    /// No U+0020 SPACE at either end (Huawei, Tencent tags).
+    NoSpace,
+    /// No Unicode White_Space at either end (Nova's name).
+    NoWhiteSpace,
+}
+
+impl Edge {
+    /// Does `s` break the rule?
+    pub fn broken(self, s: &str) -> bool {
+        let bad = |c: Option<char>| match (self, c) {
+            (Edge::NoSpace, Some(c)) => c == ' ',
+            (Edge::NoWhiteSpace, Some(c)) => c.is_whitespace(),
+            _ => false,
+        };
+        bad(s.chars().next()) || bad(s.chars().next_back())
+    }
+
+    /// The `format` param of its `bad_format` issue.
+    pub fn format(self) -> &'static str {
+        match self {
+            Edge::NoWhiteSpace => "no leading or trailing whitespace",
+            _ => "no leading or trailing space",
         }
     }
 }
@@ -186,6 +258,17 @@ pub fn fold_width(c: char) -> char {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         0x3000 => ' ',
         _ => c,
+    }
+}
+
+/// The full-width fold of `c` where `charset` refuses `c` and allows its fold; `c` otherwise.
+/// A name is folded only where the fold is what makes it pass (a Tencent name may hold `（`).
+pub fn fold_if_refused(charset: Charset, c: char) -> char {
+    let f = fold_width(c);
+    if f != c && !charset.allows(c) && charset.allows(f) {
+        f
+    } else {
+        c
     }
 }
 
@@ -259,6 +342,40 @@ mod tests {
         for c in ['\u{7}', '\u{200E}', '\u{2028}', '\u{2029}', '\u{E000}', '𠀀', '😀', '\u{FEFF}'] {
             assert!(!is_nova_printable(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn reading_charsets_and_the_fold_decision() {
+        // Huawei tags: the lenient sets refuse only what no page allows.
+        for c in ['部', ' ', '.', '@', '😀', 'é', '#'] {
+            assert!(Charset::HuaweiTagKey.allows(c), "{c:?}");
+        }
+        for c in ['=', '*', '<', '>', '\\', ',', '|', '/'] {
+            assert!(!Charset::HuaweiTagKey.allows(c), "{c:?}");
+        }
+        assert!(Charset::HuaweiTagValue.allows('/') && !Charset::HuaweiTagValue.allows('|'));
+        // Tencent's Tag page set: half- and full-width punctuation it lists, Han, not emoji or '#'.
+        for c in ['部', 'a', '9', ' ', '+', '[', '>', '＋', '【', '：', '（', '\u{20000}'] {
+            assert!(Charset::TencentTag.allows(c), "{c:?}");
+        }
+        for c in ['#', '!', '😀', 'あ', '\u{3000}', '\u{301}'] {
+            assert!(!Charset::TencentTag.allows(c), "{c:?}");
+        }
+        assert!(
+            Charset::LowerHexDash.allows('f')
+                && !Charset::LowerHexDash.allows('F')
+                && !Charset::LowerHexDash.allows('g')
+        );
+        // A name's full-width form is folded only where the charset refuses it and takes the fold.
+        assert_eq!(fold_if_refused(Charset::HanAlnumDashUnderscore, 'ｗ'), 'w');
+        assert_eq!(fold_if_refused(Charset::HanAlnumDashUnderscore, '．'), '．', "'.' is refused too");
+        assert_eq!(fold_if_refused(Charset::Any, '（'), '（');
+        assert_eq!(fold_if_refused(Charset::NovaPrintable, 'ｗ'), 'ｗ');
+        assert_eq!(fold_if_refused(Charset::HanAlnumDashDotUnderscoreSpace, '\u{3000}'), ' ');
+        assert!(
+            Edge::NoSpace.broken(" a") && !Edge::NoSpace.broken("\u{3000}a") && Edge::NoWhiteSpace.broken("\u{3000}a")
+        );
+        assert!(!Edge::Free.broken(" "));
     }
 
     #[test]

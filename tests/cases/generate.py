@@ -65,23 +65,40 @@ class File:
         self.cases = []
         self.names = set()
 
-    def add(self, name, request, issues=(), params=(), warnings=(), context=None, lang=None):
+    def add(self, name, request, issues=(), params=(), warnings=(), context=None, lang=None, source=None,
+            changes=None, normalized=None):
         """issues: list of (path, code); warnings: list of (path, code) that are warnings
-        (also listed in the multiset).  params: list of (path, code, dict)."""
+        (also listed in the multiset).  params: list of (path, code, dict).
+        source: where the provider's answer comes from (a URL, or "seed:<file>"), for the cases that
+        pin a documented answer.  changes: the exact multiset of (path, code) that normalize makes;
+        normalized: the request normalize returns (both optional)."""
         assert name not in self.names, (self.provider, self.topic, name)
         self.names.add(name)
         issues = [list(i) for i in issues] + [list(w) for w in warnings]
-        case = {"name": name, "request": request, "ok": len(issues) == len(warnings), "issues": issues}
+        case = {"name": name}
+        if source is not None:
+            assert source.startswith("http") or source.startswith("seed:"), source
+            case["source"] = source
+        case.update({"request": request, "ok": len(issues) == len(warnings), "issues": issues})
         ps = [list(p) for p in params]
         for w in warnings:
             if not any(p[0] == w[0] and p[1] == w[1] and "severity" in p[2] for p in ps):
                 ps.append([w[0], w[1], {"severity": "warning"}])
+        for i in issues[:len(issues) - len(warnings)]:
+            # An issue listed as an error must be one: pin its severity unless a params entry does.
+            if not any(p[0] == i[0] and p[1] == i[1] and "severity" in p[2] for p in ps) and \
+                    [i[0], i[1]] not in [list(w) for w in warnings]:
+                ps.append([i[0], i[1], {"severity": "error"}])
         if ps:
             case["params"] = ps
         if context is not None:
             case["context"] = context
         if lang is not None:
             case["lang"] = lang
+        if changes is not None:
+            case["changes"] = [list(c) for c in changes]
+        if normalized is not None:
+            case["normalized"] = normalized
         self.cases.append(case)
 
 
@@ -103,6 +120,31 @@ assert len(FAMILY) == 5
 E_COMB = "e\u0301"     # 2 chars
 FW_A = "\uff41"        # ａ full-width
 ZWSP = "\u200b"
+
+# Where the provider's documented answer comes from (the "source" of a case).
+SRC = {
+    "zl_page": "https://docs.console.zenlayer.com/api-reference/compute/vm/image/createimage",
+    "zl_tf": "https://github.com/zenlayer/terraform-provider-zenlayercloud/blob/master/zenlayercloud/resource_zc_zvm_image.go",
+    "tc_sdk": "https://github.com/TencentCloud/tencentcloud-sdk-go/blob/master/tencentcloud/cvm/v20170312/client.go",
+    "tc_page": "seed:tencent-cvm-createimage.txt",
+    "tc_tags": "https://www.tencentcloud.com/document/product/651/13354",
+    "tc_ckafka": "https://cloud.tencent.com/document/product/597/33355",
+    "tc_states": "https://www.tencentcloud.com/document/api/213/15753",
+    "os_seed": "seed:openstack-nova-createimage.txt",
+    "nova_schema": "https://github.com/openstack/nova/blob/master/nova/api/openstack/compute/schemas/servers.py",
+    "nova_legacy": "https://github.com/openstack/nova/blob/master/nova/api/openstack/__init__.py",
+    "nova_router": "https://github.com/openstack/nova/blob/master/nova/api/openstack/__init__.py",
+    "nova_apiref": "https://docs.openstack.org/api-ref/compute/#create-image-createimage-action",
+    "nova_juno": "https://github.com/openstack/nova/blob/juno-eol/nova/api/openstack/common.py",
+    "hw_tag_ad": "https://support.huaweicloud.com/intl/en-us/ae-ad-1-api-ims/en-us_topic_0020092110.html",
+    "hw_tag_eu": "https://support.huaweicloud.com/eu/api-ims/ims_03_0902.html",
+    "hw_tag_cn": "https://support.huaweicloud.com/api-ims/ims_03_0902.html",
+    "hw_tag_paris": "https://support.huaweicloud.com/intl/en-us/eu-west-0-api-ims/en-us_topic_0020092110.html",
+    "hw_tf_tags": "https://github.com/huaweicloud/terraform-provider-huaweicloud/pull/1745",
+    "hw_attrs": "https://support.huaweicloud.com/intl/en-us/api-ims/ims_03_0901.html",
+    "hw_tf_image": "https://github.com/huaweicloud/terraform-provider-huaweicloud/blob/master/docs/resources/ims_obs_data_image.md",
+    "hw_errors": "https://support.huaweicloud.com/intl/en-us/api-ims/ims_03_0908.html",
+}
 
 # too_deep is not covered here: the Rust harness parses each whole case file with the depth limit, so a
 # request sits 3 levels below the file root and the reported path would differ from a direct check.
@@ -139,7 +181,17 @@ def zen():
     # imageName
     f.add("imageName missing", z(imageName=DEL), [("/imageName", "required")])
     f.add("imageName empty string", z(imageName=""), [("/imageName", "empty")])
-    f.add("imageName single char is valid", z(imageName="w"))
+    f.add("imageName single char is valid, a warning: Zenlayer's Terraform provider asks for 2", z(imageName="w"),
+          warnings=[("/imageName", "too_short")], params=[("/imageName", "too_short", {"min": 2, "actual": 1, "severity": "warning"})],
+          source=SRC["zl_tf"])
+    f.add("imageName of 2 chars is valid without a warning", z(imageName="ww"))
+    # Zenlayer refuses full-width letters and takes their fold: normalize folds them (that makes it pass);
+    # the full-width period stays (Zenlayer refuses "." as well, so the fold would not help).
+    f.add("imageName in full-width letters: normalize folds what Zenlayer refuses", z(imageName="\uff57\uff45\uff42\uff10\uff11"),
+          [("/imageName", "bad_char")], changes=[("/imageName", "fold_width")], normalized=z(imageName="web01"),
+          source=SRC["zl_page"])
+    f.add("imageName with a full-width period: only the letters are folded", z(imageName="\uff41\uff0eb"),
+          [("/imageName", "bad_char")], changes=[("/imageName", "fold_width")], normalized=z(imageName="a\uff0eb"))
     f.add("imageName of 24 ASCII chars is valid (longest)", z(imageName="a" * 24))
     f.add("imageName of 25 ASCII chars is too long", z(imageName="a" * 25), [("/imageName", "too_long")],
           [("/imageName", "too_long", tl(24, 25))])
@@ -199,16 +251,24 @@ def zen():
         f.add("imageName is %s: wrong_type" % label, z(imageName=v), [("/imageName", "wrong_type")],
               [("/imageName", "wrong_type", {"actual": actual})])
     # imageDescription
-    f.add("imageDescription empty string is valid", z(imageDescription=""))
+    # The page and SDKs say 255; Zenlayer's Terraform provider sends 2-256: 256 warns, 257 is an error.
+    f.add("imageDescription empty string is valid, a warning (Terraform asks for 2)", z(imageDescription=""),
+          warnings=[("/imageDescription", "empty")], source=SRC["zl_tf"])
+    f.add("imageDescription of 2 chars is valid without a warning", z(imageDescription="dd"))
     f.add("imageDescription of 255 chars is valid", z(imageDescription="d" * 255))
-    f.add("imageDescription of 256 chars is too long", z(imageDescription="d" * 256),
-          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(255, 256))])
+    f.add("imageDescription of 256 chars is valid, a warning: the page says 255, Terraform sends 256",
+          z(imageDescription="d" * 256), warnings=[("/imageDescription", "too_long")],
+          params=[("/imageDescription", "too_long", tl(255, 256, severity="warning"))], source=SRC["zl_tf"])
+    f.add("imageDescription of 257 chars is too long", z(imageDescription="d" * 257),
+          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(256, 257, severity="error"))])
     f.add("imageDescription of 255 emoji is valid (chars, not bytes)", z(imageDescription=GRIN * 255))
-    f.add("imageDescription of 256 x U+20000 is too long", z(imageDescription=U20000 * 256),
-          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(255, 256))])
+    f.add("imageDescription of 256 x U+20000 is a warning (counted in chars)", z(imageDescription=U20000 * 256),
+          warnings=[("/imageDescription", "too_long")], params=[("/imageDescription", "too_long", tl(255, 256))])
+    f.add("imageDescription of 257 x U+20000 is too long", z(imageDescription=U20000 * 257),
+          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(256, 257))])
     f.add("imageDescription with any characters is valid", z(imageDescription="a b.c/中\u3042ａ\u200b\n<>" + FAMILY))
-    f.add("imageDescription 254 a plus e+U+0301 is 256 chars: too long", z(imageDescription="a" * 254 + E_COMB),
-          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(255, 256))])
+    f.add("imageDescription 255 a plus e+U+0301 is 257 chars: too long", z(imageDescription="a" * 255 + E_COMB),
+          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(256, 257))])
     f.add("imageDescription null is wrong_type", z(imageDescription=None), [("/imageDescription", "wrong_type")],
           [("/imageDescription", "wrong_type", {"actual": "null"})])
     f.add("imageDescription number is wrong_type", z(imageDescription=1), [("/imageDescription", "wrong_type")])
@@ -226,11 +286,11 @@ def zen():
           [("/instanceId", "empty"), ("/imageName", "too_long"), ("/imageName", "bad_char"),
            ("/imageDescription", "too_long")], [("/imageName", "bad_char", bc(" ", 2)),
                                                 ("/imageName", "too_long", tl(24, 34)),
-                                                ("/imageDescription", "too_long", tl(255, 300))],
+                                                ("/imageDescription", "too_long", tl(256, 300))],
           warnings=[("/extra", "unknown_field")])
     f.add("wrong types everywhere", {"instanceId": 1, "imageName": None, "imageDescription": []},
           [("/instanceId", "wrong_type"), ("/imageName", "wrong_type"), ("/imageDescription", "wrong_type")])
-    f.add("imageName missing and description too long", {"instanceId": "ins-1", "imageDescription": "x" * 256},
+    f.add("imageName missing and description too long", {"instanceId": "ins-1", "imageDescription": "x" * 257},
           [("/imageName", "required"), ("/imageDescription", "too_long")])
 
 
@@ -296,6 +356,13 @@ def tencent():
     f.add("ImageName of 61 x U+20000 is too long", t(ImageName=U20000 * 61), [("/ImageName", "too_long")],
           [("/ImageName", "too_long", tl(60, 61, providerCode=TC_LEN))])
     f.add("ImageName full-width letters are fine (no charset)", t(ImageName=FW_A * 60))
+    # Normalize folds a name's full-width forms only where the provider refuses them: Tencent does not.
+    f.add("ImageName with full-width parentheses is valid and normalize keeps it", t(ImageName="生产环境（测试）"),
+          source=SRC["tc_sdk"], changes=[], normalized=t(ImageName="生产环境（测试）"))
+    f.add("ImageName in full-width letters is kept by normalize; only the spaces are trimmed",
+          t(ImageName=" \uff57\uff45\uff42 "), changes=[("/ImageName", "trim")], normalized=t(ImageName="\uff57\uff45\uff42"))
+    f.add("InstanceId in full-width letters is folded by normalize (ids stay folded)", t(InstanceId="ins-\uff11"),
+          changes=[("/InstanceId", "fold_width")], normalized=t(InstanceId="ins-1"))
     f.add("ImageName with spaces, punctuation, kana and emoji is fine", t(ImageName="web 01.あ/" + GRIN))
     f.add("ImageName 55 chars plus ZWJ family emoji (5 chars) is 60: valid", t(ImageName="a" * 55 + FAMILY))
     f.add("ImageName 56 chars plus ZWJ family emoji is 61: too long", t(ImageName="a" * 56 + FAMILY),
@@ -483,20 +550,53 @@ def tencent():
     k.add("Tags object is wrong_type", ts(Tags={"Key": "k", "Value": "v"}), [(P + "/Tags", "wrong_type")],
           [(P + "/Tags", "wrong_type", {"actual": "object"})])
     k.add("Tags item string is wrong_type", ts(["k=v"]), [(P + "/Tags/0", "wrong_type")])
+    # Keys: the Tag page says 1-127, CKafka's tag overview up to 255: 255 is the error, 127 a warning.
     k.add("Key of 127 chars is valid", ts([{"Key": "k" * 127, "Value": "v"}]))
-    k.add("Key of 128 chars is too long", ts([{"Key": "k" * 128, "Value": "v"}]), [(P + "/Tags/0/Key", "too_long")],
-          [(P + "/Tags/0/Key", "too_long", tl(127, 128))])
+    k.add("Key of 128 chars is valid, a warning: the Tag page says 127, CKafka's page 255",
+          ts([{"Key": "k" * 128, "Value": "v"}]), warnings=[(P + "/Tags/0/Key", "too_long")],
+          params=[(P + "/Tags/0/Key", "too_long", tl(127, 128, severity="warning"))], source=SRC["tc_ckafka"])
+    k.add("Key of 255 chars is a warning", ts([{"Key": "k" * 255, "Value": "v"}]), warnings=[(P + "/Tags/0/Key", "too_long")])
+    k.add("Key of 256 chars is too long", ts([{"Key": "k" * 256, "Value": "v"}]), [(P + "/Tags/0/Key", "too_long")],
+          [(P + "/Tags/0/Key", "too_long", tl(255, 256, severity="error"))])
     k.add("Key of 127 x U+20000 is valid", ts([{"Key": U20000 * 127, "Value": "v"}]))
-    k.add("Key of 128 Han chars is too long", ts([{"Key": ZHONG * 128, "Value": "v"}]), [(P + "/Tags/0/Key", "too_long")],
-          [(P + "/Tags/0/Key", "too_long", tl(127, 128))])
+    k.add("Key of 128 Han chars is a warning", ts([{"Key": ZHONG * 128, "Value": "v"}]),
+          warnings=[(P + "/Tags/0/Key", "too_long")], params=[(P + "/Tags/0/Key", "too_long", tl(127, 128))])
+    k.add("Key of 256 x U+20000 is too long (chars)", ts([{"Key": U20000 * 256, "Value": "v"}]),
+          [(P + "/Tags/0/Key", "too_long")], [(P + "/Tags/0/Key", "too_long", tl(255, 256))])
+    # Characters: the Tag page's set warns (no source lists the rest, but the pages' "letters" differ).
+    k.add("Key in Chinese with full-width parentheses is valid", ts([{"Key": "部门（研发）", "Value": "值"}]),
+          source=SRC["tc_tags"])
+    k.add("Key with every special character the Tag page lists is valid",
+          ts([{"Key": "a+-=._:/@()[],;><b", "Value": "＋－＝／＠（）【】："}]), source=SRC["tc_tags"])
+    k.add("Key with # is a warning (not in the Tag page's set)", ts([{"Key": "env#1", "Value": "v"}]),
+          warnings=[(P + "/Tags/0/Key", "bad_char")], params=[(P + "/Tags/0/Key", "bad_char", bc("#", 3, severity="warning"))],
+          source=SRC["tc_tags"])
+    k.add("Key with an emoji is a warning", ts([{"Key": "k" + GRIN, "Value": "v"}]),
+          warnings=[(P + "/Tags/0/Key", "bad_char")], params=[(P + "/Tags/0/Key", "bad_char", bc(GRIN, 1))])
+    k.add("Key with kana is a warning (the Tag page: Chinese and English characters)", ts([{"Key": "キー", "Value": "v"}]),
+          warnings=[(P + "/Tags/0/Key", "bad_char")])
+    k.add("Key with a combining mark is a warning", ts([{"Key": "caf" + E_COMB, "Value": "v"}]),
+          warnings=[(P + "/Tags/0/Key", "bad_char")], params=[(P + "/Tags/0/Key", "bad_char", bc("\u0301", 4))])
+    k.add("Key with a space at the end is a warning (bad_format)", ts([{"Key": "env ", "Value": "v"}]),
+          warnings=[(P + "/Tags/0/Key", "bad_format")],
+          params=[(P + "/Tags/0/Key", "bad_format", {"format": "no leading or trailing space"})], source=SRC["tc_tags"])
+    k.add("Key with an inner space is valid", ts([{"Key": "cost center", "Value": "v"}]))
     k.add("Key empty", ts([{"Key": "", "Value": "v"}]), [(P + "/Tags/0/Key", "empty")])
     k.add("Key missing", ts([{"Value": "v"}]), [(P + "/Tags/0/Key", "required")])
     k.add("Key number is wrong_type", ts([{"Key": 1, "Value": "v"}]), [(P + "/Tags/0/Key", "wrong_type")])
-    k.add("Value empty is valid", ts([{"Key": "k", "Value": ""}]))
-    k.add("Value of 255 chars is valid", ts([{"Key": "k", "Value": "v" * 255}]))
+    # Values: the Tag page says 1-255, CKafka's tag overview up to 127: 255 is the error, 127 and empty warn.
+    k.add("Value empty is valid, a warning (the Tag page asks for 1)", ts([{"Key": "k", "Value": ""}]),
+          warnings=[(P + "/Tags/0/Value", "empty")], source=SRC["tc_tags"])
+    k.add("Value of 127 chars is valid", ts([{"Key": "k", "Value": "v" * 127}]))
+    k.add("Value of 128 chars is valid, a warning (CKafka's page says 127)", ts([{"Key": "k", "Value": "v" * 128}]),
+          warnings=[(P + "/Tags/0/Value", "too_long")], params=[(P + "/Tags/0/Value", "too_long", tl(127, 128))],
+          source=SRC["tc_ckafka"])
+    k.add("Value of 255 chars is a warning", ts([{"Key": "k", "Value": "v" * 255}]),
+          warnings=[(P + "/Tags/0/Value", "too_long")], params=[(P + "/Tags/0/Value", "too_long", tl(127, 255))])
     k.add("Value of 256 chars is too long", ts([{"Key": "k", "Value": "v" * 256}]), [(P + "/Tags/0/Value", "too_long")],
-          [(P + "/Tags/0/Value", "too_long", tl(255, 256))])
-    k.add("Value of 255 emoji is valid", ts([{"Key": "k", "Value": GRIN * 255}]))
+          [(P + "/Tags/0/Value", "too_long", tl(255, 256, severity="error"))])
+    k.add("Value of 255 emoji: two warnings (CKafka's length, the Tag page's characters)", ts([{"Key": "k", "Value": GRIN * 255}]),
+          warnings=[(P + "/Tags/0/Value", "too_long"), (P + "/Tags/0/Value", "bad_char")])
     k.add("Value missing is required", ts([{"Key": "k"}]), [(P + "/Tags/0/Value", "required")])
     k.add("Value null is wrong_type", ts([{"Key": "k", "Value": None}]), [(P + "/Tags/0/Value", "wrong_type")])
     k.add("Value number is wrong_type", ts([{"Key": "k", "Value": 1}]), [(P + "/Tags/0/Value", "wrong_type")])
@@ -520,7 +620,7 @@ def tencent():
     k.add("empty TagSpecification item: ResourceType and Tags required", t(TagSpecification=[{}]),
           [(P + "/ResourceType", "required"), (P + "/Tags", "required")])
     k.add("many tag problems at once", t(TagSpecification=[
-        {"ResourceType": "instance", "Tags": [{"Key": "", "Value": 1}, {"Key": "k" * 128}, {"Key": "x", "Value": "y", "Z": 0}]}]),
+        {"ResourceType": "instance", "Tags": [{"Key": "", "Value": 1}, {"Key": "k" * 256}, {"Key": "x", "Value": "y", "Z": 0}]}]),
         [(P + "/ResourceType", "not_allowed"), (P + "/Tags/0/Key", "empty"), (P + "/Tags/0/Value", "wrong_type"),
          (P + "/Tags/1/Key", "too_long"), (P + "/Tags/1/Value", "required"), (P + "/Tags/2/Z", "unknown_field")])
 
@@ -570,16 +670,30 @@ def url_parts(f, provider):
            ("/token", "required", {"providerCode": "401"}), ("/body", "required", {"providerCode": "400"})])
     for label, root in ROOTS:
         f.add("root is %s: wrong_type at root" % label, root, [("", "wrong_type")])
-    # project_id
-    f.add("project_id upper-case hex is valid", o(project_id="B7A7B63E92174A95A999C95DA856F143"))
-    f.add("project_id of 31 hex digits is bad_format", o(project_id="b7a7b63e92174a95a999c95da856f14"),
-          [("/project_id", "bad_format")], [("/project_id", "bad_format", {"format": "hex32", "providerCode": "400"})])
-    f.add("project_id of 33 hex digits is bad_format", o(project_id="b7a7b63e92174a95a999c95da856f1430"),
-          [("/project_id", "bad_format")], [("/project_id", "bad_format", {"format": "hex32"})])
-    f.add("project_id with a non-hex letter is bad_format", o(project_id="g7a7b63e92174a95a999c95da856f143"),
-          [("/project_id", "bad_format")], [("/project_id", "bad_format", {"format": "hex32"})])
-    f.add("project_id as a dashed UUID is bad_format", o(project_id="b7a7b63e-9217-4a95-a999-c95da856f143"),
-          [("/project_id", "bad_format")])
+    # project_id: the seed page's 32 hex digits for openstack; upstream Nova's router
+    # (`{project_id:[0-9a-f-]+}`) for nova, and as a warning for openstack (upstream /v2 has the same router).
+    if nova:
+        f.add("project_id in upper case finds no route upstream: bad_char 404", o(project_id="B7A7B63E92174A95A999C95DA856F143"),
+              [("/project_id", "bad_char")], [("/project_id", "bad_char", bc("B", 0, providerCode="404"))],
+              source=SRC["nova_router"])
+        for label, v in [("31 hex digits", "b7a7b63e92174a95a999c95da856f14"), ("33 hex digits", "b7a7b63e92174a95a999c95da856f1430"),
+                         ("a dashed UUID", "b7a7b63e-9217-4a95-a999-c95da856f143")]:
+            f.add("project_id of %s matches the router: valid" % label, o(project_id=v), source=SRC["nova_router"])
+        f.add("project_id with a non-hex letter is bad_char", o(project_id="g7a7b63e92174a95a999c95da856f143"),
+              [("/project_id", "bad_char")], [("/project_id", "bad_char", bc("g", 0, providerCode="404"))])
+    else:
+        f.add("project_id upper-case hex is valid, a warning: upstream's /v2 router takes lower case only",
+              o(project_id="B7A7B63E92174A95A999C95DA856F143"), warnings=[("/project_id", "bad_char")],
+              params=[("/project_id", "bad_char", bc("B", 0, providerCode="404", severity="warning"))], source=SRC["nova_router"])
+        f.add("project_id of 31 hex digits is bad_format", o(project_id="b7a7b63e92174a95a999c95da856f14"),
+              [("/project_id", "bad_format")], [("/project_id", "bad_format", {"format": "hex32", "providerCode": "400"})])
+        f.add("project_id of 33 hex digits is bad_format", o(project_id="b7a7b63e92174a95a999c95da856f1430"),
+              [("/project_id", "bad_format")], [("/project_id", "bad_format", {"format": "hex32"})])
+        f.add("project_id with a non-hex letter is bad_format and a warning", o(project_id="g7a7b63e92174a95a999c95da856f143"),
+              [("/project_id", "bad_format")], [("/project_id", "bad_format", {"format": "hex32"})],
+              warnings=[("/project_id", "bad_char")])
+        f.add("project_id as a dashed UUID is bad_format", o(project_id="b7a7b63e-9217-4a95-a999-c95da856f143"),
+              [("/project_id", "bad_format")])
     f.add("project_id empty", o(project_id=""), [("/project_id", "empty")],
           [("/project_id", "empty", {"providerCode": "400"})])
     f.add("project_id missing", o(project_id=DEL), [("/project_id", "required")],
@@ -650,8 +764,9 @@ def url_parts(f, provider):
               warnings=[(CI + "/description", "unknown_field")])
     f.add("many wrapper problems at once",
           {"project_id": "xyz", "server_id": "", "token": None, "body": {"createImage": {"metadata": []}}, "extra": 1},
-          [("/project_id", "bad_format"), ("/server_id", "empty"), ("/token", "wrong_type"), (NAME, "required"),
-           (MD, "wrong_type")], warnings=[("/extra", "unknown_field")])
+          [("/project_id", "bad_char" if nova else "bad_format"), ("/server_id", "empty"), ("/token", "wrong_type"),
+           (NAME, "required"), (MD, "wrong_type")],
+          warnings=[("/extra", "unknown_field")] + ([] if nova else [("/project_id", "bad_char")]))
 
 
 def openstack():
@@ -662,22 +777,34 @@ def openstack():
     n.add("name of 255 chars is valid", name_req("n" * 255))
     n.add("name of 256 chars is too long", name_req("n" * 256), [(NAME, "too_long")],
           [(NAME, "too_long", tl(255, 256, providerCode="400"))])
-    n.add("name of 255 x U+20000 is valid (no charset for openstack)", name_req(U20000 * 255))
-    n.add("name of 256 x U+20000 is too long", name_req(U20000 * 256), [(NAME, "too_long")],
-          [(NAME, "too_long", tl(255, 256))])
+    # Upstream Nova's /v2 (the seed's path) applies the v2.1 name rule: a warning naming it.
+    n.add("name of 255 x U+20000 is valid, a warning: upstream's /v2 wants the BMP", name_req(U20000 * 255),
+          warnings=[(NAME, "bad_char")], params=[(NAME, "bad_char", bc(U20000, 0, providerCode="400", severity="warning"))],
+          source=SRC["nova_schema"])
+    n.add("name of 256 x U+20000 is too long (and the BMP warning)", name_req(U20000 * 256), [(NAME, "too_long")],
+          [(NAME, "too_long", tl(255, 256))], warnings=[(NAME, "bad_char")])
     n.add("name of 255 Han chars is valid", name_req(ZHONG * 255))
     n.add("name 254 chars plus e+U+0301 is 256: too long", name_req("a" * 254 + E_COMB), [(NAME, "too_long")],
           [(NAME, "too_long", tl(255, 256))])
-    n.add("name with leading and trailing spaces is valid for openstack", name_req(" test image "))
-    n.add("name with emoji and control char is valid for openstack", name_req("a" + GRIN + "\u0007b"))
+    n.add("name with leading and trailing spaces is valid for openstack, a warning (upstream /v2 refuses)",
+          name_req(" test image "), warnings=[(NAME, "bad_format")],
+          params=[(NAME, "bad_format", {"format": "no leading or trailing whitespace", "severity": "warning"})],
+          source=SRC["nova_schema"])
+    n.add("name with emoji and control char is valid for openstack, one bad_char warning", name_req("a" + GRIN + "\u0007b"),
+          warnings=[(NAME, "bad_char")], params=[(NAME, "bad_char", bc(GRIN, 1))])
+    n.add("name in full-width letters is valid and normalize keeps it (openstack refuses none)", name_req("\uff57\uff45\uff42"),
+          changes=[], normalized=name_req("\uff57\uff45\uff42"))
     n.add("name empty", name_req(""), [(NAME, "empty")], [(NAME, "empty", {"providerCode": "400"})])
     n.add("name missing", ci(name=DEL), [(NAME, "required")], [(NAME, "required", {"providerCode": "400"})])
-    n.add("name as a digits-only number is valid", name_req(12345))
-    n.add("name as number 0 is valid", name_req(0))
+    # The seed page takes a name of digits; upstream's /v2 schema takes only a string: a warning.
+    NUMW = [(NAME, "wrong_type", {"expected": "string", "actual": "number", "severity": "warning", "providerCode": "400"})]
+    n.add("name as a digits-only number is valid, a warning (upstream /v2 wants a string)", name_req(12345),
+          warnings=[(NAME, "wrong_type")], params=NUMW, source=SRC["os_seed"])
+    n.add("name as number 0 is valid, a warning", name_req(0), warnings=[(NAME, "wrong_type")])
     big255 = int("9" * 255)
-    n.add("name as a 255-digit number is valid", name_req(big255))
+    n.add("name as a 255-digit number is valid, a warning", name_req(big255), warnings=[(NAME, "wrong_type")])
     n.add("name as a 256-digit number is too long", name_req(int("1" + "0" * 255)), [(NAME, "too_long")],
-          [(NAME, "too_long", {"max": 255, "actual": 256})])
+          [(NAME, "too_long", {"max": 255, "actual": 256})], warnings=[(NAME, "wrong_type")])
     n.add("name as a negative number is wrong_type", name_req(-1), [(NAME, "wrong_type")],
           [(NAME, "wrong_type", {"actual": "number", "providerCode": "400"})])
     n.add("name as a fraction is wrong_type", name_req(1.5), [(NAME, "wrong_type")])
@@ -688,30 +815,46 @@ def openstack():
         n.add("name is %s: wrong_type" % label, name_req(v), [(NAME, "wrong_type")],
               [(NAME, "wrong_type", {"actual": actual})])
     m = new_file("openstack", "metadata")
+    # Upstream's /v2 applies the v2.1 metadata pattern and 255-character values: warnings naming it.
+    KW = lambda key: [(MD + "/" + key.replace("~", "~0").replace("/", "~1"), "bad_char")]
+    VW = [(MD + "/k", "too_long")]
     m.add("several metadata keys are valid", md_req({"a": "1", "b": "", "c d": "x"}))
-    m.add("metadata key with slash and tilde is valid for openstack", md_req({"a/b~c": "v"}))
-    m.add("metadata key with any characters is valid", md_req({"é中" + GRIN: "v", "a.b": "c"}))
+    m.add("metadata key with slash and tilde is valid for openstack, a warning", md_req({"a/b~c": "v"}),
+          warnings=KW("a/b~c"), params=[(MD + "/a~1b~0c", "bad_char", bc("/", 1, providerCode="400", severity="warning"))],
+          source=SRC["nova_schema"])
+    m.add("metadata key with any characters is valid, a warning", md_req({"é中" + GRIN: "v", "a.b": "c"}),
+          warnings=KW("é中" + GRIN))
     m.add("metadata key of 255 chars is valid", md_req({"k" * 255: "v"}))
     m.add("metadata key of 256 chars is too long", md_req({"k" * 256: "v"}), [(MD + "/" + "k" * 256, "too_long")],
           [(MD + "/" + "k" * 256, "too_long", tl(255, 256, providerCode="400"))])
-    m.add("metadata key of 255 Han chars is valid", md_req({ZHONG * 255: "v"}))
+    m.add("metadata key of 255 Han chars is valid, a warning", md_req({ZHONG * 255: "v"}), warnings=KW(ZHONG * 255))
     m.add("metadata key of 256 x U+20000 is too long", md_req({U20000 * 256: "v"}),
-          [(MD + "/" + U20000 * 256, "too_long")], [(MD + "/" + U20000 * 256, "too_long", tl(255, 256))])
+          [(MD + "/" + U20000 * 256, "too_long")], [(MD + "/" + U20000 * 256, "too_long", tl(255, 256))],
+          warnings=KW(U20000 * 256))
     m.add("metadata key empty", md_req({"": "v"}), [(MD + "/", "empty")], [(MD + "/", "empty", {"providerCode": "400"})])
-    m.add("metadata key blank (spaces only) is empty", md_req({"   ": "v"}), [(MD + "/   ", "empty")])
+    # "metadata key cannnot be blank": the code the seed documents refuses only "" (len 0), upstream's
+    # pattern allows spaces: a key of spaces only is a warning naming the seed's wording.
+    m.add("metadata key blank (spaces only) is valid, a warning (the seed says 'cannot be blank')", md_req({"   ": "v"}),
+          warnings=[(MD + "/   ", "empty")], params=[(MD + "/   ", "empty", {"providerCode": "400", "severity": "warning"})],
+          source=SRC["nova_juno"])
     m.add("metadata key with inner and edge spaces is valid", md_req({" a b ": "v"}))
     m.add("metadata value empty is valid", md_req({"k": ""}))
-    m.add("metadata value of 65535 ASCII bytes is valid", md_req({"k": "v" * 65535}))
+    m.add("metadata value of 255 chars is valid", md_req({"k": "v" * 255}))
+    m.add("metadata value of 256 chars is valid, a warning: upstream's /v2 takes 255", md_req({"k": "v" * 256}),
+          warnings=VW, params=[(MD + "/k", "too_long", tl(255, 256, providerCode="400", severity="warning"))],
+          source=SRC["nova_schema"])
+    m.add("metadata value of 65535 ASCII bytes is valid, a warning", md_req({"k": "v" * 65535}), warnings=VW)
     m.add("metadata value of 65536 ASCII bytes is too long", md_req({"k": "v" * 65536}), [(MD + "/k", "too_long")],
-          [(MD + "/k", "too_long", tl(65535, 65536, "bytes", providerCode="400"))])
-    m.add("metadata value of 21845 x 3-byte Han (65535 bytes) is valid", md_req({"k": ZHONG * 21845}))
+          [(MD + "/k", "too_long", tl(65535, 65536, "bytes", providerCode="400", severity="error"))])
+    m.add("metadata value of 21845 x 3-byte Han (65535 bytes) is valid, a warning", md_req({"k": ZHONG * 21845}), warnings=VW)
     m.add("metadata value of 21845 Han plus one ASCII (65536 bytes) is too long", md_req({"k": ZHONG * 21845 + "a"}),
           [(MD + "/k", "too_long")], [(MD + "/k", "too_long", tl(65535, 65536, "bytes"))])
-    m.add("metadata value of 16383 emoji plus 3 ASCII (65535 bytes) is valid", md_req({"k": GRIN * 16383 + "abc"}))
+    m.add("metadata value of 16383 emoji plus 3 ASCII (65535 bytes) is valid, a warning", md_req({"k": GRIN * 16383 + "abc"}),
+          warnings=VW)
     m.add("metadata value of 16384 emoji (65536 bytes) is too long", md_req({"k": GRIN * 16384}),
           [(MD + "/k", "too_long")], [(MD + "/k", "too_long", tl(65535, 65536, "bytes"))])
-    m.add("metadata value 21844 Han + 2-byte e-acute + a (65535 bytes) is valid",
-          md_req({"k": ZHONG * 21844 + "\u00e9a"}))
+    m.add("metadata value 21844 Han + 2-byte e-acute + a (65535 bytes) is valid, a warning",
+          md_req({"k": ZHONG * 21844 + "\u00e9a"}), warnings=VW)
     m.add("metadata value 21845 Han + 2-byte e-acute (65537 bytes) is too long",
           md_req({"k": ZHONG * 21845 + "\u00e9"}), [(MD + "/k", "too_long")],
           [(MD + "/k", "too_long", tl(65535, 65537, "bytes"))])
@@ -720,8 +863,8 @@ def openstack():
         m.add("metadata value is %s: wrong_type" % label, md_req({"k": v}), [(MD + "/k", "wrong_type")],
               [(MD + "/k", "wrong_type", {"actual": actual, "providerCode": "400"})])
     m.add("several metadata problems at once", md_req({"": "a", "ok": "b", "n": 1, "long": "x" * 65536, "  ": None}),
-          [(MD + "/", "empty"), (MD + "/n", "wrong_type"), (MD + "/long", "too_long"), (MD + "/  ", "empty"),
-           (MD + "/  ", "wrong_type")])
+          [(MD + "/", "empty"), (MD + "/n", "wrong_type"), (MD + "/long", "too_long"), (MD + "/  ", "wrong_type")],
+          warnings=[(MD + "/  ", "empty")])
 
 
 def nova():
@@ -746,6 +889,8 @@ def nova():
                      ("inner U+3000", "a\u3000b"), ("full-width letters", FW_A + "\uff42"),
                      ("kana and Hangul", "あ한"), ("punctuation", "a!@#$%^&*()[]{}<>/\\|~`'\",.;:?=+")]:
         n.add("name with %s is valid" % label, name_req(s))
+    n.add("name in full-width letters is valid and normalize keeps it (Nova prints them)", name_req("\uff57\uff45\uff42\uff10\uff11"),
+          changes=[], normalized=name_req("\uff57\uff45\uff42\uff10\uff11"), source=SRC["nova_schema"])
     for label, s, ch, idx in [
         ("bell U+0007 (Cc)", "a\u0007b", "\u0007", 1),
         ("DEL U+007F (Cc)", "a\u007fb", "\u007f", 1),
@@ -815,9 +960,15 @@ def nova():
     m.add("metadata value of 255 chars is valid", md_req({"k": "v" * 255}))
     m.add("metadata value of 256 chars is too long", md_req({"k": "v" * 256}), [(MD + "/k", "too_long")],
           [(MD + "/k", "too_long", tl(255, 256, providerCode="400"))])
-    m.add("metadata value of 255 emoji is valid (chars, no charset)", md_req({"k": GRIN * 255}))
+    # Nova's API reference says 255 bytes per key and value; the schema counts 255 characters.
+    m.add("metadata value of 255 emoji is valid, a warning: the API reference says 255 bytes", md_req({"k": GRIN * 255}),
+          warnings=[(MD + "/k", "too_long")],
+          params=[(MD + "/k", "too_long", tl(255, 1020, "bytes", providerCode="400", severity="warning"))],
+          source=SRC["nova_apiref"])
+    m.add("metadata value of 85 Han (255 bytes) is valid without a warning", md_req({"k": ZHONG * 85}))
+    m.add("metadata value of 86 Han (258 bytes) is a warning", md_req({"k": ZHONG * 86}), warnings=[(MD + "/k", "too_long")])
     m.add("metadata value of 256 Han is too long", md_req({"k": ZHONG * 256}), [(MD + "/k", "too_long")],
-          [(MD + "/k", "too_long", tl(255, 256))])
+          [(MD + "/k", "too_long", tl(255, 256, severity="error"))])
     for label, v, actual in [("null", None, "null"), ("number", 5, "number"), ("boolean", True, "boolean"),
                              ("array", [], "array"), ("object", {"a": "b"}, "object")]:
         m.add("metadata value is %s: wrong_type" % label, md_req({"k": v}), [(MD + "/k", "wrong_type")],
@@ -900,12 +1051,22 @@ def huawei():
     n.add("name of 128 chars is valid", h(name="n" * 128))
     n.add("name of 129 chars is too long", h(name="n" * 129), [("/name", "too_long")],
           [("/name", "too_long", tl(128, 129, providerCode="IMG.0002"))])
-    n.add("name of 128 Han is valid", h(name=ZHONG * 128))
-    n.add("name of 128 x U+20000 is valid", h(name=U20000 * 128))
-    n.add("name of 129 x U+20000 is too long", h(name=U20000 * 129), [("/name", "too_long")],
-          [("/name", "too_long", tl(128, 129, providerCode="IMG.0002"))])
+    # Chinese characters: Huawei's Terraform provider documents them in names, the IMS "Image
+    # Attributes" pages do not: valid, a warning naming the pages.
+    HW = lambda ch, idx: [("/name", "bad_char", bc(ch, idx, providerCode="IMG.0003", severity="warning"))]
+    n.add("name of 128 Han is valid, a warning (the Image Attributes pages list no Chinese)", h(name=ZHONG * 128),
+          warnings=[("/name", "bad_char")], params=HW(ZHONG, 0), source=SRC["hw_tf_image"])
+    n.add("name of 128 x U+20000 is valid, a warning", h(name=U20000 * 128), warnings=[("/name", "bad_char")],
+          params=HW(U20000, 0))
+    n.add("name of 129 x U+20000 is too long (and the Chinese warning)", h(name=U20000 * 129), [("/name", "too_long")],
+          [("/name", "too_long", tl(128, 129, providerCode="IMG.0002"))], warnings=[("/name", "bad_char")])
     n.add("name with every allowed ASCII class and inner space is valid", h(name="Fedora data-1.img_x 9"))
-    n.add("name with Han and U+3007 is valid", h(name="镜像\u3007"))
+    n.add("name with Han and U+3007 is valid, a warning", h(name="镜像\u3007"), warnings=[("/name", "bad_char")])
+    n.add("name with only ASCII gets no warning", h(name="data-disk.1_a b"))
+    # Normalize folds what Huawei refuses: full-width letters and U+3000 in a name.
+    n.add("name in full-width letters: normalize folds them, Huawei refuses the full-width form",
+          h(name="\uff44\uff41\uff54\uff41\u3000\uff11"), [("/name", "bad_char")],
+          changes=[("/name", "fold_width")], normalized=h(name="data 1"))
     n.add("name empty", h(name=""), [("/name", "empty")])
     n.add("name missing", h(name=DEL), [("/name", "required")])
     for label, v, actual in [("null", None, "null"), ("number", 1, "number"), ("array", ["n"], "array"),
@@ -983,33 +1144,66 @@ def huawei():
     d.add("min_disk missing", h(min_disk=DEL), [("/min_disk", "required")])
 
     t = new_file("huawei", "tags")
+    # The tag pages disagree: the Chinese page allows keys of 1-128 and values of 0-255 characters
+    # (Han, letters, digits, spaces, _ . : + - @, and / in values); the ME-Abu Dhabi page (2022) refuses
+    # only = * < > \\ , | / and spaces at either end; the EU (2025) and Kuala Lumpur (2024) pages allow
+    # 36 / 43 ASCII letters, digits, _ - (and . in values). Errors: what no page allows; the ASCII
+    # reading warns. Every tag issue carries IMG.0115 ("The image tag is invalid").
+    W = lambda path, code, **p: (path, code, dict({"severity": "warning", "providerCode": "IMG.0115"}, **p))
     t.add("tags example from the page is valid", h(tags=["aaa.111", "bbb.222"]))
     t.add("tags empty array is valid", h(tags=[]))
     t.add("tag without a dot has an empty value: valid", h(tags=["aaa"]))
     t.add("tag ending with a dot has an empty value: valid", h(tags=["aaa."]))
     t.add("tag a.b.c splits at the first dot: key a, value b.c valid", h(tags=["a.b.c"]))
     t.add("tag key of 36 chars is valid", h(tags=["k" * 36 + ".v"]))
-    t.add("tag key of 37 chars is too long", h(tags=["k" * 37 + ".v"]), [("/tags/0", "too_long")],
-          [("/tags/0", "too_long", tl(36, 37, part="key"))])
+    t.add("tag key of 37 chars is valid, a warning (the EU page says 36, the Chinese page 128)", h(tags=["k" * 37 + ".v"]),
+          warnings=[("/tags/0", "too_long")], params=[W("/tags/0", "too_long", max=36, actual=37, part="key")],
+          source=SRC["hw_tag_cn"])
+    t.add("tag key of 128 chars is a warning", h(tags=["k" * 128 + ".v"]), warnings=[("/tags/0", "too_long")])
+    t.add("tag key of 129 chars is too long", h(tags=["k" * 129 + ".v"]), [("/tags/0", "too_long")],
+          [("/tags/0", "too_long", tl(128, 129, part="key", severity="error", providerCode="IMG.0115"))])
     t.add("tag value of 43 chars is valid", h(tags=["k." + "v" * 43]))
-    t.add("tag value of 44 chars is too long", h(tags=["k." + "v" * 44]), [("/tags/0", "too_long")],
-          [("/tags/0", "too_long", tl(43, 44, part="value"))])
+    t.add("tag value of 44 chars is a warning", h(tags=["k." + "v" * 44]), warnings=[("/tags/0", "too_long")],
+          params=[W("/tags/0", "too_long", max=43, actual=44, part="value")])
+    t.add("tag value of 255 chars is a warning", h(tags=["k." + "v" * 255]), warnings=[("/tags/0", "too_long")])
+    t.add("tag value of 256 chars is too long", h(tags=["k." + "v" * 256]), [("/tags/0", "too_long")],
+          [("/tags/0", "too_long", tl(255, 256, part="value", severity="error"))])
     t.add("tag value of 43 chars full of dots is valid", h(tags=["k." + "v." * 21 + "v"]))
     t.add("tag key and value with all allowed chars", h(tags=["Ab0_-.Zz9_.-"]))
     t.add("tag with empty key is empty", h(tags=[".value"]), [("/tags/0", "empty")],
-          [("/tags/0", "empty", {"part": "key"})])
+          [("/tags/0", "empty", {"part": "key", "providerCode": "IMG.0115"})])
     t.add("tag empty string has an empty key", h(tags=[""]), [("/tags/0", "empty")])
-    t.add("tag key with a space is bad_char", h(tags=["a b.c"]), [("/tags/0", "bad_char")],
-          [("/tags/0", "bad_char", bc(" ", 1, part="key"))])
-    t.add("tag key with Han is bad_char", h(tags=["标签.v"]), [("/tags/0", "bad_char")],
-          [("/tags/0", "bad_char", {"codePoint": "U+6807", "part": "key"})])
-    t.add("tag value with a space is bad_char", h(tags=["k.a b"]), [("/tags/0", "bad_char")],
-          [("/tags/0", "bad_char", {"codePoint": "U+0020", "part": "value"})])
-    t.add("tag value with a colon is bad_char", h(tags=["k.a:b"]), [("/tags/0", "bad_char")],
-          [("/tags/0", "bad_char", {"codePoint": "U+003A", "part": "value"})])
-    t.add("tag with bad key char and too long value: two issues", h(tags=["k@." + "v" * 44]),
-          [("/tags/0", "bad_char"), ("/tags/0", "too_long")],
-          [("/tags/0", "bad_char", {"part": "key"}), ("/tags/0", "too_long", {"part": "value"})])
+    t.add("tag key with an inner space is valid, a warning", h(tags=["a b.c"]), warnings=[("/tags/0", "bad_char")],
+          params=[W("/tags/0", "bad_char", codePoint="U+0020", index=1, part="key")], source=SRC["hw_tag_ad"])
+    t.add("tag key in Chinese is valid, a warning (the EU page is ASCII only)", h(tags=["标签.v"]),
+          warnings=[("/tags/0", "bad_char")], params=[W("/tags/0", "bad_char", codePoint="U+6807", part="key")],
+          source=SRC["hw_tag_paris"])
+    t.add("tag value with an inner space is a warning", h(tags=["k.a b"]), warnings=[("/tags/0", "bad_char")],
+          params=[W("/tags/0", "bad_char", codePoint="U+0020", part="value")])
+    t.add("tag value with a colon is a warning", h(tags=["k.a:b"]), warnings=[("/tags/0", "bad_char")],
+          params=[W("/tags/0", "bad_char", codePoint="U+003A", part="value")])
+    t.add("tag value with a slash is a warning (the Chinese page allows / in values)", h(tags=["k.a/b"]),
+          warnings=[("/tags/0", "bad_char")], source=SRC["hw_tag_cn"])
+    t.add("tag key with a slash is bad_char: no page allows it in keys", h(tags=["a/b.c"]), [("/tags/0", "bad_char")],
+          [("/tags/0", "bad_char", {"codePoint": "U+002F", "part": "key", "severity": "error", "providerCode": "IMG.0115"})],
+          source=SRC["hw_tag_ad"])
+    for label, ch in [("=", "="), ("*", "*"), ("<", "<"), (">", ">"), ("backslash", "\\"), (",", ","), ("|", "|")]:
+        t.add("tag key with %s is bad_char" % label, h(tags=["a" + ch + "b.c"]), [("/tags/0", "bad_char")],
+              [("/tags/0", "bad_char", {"codePoint": cp(ch), "index": 1, "part": "key", "severity": "error"})])
+        t.add("tag value with %s is bad_char" % label, h(tags=["k.a" + ch]), [("/tags/0", "bad_char")],
+              [("/tags/0", "bad_char", {"codePoint": cp(ch), "index": 1, "part": "value", "severity": "error"})])
+    # No page allows a space at either end (the ASCII page's bad_char warning names the space too).
+    t.add("tag key starting with a space is bad_format", h(tags=[" k.v"]), [("/tags/0", "bad_format")],
+          [("/tags/0", "bad_format", {"format": "no leading or trailing space", "part": "key", "severity": "error"})],
+          warnings=[("/tags/0", "bad_char")])
+    t.add("tag value ending with a space is bad_format", h(tags=["k.v "]), [("/tags/0", "bad_format")],
+          [("/tags/0", "bad_format", {"part": "value"})], warnings=[("/tags/0", "bad_char")])
+    t.add("tag with a bad key char and a value of 44: error and warning", h(tags=["k=." + "v" * 44]),
+          [("/tags/0", "bad_char")], [("/tags/0", "bad_char", {"part": "key", "severity": "error"})],
+          warnings=[("/tags/0", "too_long")])
+    t.add("tag key with an emoji warns, a value of 256 is too long", h(tags=["k" + GRIN + "." + "v" * 256]),
+          [("/tags/0", "too_long")], [("/tags/0", "too_long", {"part": "value", "severity": "error"})],
+          warnings=[("/tags/0", "bad_char")])
     t.add("duplicate tag key at the later one", h(tags=["aaa.111", "aaa.222"]), [("/tags/1", "duplicate")],
           [("/tags/1", "duplicate", {"value": "aaa", "first": "/tags/0", "providerCode": "IMG.0115"})])
     t.add("duplicate tag key without values", h(tags=["aaa", "bbb.1", "aaa"]), [("/tags/2", "duplicate")],
@@ -1023,17 +1217,38 @@ def huawei():
     t.add("image_tags empty array is valid", h(image_tags=[]))
     t.add("image_tags item without value is valid", h(image_tags=[{"key": "aaa"}]))
     t.add("image_tags empty value is valid", h(image_tags=[{"key": "aaa", "value": ""}]))
+    # The example of issue 13: Chinese tags, refused by the ASCII page, allowed by the others.
+    t.add("image_tags in Chinese are valid: two warnings naming the ASCII page", h(image_tags=[{"key": "部门", "value": "研发"}]),
+          warnings=[("/image_tags/0/key", "bad_char"), ("/image_tags/0/value", "bad_char")],
+          params=[W("/image_tags/0/key", "bad_char", codePoint="U+90E8", index=0),
+                  W("/image_tags/0/value", "bad_char", codePoint="U+7814", index=0)],
+          source=SRC["hw_tag_cn"])
     t.add("image_tags key of 36 and value of 43 chars are valid", h(image_tags=[{"key": "k" * 36, "value": "v" * 43}]))
-    t.add("image_tags key of 37 chars is too long", h(image_tags=[{"key": "k" * 37, "value": "v"}]),
-          [("/image_tags/0/key", "too_long")], [("/image_tags/0/key", "too_long", tl(36, 37))])
-    t.add("image_tags value of 44 chars is too long", h(image_tags=[{"key": "k", "value": "v" * 44}]),
-          [("/image_tags/0/value", "too_long")], [("/image_tags/0/value", "too_long", tl(43, 44))])
+    t.add("image_tags key of 37 chars is a warning", h(image_tags=[{"key": "k" * 37, "value": "v"}]),
+          warnings=[("/image_tags/0/key", "too_long")], params=[W("/image_tags/0/key", "too_long", max=36, actual=37)])
+    t.add("image_tags key of 128 Han is a warning", h(image_tags=[{"key": ZHONG * 128, "value": "v"}]),
+          warnings=[("/image_tags/0/key", "too_long"), ("/image_tags/0/key", "bad_char")])
+    t.add("image_tags key of 129 chars is too long", h(image_tags=[{"key": "k" * 129, "value": "v"}]),
+          [("/image_tags/0/key", "too_long")], [("/image_tags/0/key", "too_long", tl(128, 129, severity="error"))])
+    t.add("image_tags key of 129 x U+20000 is too long (chars), Han warns", h(image_tags=[{"key": U20000 * 129}]),
+          [("/image_tags/0/key", "too_long")], warnings=[("/image_tags/0/key", "bad_char")])
+    t.add("image_tags value of 44 chars is a warning", h(image_tags=[{"key": "k", "value": "v" * 44}]),
+          warnings=[("/image_tags/0/value", "too_long")], params=[W("/image_tags/0/value", "too_long", max=43, actual=44)])
+    t.add("image_tags value of 256 chars is too long", h(image_tags=[{"key": "k", "value": "v" * 256}]),
+          [("/image_tags/0/value", "too_long")], [("/image_tags/0/value", "too_long", tl(255, 256))])
     t.add("image_tags key missing is required", h(image_tags=[{"value": "v"}]), [("/image_tags/0/key", "required")])
     t.add("image_tags key empty", h(image_tags=[{"key": "", "value": "v"}]), [("/image_tags/0/key", "empty")])
-    t.add("image_tags key with a dot is bad_char", h(image_tags=[{"key": "a.b", "value": "v"}]),
-          [("/image_tags/0/key", "bad_char")], [("/image_tags/0/key", "bad_char", bc(".", 1))])
-    t.add("image_tags value with a space is bad_char", h(image_tags=[{"key": "k", "value": "a b"}]),
-          [("/image_tags/0/value", "bad_char")], [("/image_tags/0/value", "bad_char", bc(" ", 1))])
+    t.add("image_tags key with a dot is a warning (the Chinese page allows it)", h(image_tags=[{"key": "a.b", "value": "v"}]),
+          warnings=[("/image_tags/0/key", "bad_char")], params=[W("/image_tags/0/key", "bad_char", codePoint="U+002E", index=1)])
+    t.add("image_tags key with = is bad_char", h(image_tags=[{"key": "a=b", "value": "v"}]),
+          [("/image_tags/0/key", "bad_char")], [("/image_tags/0/key", "bad_char", bc("=", 1, severity="error", providerCode="IMG.0115"))])
+    t.add("image_tags value with a space is a warning", h(image_tags=[{"key": "k", "value": "a b"}]),
+          warnings=[("/image_tags/0/value", "bad_char")], params=[W("/image_tags/0/value", "bad_char", codePoint="U+0020", index=1)])
+    t.add("image_tags value with a combining mark is a warning", h(image_tags=[{"key": "k", "value": "caf" + E_COMB}]),
+          warnings=[("/image_tags/0/value", "bad_char")], params=[W("/image_tags/0/value", "bad_char", codePoint="U+0301", index=4)])
+    t.add("image_tags value with spaces at both ends is bad_format", h(image_tags=[{"key": "k", "value": " v "}]),
+          [("/image_tags/0/value", "bad_format")], [("/image_tags/0/value", "bad_format", {"severity": "error"})],
+          warnings=[("/image_tags/0/value", "bad_char")])
     t.add("image_tags value with dots is valid", h(image_tags=[{"key": "k", "value": "1.2.3"}]))
     t.add("image_tags key number is wrong_type", h(image_tags=[{"key": 1}]), [("/image_tags/0/key", "wrong_type")])
     t.add("image_tags value null is wrong_type", h(image_tags=[{"key": "k", "value": None}]),
@@ -1049,7 +1264,7 @@ def huawei():
           [("/image_tags", "conflict")], [("/image_tags", "conflict", {"with": "/tags"})])
     t.add("tags and image_tags with the same key: only conflict (keys unique per list)",
           h(tags=["a.1"], image_tags=[{"key": "a", "value": "1"}]), [("/image_tags", "conflict")])
-    t.add("conflict plus problems inside both lists", h(tags=["k" * 37, "x.y z"], image_tags=[{"key": ""}]),
+    t.add("conflict plus problems inside both lists", h(tags=["k" * 129, "x.y|z"], image_tags=[{"key": ""}]),
           [("/tags/0", "too_long"), ("/tags/1", "bad_char"), ("/image_tags/0/key", "empty"), ("/image_tags", "conflict")])
 
 
@@ -1091,8 +1306,16 @@ def contexts():
     f.add("instance exists", ZB, context={"instanceExists": True})
     f.add("instance STARTING must be shut down", ZB, [("", "bad_state")],
           [pc("", "bad_state", "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING")], context={"instanceState": "STARTING"})
-    f.add("instance RUNNING must be shut down", ZB, [("", "bad_state")],
-          [pc("", "bad_state", "UNSUPPORTED_OPERATION_INSTANCE_STATE_RUNNING")], context={"instanceState": "RUNNING"})
+    # The page documents one code for a running instance, whatever its state is called.
+    f.add("instance RUNNING must be shut down: the documented code, not one made from the state", ZB, [("", "bad_state")],
+          [("", "bad_state", {"providerCode": "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING", "state": "RUNNING"})],
+          context={"instanceState": "RUNNING"}, source=SRC["zl_page"])
+    f.add("instance in a state with odd characters: the code stays the documented literal", ZB, [("", "bad_state")],
+          [("", "bad_state", {"providerCode": "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING", "state": "RUNNING; DROP"})],
+          context={"instanceState": "running; drop"}, source=SRC["zl_page"])
+    f.add("instance STOPPING must be shut down too", ZB, [("", "bad_state")],
+          [pc("", "bad_state", "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING")], context={"instanceState": "STOPPING"},
+          source=SRC["zl_page"])
     f.add("instance STOPPED is fine", ZB, context={"instanceState": "STOPPED"})
     f.add("4 images in zone is fine", ZB, context={"imagesInZone": 4})
     f.add("5 images in zone: quota", ZB, [("", "quota_exceeded")],
@@ -1118,11 +1341,20 @@ def contexts():
     f.add("instance not found", T, [("/InstanceId", "not_found")],
           [pc("/InstanceId", "not_found", "InvalidInstanceId.NotFound")], context={"instanceExists": False})
     for state, code in [("REBOOTING", "Rebooting"), ("STOPPING", "Stopping"), ("TERMINATING", "Terminating"),
-                        ("STARTING", "Starting")]:
+                        ("STARTING", "Starting"), ("ENTER_RESCUE_MODE", "EnterRescueMode"), ("RESCUE_MODE", "RescueMode"),
+                        ("EXIT_RESCUE_MODE", "ExitRescueMode"), ("ENTER_SERVICE_LIVE_MIGRATE", "EnterServiceLiveMigrate"),
+                        ("SERVICE_LIVE_MIGRATE", "ServiceLiveMigrate")]:
         f.add("instance %s" % state, T, [("", "bad_state")],
-              [pc("", "bad_state", "UnsupportedOperation.InstanceState" + code)], context={"instanceState": state})
+              [pc("", "bad_state", "UnsupportedOperation.InstanceState" + code)], context={"instanceState": state},
+              source=SRC["tc_page"] if code in ("Rebooting", "Stopping", "Terminating") else SRC["tc_sdk"])
     for state in ["RUNNING", "STOPPED"]:
         f.add("instance %s is fine" % state, T, context={"instanceState": state})
+    f.add("an instance state with no documented CreateImage code is not reported", T, context={"instanceState": "PENDING"})
+    f.add("instance with an operation in progress", T, [("", "bad_state")],
+          [("", "bad_state", {"providerCode": "OperationDenied.InstanceOperationInProgress", "state": "OPERATING"})],
+          context={"instanceLatestOperationState": "OPERATING"}, source=SRC["tc_page"])
+    for op in ("SUCCESS", "FAILED"):
+        f.add("instance whose latest operation is %s is fine" % op, T, context={"instanceLatestOperationState": op})
     disks = {"instanceSystemDiskId": "disk-root", "instanceDataDiskIds": ["disk-1", "disk-2"], "localDiskIds": ["disk-local"]}
     f.add("data disks of the instance are fine", t(DataDiskIds=["disk-1", "disk-2"]), context=disks)
     f.add("root disk as a data disk", t(DataDiskIds=["disk-1", "disk-root"]), [("/DataDiskIds/1", "not_supported")],
@@ -1131,6 +1363,10 @@ def contexts():
           [pc("/DataDiskIds/0", "not_found", "InvalidParameter.DataDiskNotBelongSpecifiedInstance")], context=disks)
     f.add("a local disk", t(DataDiskIds=["disk-local"]), [("/DataDiskIds/0", "not_supported")],
           [pc("/DataDiskIds/0", "not_supported", "InvalidParameter.LocalDataDiskNotSupport")], context=disks)
+    f.add("a swap disk", t(DataDiskIds=["disk-1", "disk-swap"]), [("/DataDiskIds/1", "not_supported")],
+          [pc("/DataDiskIds/1", "not_supported", "InvalidParameter.SwapDiskNotSupport")],
+          context={"instanceDataDiskIds": ["disk-1", "disk-swap"], "swapDiskIds": ["disk-swap"]}, source=SRC["tc_page"])
+    f.add("no swap disk among the data disks", t(DataDiskIds=["disk-1"]), context={"swapDiskIds": ["disk-swap"]})
     f.add("flattened data disk ids are checked at their index", merge(T, {"DataDiskIds.0": "disk-1", "DataDiskIds.1": "disk-9"}),
           [("/DataDiskIds/1", "not_found")], context=disks)
     usage = {"snapshotDiskUsage": {"snap-sys": "SYSTEM_DISK", "snap-data": "DATA_DISK", "snap-sys2": "SYSTEM_DISK"}}
@@ -1175,20 +1411,50 @@ def contexts():
         f.add("snapshots disabled: 400", O, [("", "not_supported")], [pc("", "not_supported", "400")],
               context={"snapshotsEnabled": False})
         f.add("snapshots enabled", O, context={"snapshotsEnabled": True})
+        f.add("server not found: 404 at server_id", O, [("/server_id", "not_found")],
+              [("/server_id", "not_found", {"providerCode": "404", "what": "server", "value": O["server_id"]})],
+              context={"serverExists": False}, source=SRC["nova_apiref"] if prov == "nova" else SRC["os_seed"])
+        f.add("server exists", O, context={"serverExists": True})
+        f.add("server not found and no server_id in the request: the issue is at the root",
+              merge(O, {"server_id": DEL}), [("/server_id", "required"), ("", "not_found")], context={"serverExists": False})
+        f.add("project not found: 404 at project_id", O, [("/project_id", "not_found")],
+              [pc("/project_id", "not_found", "404")], context={"projectExists": False}, source=SRC["os_seed"])
         if prov == "nova":
-            f.add("metadata quota not checked from microversion 2.39", O, context={"metadataQuota": 1, "microversion": "2.39"})
+            f.add("metadata quota not checked from microversion 2.39", O, context={"metadataQuota": 1, "microversion": "2.39"},
+                  source=SRC["nova_apiref"])
             f.add("metadata quota checked below 2.39", O, [("/body/createImage/metadata", "too_many")],
                   context={"metadataQuota": 1, "microversion": "2.38"})
+            f.add("metadata quota not checked at microversion latest", O, context={"metadataQuota": 1, "microversion": "latest"})
+            f.add("metadata quota not checked at 2.100 (numbers, not text)", O, context={"metadataQuota": 1, "microversion": "2.100"})
+            f.add("a microversion Nova cannot read is a context warning and ignored", O,
+                  [("/body/createImage/metadata", "too_many")], warnings=[("", "bad_format")],
+                  context={"metadataQuota": 1, "microversion": "2.x"})
+            f.add("microversion 02.39 (leading zero) is not one Nova reads", O, [("/body/createImage/metadata", "too_many")],
+                  warnings=[("", "bad_format")], context={"metadataQuota": 1, "microversion": "02.39"})
         else:
             f.add("microversion is not an openstack (seed page) context field", O, warnings=[("", "unknown_field")],
                   context={"microversion": "2.1"})
+            # /v2 drops microversion headers (upstream's legacy-v2 wrapper): the quota applies at any microversion.
+            f.add("at /v2 the metadata quota applies even with microversion 2.39: 403", O,
+                  [("/body/createImage/metadata", "too_many")],
+                  [("/body/createImage/metadata", "too_many", {"providerCode": "403", "max": 1, "actual": 2})],
+                  warnings=[("", "unknown_field")], context={"metadataQuota": 1, "microversion": "2.39"},
+                  source=SRC["nova_legacy"])
 
     f = new_file("huawei", "context")
     H = {"name": "fedora-data1", "image_url": "image-test:fedora_data1.qcow2", "min_disk": 40}
     f.add("bucket storage class STANDARD", H, context={"bucketStorageClass": "STANDARD"})
     f.add("bucket storage class standard (any case)", H, context={"bucketStorageClass": "standard"})
     f.add("bucket storage class WARM is refused", H, [("/image_url", "bad_state")], context={"bucketStorageClass": "WARM"})
-    f.add("unknown context field is a warning", H, warnings=[("", "unknown_field")], context={"region": "x"})
+    f.add("image file not in the bucket: IMG.0057", H, [("/image_url", "not_found")],
+          [pc("/image_url", "not_found", "IMG.0057")], context={"imageFileExists": False}, source=SRC["hw_errors"])
+    f.add("image file exists", H, context={"imageFileExists": True})
+    f.add("bucket in another region than the request: IMG.0058", H, [("/image_url", "mismatch")],
+          [("/image_url", "mismatch", {"providerCode": "IMG.0058", "expected": "ae-ad-1", "actual": "cn-north-4"})],
+          context={"bucketRegion": "cn-north-4", "region": "ae-ad-1"}, source=SRC["hw_errors"])
+    f.add("bucket in the request's region", H, context={"bucketRegion": "ae-ad-1", "region": "ae-ad-1"})
+    f.add("only the bucket's region known: nothing to compare", H, context={"bucketRegion": "cn-north-4"})
+    f.add("unknown context field is a warning", H, warnings=[("", "unknown_field")], context={"zone": "x"})
     f.add("context that is not an object is a warning", H, warnings=[("", "wrong_type")], context=["x"])
 
     # Messages in Chinese: the same codes, the language only changes the text.

@@ -22,7 +22,8 @@ const VALID = {
     body: { createImage: { name: "web-snapshot", metadata: { purpose: "backup" } } },
   },
   nova: {
-    project_id: "0123456789ABCDEF0123456789abcdef",
+    // Upstream Nova's router takes lower-case project ids only; the server UUID may be upper case.
+    project_id: "0123456789abcdef0123456789abcdef",
     server_id: "DA5834E0-31D2-40F9-B271-6592F9F68370",
     token: "gAAAAABk-token",
     body: { createImage: { name: "web snapshot" } },
@@ -311,7 +312,8 @@ test("toHttp: one valid request per provider gives method, host, path, headers a
       body: VALID.openstack.body,
     },
     nova: {
-      method: "POST", path: "/v2/0123456789ABCDEF0123456789abcdef/servers/DA5834E0-31D2-40F9-B271-6592F9F68370/action",
+      // Upstream Nova's v2.1 endpoint (its /v2 is the legacy-v2 wrapper).
+      method: "POST", path: "/v2.1/0123456789abcdef0123456789abcdef/servers/DA5834E0-31D2-40F9-B271-6592F9F68370/action",
       headers: { Accept: json, "Content-Type": json, "X-Auth-Token": "gAAAAABk-token" },
       body: VALID.nova.body,
     },
@@ -326,6 +328,27 @@ test("toHttp: one valid request per provider gives method, host, path, headers a
     assert.deepEqual(r, { ok: true, provider: p, issues: [], http: want[p] }, p);
     assert.deepEqual(Object.keys(r.http.headers), Object.keys(want[p].headers), `${p}: header order`);
   }
+});
+
+test("toHttp: nova goes to the v2.1 endpoint and carries the context's microversion in both of Nova's headers", () => {
+  const headers = (ctx) => toHttp("nova", VALID.nova, { context: ctx }).http.headers;
+  const base = { Accept: "application/json", "Content-Type": "application/json", "X-Auth-Token": "gAAAAABk-token" };
+  assert.equal(toHttp("nova", VALID.nova).http.path, "/v2.1/0123456789abcdef0123456789abcdef/servers/DA5834E0-31D2-40F9-B271-6592F9F68370/action");
+  assert.deepEqual(headers({ microversion: "2.45" }), { ...base, "OpenStack-API-Version": "compute 2.45", "X-OpenStack-Nova-API-Version": "2.45" });
+  assert.deepEqual(headers({ microversion: "latest" }), { ...base, "OpenStack-API-Version": "compute latest", "X-OpenStack-Nova-API-Version": "latest" });
+  assert.deepEqual(headers({}), base);
+  // A microversion Nova cannot read: no header, a context warning.
+  const bad = toHttp("nova", VALID.nova, { context: { microversion: "2.x" } });
+  assert.deepEqual(bad.http.headers, base);
+  assert.deepEqual(bad.issues.map((i) => [i.path, i.code, i.severity]), [["", "bad_format", "warning"]]);
+  // openstack keeps the seed page's /v2 path and sends no microversion (Nova's /v2 drops it).
+  const os = toHttp("openstack", VALID.openstack, { context: { microversion: "2.45" } });
+  assert.ok(os.http.path.startsWith("/v2/"));
+  assert.deepEqual(Object.keys(os.http.headers), ["Accept", "Content-Type", "X-Auth-Token"]);
+  // From 2.39 the metadata quota no longer applies.
+  const md = { ...VALID.nova, body: { createImage: { name: "s", metadata: { a: "1", b: "2" } } } };
+  assert.equal(toHttp("nova", md, { context: { metadataQuota: 1, microversion: "2.39" } }).ok, true);
+  assert.equal(toHttp("nova", md, { context: { metadataQuota: 1, microversion: "2.38" } }).issues[0].providerCode, "403");
 });
 
 test("toHttp: the body is the normalized request (Tencent: without Action, Version, Region)", () => {
@@ -509,9 +532,12 @@ test("encode(): JSON text for any value, never throws", () => {
 test("validateText: JSON text checked as written (number spellings kept), not-JSON text is a report", () => {
   const name = "9".repeat(255);
   const base = '"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t"';
-  assert.deepEqual(api.validateText("openstack", `{${base},"body":{"createImage":{"name":${name}}}}`), { ok: true, provider: "openstack", issues: [] });
+  // The seed page takes a name of digits; upstream Nova's /v2 wants a string: valid, with a warning.
+  const digits = api.validateText("openstack", `{${base},"body":{"createImage":{"name":${name}}}}`);
+  assert.equal(digits.ok, true);
+  assert.deepEqual(digits.issues.map((i) => [i.path, i.code, i.severity]), [["/body/createImage/name", "wrong_type", "warning"]]);
   const long = api.validateText("openstack", `{${base},"body":{"createImage":{"name":${name}9}}}`);
-  assert.deepEqual(long.issues.map((i) => [i.path, i.code]), [["/body/createImage/name", "too_long"]]);
+  assert.deepEqual(long.issues.filter((i) => i.severity === "error").map((i) => [i.path, i.code]), [["/body/createImage/name", "too_long"]]);
   // 1.0 is a fraction as written: the seed page's name takes digits only.
   const frac = api.validateText("openstack", `{${base},"body":{"createImage":{"name":1.0}}}`);
   assert.deepEqual(frac.issues.map((i) => [i.path, i.code]), [["/body/createImage/name", "wrong_type"]]);

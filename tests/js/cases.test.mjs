@@ -1,9 +1,11 @@
 // Same answers as the Rust suite: every case file of tests/cases/ through the built package's
 // validate() (with the case's lang and context): the (path, code) multiset, `ok`, and the params
-// subsets the case gives. Cases whose number literals JS cannot carry are skipped, each named.
+// subsets the case gives; with `changes` (and `normalized`), what normalize() does. A case's
+// `source` names where the provider's answer comes from. Cases whose number literals JS cannot
+// carry are skipped, each named.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { validate } from "../../pkg/node.js";
+import { normalize, validate } from "../../pkg/node.js";
 import { loadCases, pairs, parseExact, PROVIDERS } from "./helpers.mjs";
 import { readFileSync } from "node:fs";
 
@@ -70,6 +72,16 @@ function runCase(provider, c) {
       }),
     );
     if (!ok) errs.push(`params ${path} ${code}: expected ${JSON.stringify(expect)}, got ${matching.map((i) => JSON.stringify(i)).join(" | ") || "no such issue"}`);
+  }
+  if ("source" in c && !(typeof c.source === "string" && (c.source.startsWith("http") || c.source.startsWith("seed:"))))
+    errs.push(`source must be a URL or seed:<file>, not ${JSON.stringify(c.source)}`);
+  if (Array.isArray(c.changes)) {
+    const n = normalize(provider, c.request, options);
+    const want = pairs(c.changes.map(([path, code]) => ({ path, code })));
+    const got = pairs(n.changes);
+    if (!deepEqual(got, want)) errs.push(`normalize changes: expected [${want.join(", ")}], got [${got.join(", ")}]`);
+    if ("normalized" in c && !deepEqual(n.normalized, c.normalized))
+      errs.push(`normalized: expected ${JSON.stringify(c.normalized)}, got ${JSON.stringify(n.normalized)}`);
   }
   // The report's shape is what index.d.ts says.
   for (const i of report.issues) {

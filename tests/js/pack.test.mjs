@@ -107,7 +107,7 @@ test("installed: a Vite build of a page that awaits init() emits the .wasm asset
 await init();
 const out = [
   validate("zenlayer", { instanceId: "vm-1", imageName: "web" }),
-  validate("zenlayer", { instanceId: "vm-1", imageName: "あ" }),
+  validate("zenlayer", { instanceId: "vm-1", imageName: "ああ" }),
 ];
 document.getElementById("out").textContent = JSON.stringify(out);
 `,
