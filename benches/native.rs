@@ -24,7 +24,7 @@
 //!       no timing: each selected case's operation exactly N times, for an instruction count under
 //!       valgrind (deterministic where timing on a shared VM is not): see docs/performance.md.
 
-use createimage::json::parse_with;
+use createimage::__private::parse_with;
 use createimage::{check, Options, Provider, Value};
 use std::hint::black_box;
 use std::time::Instant;
@@ -34,7 +34,7 @@ const PEER_NOVA: Provider = Provider::OpenStack;
 
 fn js_str(s: &str) -> String {
     let mut out = String::new();
-    createimage::json::write_str(&mut out, s);
+    createimage::__private::write_str(&mut out, s);
     out
 }
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the crate for wasm32-unknown-unknown into pkg/wasm/ (wasm-bindgen --target web),
-# shrinks it with wasm-opt, and prints/writes the shipped sizes (pkg/size.json).
+# Builds the WebAssembly bindings (the `createimage-wasm` crate in wasm/, a cdylib over the main
+# crate without its default features) for wasm32-unknown-unknown into pkg/wasm/ (wasm-bindgen
+# --target web, out-name `createimage`), shrinks it with wasm-opt, and prints/writes the shipped
+# sizes (pkg/size.json).
 #
 #   scripts/build-wasm.sh
 #   CARGO_PROFILE_RELEASE_OPT_LEVEL=s scripts/build-wasm.sh   # try another opt-level
@@ -33,19 +35,17 @@ log() { echo "build-wasm: $*"; }
 bash scripts/setup.sh --wasm
 PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"   # cargo-installed wasm-bindgen
 
-# `--features wasm` only if Cargo.toml's [features] defines it (else the bindings are
-# gated on cfg(target_arch = "wasm32") alone).
+# The bindings crate; WASM_FEATURES (space-separated) are passed as its --features.
+WASM_PACKAGE=createimage-wasm
 features=()
-if awk '/^\[/{ s = ($0 == "[features]") } s && /^[[:space:]]*wasm[[:space:]]*=/{ f = 1 } END{ exit !f }' Cargo.toml; then
-  features=(--features wasm)
-fi
+[ -n "${WASM_FEATURES:-}" ] && features=(--features "$WASM_FEATURES")
 
-log "cargo build --release --target $TARGET${features[*]:+ ${features[*]}} (Debian rustc $(/usr/bin/rustc --version | awk '{print $2}'))"
+log "cargo build --release --target $TARGET -p $WASM_PACKAGE${features[*]:+ ${features[*]}} (Debian rustc $(/usr/bin/rustc --version | awk '{print $2}'))"
 # strip must stay off here: wasm-bindgen needs the custom sections; wasm-opt strips afterwards.
 artifacts=$(
   env PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
       CARGO_PROFILE_RELEASE_STRIP=false CARGO_PROFILE_RELEASE_PANIC=immediate-abort \
-    /usr/bin/cargo build --release --target "$TARGET" --lib "${features[@]}" \
+    /usr/bin/cargo build --release --target "$TARGET" -p "$WASM_PACKAGE" --lib ${features[@]+"${features[@]}"} \
       -Zbuild-std=std,panic_abort ${std_features[@]+"${std_features[@]}"} -Zpanic-immediate-abort \
       --config "target.$TARGET.linker=\"$WASM_LD\"" \
       --target-dir "$TARGET_DIR" \
@@ -57,7 +57,7 @@ wasm_in=$(printf '%s\n' "$artifacts" | node -e '
     .filter(m => m.reason === "compiler-artifact" && m.target.kind.includes("cdylib"))
     .flatMap(m => m.filenames).filter(f => f.endsWith(".wasm"));
   if (files.length !== 1) { console.error("expected one cdylib .wasm, got: " + JSON.stringify(files) +
-    " (crate-type must include \"cdylib\")"); process.exit(1); }
+    " (wasm/Cargo.toml: crate-type must be [\"cdylib\"])"); process.exit(1); }
   console.log(files[0]);')
 
 # Cargo.lock may only now name the resolved wasm-bindgen: make sure the CLI matches it.

@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Must equal the `wasm-bindgen` crate version (pinned with "=" in Cargo.toml);
+# Must equal the `wasm-bindgen` crate version (pinned with "=" in wasm/Cargo.toml);
 # used only when neither Cargo.lock nor Cargo.toml names one.
 DEFAULT_WASM_BINDGEN_VERSION=0.2.130
 
@@ -55,9 +55,9 @@ want=""
 if [ -f Cargo.lock ]; then
   want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 fi
-if [ -z "$want" ] && [ -f Cargo.toml ]; then
-  # wasm-bindgen = "=X"  or  wasm-bindgen = { version = "=X", ... }
-  want=$(sed -nE 's/^wasm-bindgen[[:space:]]*=.*"=?([0-9]+\.[0-9]+\.[0-9]+)".*/\1/p' Cargo.toml | head -n1)
+if [ -z "$want" ] && [ -f wasm/Cargo.toml ]; then
+  # The bindings crate's wasm-bindgen = "=X"  or  wasm-bindgen = { version = "=X", ... }
+  want=$(sed -nE 's/^wasm-bindgen[[:space:]]*=.*"=?([0-9]+\.[0-9]+\.[0-9]+)".*/\1/p' wasm/Cargo.toml | head -n1)
 fi
 want=${want:-$DEFAULT_WASM_BINDGEN_VERSION}
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)

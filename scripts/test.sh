@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: Rust (unit, case files, properties, clippy), the wasm package in Node, the demo
+# Every test: Rust (clippy, docs, unit, case files, properties, serde, the example service), the wasm package in Node, the demo
 # console in headless Chromium, and short fuzz runs. Installs what is missing first
 # (scripts/setup.sh), so a fresh Debian 12 machine with rustup's Rust and Node 20 needs nothing else.
 #
@@ -12,11 +12,31 @@ step() { printf '\n== %s\n' "$*"; }
 step "setup (installs only what is missing)"
 bash scripts/setup.sh
 
-step "rust: clippy"
-cargo clippy --all-targets -- -D warnings
+step "rust: clippy (every target and feature, the wasm bindings; the lib as the wasm build has it)"
+cargo clippy --workspace --all-targets --all-features -- -D warnings
+cargo clippy --lib --no-default-features -- -D warnings
 
-step "rust: tests"
+step "rust: docs (every public item documented)"
+RUSTDOCFLAGS="-D missing_docs" cargo doc --no-deps
+RUSTDOCFLAGS="-D missing_docs" cargo doc --no-deps --all-features
+
+step "rust: tests (unit, case files, properties, serde, the dependent's view; examples built)"
 cargo test
+
+step "rust: the example service answers (examples/service.rs --self-test)"
+cargo run -q --example service -- --self-test
+
+step "rust: what a dependent links (a plain rlib; serde, thiserror, unicode-segmentation)"
+cargo metadata --format-version 1 --no-deps | node -e '
+  const m = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const lib = m.packages.find(p => p.name === "createimage").targets.find(t => t.kind.some(k => k.endsWith("lib")));
+  console.log("createimage lib crate types: " + JSON.stringify(lib.crate_types));
+  if (JSON.stringify(lib.crate_types) !== "[\"lib\"]") { console.error("the main crate must be a plain rlib"); process.exit(1); }'
+deps=$(cargo tree -e normal -p createimage --depth 1 --prefix none)
+echo "$deps"
+for d in serde thiserror unicode-segmentation; do
+  grep -q "^$d v" <<<"$deps" || { echo "test: $d is not a normal dependency of createimage" >&2; exit 1; }
+done
 
 step "wasm: build the npm package"
 bash scripts/build-wasm.sh

@@ -9,20 +9,36 @@ use crate::report::{Kind, Severity};
 use crate::{Issue, Options, Provider, Report};
 use std::borrow::Cow;
 
-/// An HTTP request ready to send (after signing, where the provider signs requests).
+/// An HTTP request ready to send (after signing, where the provider signs requests). JSON
+/// (`to_value`, `Serialize`): `{"method", "host"?, "path", "headers": {name: value}, "body"}`
+/// (the warnings are not part of it).
+///
+/// With the `http` feature, `http::Request::<Vec<u8>>::try_from(&request)` builds the request:
+/// the URI is `https://{host}{path}` where the host is documented, else the bare path (OpenStack's
+/// and Huawei's endpoints are the caller's: set the URI's scheme and authority before sending); the
+/// body is `body.to_json()`, the request's own text (number literals as written).
+///
+/// Marked `#[non_exhaustive]`: fields may be added; read them, and make one with [`to_http`].
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct HttpRequest {
+    /// The HTTP method (`POST`).
     pub method: &'static str,
-    /// The documented host, where the page names one.
+    /// The documented host (`cvm.tencentcloudapi.com`), where the page names one.
     pub host: Option<&'static str>,
+    /// The path, percent-encoded where it holds ids (`/v2/{project_id}/servers/{server_id}/action`).
     pub path: String,
+    /// The headers the page documents, in order (no signature or `Authorization`: the caller's
+    /// SDK adds those; OpenStack's `X-Auth-Token` is the request's token).
     pub headers: Vec<(&'static str, String)>,
+    /// The JSON body: the normalized request, or the part of it the provider takes as the body.
     pub body: Value<'static>,
     /// The warnings of the request's report (e.g. unknown fields, which are sent as given).
     pub warnings: Vec<Issue>,
 }
 
 impl HttpRequest {
+    /// The request as a JSON value (the shape above).
     pub fn to_value(&self) -> Value<'static> {
         let headers =
             Value::Object(self.headers.iter().map(|(k, v)| (Cow::Borrowed(*k), Value::str(v.as_str()))).collect());
@@ -50,7 +66,13 @@ fn segment(s: &str) -> String {
     out
 }
 
-/// Normalize, check, and build the HTTP request; the report when the request is not valid.
+/// Normalize, check, and build the HTTP request the provider expects for this request.
+///
+/// # Errors
+///
+/// The report (of the normalized request) when it has errors; `Report` is a
+/// [`std::error::Error`] and converts into [`Error::Invalid`](crate::Error::Invalid). Warnings do
+/// not fail: they are in [`HttpRequest::warnings`].
 pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Result<HttpRequest, Report> {
     let n = normalize(provider, request, options);
     let mut report = n.report;
@@ -131,4 +153,31 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
     // The request is valid: what the report still holds are warnings (e.g. unknown fields, sent as given).
     http.warnings = report.issues;
     Ok(http)
+}
+
+#[cfg(feature = "http")]
+impl TryFrom<&HttpRequest> for ::http::Request<Vec<u8>> {
+    type Error = crate::Error;
+
+    /// The request as an `http::Request` (see [`HttpRequest`] for the URI and body).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotJson`](crate::Error::NotJson) when the body holds a value JSON cannot carry (only
+    /// a hand-built [`Value`] can); [`Error::Http`](crate::Error::Http) when `http` refuses the
+    /// method, URI or a header (never for a request made by [`to_http`]).
+    fn try_from(r: &HttpRequest) -> Result<Self, crate::Error> {
+        if let Some(path) = r.body.special_paths().into_iter().next() {
+            return Err(crate::Error::NotJson { path });
+        }
+        let uri = match r.host {
+            Some(host) => ["https://", host, &r.path].concat(),
+            None => r.path.clone(),
+        };
+        let mut b = ::http::Request::builder().method(r.method).uri(uri);
+        for (name, value) in &r.headers {
+            b = b.header(*name, value.as_str());
+        }
+        Ok(b.body(r.body.to_json().into_bytes())?)
+    }
 }

@@ -13,14 +13,24 @@ use std::fmt::Write as _;
 /// Nesting deeper than this is not inspected: the value becomes [`Other::TooDeep`].
 pub const MAX_DEPTH: usize = 64;
 
-/// A JSON value (plus the few JS values the wasm bridge can hand over).
+/// A JSON value (plus the few JS values the wasm bridge can hand over): what every entry point
+/// takes. Made by [`Value::parse`] from JSON text (strings without escapes borrow from it: call
+/// [`Value::into_owned`] to keep the value longer than the text), with the `serde_json` feature
+/// from a `serde_json::Value`, or built by hand ([`Value::str`], [`Value::num`], [`Value::obj`]).
+///
+/// The variants are JSON's, so they are fixed (a `match` needs no `_` arm); what JSON cannot
+/// carry is [`Value::Other`], whose [`Other`] may grow.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value<'a> {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// The number literal as written (valid JSON number syntax).
     Number(Cow<'a, str>),
+    /// A string (valid Unicode; one with an unpaired surrogate is [`Other::LoneSurrogate`]).
     String(Cow<'a, str>),
+    /// An array.
     Array(Vec<Value<'a>>),
     /// Entries in input order; a repeated key keeps its last value (as `JSON.parse` does).
     Object(Vec<(Cow<'a, str>, Value<'a>)>),
@@ -30,11 +40,13 @@ pub enum Value<'a> {
 
 /// Values that are not JSON but can reach the checker.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Other {
     /// A string holding an unpaired UTF-16 surrogate (possible in JS, and as a `\uD800` escape in JSON text).
     LoneSurrogate {
         /// The string literal as written, without quotes, so it can be written back unchanged.
         raw: String,
+        /// The surrogate (U+D800..U+DFFF).
         code_point: u32,
         /// Position of the surrogate in the string, in characters.
         index: usize,
@@ -45,25 +57,50 @@ pub enum Other {
     /// key with U+FFFD in place of the surrogate (a Rust string cannot hold one); `raw` is the key
     /// as written, so the entry is written back unchanged, and the checks of keys report the
     /// surrogate itself.
-    BadKey { raw: String, code_point: u32, index: usize, value: Value<'static> },
+    BadKey {
+        /// The key as written, without quotes.
+        raw: String,
+        /// The surrogate (U+D800..U+DFFF).
+        code_point: u32,
+        /// Position of the surrogate in the key, in characters.
+        index: usize,
+        /// The member's value.
+        value: Value<'static>,
+    },
     /// A JS value with no JSON form: `"bigint"`, `"nan"`, `"infinity"`, `"-infinity"`, `"function"`,
     /// `"symbol"`, `"undefined"`, `"cycle"`, `"date"`, `"unreadable"` (a getter or proxy trap threw),
     /// with a detail (the BigInt digits, the date, the exception text).
-    Js { kind: JsKind, detail: String },
+    Js {
+        /// Which JS value.
+        kind: JsKind,
+        /// What the bridge could say about it (may be empty).
+        detail: String,
+    },
 }
 
 /// The kinds of JS-only values the bridge encodes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum JsKind {
+    /// A `BigInt` (`detail`: its digits).
     BigInt,
+    /// `NaN`.
     NaN,
+    /// `Infinity`.
     Infinity,
+    /// `-Infinity`.
     NegInfinity,
+    /// A function.
     Function,
+    /// A `Symbol`.
     Symbol,
+    /// `undefined` (inside an array; object members that are `undefined` are left out, as JSON does).
     Undefined,
+    /// A reference back to an enclosing object or array.
     Cycle,
+    /// A `Date` (`detail`: its ISO text).
     Date,
+    /// A property whose getter or proxy trap threw (`detail`: the exception's text).
     Unreadable,
 }
 
@@ -80,6 +117,7 @@ impl JsKind {
         (JsKind::Date, "date"),
         (JsKind::Unreadable, "unreadable"),
     ];
+    /// The bridge's name for it (`bigint`, `nan`, ...).
     pub fn name(self) -> &'static str {
         Self::ALL.iter().find(|(k, _)| *k == self).map(|(_, n)| *n).unwrap_or("unknown")
     }
@@ -112,6 +150,7 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// The string, if this is a string.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),
@@ -119,6 +158,7 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// The members, in order, if this is an object.
     pub fn as_object(&self) -> Option<&[(Cow<'a, str>, Value<'a>)]> {
         match self {
             Value::Object(m) => Some(m),
@@ -126,6 +166,7 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// The items, if this is an array.
     pub fn as_array(&self) -> Option<&[Value<'a>]> {
         match self {
             Value::Array(a) => Some(a),
@@ -153,19 +194,29 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// A string value.
     pub fn str(s: impl Into<String>) -> Value<'static> {
         Value::String(Cow::Owned(s.into()))
     }
 
+    /// A number value.
     pub fn num(n: i64) -> Value<'static> {
         Value::Number(Cow::Owned(crate::messages::num(n)))
     }
 
+    /// An object with these members, in order.
     pub fn obj(entries: Vec<(&'a str, Value<'a>)>) -> Value<'a> {
         Value::Object(entries.into_iter().map(|(k, v)| (Cow::Borrowed(k), v)).collect())
     }
 
-    /// Parse JSON text. See [`parse_with`] for the JS bridge's extensions.
+    /// Parse JSON text (RFC 8259), keeping what the text says: key order, number literals as
+    /// written, lone surrogates (`\uD800` escapes) as [`Other::LoneSurrogate`], nesting past
+    /// [`MAX_DEPTH`] as [`Other::TooDeep`]. A repeated key keeps its last value. Time and memory
+    /// linear in the text.
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError`] (with the line and column) when the text is not JSON.
     pub fn parse(text: &'a str) -> Result<Value<'a>, ParseError> {
         parse_with(text, false)
     }
@@ -298,11 +349,15 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
 
 /// Where and why JSON text could not be parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ParseError {
+    /// What is wrong (`unexpected character`, `unexpected end of input`, ...).
     pub message: &'static str,
     /// Byte offset into the text.
     pub offset: usize,
+    /// Line, from 1.
     pub line: usize,
+    /// Column in chars (Unicode scalar values), from 1.
     pub column: usize,
 }
 

@@ -3,7 +3,9 @@
 //! Checks and normalizes cloud `CreateImage` requests before they are sent, for Zenlayer Cloud,
 //! Tencent Cloud CVM, OpenStack Nova (`createImage` server action; the seed page's reading as
 //! `openstack`, upstream Nova's schema as `nova`) and Huawei Cloud IMS (data disk image from an
-//! external file).
+//! external file). One [`Report`] lists every problem at once, each at its JSON-pointer path, with a
+//! stable [`Code`], the provider's own error code where it documents one, typed params and a message
+//! in English or Chinese.
 //!
 //! ```
 //! use createimage::{check, Options, Provider, Value};
@@ -15,48 +17,144 @@
 //! assert_eq!(report.issues[0].provider_code.as_deref(), Some("InvalidParameterConflict"));
 //! ```
 //!
-//! The core is pure Rust; the WebAssembly bindings live in `wasm.rs` behind the `wasm` feature.
+//! ## Entry points
+//!
+//! | function | input | output |
+//! | --- | --- | --- |
+//! | [`check`] | a parsed [`Value`] | [`Report`] |
+//! | [`check_json`] | JSON text | `Result<Report, Error>` (`Err` only for text that is not JSON) |
+//! | `check_value` (feature `serde_json`) | a `serde_json::Value` | [`Report`] |
+//! | [`check_field`] | one field's JSON pointer and value | [`Report`] |
+//! | [`normalize`] | a [`Value`] | [`Normalized`]: the fixed request, the changes, its report |
+//! | [`to_http`] | a [`Value`] | `Result<HttpRequest, Report>` |
+//! | [`describe`], [`json_schema`] | a [`Provider`] | the rules as data ([`Value`]) |
+//!
+//! ## Units
+//!
+//! Lengths and positions in **chars** count Unicode scalar values (what `str::chars().count()` gives);
+//! a JS string's `length` counts UTF-16 code units, so a character outside the BMP (`𠀀`, emoji) is one
+//! char but two UTF-16 units. Lengths in **bytes** count UTF-8 bytes. Each limit says its unit
+//! ([`Unit`], the `unit` param of `too_short` / `too_long`); positions ([`Kind::BadChar`]'s `index`,
+//! [`ParseError`]'s `column`) are in chars.
+//!
+//! ## In a service
+//!
+//! Every fallible call fits `?` in a function returning `Result<_, createimage::Error>` or
+//! `anyhow::Result<_>`: [`Report`] is a [`std::error::Error`] (its `Display` lists the issues),
+//! [`Report::into_result`] turns a report with errors into `Err` (warnings only is `Ok`), and the
+//! ids ([`Provider`], [`Lang`], [`Code`], [`Severity`], [`ChangeCode`]) implement `FromStr` and
+//! `Display`. [`Error`] is the one error type of the crate: bad JSON text, a request that is not
+//! valid, an unknown id (and, with the `http` feature, an HTTP request that cannot be built).
+//!
+//! ```
+//! use createimage::{check_json, to_http, Options, Provider, Value};
+//!
+//! fn build(body: &str) -> anyhow::Result<()> {
+//!     let provider: Provider = "tencent".parse()?;
+//!     let request = Value::parse(body)?;
+//!     // Err(report) when the request has errors: the report says what they are.
+//!     let http = to_http(provider, &request, &Options::default())?;
+//!     assert_eq!(http.headers[1], ("X-TC-Action", "CreateImage".to_string()));
+//!     // Or only check it: warnings only is Ok.
+//!     let report = check_json(provider, body, &Options::default())?.into_result()?;
+//!     assert!(report.ok);
+//!     Ok(())
+//! }
+//! build(r#"{"Region": "ap-guangzhou", "ImageName": "web", "InstanceId": "ins-1"}"#).unwrap();
+//! assert!(build(r#"{"ImageName": ""}"#).is_err());
+//! ```
+//!
+//! ## Owning values
+//!
+//! [`Value<'a>`](Value) borrows strings without escapes from the text it was parsed from, and
+//! [`Options<'a>`](Options) holds an optional context [`Value`]. To keep either beyond the text (in a
+//! service's state, across an `await`, in another thread), make it `'static` with
+//! [`Value::into_owned`] / [`Options::into_owned`]:
+//!
+//! ```
+//! use createimage::{Lang, Options, Value};
+//! fn options_from(context_text: &str) -> Result<Options<'static>, createimage::Error> {
+//!     Ok(Options::lang(Lang::Zh).with_context(Value::parse(context_text)?.into_owned()))
+//! }
+//! let shared = std::sync::Arc::new(options_from(r#"{"instanceState": "STOPPED"}"#).unwrap());
+//! ```
+//! Everything else the crate returns ([`Report`], [`Normalized`], [`HttpRequest`]) owns its data.
+//!
+//! ## Features
+//!
+//! - `serde` (default): `Serialize` for [`Report`], [`Issue`], [`Change`], [`Normalized`],
+//!   [`HttpRequest`] and [`Value`] (so the descriptors of [`describe`] and [`json_schema`]) in exactly
+//!   the JSON shapes of their `to_json()`; `Serialize` + `Deserialize` for [`Report`] and for the ids.
+//!   See [`Value`]'s `Serialize` for how numbers cross serde's data model.
+//! - `serde_json`: `impl From<&serde_json::Value> for Value` and `check_value`.
+//! - `http`: `TryFrom<&HttpRequest> for http::Request<Vec<u8>>`.
+//!
+//! The WebAssembly bindings of the npm package are a separate crate (`wasm/` in the repository,
+//! `createimage-wasm`): this crate is a plain `rlib` with no wasm-bindgen and no JS types in it.
 
-pub mod describe;
-pub mod field;
-pub mod http;
-pub mod json;
-pub mod messages;
-pub mod normalize;
-pub mod providers;
-pub mod report;
-pub mod rules;
-pub mod text;
-#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
-mod wasm;
+#![warn(missing_docs)]
+
+mod describe;
+mod error;
+mod field;
+mod http;
+mod ids;
+mod json;
+mod messages;
+mod normalize;
+mod providers;
+mod report;
+mod rules;
+#[cfg(feature = "serde")]
+mod serde_impls;
+#[cfg(feature = "serde_json")]
+mod serde_json_impls;
+mod text;
 
 pub use describe::{describe, json_schema};
+pub use error::Error;
 pub use field::check_field;
 pub use http::{to_http, HttpRequest};
-pub use json::{ParseError, Value};
+pub use json::{JsKind, Other, ParseError, Value, MAX_DEPTH};
 pub use normalize::{normalize, Change, ChangeCode, Normalized};
 pub use report::{Code, Issue, Kind, Report, Severity};
+#[cfg(feature = "serde_json")]
+pub use serde_json_impls::check_value;
+pub use text::Unit;
 
 use providers::openstack::Profile;
 use rules::Checker;
 
-/// The five provider ids.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The five provider ids. `FromStr` and `Display` use the id ([`Provider::id`]); so does serde.
+///
+/// ```
+/// use createimage::Provider;
+/// let p: Provider = "nova".parse().unwrap();
+/// assert_eq!((p, p.to_string()), (Provider::Nova, "nova".to_string()));
+/// assert!("aws".parse::<Provider>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Provider {
+    /// Zenlayer Cloud (`zenlayer`): `CreateImage` of the Zenlayer Cloud API v2.
     Zenlayer,
+    /// Tencent Cloud CVM (`tencent`): `CreateImage`, API version 2017-03-12.
     Tencent,
-    /// OpenStack as the seed page documents it.
+    /// OpenStack (`openstack`): the `createImage` server action as the seed page documents it.
     OpenStack,
-    /// Upstream OpenStack Nova's current `createImage` schema.
+    /// OpenStack Nova (`nova`): upstream Nova's current `createImage` schema.
     Nova,
+    /// Huawei Cloud IMS (`huawei`): a data disk image from an external image file.
     Huawei,
 }
 
 impl Provider {
+    /// Every provider, in the order of their ids in the docs.
     pub const ALL: [Provider; 5] =
         [Provider::Zenlayer, Provider::Tencent, Provider::OpenStack, Provider::Nova, Provider::Huawei];
 
-    /// The id used in the API, the CLI and the report.
+    /// The id used in the API, the CLI and the report: `zenlayer`, `tencent`, `openstack`, `nova`,
+    /// `huawei`.
     pub fn id(self) -> &'static str {
         match self {
             Provider::Zenlayer => "zenlayer",
@@ -67,10 +165,13 @@ impl Provider {
         }
     }
 
+    /// The provider with this id (exact, lowercase), or `None`. `id.parse::<Provider>()` gives an
+    /// [`Error::UnknownId`] instead.
     pub fn parse(id: &str) -> Option<Provider> {
         Provider::ALL.into_iter().find(|p| p.id() == id)
     }
 
+    /// The provider's name for people, in `lang` (`Tencent Cloud`, `腾讯云`).
     pub fn display_name(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Provider::Zenlayer, Lang::En) => "Zenlayer Cloud",
@@ -85,15 +186,23 @@ impl Provider {
     }
 }
 
-/// The language of messages and labels.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// The language of messages and labels. `FromStr` takes `en`, `zh`, `zh-CN` and `zh-Hans`;
+/// `Display` and serde use the id (`en`, `zh`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Lang {
+    /// English (`en`), the default.
     #[default]
     En,
+    /// Simplified Chinese (`zh`).
     Zh,
 }
 
 impl Lang {
+    /// Both languages.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The language of a tag: `en`; `zh`, `zh-CN` or `zh-Hans` for Chinese; `None` for any other.
     pub fn parse(s: &str) -> Option<Lang> {
         match s {
             "en" => Some(Lang::En),
@@ -101,6 +210,8 @@ impl Lang {
             _ => None,
         }
     }
+
+    /// The id: `en` or `zh`.
     pub fn id(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -109,22 +220,54 @@ impl Lang {
     }
 }
 
-/// Options of every call: the message language and what the console knows (see [`check`]).
-#[derive(Clone, Debug, Default)]
+/// Options of every call: the message language and what the console knows.
+///
+/// Build it with [`Options::default`] (English, no context) or [`Options::lang`], then
+/// [`Options::with_context`]; the fields can also be set directly. Marked `#[non_exhaustive]`: new
+/// options may be added, so it cannot be built with a struct expression outside this crate.
+/// `Options<'static>` owns its context (see [`Options::into_owned`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Options<'a> {
+    /// The language of the messages.
     pub lang: Lang,
     /// What the console knows (instance state, zone, quotas, ...): an object whose fields turn the
-    /// provider's documented state, quota and ownership errors into pre-flight issues.
+    /// provider's documented state, quota and ownership errors into pre-flight issues. Its fields
+    /// per provider are listed by [`describe`] (`context`). A context that is not an object is one
+    /// `wrong_type` warning at `""`.
     pub context: Option<Value<'a>>,
 }
 
 impl<'a> Options<'a> {
+    /// Options with messages in `lang` and no context.
     pub fn lang(lang: Lang) -> Options<'a> {
         Options { lang, context: None }
+    }
+
+    /// The same options with messages in `lang`.
+    pub fn with_lang(mut self, lang: Lang) -> Options<'a> {
+        self.lang = lang;
+        self
+    }
+
+    /// The same options with this context (a [`Value`], or an `Option` of one: `None` removes it).
+    pub fn with_context(mut self, context: impl Into<Option<Value<'a>>>) -> Options<'a> {
+        self.context = context.into();
+        self
+    }
+
+    /// An owned copy that borrows nothing (its context made `'static`).
+    pub fn into_owned(self) -> Options<'static> {
+        Options { lang: self.lang, context: self.context.map(Value::into_owned) }
     }
 }
 
 /// Check a request: every problem at once, each at its JSON-pointer path.
+///
+/// `request` is the provider's request body as JSON (for OpenStack and Nova an object with
+/// `project_id`, `server_id`, `token` and `body`). A request that is not an object is one
+/// `wrong_type` at `""`. Never fails and never panics: whatever the input, the answer is a report.
+/// Time is linear in the size of the request (n log n for lists whose items must be unique).
 pub fn check(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Report {
     let mut c = Checker::new(provider, options.lang);
     run(&mut c, request);
@@ -134,8 +277,15 @@ pub fn check(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> 
     finish(c)
 }
 
-/// Parse JSON text and check it.
-pub fn check_json(provider: Provider, request: &str, options: &Options<'_>) -> Result<Report, ParseError> {
+/// Parse JSON text and check it: the entry point for a service that holds the raw body, since it
+/// keeps what the text says exactly (number literals as written, key order, lone surrogates as
+/// `\uD800` escapes, nesting past [`MAX_DEPTH`] reported as `too_deep`).
+///
+/// # Errors
+///
+/// [`Error::Json`] when `request` is not JSON text. A request that is JSON but not valid is not an
+/// error here: it is an `Ok` report with `ok == false` (use [`Report::into_result`] to make it one).
+pub fn check_json(provider: Provider, request: &str, options: &Options<'_>) -> Result<Report, Error> {
     Ok(check(provider, &Value::parse(request)?, options))
 }
 
@@ -172,4 +322,15 @@ pub(crate) fn run_context(c: &mut Checker, request: &Value<'_>, ctx: &Value<'_>)
 
 pub(crate) fn finish(c: Checker) -> Report {
     Report { ok: c.ok(), provider: c.provider, lang: c.lang, issues: c.issues }
+}
+
+/// Not part of the API: what this crate's own tests, benchmarks, fuzz targets and WebAssembly
+/// bindings (`createimage-wasm`) use of its internals. **Unstable**: anything here may change or go
+/// in any release, without notice. Do not use it from other crates.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::json::{number_as_i64, parse_with, write_str};
+    pub use crate::providers::tencent::flat_key;
+    pub use crate::report::split_pointer;
+    pub use crate::text::{count_chars, cut_graphemes};
 }

@@ -1,8 +1,7 @@
 //! The `createimage` command line: check, normalize, build the HTTP request, describe the rules,
 //! export the JSON Schema. Exit codes: 0 valid, 1 not valid, 2 usage error or unreadable input.
 
-use createimage::json::Value;
-use createimage::{Lang, Options, Provider, Report, Severity};
+use createimage::{Lang, Options, Provider, Report, Severity, Value};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -117,7 +116,7 @@ fn run(args: &[String]) -> Result<ExitCode, (u8, String)> {
         Some(t) => Some(Value::parse(t).map_err(|e| (2, format!("the context is not JSON: {e}")))?),
         None => None,
     };
-    let options = Options { lang: a.lang, context };
+    let options = Options::lang(a.lang).with_context(context);
     let ok = match a.command.as_str() {
         "check" => {
             let r = createimage::check(a.provider, &request, &options);

@@ -14,8 +14,9 @@ use crate::text::Charset;
 use crate::{text, Options, Provider, Report};
 use std::borrow::Cow;
 
-/// What a change did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// What a change did. Ids (`as_str`, `Display`, `FromStr`, serde): `trim`, `fold_width`, ...
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ChangeCode {
     /// Leading and trailing whitespace removed.
     Trim,
@@ -34,6 +35,7 @@ pub enum ChangeCode {
 }
 
 impl ChangeCode {
+    /// Every change code.
     pub const ALL: [ChangeCode; 7] = [
         ChangeCode::Trim,
         ChangeCode::FoldWidth,
@@ -43,6 +45,7 @@ impl ChangeCode {
         ChangeCode::FlattenedToArray,
         ChangeCode::RemoveDuplicate,
     ];
+    /// The snake_case id.
     pub fn as_str(self) -> &'static str {
         match self {
             ChangeCode::Trim => "trim",
@@ -57,15 +60,22 @@ impl ChangeCode {
 }
 
 /// One change normalization made: at `path`, `from` became `to` (`to` is null for a removal).
+/// JSON (`to_value`, `Serialize`): `{"path", "code", "from", "to"}`.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Change {
+    /// JSON pointer of the value changed (in the request as given).
     pub path: String,
+    /// What the change did.
     pub code: ChangeCode,
+    /// The value before.
     pub from: Value<'static>,
+    /// The value after (`null` for a removal).
     pub to: Value<'static>,
 }
 
 impl Change {
+    /// The change as a JSON value (the shape above).
     pub fn to_value(&self) -> Value<'static> {
         Value::obj(vec![
             ("path", Value::str(self.path.as_str())),
@@ -77,14 +87,20 @@ impl Change {
 }
 
 /// The result of [`normalize`]: the report of the normalized request, the request, the changes.
+/// JSON (`to_value`, `Serialize`): the report's members, then `"normalized"` and `"changes"`.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Normalized {
+    /// The report of the normalized request.
     pub report: Report,
+    /// The request with the safe fixes applied (key order and untouched literals as given).
     pub normalized: Value<'static>,
+    /// Every change made, in order.
     pub changes: Vec<Change>,
 }
 
 impl Normalized {
+    /// The result as a JSON value (the shape above).
     pub fn to_value(&self) -> Value<'static> {
         let mut v = self.report.to_value();
         if let Value::Object(m) = &mut v {
@@ -95,7 +111,8 @@ impl Normalized {
     }
 }
 
-/// Apply the safe fixes, then check the result.
+/// Apply the safe fixes, then check the result. Never fails: the report of the normalized request
+/// says whether it is valid; a request that is not an object is returned unchanged.
 pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Normalized {
     let mut out = request.clone().into_owned();
     let mut changes = Vec::new();

@@ -1,37 +1,60 @@
 //! The report: one issue type for every provider, with a stable code, typed params and a message
 //! derived from them (see `messages`).
+//!
+//! Units: see the crate docs (chars are Unicode scalar values, bytes are UTF-8 bytes).
 
 use crate::json::Value;
 use crate::text::Unit;
 use crate::{Lang, Provider};
 use std::borrow::Cow;
 
-/// How bad an issue is. A warning never makes a report fail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How bad an issue is. A warning never makes a report fail. Ids `error` and `warning`
+/// (`Display`, `FromStr`, serde).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Severity {
+    /// The provider would refuse the request (`ok` is false).
     Error,
+    /// Worth knowing, but the provider accepts it (unknown fields it ignores, a stricter reading
+    /// of a rule where sources disagree, a context the console got wrong).
     Warning,
 }
 
 impl Severity {
+    /// The id: `error` or `warning`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
         }
     }
+
+    /// The severity with this id, or `None`.
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            _ => None,
+        }
+    }
 }
 
 macro_rules! codes {
     ($($variant:ident => $name:literal,)*) => {
-        /// The stable issue codes. Their snake_case names are the public vocabulary.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Code { $($variant,)* }
+        /// The stable issue codes. Their snake_case names (`too_long`) are the public vocabulary:
+        /// `as_str`, `Display`, `FromStr` and serde use them. What each means, with its params, is
+        /// the matching [`Kind`] variant.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Code { $(#[doc = concat!("`", $name, "`: see [`Kind`].")] $variant,)* }
         impl Code {
+            /// Every code, in the order of the docs.
             pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+            /// The snake_case name.
             pub fn as_str(self) -> &'static str {
                 match self { $(Code::$variant => $name,)* }
             }
+            /// The code with this snake_case name, or `None`.
             pub fn parse(s: &str) -> Option<Code> {
                 match s { $($name => Some(Code::$variant),)* _ => None }
             }
@@ -65,106 +88,180 @@ codes! {
     AlreadyExists => "already_exists",
 }
 
-/// What is wrong, with its typed params. `code()` gives the stable code.
+/// What is wrong, with its typed params. [`Kind::code`] gives the stable [`Code`];
+/// [`Kind::params`] the params object of the JSON report (names in backticks below).
+///
+/// Marked `#[non_exhaustive]`: new kinds come with new rules, so a `match` needs a `_` arm.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Kind {
+    /// `required`: a required field is missing. No params.
     Required,
+    /// `wrong_type`: the value is not of the type the field takes.
     WrongType {
+        /// `expected`: the type in words: `string`, `integer`, `boolean`, `object`, `array`,
+        /// `string or number` (OpenStack's seed name: a string or a number of digits),
+        /// `array of strings` (a context list).
         expected: &'static str,
+        /// `actual`: the JSON type of the value (`null`, `boolean`, `number`, `string`, `array`,
+        /// `object`), or what a JS caller passed that JSON cannot carry (`NaN`, `Infinity`,
+        /// `-Infinity`, `bigint`, `function`, `symbol`, `undefined`, `cycle`, `date`).
+        /// `number` with `expected` `integer` (or `string or number`) is a number that is not
+        /// whole (or, for the seed name, not written in plain digits).
         actual: &'static str,
     },
+    /// `empty`: an empty string, list or object where the field needs content. No params.
     Empty,
+    /// `too_short`: fewer than `min` units (never 0: that is [`Kind::Empty`]).
     TooShort {
+        /// `min`: the shortest length accepted, in `unit`.
         min: usize,
+        /// `actual`: the value's length, in `unit`.
         actual: usize,
+        /// `unit`: `chars` (Unicode scalar values) or `bytes` (UTF-8).
         unit: Unit,
     },
+    /// `too_long`: more than `max` units.
     TooLong {
+        /// `max`: the longest length accepted, in `unit`.
         max: usize,
+        /// `actual`: the value's length, in `unit`.
         actual: usize,
+        /// `unit`: `chars` (Unicode scalar values) or `bytes` (UTF-8).
         unit: Unit,
     },
+    /// `out_of_range`: a whole number outside `min..=max` (inclusive).
     OutOfRange {
+        /// `min`: the smallest value accepted.
         min: i64,
+        /// `max`: the largest value accepted.
         max: i64,
+        /// `actual`: the number literal as written (`39`, `2049.0`, `1e400`); a JSON number in the
+        /// report.
         actual: String,
     },
-    /// `ch` is `None` for a lone surrogate (not a Rust `char`).
+    /// `bad_char`: the first character the field's charset does not allow.
     BadChar {
+        /// `char`: the character; `None` (`null`) for an unpaired UTF-16 surrogate, which is not
+        /// a Rust `char`.
         ch: Option<char>,
+        /// `codePoint`: its code point (written `U+3042` in the report).
         code_point: u32,
+        /// `index`: its position from the start of the value, in chars (Unicode scalar values),
+        /// counting from 0. Messages count from 1.
         index: usize,
     },
+    /// `bad_format`: a structural format is not met.
     BadFormat {
+        /// `format`: `hex32` (32 hexadecimal digits), `uuid` (8-4-4-4-12 hexadecimal digits),
+        /// `0 or uuid`, `bucket:object`, `bucket name` (an OBS bucket name), `contiguous index`
+        /// (Tencent's `Name.N` keys skip a number), `no leading or trailing whitespace`,
+        /// `no leading or trailing space`.
         format: &'static str,
     },
+    /// `not_allowed`: a value outside the field's enumeration.
     NotAllowed {
+        /// `allowed`: the values accepted (exact spelling).
         allowed: &'static [&'static str],
+        /// `actual`: the value given.
         actual: String,
     },
+    /// `conflict`: the field cannot be given together with another.
     Conflict {
+        /// `with`: the JSON pointer of the other field (`/InstanceId`).
         with: &'static str,
     },
+    /// `missing_one_of`: exactly one of these fields must be given, and none is.
     MissingOneOf {
+        /// `fields`: their JSON pointers.
         fields: &'static [&'static str],
     },
+    /// `requires`: the field can only be given together with another, which is missing.
     Requires {
+        /// `field`: the JSON pointer of the field it needs.
         field: &'static str,
     },
+    /// `duplicate`: a list item repeats an earlier one.
     Duplicate {
+        /// `value`: the repeated value.
         value: String,
+        /// `first`: the JSON pointer of its first occurrence.
         first: String,
     },
+    /// `unknown_field`: a key the provider does not define (an error or a warning by provider).
     UnknownField {
+        /// `field`: the key as given (`context.<key>` for an unknown context field).
         field: String,
     },
+    /// `too_many`: a list or map has more items than allowed.
     TooMany {
+        /// `max`: the most items allowed.
         max: u64,
+        /// `actual`: the number of items.
         actual: u64,
     },
+    /// `too_deep`: nesting deeper than [`MAX_DEPTH`](crate::MAX_DEPTH) levels; the content was
+    /// not checked.
     TooDeep {
+        /// `max`: the depth limit, in levels of arrays and objects.
         max: usize,
     },
-    /// A JS value whose property could not be read (a getter or proxy trap threw).
+    /// `unreadable`: a JS value whose property could not be read (a getter or proxy trap threw).
     Unreadable {
+        /// `detail`: the exception's text.
         detail: String,
     },
-    /// Pre-flight: a resource the request names does not exist.
+    /// `not_found`, pre-flight: a resource the request names does not exist.
     NotFound {
+        /// `what`: `instance`, `disk`, `snapshot`, `tag key`, `server`, ...
         what: &'static str,
+        /// `value`: its id or name as given (`""` when the request does not name it).
         value: String,
     },
-    /// Pre-flight: a resource is in a state that does not allow the operation.
+    /// `bad_state`, pre-flight: a resource is in a state that does not allow the operation.
     BadState {
+        /// `what`: `instance`, `server`, `server task`, `system disk`, `bucket storage class`.
         what: &'static str,
+        /// `state`: its state as the console reported it.
         state: String,
+        /// `allowed`: the states that allow it.
         allowed: &'static [&'static str],
     },
-    /// Pre-flight: a quota is used up.
+    /// `quota_exceeded`, pre-flight: a quota is used up.
     QuotaExceeded {
+        /// `limit`: the quota.
         limit: u64,
+        /// `actual`: how much of it is in use.
         actual: u64,
     },
-    /// Pre-flight: no quota is left.
+    /// `quota_exceeded`, pre-flight: no quota is left (params: `remaining`, always 0).
     NoQuotaLeft,
-    /// Pre-flight: the operation is not supported here (a zone, a disk kind, a setting).
+    /// `not_supported`, pre-flight: the operation is not supported here (a zone, a disk kind, a
+    /// setting).
     NotSupported {
+        /// `what`: `zone`, `disk`, `configuration`.
         what: &'static str,
+        /// `value`: the zone, disk id or setting.
         value: String,
     },
-    /// Pre-flight: two values that must agree do not.
+    /// `mismatch`, pre-flight: two values that must agree do not.
     Mismatch {
+        /// `what`: what the value must agree with (`token's project`).
         what: &'static str,
+        /// `expected`: the value it must equal.
         expected: String,
+        /// `actual`: the value given.
         actual: String,
     },
-    /// Pre-flight: the value is already taken.
+    /// `already_exists`, pre-flight: the value (an image name) is already taken.
     AlreadyExists {
+        /// `value`: the value given.
         value: String,
     },
 }
 
 impl Kind {
+    /// The stable code of this kind.
     pub fn code(&self) -> Code {
         match self {
             Kind::Required => Code::Required,
@@ -193,7 +290,8 @@ impl Kind {
         }
     }
 
-    /// The params as a JSON object, in a fixed order.
+    /// The params as a JSON object, in a fixed order: the names and shapes documented on each
+    /// variant (an issue's `part` is added by [`Issue::to_value`]).
     pub fn params(&self) -> Value<'static> {
         fn s(v: &str) -> Value<'static> {
             Value::str(v)
@@ -258,32 +356,49 @@ impl Kind {
     }
 }
 
-/// One problem found in a request.
+/// One problem found in a request. JSON (`to_value`, `Serialize`):
+/// `{"path", "code", "severity", "providerCode"?, "params", "message", "suggestion"?}`.
+///
+/// Marked `#[non_exhaustive]`: fields may be added; read them, but an `Issue` is made only by this
+/// crate (or by `Deserialize`).
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Issue {
-    /// JSON pointer into the request; `""` is the whole request.
+    /// JSON pointer (RFC 6901) into the request; `""` is the whole request.
     pub path: String,
+    /// What is wrong, with its params.
     pub kind: Kind,
+    /// Whether the provider would refuse the request for it.
     pub severity: Severity,
     /// The provider's own documented error code (or HTTP status), where it documents one.
     pub provider_code: Option<Cow<'static, str>>,
-    /// Which part of a compound value (`key` or `value` of a Huawei `key.value` tag).
+    /// Which part of a compound value: `key` or `value` (of a Huawei `key.value` tag, of an
+    /// OpenStack metadata item). Written as the `part` param.
     pub part: Option<&'static str>,
+    /// The problem in words, in the report's language, made from the kind and its params.
     pub message: String,
-    /// A value that would pass, where one can be offered without guessing.
+    /// A value that would pass, where one can be offered without guessing (names too long or with
+    /// characters not allowed: folded, filtered, cut on a grapheme-cluster boundary).
     pub suggestion: Option<String>,
 }
 
 impl Issue {
+    /// The stable code (the kind's).
     pub fn code(&self) -> Code {
         self.kind.code()
     }
 
-    pub fn to_value(&self) -> Value<'static> {
+    /// The params object of the JSON form: the kind's params, and `part` when there is one.
+    pub(crate) fn params(&self) -> Value<'static> {
         let mut params = self.kind.params();
         if let (Some(part), Value::Object(m)) = (self.part, &mut params) {
             m.push((Cow::Borrowed("part"), Value::str(part)));
         }
+        params
+    }
+
+    /// The issue as a JSON value (the shape above).
+    pub fn to_value(&self) -> Value<'static> {
         let mut e: Vec<(&str, Value<'static>)> = vec![
             ("path", Value::str(self.path.as_str())),
             ("code", Value::str(self.code().as_str())),
@@ -292,7 +407,7 @@ impl Issue {
         if let Some(pc) = &self.provider_code {
             e.push(("providerCode", Value::str(pc.as_ref())));
         }
-        e.push(("params", params));
+        e.push(("params", self.params()));
         e.push(("message", Value::str(self.message.as_str())));
         if let Some(s) = &self.suggestion {
             e.push(("suggestion", Value::str(s.as_str())));
@@ -301,7 +416,7 @@ impl Issue {
     }
 
     /// Write as compact JSON, the same text as `to_value().to_json()`, without building the tree.
-    pub fn write_json(&self, out: &mut String) {
+    pub(crate) fn write_json(&self, out: &mut String) {
         use crate::json::write_str;
         out.push_str("{\"path\":");
         write_str(out, &self.path);
@@ -315,11 +430,7 @@ impl Issue {
             write_str(out, pc);
         }
         out.push_str(",\"params\":");
-        let mut params = self.kind.params();
-        if let (Some(part), Value::Object(m)) = (self.part, &mut params) {
-            m.push((Cow::Borrowed("part"), Value::str(part)));
-        }
-        out.push_str(&params.to_json());
+        out.push_str(&self.params().to_json());
         out.push_str(",\"message\":");
         write_str(out, &self.message);
         if let Some(sug) = &self.suggestion {
@@ -330,20 +441,65 @@ impl Issue {
     }
 }
 
-/// The result of checking a request.
+/// The result of checking a request. JSON (`to_json`, `Serialize`):
+/// `{"ok": bool, "provider": id, "issues": [Issue, ...]}` (the language is not part of it).
+///
+/// A `Report` is also a [`std::error::Error`]: its `Display` is a summary line and one line per
+/// issue, so a report with errors can be returned with `?` ([`Report::into_result`]).
+///
+/// Marked `#[non_exhaustive]`: fields may be added; read them, and make one with [`Report::new`].
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Report {
+    /// True when no issue is an error (warnings may remain).
     pub ok: bool,
+    /// The provider whose rules were applied.
     pub provider: Provider,
+    /// The language of the messages (not part of the JSON; `Lang::En` after `Deserialize` unless
+    /// the JSON has a `lang` member).
     pub lang: Lang,
+    /// Every problem found, errors and warnings, in the order the rules found them.
     pub issues: Vec<Issue>,
 }
 
 impl Report {
+    /// A report of these issues, `ok` when none is an error.
+    pub fn new(provider: Provider, lang: Lang, issues: Vec<Issue>) -> Report {
+        let ok = !issues.iter().any(|i| i.severity == Severity::Error);
+        Report { ok, provider, lang, issues }
+    }
+
+    /// The issues that are errors.
     pub fn errors(&self) -> impl Iterator<Item = &Issue> {
         self.issues.iter().filter(|i| i.severity == Severity::Error)
     }
 
+    /// The issues that are warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity == Severity::Warning)
+    }
+
+    /// `Ok(self)` when the report is ok (no errors; warnings may remain), else `Err(self)`: for `?`.
+    ///
+    /// ```
+    /// use createimage::{check_json, Options, Provider};
+    /// let r = check_json(Provider::Huawei, "{}", &Options::default()).unwrap();
+    /// let err = r.into_result().unwrap_err();
+    /// assert!(err.to_string().starts_with("huawei: the request is not valid (3 errors)"), "{err}");
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The report itself when it holds an error.
+    pub fn into_result(self) -> Result<Report, Report> {
+        if self.ok {
+            Ok(self)
+        } else {
+            Err(self)
+        }
+    }
+
+    /// The report as a JSON value (the shape above).
     pub fn to_value(&self) -> Value<'static> {
         Value::obj(vec![
             ("ok", Value::Bool(self.ok)),
@@ -352,6 +508,7 @@ impl Report {
         ])
     }
 
+    /// The report as compact JSON text (the shape above); the same text as `to_value().to_json()`.
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(64 + 256 * self.issues.len());
         out.push_str(if self.ok { "{\"ok\":true" } else { "{\"ok\":false" });
@@ -368,6 +525,32 @@ impl Report {
         out
     }
 }
+
+/// `tencent: the request is not valid (2 errors, 1 warning)`, then one line per issue:
+/// `error at /ImageName (too_long): ImageName has 61 characters; ...`. A valid report says
+/// `tencent: the request is valid` (and lists its warnings).
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let errors = self.errors().count();
+        let warnings = self.issues.len() - errors;
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let verdict = if self.ok { "valid" } else { "not valid" };
+        write!(f, "{}: the request is {verdict}", self.provider.id())?;
+        match (errors, warnings) {
+            (0, 0) => {}
+            (e, 0) => write!(f, " ({})", plural(e, "error"))?,
+            (0, w) => write!(f, " ({})", plural(w, "warning"))?,
+            (e, w) => write!(f, " ({}, {})", plural(e, "error"), plural(w, "warning"))?,
+        }
+        for i in &self.issues {
+            let path = if i.path.is_empty() { "the request" } else { &i.path };
+            write!(f, "\n{} at {path} ({}): {}", i.severity.as_str(), i.code().as_str(), i.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Report {}
 
 /// A JSON-pointer path built on the stack, one segment per level; turned into a string only
 /// when an issue needs it, so checking valid input builds no strings.
@@ -406,15 +589,6 @@ impl<'a> Path<'a> {
                 out.push('/');
                 out.push_str(&crate::messages::num(*i as i64));
             }
-        }
-    }
-
-    /// The last segment, as the provider's form names the field.
-    pub fn last(&self) -> Option<String> {
-        match self {
-            Path::Root => None,
-            Path::Key(_, k) => Some((*k).to_owned()),
-            Path::Index(_, i) => Some(i.to_string()),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! request, check_field's agreement with check on every case file, and the schema's soundness
 //! (checked by a real JSON Schema validator) on every case file.
 
-use createimage::json::Value;
+use createimage::Value;
 use createimage::{check, check_field, describe, json_schema, normalize, to_http, Code, Options, Provider};
 use std::path::Path;
 
@@ -208,7 +208,7 @@ fn check_field_agrees_with_check_on_every_case() {
     for (p, name, req) in all_cases() {
         let full = check(p, &req, &opts());
         for path in field_paths(p, &req) {
-            let segs = createimage::report::split_pointer(&path);
+            let segs = createimage::__private::split_pointer(&path);
             let mut value = &req;
             for s in &segs {
                 value = value.get(s).unwrap();
@@ -287,7 +287,7 @@ fn http_request_per_provider() {
 #[test]
 fn http_nova_microversion_headers() {
     let os = r#"{"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{"createImage":{"name":"img"}}}"#;
-    let with = |ctx: &str| Options { context: Some(v(ctx)), ..opts() };
+    let with = |ctx: &str| opts().with_context(v(ctx));
     let headers = |p: Provider, ctx: &str| -> (String, Vec<(String, String)>) {
         let h = to_http(p, &v(os), &with(ctx)).unwrap_or_else(|r| panic!("{:?}", r.issues));
         (h.path, h.headers.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
@@ -329,7 +329,7 @@ fn http_refuses_invalid_requests() {
     let r = to_http(Provider::Tencent, &v(r#"{"ImageName":"web","InstanceId":"ins-1"}"#), &opts()).unwrap_err();
     assert_eq!((r.issues[0].path.as_str(), r.issues[0].code()), ("/Region", Code::Required));
     // Context errors refuse too.
-    let ctx = Options { context: Some(v(r#"{"zone":"SIN-E"}"#)), ..opts() };
+    let ctx = opts().with_context(v(r#"{"zone":"SIN-E"}"#));
     assert!(to_http(Provider::Zenlayer, &v(r#"{"instanceId":"i","imageName":"a"}"#), &ctx).is_err());
 }
 
@@ -471,7 +471,7 @@ fn check_field_on_items_and_parts() {
 
 #[test]
 fn check_field_undefined_is_absent_and_suggestions_fold() {
-    let undefined = createimage::json::parse_with("@undefined", true).unwrap();
+    let undefined = createimage::__private::parse_with("@undefined", true).unwrap();
     let r = check_field(Provider::Zenlayer, "/imageName", &undefined, &opts());
     assert_eq!(r.issues.iter().map(|i| i.code()).collect::<Vec<_>>(), [Code::Required]);
     let r = check_field(Provider::Zenlayer, "/imageDescription", &undefined, &opts());

@@ -5,7 +5,8 @@
 //! peak), and time printed for n and 2n (`cargo test --test bounded -- --nocapture`; no test
 //! asserts a wall-clock time).
 
-use createimage::json::{parse_with, Value};
+use createimage::__private::parse_with;
+use createimage::Value;
 use createimage::{check, check_field, normalize, to_http, Code, Options, Provider, Report, Severity};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -139,7 +140,7 @@ fn ten_mb_name(n_bytes: usize) -> String {
 fn ten_megabyte_name() {
     let name = ten_mb_name(10 * MB);
     let chars = name.chars().count() as i64;
-    let q = createimage::json::write_str;
+    let q = createimage::__private::write_str;
     let mut quoted = String::new();
     q(&mut quoted, &name);
     let cases: [(Provider, String, &str); 5] = [
@@ -401,7 +402,7 @@ fn nesting_100000_deep_is_too_deep_not_a_stack_overflow() {
         }
         let req = Value::parse(r#"{"ImageName":"a","InstanceId":"i"}"#).expect("parses");
         let ctx = parse_with(deep, true).expect("parses").into_owned();
-        let r = check(Provider::Tencent, &req, &Options { lang: Default::default(), context: Some(ctx) });
+        let r = check(Provider::Tencent, &req, &Options::default().with_context(ctx));
         assert!(r.ok, "a deep context is the console's problem: {}", r.to_json());
     }
     // Unclosed: an error with a position, no overflow.

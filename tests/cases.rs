@@ -3,7 +3,7 @@
 //! case with `changes` (and `normalized`) also asserts what `normalize` does. A case's `source`
 //! names where the provider's answer comes from (a URL or `seed:<file>`).
 
-use createimage::json::Value;
+use createimage::Value;
 use createimage::{check, normalize, Lang, Options, Provider, Report};
 use std::path::{Path, PathBuf};
 
@@ -34,7 +34,7 @@ fn issue_json(report: &Report) -> Vec<Value<'static>> {
 pub fn run_case(provider: Provider, case: &Value<'_>) -> Result<(), String> {
     let request = case.get("request").ok_or("case without request")?;
     let lang = case.get("lang").and_then(Value::as_str).and_then(Lang::parse).unwrap_or_default();
-    let options = Options { lang, context: case.get("context").cloned() };
+    let options = Options::lang(lang).with_context(case.get("context").cloned());
     let report = check(provider, request, &options);
     let mut errs = Vec::new();
     if let Some(Value::Bool(ok)) = case.get("ok") {

@@ -17,7 +17,8 @@
 mod harness;
 
 use arbitrary::Unstructured;
-use createimage::json::{parse_with, Value};
+use createimage::__private::parse_with;
+use createimage::Value;
 use createimage::{check, check_field, normalize, to_http, Code, Lang, Options, Provider, Severity};
 use harness::Target;
 use proptest::prelude::*;
@@ -69,7 +70,7 @@ struct Input {
 
 impl Input {
     fn options(&self) -> Options<'static> {
-        Options { lang: self.lang, context: self.context.clone() }
+        Options::lang(self.lang).with_context(self.context.clone())
     }
 }
 
@@ -539,7 +540,7 @@ fn regression_context_issue_paths_point_into_the_request() {
         (Provider::Zenlayer, r#"{"imageName":"a"}"#, r#"{"instanceExists":false}"#),
     ] {
         let req = parse(req);
-        let o = Options { lang: Lang::En, context: Some(parse(ctx).into_owned()) };
+        let o = Options::lang(Lang::En).with_context(parse(ctx).into_owned());
         let r = check(p, &req, &o);
         for i in r.issues.iter().filter(|i| i.code() != Code::Required) {
             assert!(

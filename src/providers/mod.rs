@@ -102,9 +102,10 @@ pub(crate) mod ctx {
     pub fn bad_format(c: &mut Checker, key: &str, expected: &'static str) {
         c.push_at(String::new(), Kind::BadFormat { format: expected }, Severity::Warning, None);
         if let Some(i) = c.issues.last_mut() {
+            let words = crate::messages::format_words(expected, c.lang);
             i.message = match c.lang {
-                crate::Lang::En => format!("The console's context field \"{key}\" must be {expected}; it was ignored."),
-                crate::Lang::Zh => format!("控制台上下文字段“{key}”必须是{expected}，已忽略。"),
+                crate::Lang::En => format!("The console's context field \"{key}\" must be {words}; it was ignored."),
+                crate::Lang::Zh => format!("控制台上下文字段“{key}”必须是{words}，已忽略。"),
             };
         }
     }
@@ -112,12 +113,7 @@ pub(crate) mod ctx {
     pub fn bad(c: &mut Checker, key: &str, v: &Value<'_>, expected: &'static str) {
         c.push_at(String::new(), Kind::WrongType { expected, actual: v.type_name() }, Severity::Warning, None);
         if let Some(i) = c.issues.last_mut() {
-            i.message = match c.lang {
-                crate::Lang::En => {
-                    format!("The console's context field \"{key}\" must be a {expected}; it was ignored.")
-                }
-                crate::Lang::Zh => format!("控制台上下文字段“{key}”必须是{expected}，已忽略。"),
-            };
+            i.message = crate::messages::context_type(c.lang, key, expected, v.type_name());
         }
     }
 

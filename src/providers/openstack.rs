@@ -427,7 +427,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
         Some(m) if profile == Profile::Nova => {
             let parsed = Microversion::parse(m);
             if parsed.is_none() {
-                ctx::bad_format(c, "microversion", "a microversion such as 2.39, or latest");
+                ctx::bad_format(c, "microversion", "microversion");
             }
             parsed
         }

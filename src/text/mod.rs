@@ -1,7 +1,6 @@
 //! Shared text rules: character classes, charsets, length units and the safe text fixes.
 //! Every provider module uses these; none defines its own.
 
-mod grapheme;
 mod tables;
 
 pub use tables::UNICODE_VERSION;
@@ -62,22 +61,27 @@ pub fn is_trim_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// The unit a length limit is counted in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The unit a length limit is counted in (the `unit` param of `too_short` and `too_long`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Unit {
-    /// Unicode scalar values (what Rust's `chars().count()` and Python's `len` give).
+    /// `chars`: Unicode scalar values (what Rust's `chars().count()` and Python's `len` give; a
+    /// character outside the BMP is one char but two UTF-16 code units in JS).
     Chars,
-    /// UTF-8 bytes.
+    /// `bytes`: UTF-8 bytes.
     Bytes,
 }
 
 impl Unit {
+    /// The name used in params: `chars` or `bytes`.
     pub fn name(self) -> &'static str {
         match self {
             Unit::Chars => "chars",
             Unit::Bytes => "bytes",
         }
     }
+
+    /// The length of `s` in this unit.
     pub fn count(self, s: &str) -> usize {
         match self {
             Unit::Chars => count_chars(s),
@@ -272,16 +276,18 @@ pub fn fold_if_refused(charset: Charset, c: char) -> char {
     }
 }
 
-/// Cut `s` to at most `max` characters on a grapheme-cluster boundary, so an emoji sequence or a
-/// letter with its combining marks is never split. Trailing whitespace left by the cut is dropped.
+/// Cut `s` to at most `max` chars (Unicode scalar values) on an extended grapheme-cluster boundary
+/// (UAX #29, as the unicode-segmentation crate finds them), so an emoji sequence or a letter with
+/// its combining marks is never split. Trailing whitespace left by the cut is dropped.
 pub fn cut_graphemes(s: &str, max: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     let (mut end, mut n) = (0, 0);
-    for b in grapheme::boundaries(s) {
-        n += count_chars(&s[end..b]);
+    for (at, g) in s.grapheme_indices(true) {
+        n += count_chars(g);
         if n > max {
             break;
         }
-        end = b;
+        end = at + g.len();
     }
     s[..end].trim_end().to_owned()
 }

@@ -1,8 +1,8 @@
 //! The boundary experiment: the same `check` / `check_field` exported with each way of crossing
 //! the JS-to-wasm boundary, plus stage probes, so bench/js-extra.mjs can time them side by side.
 //!
-//! (1) the package itself (pkg/, timed through pkg/index.js): its exports are also linked in here
-//!     (createimage's `wasm` feature) for the size comparison.
+//! (1) the package itself (pkg/, timed through pkg/index.js): its exports are also compiled in here
+//!     (wasm/src/bindings.rs, the `createimage-wasm` crate's exports) for the size comparison.
 //! (2) JsValue in: serde-wasm-bindgen walks the JS object into `createimage::json::Value`
 //!     (the `ValueSeed` visitor below), then the same check; the report out as JSON text.
 //! (3) text in, report out as JS objects: `report.to_value()` serialized by serde-wasm-bindgen's
@@ -16,13 +16,26 @@
 //! This is an experiment: the serde paths do not keep what the text bridge keeps (cycles, getters
 //! that throw, BigInt, lone surrogates, depth limit, `undefined` members); see docs/performance.md.
 
+// The package's own #[wasm_bindgen] exports, compiled into this module: the file of the
+// createimage-wasm crate (a cdylib, so it cannot be linked as a library), under the names it
+// expects at the crate root (as that crate's lib.rs gives them).
 #[cfg(feature = "text")]
-pub use createimage; // links the package's own #[wasm_bindgen] exports into this module
+#[path = "../../../wasm/src/bindings.rs"]
+mod bindings;
+#[cfg(feature = "text")]
+use createimage::{check, check_field, normalize, to_http, ParseError, Report};
+#[cfg(feature = "text")]
+mod json {
+    pub use createimage::__private::parse_with;
+    pub use createimage::Value;
+}
 
 #[cfg(any(feature = "js-in", feature = "js-out", feature = "buffer", feature = "probes"))]
-use createimage::json::{parse_with, Value};
-#[cfg(any(feature = "js-in", feature = "js-out", feature = "buffer", feature = "probes"))]
+use createimage::__private::parse_with;
+#[cfg(any(feature = "text", feature = "js-in", feature = "js-out", feature = "buffer", feature = "probes"))]
 use createimage::{Lang, Options, Provider};
+#[cfg(any(feature = "js-in", feature = "js-out", feature = "buffer", feature = "probes"))]
+use createimage::Value;
 #[cfg(any(feature = "js-in", feature = "js-out", feature = "buffer", feature = "probes"))]
 use wasm_bindgen::prelude::*;
 
@@ -43,7 +56,7 @@ fn provider(id: &str) -> Provider {
 #[cfg(feature = "js-in")]
 mod js_in {
     use super::*;
-    use createimage::json::{JsKind, Other};
+    use createimage::{JsKind, Other};
     use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
     use std::borrow::Cow;
     use std::fmt;
@@ -164,7 +177,8 @@ pub fn check_field_js_in(provider_id: &str, path: &str, value: JsValue, lang: &s
 #[cfg(feature = "js-out")]
 mod js_out {
     use super::*;
-    use createimage::json::{number_as_i64, Other};
+    use createimage::__private::number_as_i64;
+    use createimage::Other;
     use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
     pub struct Ser<'v, 'a>(pub &'v Value<'a>);
@@ -320,7 +334,7 @@ pub fn report_text(provider_ix: u32, request: &str) -> String {
 
 #[cfg(feature = "buffer")]
 mod buffer {
-    use createimage::json::parse_with;
+    use createimage::__private::parse_with;
     use createimage::{Lang, Options, Provider, Report};
     use std::cell::RefCell;
 

@@ -18,10 +18,7 @@ fn lang(l: &str) -> Lang {
 
 /// A report for a call that could not start: unknown provider, or text the bridge should never send.
 fn refusal(provider: &str, lang: Lang, code: &str, params: Value<'static>, en: &str, zh: &str) -> String {
-    let message = match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    };
+    let message = if lang == Lang::Zh { zh } else { en };
     Value::obj(vec![
         ("ok", Value::Bool(false)),
         ("provider", Value::str(provider)),
@@ -77,7 +74,7 @@ fn setup<'t>(
     } else {
         Some(parse_with(context, true).map_err(|e| bad_text(provider, lang, &e))?)
     };
-    Ok((p, request, Options { lang, context }))
+    Ok((p, request, Options::lang(lang).with_context(context)))
 }
 
 thread_local! {
@@ -124,7 +121,7 @@ pub fn check(provider: u32, request: &str, lang: u32, context: &str) -> u32 {
             Err(e) => return keep(bad_text(p.id(), lang, &e)),
         }
     };
-    answer(&crate::check(p, &req, &Options { lang, context: ctx }))
+    answer(&crate::check(p, &req, &Options::lang(lang).with_context(ctx)))
 }
 
 /// Check one field (`path` a JSON pointer, `value` its JSON); 0 or 1 as [`check`].
@@ -183,7 +180,7 @@ pub fn to_http(provider: &str, request: &str, lang: &str, context: &str) -> Stri
     match crate::to_http(p, &req, &options) {
         Ok(h) => {
             // The report (ok, with any warnings), reopened to add the request.
-            let report = crate::Report { ok: true, provider: p, lang: options.lang, issues: h.warnings.clone() };
+            let report = crate::Report::new(p, options.lang, h.warnings.clone());
             let mut out = report.to_json();
             out.pop();
             out.push_str(",\"http\":");

@@ -1,0 +1,582 @@
+//! serde (feature `serde`): `Serialize` for the report types, the normalized request, the HTTP
+//! request and [`Value`], in exactly the JSON shapes of their `to_value()` / `to_json()`;
+//! `Serialize` + `Deserialize` for [`Report`], [`Issue`] and the ids.
+//!
+//! Written by hand (no serde_derive): the shapes are the report's, params included, and the crate
+//! builds without a proc-macro for serde.
+
+use crate::json::{number_as_i64, Other, Value};
+use crate::messages::{FORMATS, TYPES, WHATS};
+use crate::providers::{huawei, openstack, tencent, zenlayer};
+use crate::report::{Code, Issue, Kind, Report, Severity};
+use crate::rules::{Field, Ty};
+use crate::text::Unit;
+use crate::{Change, ChangeCode, HttpRequest, Lang, Normalized, Provider};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
+
+// ----- Value -----
+
+/// The JSON value, as serde's data model can carry it:
+///
+/// - a number literal that is an integer within 128 bits (`40`, `-12`, a 30-digit OpenStack name)
+///   is serialized as that integer, exactly (serde_json writes the same digits); any other number
+///   (`40.0`, `4e1`, a 50-digit name) as the nearest `f64` (serde_json writes `40.0`, `40.0`,
+///   `1.2345678901234568e49`), and one beyond `f64`'s range (`1e400`) as its literal, a string.
+///   [`Value::to_json`] writes every literal exactly as written: send a body with it, or with the
+///   `http` feature's `http::Request` conversion, not through serde.
+/// - a string with an unpaired surrogate: the string with U+FFFD in its place (serde strings are
+///   UTF-8); a key with one is written with U+FFFD too.
+/// - what JSON cannot carry (JS-only values, nesting cut at [`MAX_DEPTH`](crate::MAX_DEPTH)):
+///   `null` (unit), as [`Value::to_plain_json`] writes them.
+///
+/// Object members keep their order.
+impl Serialize for Value<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => s.serialize_unit(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Number(n) => number(n, s),
+            Value::String(t) => s.serialize_str(t),
+            Value::Array(a) => {
+                let mut q = s.serialize_seq(Some(a.len()))?;
+                for x in a {
+                    q.serialize_element(x)?;
+                }
+                q.end()
+            }
+            Value::Object(m) => {
+                let mut q = s.serialize_map(Some(m.len()))?;
+                for (k, v) in m {
+                    q.serialize_entry(k.as_ref(), v)?;
+                }
+                q.end()
+            }
+            Value::Other(o) => match &**o {
+                Other::LoneSurrogate { raw, .. } => s.serialize_str(&unescape_lossy(raw)),
+                Other::BadKey { value, .. } => value.serialize(s),
+                _ => s.serialize_unit(),
+            },
+        }
+    }
+}
+
+/// Is `lit` an integer written in plain digits (`-?(0|[1-9][0-9]*)`)?
+fn plain_integer(lit: &str) -> bool {
+    let d = lit.strip_prefix('-').unwrap_or(lit);
+    !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) && (d == "0" || !d.starts_with('0'))
+}
+
+fn number<S: Serializer>(lit: &str, s: S) -> Result<S::Ok, S::Error> {
+    if plain_integer(lit) && lit != "-0" {
+        if let Ok(v) = lit.parse::<i64>() {
+            return s.serialize_i64(v);
+        }
+        if let Ok(v) = lit.parse::<u64>() {
+            return s.serialize_u64(v);
+        }
+        if let Ok(v) = lit.parse::<i128>() {
+            return s.serialize_i128(v);
+        }
+        if let Ok(v) = lit.parse::<u128>() {
+            return s.serialize_u128(v);
+        }
+    }
+    match lit.parse::<f64>() {
+        Ok(f) if f.is_finite() => s.serialize_f64(f),
+        _ => s.serialize_str(lit),
+    }
+}
+
+/// The text of a JSON string literal's content (escapes as written), with U+FFFD for an unpaired
+/// surrogate.
+fn unescape_lossy(raw: &str) -> String {
+    let mut units: Vec<u16> = Vec::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            let mut buf = [0u16; 2];
+            units.extend_from_slice(c.encode_utf16(&mut buf));
+            continue;
+        }
+        let unit = match chars.next() {
+            Some('b') => 0x08,
+            Some('f') => 0x0C,
+            Some('n') => 0x0A,
+            Some('r') => 0x0D,
+            Some('t') => 0x09,
+            Some('u') => {
+                let hex: String = chars.by_ref().take(4).collect();
+                u16::from_str_radix(&hex, 16).unwrap_or(0xFFFD)
+            }
+            Some(other) => other as u16, // `\"`, `\\`, `\/`
+            None => break,
+        };
+        units.push(unit);
+    }
+    String::from_utf16_lossy(&units)
+}
+
+// ----- the ids -----
+
+macro_rules! id_serde {
+    ($ty:ty, $expecting:literal, $id:expr) => {
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str($id(*self))
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
+                struct V;
+                impl Visitor<'_> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: de::Error>(self, s: &str) -> Result<$ty, E> {
+                        s.parse().map_err(E::custom)
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+    };
+}
+
+id_serde!(Provider, "a provider id", Provider::id);
+id_serde!(Lang, "a language id", Lang::id);
+id_serde!(Code, "an issue code", Code::as_str);
+id_serde!(Severity, "a severity", Severity::as_str);
+id_serde!(ChangeCode, "a change code", ChangeCode::as_str);
+
+// ----- Serialize: the shapes of to_value() -----
+
+/// `{"path", "code", "severity", "providerCode"?, "params", "message", "suggestion"?}`, as
+/// [`Issue::to_value`].
+impl Serialize for Issue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let len = 5 + usize::from(self.provider_code.is_some()) + usize::from(self.suggestion.is_some());
+        let mut m = s.serialize_map(Some(len))?;
+        m.serialize_entry("path", &self.path)?;
+        m.serialize_entry("code", self.code().as_str())?;
+        m.serialize_entry("severity", self.severity.as_str())?;
+        if let Some(pc) = &self.provider_code {
+            m.serialize_entry("providerCode", pc.as_ref())?;
+        }
+        m.serialize_entry("params", &self.params())?;
+        m.serialize_entry("message", &self.message)?;
+        if let Some(sg) = &self.suggestion {
+            m.serialize_entry("suggestion", sg)?;
+        }
+        m.end()
+    }
+}
+
+fn report_entries<M: SerializeMap>(m: &mut M, r: &Report) -> Result<(), M::Error> {
+    m.serialize_entry("ok", &r.ok)?;
+    m.serialize_entry("provider", r.provider.id())?;
+    m.serialize_entry("issues", &r.issues)
+}
+
+/// `{"ok", "provider", "issues"}`, as [`Report::to_json`] (the language is not part of it).
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        report_entries(&mut m, self)?;
+        m.end()
+    }
+}
+
+/// `{"path", "code", "from", "to"}`, as [`Change::to_value`].
+impl Serialize for Change {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("path", &self.path)?;
+        m.serialize_entry("code", self.code.as_str())?;
+        m.serialize_entry("from", &self.from)?;
+        m.serialize_entry("to", &self.to)?;
+        m.end()
+    }
+}
+
+/// The report's members, then `"normalized"` and `"changes"`, as [`Normalized::to_value`].
+impl Serialize for Normalized {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(5))?;
+        report_entries(&mut m, &self.report)?;
+        m.serialize_entry("normalized", &self.normalized)?;
+        m.serialize_entry("changes", &self.changes)?;
+        m.end()
+    }
+}
+
+struct Headers<'a>(&'a [(&'static str, String)]);
+
+impl Serialize for Headers<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// `{"method", "host"?, "path", "headers", "body"}`, as [`HttpRequest::to_value`].
+impl Serialize for HttpRequest {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(4 + usize::from(self.host.is_some())))?;
+        m.serialize_entry("method", self.method)?;
+        if let Some(h) = self.host {
+            m.serialize_entry("host", h)?;
+        }
+        m.serialize_entry("path", &self.path)?;
+        m.serialize_entry("headers", &Headers(&self.headers))?;
+        m.serialize_entry("body", &self.body)?;
+        m.end()
+    }
+}
+
+// ----- Deserialize: a report read back -----
+
+/// Any JSON value, read through serde into a [`Value`] (numbers as their shortest text; with
+/// serde_json's `arbitrary_precision`, as written).
+struct Json(Value<'static>);
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+/// serde_json's `arbitrary_precision` hands a number over as a map with this one key.
+const SERDE_JSON_NUMBER: &str = "$serde_json::private::Number";
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json(Value::Null))
+    }
+    fn visit_none<E>(self) -> Result<Json, E> {
+        Ok(Json(Value::Null))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        Json::deserialize(d)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+        Ok(Json(Value::Bool(b)))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
+        Ok(Json(Value::Number(Cow::Owned(n.to_string()))))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
+        Ok(Json(Value::Number(Cow::Owned(n.to_string()))))
+    }
+    fn visit_i128<E>(self, n: i128) -> Result<Json, E> {
+        Ok(Json(Value::Number(Cow::Owned(n.to_string()))))
+    }
+    fn visit_u128<E>(self, n: u128) -> Result<Json, E> {
+        Ok(Json(Value::Number(Cow::Owned(n.to_string()))))
+    }
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Json, E> {
+        if !n.is_finite() {
+            return Ok(Json(Value::Null));
+        }
+        // `{:?}` keeps a fraction part (`39.0`), as serde_json writes an f64.
+        Ok(Json(Value::Number(Cow::Owned(format!("{n:?}")))))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+        Ok(Json(Value::str(s)))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Json, E> {
+        Ok(Json(Value::str(s)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut out = Vec::new();
+        while let Some(Json(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(Json(Value::Array(out)))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut out: Vec<(Cow<'static, str>, Value<'static>)> = Vec::new();
+        while let Some(k) = map.next_key::<String>()? {
+            if k == SERDE_JSON_NUMBER && out.is_empty() {
+                let lit: String = map.next_value()?;
+                return Ok(Json(Value::Number(Cow::Owned(lit))));
+            }
+            let Json(v) = map.next_value()?;
+            out.push((Cow::Owned(k), v));
+        }
+        Ok(Json(Value::Object(out)))
+    }
+}
+
+/// Reads what [`Report`]'s `Serialize` (and `to_json`) writes, also from the npm package: `ok`,
+/// `provider`, `issues`, and optionally `lang` (else `en`); other members are ignored. `ok`, when
+/// missing, is computed from the issues.
+///
+/// An issue's code and params must be ones this version of the crate makes: a report from a newer
+/// version (a new code, a new type or format word) is an error, not a guess.
+impl<'de> Deserialize<'de> for Report {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Report, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Report;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a createimage report {\"ok\", \"provider\", \"issues\"}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Report, A::Error> {
+                let (mut ok, mut provider, mut lang, mut issues) = (None, None, None, None);
+                while let Some(k) = map.next_key::<Cow<'de, str>>()? {
+                    match k.as_ref() {
+                        "ok" => ok = Some(map.next_value::<bool>()?),
+                        "provider" => provider = Some(map.next_value::<Provider>()?),
+                        "lang" => lang = Some(map.next_value::<Lang>()?),
+                        "issues" => issues = Some(map.next_value::<Vec<Issue>>()?),
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                let provider = provider.ok_or_else(|| de::Error::missing_field("provider"))?;
+                let issues = issues.ok_or_else(|| de::Error::missing_field("issues"))?;
+                let mut r = Report::new(provider, lang.unwrap_or_default(), issues);
+                if let Some(ok) = ok {
+                    r.ok = ok;
+                }
+                Ok(r)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// Reads what [`Issue`]'s `Serialize` writes; the kind is rebuilt from `code` and `params` (see
+/// [`Report`]'s `Deserialize`).
+impl<'de> Deserialize<'de> for Issue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Issue, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Issue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a createimage issue {\"path\", \"code\", \"severity\", \"params\", \"message\", ...}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Issue, A::Error> {
+                let (mut path, mut code, mut severity, mut provider_code) = (None, None, None, None);
+                let (mut params, mut message, mut suggestion) = (None, None, None);
+                while let Some(k) = map.next_key::<Cow<'de, str>>()? {
+                    match k.as_ref() {
+                        "path" => path = Some(map.next_value::<String>()?),
+                        "code" => code = Some(map.next_value::<Code>()?),
+                        "severity" => severity = Some(map.next_value::<Severity>()?),
+                        "providerCode" => provider_code = map.next_value::<Option<String>>()?,
+                        "params" => params = Some(map.next_value::<Json>()?.0),
+                        "message" => message = Some(map.next_value::<String>()?),
+                        "suggestion" => suggestion = map.next_value::<Option<String>>()?,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                let code = code.ok_or_else(|| de::Error::missing_field("code"))?;
+                let params = params.unwrap_or(Value::Object(vec![]));
+                let (kind, part) = kind_from(code, &params).map_err(de::Error::custom)?;
+                Ok(Issue {
+                    path: path.ok_or_else(|| de::Error::missing_field("path"))?,
+                    kind,
+                    severity: severity.ok_or_else(|| de::Error::missing_field("severity"))?,
+                    provider_code: provider_code.map(Cow::Owned),
+                    part,
+                    message: message.ok_or_else(|| de::Error::missing_field("message"))?,
+                    suggestion,
+                })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The JSON pointers of other fields that `conflict`, `requires` and `missing_one_of` name.
+const POINTERS: &[&str] = &["/InstanceId", "/SnapshotIds", "/DataDiskIds", "/tags", "/image_tags"];
+
+/// The lists `bad_state` and `missing_one_of` carry (the enumerations come from the field tables).
+const LISTS: &[&[&str]] = &[
+    &["RUNNING", "STOPPED"],
+    &["SUCCESS", "FAILED"],
+    openstack::VM_STATES,
+    &["none"],
+    &["STOPPED"],
+    &["AVAILABLE"],
+    &["STANDARD"],
+    &["/InstanceId", "/SnapshotIds"],
+];
+
+/// Every list a param can hold: the field tables' enumerations and [`LISTS`].
+fn known_lists() -> impl Iterator<Item = &'static [&'static str]> {
+    let tables: [&'static [Field]; 12] = [
+        zenlayer::FIELDS,
+        tencent::FIELDS,
+        tencent::TAG_SPEC_FIELDS,
+        tencent::TAG_FIELDS,
+        huawei::FIELDS,
+        huawei::IMAGE_TAG_FIELDS,
+        openstack::FIELDS,
+        openstack::BODY_FIELDS,
+        openstack::CREATE_IMAGE_SEED,
+        openstack::CREATE_IMAGE_NOVA,
+        &[openstack::META_KEY_SEED, openstack::META_VALUE_SEED],
+        &[openstack::META_KEY_NOVA, openstack::META_VALUE_NOVA],
+    ];
+    let enums = tables.into_iter().flatten().filter_map(|f| match f.ty {
+        Ty::Enum { values, .. } => Some(values),
+        _ => None,
+    });
+    enums.chain(LISTS.iter().copied())
+}
+
+/// Rebuild a kind (and the issue's part) from its code and params.
+fn kind_from(code: Code, p: &Value<'_>) -> Result<(Kind, Option<&'static str>), String> {
+    let get = |name: &str| p.get(name).ok_or_else(|| format!("{code}: params without \"{name}\""));
+    let string = |name: &str| -> Result<String, String> {
+        get(name)?.as_str().map(str::to_owned).ok_or_else(|| format!("{code}: params.{name} is not a string"))
+    };
+    let int = |name: &str| -> Result<i64, String> {
+        match get(name)? {
+            Value::Number(n) => number_as_i64(n),
+            _ => None,
+        }
+        .ok_or_else(|| format!("{code}: params.{name} is not a 64-bit integer"))
+    };
+    let unsigned = |name: &str| -> Result<u64, String> {
+        match get(name)? {
+            Value::Number(n) => n.parse::<u64>().ok().or_else(|| number_as_i64(n).map(|v| v as u64)),
+            _ => None,
+        }
+        .ok_or_else(|| format!("{code}: params.{name} is not an integer"))
+    };
+    let size = |name: &str| unsigned(name).map(|v| v as usize);
+    let word = |name: &str, words: &[&'static str]| -> Result<&'static str, String> {
+        let s = string(name)?;
+        words
+            .iter()
+            .copied()
+            .find(|w| *w == s)
+            .ok_or_else(|| format!("{code}: params.{name} {s:?} is not one this version makes"))
+    };
+    let list = |name: &str| -> Result<&'static [&'static str], String> {
+        let given: Vec<&str> = match get(name)? {
+            Value::Array(a) => a.iter().map(|x| x.as_str().unwrap_or("\u{0}")).collect(),
+            _ => return Err(format!("{code}: params.{name} is not a list")),
+        };
+        known_lists()
+            .find(|l| l.len() == given.len() && l.iter().zip(&given).all(|(a, b)| a == b))
+            .ok_or_else(|| format!("{code}: params.{name} {given:?} is not one this version makes"))
+    };
+    let types: Vec<&'static str> = TYPES.iter().map(|t| t.0).collect();
+    let whats: Vec<&'static str> = WHATS.iter().map(|t| t.0).collect();
+    let formats: Vec<&'static str> = FORMATS.iter().map(|t| t.0).collect();
+    let kind = match code {
+        Code::Required => Kind::Required,
+        Code::WrongType => Kind::WrongType { expected: word("expected", &types)?, actual: word("actual", &types)? },
+        Code::Empty => Kind::Empty,
+        Code::TooShort | Code::TooLong => {
+            let unit = match string("unit")?.as_str() {
+                "chars" => Unit::Chars,
+                "bytes" => Unit::Bytes,
+                u => return Err(format!("{code}: unknown unit {u:?}")),
+            };
+            let actual = size("actual")?;
+            if code == Code::TooShort {
+                Kind::TooShort { min: size("min")?, actual, unit }
+            } else {
+                Kind::TooLong { max: size("max")?, actual, unit }
+            }
+        }
+        Code::OutOfRange => {
+            let actual = match get("actual")? {
+                Value::Number(n) => n.to_string(),
+                _ => return Err(format!("{code}: params.actual is not a number")),
+            };
+            Kind::OutOfRange { min: int("min")?, max: int("max")?, actual }
+        }
+        Code::BadChar => {
+            let cp = string("codePoint")?;
+            let code_point = cp
+                .strip_prefix("U+")
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .ok_or_else(|| format!("{code}: params.codePoint {cp:?} is not U+XXXX"))?;
+            let ch = match get("char")? {
+                Value::String(s) => s.chars().next(),
+                _ => None,
+            };
+            Kind::BadChar { ch, code_point, index: size("index")? }
+        }
+        Code::BadFormat => Kind::BadFormat { format: word("format", &formats)? },
+        Code::NotAllowed => Kind::NotAllowed { allowed: list("allowed")?, actual: string("actual")? },
+        Code::Conflict => Kind::Conflict { with: word("with", POINTERS)? },
+        Code::MissingOneOf => Kind::MissingOneOf { fields: list("fields")? },
+        Code::Requires => Kind::Requires { field: word("field", POINTERS)? },
+        Code::Duplicate => Kind::Duplicate { value: string("value")?, first: string("first")? },
+        Code::UnknownField => Kind::UnknownField { field: string("field")? },
+        Code::TooMany => Kind::TooMany { max: unsigned("max")?, actual: unsigned("actual")? },
+        Code::TooDeep => Kind::TooDeep { max: size("max")? },
+        Code::Unreadable => Kind::Unreadable { detail: string("detail")? },
+        Code::NotFound => Kind::NotFound { what: word("what", &whats)?, value: string("value")? },
+        Code::BadState => {
+            Kind::BadState { what: word("what", &whats)?, state: string("state")?, allowed: list("allowed")? }
+        }
+        Code::QuotaExceeded if p.get("remaining").is_some() => Kind::NoQuotaLeft,
+        Code::QuotaExceeded => Kind::QuotaExceeded { limit: unsigned("limit")?, actual: unsigned("actual")? },
+        Code::NotSupported => Kind::NotSupported { what: word("what", &whats)?, value: string("value")? },
+        Code::Mismatch => {
+            Kind::Mismatch { what: word("what", &whats)?, expected: string("expected")?, actual: string("actual")? }
+        }
+        Code::AlreadyExists => Kind::AlreadyExists { value: string("value")? },
+    };
+    let part = match p.get("part") {
+        None => None,
+        Some(v) => Some(word("part", &["key", "value"]).map_err(|_| format!("{code}: bad part {v:?}"))?),
+    };
+    Ok((kind, part))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        assert_eq!(unescape_lossy(r"ab\ud800c"), "ab\u{FFFD}c");
+        assert_eq!(unescape_lossy(r#"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"#), "\"\\/\u{8}\u{C}\n\r\té😀");
+        assert_eq!(unescape_lossy(r"\udc00\ud800"), "\u{FFFD}\u{FFFD}");
+    }
+
+    #[test]
+    fn plain_integers() {
+        for lit in ["0", "-1", "40", "123456789012345678901234567890"] {
+            assert!(plain_integer(lit), "{lit}");
+        }
+        for lit in ["", "-", "01", "40.0", "4e1", "-01", "1.5"] {
+            assert!(!plain_integer(lit), "{lit}");
+        }
+    }
+
+    #[test]
+    fn every_list_a_kind_can_carry_is_known() {
+        // The enumerations the checker passes as `allowed` are the field tables' `values`.
+        assert!(known_lists().any(|l| l == ["Windows", "Linux"]));
+        assert!(known_lists().any(|l| l == ["true", "false", "TRUE", "FALSE"]));
+        assert!(known_lists().any(|l| l == openstack::VM_STATES));
+    }
+}

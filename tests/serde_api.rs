@@ -1,0 +1,299 @@
+//! serde and the std traits over every shared case file: `Serialize` writes exactly the JSON of
+//! `to_json()` / `to_value()`, `Deserialize` reads a report back to an equal one, and the
+//! serde_json bridge and the `http` conversion agree with the text path.
+
+use createimage::__private::parse_with;
+use createimage::{
+    check, check_json, check_value, normalize, to_http, Code, Error, Lang, Options, Provider, Report, Severity, Value,
+};
+use std::path::{Path, PathBuf};
+
+struct Case {
+    file: String,
+    name: String,
+    provider: Provider,
+    lang: Lang,
+    request: Value<'static>,
+    context: Option<Value<'static>>,
+}
+
+/// Every case of tests/cases/**.
+fn cases() -> Vec<Case> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "json") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let doc = Value::parse(&text).unwrap().into_owned();
+        let provider: Provider = doc.get("provider").and_then(Value::as_str).unwrap().parse().unwrap();
+        for c in doc.get("cases").and_then(Value::as_array).unwrap() {
+            let Some(request) = c.get("request") else { continue };
+            out.push(Case {
+                file: f.file_name().unwrap().to_string_lossy().into_owned(),
+                name: c.get("name").and_then(Value::as_str).unwrap_or("?").to_owned(),
+                provider,
+                lang: c.get("lang").and_then(Value::as_str).map(|l| l.parse().unwrap()).unwrap_or_default(),
+                request: request.clone(),
+                context: c.get("context").cloned(),
+            });
+        }
+    }
+    assert!(out.len() > 250, "{} cases", out.len());
+    out
+}
+
+impl Case {
+    fn options(&self) -> Options<'static> {
+        Options::lang(self.lang).with_context(self.context.clone())
+    }
+    fn id(&self) -> String {
+        format!("{} :: {}", self.file, self.name)
+    }
+}
+
+/// Parse JSON text with serde_json into a comparable tree (numbers by value). A lone surrogate,
+/// which `to_json` keeps as its `\uD800` escape and serde cannot hold, is read as U+FFFD (as
+/// `Serialize` writes it); our writer writes every other character raw, so any surrogate escape
+/// in its output is a lone one.
+fn tree(text: &str) -> serde_json::Value {
+    let mut lossy = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("\\u") {
+        let (head, tail) = rest.split_at(at);
+        lossy.push_str(head);
+        let hex = tail.get(2..6).and_then(|h| u16::from_str_radix(h, 16).ok());
+        if hex.is_some_and(|u| (0xD800..=0xDFFF).contains(&u)) && !head.ends_with('\\') {
+            lossy.push_str("\\ufffd");
+        } else {
+            lossy.push_str(&tail[..6.min(tail.len())]);
+        }
+        rest = &tail[6.min(tail.len())..];
+    }
+    lossy.push_str(rest);
+    serde_json::from_str(&lossy).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+#[test]
+fn serde_writes_the_report_json_of_every_case_and_reads_it_back() {
+    let (mut n, mut issues) = (0, 0);
+    for c in cases() {
+        let report = check(c.provider, &c.request, &c.options());
+        let ours = report.to_json();
+        let serde = serde_json::to_string(&report).unwrap();
+        assert_eq!(serde, ours, "{}", c.id());
+        // ... and through serde_json::Value (its own writer, keys sorted), the same value.
+        assert_eq!(serde_json::to_value(&report).unwrap(), tree(&ours), "{}", c.id());
+        // Read back: an equal report (the language is not in the JSON).
+        let mut back: Report = serde_json::from_str(&serde).unwrap_or_else(|e| panic!("{}: {e}\n{serde}", c.id()));
+        assert_eq!(back.lang, Lang::En);
+        back.lang = report.lang;
+        assert_eq!(back, report, "{}", c.id());
+        assert_eq!(back.to_json(), ours);
+        issues += report.issues.len();
+        n += 1;
+    }
+    assert!(n > 250 && issues > 250, "{n} cases, {issues} issues");
+}
+
+/// Does `v` hold only what serde writes as `to_json` does: integer literals in plain digits, and
+/// strings without lone surrogates?
+fn plain(v: &Value<'_>) -> bool {
+    match v {
+        Value::Number(n) => n.parse::<i64>().is_ok_and(|i| i.to_string() == **n),
+        Value::Array(a) => a.iter().all(plain),
+        Value::Object(m) => m.iter().all(|(_, x)| plain(x)),
+        Value::Other(_) => false,
+        _ => true,
+    }
+}
+
+#[test]
+fn serde_writes_normalize_and_to_http_as_their_json() {
+    let mut byte_identical = 0;
+    for c in cases() {
+        let opts = c.options();
+        let n = normalize(c.provider, &c.request, &opts);
+        let serde = serde_json::to_string(&n).unwrap();
+        // Byte for byte where every number is an integer (as in nearly every case); the same JSON
+        // value otherwise (`40.0` and `4e1` both come out of serde as 40.0).
+        assert_eq!(tree(&serde), tree(&n.to_value().to_json()), "{}", c.id());
+        if plain(&n.to_value()) {
+            assert_eq!(serde, n.to_value().to_json(), "{}", c.id());
+            byte_identical += 1;
+        }
+        if let Ok(h) = to_http(c.provider, &c.request, &opts) {
+            let serde = serde_json::to_string(&h).unwrap();
+            assert_eq!(tree(&serde), tree(&h.to_value().to_json()), "{}", c.id());
+            // The http::Request carries the same method, path, headers and the exact body text.
+            let r = http::Request::<Vec<u8>>::try_from(&h).unwrap();
+            assert_eq!(r.method().as_str(), h.method);
+            assert_eq!(r.uri().path(), h.path.split('?').next().unwrap());
+            assert_eq!(r.uri().host(), h.host, "{}", c.id());
+            for (k, v) in &h.headers {
+                assert_eq!(r.headers().get(*k).unwrap().to_str().unwrap(), v, "{}", c.id());
+            }
+            assert_eq!(r.body(), h.body.to_json().as_bytes());
+        }
+    }
+    assert!(byte_identical > 250, "{byte_identical}");
+}
+
+#[test]
+fn descriptors_serialize_as_their_json() {
+    for p in Provider::ALL {
+        for v in [createimage::describe(p), createimage::json_schema(p)] {
+            assert_eq!(serde_json::to_string(&v).unwrap(), v.to_json());
+        }
+    }
+}
+
+#[test]
+fn check_value_agrees_with_check_json_where_serde_json_keeps_the_text() {
+    let mut same = 0;
+    for c in cases() {
+        let text = c.request.to_json();
+        // What serde_json can read and write back as the same text keeps everything the text path
+        // sees (sorted keys aside): there both paths give the same issues.
+        let Ok(j) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
+        let from_value = check_value(c.provider, &j, &c.options());
+        let from_text = check_json(c.provider, &j.to_string(), &c.options()).unwrap();
+        assert_eq!(from_value, from_text, "{}", c.id());
+        same += 1;
+    }
+    assert!(same > 250);
+}
+
+#[test]
+fn what_serde_json_value_loses_is_what_the_docs_say() {
+    let opts = Options::default();
+    let text = r#"{"project_id":"3f1b6c2e9a7d4e5f8a0b1c2d3e4f5a6b","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370",
+        "token":"t","body":{"createImage":{"name":123456789012345678901234567890}}}"#;
+    // The text path keeps the 30-digit name: valid.
+    assert!(check_json(Provider::OpenStack, text, &opts).unwrap().ok);
+    let j: serde_json::Value = serde_json::from_str(text).unwrap();
+    let r = check_value(Provider::OpenStack, &j, &opts);
+    let name_as_serde_json_writes_it = j["body"]["createImage"]["name"].to_string();
+    if name_as_serde_json_writes_it == "123456789012345678901234567890" {
+        assert!(r.ok, "serde_json with arbitrary_precision keeps the literal");
+    } else {
+        // Without arbitrary_precision the name is an f64 (1.2345678901234568e29): not digits only.
+        assert!(!r.ok);
+        assert_eq!((r.issues[0].path.as_str(), r.issues[0].code()), ("/body/createImage/name", Code::WrongType));
+        assert_eq!(r.issues[0].message, "name must be a string or a whole number (digits only).");
+    }
+    // A lone surrogate: serde_json refuses the text, the text path reports the character.
+    let lone = r#"{"ImageName":"ab\ud800","InstanceId":"ins-1"}"#;
+    assert!(serde_json::from_str::<serde_json::Value>(lone).is_err());
+    let r = check_json(Provider::Tencent, lone, &opts).unwrap();
+    assert_eq!(r.issues[0].code(), Code::BadChar);
+    // 1e400: serde_json refuses it; the text path reports the range.
+    let big = r#"{"name":"n","image_url":"b-1:o","min_disk":1e400}"#;
+    assert!(serde_json::from_str::<serde_json::Value>(big).is_err());
+    assert_eq!(check_json(Provider::Huawei, big, &opts).unwrap().issues[0].code(), Code::OutOfRange);
+}
+
+#[test]
+fn numbers_and_other_values_through_serde() {
+    let v = parse_with(
+        r#"[40, -12, 40.0, 4e1, 123456789012345678901234567890, 1e400, 18446744073709551615, "a\ud800", @nan, @bigint"5"]"#,
+        true,
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::to_string(&v).unwrap(),
+        r#"[40,-12,40.0,40.0,123456789012345678901234567890,"1e400",18446744073709551615,"a�",null,null]"#
+    );
+    // Key order is kept, and a key with a lone surrogate is written with U+FFFD.
+    let v = Value::parse(r#"{"b":1,"a\udc00":2,"c":{}}"#).unwrap();
+    assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"b":1,"a�":2,"c":{}}"#);
+}
+
+#[test]
+fn reports_from_another_version_are_refused_not_guessed() {
+    let r = r#"{"ok":false,"provider":"tencent","issues":[{"path":"","code":"wrong_type","severity":"error",
+        "params":{"expected":"uuid v7","actual":"string"},"message":"m"}]}"#;
+    let e = serde_json::from_str::<Report>(r).unwrap_err().to_string();
+    assert!(e.contains("params.expected \"uuid v7\" is not one this version makes"), "{e}");
+    let r = r#"{"ok":false,"provider":"aws","issues":[]}"#;
+    assert!(serde_json::from_str::<Report>(r).unwrap_err().to_string().contains("unknown provider \"aws\""));
+    let r = r#"{"ok":true,"provider":"huawei","issues":[{"path":"/x","code":"too_fancy","severity":"error","params":{},"message":"m"}]}"#;
+    assert!(serde_json::from_str::<Report>(r).unwrap_err().to_string().contains("unknown code \"too_fancy\""));
+    // Members the report does not have (the npm package's `normalized`, `http`) are ignored; a
+    // missing `ok` is computed.
+    let r: Report =
+        serde_json::from_str(r#"{"provider":"nova","lang":"zh","issues":[],"normalized":{},"http":{}}"#).unwrap();
+    assert!(r.ok && r.lang == Lang::Zh && r.provider == Provider::Nova);
+}
+
+#[test]
+fn report_as_an_error_and_as_a_result() {
+    let opts = Options::default();
+    // Warnings only: Ok.
+    let r = check_json(Provider::Zenlayer, r#"{"instanceId":"i","imageName":"web","extra":1}"#, &opts).unwrap();
+    assert!(r.ok && r.warnings().count() == 1);
+    let r = r.into_result().unwrap();
+    assert_eq!(r.to_string(), "zenlayer: the request is valid (1 warning)\nwarning at /extra (unknown_field): Zenlayer Cloud does not know the field \"extra\".");
+    // Errors: Err, with one line per issue.
+    let r = check_json(Provider::Tencent, r#"{"ImageName":"","InstanceId":"i","SnapshotIds":["s"]}"#, &opts).unwrap();
+    let e = r.into_result().unwrap_err();
+    let text = e.to_string();
+    assert!(text.starts_with("tencent: the request is not valid (2 errors)\nerror at /ImageName (empty): "), "{text}");
+    assert_eq!(text.lines().count(), 3);
+    // Into the one Error type, and out of it.
+    let err: Error = e.clone().into();
+    assert!(matches!(&err, Error::Invalid(r) if *r == e));
+    assert_eq!(err.to_string(), text);
+    let err: Error = Value::parse("{").unwrap_err().into();
+    assert!(err.to_string().starts_with("the text is not JSON: "), "{err}");
+    assert!(matches!(check_json(Provider::Huawei, "[1,]", &opts), Err(Error::Json(_))));
+    assert!("warning".parse::<Severity>().is_ok());
+}
+
+#[test]
+fn http_conversion_refuses_a_body_json_cannot_carry() {
+    let req = Value::parse(r#"{"instanceId":"i","imageName":"web"}"#).unwrap();
+    let mut h = to_http(Provider::Zenlayer, &req, &Options::default()).unwrap();
+    let r = http::Request::<Vec<u8>>::try_from(&h).unwrap();
+    assert_eq!(r.uri().to_string(), "https://console.zenlayer.com/api/v2/vm");
+    assert_eq!(r.headers()["X-ZC-Action"], "CreateImage");
+    h.body = parse_with(r#"{"instanceId":"i","x":[@nan]}"#, true).unwrap().into_owned();
+    match http::Request::<Vec<u8>>::try_from(&h) {
+        Err(Error::NotJson { path }) => assert_eq!(path, "/x/0"),
+        other => panic!("{other:?}"),
+    }
+    // No documented host (Huawei): the URI is the path, for the caller to complete.
+    let req = Value::parse(r#"{"name":"n","image_url":"bkt-1:disk.qcow2","min_disk":40}"#).unwrap();
+    let h = to_http(Provider::Huawei, &req, &Options::default()).unwrap();
+    let r = http::Request::<Vec<u8>>::try_from(&h).unwrap();
+    assert_eq!(r.uri().to_string(), "/v1/cloudimages/dataimages/action");
+}
+
+#[test]
+fn ids_are_their_strings_in_serde() {
+    use createimage::ChangeCode;
+    fn round<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug + std::fmt::Display>(
+        v: T,
+    ) {
+        let text = serde_json::to_string(&v).unwrap();
+        assert_eq!(text, format!("\"{v}\""));
+        assert_eq!(serde_json::from_str::<T>(&text).unwrap(), v);
+    }
+    Provider::ALL.into_iter().for_each(round);
+    Lang::ALL.into_iter().for_each(round);
+    Code::ALL.iter().copied().for_each(round);
+    [Severity::Error, Severity::Warning].into_iter().for_each(round);
+    ChangeCode::ALL.into_iter().for_each(round);
+    assert!(serde_json::from_str::<ChangeCode>("\"squash\"").unwrap_err().to_string().contains("unknown change code"));
+    assert!(serde_json::from_str::<Provider>("1").is_err());
+}

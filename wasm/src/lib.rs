@@ -1,0 +1,18 @@
+//! `createimage-wasm`: the WebAssembly bindings of the `createimage` crate, built into the npm
+//! package (`pkg/wasm/createimage.js` + `createimage_bg.wasm`) by `scripts/build-wasm.sh`.
+//!
+//! A crate of its own so that the main crate is a plain `rlib`: Rust dependents of `createimage`
+//! link no cdylib and get no wasm-bindgen. The exports live in [`bindings`] (moved here from the
+//! main crate's `src/wasm.rs`); this root gives them the names they had there (`crate::check`,
+//! `crate::json::parse_with`, ...), so that file reads as it did.
+
+// What the bindings call, under the paths they had inside the main crate.
+pub use createimage::{check, check_field, normalize, to_http, Lang, Options, ParseError, Provider, Report};
+
+/// The JSON model and the bridge's parser (`parse_with(text, true)` reads the JS side's `@` tokens).
+pub mod json {
+    pub use createimage::__private::parse_with;
+    pub use createimage::Value;
+}
+
+pub mod bindings;
