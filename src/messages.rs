@@ -302,7 +302,7 @@ pub fn message(lang: Lang, provider: Provider, path: &str, kind: &Kind, part: Op
                 // A sentence starts with a capital, unless it starts with a field's own name.
                 if prose && out.text.is_empty() {
                     let mut c = f.chars();
-                    let first: String = c.next().map(|x| x.to_uppercase().collect()).unwrap_or_default();
+                    let first: String = c.next().map(|x| x.to_ascii_uppercase().to_string()).unwrap_or_default();
                     out.piece(&(first + c.as_str()));
                 } else {
                     out.piece(&f);
