@@ -8,7 +8,6 @@
 //! (`BigInt`, `NaN`, a getter that threw, ...). Strings without escapes borrow from the input.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 /// Nesting deeper than this is not inspected: the value becomes [`Other::TooDeep`].
 pub const MAX_DEPTH: usize = 64;
@@ -237,7 +236,7 @@ impl<'a> Value<'a> {
                     for (i, x) in a.iter().enumerate() {
                         let len = path.len();
                         path.push('/');
-                        path.push_str(&i.to_string());
+                        path.push_str(&crate::messages::num(i as i64));
                         walk(x, path, out);
                         path.truncate(len);
                     }
@@ -363,7 +362,11 @@ pub struct ParseError {
 
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} at line {}, column {}", self.message, self.line, self.column)
+        // Pieces, not `write!`: the wasm build then carries no formatting machinery for it.
+        use crate::messages::num;
+        f.write_str(
+            &[self.message, " at line ", &num(self.line as i64), ", column ", &num(self.column as i64)].concat(),
+        )
     }
 }
 
@@ -792,7 +795,11 @@ pub fn write_str(out: &mut String, s: &str) {
         match esc {
             Some(e) => out.push_str(e),
             None => {
-                let _ = write!(out, "\\u{:04x}", b);
+                // A control character (below U+0020): `\u00XX`, lowercase hex.
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[usize::from(b >> 4)] as char);
+                out.push(HEX[usize::from(b & 15)] as char);
             }
         }
         start = i + 1;

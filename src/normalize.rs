@@ -196,7 +196,12 @@ impl Fixer<'_> {
                     if let Value::Array(items) = v {
                         for (i, item) in items.iter_mut().enumerate() {
                             if let Value::String(s) = item {
-                                if let Some(new) = self.text(&format!("{path}/{i}"), f.role, fold_charset(f), s) {
+                                if let Some(new) = self.text(
+                                    &[&*path, "/", &crate::messages::num(i as i64)].concat(),
+                                    f.role,
+                                    fold_charset(f),
+                                    s,
+                                ) {
                                     *item = Value::str(new);
                                 }
                             }
@@ -285,7 +290,7 @@ impl Fixer<'_> {
             && (digits == "0" || !digits.starts_with('0'))
             && s.as_ref() != "-0";
         if exact {
-            let new = Value::Number(Cow::Owned(s.to_string()));
+            let new = Value::Number(Cow::Owned(String::from(s.as_ref())));
             self.change(path.to_owned(), ChangeCode::NumberFromString, v.clone(), new.clone());
             *v = new;
         }
@@ -305,7 +310,12 @@ impl Fixer<'_> {
         let mut keep = Vec::with_capacity(items.len());
         for (i, item) in items.drain(..).enumerate() {
             if drop[i] {
-                self.change(format!("{path}/{i}"), ChangeCode::RemoveDuplicate, item, Value::Null);
+                self.change(
+                    [path, "/", &crate::messages::num(i as i64)].concat(),
+                    ChangeCode::RemoveDuplicate,
+                    item,
+                    Value::Null,
+                );
             } else {
                 keep.push(item);
             }
@@ -332,7 +342,7 @@ impl Fixer<'_> {
             obj.retain(|(k, _)| tencent::flat_key(k).is_none_or(|(n, _)| n != name));
             let at = at.min(obj.len());
             obj.insert(at, (Cow::Borrowed(name), Value::Array(array.clone())));
-            self.change(format!("/{name}"), ChangeCode::FlattenedToArray, Value::Object(from), Value::Array(array));
+            self.change(["/", name].concat(), ChangeCode::FlattenedToArray, Value::Object(from), Value::Array(array));
         }
     }
 }

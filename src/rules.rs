@@ -282,7 +282,7 @@ impl Checker {
                 continue;
             }
             let kp = path.key(k);
-            self.push(&kp, Kind::UnknownField { field: k.to_string() }, severity, provider_code);
+            self.push(&kp, Kind::UnknownField { field: String::from(k.as_ref()) }, severity, provider_code);
             self.scan_hidden(&kp, v);
         }
     }
@@ -341,7 +341,7 @@ impl Checker {
                 Value::Number(n) if number_is_integer(n) => {
                     let ok = number_as_i64(n).map(|x| (min..=max).contains(&x)).unwrap_or(false);
                     if !ok {
-                        self.error(path, Kind::OutOfRange { min, max, actual: n.to_string() }, field);
+                        self.error(path, Kind::OutOfRange { min, max, actual: String::from(n.as_ref()) }, field);
                     }
                 }
                 _ => self.wrong_type(path, v, "integer", field),
@@ -354,7 +354,7 @@ impl Checker {
             Ty::Enum { values, .. } => match v {
                 Value::String(s) => {
                     if !values.contains(&s.as_ref()) {
-                        self.error(path, Kind::NotAllowed { allowed: values, actual: s.to_string() }, field);
+                        self.error(path, Kind::NotAllowed { allowed: values, actual: String::from(s.as_ref()) }, field);
                     }
                 }
                 _ => self.wrong_type(path, v, "string", field),

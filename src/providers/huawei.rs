@@ -259,9 +259,9 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             );
             issue.message = match lang {
                 crate::Lang::En => {
-                    format!("The bucket of image_url is in region \"{b}\", but the request goes to \"{r}\".")
+                    ["The bucket of image_url is in region \"", &b, "\", but the request goes to \"", r, "\"."].concat()
                 }
-                crate::Lang::Zh => format!("image_url 的桶位于区域“{b}”，但请求发往区域“{r}”。"),
+                crate::Lang::Zh => ["image_url 的桶位于区域“", &b, "”，但请求发往区域“", r, "”。"].concat(),
             };
         }
     }

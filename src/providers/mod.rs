@@ -104,8 +104,10 @@ pub(crate) mod ctx {
         if let Some(i) = c.issues.last_mut() {
             let words = crate::messages::format_words(expected, c.lang);
             i.message = match c.lang {
-                crate::Lang::En => format!("The console's context field \"{key}\" must be {words}; it was ignored."),
-                crate::Lang::Zh => format!("控制台上下文字段“{key}”必须是{words}，已忽略。"),
+                crate::Lang::En => {
+                    ["The console's context field \"", key, "\" must be ", &words, "; it was ignored."].concat()
+                }
+                crate::Lang::Zh => ["控制台上下文字段“", key, "”必须是", &words, "，已忽略。"].concat(),
             };
         }
     }
@@ -167,7 +169,12 @@ pub(crate) mod ctx {
     pub fn unknown(c: &mut Checker, ctx: &Value<'_>, known: &[ContextField]) {
         for (k, _) in ctx.as_object().unwrap_or(&[]) {
             if !known.iter().any(|f| f.name == k) {
-                c.push_at(String::new(), Kind::UnknownField { field: format!("context.{k}") }, Severity::Warning, None);
+                c.push_at(
+                    String::new(),
+                    Kind::UnknownField { field: ["context.", k].concat() },
+                    Severity::Warning,
+                    None,
+                );
             }
         }
     }

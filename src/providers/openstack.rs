@@ -343,7 +343,9 @@ impl Microversion {
     pub fn text(self) -> String {
         match self {
             Microversion::Latest => "latest".to_owned(),
-            Microversion::V(a, b) => format!("{a}.{b}"),
+            Microversion::V(a, b) => {
+                [crate::messages::num(a.into()), ".".into(), crate::messages::num(b.into())].concat()
+            }
         }
     }
 }
@@ -358,7 +360,10 @@ pub fn context_microversion(ctx: Option<&Value<'_>>) -> Option<Microversion> {
 pub fn microversion_headers(ctx: Option<&Value<'_>>) -> Vec<(&'static str, String)> {
     match context_microversion(ctx) {
         Some(m) => {
-            vec![("OpenStack-API-Version", format!("compute {}", m.text())), ("X-OpenStack-Nova-API-Version", m.text())]
+            vec![
+                ("OpenStack-API-Version", ["compute ", &m.text()].concat()),
+                ("X-OpenStack-Nova-API-Version", m.text()),
+            ]
         }
         None => Vec::new(),
     }
