@@ -94,6 +94,7 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "describe")]
 mod describe;
 mod error;
 mod field;
@@ -111,6 +112,7 @@ mod serde_impls;
 mod serde_json_impls;
 mod text;
 
+#[cfg(feature = "describe")]
 pub use describe::{describe, json_schema};
 pub use error::Error;
 pub use field::check_field;

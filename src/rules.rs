@@ -34,14 +34,31 @@ impl Format {
 
 /// An official source that gives a stricter reading of a rule than the one the core errors on
 /// (a region's page, an older page, an SDK). Its findings are warnings that name it.
+/// `id` and `url` are for `describe` only: a build without the `describe` feature (the wasm) leaves
+/// them out.
 #[derive(Debug)]
 pub struct Source {
     /// Stable id, e.g. `huawei-ims-tag-format-ascii`.
+    #[cfg(feature = "describe")]
     pub id: &'static str,
     /// How messages name it: (English, Chinese).
     pub name: (&'static str, &'static str),
     /// Where to read it.
+    #[cfg(feature = "describe")]
     pub url: &'static str,
+}
+
+impl Source {
+    #[cfg_attr(not(feature = "describe"), allow(unused_variables))]
+    pub const fn new(id: &'static str, name: (&'static str, &'static str), url: &'static str) -> Source {
+        Source {
+            #[cfg(feature = "describe")]
+            id,
+            name,
+            #[cfg(feature = "describe")]
+            url,
+        }
+    }
 }
 
 /// A stricter reading of a string rule by one official source: its own length limits (in its
@@ -145,8 +162,8 @@ pub enum Ty {
         unique: bool,
         non_empty: bool,
     },
-    /// A value with its own structure, checked by the provider module.
-    Nested(&'static str),
+    /// A value with its own structure, checked by the provider module (its shape in words, for `describe`).
+    Nested(#[cfg_attr(not(feature = "describe"), allow(dead_code))] &'static str),
 }
 
 /// What a field holds, for normalization's safe fixes.
@@ -167,6 +184,7 @@ pub enum Role {
 pub struct Field {
     pub name: &'static str,
     /// Label (English, Chinese) for forms.
+    #[cfg_attr(not(feature = "describe"), allow(dead_code))]
     pub label: (&'static str, &'static str),
     pub required: bool,
     pub ty: Ty,

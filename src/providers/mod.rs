@@ -25,17 +25,27 @@ pub(crate) fn root_object<'v, 'a>(c: &mut Checker, req: &'v Value<'a>) -> Option
 }
 
 /// A field of the console's context: what the console may tell, for forms (`describe`) and for
-/// telling unknown context fields apart.
+/// telling unknown context fields apart. `ty` and `label` are for `describe` only: a build without
+/// the `describe` feature (the wasm) leaves them out.
 #[derive(Clone, Copy, Debug)]
 pub struct ContextField {
     pub name: &'static str,
     /// `string`, `boolean`, `integer`, `string[]`, `object` (id to usage), `string|null`.
+    #[cfg(feature = "describe")]
     pub ty: &'static str,
+    #[cfg(feature = "describe")]
     pub label: (&'static str, &'static str),
 }
 
+#[cfg_attr(not(feature = "describe"), allow(unused_variables))]
 const fn cf(name: &'static str, ty: &'static str, en: &'static str, zh: &'static str) -> ContextField {
-    ContextField { name, ty, label: (en, zh) }
+    ContextField {
+        name,
+        #[cfg(feature = "describe")]
+        ty,
+        #[cfg(feature = "describe")]
+        label: (en, zh),
+    }
 }
 
 pub const ZENLAYER_CONTEXT: &[ContextField] = &[
@@ -105,9 +115,9 @@ pub(crate) mod ctx {
             let words = crate::messages::format_words(expected, c.lang);
             i.message = match c.lang {
                 crate::Lang::En => {
-                    ["The console's context field \"", key, "\" must be ", &words, "; it was ignored."].concat()
+                    ["The console's context field \"", key, "\" must be ", words, "; it was ignored."].concat()
                 }
-                crate::Lang::Zh => ["控制台上下文字段“", key, "”必须是", &words, "，已忽略。"].concat(),
+                crate::Lang::Zh => ["控制台上下文字段“", key, "”必须是", words, "，已忽略。"].concat(),
             };
         }
     }

@@ -12,20 +12,20 @@ const TOO_LARGE: &[(Option<Code>, ProviderCode)] = &[(Some(Code::TooLong), codes
 /// Tencent Cloud Tag "Use Limits": key 1-127, value 1-255 characters; Chinese and English
 /// characters, digits, inner spaces and `+ - = . _ : / @ ( ) [ ] , ; > <` (and the full-width
 /// `＋ － ＝ ／ ＠ （ ） 【 】 ：`); no space at either end.
-pub static TAG_LIMITS: Source = Source {
-    id: "tencent-tag-use-limits",
-    name: ("Tencent Cloud's Tag \"Use Limits\" page", "腾讯云标签“使用限制”文档"),
-    url: "https://www.tencentcloud.com/document/product/651/13354",
-};
+pub static TAG_LIMITS: Source = Source::new(
+    "tencent-tag-use-limits",
+    ("Tencent Cloud's Tag \"Use Limits\" page", "腾讯云标签“使用限制”文档"),
+    "https://www.tencentcloud.com/document/product/651/13354",
+);
 /// Tencent Cloud CKafka's tag overview (2021-12-28): tag keys up to 255, values up to 127.
-pub static CKAFKA_TAGS: Source = Source {
-    id: "tencent-ckafka-tag-overview",
-    name: (
+pub static CKAFKA_TAGS: Source = Source::new(
+    "tencent-ckafka-tag-overview",
+    (
         "Tencent Cloud's CKafka tag overview (values up to 127 characters)",
         "腾讯云 CKafka 标签概述（标签值最多 127 个字符）",
     ),
-    url: "https://cloud.tencent.com/document/product/597/33355",
-};
+    "https://cloud.tencent.com/document/product/597/33355",
+);
 const ID: Str = Str::NON_EMPTY;
 const BOOL_STR: Ty = Ty::Enum { values: &["true", "false", "TRUE", "FALSE"], canonical: &["true", "false"] };
 
