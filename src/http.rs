@@ -87,7 +87,9 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
         report.issues.extend(c.issues);
         report.ok = false;
     }
-    if !report.ok {
+    // (A provider this build does not hold has an error in its report; testing `built` here as well
+    // lets the linker drop the other providers' requests.)
+    if !report.ok || !crate::providers::built(provider) {
         return Err(report);
     }
     let json = ("Content-Type", "application/json".to_owned());

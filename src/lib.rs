@@ -157,7 +157,7 @@ impl Provider {
 
     /// The id used in the API, the CLI and the report: `zenlayer`, `tencent`, `openstack`, `nova`,
     /// `huawei`.
-    pub fn id(self) -> &'static str {
+    pub const fn id(self) -> &'static str {
         match self {
             Provider::Zenlayer => "zenlayer",
             Provider::Tencent => "tencent",
@@ -292,6 +292,9 @@ pub fn check_json(provider: Provider, request: &str, options: &Options<'_>) -> R
 }
 
 pub(crate) fn run(c: &mut Checker, request: &Value<'_>) {
+    if !providers::built(c.provider) {
+        return providers::not_built(c);
+    }
     match c.provider {
         Provider::Zenlayer => providers::zenlayer::check(c, request),
         Provider::Tencent => providers::tencent::check(c, request),
@@ -311,6 +314,9 @@ pub(crate) fn run_context(c: &mut Checker, request: &Value<'_>, ctx: &Value<'_>)
                 None,
             );
         }
+        return;
+    }
+    if !providers::built(c.provider) {
         return;
     }
     match c.provider {

@@ -116,7 +116,8 @@ impl Normalized {
 pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Normalized {
     let mut out = request.clone().into_owned();
     let mut changes = Vec::new();
-    if let Value::Object(obj) = &mut out {
+    // A provider this build does not hold gets no fixes (its report says why).
+    if let (Value::Object(obj), true) = (&mut out, crate::providers::built(provider)) {
         let mut n = Fixer { changes: &mut changes };
         match provider {
             Provider::Zenlayer => n.fields("", obj, zenlayer::FIELDS),
