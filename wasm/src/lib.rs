@@ -16,3 +16,9 @@ pub mod json {
 }
 
 pub mod bindings;
+
+/// The allocator of the .wasm: talc instead of std's dlmalloc (smaller; see wasm/Cargo.toml).
+/// Safety: the module runs single-threaded (one instance per JS realm or worker).
+#[cfg(target_family = "wasm")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
