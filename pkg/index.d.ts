@@ -490,6 +490,14 @@ export interface JsonSchema {
 // ----- the functions -----------------------------------------------------------------------
 
 /**
+ * Settles when the WebAssembly module is ready: the browser entry starts fetching and compiling it
+ * at import; in Node and in `createimage/sync` it is ready at import (already resolved). Rejects
+ * with the load's Error (a Content Security Policy without 'wasm-unsafe-eval', a missing file).
+ * Until then the synchronous functions throw; `standardSchema()` returns a Promise instead.
+ */
+export const ready: Promise<void>;
+
+/**
  * Load the WebAssembly module. Without an argument the `.wasm` next to this module is fetched
  * (browsers, bundlers); in Node pass the bytes or import the Node entry, which needs no init.
  * Resolves at once when already loaded.
