@@ -736,7 +736,8 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
         return;
     }
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| ident(&entries[a]).cmp(&ident(&entries[b])).then(a.cmp(&b)));
+    // (Unstable sort: the position breaks ties, so the order is total; its code is smaller in the wasm.)
+    order.sort_unstable_by(|&a, &b| ident(&entries[a]).cmp(&ident(&entries[b])).then(a.cmp(&b)));
     // For each run of equal keys: the first position keeps the last value; the others go.
     let mut drop = vec![false; n];
     let mut moves: Vec<(usize, usize)> = Vec::new();

@@ -560,7 +560,8 @@ fn suggest(s: &str, rule: &Str) -> Option<String> {
 /// length of the list.
 pub fn repeats<'s>(items: &[(usize, &'s str)]) -> Vec<(usize, &'s str, usize)> {
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| items[a].1.cmp(items[b].1).then(a.cmp(&b)));
+    // (Unstable sorts: positions break ties and item indexes are distinct, so both orders are total.)
+    order.sort_unstable_by(|&a, &b| items[a].1.cmp(items[b].1).then(a.cmp(&b)));
     let mut out = Vec::new();
     let mut k = 0;
     while k < order.len() {
@@ -572,7 +573,7 @@ pub fn repeats<'s>(items: &[(usize, &'s str)]) -> Vec<(usize, &'s str, usize)> {
         }
         k = j;
     }
-    out.sort_by_key(|r| r.0);
+    out.sort_unstable_by_key(|r| r.0);
     out
 }
 

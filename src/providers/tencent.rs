@@ -203,7 +203,7 @@ pub fn flat_key(k: &str) -> Option<(&'static str, usize)> {
 pub fn list_items<'v, 'a>(obj: &'v [(Cow<'a, str>, Value<'a>)], name: &str) -> Vec<(usize, &'v Value<'a>)> {
     let mut items: Vec<(usize, &Value)> =
         obj.iter().filter_map(|(k, v)| flat_key(k).filter(|(n, _)| *n == name).map(|(_, i)| (i, v))).collect();
-    items.sort_by_key(|(i, _)| *i);
+    items.sort_unstable_by_key(|(i, _)| *i); // (indexes are distinct: one key per index, no leading zeros)
     items
 }
 
