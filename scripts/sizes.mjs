@@ -26,7 +26,11 @@ const sum = (parts) => ({ raw: parts.reduce((n, p) => n + p.raw, 0), gzip: parts
 
 const wasm = measure(join(PKG, "wasm", "createimage_bg.wasm"));
 const glue = measure(join(PKG, "wasm", "createimage.js"));
-const handFiles = readdirSync(PKG).filter((f) => /\.(m?js)$/.test(f)).sort().map((f) => measure(join(PKG, f)));
+// The package's own JS (not the generated per-provider entries, nor rules.js).
+const handFiles = readdirSync(PKG)
+  .filter((f) => /\.m?js$/.test(f) && f !== "rules.js" && !readFileSync(join(PKG, f), "utf8").startsWith("// @generated"))
+  .sort()
+  .map((f) => measure(join(PKG, f)));
 const handwritten = { ...sum(handFiles), files: handFiles };
 
 // The flavors that carry a .wasm inline (pkg/flavors/<name>/): the .wasm as built, the inline
@@ -35,7 +39,7 @@ const flavors = {};
 const flavorDir = join(PKG, "flavors");
 for (const name of existsSync(flavorDir) ? readdirSync(flavorDir).sort() : []) {
   const dir = join(flavorDir, name);
-  const built = name === "sync" ? join(PKG, "wasm", "createimage_bg.wasm") : join(ROOT, "target", "wasm-providers", name, `${name}_bg.wasm`);
+  const built = name === "all" ? join(PKG, "wasm", "createimage_bg.wasm") : join(ROOT, "target", "wasm-providers", name, `${name}_bg.wasm`);
   flavors[name] = {
     wasm: existsSync(built) ? measure(built) : null,
     inline: measure(join(dir, "wasm.js")),
