@@ -152,12 +152,7 @@ pub(crate) fn run(c: &mut Checker, request: &Value<'_>) {
 pub(crate) fn run_context(c: &mut Checker, request: &Value<'_>, ctx: &Value<'_>) {
     if ctx.as_object().is_none() {
         if !matches!(ctx, Value::Null) {
-            c.push_at(
-                String::new(),
-                Kind::WrongType { expected: "object", actual: ctx.type_name() },
-                Severity::Warning,
-                None,
-            );
+            providers::ctx::not_object(c, ctx);
         }
         return;
     }

@@ -127,6 +127,58 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
     Normalized { report, normalized: out, changes }
 }
 
+/// The text of a string field as [`normalize`] leaves it (zero-width removed, full-width
+/// folded, trimmed, as the field's role says). The pre-flight rules compare this form with the
+/// console's context, so `check` and `normalize` judge a request alike: the provider receives the
+/// normalized value.
+pub(crate) fn fixed<'s>(field: &Field, s: &'s str) -> Cow<'s, str> {
+    let mut sink = Vec::new();
+    match (Fixer { changes: &mut sink }).text("", field.role, s) {
+        Some(t) => Cow::Owned(t),
+        None => Cow::Borrowed(s),
+    }
+}
+
+/// Where a value of the normalized request came from: the JSON pointer into the input of the
+/// value at `path` (a pointer into `normalized`), given the `changes` that made it. Only lists move
+/// values: `flattened_to_array` takes `/X/i` from the key `X.i`, and `remove_duplicate` shifts the
+/// items after a removed one; every other value stays at its path. Linear in the changes.
+pub fn source_path(changes: &[Change], path: &str) -> String {
+    let Some(rest) = path.strip_prefix('/') else {
+        return path.to_owned();
+    };
+    let (name, rest) = rest.split_once('/').unwrap_or((rest, ""));
+    let (index, tail) = rest.split_once('/').map(|(i, t)| (i, Some(t))).unwrap_or((rest, None));
+    let Ok(mut i) = index.parse::<usize>() else {
+        return path.to_owned();
+    };
+    let list = ["/", name].concat();
+    let mut flattened = false;
+    // Removed items, as indexes before the removal (changes come in index order).
+    for c in changes {
+        match c.code {
+            ChangeCode::FlattenedToArray if c.path == list => flattened = true,
+            ChangeCode::RemoveDuplicate => {
+                let removed = c.path.strip_prefix(list.as_str()).and_then(|r| r.strip_prefix('/'));
+                if let Some(r) = removed.and_then(|r| r.parse::<usize>().ok()) {
+                    if r <= i {
+                        i += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = list;
+    out.push(if flattened { '.' } else { '/' });
+    out.push_str(&crate::messages::num(i as i64));
+    if let Some(t) = tail {
+        out.push('/');
+        out.push_str(t);
+    }
+    out
+}
+
 fn get_mut<'v, 'a>(obj: &'v mut [(Cow<'a, str>, Value<'a>)], key: &str) -> Option<&'v mut Value<'a>> {
     obj.iter_mut().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
