@@ -68,7 +68,7 @@ function message(e) {
 
 const MAX_VALUES = 1_000_000;
 /** The largest JSON text accepted, in bytes of UTF-8 (the core's `json::MAX_TEXT_BYTES`). */
-const MAX_TEXT_BYTES = 32 * 1024 * 1024;
+const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 const CUT_MARK = '@unreadable"the request holds more than 1,000,000 values: the rest was not read"';
 
 let budget = MAX_VALUES;
@@ -303,7 +303,8 @@ function texts(request, options) {
     context = encode(c);
     contextCut = cut;
   }
-  const large = bodyCut === "size" || contextCut === "size";
+  // The limit is in bytes of UTF-8; the encoder counted code units (never more than the bytes).
+  const large = bodyCut === "size" || contextCut === "size" || overLimit(body) || overLimit(context);
   return { body, context, cut: large ? "size" : bodyCut };
 }
 
@@ -355,6 +356,11 @@ function utf8Length(s) {
   return n;
 }
 
+/** Is this text over MAX_TEXT_BYTES bytes of UTF-8? (Counted only when it might be.) */
+function overLimit(t) {
+  return t.length > MAX_TEXT_BYTES || (t.length * 3 > MAX_TEXT_BYTES && utf8Length(t) > MAX_TEXT_BYTES);
+}
+
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
@@ -385,7 +391,7 @@ function exactText(t) {
 /**
  * Check a request given as JSON text (a console's "paste JSON" box): number literals are checked as
  * written (`40.0`, a 255-digit name), which JSON.parse would change. Text that is not JSON is a
- * report (`wrong_type` at "", params.actual says where it stops being JSON); text over 32 MiB is
+ * report (`wrong_type` at "", params.actual says where it stops being JSON); text over 16 MiB is
  * refused (`unreadable` at ""), before it is copied into the module.
  */
 export function validateText(provider, text, options) {
@@ -395,9 +401,7 @@ export function validateText(provider, text, options) {
   const lang = langOf(options);
   if (i < 0) return JSON.parse(wasm.refuse(p, lang));
   if (typeof text !== "string") return validate(p, text, options);
-  if (text.length > MAX_TEXT_BYTES || (text.length * 3 > MAX_TEXT_BYTES && utf8Length(text) > MAX_TEXT_BYTES)) {
-    return tooLarge(i, lang);
-  }
+  if (overLimit(text)) return tooLarge(i, lang);
   const t = texts(undefined, options);
   if (t.cut === "size") return tooLarge(i, lang);
   return report(wasm.check(i, exactText(text), lang === "zh" ? 1 : 0, t.context, 0), p);
@@ -412,9 +416,10 @@ export function checkField(provider, path, value, options) {
   if (i < 0) return JSON.parse(wasm.refuse(p, lang));
   const body = encode(value);
   const bodyCut = cut;
-  if (bodyCut === "size") return tooLarge(i, lang);
   // The path as a JSON string: a key with an unpaired surrogate arrives whole.
-  const r = report(wasm.check_field(i, JSON.stringify(id(path)), body, lang === "zh" ? 1 : 0), p);
+  const where = JSON.stringify(id(path));
+  if (bodyCut === "size" || overLimit(body) || overLimit(where)) return tooLarge(i, lang);
+  const r = report(wasm.check_field(i, where, body, lang === "zh" ? 1 : 0), p);
   return bodyCut ? cutReport(r) : r;
 }
 

@@ -354,10 +354,10 @@ pub fn parse_string_marked(text: &str, marks: Option<&Marks>) -> Result<(String,
 }
 
 /// The largest JSON text the package, the CLI and the wasm bindings accept, in bytes of UTF-8
-/// (32 MiB). Larger text is refused with one `unreadable` issue before it is parsed (in JS,
+/// (16 MiB). Larger text is refused with one `unreadable` issue before it is parsed (in JS,
 /// before it is copied into the WebAssembly memory); see docs/guarantees.md for the memory this
 /// bounds.
-pub const MAX_TEXT_BYTES: usize = 32 << 20;
+pub const MAX_TEXT_BYTES: usize = 16 << 20;
 
 /// Placeholders for the unpaired surrogates of object keys, so that every key keeps one path.
 ///
@@ -822,7 +822,7 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
         return;
     }
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| ident(&entries[a]).cmp(&ident(&entries[b])).then(a.cmp(&b)));
+    order.sort_unstable_by(|&a, &b| ident(&entries[a]).cmp(&ident(&entries[b])).then(a.cmp(&b)));
     // For each run of equal keys: the first position keeps the last value; the others go.
     let mut drop = vec![false; n];
     let mut moves: Vec<(usize, usize)> = Vec::new();

@@ -166,5 +166,6 @@ pub(crate) fn run_context(c: &mut Checker, request: &Value<'_>, ctx: &Value<'_>)
 }
 
 pub(crate) fn finish(c: Checker) -> Report {
-    Report { ok: c.ok(), provider: c.provider, lang: c.lang, issues: c.issues }
+    let (ok, provider, lang) = (c.ok(), c.provider, c.lang);
+    Report { ok, provider, lang, issues: c.into_issues() }
 }

@@ -316,14 +316,32 @@ function schedulePanes() {
 function httpText(http) {
   const lines = [`${http.method} ${http.host ? "https://" + http.host : ""}${http.path}`];
   for (const [k, v] of Object.entries(http.headers || {})) lines.push(`${k}: ${v}`);
-  return lines.join("\n") + "\n\n" + JSON.stringify(http.body, null, 2);
+  return lines.join("\n") + "\n\n" + paneJson(http.body);
+}
+
+// JSON text of what the panes show, for any value (a BigInt is its digits): never throws.
+function paneJson(v, indent = 2) {
+  try {
+    return JSON.stringify(v, (_, x) => (typeof x === "bigint" ? String(x) : x), indent) ?? "";
+  } catch (e) {
+    return String(e && e.message);
+  }
 }
 
 function renderPanes() {
   clearTimeout(paneTimer);
+  try {
+    fillPanes();
+  } finally {
+    // Even if a pane could not be filled, the others are current and the page is not left waiting.
+    delete document.body.dataset.panesPending;
+  }
+}
+
+function fillPanes() {
   const req = request();
   const n = pkg.normalize(state.provider, req, options());
-  $("normalized-pre").textContent = JSON.stringify(n.normalized, null, 2) ?? "";
+  $("normalized-pre").textContent = paneJson(n.normalized);
   const errs = (n.issues || []).filter((i) => i.severity === "error").length;
   $("normalized-state").textContent = errs ? t.errors(errs) : t.valid;
   $("normalized-state").dataset.status = errs ? "error" : "ok";
@@ -340,11 +358,11 @@ function renderPanes() {
           h("code", { class: "path" }, c.path || "/"),
           " ",
           h("span", { class: "badge" }, c.code),
-          h("div", { class: "fromto" }, h("code", null, JSON.stringify(c.from)), h("span", { "aria-hidden": "true" }, " → "), h("code", null, JSON.stringify(c.to))),
+          h("div", { class: "fromto" }, h("code", null, paneJson(c.from, 0)), h("span", { "aria-hidden": "true" }, " → "), h("code", null, paneJson(c.to, 0))),
         ),
       ),
     );
-  $("changes-pre").textContent = JSON.stringify(changes, null, 2);
+  $("changes-pre").textContent = paneJson(changes);
   const r = pkg.toHttp(state.provider, req, options());
   const pre = $("http-pre");
   if (r.ok && r.http) {
@@ -357,7 +375,6 @@ function renderPanes() {
     pre.classList.add("blocked");
     $("http-note").textContent = "";
   }
-  delete document.body.dataset.panesPending;
 }
 
 async function copy(text, button) {

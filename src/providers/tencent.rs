@@ -175,7 +175,7 @@ pub fn flat_key(k: &str) -> Option<(&'static str, usize)> {
 pub fn list_items<'v, 'a>(obj: &'v [(Cow<'a, str>, Value<'a>)], name: &str) -> Vec<(usize, &'v Value<'a>)> {
     let mut items: Vec<(usize, &Value)> =
         obj.iter().filter_map(|(k, v)| flat_key(k).filter(|(n, _)| *n == name).map(|(_, i)| (i, v))).collect();
-    items.sort_by_key(|(i, _)| *i);
+    items.sort_unstable_by_key(|(i, _)| *i);
     items
 }
 
@@ -397,12 +397,12 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             Some(entries) => {
                 let snap = field("SnapshotIds");
                 // (normalized id, usage), sorted by id; a repeated id keeps its last usage.
-                let mut table: Vec<(Cow<str>, Option<&str>)> =
-                    entries.iter().map(|(k, v)| (fixed(snap, k), v.as_str())).collect();
-                table.sort_by(|a, b| a.0.cmp(&b.0));
+                let mut table: Vec<(Cow<str>, usize, Option<&str>)> =
+                    entries.iter().enumerate().map(|(i, (k, v))| (fixed(snap, k), i, v.as_str())).collect();
+                table.sort_unstable();
                 let lookup = |id: &str| {
-                    let end = table.partition_point(|(k, _)| k.as_ref() <= id);
-                    table[..end].last().filter(|(k, _)| k == id).map(|(_, u)| *u)
+                    let end = table.partition_point(|(k, _, _)| k.as_ref() <= id);
+                    table[..end].last().filter(|(k, _, _)| k == id).map(|(_, _, u)| *u)
                 };
                 let sp = root.key("SnapshotIds");
                 let mut systems = 0;
