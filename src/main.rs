@@ -120,12 +120,12 @@ struct Printed {
     code: u8,
 }
 
+/// The request, the context, and the placeholders of keys holding unpaired surrogates.
+type Parsed<'t> = (Value<'t>, Option<Value<'t>>, Option<Marks>);
+
 /// Parse the request and the context; where a key holds an unpaired surrogate, parse them again
 /// with placeholders so that its path is written exactly ([`Marks`]).
-fn parse_both<'t>(
-    input: &'t str,
-    ctx: Option<&'t str>,
-) -> Result<(Value<'t>, Option<Value<'t>>, Option<Marks>), (u8, String)> {
+fn parse_both<'t>(input: &'t str, ctx: Option<&'t str>) -> Result<Parsed<'t>, (u8, String)> {
     let parse = |marks: Option<&Marks>| -> Result<(Value<'t>, Option<Value<'t>>, bool), (u8, String)> {
         let (request, a) = parse_marked(input, false, marks).map_err(|e| (2, format!("the input is not JSON: {e}")))?;
         let (context, b) = match ctx {
