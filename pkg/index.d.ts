@@ -263,8 +263,12 @@ export type ValueType =
 /** The params of each code. */
 export interface IssueParamsMap {
   required: {};
-  /** `expected` in words: `"string"`, `"integer"`, `"object"`, `"string or number"`, ... */
-  wrong_type: { expected: string; actual: ValueType };
+  /**
+   * `expected` in words: `"string"`, `"integer"`, `"object"`, `"string or number"`, ... A field of
+   * the console's context (a warning at `""`) adds `field`: `"context.<name>"`, or `"context"`
+   * when the context itself is not an object.
+   */
+  wrong_type: { expected: string; actual: ValueType } | { field: string; expected: string; actual: ValueType };
   empty: {};
   too_short: { min: number; actual: number; unit: LengthUnit };
   too_long: { max: number; actual: number; unit: LengthUnit };
@@ -283,6 +287,7 @@ export interface IssueParamsMap {
   /** `first`: the JSON pointer of the first occurrence. */
   duplicate: { value: string; first: string };
   unknown_field: { field: string };
+  /** Also at `""` when a report would list more than 10,000 issues: the first 10,000 are listed, `actual` is how many were found. */
   too_many: { max: number; actual: number };
   too_deep: { max: number };
   /** A property of the JS value could not be read (a getter or proxy trap threw). */

@@ -313,12 +313,12 @@ function tooLarge(i, lang) {
   return JSON.parse(wasm.too_large(i, lang === "zh" ? 1 : 0));
 }
 
-/** A report of a request cut at the values budget: only what says it could not be read counts. */
-function cutReport(r) {
-  const kept = r.issues.filter((x) => x.code === "unreadable");
-  if (kept.length > 0) r.issues = kept;
-  r.ok = false;
-  return r;
+/**
+ * The report for a request cut at the values budget: one `unreadable` issue at "" (what was read
+ * is not checked: a report of part of a request would say wrong things about the rest).
+ */
+function cutReport(i, p, lang) {
+  return report(wasm.check(i, CUT_MARK, lang === "zh" ? 1 : 0, "", 1), p);
 }
 
 // 0 from the wasm: valid with no issues (nothing crosses back); 1: the report waits in take_report().
@@ -336,9 +336,8 @@ export function validate(provider, request, options) {
   const lang = langOf(options);
   if (i < 0) return JSON.parse(wasm.refuse(p, lang));
   const t = texts(request, options);
-  if (t.cut === "size") return tooLarge(i, lang);
-  const r = report(wasm.check(i, t.body, lang === "zh" ? 1 : 0, t.context, 1), p);
-  return t.cut ? cutReport(r) : r;
+  if (t.cut) return t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
+  return report(wasm.check(i, t.body, lang === "zh" ? 1 : 0, t.context, 1), p);
 }
 
 /** UTF-8 length of `s` (an unpaired surrogate counts 3, as the U+FFFD it becomes). */
@@ -419,8 +418,8 @@ export function checkField(provider, path, value, options) {
   // The path as a JSON string: a key with an unpaired surrogate arrives whole.
   const where = JSON.stringify(id(path));
   if (bodyCut === "size" || overLimit(body) || overLimit(where)) return tooLarge(i, lang);
-  const r = report(wasm.check_field(i, where, body, lang === "zh" ? 1 : 0), p);
-  return bodyCut ? cutReport(r) : r;
+  // Cut at the values budget: the field is reported as not read (at its path).
+  return report(wasm.check_field(i, where, bodyCut ? CUT_MARK : body, lang === "zh" ? 1 : 0), p);
 }
 
 function pointer(path) {
@@ -452,11 +451,13 @@ export function normalize(provider, request, options) {
   const lang = langOf(options);
   const t = texts(request, options);
   // A request too large, or cut at the encoder's budget, is not normalized: its report says why.
-  if (i >= 0 && t.cut === "size") return { ...tooLarge(i, lang), normalized: request, changes: [] };
+  if (i >= 0 && t.cut) {
+    const r = t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
+    return { ...r, normalized: request, changes: [] };
+  }
   const r = JSON.parse(wasm.normalize(p, t.body, lang, t.context));
-  if (t.cut || !Array.isArray(r.changes)) {
-    // Cut, or refused before normalizing (unknown provider): nothing was changed.
-    if (t.cut && Array.isArray(r.issues)) cutReport(r);
+  if (!Array.isArray(r.changes)) {
+    // Refused before normalizing (unknown provider): nothing was changed.
     r.normalized = request;
     r.changes = [];
     delete r.restore;
@@ -484,9 +485,10 @@ export function toHttp(provider, request, options) {
   const i = indexOf(p);
   const lang = langOf(options);
   const t = texts(request, options);
-  if (i >= 0 && t.cut === "size") return tooLarge(i, lang);
-  const r = JSON.parse(wasm.to_http(p, t.body, lang, t.context));
-  return t.cut && Array.isArray(r.issues) ? cutReport(r) : r;
+  if (i >= 0 && t.cut) {
+    return t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
+  }
+  return JSON.parse(wasm.to_http(p, t.body, lang, t.context));
 }
 
 const own = (table, p) => (Object.prototype.hasOwnProperty.call(table, p) ? structuredClone(table[p]) : null);

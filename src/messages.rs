@@ -16,6 +16,10 @@ fn template(kind: &Kind) -> (&'static str, &'static str) {
         Kind::WrongType { .. } => {
             ("{f} must be {a} {expected}, not {actual}.", "{f} 必须是{expected}，而不是{actual}。")
         }
+        Kind::ContextType { .. } => (
+            "The console's {field} must be {a} {expected}, not {actual}; it was ignored.",
+            "控制台的 {field} 必须是{expected}，而不是{actual}，已忽略。",
+        ),
         Kind::Empty => ("{f} must not be empty.", "{f} 不能为空。"),
         Kind::TooShort { .. } => {
             ("{f} has {actual} {unit}; {p} needs at least {min}.", "{f} 有 {actual} {unit}；{p}要求至少 {min} {unit}。")
@@ -83,9 +87,12 @@ fn hole(name: &str, kind: &Kind, lang: Lang, provider: Provider) -> Option<Strin
         Lang::Zh => " 或 ",
     };
     Some(match (kind, name) {
-        (Kind::WrongType { expected, .. }, "a") => article(expected).into(),
-        (Kind::WrongType { expected, .. }, "expected") => type_word(expected, lang).into(),
-        (Kind::WrongType { actual, .. }, "actual") => type_word(actual, lang).into(),
+        (Kind::WrongType { expected, .. } | Kind::ContextType { expected, .. }, "a") => article(expected).into(),
+        (Kind::WrongType { expected, .. } | Kind::ContextType { expected, .. }, "expected") => {
+            type_word(expected, lang).into()
+        }
+        (Kind::WrongType { actual, .. } | Kind::ContextType { actual, .. }, "actual") => type_word(actual, lang).into(),
+        (Kind::ContextType { field, .. }, "field") => field.clone(),
         (Kind::TooShort { actual, .. } | Kind::TooLong { actual, .. }, "actual") => num(*actual as i64),
         (Kind::TooShort { min, .. }, "min") => num(*min as i64),
         (Kind::TooLong { max, .. }, "max") => num(*max as i64),
@@ -347,6 +354,7 @@ mod tests {
         let kinds = [
             Kind::Required,
             Kind::WrongType { expected: "integer", actual: "string" },
+            Kind::ContextType { field: "context.zone".into(), expected: "string", actual: "boolean" },
             Kind::TooLong { max: 60, actual: 61, unit: Unit::Chars },
             Kind::TooShort { min: 3, actual: 2, unit: Unit::Bytes },
             Kind::OutOfRange { min: 40, max: 2048, actual: "39".into() },

@@ -74,6 +74,13 @@ pub enum Kind {
         actual: &'static str,
     },
     Empty,
+    /// The console's context gave `field` (`context.<name>`, or `context` for the whole context)
+    /// a value of the wrong type; it was ignored. A warning at `""`, code `wrong_type`.
+    ContextType {
+        field: String,
+        expected: &'static str,
+        actual: &'static str,
+    },
     TooShort {
         min: usize,
         actual: usize,
@@ -168,7 +175,7 @@ impl Kind {
     pub fn code(&self) -> Code {
         match self {
             Kind::Required => Code::Required,
-            Kind::WrongType { .. } => Code::WrongType,
+            Kind::WrongType { .. } | Kind::ContextType { .. } => Code::WrongType,
             Kind::Empty => Code::Empty,
             Kind::TooShort { .. } => Code::TooShort,
             Kind::TooLong { .. } => Code::TooLong,
@@ -211,6 +218,9 @@ impl Kind {
             Kind::Required | Kind::Empty => vec![],
             Kind::WrongType { expected, actual } => {
                 vec![("expected", s(expected)), ("actual", s(actual))]
+            }
+            Kind::ContextType { field, expected, actual } => {
+                vec![("field", s(field)), ("expected", s(expected)), ("actual", s(actual))]
             }
             Kind::TooShort { min, actual, unit } => {
                 vec![("min", u(*min)), ("actual", u(*actual)), ("unit", s(unit.name()))]

@@ -242,25 +242,24 @@ pub fn normalize(provider: &str, request: &str, lang: &str, context: &str) -> St
     let mut pair = |at: String, from: String| {
         restore_pairs.push(Value::Array(vec![Value::str(at), Value::str(from)]));
     };
-    for path in n.normalized.special_paths() {
-        let from = crate::normalize::source_path(&n.changes, &path);
+    let sources = crate::normalize::Sources::new(&n.changes);
+    for path in crate::normalize::restore_points(&n.normalized, &n.changes) {
+        let from = sources.source(&path);
         pair(["/normalized", &path].concat(), from);
     }
+    // A change's `from` and `to` hold values JSON cannot carry only for `flattened_to_array`
+    // (the others change strings): `from` holds the flattened keys as given, `to` their items.
     for (k, c) in n.changes.iter().enumerate() {
-        for (side, v) in [("from", &c.from), ("to", &c.to)] {
-            for path in v.special_paths() {
-                // `flattened_to_array`: `from` holds the flattened keys as given, `to` the items.
-                let from = match (c.code, side) {
-                    (crate::ChangeCode::FlattenedToArray, "from") => path.clone(),
-                    (crate::ChangeCode::FlattenedToArray, _) => {
-                        let (i, tail) = path[1..].split_once('/').unwrap_or((&path[1..], ""));
-                        let tail = if tail.is_empty() { String::new() } else { ["/", tail].concat() };
-                        [c.path.as_str(), ".", i, &tail].concat()
-                    }
-                    _ => [c.path.as_str(), &path].concat(),
-                };
-                let at = ["/changes/", &crate::messages::num(k as i64), "/", side, &path].concat();
-                pair(at, from);
+        let at = |side: &str, seg: &str| ["/changes/", &crate::messages::num(k as i64), "/", side, "/", seg].concat();
+        if let Value::Object(m) = &c.from {
+            for (key, _) in m.iter().filter(|(_, v)| crate::normalize::has_special(v)) {
+                pair(at("from", key), ["/", key].concat());
+            }
+        }
+        if let Value::Array(a) = &c.to {
+            for (i, _) in a.iter().enumerate().filter(|(_, v)| crate::normalize::has_special(v)) {
+                let i = crate::messages::num(i as i64);
+                pair(at("to", &i), [c.path.as_str(), ".", &i].concat());
             }
         }
     }

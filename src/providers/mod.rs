@@ -93,12 +93,17 @@ pub(crate) fn at_field<'p>(req: &Value<'_>, root: &'p Path<'p>, key: &'p str) ->
 pub(crate) mod ctx {
     use super::*;
 
-    /// A context field of the wrong type: one warning at `""`, the field named in the message.
+    /// A context field of the wrong type: one warning at `""` naming it (`context.<key>`).
     pub fn bad(c: &mut Checker, key: &str, v: &Value<'_>, expected: &'static str) {
         let lang = c.lang;
-        let issue =
-            c.push_at(String::new(), Kind::WrongType { expected, actual: v.type_name() }, Severity::Warning, None);
+        let field = ["context.", key].concat();
         let (en, zh) = words(expected);
+        let issue = c.push_at(
+            String::new(),
+            Kind::ContextType { field, expected, actual: v.type_name() },
+            Severity::Warning,
+            None,
+        );
         issue.message = match lang {
             crate::Lang::En => format!("The console's context field \"{key}\" must be {en}; it was ignored."),
             crate::Lang::Zh => format!("控制台上下文字段“{key}”必须是{zh}，已忽略。"),
@@ -108,17 +113,16 @@ pub(crate) mod ctx {
     /// A context that is not an object (nor `null`): one warning at `""` that says so.
     pub fn not_object(c: &mut Checker, ctx: &Value<'_>) {
         let lang = c.lang;
+        let actual = ctx.type_name();
         let issue = c.push_at(
             String::new(),
-            Kind::WrongType { expected: "object", actual: ctx.type_name() },
+            Kind::ContextType { field: "context".into(), expected: "object", actual },
             Severity::Warning,
             None,
         );
-        let (_, zh) = words(ctx.type_name());
+        let (_, zh) = words(actual);
         issue.message = match lang {
-            crate::Lang::En => {
-                format!("The console's context must be an object, not {}; it was ignored.", ctx.type_name())
-            }
+            crate::Lang::En => format!("The console's context must be an object, not {actual}; it was ignored."),
             crate::Lang::Zh => format!("控制台上下文必须是对象，而不是{zh}，已忽略。"),
         };
     }
