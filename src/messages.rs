@@ -354,7 +354,6 @@ mod tests {
         let kinds = [
             Kind::Required,
             Kind::WrongType { expected: "integer", actual: "string" },
-            Kind::ContextType { field: "context.zone".into(), expected: "string", actual: "boolean" },
             Kind::TooLong { max: 60, actual: 61, unit: Unit::Chars },
             Kind::TooShort { min: 3, actual: 2, unit: Unit::Bytes },
             Kind::OutOfRange { min: 40, max: 2048, actual: "39".into() },
@@ -376,6 +375,7 @@ mod tests {
             Kind::NotSupported { what: "zone", value: "SIN-E".into() },
             Kind::Mismatch { what: "token's project", expected: "a".into(), actual: "b".into() },
             Kind::AlreadyExists { value: "web".into() },
+            Kind::ContextType { field: "context.zone".into(), expected: "string", actual: "boolean" },
         ];
         for k in &kinds {
             for lang in [Lang::En, Lang::Zh] {

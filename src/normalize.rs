@@ -97,8 +97,9 @@ impl Normalized {
 pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Normalized {
     let mut out = request.clone().into_owned();
     let mut changes = Vec::new();
+    let mut needed = 0;
     if let Value::Object(obj) = &mut out {
-        let mut n = Fixer { changes: &mut changes };
+        let mut n = Fixer { changes: &mut changes, needed: 0 };
         match provider {
             Provider::Zenlayer => n.fields("", obj, zenlayer::FIELDS),
             Provider::Tencent => {
@@ -122,10 +123,37 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
             }
             Provider::Huawei => n.fields("", obj, huawei::FIELDS),
         }
+        needed = n.needed;
+    }
+    if needed > MAX_CHANGES {
+        // More changes than are ever listed: none is made (the request is returned as it is, so
+        // every guarantee holds), and a warning says why.
+        let mut report = crate::check(provider, request, options);
+        let mut c = crate::rules::Checker::new(provider, options.lang);
+        let (n, max) = (crate::messages::num(needed as i64), crate::messages::num(MAX_CHANGES as i64));
+        let issue = c.push_at(
+            String::new(),
+            crate::Kind::TooMany { max: MAX_CHANGES as u64, actual: needed as u64 },
+            crate::Severity::Warning,
+            None,
+        );
+        issue.message = match options.lang {
+            crate::Lang::En => {
+                ["Normalizing would make ", &n, " changes; at most ", &max, " are made, so none was."].concat()
+            }
+            crate::Lang::Zh => ["规范化需要 ", &n, " 处修改，最多进行 ", &max, " 处，因此未做任何修改。"].concat(),
+        };
+        report.issues.extend(c.into_issues());
+        return Normalized { report, normalized: request.clone().into_owned(), changes: Vec::new() };
     }
     let report = crate::check(provider, &out, options);
     Normalized { report, normalized: out, changes }
 }
+
+/// `normalize` makes at most this many changes: a request that needs more (a list of 100,000
+/// ids to trim; no real request comes near) is returned unchanged, with a `too_many` warning at
+/// `""`. Each change holds its path and both values: the cap bounds their memory.
+pub const MAX_CHANGES: usize = 10_000;
 
 /// The text of a string field as [`normalize`] leaves it (zero-width removed, full-width
 /// folded, trimmed, as the field's role says). The pre-flight rules compare this form with the
@@ -133,7 +161,7 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
 /// normalized value.
 pub(crate) fn fixed<'s>(field: &Field, s: &'s str) -> Cow<'s, str> {
     let mut sink = Vec::new();
-    match (Fixer { changes: &mut sink }).text("", field.role, s) {
+    match (Fixer { changes: &mut sink, needed: 0 }).text("", field.role, s) {
         Some(t) => Cow::Owned(t),
         None => Cow::Borrowed(s),
     }
@@ -303,11 +331,16 @@ fn ptr(parent: &str, key: &str) -> String {
 
 struct Fixer<'c> {
     changes: &'c mut Vec<Change>,
+    /// Changes made, listed or not (past [`MAX_CHANGES`] they are counted, not kept).
+    needed: usize,
 }
 
 impl Fixer<'_> {
     fn change(&mut self, path: String, code: ChangeCode, from: Value<'static>, to: Value<'static>) {
-        self.changes.push(Change { path, code, from, to });
+        self.needed += 1;
+        if self.changes.len() < MAX_CHANGES {
+            self.changes.push(Change { path, code, from, to });
+        }
     }
 
     fn fields(&mut self, parent: &str, obj: &mut [(Cow<'static, str>, Value<'static>)], fields: &[Field]) {
