@@ -498,18 +498,29 @@ export function initSync(input: BufferSource | WebAssembly.Module): void;
 /** True once `init()` or `initSync()` has finished. */
 export function isReady(): boolean;
 
-/** Check a whole request: every problem at once. Never throws on bad input; throws only before init. */
+/**
+ * Check a whole request: every problem at once (the first 10,000, then one `too_many` at `""`).
+ * Never throws on bad input; throws only before init. At most 1,000,000 values of the request are
+ * read and at most 16 MiB of JSON text made of it: past either, one `unreadable` issue at `""`
+ * (nothing more is read, nothing is checked).
+ */
 export function validate<P extends Provider>(provider: P, request: unknown, options?: Options<P>): Report<P>;
 
 /** Check one field (`path` a JSON pointer such as `"/ImageName"` or `"/body/createImage/name"`) the way `validate` does, without cross-field rules. */
 export function checkField<P extends Provider>(provider: P, path: string, value: unknown, options?: FieldOptions): Report<P>;
 
-/** Apply the safe fixes (trim, full-width folding, zero-width removal, enum spelling, numeric strings, flattened lists, repeated ids) and check the result. */
+/**
+ * Apply the safe fixes (trim, full-width folding, zero-width removal, enum spelling, numeric strings,
+ * flattened lists, repeated ids) and check the result. Values JSON cannot carry come back as the
+ * caller's own, at their place. A request that needs more than 10,000 changes is returned as given,
+ * with a `too_many` warning at `""`.
+ */
 export function normalize<P extends Provider>(provider: P, request: unknown, options?: Options<P>): NormalizeResult<P>;
 
 /**
  * Check a request given as JSON text (number literals checked as written). Text that is not JSON
- * gives a report with `wrong_type` at `""`.
+ * (the package's internal `@` tokens included) gives a report with `wrong_type` at `""`; text over
+ * 16 MiB of UTF-8 one `unreadable` issue at `""`, before it is copied into the module.
  */
 export function validateText<P extends Provider>(provider: P, text: string, options?: Options<P>): Report<P>;
 

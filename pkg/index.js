@@ -1,11 +1,14 @@
 // createimage: check and normalize cloud CreateImage requests (Zenlayer, Tencent CVM, OpenStack
 // Nova, Huawei IMS) in the browser and in Node, with the Rust core compiled to WebAssembly.
 //
-// The request becomes JSON text (JSON.stringify for plain JSON values; otherwise one careful walk
-// with `@` tokens for what JSON cannot carry: BigInt, NaN, functions, cycles, getters that throw,
-// nesting past 64 levels), one string crosses into wasm with the provider and language as numbers,
-// and a valid request comes back as 0: only a report crosses back, as one string for JSON.parse.
-// No function here throws on bad input; calling before init() throws a clear Error.
+// The request becomes JSON text (JSON.stringify of a bounded plain copy for plain JSON values;
+// otherwise one careful walk with `@` tokens for what JSON cannot carry: BigInt, NaN, functions,
+// cycles, getters that throw, nesting past 64 levels), one string crosses into wasm with the
+// provider and language as numbers, and a valid request comes back as 0: only a report crosses
+// back, as one string for JSON.parse. Every value is read once, at most 1,000,000 of them, into at
+// most 16 MiB of text; paths name the caller's own keys (lone surrogates included: the core writes
+// them as \udXXX escapes). No function here throws on bad input; calling before init() throws a
+// clear Error.
 import initWasm, * as wasm from "./wasm/createimage.js";
 import { DESCRIBE, SCHEMA } from "./rules.js";
 

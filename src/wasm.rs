@@ -190,10 +190,10 @@ pub fn check_field(provider: u32, path: &str, value: &str, lang: u32) -> u32 {
         Err(e) => return keep(bad_text(p.id(), lang, &e)),
     };
     // The last key holds an unpaired surrogate: the value is that member's, as `check` sees it.
-    let last = path_text.rsplit('/').next().unwrap_or("");
-    let found = marks.as_ref().and_then(|m| m.first_in(&crate::report::split_pointer(&["/", last].concat())[0]));
+    let segs = crate::report::split_pointer(&path_text);
+    let found = marks.as_ref().zip(segs.last()).and_then(|(m, last)| m.first_in(last));
     let v = match found {
-        Some((index, code_point)) if path_text.contains('/') => {
+        Some((index, code_point)) => {
             Value::Other(Box::new(Other::BadKey { raw: String::new(), code_point, index, value: v.into_owned() }))
         }
         _ => v,
@@ -285,9 +285,10 @@ pub fn to_http(provider: &str, request: &str, lang: &str, context: &str) -> Stri
         Err(answer) => return answer,
     };
     let out = match crate::to_http(p, &req, &options) {
-        Ok(h) => {
+        Ok(mut h) => {
             // The report (ok, with any warnings), reopened to add the request.
-            let report = crate::Report { ok: true, provider: p, lang: options.lang, issues: h.warnings.clone() };
+            let issues = std::mem::take(&mut h.warnings);
+            let report = crate::Report { ok: true, provider: p, lang: options.lang, issues };
             let mut out = report.to_json();
             out.pop();
             out.push_str(",\"http\":");
