@@ -290,7 +290,7 @@ pub fn number_as_i64(lit: &str) -> Option<i64> {
     if digits.len() > 19 {
         return None;
     }
-    let v: i64 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+    let v: i64 = if digits.is_empty() { 0 } else { parse_i64(&digits)? };
     Some(if neg { -v } else { v })
 }
 
@@ -309,6 +309,28 @@ fn plain_int(lit: &str) -> Option<i64> {
     Some(if d.len() < lit.len() { -v } else { v })
 }
 
+/// What `str::parse::<i64>` gives (an optional `+` or `-`, then ASCII digits; `None` when empty,
+/// not digits or out of range), without core's generic integer parser in the wasm.
+fn parse_i64(s: &str) -> Option<i64> {
+    let (neg, digits) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut v: i64 = 0;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        let d = i64::from(b - b'0');
+        v = if neg { v.checked_mul(10)?.checked_sub(d)? } else { v.checked_mul(10)?.checked_add(d)? };
+    }
+    Some(v)
+}
+
 /// The integer a JSON number literal spells, as (negative, digits without leading zeros), or
 /// `None` when it has a fractional part. Huge exponents give at most 40 digits (enough to say
 /// "out of any range" without building the number).
@@ -320,7 +342,7 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
     let (mantissa, exp) = match rest.find(['e', 'E']) {
         Some(i) => (
             &rest[..i],
-            rest[i + 1..].parse::<i64>().unwrap_or(if rest[i + 1..].starts_with('-') { i64::MIN } else { i64::MAX }),
+            parse_i64(&rest[i + 1..]).unwrap_or(if rest[i + 1..].starts_with('-') { i64::MIN } else { i64::MAX }),
         ),
         None => (rest, 0),
     };
@@ -1053,6 +1075,20 @@ fn write_value_mode(out: &mut String, v: &Value<'_>, indent: Option<usize>, leve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_i64_is_str_parse() {
+        let max = i64::MAX.to_string();
+        let min = i64::MIN.to_string();
+        let over = "9223372036854775808".to_string();
+        let under = "-9223372036854775809".to_string();
+        for t in [
+            "", "+", "-", "0", "-0", "+0", "7", "-7", "+7", "007", "1e3", " 1", "1 ", "٣", "--1", "+-1", &max, &min,
+            &over, &under,
+        ] {
+            assert_eq!(super::parse_i64(t), t.parse::<i64>().ok(), "{t:?}");
+        }
+    }
 
     #[test]
     fn round_trip_keeps_order_and_literals() {
