@@ -15,6 +15,10 @@
 //!   per surrogate ([`Marks`]) and every placeholder in the answer is written back as its
 //!   `\udXXX` escape, so `JSON.parse` gives the caller's own key in paths, params and messages.
 //!
+//! The exports' comments are `//`, not `///`: wasm-bindgen copies doc comments into the JS glue,
+//! where they cost ~750 B gzipped in every page that does not minify it (pkg/index.d.ts documents
+//! the API).
+//!
 //! `describe` and `json_schema` are not here: they are data, generated at build time into
 //! `pkg/rules.js` by the native CLI from the same tables (code in the wasm would cost more bytes).
 
@@ -146,10 +150,10 @@ fn keep(text: String) -> u32 {
     1
 }
 
-/// Check a request (`context` JSON, or `""` for none). `bridge` is 1 when `request` is the
-/// package's own encoding of a JS value (its `@` tokens are read), 0 for a caller's JSON text.
-/// Returns 0 when it is valid with no issues, else 1 with the report waiting in [`take_report`]:
-/// a valid keystroke moves one string in and nothing out.
+// Check a request (`context` JSON, or `""` for none). `bridge` is 1 when `request` is the
+// package's own encoding of a JS value (its `@` tokens are read), 0 for a caller's JSON text.
+// Returns 0 when it is valid with no issues, else 1 with the report waiting in [`take_report`]:
+// a valid keystroke moves one string in and nothing out.
 #[wasm_bindgen]
 pub fn check(provider: u32, request: &str, lang: u32, context: &str, bridge: u32) -> u32 {
     let Some((p, lang)) = args(provider, lang) else { return keep(unknown_provider("", Lang::En)) };
@@ -162,8 +166,8 @@ pub fn check(provider: u32, request: &str, lang: u32, context: &str, bridge: u32
     }
 }
 
-/// Check one field: `path` is the JSON pointer written as a JSON string literal (so a key with an
-/// unpaired surrogate arrives whole), `value` its JSON (the package's encoding); 0 or 1 as [`check`].
+// Check one field: `path` is the JSON pointer written as a JSON string literal (so a key with an
+// unpaired surrogate arrives whole), `value` its JSON (the package's encoding); 0 or 1 as [`check`].
 #[wasm_bindgen]
 pub fn check_field(provider: u32, path: &str, value: &str, lang: u32) -> u32 {
     let Some((p, lang)) = args(provider, lang) else { return keep(unknown_provider("", Lang::En)) };
@@ -198,36 +202,36 @@ pub fn check_field(provider: u32, path: &str, value: &str, lang: u32) -> u32 {
     answer(&crate::check_field(p, &path_text, &v, &Options::lang(lang)), &marks)
 }
 
-/// The report kept by the last [`check`] or [`check_field`] that returned 1.
+// The report kept by the last [`check`] or [`check_field`] that returned 1.
 #[wasm_bindgen]
 pub fn take_report() -> String {
     LAST.with(|l| std::mem::take(&mut *l.borrow_mut()))
 }
 
-/// The report for a provider id that is not one of the five.
+// The report for a provider id that is not one of the five.
 #[wasm_bindgen]
 pub fn refuse(provider: &str, lang: &str) -> String {
     unknown_provider(provider, self::lang(lang))
 }
 
-/// The report for JSON text over the limit (the JS side refuses such text before copying it
-/// into this module's memory).
+// The report for JSON text over the limit (the JS side refuses such text before copying it
+// into this module's memory).
 #[wasm_bindgen]
 pub fn too_large(provider: u32, lang: u32) -> String {
     let Some((p, lang)) = args(provider, lang) else { return unknown_provider("", Lang::En) };
     crate::providers::too_large(p, lang).to_json()
 }
 
-/// The largest JSON text accepted, in bytes of UTF-8.
+// The largest JSON text accepted, in bytes of UTF-8.
 #[wasm_bindgen]
 pub fn max_text_bytes() -> u32 {
     MAX_TEXT_BYTES as u32
 }
 
-/// Normalize: the report of the normalized request, `normalized`, `changes` (all plain JSON),
-/// and `restore`: `[where, from]` pairs, `where` a JSON pointer into this answer (`/normalized/...`,
-/// `/changes/0/to/1`) holding `null` in place of a value JSON cannot carry, `from` the pointer
-/// into the request of the caller's own value to put there.
+// Normalize: the report of the normalized request, `normalized`, `changes` (all plain JSON),
+// and `restore`: `[where, from]` pairs, `where` a JSON pointer into this answer (`/normalized/...`,
+// `/changes/0/to/1`) holding `null` in place of a value JSON cannot carry, `from` the pointer
+// into the request of the caller's own value to put there.
 #[wasm_bindgen]
 pub fn normalize(provider: &str, request: &str, lang: &str, context: &str) -> String {
     let (p, req, options, marks) = match setup(provider, request, lang, context) {
@@ -274,7 +278,7 @@ pub fn normalize(provider: &str, request: &str, lang: &str, context: &str) -> St
     restore(out, &marks)
 }
 
-/// The HTTP request for a valid request (`{"http": {...}}`), or the report (`{"ok": false, ...}`).
+// The HTTP request for a valid request (`{"http": {...}}`), or the report (`{"ok": false, ...}`).
 #[wasm_bindgen]
 pub fn to_http(provider: &str, request: &str, lang: &str, context: &str) -> String {
     let (p, req, options, marks) = match setup(provider, request, lang, context) {
