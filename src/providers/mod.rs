@@ -61,7 +61,12 @@ pub(crate) fn not_built(c: &mut Checker) {
     let id = c.provider.id();
     c.push(&Path::Root, Kind::NotAllowed { allowed: BUILT, actual: id.to_owned() }, Severity::Error, None);
     if let Some(i) = c.issues.last_mut() {
-        let (feature, built) = (["\"", id, "\""].concat(), BUILT.join(", "));
+        let feature = ["\"", id, "\""].concat();
+        let mut built = String::new();
+        for (k, b) in BUILT.iter().enumerate() {
+            built.push_str(if k == 0 { "" } else { ", " });
+            built.push_str(b);
+        }
         i.message = match c.lang {
             crate::Lang::En => [
                 "This build of createimage has no rules for ",

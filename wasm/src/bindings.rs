@@ -264,14 +264,18 @@ pub fn normalize(provider: &str, request: &str, lang: &str, context: &str) -> St
             }
         }
     }
-    let changes: Vec<String> = n.changes.iter().map(|c| c.to_value().to_plain_json()).collect();
+    let mut changes = String::new();
+    for (k, c) in n.changes.iter().enumerate() {
+        changes.push_str(if k == 0 { "" } else { "," });
+        changes.push_str(&c.to_value().to_plain_json());
+    }
     // The report object, reopened to add the normalized request and the changes as plain JSON.
     let mut out = n.report.to_json();
     out.pop();
     out.push_str(",\"normalized\":");
     out.push_str(&n.normalized.to_plain_json());
     out.push_str(",\"changes\":[");
-    out.push_str(&changes.join(","));
+    out.push_str(&changes);
     out.push_str("],\"restore\":");
     out.push_str(&Value::Array(restore_pairs).to_json());
     out.push('}');
