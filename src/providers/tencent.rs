@@ -196,7 +196,8 @@ pub fn flat_key(k: &str) -> Option<(&'static str, usize)> {
     if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) || (n.len() > 1 && n.starts_with('0')) || n.len() > 9 {
         return None;
     }
-    Some((name, n.parse().ok()?))
+    // At most 9 digits: no overflow (and no generic integer parser in the wasm).
+    Some((name, n.bytes().fold(0, |v, d| v * 10 + usize::from(d - b'0'))))
 }
 
 /// The items of a list field in either form, as (index, value), sorted by index.

@@ -22,7 +22,7 @@
 //! `describe` and `json_schema` are not here: they are data, generated at build time into
 //! `pkg/rules.js` by the native CLI from the same tables (code in the wasm would cost more bytes).
 
-use crate::json::{parse_marked, parse_string_marked, parse_with, Marks, Other, Value, MAX_TEXT_BYTES};
+use crate::json::{parse_marked, parse_string_marked, parse_with, write_str, Marks, Other, Value, MAX_TEXT_BYTES};
 use crate::{Lang, Options, Provider};
 use wasm_bindgen::prelude::*;
 
@@ -30,33 +30,37 @@ fn lang(l: &str) -> Lang {
     Lang::parse(l).unwrap_or_default()
 }
 
-/// A report for a call that could not start: unknown provider, or text that is not JSON.
-fn refusal(provider: &str, lang: Lang, code: &str, params: Value<'static>, en: &str, zh: &str) -> String {
-    let message = if lang == Lang::Zh { zh } else { en };
-    Value::obj(vec![
-        ("ok", Value::Bool(false)),
-        ("provider", Value::str(provider)),
-        (
-            "issues",
-            Value::Array(vec![Value::obj(vec![
-                ("path", Value::str("")),
-                ("code", Value::str(code)),
-                ("severity", Value::str("error")),
-                ("params", params),
-                ("message", Value::str(message)),
-            ])]),
-        ),
-    ])
-    .to_json()
+/// A report for a call that could not start (unknown provider, text that is not JSON), written as
+/// JSON text directly: `params` is `"name":value,...` with `actual` last, given as a string.
+fn refusal(provider: &str, lang: Lang, code: &str, params: &str, actual: &str, en: &str, zh: &str) -> String {
+    let mut out = String::from("{\"ok\":false,\"provider\":");
+    write_str(&mut out, provider);
+    out.push_str(",\"issues\":[{\"path\":\"\",\"code\":\"");
+    out.push_str(code);
+    out.push_str("\",\"severity\":\"error\",\"params\":{");
+    out.push_str(params);
+    out.push_str("\"actual\":");
+    write_str(&mut out, actual);
+    out.push_str("},\"message\":");
+    write_str(&mut out, if lang == Lang::Zh { zh } else { en });
+    out.push_str("}]}");
+    out
 }
 
 fn unknown_provider(provider: &str, lang: Lang) -> String {
-    let allowed = Value::Array(Provider::ALL.iter().map(|p| Value::str(p.id())).collect());
+    let mut allowed = String::from("\"allowed\":[");
+    for (k, p) in Provider::ALL.iter().enumerate() {
+        allowed.push_str(if k == 0 { "\"" } else { ",\"" });
+        allowed.push_str(p.id());
+        allowed.push('"');
+    }
+    allowed.push_str("],");
     refusal(
         provider,
         lang,
         "not_allowed",
-        Value::obj(vec![("allowed", allowed), ("actual", Value::str(provider))]),
+        &allowed,
+        provider,
         "Unknown provider: use zenlayer, tencent, openstack, nova or huawei.",
         "未知的云厂商：请使用 zenlayer、tencent、openstack、nova 或 huawei。",
     )
@@ -67,7 +71,8 @@ fn bad_text(provider: &str, lang: Lang, e: &crate::ParseError) -> String {
         provider,
         lang,
         "wrong_type",
-        Value::obj(vec![("expected", Value::str("JSON")), ("actual", Value::str(e.to_string()))]),
+        "\"expected\":\"JSON\",",
+        &e.to_string(),
         "The request could not be read as JSON.",
         "无法将请求读取为 JSON。",
     )
