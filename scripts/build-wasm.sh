@@ -55,11 +55,14 @@ PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"   # cargo-installed wasm-bindgen
 WASM_PACKAGE=createimage-wasm
 PER_PROVIDER_DIR=target/wasm-providers   # glue + .wasm of each per-provider build (inlined later)
 
-# build_wasm NAME OUT_DIR CARGO_FEATURE_ARGS...: cargo build, wasm-bindgen --target web into
-# OUT_DIR (NAME.js, NAME_bg.wasm), wasm-opt. Prints nothing on stdout.
+# build_wasm NAME OUT_DIR INLINE_GLUE_DIR CARGO_FEATURE_ARGS...: cargo build, wasm-bindgen
+# --target web into OUT_DIR (NAME.js, NAME_bg.wasm), wasm-opt; and the glue of the entries that
+# carry the .wasm inline, INLINE_GLUE_DIR/NAME.js (--omit-default-module-path: no
+# `new URL("NAME_bg.wasm", import.meta.url)` for a bundler to emit a file for). Prints nothing on stdout.
+# TextEncoder#encodeInto is used without a fallback (every browser since 2021, Node 12).
 build_wasm() {
-  local name=$1 out=$2 t0
-  shift 2
+  local name=$1 out=$2 inline_glue=$3 t0
+  shift 3
   t0=$(now)
   log "[$name] cargo build --release --target $TARGET -p $WASM_PACKAGE${*:+ $*} (Debian rustc $(/usr/bin/rustc --version | awk '{print $2}'))"
   # strip must stay off here: wasm-bindgen needs the custom sections; wasm-opt strips afterwards.
@@ -84,7 +87,17 @@ build_wasm() {
   # Cargo.lock may only now name the resolved wasm-bindgen: make sure the CLI matches it.
   bash scripts/setup.sh --wasm >/dev/null
   rm -rf "$out"
-  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$wasm_in"
+  local omit=()
+  [ "$inline_glue" = "$out" ] && omit=(--omit-default-module-path)
+  wasm-bindgen --target web --no-typescript --encode-into always ${omit[@]+"${omit[@]}"} --out-dir "$out" --out-name "$name" "$wasm_in"
+  if [ "$inline_glue" != "$out" ]; then
+    rm -rf "$inline_glue.tmp"
+    wasm-bindgen --target web --no-typescript --encode-into always --omit-default-module-path \
+      --out-dir "$inline_glue.tmp" --out-name "$name" "$wasm_in"
+    mkdir -p "$inline_glue"
+    mv "$inline_glue.tmp/$name.js" "$inline_glue/$name.js"
+    rm -rf "$inline_glue.tmp"
+  fi
   local wasm="$out/${name}_bg.wasm" before
   before=$(wc -c <"$wasm")
   node_modules/.bin/wasm-opt "${WASM_OPT_FEATURES[@]}" "${WASM_OPT_PASSES[@]}" --strip-debug --strip-producers \
@@ -96,11 +109,11 @@ build_wasm() {
 # The main build: all five providers (the crate's default features), where the package's tests
 # and tools have always found it. The TypeScript declarations of the glue are not shipped
 # (pkg/index.d.ts describes the API).
-build_wasm "$OUT_NAME" "$OUT_DIR"
-# One build per provider.
 rm -rf "$PER_PROVIDER_DIR"
+build_wasm "$OUT_NAME" "$OUT_DIR" "$PER_PROVIDER_DIR/all"
+# One build per provider (used inline only: one wasm-bindgen run, without the default path).
 for p in ${PROVIDERS[@]+"${PROVIDERS[@]}"}; do
-  build_wasm "$p" "$PER_PROVIDER_DIR/$p" --no-default-features --features "$p"
+  build_wasm "$p" "$PER_PROVIDER_DIR/$p" "$PER_PROVIDER_DIR/$p" --no-default-features --features "$p"
 done
 
 # describe() and jsonSchema() are data: made by the native CLI from the same rule tables, shipped as
@@ -121,7 +134,7 @@ cargo build -q --bin createimage </dev/null
 # The entries that inline a .wasm (createimage/sync, Node, createimage/<provider>): pkg/flavors/
 # and the per-provider entry files, from pkg/index.js, pkg/standard.js and the builds above.
 log "entries: node scripts/gen-entries.mjs"
-node scripts/gen-entries.mjs "$OUT_DIR/$OUT_NAME.js" "$OUT_DIR/${OUT_NAME}_bg.wasm" "$PER_PROVIDER_DIR" ${PROVIDERS[@]+"${PROVIDERS[@]}"}
+node scripts/gen-entries.mjs "$PER_PROVIDER_DIR/all/$OUT_NAME.js" "$OUT_DIR/${OUT_NAME}_bg.wasm" "$PER_PROVIDER_DIR" ${PROVIDERS[@]+"${PROVIDERS[@]}"}
 
 # --- sizes: each file as served (gzip -9), per entry ----------------------------------------
 opt_level=${CARGO_PROFILE_RELEASE_OPT_LEVEL:-$(awk '/^\[/{ s = ($0 == "[profile.release]") }

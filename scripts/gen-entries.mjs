@@ -44,15 +44,11 @@ function replaceOnce(text, from, to, where) {
   return text.replace(from, () => to);
 }
 
+/** The glue of an inline flavor (wasm-bindgen --omit-default-module-path: it names no .wasm file). */
 function glue(file) {
-  const name = basename(file, ".js");
   const text = readFileSync(file, "utf8");
-  return replaceOnce(
-    text,
-    `module_or_path = new URL('${name}_bg.wasm', import.meta.url);`,
-    `throw new Error("createimage: this entry carries its WebAssembly inline; it has no .wasm file to fetch");`,
-    file,
-  );
+  if (/new URL\(|import\.meta\.url/.test(text)) throw new Error(`gen-entries: ${file} still resolves a .wasm file (build it with --omit-default-module-path)`);
+  return text;
 }
 
 /**
@@ -89,7 +85,7 @@ rmSync(FLAVORS, { recursive: true, force: true });
 
 // The browser entry, createimage/sync and Node: the main build.
 flavor("all", {
-  "glue.js": HEADER(`the wasm-bindgen glue ${mainGlue}, without its default fetch`) + glue(mainGlue),
+  "glue.js": HEADER(`the wasm-bindgen glue of the main build (${mainGlue})`) + glue(mainGlue),
   "wasm.js": inlineWasm(mainWasm),
   "rules.js": HEADER("pkg/rules.js (all five providers)") + `export { DESCRIBE, SCHEMA } from "../../rules.js";\n`,
 });
@@ -97,7 +93,7 @@ flavor("all", {
 for (const p of providers) {
   const dir = join(perProviderDir, p);
   flavor(p, {
-    "glue.js": HEADER(`the wasm-bindgen glue of the ${p} build, without its default fetch`) + glue(join(dir, `${p}.js`)),
+    "glue.js": HEADER(`the wasm-bindgen glue of the ${p} build`) + glue(join(dir, `${p}.js`)),
     "wasm.js": inlineWasm(join(dir, `${p}_bg.wasm`)),
     "rules.js": HEADER(`pkg/rules.js, ${p} only`) +
       `export const DESCRIBE = { ${p}: ${JSON.stringify(DESCRIBE[p])} };\nexport const SCHEMA = { ${p}: ${JSON.stringify(SCHEMA[p])} };\n`,
