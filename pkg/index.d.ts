@@ -522,3 +522,77 @@ export function encode(value: unknown): string;
 
 /** The provider ids. */
 export const providers: readonly ["zenlayer", "tencent", "openstack", "nova", "huawei"];
+
+// ----- Standard Schema (form libraries) ------------------------------------------------------
+//
+// The shapes of Standard Schema v1 and Standard JSON Schema v1 (@standard-schema/spec 1.1.0),
+// written out so that the package needs no dependency: `standardSchema("tencent")` is assignable
+// to `StandardSchemaV1<TencentRequest, TencentRequest>` and `StandardJSONSchemaV1<...>`.
+
+/** Options of `standardSchema`: those of `validate`, with `emptyAsAbsent` on by default. */
+export interface StandardSchemaOptions<P extends Provider = Provider> {
+  /** A BCP 47 tag (`navigator.language` fits): `zh`, `zh-CN`, `zh-Hans-CN`... give Chinese, anything else English. */
+  lang?: "en" | "zh" | (string & {}) | undefined;
+  /** The console's own label per field (a JSON pointer; `*` stands for any one segment: `/TagSpecification/*\/Tags/*\/Key`). */
+  labels?: Readonly<Record<string, string>> | undefined;
+  /** `""`, `[]` and `null` in an optional field or an unused alternative count as absent. Default `true` here. */
+  emptyAsAbsent?: boolean | undefined;
+  /** What the console knows (instance state, quotas, ...), as in `validate`. */
+  context?: ContextFor<P> | null | undefined;
+}
+
+/** One problem, for display under the input at `path`. */
+export interface StandardIssue {
+  /** The issue's `shortMessage` (no field name), in the language of `lang`. */
+  readonly message: string;
+  /** The keys to the field, array indices as numbers (`["TagSpecification", 0, "Tags", 1, "Key"]`); absent for the whole request. */
+  readonly path?: ReadonlyArray<string | number> | undefined;
+}
+
+/** `{ value }` (the request as given, not normalized) or `{ issues }` (errors only; warnings never fail). */
+export type StandardResult<T> =
+  | { readonly value: T; readonly issues?: undefined }
+  | { readonly issues: ReadonlyArray<StandardIssue> };
+
+/** Options of `~standard.jsonSchema.input/output`: `target` `"draft-2020-12"` or `"draft-07"` (any other throws). */
+export interface StandardJsonSchemaOptions {
+  readonly target: "draft-2020-12" | "draft-07" | "openapi-3.0" | (string & {});
+  readonly libraryOptions?: Record<string, unknown> | undefined;
+}
+
+/** The `~standard` property of `standardSchema(provider)`. */
+export interface StandardSchemaProps<Input, Output = Input> {
+  readonly version: 1;
+  readonly vendor: "createimage";
+  /**
+   * Synchronous once the module is ready; before that a Promise of the same result (the module
+   * starts loading). Never throws. `libraryOptions` overrides the schema's options for this call.
+   */
+  readonly validate: (
+    value: unknown,
+    options?: { readonly libraryOptions?: Record<string, unknown> | undefined } | undefined,
+  ) => StandardResult<Output> | Promise<StandardResult<Output>>;
+  /** Type-level only (absent at run time). */
+  readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  /** The provider's JSON Schema (`jsonSchema(provider)`), for `"draft-2020-12"` or `"draft-07"`; throws for other targets. */
+  readonly jsonSchema: {
+    readonly input: (options: StandardJsonSchemaOptions) => Record<string, unknown>;
+    readonly output: (options: StandardJsonSchemaOptions) => Record<string, unknown>;
+  };
+}
+
+/** A Standard Schema (and Standard JSON Schema) of one provider's request. */
+export interface StandardSchema<Input, Output = Input> {
+  readonly "~standard": StandardSchemaProps<Input, Output>;
+}
+
+/**
+ * A Standard Schema v1 / Standard JSON Schema v1 object for a form library
+ * (`standardSchemaResolver(standardSchema("tencent", { lang }))`). Never throws.
+ */
+export function standardSchema(provider: "zenlayer", options?: StandardSchemaOptions<"zenlayer">): StandardSchema<ZenlayerRequest>;
+export function standardSchema(provider: "tencent", options?: StandardSchemaOptions<"tencent">): StandardSchema<TencentRequest>;
+export function standardSchema(provider: "openstack", options?: StandardSchemaOptions<"openstack">): StandardSchema<OpenStackRequest>;
+export function standardSchema(provider: "nova", options?: StandardSchemaOptions<"nova">): StandardSchema<OpenStackRequest>;
+export function standardSchema(provider: "huawei", options?: StandardSchemaOptions<"huawei">): StandardSchema<HuaweiRequest>;
+export function standardSchema<P extends Provider>(provider: P, options?: StandardSchemaOptions<P>): StandardSchema<RequestFor<P>>;

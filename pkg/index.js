@@ -366,3 +366,5 @@ export function jsonSchema(provider) {
 
 /** The provider ids. */
 export const providers = Object.freeze(["zenlayer", "tencent", "openstack", "nova", "huawei"]);
+
+export { standardSchema } from "./standard.js";

@@ -45,7 +45,7 @@ test("npm pack: exactly the package files, no dependencies", () => {
   assert.equal(packed.version, "0.1.0");
   assert.deepEqual(
     packed.files.map((f) => f.path).sort(),
-    ["LICENSE", "README.md", "index.d.ts", "index.js", "node.js", "package.json", "rules.js", "wasm/createimage.js", "wasm/createimage_bg.wasm"],
+    ["LICENSE", "README.md", "index.d.ts", "index.js", "node.js", "package.json", "rules.js", "standard.js", "wasm/createimage.js", "wasm/createimage_bg.wasm"],
   );
   const manifest = JSON.parse(readFileSync(join(app, "node_modules", "createimage", "package.json"), "utf8"));
   assert.equal(manifest.dependencies, undefined);

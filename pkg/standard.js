@@ -1,0 +1,230 @@
+// Standard Schema v1 and Standard JSON Schema v1 (@standard-schema/spec 1.1.0) for createimage:
+// `standardSchema(provider, options)` is what a form library takes (react-hook-form's
+// standardSchemaResolver, TanStack Form's validators, vee-validate's validationSchema, ...).
+//
+// - validate(value): the report of validate(provider, value, options) as the spec's result:
+//   `{ value }` (the value as given, not normalized) when the request has no error (warnings
+//   never fail it), else `{ issues: [{ message, path }] }` with the issue's `shortMessage` (the
+//   message without the field name, for display under the input; `message` where a report has
+//   none) and its JSON pointer as an array of keys (array indices as numbers, `""` as no path),
+//   one issue per pointer of `paths` for an issue that concerns several fields.
+// - Synchronous once the WebAssembly module is ready; before that it starts loading it (init())
+//   and returns a Promise of the same result. It never throws: a module that cannot load gives
+//   an issue without a path saying why (never a false "valid"), and the next call tries again.
+// - Options are those of validate() (lang, labels, context, ...), with `emptyAsAbsent`
+//   defaulting to true: an empty form control ("", [], null) in an optional field or an unused
+//   alternative is absent. A validate() call may override them with `{ libraryOptions: {...} }`.
+import { init, isReady, jsonSchema, validate } from "./index.js";
+
+/** The Standard Schema of a provider's request for the main entry. */
+export function standardSchema(provider, options) {
+  return createStandardSchema({ init, isReady, validate, jsonSchema }, provider, options);
+}
+
+/**
+ * The Standard Schema of `provider` for an entry whose functions are `api` (`init`, `isReady`,
+ * `validate(provider, request, options)`, `jsonSchema(provider)`): lets every entry of the package
+ * (main, per-provider, sync) give the same adapter.
+ */
+export function createStandardSchema(api, provider, options) {
+  const validateValue = (value, callOptions) => {
+    const o = optionsOf(options, callOptions);
+    try {
+      if (api.isReady()) return result(value, api.validate(provider, value, o));
+    } catch (e) {
+      return failure(o, e);
+    }
+    return Promise.resolve()
+      .then(() => api.init())
+      .then(
+        () => {
+          try {
+            return result(value, api.validate(provider, value, o));
+          } catch (e) {
+            return failure(o, e);
+          }
+        },
+        (e) => failure(o, e),
+      );
+  };
+  const toJsonSchema = (target) => convert(api.jsonSchema(provider), provider, target);
+  return {
+    "~standard": {
+      version: 1,
+      vendor: "createimage",
+      validate: validateValue,
+      jsonSchema: {
+        input: toJsonSchema,
+        output: toJsonSchema, // validate() returns the value as given: the output is the input
+      },
+    },
+  };
+}
+
+// ----- options -------------------------------------------------------------------------------
+
+function optionsOf(base, call) {
+  const o = {};
+  copy(o, base);
+  let lib;
+  try {
+    lib = call && call.libraryOptions;
+  } catch {
+    lib = undefined;
+  }
+  copy(o, lib);
+  if (o.emptyAsAbsent === undefined) o.emptyAsAbsent = true;
+  return o;
+}
+
+function copy(to, from) {
+  if (from === null || typeof from !== "object") return;
+  try {
+    for (const k of Object.keys(from)) {
+      const v = from[k];
+      if (v !== undefined) to[k] = v;
+    }
+  } catch {
+    // a getter that throws: the options read so far stay
+  }
+}
+
+// ----- results -------------------------------------------------------------------------------
+
+function result(value, report) {
+  if (report.ok) return { value };
+  const issues = [];
+  for (const i of report.issues) {
+    if (i.severity === "warning") continue;
+    const message = typeof i.shortMessage === "string" ? i.shortMessage : i.message;
+    const pointers = Array.isArray(i.paths) && i.paths.length > 0 ? i.paths : [i.path];
+    const seen = new Set();
+    for (const p of pointers) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      issues.push(p === "" ? { message } : { message, path: keysOf(p, value) });
+    }
+  }
+  // A report that is not ok has an error; should one ever come without, it still fails.
+  if (issues.length === 0) issues.push({ message: report.issues.length ? report.issues[0].message : "invalid" });
+  return { issues };
+}
+
+const INDEX = /^(?:0|[1-9][0-9]{0,14})$/;
+
+/**
+ * The keys of a JSON pointer (`/TagSpecification/0/Tags/1/Key` ->
+ * `["TagSpecification", 0, "Tags", 1, "Key"]`): `~1` and `~0` unescaped, a segment made a number
+ * only where the request holds an array at that point (a metadata key "0" stays a string).
+ */
+export function keysOf(pointer, request) {
+  const segs = String(pointer).split("/");
+  const out = [];
+  let cur = request;
+  for (let k = 1; k < segs.length; k++) {
+    const seg = segs[k].replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = INDEX.test(seg) && isArray(cur) ? Number(seg) : seg;
+    out.push(key);
+    cur = child(cur, key);
+  }
+  return out;
+}
+
+function isArray(v) {
+  try {
+    return Array.isArray(v); // a revoked Proxy throws
+  } catch {
+    return false;
+  }
+}
+
+function child(v, key) {
+  try {
+    return v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, key) ? v[key] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function zh(o) {
+  try {
+    return typeof o.lang === "string" && /^zh(?:-|$)/i.test(o.lang);
+  } catch {
+    return false;
+  }
+}
+
+function failure(o, e) {
+  let detail;
+  try {
+    detail = String(e && e.message !== undefined ? e.message : e);
+  } catch {
+    detail = "unreadable error";
+  }
+  return {
+    issues: [
+      {
+        message: zh(o)
+          ? `无法校验（${detail}），请稍后重试。`
+          : `The request could not be checked (${detail}); try again.`,
+      },
+    ],
+  };
+}
+
+// ----- Standard JSON Schema ------------------------------------------------------------------
+
+const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
+
+// Keywords of draft 2019-09/2020-12 with no draft-07 equivalent: a schema holding one is refused
+// rather than silently loosened.
+const NO_DRAFT_07 = ["$anchor", "$dynamicAnchor", "$dynamicRef", "$recursiveAnchor", "$recursiveRef",
+  "$vocabulary", "unevaluatedItems", "unevaluatedProperties", "minContains", "maxContains", "contentSchema"];
+
+function convert(schema, provider, options) {
+  let target;
+  try {
+    target = options.target;
+  } catch {
+    target = undefined;
+  }
+  if (schema === null) throw new Error(`createimage: no JSON Schema for the unknown provider ${JSON.stringify(String(provider))}`);
+  if (target === "draft-2020-12") return schema;
+  if (target === "draft-07") {
+    return { $schema: DRAFT_07, ...draft07(schema) };
+  }
+  throw new Error(
+    `createimage: JSON Schema target ${JSON.stringify(String(target))} is not supported (supported: "draft-2020-12", "draft-07")`,
+  );
+}
+
+const MAP_KEYWORDS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
+const ONE_KEYWORDS = ["items", "additionalItems", "additionalProperties", "contains", "propertyNames", "not", "if", "then", "else"];
+const LIST_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems"];
+
+/** A draft 2020-12 schema (this package's, a fresh copy) rewritten in place for draft-07. */
+function draft07(s) {
+  if (s === null || typeof s !== "object" || Array.isArray(s)) return s; // true/false schemas
+  for (const k of NO_DRAFT_07) if (k in s) throw new Error(`createimage: the JSON Schema uses ${k}, which draft-07 cannot express`);
+  for (const k of MAP_KEYWORDS) if (s[k] && typeof s[k] === "object") for (const p of Object.keys(s[k])) s[k][p] = draft07(s[k][p]);
+  for (const k of ONE_KEYWORDS) if (k in s) s[k] = Array.isArray(s[k]) ? s[k].map(draft07) : draft07(s[k]);
+  for (const k of LIST_KEYWORDS) if (Array.isArray(s[k])) s[k] = s[k].map(draft07);
+  if ("prefixItems" in s) {
+    // 2020-12 prefixItems + items == draft-07 items (array) + additionalItems
+    if ("items" in s) s.additionalItems = s.items;
+    s.items = s.prefixItems;
+    delete s.prefixItems;
+  }
+  if ("$defs" in s) {
+    s.definitions = { ...s.definitions, ...s.$defs };
+    delete s.$defs;
+  }
+  if (typeof s.$ref === "string") s.$ref = s.$ref.replace(/^#\/\$defs\//, "#/definitions/");
+  if ("dependentRequired" in s || "dependentSchemas" in s) {
+    s.dependencies = { ...s.dependencies, ...s.dependentSchemas, ...s.dependentRequired };
+    delete s.dependentRequired;
+    delete s.dependentSchemas;
+  }
+  delete s.$schema;
+  return s;
+}
