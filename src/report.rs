@@ -622,26 +622,15 @@ pub fn split_pointer(p: &str) -> Vec<String> {
     if p.is_empty() {
         return vec![];
     }
-    // (What `p.split('/').skip(1)` gives, by bytes: `/` is ASCII, so the cuts are char boundaries.)
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, b) in p.bytes().enumerate() {
-        if b == b'/' {
-            if let Some(s) = start {
-                out.push(unescape_segment(&p[s..i]));
-            }
-            start = Some(i + 1);
-        }
-    }
-    if let Some(s) = start {
-        out.push(unescape_segment(&p[s..]));
-    }
-    out
+    p.split('/').skip(1).map(unescape_segment).collect()
 }
 
 /// A JSON-pointer segment unescaped (`~1` to `/`, then `~0` to `~`, RFC 6901), in one pass: the
 /// same result as the two `replace`s, without the substring searcher in the wasm.
 fn unescape_segment(s: &str) -> String {
+    if !s.contains('~') {
+        return s.to_owned(); // (nearly every segment: one copy)
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s.chars();
     while let Some(c) = rest.next() {
@@ -676,11 +665,6 @@ mod tests {
             assert_eq!(super::unescape_segment(s), s.replace("~1", "/").replace("~0", "~"), "{s:?}");
         }
         assert_eq!(super::split_pointer("/a~1b/~0/0"), ["a/b", "~", "0"]);
-        for p in ["", "/", "//", "a", "a/b", "/a//b/", "/é/漢~1"] {
-            let want: Vec<String> =
-                if p.is_empty() { vec![] } else { p.split('/').skip(1).map(super::unescape_segment).collect() };
-            assert_eq!(super::split_pointer(p), want, "{p:?}");
-        }
     }
 
     #[test]
