@@ -100,6 +100,8 @@ mod field;
 mod http;
 mod ids;
 mod json;
+#[allow(dead_code)] // used by the messages once they name fields by label
+mod labels;
 mod messages;
 mod normalize;
 mod providers;
