@@ -263,8 +263,12 @@ export type ValueType =
 /** The params of each code. */
 export interface IssueParamsMap {
   required: {};
-  /** `expected` in words: `"string"`, `"integer"`, `"object"`, `"string or number"`, ... */
-  wrong_type: { expected: string; actual: ValueType };
+  /**
+   * `expected` in words: `"string"`, `"integer"`, `"object"`, `"string or number"`, ... A field of
+   * the console's context (a warning at `""`) adds `field`: `"context.<name>"`, or `"context"`
+   * when the context itself is not an object.
+   */
+  wrong_type: { expected: string; actual: ValueType } | { field: string; expected: string; actual: ValueType };
   empty: {};
   too_short: { min: number; actual: number; unit: LengthUnit };
   too_long: { max: number; actual: number; unit: LengthUnit };
@@ -283,6 +287,7 @@ export interface IssueParamsMap {
   /** `first`: the JSON pointer of the first occurrence. */
   duplicate: { value: string; first: string };
   unknown_field: { field: string };
+  /** Also at `""` when a report would list more than 10,000 issues: the first 10,000 are listed, `actual` is how many were found. */
   too_many: { max: number; actual: number };
   too_deep: { max: number };
   /** A property of the JS value could not be read (a getter or proxy trap threw). */
@@ -504,18 +509,29 @@ export function initSync(input: BufferSource | WebAssembly.Module): void;
 /** True once `init()` or `initSync()` has finished. */
 export function isReady(): boolean;
 
-/** Check a whole request: every problem at once. Never throws on bad input; throws only before init. */
+/**
+ * Check a whole request: every problem at once (the first 10,000, then one `too_many` at `""`).
+ * Never throws on bad input; throws only before init. At most 1,000,000 values of the request are
+ * read and at most 16 MiB of JSON text made of it: past either, one `unreadable` issue at `""`
+ * (nothing more is read, nothing is checked).
+ */
 export function validate<P extends Provider>(provider: P, request: unknown, options?: Options<P>): Report<P>;
 
 /** Check one field (`path` a JSON pointer such as `"/ImageName"` or `"/body/createImage/name"`) the way `validate` does, without cross-field rules. */
 export function checkField<P extends Provider>(provider: P, path: string, value: unknown, options?: FieldOptions): Report<P>;
 
-/** Apply the safe fixes (trim, full-width folding, zero-width removal, enum spelling, numeric strings, flattened lists, repeated ids) and check the result. */
+/**
+ * Apply the safe fixes (trim, full-width folding, zero-width removal, enum spelling, numeric strings,
+ * flattened lists, repeated ids) and check the result. Values JSON cannot carry come back as the
+ * caller's own, at their place. A request that needs more than 10,000 changes is returned as given,
+ * with a `too_many` warning at `""`.
+ */
 export function normalize<P extends Provider>(provider: P, request: unknown, options?: Options<P>): NormalizeResult<P>;
 
 /**
  * Check a request given as JSON text (number literals checked as written). Text that is not JSON
- * gives a report with `wrong_type` at `""`.
+ * (the package's internal `@` tokens included) gives a report with `wrong_type` at `""`; text over
+ * 16 MiB of UTF-8 one `unreadable` issue at `""`, before it is copied into the module.
  */
 export function validateText<P extends Provider>(provider: P, text: string, options?: Options<P>): Report<P>;
 

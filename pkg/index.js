@@ -1,11 +1,14 @@
 // createimage: check and normalize cloud CreateImage requests (Zenlayer, Tencent CVM, OpenStack
 // Nova, Huawei IMS) in the browser and in Node, with the Rust core compiled to WebAssembly.
 //
-// The request becomes JSON text (JSON.stringify for plain JSON values; otherwise one careful walk
-// with `@` tokens for what JSON cannot carry: BigInt, NaN, functions, cycles, getters that throw,
-// nesting past 64 levels), one string crosses into wasm with the provider and language as numbers,
-// and a valid request comes back as 0: only a report crosses back, as one string for JSON.parse.
-// No function here throws on bad input; calling before init() throws a clear Error.
+// The request becomes JSON text (JSON.stringify of a bounded plain copy for plain JSON values;
+// otherwise one careful walk with `@` tokens for what JSON cannot carry: BigInt, NaN, functions,
+// cycles, getters that throw, nesting past 64 levels), one string crosses into wasm with the
+// provider and language as numbers, and a valid request comes back as 0: only a report crosses
+// back, as one string for JSON.parse. Every value is read once, at most 1,000,000 of them, into at
+// most 16 MiB of text; paths name the caller's own keys (lone surrogates included: the core writes
+// them as \udXXX escapes). No function here throws on bad input; calling before init() throws a
+// clear Error.
 import initWasm, * as wasm from "./wasm/createimage.js";
 import { DESCRIBE, SCHEMA } from "./rules.js";
 
@@ -56,82 +59,133 @@ function message(e) {
   }
 }
 
-function unreadable(e) {
-  return "@unreadable" + JSON.stringify(message(e));
-}
+// ----- the encoder: any JS value to JSON text, within a budget ---------------------------------
+//
+// At most MAX_VALUES values of one request are read, each once, and the text is at most
+// MAX_TEXT_BYTES long (the core's json::MAX_TEXT_BYTES, in bytes of UTF-8; here counted in UTF-16
+// code units, which are never more). Past the values budget the walk stops where it is and writes
+// one `@unreadable` marker there; past the size it stops and the call is refused as too large.
+// Either way nothing more is read: a sparse array of length 2**32 - 1, a typed array of 100
+// million elements, an object with more keys than the budget, a lazy Proxy that makes new objects
+// on every read, all stop at the budget.
 
-// At most this many values are read from one request: a lazy object that makes new objects on
-// every read (a Proxy) is cut off instead of walked forever.
 const MAX_VALUES = 1_000_000;
+/** The largest JSON text accepted, in bytes of UTF-8 (the core's `json::MAX_TEXT_BYTES`). */
+const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+const CUT_MARK = '@unreadable"the request holds more than 1,000,000 values: the rest was not read"';
+
 let budget = MAX_VALUES;
+let size = 0;
+// "" (whole), "values" (cut at the values budget: the marker is in the text) or "size" (too large).
+let cut = "";
 
 /** JSON text of any JS value (with `@` tokens for what JSON cannot carry); never throws. */
 export function encode(v) {
   // Fast path: a value that is plain JSON (strings, finite numbers, booleans, null, arrays, plain
-  // objects, not too deep or too large) gives the same text through the engine's own
-  // JSON.stringify; anything else, or anything that throws on the way, takes the careful walk.
+  // objects, not too deep or too large) is copied once, within the budget, and the copy (which
+  // nobody else can change between two reads) goes through the engine's own JSON.stringify.
+  // Anything else, or anything that throws on the way, takes the careful walk.
   budget = MAX_VALUES;
+  size = 0;
+  cut = "";
   try {
-    if (plain(v, 0)) {
-      budget = MAX_VALUES;
-      return JSON.stringify(v);
-    }
+    const text = JSON.stringify(copy(v, 0));
+    if (text.length <= MAX_TEXT_BYTES) return text;
   } catch {
-    // a getter or a Proxy trap threw: the careful walk reports it
+    // not plain JSON, over a budget, or a getter or a Proxy trap threw: the careful walk says which
   }
   budget = MAX_VALUES;
-  return enc(v, 0, []);
+  size = 0;
+  cut = "";
+  const text = enc(v, 0, []);
+  return cut === "size" ? "" : text;
 }
 
 const OBJECT_PROTO = Object.prototype;
+const NOT_PLAIN = new Error("not plain");
 
-function plain(v, depth) {
-  if (--budget < 0) return false;
+/** Own enumerable string keys of an object, or null when it has more keys than the budget left. */
+function keysOf(v) {
+  if (Reflect.ownKeys(v).length > budget) return null;
+  return Object.keys(v);
+}
+
+/** A plain copy of a plain JSON value; throws NOT_PLAIN at anything else or past a budget. */
+function copy(v, depth) {
+  if (--budget < 0) throw NOT_PLAIN;
   switch (typeof v) {
     case "string":
+      if ((size += v.length + 2) > MAX_TEXT_BYTES) throw NOT_PLAIN;
+      return v;
     case "boolean":
-      return true;
+      return v;
     case "number":
-      return v - v === 0; // finite (NaN and ±Infinity give NaN)
+      if (v - v === 0) return v; // finite (NaN and ±Infinity give NaN)
+      throw NOT_PLAIN;
     case "object":
       break;
     default:
-      return false; // undefined, function, symbol, bigint: written as @ tokens
+      throw NOT_PLAIN; // undefined, function, symbol, bigint: written as @ tokens
   }
-  if (v === null) return true;
-  if (depth >= MAX_DEPTH - 1) return false; // the walk writes @deep there
+  if (v === null) return v;
+  if (depth >= MAX_DEPTH - 1) throw NOT_PLAIN; // the walk writes @deep there
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (!plain(v[i], depth + 1)) return false;
-    return true;
+    const n = v.length;
+    if (!(n <= budget)) throw NOT_PLAIN;
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = v[i];
+      if (x === undefined) throw NOT_PLAIN; // a hole or undefined: the walk writes @undefined
+      out[i] = copy(x, depth + 1);
+    }
+    return out;
   }
   const proto = Object.getPrototypeOf(v);
-  if ((proto !== OBJECT_PROTO && proto !== null) || typeof v.toJSON === "function") return false;
-  const keys = Object.keys(v);
+  if ((proto !== OBJECT_PROTO && proto !== null) || typeof v.toJSON === "function") throw NOT_PLAIN;
+  const keys = keysOf(v);
+  if (keys === null) throw NOT_PLAIN;
+  const out = Object.create(null); // so that a "__proto__" key is an own property
   for (let i = 0; i < keys.length; i++) {
-    const x = v[keys[i]];
-    if (x !== undefined && !plain(x, depth + 1)) return false;
+    const k = keys[i];
+    if ((size += k.length + 4) > MAX_TEXT_BYTES) throw NOT_PLAIN;
+    const x = v[k];
+    if (x !== undefined) out[k] = copy(x, depth + 1);
   }
-  return true;
+  return out;
 }
 
-/** Did the last encode() stop at the budget (the rest of the value read as null)? */
-function truncated() {
-  return budget < 0;
+function unreadable(e) {
+  return "@unreadable" + JSON.stringify(message(e));
+}
+
+/** Count `n` more code units of output; false (and the call too large) past the limit. */
+function fits(n) {
+  if ((size += n) <= MAX_TEXT_BYTES) return true;
+  cut = "size";
+  return false;
 }
 
 function enc(v, depth, stack) {
+  if (cut) return "";
   // Past the budget: one marker where the walk stopped (reported as unreadable), then nothing more.
-  if (--budget < 0) return budget === -1 ? '@unreadable"the request holds more than 1,000,000 values: the rest was not read"' : "null";
+  if (--budget < 0) {
+    cut = "values";
+    return CUT_MARK;
+  }
   switch (typeof v) {
-    case "string":
-      return JSON.stringify(v); // lone surrogates come out as \udXXX escapes
+    case "string": {
+      const s = JSON.stringify(v); // lone surrogates come out as \udXXX escapes
+      return fits(s.length) ? s : "";
+    }
     case "number":
       if (v === v && v !== Infinity && v !== -Infinity) return v === 0 ? "0" : String(v);
       return v !== v ? "@nan" : v > 0 ? "@infinity" : "@-infinity";
     case "boolean":
       return v ? "true" : "false";
-    case "bigint":
-      return "@bigint" + JSON.stringify(String(v));
+    case "bigint": {
+      const s = "@bigint" + JSON.stringify(String(v));
+      return fits(s.length) ? s : "";
+    }
     case "undefined":
       return "@undefined";
     case "function":
@@ -144,49 +198,67 @@ function enc(v, depth, stack) {
   if (stack.includes(v)) return "@cycle";
   stack.push(v);
   try {
-    if (Array.isArray(v)) {
-      let s = "[";
-      const n = v.length;
-      for (let i = 0; i < n; i++) {
-        if (i) s += ",";
-        let x;
-        try {
-          x = v[i];
-        } catch (e) {
-          s += unreadable(e);
-          continue;
-        }
-        s += enc(x, depth + 1, stack);
-      }
-      return s + "]";
-    }
+    if (Array.isArray(v)) return items(v, v.length, depth, stack, "[", "]", false);
     if (v instanceof Date) {
       const t = v.getTime();
       return "@date" + JSON.stringify(t === t ? v.toISOString() : "Invalid Date");
     }
-    const keys = Object.keys(v);
+    // A typed array is an object of its indexes (as JSON.stringify writes it), read one by one
+    // within the budget: never a list of all its keys.
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return items(v, v.length, depth, stack, "{", "}", true);
+    const keys = keysOf(v);
+    if (keys === null) {
+      cut = "values";
+      return CUT_MARK;
+    }
     let s = "{";
     let first = true;
-    for (let i = 0; i < keys.length; i++) {
+    for (let i = 0; i < keys.length && !cut; i++) {
       const k = keys[i];
+      const key = JSON.stringify(k);
+      if (!fits(key.length + 2)) break;
       let x;
       try {
         x = v[k];
       } catch (e) {
-        s += (first ? "" : ",") + JSON.stringify(k) + ":" + unreadable(e);
+        const u = unreadable(e);
+        if (!fits(u.length)) break;
+        s += (first ? "" : ",") + key + ":" + u;
         first = false;
         continue;
       }
       if (x === undefined) continue; // an absent field, as JSON.stringify treats it
-      s += (first ? "" : ",") + JSON.stringify(k) + ":" + enc(x, depth + 1, stack);
+      s += (first ? "" : ",") + key + ":" + enc(x, depth + 1, stack);
       first = false;
     }
     return s + "}";
   } catch (e) {
-    return unreadable(e);
+    const u = unreadable(e);
+    return fits(u.length) ? u : "";
   } finally {
     stack.pop();
   }
+}
+
+/** The items 0..n-1 of an array (or a typed array, as an object of its indexes). */
+function items(v, n, depth, stack, open, close, keyed) {
+  let s = open;
+  for (let i = 0; i < n && !cut; i++) {
+    if (i) s += ",";
+    if (keyed) s += '"' + i + '":';
+    if (!fits(12)) break;
+    let x;
+    try {
+      x = v[i];
+    } catch (e) {
+      const u = unreadable(e);
+      if (!fits(u.length)) break;
+      s += u;
+      continue;
+    }
+    s += enc(x, depth + 1, stack);
+  }
+  return s + close;
 }
 
 function id(provider) {
@@ -206,16 +278,6 @@ function langOf(options) {
   }
 }
 
-function contextOf(options) {
-  let c;
-  try {
-    c = options && options.context;
-  } catch (e) {
-    return unreadable(e);
-  }
-  return c === undefined || c === null ? "" : encode(c);
-}
-
 // The provider ids, in the order of the core's Provider::ALL (the wasm takes their index).
 const INDEX = { zenlayer: 0, tencent: 1, openstack: 2, nova: 3, huawei: 4 };
 
@@ -223,32 +285,50 @@ function indexOf(p) {
   return Object.prototype.hasOwnProperty.call(INDEX, p) ? INDEX[p] : -1;
 }
 
-// 0 from the wasm: valid with no issues (nothing crosses back); 1: the report waits in take_report().
-function report(status, provider, request) {
-  if (status === 0) return { ok: true, provider, issues: [] };
-  const r = JSON.parse(wasm.take_report());
-  for (const issue of r.issues) if (issue.path.includes("\uFFFD")) issue.path = realPath(issue.path, request);
-  return r;
+/**
+ * The texts of a call: the request (and context) encoded, with how the encoder ended. `cut` is
+ * "size" when either is too large (the call is refused before anything is copied into the
+ * module), "values" when the request was cut at the values budget.
+ */
+function texts(request, options) {
+  const body = encode(request);
+  const bodyCut = cut;
+  let context = "";
+  let contextCut = "";
+  let c;
+  try {
+    c = options && options.context;
+  } catch (e) {
+    c = undefined;
+    context = unreadable(e);
+  }
+  if (c !== undefined && c !== null) {
+    context = encode(c);
+    contextCut = cut;
+  }
+  // The limit is in bytes of UTF-8; the encoder counted code units (never more than the bytes).
+  const large = bodyCut === "size" || contextCut === "size" || overLimit(body) || overLimit(context);
+  return { body, context, cut: large ? "size" : bodyCut };
 }
 
-// The core cannot hold an unpaired surrogate in a key: it shows U+FFFD in its place. Put the
-// caller's own key back into the path.
-function realPath(path, request) {
-  let cur = request;
-  const out = [];
-  for (const seg of pointer(path)) {
-    let key = seg;
-    try {
-      if (cur !== null && typeof cur === "object" && !Object.prototype.hasOwnProperty.call(cur, seg) && seg.includes("\uFFFD")) {
-        key = Object.keys(cur).find((k) => k.toWellFormed() === seg) ?? seg;
-      }
-      cur = cur !== null && typeof cur === "object" ? cur[key] : undefined;
-    } catch {
-      cur = undefined;
-    }
-    out.push("/" + key.replace(/~/g, "~0").replace(/\//g, "~1"));
-  }
-  return out.join("");
+/** The report refusing JSON text over MAX_TEXT_BYTES (made by the core, in the caller's language). */
+function tooLarge(i, lang) {
+  return JSON.parse(wasm.too_large(i, lang === "zh" ? 1 : 0));
+}
+
+/**
+ * The report for a request cut at the values budget: one `unreadable` issue at "" (what was read
+ * is not checked: a report of part of a request would say wrong things about the rest).
+ */
+function cutReport(i, p, lang) {
+  return report(wasm.check(i, CUT_MARK, lang === "zh" ? 1 : 0, "", 1), p);
+}
+
+// 0 from the wasm: valid with no issues (nothing crosses back); 1: the report waits in take_report().
+// Paths name the caller's own keys (lone surrogates included): the core writes them exactly.
+function report(status, provider) {
+  if (status === 0) return { ok: true, provider, issues: [] };
+  return JSON.parse(wasm.take_report());
 }
 
 /** Check a whole request: every problem at once. */
@@ -258,13 +338,63 @@ export function validate(provider, request, options) {
   const i = indexOf(p);
   const lang = langOf(options);
   if (i < 0) return JSON.parse(wasm.refuse(p, lang));
-  return report(wasm.check(i, encode(request), lang === "zh" ? 1 : 0, contextOf(options)), p, request);
+  const t = texts(request, options);
+  if (t.cut) return t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
+  return report(wasm.check(i, t.body, lang === "zh" ? 1 : 0, t.context, 1), p);
+}
+
+/** UTF-8 length of `s` (an unpaired surrogate counts 3, as the U+FFFD it becomes). */
+function utf8Length(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c < 0xdc00 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a pair: 4 bytes for 2 code units
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
+/** Is this text over MAX_TEXT_BYTES bytes of UTF-8? (Counted only when it might be.) */
+function overLimit(t) {
+  return t.length > MAX_TEXT_BYTES || (t.length * 3 > MAX_TEXT_BYTES && utf8Length(t) > MAX_TEXT_BYTES);
+}
+
+const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * JSON text as the caller wrote it, for the core: an unpaired surrogate in it (which the copy into
+ * the module would turn into U+FFFD) is written as its `\udXXX` escape, which means the same in a
+ * JSON string; after a backslash it is left alone (an invalid escape either way).
+ */
+function exactText(t) {
+  if (!LONE.test(t)) return t;
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c < 0xdc00 && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      i++;
+      continue;
+    }
+    let slashes = 0;
+    while (i - slashes - 1 >= 0 && t.charCodeAt(i - slashes - 1) === 0x5c) slashes++;
+    if (slashes % 2 === 1) continue;
+    out += t.slice(from, i) + "\\u" + c.toString(16);
+    from = i + 1;
+  }
+  return out + t.slice(from);
 }
 
 /**
  * Check a request given as JSON text (a console's "paste JSON" box): number literals are checked as
  * written (`40.0`, a 255-digit name), which JSON.parse would change. Text that is not JSON is a
- * report (`wrong_type` at "", params.actual says where it stops being JSON).
+ * report (`wrong_type` at "", params.actual says where it stops being JSON); text over 16 MiB is
+ * refused (`unreadable` at ""), before it is copied into the module.
  */
 export function validateText(provider, text, options) {
   need();
@@ -272,8 +402,11 @@ export function validateText(provider, text, options) {
   const i = indexOf(p);
   const lang = langOf(options);
   if (i < 0) return JSON.parse(wasm.refuse(p, lang));
-  const t = typeof text === "string" ? text : encode(text);
-  return report(wasm.check(i, t, lang === "zh" ? 1 : 0, contextOf(options)), p, undefined);
+  if (typeof text !== "string") return validate(p, text, options);
+  if (overLimit(text)) return tooLarge(i, lang);
+  const t = texts(undefined, options);
+  if (t.cut === "size") return tooLarge(i, lang);
+  return report(wasm.check(i, exactText(text), lang === "zh" ? 1 : 0, t.context, 0), p);
 }
 
 /** Check one field (path: a JSON pointer such as "/ImageName") the way validate() would. */
@@ -283,7 +416,13 @@ export function checkField(provider, path, value, options) {
   const i = indexOf(p);
   const lang = langOf(options);
   if (i < 0) return JSON.parse(wasm.refuse(p, lang));
-  return report(wasm.check_field(i, id(path), encode(value), lang === "zh" ? 1 : 0), p, undefined);
+  const body = encode(value);
+  const bodyCut = cut;
+  // The path as a JSON string: a key with an unpaired surrogate arrives whole.
+  const where = JSON.stringify(id(path));
+  if (bodyCut === "size" || overLimit(body) || overLimit(where)) return tooLarge(i, lang);
+  // Cut at the values budget: the field is reported as not read (at its path).
+  return report(wasm.check_field(i, where, bodyCut ? CUT_MARK : body, lang === "zh" ? 1 : 0), p);
 }
 
 function pointer(path) {
@@ -311,32 +450,29 @@ function at(root, segs) {
 export function normalize(provider, request, options) {
   need();
   const p = id(provider);
-  const body = encode(request);
-  // A request cut off at the encoder's budget is not normalized: its report says why.
-  const cut = truncated();
-  const text = wasm.normalize(p, body, langOf(options), contextOf(options));
-  const r = JSON.parse(text);
-  if (cut) {
+  const i = indexOf(p);
+  const lang = langOf(options);
+  const t = texts(request, options);
+  // A request too large, or cut at the encoder's budget, is not normalized: its report says why.
+  if (i >= 0 && t.cut) {
+    const r = t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
+    return { ...r, normalized: request, changes: [] };
+  }
+  const r = JSON.parse(wasm.normalize(p, t.body, lang, t.context));
+  if (!Array.isArray(r.changes)) {
+    // Refused before normalizing (unknown provider): nothing was changed.
     r.normalized = request;
     r.changes = [];
     delete r.restore;
     return r;
   }
-  if (!Array.isArray(r.changes)) {
-    // Refused before normalizing (unknown provider): nothing was changed.
-    r.normalized = request;
-    r.changes = [];
-    return r;
-  }
-  // Values JSON cannot carry come back as null: put the caller's own values back.
-  for (const path of r.restore || []) {
-    const segs = pointer(path);
-    const original = at(request, segs);
-    if (segs.length === 0) {
-      r.normalized = original;
-      continue;
-    }
-    const parent = at(r.normalized, segs.slice(0, -1));
+  // Values JSON cannot carry come back as null: put the caller's own values back, each from its
+  // place in the request to its place in the answer (a removed duplicate or a flattened list moves
+  // the items after it).
+  for (const [where, from] of r.restore || []) {
+    const segs = pointer(where);
+    const original = from === "" ? request : at(request, pointer(from));
+    const parent = at(r, segs.slice(0, -1));
     if (parent !== null && typeof parent === "object") {
       Object.defineProperty(parent, segs[segs.length - 1], { value: original, enumerable: true, writable: true, configurable: true });
     }
@@ -349,7 +485,13 @@ export function normalize(provider, request, options) {
 export function toHttp(provider, request, options) {
   need();
   const p = id(provider);
-  return JSON.parse(wasm.to_http(p, encode(request), langOf(options), contextOf(options)));
+  const i = indexOf(p);
+  const lang = langOf(options);
+  const t = texts(request, options);
+  if (i >= 0 && t.cut) {
+    return t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
+  }
+  return JSON.parse(wasm.to_http(p, t.body, lang, t.context));
 }
 
 const own = (table, p) => (Object.prototype.hasOwnProperty.call(table, p) ? structuredClone(table[p]) : null);

@@ -372,26 +372,169 @@ impl std::error::Error for ParseError {}
 /// Parse JSON text. With `js` the parser also accepts the bridge's tokens for JS-only values:
 /// `@name` or `@name"detail"` where name is one of [`JsKind`]'s names.
 pub fn parse_with(text: &str, js: bool) -> Result<Value<'_>, ParseError> {
-    let mut p = Parser { s: text.as_bytes(), text, i: 0, js, lossy: String::new() };
+    parse_marked(text, js, None).map(|(v, _)| v)
+}
+
+/// Parse JSON text as [`parse_with`] does; a key holding an unpaired surrogate gets, in place of
+/// each surrogate, the placeholder `marks` gives it (U+FFFD without `marks`). Also says whether the
+/// text had such a key.
+pub fn parse_marked<'t>(text: &'t str, js: bool, marks: Option<&Marks>) -> Result<(Value<'t>, bool), ParseError> {
+    let mut p = Parser { s: text.as_bytes(), text, i: 0, js, lossy: String::new(), marks, bad_keys: false };
     p.ws();
     let v = p.value(0)?;
     p.ws();
     if p.i != p.s.len() {
         return Err(p.err("unexpected text after the JSON value"));
     }
-    Ok(v)
+    Ok((v, p.bad_keys))
 }
 
-struct Parser<'a> {
+/// Parse one JSON string literal (`"a\\ud800"`): its text, each unpaired surrogate replaced by
+/// its placeholder in `marks` (U+FFFD without), and whether it had one.
+pub fn parse_string_marked(text: &str, marks: Option<&Marks>) -> Result<(String, bool), ParseError> {
+    let mut p = Parser { s: text.as_bytes(), text, i: 0, js: false, lossy: String::new(), marks, bad_keys: false };
+    p.ws();
+    if p.peek() != Some(b'"') {
+        return Err(p.err("expected a string"));
+    }
+    let out = match p.string_value()? {
+        Value::String(s) => (s.into_owned(), false),
+        _ => (std::mem::take(&mut p.lossy), true),
+    };
+    p.ws();
+    if p.i != p.s.len() {
+        return Err(p.err("unexpected text after the JSON value"));
+    }
+    Ok(out)
+}
+
+/// The largest JSON text the package, the CLI and the wasm bindings accept, in bytes of UTF-8
+/// (16 MiB). Larger text is refused with one `unreadable` issue before it is parsed (in JS,
+/// before it is copied into the WebAssembly memory); see docs/guarantees.md for the memory this
+/// bounds.
+pub const MAX_TEXT_BYTES: usize = 16 << 20;
+
+/// Placeholders for the unpaired surrogates of object keys, so that every key keeps one path.
+///
+/// A Rust string cannot hold an unpaired surrogate: [`Value::parse`] puts U+FFFD in its place, so
+/// the keys `"a\ud800"`, `"a\ud801"` and `"a\ufffd"` all become the path `/a\u{FFFD}`. Where the
+/// result is written back as JSON text (the wasm bindings, the CLI), each surrogate value instead
+/// gets its own placeholder: a character (private use first) that occurs nowhere in the input
+/// texts, so it cannot be confused with any other key or value. It is one character, like the
+/// surrogate, and no rule allows it in a key that would not allow U+FFFD, so the checks do not
+/// change. [`Marks::restore`] turns each placeholder in the written text back into its `\udXXX`
+/// escape: every path, key and message names the caller's own key.
+pub struct Marks {
+    /// The placeholder of surrogate `0xD800 + i`, in increasing order.
+    by_surrogate: Vec<char>,
+}
+
+impl Marks {
+    /// Placeholders for all 2048 surrogates, none of which occurs in `texts` (literally or as a
+    /// `\u` escape). `None` only when the texts use all but 2048 of the 792,828 private-use and
+    /// unassigned characters they are drawn from (at least 3 MB of distinct characters); then
+    /// U+FFFD stays in place of each surrogate, as in [`Value::parse`].
+    pub fn avoiding(texts: &[&str]) -> Option<Marks> {
+        let mut used = vec![0u64; 0x110000 / 64];
+        let mut set = |cp: u32| {
+            if let Some(w) = used.get_mut(cp as usize / 64) {
+                *w |= 1 << (cp % 64);
+            }
+        };
+        for t in texts {
+            let b = t.as_bytes();
+            let mut chars = t.char_indices();
+            while let Some((i, c)) = chars.next() {
+                set(c as u32);
+                if c == '\\' {
+                    // An escape: `\uXXXX` names a character too (a pair names the one it encodes).
+                    if b.get(i + 1) == Some(&b'u') {
+                        if let Some(hi) = hex4(b, i + 2) {
+                            set(hi);
+                            if (0xD800..0xDC00).contains(&hi)
+                                && b.get(i + 6) == Some(&b'\\')
+                                && b.get(i + 7) == Some(&b'u')
+                            {
+                                if let Some(lo) = hex4(b, i + 8).filter(|lo| (0xDC00..0xE000).contains(lo)) {
+                                    set(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
+                                }
+                            }
+                        }
+                    }
+                    // The escaped character is not a backslash that starts another escape.
+                    chars.next();
+                }
+            }
+        }
+        // Private use and the unassigned planes 4 to 13 (characters no message template, label or
+        // rule of this crate uses), in code point order: `by_surrogate` comes out sorted.
+        let ranges = [(0xE000, 0xF8FF), (0x40000, 0xDFFFF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)];
+        let mut by_surrogate = Vec::with_capacity(2048);
+        'outer: for (lo, hi) in ranges {
+            for cp in lo..=hi {
+                if used[cp as usize / 64] & (1 << (cp % 64)) != 0 {
+                    continue;
+                }
+                if let Some(c) = char::from_u32(cp) {
+                    by_surrogate.push(c);
+                    if by_surrogate.len() == 2048 {
+                        break 'outer;
+                    }
+                }
+            }
+        }
+        if by_surrogate.len() < 2048 {
+            return None;
+        }
+        Some(Marks { by_surrogate })
+    }
+
+    /// The first placeholder in `s`: (its index in characters, the surrogate it stands for).
+    pub fn first_in(&self, s: &str) -> Option<(usize, u32)> {
+        s.chars().enumerate().find_map(|(i, c)| self.surrogate(c).map(|cp| (i, cp)))
+    }
+
+    fn surrogate(&self, c: char) -> Option<u32> {
+        self.by_surrogate.binary_search(&c).ok().map(|k| 0xD800 + k as u32)
+    }
+
+    fn mark(&self, surrogate: u32) -> char {
+        self.by_surrogate.get(surrogate.wrapping_sub(0xD800) as usize).copied().unwrap_or('\u{FFFD}')
+    }
+
+    /// `text` (JSON written from values parsed with these marks) with every placeholder turned
+    /// back into the `\udXXX` escape of its surrogate.
+    pub fn restore(&self, text: String) -> String {
+        let Some(first) = text.char_indices().find(|&(_, c)| self.surrogate(c).is_some()).map(|(i, _)| i) else {
+            return text;
+        };
+        let mut out = String::with_capacity(text.len() + 16);
+        out.push_str(&text[..first]);
+        for c in text[first..].chars() {
+            match self.surrogate(c) {
+                Some(cp) => {
+                    let _ = write!(out, "\\u{cp:04x}");
+                }
+                None => out.push(c),
+            }
+        }
+        out
+    }
+}
+
+struct Parser<'a, 'm> {
     s: &'a [u8],
     text: &'a str,
     i: usize,
     js: bool,
-    /// The last string with a lone surrogate, with U+FFFD in its place (for keys).
+    /// The last string with a lone surrogate, with U+FFFD (or its placeholder) in its place (for keys).
     lossy: String,
+    marks: Option<&'m Marks>,
+    /// Did a key hold an unpaired surrogate?
+    bad_keys: bool,
 }
 
-impl<'a> Parser<'a> {
+impl<'a> Parser<'a, '_> {
     fn err(&self, message: &'static str) -> ParseError {
         // A truncated escape can leave the cursor past the end: the error is at the end.
         let at = self.i.min(self.s.len());
@@ -618,7 +761,7 @@ impl<'a> Parser<'a> {
                         Some(c) => c,
                         None => {
                             lone.get_or_insert((hi, chars));
-                            '\u{FFFD}'
+                            self.marks.map(|m| m.mark(hi)).unwrap_or('\u{FFFD}')
                         }
                     }
                 }
@@ -680,6 +823,7 @@ impl<'a> Parser<'a> {
                 // A key with a lone surrogate: U+FFFD in the key, the truth in a BadKey wrapper.
                 Value::Other(o) => match *o {
                     Other::LoneSurrogate { raw, code_point, index } => {
+                        self.bad_keys = true;
                         (Cow::Owned(std::mem::take(&mut self.lossy)), Some((raw, code_point, index)))
                     }
                     _ => (Cow::Borrowed(""), None),
@@ -733,7 +877,7 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
         return;
     }
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| ident(&entries[a]).cmp(&ident(&entries[b])).then(a.cmp(&b)));
+    order.sort_unstable_by(|&a, &b| ident(&entries[a]).cmp(&ident(&entries[b])).then(a.cmp(&b)));
     // For each run of equal keys: the first position keeps the last value; the others go.
     let mut drop = vec![false; n];
     let mut moves: Vec<(usize, usize)> = Vec::new();

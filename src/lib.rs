@@ -304,12 +304,7 @@ pub(crate) fn run(c: &mut Checker, request: &Value<'_>) {
 pub(crate) fn run_context(c: &mut Checker, request: &Value<'_>, ctx: &Value<'_>) {
     if ctx.as_object().is_none() {
         if !matches!(ctx, Value::Null) {
-            c.push_at(
-                String::new(),
-                Kind::WrongType { expected: "object", actual: ctx.type_name() },
-                Severity::Warning,
-                None,
-            );
+            providers::ctx::not_object(c, ctx);
         }
         return;
     }
@@ -323,7 +318,8 @@ pub(crate) fn run_context(c: &mut Checker, request: &Value<'_>, ctx: &Value<'_>)
 }
 
 pub(crate) fn finish(c: Checker) -> Report {
-    Report { ok: c.ok(), provider: c.provider, lang: c.lang, issues: c.issues }
+    let (ok, provider, lang) = (c.ok(), c.provider, c.lang);
+    Report { ok, provider, lang, issues: c.into_issues() }
 }
 
 /// Not part of the API: what this crate's own tests, benchmarks, fuzz targets and WebAssembly
@@ -331,8 +327,15 @@ pub(crate) fn finish(c: Checker) -> Report {
 /// in any release, without notice. Do not use it from other crates.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::json::{number_as_i64, parse_with, write_str};
+    pub use crate::json::{
+        number_as_i64, parse_marked, parse_string_marked, parse_with, write_str, JsKind, Marks, Other, MAX_DEPTH,
+        MAX_TEXT_BYTES,
+    };
+    pub use crate::messages::num;
+    pub use crate::normalize::{has_special, restore_points, source_path, Sources};
     pub use crate::providers::tencent::flat_key;
+    pub use crate::providers::too_large;
     pub use crate::report::split_pointer;
+    pub use crate::rules::MAX_ISSUES;
     pub use crate::text::{count_chars, cut_graphemes};
 }

@@ -1,8 +1,17 @@
 //! The `createimage` command line: check, normalize, build the HTTP request, describe the rules,
-//! export the JSON Schema. Exit codes: 0 valid, 1 not valid, 2 usage error or unreadable input.
+//! export the JSON Schema. Exit codes: 0 valid, 1 not valid, 2 usage error, unreadable input or
+//! output that could not be written.
+//!
+//! Output goes through one buffered writer whose errors are handled, never `println!` (which
+//! panics, and with `panic = "abort"` aborts, when standard output is a closed pipe or a full
+//! disk): a closed pipe (`| head -c1`) ends the program quietly with its verdict's exit code;
+//! any other write error is exit 2 with a message on standard error, if that can be written.
+//! Input is read up to [`MAX_TEXT_BYTES`]: more (`/dev/zero`) is refused, not read without end.
+//! A key holding an unpaired surrogate is written as its `\udXXX` escape (see `json::Marks`).
 
+use createimage::__private::{parse_marked, Marks, MAX_TEXT_BYTES};
 use createimage::{Lang, Options, Provider, Report, Severity, Value};
-use std::io::Read;
+use std::io::{ErrorKind, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str =
@@ -65,15 +74,26 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     Ok(Args { command, provider, lang, json, context, input })
 }
 
+/// Read at most `MAX_TEXT_BYTES` of JSON text (one byte more tells that there is more).
 fn read(path: Option<&str>) -> Result<String, String> {
-    match path {
-        None | Some("-") => {
-            let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(s)
-        }
-        Some(p) => std::fs::read_to_string(p).map_err(|e| format!("cannot read {p}: {e}")),
+    let mut bytes = Vec::new();
+    let (what, r) = match path {
+        None | Some("-") => (
+            "standard input".to_owned(),
+            std::io::stdin().lock().take(MAX_TEXT_BYTES as u64 + 1).read_to_end(&mut bytes),
+        ),
+        Some(p) => (
+            p.to_owned(),
+            std::fs::File::open(p).and_then(|f| f.take(MAX_TEXT_BYTES as u64 + 1).read_to_end(&mut bytes)),
+        ),
+    };
+    r.map_err(|e| format!("cannot read {what}: {e}"))?;
+    if bytes.len() > MAX_TEXT_BYTES {
+        return Err(format!(
+            "cannot read {what}: it has more than {MAX_TEXT_BYTES} bytes (16 MiB), the most that is read"
+        ));
     }
+    String::from_utf8(bytes).map_err(|e| format!("cannot read {what}: not UTF-8 ({e})"))
 }
 
 fn text_report(r: &Report) -> String {
@@ -93,98 +113,176 @@ fn text_report(r: &Report) -> String {
     out
 }
 
-fn run(args: &[String]) -> Result<ExitCode, (u8, String)> {
-    let a = parse_args(args).map_err(|e| (2, e))?;
-    match a.command.as_str() {
-        "describe" => {
-            println!("{}", createimage::describe(a.provider).to_json_pretty());
-            return Ok(ExitCode::SUCCESS);
+/// What a run prints: standard output, standard error (warnings), and the verdict's exit code.
+struct Printed {
+    out: String,
+    err: String,
+    code: u8,
+}
+
+/// The request, the context, and the placeholders of keys holding unpaired surrogates.
+type Parsed<'t> = (Value<'t>, Option<Value<'t>>, Option<Marks>);
+
+/// Parse the request and the context; where a key holds an unpaired surrogate, parse them again
+/// with placeholders so that its path is written exactly ([`Marks`]).
+fn parse_both<'t>(input: &'t str, ctx: Option<&'t str>) -> Result<Parsed<'t>, (u8, String)> {
+    let parse = |marks: Option<&Marks>| -> Result<(Value<'t>, Option<Value<'t>>, bool), (u8, String)> {
+        let (request, a) = parse_marked(input, false, marks).map_err(|e| (2, format!("the input is not JSON: {e}")))?;
+        let (context, b) = match ctx {
+            Some(t) => {
+                let (v, b) = parse_marked(t, false, marks).map_err(|e| (2, format!("the context is not JSON: {e}")))?;
+                (Some(v), b)
+            }
+            None => (None, false),
+        };
+        Ok((request, context, a || b))
+    };
+    let (request, context, bad_keys) = parse(None)?;
+    if !bad_keys {
+        return Ok((request, context, None));
+    }
+    match Marks::avoiding(&[input, ctx.unwrap_or("")]) {
+        Some(m) => {
+            let (request, context, _) = parse(Some(&m))?;
+            Ok((request, context, Some(m)))
         }
-        "schema" => {
-            println!("{}", createimage::json_schema(a.provider).to_json_pretty());
-            return Ok(ExitCode::SUCCESS);
+        None => Ok((request, context, None)),
+    }
+}
+
+fn run(args: &[String]) -> Result<Printed, (u8, String)> {
+    let a = parse_args(args).map_err(|e| (2, e))?;
+    let mut out = String::new();
+    let mut err = String::new();
+    match a.command.as_str() {
+        "describe" | "schema" => {
+            let v = if a.command == "describe" {
+                createimage::describe(a.provider)
+            } else {
+                createimage::json_schema(a.provider)
+            };
+            out.push_str(&v.to_json_pretty());
+            out.push('\n');
+            return Ok(Printed { out, err, code: 0 });
         }
         _ => {}
     }
     let input = read(a.input.as_deref()).map_err(|e| (2, e))?;
-    let request = Value::parse(&input).map_err(|e| (2, format!("the input is not JSON: {e}")))?;
     let ctx_text = match &a.context {
         Some(p) => Some(read(Some(p)).map_err(|e| (2, e))?),
         None => None,
     };
-    let context = match &ctx_text {
-        Some(t) => Some(Value::parse(t).map_err(|e| (2, format!("the context is not JSON: {e}")))?),
-        None => None,
-    };
+    let (request, context, marks) = parse_both(&input, ctx_text.as_deref())?;
     let options = Options::lang(a.lang).with_context(context);
+    let line = |out: &mut String, s: &str| {
+        out.push_str(s);
+        out.push('\n');
+    };
     let ok = match a.command.as_str() {
         "check" => {
             let r = createimage::check(a.provider, &request, &options);
             if a.json {
-                println!("{}", r.to_value().to_json_pretty());
+                line(&mut out, &r.to_value().to_json_pretty());
             } else {
-                print!("{}", text_report(&r));
+                out.push_str(&text_report(&r));
             }
             r.ok
         }
         "normalize" => {
             let n = createimage::normalize(a.provider, &request, &options);
             if a.json {
-                println!("{}", n.to_value().to_json_pretty());
+                line(&mut out, &n.to_value().to_json_pretty());
             } else {
                 for c in &n.changes {
-                    println!("changed: {}: {}: {} -> {}", c.path, c.code.as_str(), c.from.to_json(), c.to.to_json());
+                    line(
+                        &mut out,
+                        &format!(
+                            "changed: {}: {}: {} -> {}",
+                            c.path,
+                            c.code.as_str(),
+                            c.from.to_json(),
+                            c.to.to_json()
+                        ),
+                    );
                 }
-                println!("{}", n.normalized.to_json_pretty());
-                print!("{}", text_report(&n.report));
+                line(&mut out, &n.normalized.to_json_pretty());
+                out.push_str(&text_report(&n.report));
             }
             n.report.ok
         }
         _ => match createimage::to_http(a.provider, &request, &options) {
             Ok(h) => {
                 if a.json {
-                    println!("{}", h.to_value().to_json_pretty());
+                    line(&mut out, &h.to_value().to_json_pretty());
                 } else {
-                    println!("{} {}", h.method, h.path);
+                    line(&mut out, &format!("{} {}", h.method, h.path));
                     if let Some(host) = h.host {
-                        println!("Host: {host}");
+                        line(&mut out, &format!("Host: {host}"));
                     }
                     for (k, v) in &h.headers {
-                        println!("{k}: {v}");
+                        line(&mut out, &format!("{k}: {v}"));
                     }
-                    println!();
-                    println!("{}", h.body.to_json_pretty());
+                    out.push('\n');
+                    line(&mut out, &h.body.to_json_pretty());
                 }
                 for w in &h.warnings {
-                    eprintln!("warning: {}: {}: {}", w.path, w.code().as_str(), w.message);
+                    line(&mut err, &format!("warning: {}: {}: {}", w.path, w.code().as_str(), w.message));
                 }
                 true
             }
             Err(r) => {
                 if a.json {
-                    println!("{}", r.to_value().to_json_pretty());
+                    line(&mut out, &r.to_value().to_json_pretty());
                 } else {
-                    print!("{}", text_report(&r));
+                    out.push_str(&text_report(&r));
                 }
                 false
             }
         },
     };
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    if let Some(m) = &marks {
+        out = m.restore(out);
+        err = m.restore(err);
+    }
+    Ok(Printed { out, err, code: if ok { 0 } else { 1 } })
+}
+
+/// Write to standard error; a closed or broken standard error is not worth failing for.
+fn to_stderr(s: &str) {
+    let mut e = std::io::stderr().lock();
+    let _ = e.write_all(s.as_bytes()).and_then(|_| e.flush());
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
-        Ok(code) => code,
+        Ok(p) => {
+            let mut o = std::io::stdout().lock();
+            match o.write_all(p.out.as_bytes()).and_then(|_| o.flush()) {
+                Ok(()) => {}
+                // The reader went away (`| head -c1`): nothing more to say, to anyone.
+                Err(e) if e.kind() == ErrorKind::BrokenPipe => return ExitCode::from(p.code),
+                Err(e) => {
+                    to_stderr(&format!("createimage: cannot write the output: {e}\n"));
+                    return ExitCode::from(2);
+                }
+            }
+            to_stderr(&p.err);
+            ExitCode::from(p.code)
+        }
         Err((code, msg)) => {
+            let mut e = String::new();
             if !msg.is_empty() {
-                eprintln!("createimage: {msg}");
+                e.push_str("createimage: ");
+                e.push_str(&msg);
+                e.push('\n');
             }
             // Usage errors get the usage; unreadable input only its message.
             if code == 2 && !msg.starts_with("the ") && !msg.starts_with("cannot ") {
-                eprintln!("{USAGE}");
+                e.push_str(USAGE);
+                e.push('\n');
             }
+            to_stderr(&e);
             ExitCode::from(code)
         }
     }

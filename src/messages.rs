@@ -22,6 +22,13 @@ pub(crate) const TYPES: &[(&str, &str, &str)] = &[
     // OpenStack's seed name: a string, or a number written in digits only.
     ("string or number", "a string or a whole number (digits only)", "字符串或只含数字的整数"),
     ("array of strings", "an array of strings", "字符串数组"),
+    // Context fields: an integer a 64-bit integer holds; OpenStack's task_state.
+    (
+        "64-bit integer",
+        "an integer from -9223372036854775808 to 9223372036854775807",
+        "-9223372036854775808 到 9223372036854775807 之间的整数",
+    ),
+    ("string or null", "a string or null", "字符串或 null"),
     ("too deep", "a value nested too deeply", "嵌套过深的值"),
     ("NaN", "NaN", "NaN"),
     ("Infinity", "Infinity", "Infinity"),
@@ -89,6 +96,33 @@ fn template(kind: &Kind) -> (&'static str, &'static str) {
             (e, a) if e == a || mentions(e, a) => ("{f} must be {expected}.", "{f}必须是{expected}。"),
             _ => ("{f} must be {expected}, not {actual}.", "{f}必须是{expected}，而不是{actual}。"),
         },
+        // A field of the console's context (`context.<name>`), or the whole context (`context`).
+        Kind::ContextType { field, expected, actual } => {
+            let whole = field == "context";
+            match (*expected, *actual) {
+                // A fraction where an integer is wanted; an integer past 64 bits (it is a number).
+                ("integer", "number") => (
+                    "The console's context field \"{field}\" must be an integer, not a fraction; it was ignored.",
+                    "控制台上下文字段“{field}”必须是整数，不能是小数，已忽略。",
+                ),
+                ("string", "string") => (
+                    "The console's context field \"{field}\" must be text without unpaired UTF-16 surrogates; it was ignored.",
+                    "控制台上下文字段“{field}”不能包含未配对的 UTF-16 代理项，已忽略。",
+                ),
+                (e, a) if e == a || mentions(e, a) || e == "64-bit integer" => (
+                    "The console's context field \"{field}\" must be {expected}; it was ignored.",
+                    "控制台上下文字段“{field}”必须是{expected}，已忽略。",
+                ),
+                _ if whole => (
+                    "The console's context must be {expected}, not {actual}; it was ignored.",
+                    "控制台上下文必须是{expected}，而不是{actual}，已忽略。",
+                ),
+                _ => (
+                    "The console's context field \"{field}\" must be {expected}, not {actual}; it was ignored.",
+                    "控制台上下文字段“{field}”必须是{expected}，而不是{actual}，已忽略。",
+                ),
+            }
+        }
         Kind::Empty => ("{f} must not be empty.", "{f}不能为空。"),
         Kind::TooShort { .. } => {
             ("{f} has {actual} {unit}; {p} needs at least {min}.", "{f}有{actual}{unit}；{p}要求至少{min}{unit}。")
@@ -174,8 +208,15 @@ fn hole(out: &mut Out, name: &str, kind: &Kind, provider: Provider) -> bool {
     let lang = out.lang;
     let other = |ptr: &str| field_name(provider, ptr, lang);
     match (kind, name) {
-        (Kind::WrongType { expected, .. }, "expected") => out.piece(type_words(expected, lang)),
-        (Kind::WrongType { actual, .. }, "actual") => out.piece(type_words(actual, lang)),
+        (Kind::WrongType { expected, .. } | Kind::ContextType { expected, .. }, "expected") => {
+            out.piece(type_words(expected, lang))
+        }
+        (Kind::WrongType { actual, .. } | Kind::ContextType { actual, .. }, "actual") => {
+            out.piece(type_words(actual, lang))
+        }
+        (Kind::ContextType { field, .. }, "field") => {
+            out.piece(&short(field.strip_prefix("context.").unwrap_or(field)))
+        }
         (Kind::TooShort { actual, .. } | Kind::TooLong { actual, .. }, "actual") => out.piece(&num(*actual as i64)),
         (Kind::TooShort { min, .. }, "min") => out.piece(&num(*min as i64)),
         (Kind::TooLong { max, .. }, "max") => out.piece(&num(*max as i64)),
@@ -373,36 +414,6 @@ pub fn field_name(provider: Provider, path: &str, lang: Lang) -> String {
         }
     }
     out
-}
-
-/// The message of a `wrong_type` warning about a field of the console's context (which is skipped):
-/// `The console's context field "imagesInZone" must be an integer, not a string; it was ignored.`
-pub(crate) fn context_type(lang: Lang, key: &str, expected: &str, actual: &str) -> String {
-    let mut out = Out { lang, text: String::new() };
-    let key = short(key);
-    let (e, a) = (type_words(expected, lang), type_words(actual, lang));
-    match lang {
-        Lang::En => out.piece(&["The console's context field \"", &key, "\" must be "].concat()),
-        Lang::Zh => out.piece(&["控制台上下文字段“", &key, "”必须是"].concat()),
-    }
-    // A number where an integer is wanted: a fraction, or a whole number past 64 bits. A string
-    // where a string is wanted: one with a lone surrogate.
-    match (expected, actual) {
-        ("integer", "number") => out.piece(if lang == Lang::En { "a 64-bit integer" } else { "64 位整数" }),
-        ("string", "string") => out.piece(if lang == Lang::En {
-            "text without unpaired UTF-16 surrogates"
-        } else {
-            "不含未配对 UTF-16 代理项的字符串"
-        }),
-        _ if mentions(expected, actual) => out.piece(e),
-        _ => {
-            out.piece(e);
-            out.piece(if lang == Lang::En { ", not " } else { "，而不是" });
-            out.piece(a);
-        }
-    }
-    out.piece(if lang == Lang::En { "; it was ignored." } else { "，已忽略。" });
-    out.text
 }
 
 /// Decimal text of an integer (what `to_string` gives, without the formatting machinery).
@@ -849,17 +860,27 @@ mod tests {
             t(Lang::En, &Kind::Empty, "/body/createImage/metadata/a~1b", Provider::Nova),
             "Metadata key \"a/b\" must not be empty."
         );
+        let ctx = |expected, actual| Kind::ContextType { field: "context.imagesInZone".into(), expected, actual };
         assert_eq!(
-            context_type(Lang::En, "imagesInZone", "integer", "number"),
-            "The console's context field \"imagesInZone\" must be a 64-bit integer; it was ignored."
+            t(Lang::En, &ctx("integer", "number"), "", Provider::Zenlayer),
+            "The console's context field \"imagesInZone\" must be an integer, not a fraction; it was ignored."
         );
         assert_eq!(
-            context_type(Lang::En, "instanceState", "string", "array"),
-            "The console's context field \"instanceState\" must be a string, not an array; it was ignored."
+            t(Lang::En, &ctx("64-bit integer", "number"), "", Provider::Zenlayer),
+            "The console's context field \"imagesInZone\" must be an integer from -9223372036854775808 to 9223372036854775807; it was ignored."
         );
         assert_eq!(
-            context_type(Lang::Zh, "existingImageNames", "array of strings", "array"),
-            "控制台上下文字段“existingImageNames”必须是字符串数组，已忽略。"
+            t(Lang::En, &ctx("string", "array"), "", Provider::Zenlayer),
+            "The console's context field \"imagesInZone\" must be a string, not an array; it was ignored."
+        );
+        assert_eq!(
+            t(Lang::Zh, &ctx("array of strings", "array"), "", Provider::Zenlayer),
+            "控制台上下文字段“imagesInZone”必须是字符串数组，已忽略。"
+        );
+        let whole = Kind::ContextType { field: "context".into(), expected: "object", actual: "array" };
+        assert_eq!(
+            t(Lang::En, &whole, "", Provider::Nova),
+            "The console's context must be an object, not an array; it was ignored."
         );
         assert_eq!(num(-120), "-120");
         assert_eq!(num(0), "0");
@@ -869,13 +890,15 @@ mod tests {
     #[test]
     fn context_messages_with_every_type_word() {
         for lang in [Lang::En, Lang::Zh] {
-            for e in ["string", "boolean", "integer", "array of strings"] {
+            for e in ["string", "boolean", "integer", "array of strings", "64-bit integer", "string or null", "object"]
+            {
                 for a in actual_type_words() {
                     if e == a && e != "string" {
                         continue;
                     }
                     for key in ["", "k", "imagesInZone", &"k".repeat(100)] {
-                        let m = context_type(lang, key, e, a);
+                        let kind = Kind::ContextType { field: ["context.", key].concat(), expected: e, actual: a };
+                        let m = message(lang, Provider::Tencent, "", &kind, None);
                         check_message(&m, lang, &Kind::WrongType { expected: e, actual: a }, "");
                     }
                 }

@@ -6,7 +6,7 @@
 //! strings: numbers. Tencent's flattened `Name.N` lists: arrays, repeated ids removed.
 //! Never: truncation, guessing between conflicting fields, or a fix whose result is empty.
 
-use crate::json::Value;
+use crate::json::{Other, Value};
 use crate::providers::{huawei, openstack, tencent, zenlayer};
 use crate::report::push_escaped;
 use crate::rules::{Field, Role, Ty};
@@ -116,8 +116,9 @@ impl Normalized {
 pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Normalized {
     let mut out = request.clone().into_owned();
     let mut changes = Vec::new();
+    let mut needed = 0;
     if let Value::Object(obj) = &mut out {
-        let mut n = Fixer { changes: &mut changes };
+        let mut n = Fixer { changes: &mut changes, needed: 0 };
         match provider {
             Provider::Zenlayer => n.fields("", obj, zenlayer::FIELDS),
             Provider::Tencent => {
@@ -141,6 +142,28 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
             }
             Provider::Huawei => n.fields("", obj, huawei::FIELDS),
         }
+        needed = n.needed;
+    }
+    if needed > MAX_CHANGES {
+        // More changes than are ever listed: none is made (the request is returned as it is, so
+        // every guarantee holds), and a warning says why.
+        let mut report = crate::check(provider, request, options);
+        let mut c = crate::rules::Checker::new(provider, options.lang);
+        let (n, max) = (crate::messages::num(needed as i64), crate::messages::num(MAX_CHANGES as i64));
+        let issue = c.push_at(
+            String::new(),
+            crate::Kind::TooMany { max: MAX_CHANGES as u64, actual: needed as u64 },
+            crate::Severity::Warning,
+            None,
+        );
+        issue.message = match options.lang {
+            crate::Lang::En => {
+                ["Normalizing would make ", &n, " changes; at most ", &max, " are made, so none was."].concat()
+            }
+            crate::Lang::Zh => ["规范化需要 ", &n, " 处修改，最多进行 ", &max, " 处，因此未做任何修改。"].concat(),
+        };
+        report.issues.extend(c.into_issues());
+        return Normalized { report, normalized: request.clone().into_owned(), changes: Vec::new() };
     }
     let report = crate::check(provider, &out, options);
     Normalized { report, normalized: out, changes }
@@ -153,6 +176,175 @@ fn fold_charset(f: &Field) -> Option<Charset> {
         (Role::Name, Ty::Str(rule)) => Some(rule.charset),
         (Role::Name, _) => Some(Charset::Any),
         _ => None,
+    }
+}
+
+/// `normalize` makes at most this many changes: a request that needs more (a list of 100,000
+/// ids to trim; no real request comes near) is returned unchanged, with a `too_many` warning at
+/// `""`. Each change holds its path and both values: the cap bounds their memory.
+pub const MAX_CHANGES: usize = 10_000;
+
+/// The text of a string field as [`normalize`] leaves it (zero-width removed, full-width
+/// folded, trimmed, as the field's role says). The pre-flight rules compare this form with the
+/// console's context, so `check` and `normalize` judge a request alike: the provider receives the
+/// normalized value.
+pub(crate) fn fixed<'s>(field: &Field, s: &'s str) -> Cow<'s, str> {
+    let mut sink = Vec::new();
+    match (Fixer { changes: &mut sink, needed: 0 }).text("", field.role, fold_charset(field), s) {
+        Some(t) => Cow::Owned(t),
+        None => Cow::Borrowed(s),
+    }
+}
+
+/// Where a value of the normalized request came from: the JSON pointer into the input of the
+/// value at `path` (a pointer into `normalized`), given the `changes` that made it. Only lists move
+/// values: `flattened_to_array` takes `/X/i` from the key `X.i`, and `remove_duplicate` shifts the
+/// items after a removed one; every other value stays at its path. For many paths, build
+/// [`Sources`] once.
+pub fn source_path(changes: &[Change], path: &str) -> String {
+    Sources::new(changes).source(path)
+}
+
+/// How normalization moved list items: per list, whether it was flattened and which items
+/// (indexes before the removal) were removed. Each lookup is a binary search.
+pub struct Sources {
+    /// (`/X`, flattened, removed index minus the number removed before it: non-decreasing).
+    lists: Vec<(String, bool, Vec<usize>)>,
+}
+
+impl Sources {
+    /// The moves of `changes` (as [`normalize`] lists them), indexed for [`Sources::source`].
+    pub fn new(changes: &[Change]) -> Sources {
+        let mut lists: Vec<(String, bool, Vec<usize>)> = Vec::new();
+        for c in changes {
+            let (list, rest) = match c.path.get(1..).and_then(|r| r.find('/')) {
+                Some(k) => (&c.path[..k + 1], &c.path[k + 2..]),
+                None => (c.path.as_str(), ""),
+            };
+            let slot = match lists.iter().position(|(l, _, _)| l == list) {
+                Some(k) => k,
+                None => {
+                    lists.push((list.to_owned(), false, Vec::new()));
+                    lists.len() - 1
+                }
+            };
+            match c.code {
+                ChangeCode::FlattenedToArray => lists[slot].1 = true,
+                ChangeCode::RemoveDuplicate => {
+                    if let Some(r) = index(rest) {
+                        // Removals come in increasing index order: r minus the removals before it.
+                        let before = lists[slot].2.len();
+                        lists[slot].2.push(r - before);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Sources { lists }
+    }
+
+    /// The pointer into the input of the value at `path` in the normalized request.
+    pub fn source(&self, path: &str) -> String {
+        let Some((name, rest)) = path.get(1..).and_then(|r| r.find('/')).map(|k| (&path[..k + 1], &path[k + 2..]))
+        else {
+            return path.to_owned();
+        };
+        let Some((_, flattened, removed)) = self.lists.iter().find(|(l, _, _)| l == name) else {
+            return path.to_owned();
+        };
+        let (item, tail) = match rest.find('/') {
+            Some(k) => (&rest[..k], &rest[k..]),
+            None => (rest, ""),
+        };
+        let Some(j) = index(item) else {
+            return path.to_owned();
+        };
+        // The j-th kept item: j plus the number of removed items before it.
+        let i = j + removed.partition_point(|&r| r <= j);
+        [name, if *flattened { "." } else { "/" }, &crate::messages::num(i as i64), tail].concat()
+    }
+}
+
+/// An array index as a JSON pointer writes it.
+fn index(s: &str) -> Option<usize> {
+    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) || (s.len() > 1 && s.starts_with('0')) {
+        return None;
+    }
+    Some(s.bytes().fold(0, |v, b| v * 10 + usize::from(b - b'0')))
+}
+
+/// Does this value hold a value JSON cannot carry (one that plain JSON writes as `null`)?
+pub fn has_special(v: &Value<'_>) -> bool {
+    match v {
+        Value::Array(a) => a.iter().any(has_special),
+        Value::Object(m) => m.iter().any(|(_, x)| has_special(x)),
+        Value::Other(o) => match &**o {
+            Other::LoneSurrogate { .. } => false,
+            Other::BadKey { value, .. } => has_special(value),
+            _ => true,
+        },
+        _ => false,
+    }
+}
+
+/// Where a bridge must put the caller's own values back into `normalized` (written as plain
+/// JSON, which has `null` for what JSON cannot carry): JSON pointers, each to the largest value
+/// that holds such a value and that normalization did not change inside, so the caller's whole
+/// value goes back at once (with [`source_path`] saying where it came from). One pointer per
+/// such value, never one per value inside it: linear in the request, however many there are.
+pub fn restore_points(normalized: &Value<'_>, changes: &[Change]) -> Vec<String> {
+    // Looked into: the request, a top-level field with a change at or under it, and OpenStack's
+    // `/body/createImage` (its name). Anything else normalization leaves as it is: a list's item
+    // that is not a string, an unknown field, metadata. The top-level fields with changes,
+    // sorted, answer in log time (a list of 100,000 trimmed ids makes 100,000 changes).
+    let mut tops: Vec<&str> = changes.iter().map(|c| top(&c.path)).collect();
+    tops.sort_unstable();
+    tops.dedup();
+    let has = |p: &str| tops.binary_search(&p).is_ok();
+    let inside = |path: &str| path.is_empty() || has(path) || (path == "/body/createImage" && has("/body"));
+    fn walk(v: &Value<'_>, path: &mut String, inside: &dyn Fn(&str) -> bool, out: &mut Vec<String>) {
+        if !has_special(v) {
+            return;
+        }
+        match v {
+            Value::Array(a) if inside(path) => {
+                for (i, x) in a.iter().enumerate() {
+                    let len = path.len();
+                    path.push('/');
+                    path.push_str(&crate::messages::num(i as i64));
+                    walk(x, path, inside, out);
+                    path.truncate(len);
+                }
+            }
+            Value::Object(m) if inside(path) => {
+                for (k, x) in m {
+                    let len = path.len();
+                    path.push('/');
+                    push_escaped(path, k);
+                    let x = match x {
+                        Value::Other(o) => match &**o {
+                            Other::BadKey { value, .. } => value,
+                            _ => x,
+                        },
+                        _ => x,
+                    };
+                    walk(x, path, inside, out);
+                    path.truncate(len);
+                }
+            }
+            _ => out.push(path.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    walk(normalized, &mut String::new(), &inside, &mut out);
+    out
+}
+
+/// The top-level segment of a JSON pointer, with its slash (`/DataDiskIds` of `/DataDiskIds/3`).
+fn top(path: &str) -> &str {
+    match path.get(1..).and_then(|r| r.find('/')) {
+        Some(i) => &path[..i + 1],
+        None => path,
     }
 }
 
@@ -169,11 +361,16 @@ fn ptr(parent: &str, key: &str) -> String {
 
 struct Fixer<'c> {
     changes: &'c mut Vec<Change>,
+    /// Changes made, listed or not (past [`MAX_CHANGES`] they are counted, not kept).
+    needed: usize,
 }
 
 impl Fixer<'_> {
     fn change(&mut self, path: String, code: ChangeCode, from: Value<'static>, to: Value<'static>) {
-        self.changes.push(Change { path, code, from, to });
+        self.needed += 1;
+        if self.changes.len() < MAX_CHANGES {
+            self.changes.push(Change { path, code, from, to });
+        }
     }
 
     fn fields(&mut self, parent: &str, obj: &mut [(Cow<'static, str>, Value<'static>)], fields: &[Field]) {

@@ -112,6 +112,16 @@ pub enum Kind {
     },
     /// `empty`: an empty string, list or object where the field needs content. No params.
     Empty,
+    /// `wrong_type` (a warning at `""`): the console's context gave `field` (`context.<name>`, or
+    /// `context` for the whole context) a value of the wrong type; it was ignored.
+    ContextType {
+        /// `field`: `context.<name>`, or `context`.
+        field: String,
+        /// `expected`: the type in words (as [`Kind::WrongType`]; also `64-bit integer`, `string or null`).
+        expected: &'static str,
+        /// `actual`: the JSON type of the value given.
+        actual: &'static str,
+    },
     /// `too_short`: fewer than `min` units (never 0: that is [`Kind::Empty`]).
     TooShort {
         /// `min`: the shortest length accepted, in `unit`.
@@ -265,7 +275,7 @@ impl Kind {
     pub fn code(&self) -> Code {
         match self {
             Kind::Required => Code::Required,
-            Kind::WrongType { .. } => Code::WrongType,
+            Kind::WrongType { .. } | Kind::ContextType { .. } => Code::WrongType,
             Kind::Empty => Code::Empty,
             Kind::TooShort { .. } => Code::TooShort,
             Kind::TooLong { .. } => Code::TooLong,
@@ -309,6 +319,9 @@ impl Kind {
             Kind::Required | Kind::Empty => vec![],
             Kind::WrongType { expected, actual } => {
                 vec![("expected", s(expected)), ("actual", s(actual))]
+            }
+            Kind::ContextType { field, expected, actual } => {
+                vec![("field", s(field)), ("expected", s(expected)), ("actual", s(actual))]
             }
             Kind::TooShort { min, actual, unit } => {
                 vec![("min", u(*min)), ("actual", u(*actual)), ("unit", s(unit.name()))]

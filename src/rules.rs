@@ -185,16 +185,51 @@ impl Field {
     }
 }
 
+/// A report lists at most this many issues; past them one `too_many` issue at `""` says how many
+/// were found (an error if any of those not listed is one). Each issue costs a few hundred bytes
+/// (path, params, message): without a cap, a list of 16 million `1`s would make 16 million
+/// issues, gigabytes, from 32 MiB of text.
+pub const MAX_ISSUES: usize = 10_000;
+
 /// Collects issues while a provider's rules run.
 pub struct Checker {
     pub provider: Provider,
     pub lang: Lang,
     pub issues: Vec<Issue>,
+    /// Issues found past [`MAX_ISSUES`], not kept; whether one of them is an error.
+    dropped: usize,
+    dropped_error: bool,
+    /// Where an issue past the cap is built, for callers that adjust the issue they pushed.
+    spare: Option<Issue>,
 }
 
 impl Checker {
     pub fn new(provider: Provider, lang: Lang) -> Checker {
-        Checker { provider, lang, issues: Vec::new() }
+        Checker { provider, lang, issues: Vec::new(), dropped: 0, dropped_error: false, spare: None }
+    }
+
+    /// The issues, with the `too_many` issue at the end when some were not kept.
+    pub fn into_issues(mut self) -> Vec<Issue> {
+        if self.dropped > 0 {
+            let found = (self.issues.len() + self.dropped) as u64;
+            let severity = if self.dropped_error { Severity::Error } else { Severity::Warning };
+            let kind = Kind::TooMany { max: MAX_ISSUES as u64, actual: found };
+            let (n, max) = (messages::num(found as i64), messages::num(MAX_ISSUES as i64));
+            let message = match self.lang {
+                Lang::En => ["The request has ", &n, " issues; the first ", &max, " are listed."].concat(),
+                Lang::Zh => ["请求共有 ", &n, " 个问题，仅列出前 ", &max, " 个。"].concat(),
+            };
+            self.issues.push(Issue {
+                path: String::new(),
+                kind,
+                severity,
+                provider_code: None,
+                part: None,
+                message,
+                suggestion: None,
+            });
+        }
+        self.issues
     }
 
     /// Record an issue. The message is made here, from the kind and params.
@@ -217,8 +252,15 @@ impl Checker {
         severity: Severity,
         provider_code: Option<ProviderCode>,
     ) -> &mut Issue {
-        let message = messages::message(self.lang, self.provider, &path, &kind, None);
         let provider_code = provider_code.map(|c| Cow::Borrowed(c.as_str()));
+        if self.issues.len() >= MAX_ISSUES {
+            self.dropped += 1;
+            self.dropped_error |= severity == Severity::Error;
+            let spare =
+                Issue { path, kind, severity, provider_code, part: None, message: String::new(), suggestion: None };
+            return self.spare.insert(spare);
+        }
+        let message = messages::message(self.lang, self.provider, &path, &kind, None);
         self.issues.push(Issue { path, kind, severity, provider_code, part: None, message, suggestion: None });
         self.issues.last_mut().expect("just pushed")
     }
@@ -239,7 +281,7 @@ impl Checker {
     }
 
     pub fn ok(&self) -> bool {
-        !self.issues.iter().any(|i| i.severity == Severity::Error)
+        !self.dropped_error && !self.issues.iter().any(|i| i.severity == Severity::Error)
     }
 
     /// Check the fields of `obj` against `fields`: required ones present, each value by its type.
@@ -382,7 +424,7 @@ impl Checker {
         unique: bool,
         items: impl Iterator<Item = (usize, &'v Value<'a>)>,
     ) {
-        let mut strings: Vec<(usize, &str)> = Vec::new();
+        let mut strings: Vec<(usize, &str)> = Vec::with_capacity(items.size_hint().0);
         for (i, x) in items {
             if let Some(s) = self.check_str(&path.index(i), field, item, x) {
                 strings.push((i, s));
@@ -542,8 +584,10 @@ fn suggest(s: &str, rule: &Str) -> Option<String> {
 /// length of the list.
 pub fn repeats<'s>(items: &[(usize, &'s str)]) -> Vec<(usize, &'s str, usize)> {
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| items[a].1.cmp(items[b].1).then(a.cmp(&b)));
-    let mut out = Vec::new();
+    order.sort_unstable_by(|&a, &b| items[a].1.cmp(items[b].1).then(a.cmp(&b)));
+    // Counted first, so the list is allocated once at its size (memory: a list of n repeats).
+    let repeated = order.windows(2).filter(|w| items[w[0]].1 == items[w[1]].1).count();
+    let mut out = Vec::with_capacity(repeated);
     let mut k = 0;
     while k < order.len() {
         let first = items[order[k]];
@@ -554,7 +598,7 @@ pub fn repeats<'s>(items: &[(usize, &'s str)]) -> Vec<(usize, &'s str, usize)> {
         }
         k = j;
     }
-    out.sort_by_key(|r| r.0);
+    out.sort_unstable_by_key(|r| r.0);
     out
 }
 

@@ -488,6 +488,12 @@ fn kind_from(code: Code, p: &Value<'_>) -> Result<(Kind, Option<&'static str>), 
     let formats: Vec<&'static str> = FORMATS.iter().map(|t| t.0).collect();
     let kind = match code {
         Code::Required => Kind::Required,
+        // A context field's wrong type names the field (`context.<name>` or `context`).
+        Code::WrongType if p.get("field").is_some() => Kind::ContextType {
+            field: string("field")?,
+            expected: word("expected", &types)?,
+            actual: word("actual", &types)?,
+        },
         Code::WrongType => Kind::WrongType { expected: word("expected", &types)?, actual: word("actual", &types)? },
         Code::Empty => Kind::Empty,
         Code::TooShort | Code::TooLong => {

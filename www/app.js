@@ -105,13 +105,18 @@ function options(withContext = true) {
   return withContext ? { lang: state.lang, context: context() } : { lang: state.lang };
 }
 
+// The extra keys of the request as a Set, made once per distribute() (topOf runs for every
+// issue: listing the keys each time made 10,000 issues over 100,000 keys a quadratic keystroke).
+let extraSet = null;
+
 /** The top-level field (or extra key) an issue path belongs to; null for the whole request. */
 function topOf(path) {
   let best = null;
   for (const p of tops()) if ((path === p || path.startsWith(p + "/")) && (!best || p.length > best.length)) best = p;
   if (best) return best;
   const first = segments(path)[0];
-  if (first !== undefined && extraKeys(cur().req).includes(first)) return "/" + esc(first);
+  const extras = extraSet ?? new Set(extraKeys(cur().req));
+  if (first !== undefined && extras.has(first)) return "/" + esc(first);
   return null;
 }
 
@@ -146,6 +151,15 @@ function entryFor(path, part) {
  * fields the user has touched, cross-field rules, and everything once the request was submitted.
  */
 function distribute() {
+  extraSet = new Set(extraKeys(cur().req));
+  try {
+    return distributeIssues();
+  } finally {
+    extraSet = null;
+  }
+}
+
+function distributeIssues() {
   const p = cur();
   const report = pkg.validate(state.provider, request(), options());
   const ctxOn = Object.keys(context()).length > 0;
@@ -171,12 +185,11 @@ function distribute() {
   }
   for (const [top, issues] of p.fieldChecks) if (p.submitted || p.touched.has(top)) issues.forEach(add);
 
-  // Issue -> the controls that show it.
+  // Issue -> the controls that show it (a Set per control: one control may get 10,000 issues).
   const at = new Map();
   const put = (entry, i) => {
-    if (!at.has(entry)) at.set(entry, []);
-    const l = at.get(entry);
-    if (!l.includes(i)) l.push(i);
+    if (!at.has(entry)) at.set(entry, new Set());
+    at.get(entry).add(i);
   };
   const items = [];
   for (const i of shown) {
@@ -192,19 +205,20 @@ function distribute() {
     items.push({ issue: i, entry: targets[0], top: i.code === "missing_one_of" ? null : topOf(i.path) });
   }
   // Metadata rows with a repeated key: the console's own note (an object keeps one of them).
+  const byMsg = new Map([...at.keys()].map((x) => [x.msg, x]));
   for (const check of mapChecks.values()) {
     for (const r of check()) {
       if (!r.dup) continue;
       const i = { path: "", code: "duplicate_row", severity: "warning", params: {}, message: t.dupKey(r.dup) };
       const e = { el: r.el, msg: r.msg, top: null };
-      const existing = [...at.keys()].find((x) => x.msg === r.msg);
+      const existing = byMsg.get(r.msg);
       put(existing || e, i);
       items.push({ issue: i, entry: existing || e, top: null });
     }
   }
   for (const e of painted) if (!at.has(e)) paint(e, []);
   painted = new Set(at.keys());
-  for (const [e, l] of at) paint(e, l);
+  for (const [e, l] of at) paint(e, [...l]);
   summary(items, p);
   return report;
 }
@@ -316,14 +330,32 @@ function schedulePanes() {
 function httpText(http) {
   const lines = [`${http.method} ${http.host ? "https://" + http.host : ""}${http.path}`];
   for (const [k, v] of Object.entries(http.headers || {})) lines.push(`${k}: ${v}`);
-  return lines.join("\n") + "\n\n" + JSON.stringify(http.body, null, 2);
+  return lines.join("\n") + "\n\n" + paneJson(http.body);
+}
+
+// JSON text of what the panes show, for any value (a BigInt is its digits): never throws.
+function paneJson(v, indent = 2) {
+  try {
+    return JSON.stringify(v, (_, x) => (typeof x === "bigint" ? String(x) : x), indent) ?? "";
+  } catch (e) {
+    return String(e && e.message);
+  }
 }
 
 function renderPanes() {
   clearTimeout(paneTimer);
+  try {
+    fillPanes();
+  } finally {
+    // Even if a pane could not be filled, the others are current and the page is not left waiting.
+    delete document.body.dataset.panesPending;
+  }
+}
+
+function fillPanes() {
   const req = request();
   const n = pkg.normalize(state.provider, req, options());
-  $("normalized-pre").textContent = JSON.stringify(n.normalized, null, 2) ?? "";
+  $("normalized-pre").textContent = paneJson(n.normalized);
   const errs = (n.issues || []).filter((i) => i.severity === "error").length;
   $("normalized-state").textContent = errs ? t.errors(errs) : t.valid;
   $("normalized-state").dataset.status = errs ? "error" : "ok";
@@ -340,11 +372,11 @@ function renderPanes() {
           h("code", { class: "path" }, c.path || "/"),
           " ",
           h("span", { class: "badge" }, c.code),
-          h("div", { class: "fromto" }, h("code", null, JSON.stringify(c.from)), h("span", { "aria-hidden": "true" }, " → "), h("code", null, JSON.stringify(c.to))),
+          h("div", { class: "fromto" }, h("code", null, paneJson(c.from, 0)), h("span", { "aria-hidden": "true" }, " → "), h("code", null, paneJson(c.to, 0))),
         ),
       ),
     );
-  $("changes-pre").textContent = JSON.stringify(changes, null, 2);
+  $("changes-pre").textContent = paneJson(changes);
   const r = pkg.toHttp(state.provider, req, options());
   const pre = $("http-pre");
   if (r.ok && r.http) {
@@ -357,7 +389,6 @@ function renderPanes() {
     pre.classList.add("blocked");
     $("http-note").textContent = "";
   }
-  delete document.body.dataset.panesPending;
 }
 
 async function copy(text, button) {

@@ -430,12 +430,15 @@ function mapRows(env, d, segs, hintId) {
     built.push(b);
     wrap.append(b.row, b.k.msg, b.v.msg);
   });
-  env.mapChecks.set(d.path, () =>
-    rows.map((r, i) => {
-      const j = rows.findIndex((x) => x.key === r.key);
+  env.mapChecks.set(d.path, () => {
+    // The first row of each key, found once (not a scan of all rows per row).
+    const first = new Map();
+    return rows.map((r, i) => {
+      if (!first.has(r.key)) first.set(r.key, i);
+      const j = first.get(r.key);
       return { msg: built[i].k.msg, el: built[i].k.el, dup: j < i ? j + 1 : 0 };
-    }),
-  );
+    });
+  });
   reRegister();
   wrap.append(
     addButton(env, env.t.addEntry, () => {

@@ -24,6 +24,15 @@ pub(crate) fn root_object<'v, 'a>(c: &mut Checker, req: &'v Value<'a>) -> Option
     }
 }
 
+/// The report for JSON text over [`crate::json::MAX_TEXT_BYTES`] bytes, refused before it is
+/// parsed: one `unreadable` error at `""` that gives the limit.
+pub fn too_large(provider: crate::Provider, lang: crate::Lang) -> crate::Report {
+    let mut c = Checker::new(provider, lang);
+    let detail = "the JSON text has more than 16777216 bytes (16 MiB), the most that is read".to_owned();
+    c.push(&Path::Root, Kind::Unreadable { detail }, Severity::Error, None);
+    crate::finish(c)
+}
+
 /// A field of the console's context: what the console may tell, for forms (`describe`) and for
 /// telling unknown context fields apart.
 #[derive(Clone, Copy, Debug)]
@@ -110,11 +119,17 @@ pub(crate) mod ctx {
         }
     }
 
+    /// A context field of the wrong type: one warning at `""` naming it (`context.<key>`); the
+    /// message comes from the kind (`messages`), like every other.
     pub fn bad(c: &mut Checker, key: &str, v: &Value<'_>, expected: &'static str) {
-        c.push_at(String::new(), Kind::WrongType { expected, actual: v.type_name() }, Severity::Warning, None);
-        if let Some(i) = c.issues.last_mut() {
-            i.message = crate::messages::context_type(c.lang, key, expected, v.type_name());
-        }
+        let field = ["context.", key].concat();
+        c.push_at(String::new(), Kind::ContextType { field, expected, actual: v.type_name() }, Severity::Warning, None);
+    }
+
+    /// A context that is not an object (nor `null`): one warning at `""` that says so.
+    pub fn not_object(c: &mut Checker, ctx: &Value<'_>) {
+        let kind = Kind::ContextType { field: "context".into(), expected: "object", actual: ctx.type_name() };
+        c.push_at(String::new(), kind, Severity::Warning, None);
     }
 
     pub fn string<'v>(c: &mut Checker, ctx: &'v Value<'_>, key: &str) -> Option<&'v str> {
@@ -139,9 +154,18 @@ pub(crate) mod ctx {
         }
     }
 
+    /// An integer field: any JSON number without a fractional part, as written (`5`, `5.0`,
+    /// `5e0`). An integer beyond the 64-bit range (`1e20`) is ignored with a warning that says
+    /// so (never "must be an integer": it is one).
     pub fn integer(c: &mut Checker, ctx: &Value<'_>, key: &str) -> Option<i64> {
         match ctx.get(key)? {
-            Value::Number(n) if crate::json::number_as_i64(n).is_some() => crate::json::number_as_i64(n),
+            Value::Number(n) if crate::json::number_is_integer(n) => {
+                let v = crate::json::number_as_i64(n);
+                if v.is_none() {
+                    bad(c, key, ctx.get(key)?, "64-bit integer");
+                }
+                v
+            }
             Value::Null => None,
             v => {
                 bad(c, key, v, "integer");
@@ -150,10 +174,13 @@ pub(crate) mod ctx {
         }
     }
 
-    pub fn string_list(c: &mut Checker, ctx: &Value<'_>, key: &str) -> Option<Vec<String>> {
+    /// A list of strings, sorted (look up with [`contains`]): n log n, however long the list.
+    pub fn string_list<'v>(c: &mut Checker, ctx: &'v Value<'_>, key: &str) -> Option<Vec<&'v str>> {
         match ctx.get(key)? {
             Value::Array(a) if a.iter().all(|x| x.as_str().is_some()) => {
-                Some(a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+                let mut l: Vec<&str> = a.iter().filter_map(Value::as_str).collect();
+                l.sort_unstable();
+                Some(l)
             }
             Value::Null => None,
             v => {
@@ -163,8 +190,14 @@ pub(crate) mod ctx {
         }
     }
 
+    /// Is `s` in the sorted list?
+    pub fn contains<S: AsRef<str>>(sorted: &[S], s: &str) -> bool {
+        sorted.binary_search_by(|x| x.as_ref().cmp(s)).is_ok()
+    }
+
     /// Context fields this provider does not read: warnings.
     pub fn unknown(c: &mut Checker, ctx: &Value<'_>, known: &[ContextField]) {
+        // (`known` is a table of at most a dozen names: linear in the context's keys.)
         for (k, _) in ctx.as_object().unwrap_or(&[]) {
             if !known.iter().any(|f| f.name == k) {
                 c.push_at(String::new(), Kind::UnknownField { field: format!("context.{k}") }, Severity::Warning, None);

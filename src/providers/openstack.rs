@@ -413,7 +413,9 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
     }
     if let Some(tp) = ctx::string(c, ctx, "tokenProjectId") {
         if let Some(pid) = req.get("project_id").and_then(Value::as_str) {
-            if !tp.eq_ignore_ascii_case(pid) {
+            // Compared as normalize leaves it (the provider receives the normalized id).
+            let f = &FIELDS[0];
+            if !crate::normalize::fixed(f, tp).eq_ignore_ascii_case(&crate::normalize::fixed(f, pid)) {
                 c.push(
                     &root.key("project_id"),
                     Kind::Mismatch { what: "token's project", expected: tp.to_owned(), actual: pid.to_owned() },
@@ -445,13 +447,14 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
             .and_then(|ci| ci.get("metadata"))
             .and_then(Value::as_object)
             .map(|m| m.len() as i64);
-        if let (true, Some(n)) = (applies, count) {
+        // A negative quota is unlimited (Nova's quota convention: -1).
+        if let (true, Some(n), true) = (applies, count, quota >= 0) {
             if n > quota {
                 let mut path = root.pointer();
                 path.push_str("/body/createImage/metadata");
                 c.push_at(
                     path,
-                    Kind::TooMany { max: quota.max(0) as u64, actual: n as u64 },
+                    Kind::TooMany { max: quota as u64, actual: n as u64 },
                     Severity::Error,
                     Some(codes::OS_403),
                 );

@@ -203,7 +203,7 @@ pub fn flat_key(k: &str) -> Option<(&'static str, usize)> {
 pub fn list_items<'v, 'a>(obj: &'v [(Cow<'a, str>, Value<'a>)], name: &str) -> Vec<(usize, &'v Value<'a>)> {
     let mut items: Vec<(usize, &Value)> =
         obj.iter().filter_map(|(k, v)| flat_key(k).filter(|(n, _)| *n == name).map(|(_, i)| (i, v))).collect();
-    items.sort_by_key(|(i, _)| *i);
+    items.sort_unstable_by_key(|(i, _)| *i);
     items
 }
 
@@ -230,12 +230,23 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
         let f = field(name);
         let fp = root.key(name);
         if obj.iter().any(|(k, _)| k == name) {
-            c.push(
-                &fp.index(items[0].0),
-                Kind::Conflict { with: if name == "DataDiskIds" { "/DataDiskIds" } else { "/SnapshotIds" } },
-                Severity::Error,
-                None,
-            );
+            // Both forms: `/X/N` is the array's item, so each flattened key is reported at its own
+            // key `/X.N`, checked as an item (as `check_field` checks it), the first with the conflict.
+            let keys: Vec<String> = items.iter().map(|(i, _)| format!("{name}.{i}")).collect();
+            for (k, (_, v)) in keys.iter().zip(&items) {
+                let kp = root.key(k);
+                if k == &keys[0] {
+                    c.push(
+                        &kp,
+                        Kind::Conflict { with: if name == "DataDiskIds" { "/DataDiskIds" } else { "/SnapshotIds" } },
+                        Severity::Error,
+                        None,
+                    );
+                }
+                if let Ty::StrArray { item, .. } = f.ty {
+                    c.check_str(&kp, f, &item, v);
+                }
+            }
             continue;
         }
         if let Some(pos) = items.iter().enumerate().position(|(pos, (i, _))| pos != *i) {
@@ -340,9 +351,26 @@ const STATE_CODES: &[(&str, ProviderCode)] = &[
     ("SERVICE_LIVE_MIGRATE", codes::TC_STATE_MIGRATE),
 ];
 
+/// The string items of a list field, as (index, value): the array form, else the flattened keys.
+fn string_items<'v>(req: &'v Value<'_>, name: &str) -> Vec<(usize, &'v str)> {
+    match req.get(name) {
+        Some(Value::Array(a)) => a.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
+        _ => list_items(req.as_object().unwrap_or(&[]), name)
+            .into_iter()
+            .filter_map(|(i, v)| v.as_str().map(|s| (i, s)))
+            .collect(),
+    }
+}
+
 /// Pre-flight rules from the console's context (the page's error codes).
+///
+/// Ids and names are compared as `normalize` leaves them (`crate::normalize::fixed`): the provider
+/// receives the normalized value, so `"web "` is the existing image `"web"` for `check` as it is
+/// for `normalize`. Every list is sorted once and searched (n log n in the request's and the
+/// context's lists, never one against the other item by item).
 pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     use super::ctx;
+    use crate::normalize::fixed;
     let root = Path::Root;
     let instance_id = req.get("InstanceId").and_then(Value::as_str);
     if ctx::boolean(c, ctx, "instanceExists") == Some(false) {
@@ -379,67 +407,64 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             );
         }
     }
-    let obj = req.as_object().unwrap_or(&[]);
-    let disks: Vec<(usize, &str)> = match req.get("DataDiskIds") {
-        Some(Value::Array(a)) => a.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
-        _ => list_items(obj, "DataDiskIds").into_iter().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
-    };
-    let system = ctx::string(c, ctx, "instanceSystemDiskId").map(str::to_owned);
-    let data = ctx::string_list(c, ctx, "instanceDataDiskIds");
-    let local = ctx::string_list(c, ctx, "localDiskIds");
-    let dp = root.key("DataDiskIds");
-    for (i, id) in &disks {
-        let ip = dp.index(*i);
-        if system.as_deref() == Some(*id) {
-            c.push(
-                &ip,
-                Kind::NotSupported { what: "disk", value: id.to_string() },
-                Severity::Error,
-                Some(codes::TC_ROOT_DISK),
-            );
-        } else if local.as_ref().is_some_and(|l| l.iter().any(|x| x == id)) {
-            c.push(
-                &ip,
-                Kind::NotSupported { what: "disk", value: id.to_string() },
-                Severity::Error,
-                Some(codes::TC_LOCAL_DISK),
-            );
-        } else if data.as_ref().is_some_and(|d| !d.iter().any(|x| x == id)) {
-            c.push(
-                &ip,
-                Kind::NotFound { what: "disk", value: id.to_string() },
-                Severity::Error,
-                Some(codes::TC_DISK_NOT_OF_INSTANCE),
-            );
-        }
+    let disk = field("DataDiskIds");
+    fn sorted<'s>(f: &Field, l: Vec<&'s str>) -> Vec<Cow<'s, str>> {
+        let mut v: Vec<Cow<str>> = l.into_iter().map(|x| crate::normalize::fixed(f, x)).collect();
+        v.sort_unstable();
+        v
     }
+    let system = ctx::string(c, ctx, "instanceSystemDiskId").map(|s| fixed(disk, s));
+    let data = ctx::string_list(c, ctx, "instanceDataDiskIds").map(|l| sorted(disk, l));
+    let local = ctx::string_list(c, ctx, "localDiskIds").map(|l| sorted(disk, l));
     // InvalidParameter.SwapDiskNotSupport: a swap disk among the data disks.
-    if let Some(mut swap) = ctx::string_list(c, ctx, "swapDiskIds") {
-        // Sorted, then searched: n log n, and no hashing code in the WebAssembly build.
-        swap.sort_unstable();
-        for (i, id) in disks.iter().filter(|(_, id)| swap.binary_search_by(|x| x.as_str().cmp(id)).is_ok()) {
-            c.push(
-                &dp.index(*i),
-                Kind::NotSupported { what: "disk", value: id.to_string() },
-                Severity::Error,
-                Some(codes::TC_SWAP_DISK),
-            );
+    let swap = ctx::string_list(c, ctx, "swapDiskIds").map(|l| sorted(disk, l));
+    if system.is_some() || data.is_some() || local.is_some() || swap.is_some() {
+        let dp = root.key("DataDiskIds");
+        for (i, id) in string_items(req, "DataDiskIds") {
+            let key = fixed(disk, id);
+            let ip = dp.index(i);
+            let found = if system.as_deref() == Some(&*key) {
+                Some((Kind::NotSupported { what: "disk", value: id.to_owned() }, codes::TC_ROOT_DISK))
+            } else if local.as_ref().is_some_and(|l| ctx::contains(l, &key)) {
+                Some((Kind::NotSupported { what: "disk", value: id.to_owned() }, codes::TC_LOCAL_DISK))
+            } else if data.as_ref().is_some_and(|d| !ctx::contains(d, &key)) {
+                Some((Kind::NotFound { what: "disk", value: id.to_owned() }, codes::TC_DISK_NOT_OF_INSTANCE))
+            } else {
+                None
+            };
+            if let Some((kind, code)) = found {
+                c.push(&ip, kind, Severity::Error, Some(code));
+            }
+            if swap.as_ref().is_some_and(|l| ctx::contains(l, &key)) {
+                c.push(
+                    &ip,
+                    Kind::NotSupported { what: "disk", value: id.to_owned() },
+                    Severity::Error,
+                    Some(codes::TC_SWAP_DISK),
+                );
+            }
         }
     }
     if let Some(usage) = ctx.get("snapshotDiskUsage") {
-        let snaps: Vec<(usize, &str)> = match req.get("SnapshotIds") {
-            Some(Value::Array(a)) => a.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
-            _ => list_items(obj, "SnapshotIds").into_iter().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
-        };
+        let snaps = string_items(req, "SnapshotIds");
         match usage.as_object() {
             None => ctx::bad(c, "snapshotDiskUsage", usage, "object"),
             Some(_) if snaps.is_empty() => {}
-            Some(_) => {
+            Some(entries) => {
+                let snap = field("SnapshotIds");
+                // (normalized id, usage), sorted by id; a repeated id keeps its last usage.
+                let mut table: Vec<(Cow<str>, usize, Option<&str>)> =
+                    entries.iter().enumerate().map(|(i, (k, v))| (fixed(snap, k), i, v.as_str())).collect();
+                table.sort_unstable();
+                let lookup = |id: &str| {
+                    let end = table.partition_point(|(k, _, _)| k.as_ref() <= id);
+                    table[..end].last().filter(|(k, _, _)| k == id).map(|(_, _, u)| *u)
+                };
                 let sp = root.key("SnapshotIds");
                 let mut systems = 0;
                 for (i, id) in &snaps {
-                    match usage.get(id).and_then(Value::as_str) {
-                        None => {
+                    match lookup(&fixed(snap, id)) {
+                        None | Some(None) => {
                             c.push(
                                 &sp.index(*i),
                                 Kind::NotFound { what: "snapshot", value: id.to_string() },
@@ -447,18 +472,17 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                                 Some(codes::TC_SNAPSHOT_NOT_FOUND),
                             );
                         }
-                        Some(u) if u.eq_ignore_ascii_case("SYSTEM_DISK") => systems += 1,
-                        Some(_) => {}
+                        Some(Some(u)) if u.eq_ignore_ascii_case("SYSTEM_DISK") => systems += 1,
+                        Some(Some(_)) => {}
                     }
                 }
                 if systems == 0 {
-                    c.push(&sp, Kind::Required, Severity::Error, Some(codes::TC_NO_SYSTEM_SNAPSHOT));
-                    if let Some(last) = c.issues.last_mut() {
-                        last.message = match c.lang {
-                            crate::Lang::En => "SnapshotIds must include a snapshot of a system disk.".into(),
-                            crate::Lang::Zh => "SnapshotIds 必须包含一个系统盘快照。".into(),
-                        };
-                    }
+                    let lang = c.lang;
+                    let issue = c.push(&sp, Kind::Required, Severity::Error, Some(codes::TC_NO_SYSTEM_SNAPSHOT));
+                    issue.message = match lang {
+                        crate::Lang::En => "SnapshotIds must include a snapshot of a system disk.".into(),
+                        crate::Lang::Zh => "SnapshotIds 必须包含一个系统盘快照。".into(),
+                    };
                 } else if systems > 1 {
                     c.push(
                         &sp,
@@ -472,10 +496,13 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     }
     if let Some(names) = ctx::string_list(c, ctx, "existingImageNames") {
         if let Some(name) = req.get("ImageName").and_then(Value::as_str) {
-            if names.iter().any(|n| n == name) {
+            let f = field("ImageName");
+            let key = fixed(f, name);
+            let names = sorted(f, names);
+            if ctx::contains(&names, &key) {
                 c.push(
                     &root.key("ImageName"),
-                    Kind::AlreadyExists { value: name.to_owned() },
+                    Kind::AlreadyExists { value: key.into_owned() },
                     Severity::Error,
                     Some(codes::TC_NAME_TAKEN),
                 );
@@ -486,17 +513,18 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
         c.push(&root, Kind::NoQuotaLeft, Severity::Error, Some(codes::TC_IMAGE_QUOTA));
     }
     if let Some(keys) = ctx::string_list(c, ctx, "existingTagKeys") {
+        // Tags are never normalized: compared as given.
         if let Some(specs) = req.get("TagSpecification").and_then(Value::as_array) {
+            let tp = root.key("TagSpecification");
             for (i, spec) in specs.iter().enumerate() {
                 let Some(tags) = spec.get("Tags").and_then(Value::as_array) else {
                     continue;
                 };
+                let ip = tp.index(i);
+                let gp = ip.key("Tags");
                 for (j, tag) in tags.iter().enumerate() {
                     if let Some(k) = tag.get("Key").and_then(Value::as_str) {
-                        if !keys.iter().any(|x| x == k) {
-                            let tp = root.key("TagSpecification");
-                            let ip = tp.index(i);
-                            let gp = ip.key("Tags");
+                        if !ctx::contains(&keys, k) {
                             let jp = gp.index(j);
                             c.push(
                                 &jp.key("Key"),

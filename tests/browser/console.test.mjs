@@ -491,6 +491,19 @@ describe("tencent", () => {
     await assertShows(page, "/SnapshotIds", requestIssue("tencent", bad, "/SnapshotIds", "empty"));
   });
 
+  test("was a bug (issue 14): pasting a number JSON cannot hold (1e400) in a flattened key raises no page error and refreshes the panes", async () => {
+    const before = problems.length;
+    const text = '{"Region":"ap-guangzhou","ImageName":"web","InstanceId":"ins-1","DataDiskIds.0":1e400}';
+    await paste(page, text);
+    const p = await panes(page);
+    assert.deepEqual(problems.slice(before), [], "no page error");
+    // The panes show this request: its flattened key became the array (JSON.parse read 1e400 as Infinity).
+    const n = cim.normalize("tencent", JSON.parse(text));
+    assert.deepEqual(p.changes, n.changes.map((c) => c.code));
+    assert.ok(p.changes.includes("flattened_to_array"), p.changesText);
+    assert.match(p.normalized, /"DataDiskIds": \[\s*null\s*\]/);
+  });
+
   test("pre-flight context: a name that exists already", async () => {
     const req = { ImageName: "web", InstanceId: "ins-1" };
     await paste(page, req);

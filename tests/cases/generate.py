@@ -505,12 +505,20 @@ def tencent():
           [("/DataDiskIds/1", "duplicate", {"first": "/DataDiskIds/0"})])
     h.add("flattened SnapshotIds duplicate", s(**{"SnapshotIds.0": "s", "SnapshotIds.1": "s"}),
           [("/SnapshotIds/1", "duplicate")])
-    h.add("mixing array and flattened DataDiskIds: conflict at /DataDiskIds/0",
-          t(DataDiskIds=["disk-1"], **{"DataDiskIds.0": "disk-2"}), [("/DataDiskIds/0", "conflict")],
-          [("/DataDiskIds/0", "conflict", {"with": "/DataDiskIds"})])
-    h.add("mixing array and flattened SnapshotIds: conflict at /SnapshotIds/0",
-          s(SnapshotIds=["s1"], **{"SnapshotIds.0": "s2"}), [("/SnapshotIds/0", "conflict")],
-          [("/SnapshotIds/0", "conflict", {"with": "/SnapshotIds"})])
+    # With the array form beside them, /DataDiskIds/0 is the array's item: the flattened keys are
+    # reported at their own keys, each checked as an item (as check_field checks it).
+    h.add("mixing array and flattened DataDiskIds: conflict at the flattened key /DataDiskIds.0",
+          t(DataDiskIds=["disk-1"], **{"DataDiskIds.0": "disk-2"}), [("/DataDiskIds.0", "conflict")],
+          [("/DataDiskIds.0", "conflict", {"with": "/DataDiskIds"})])
+    h.add("mixing array and flattened SnapshotIds: conflict at the flattened key /SnapshotIds.0",
+          s(SnapshotIds=["s1"], **{"SnapshotIds.0": "s2"}), [("/SnapshotIds.0", "conflict")],
+          [("/SnapshotIds.0", "conflict", {"with": "/SnapshotIds"})])
+    h.add("mixing forms: an empty flattened key is empty at its own key (issue 14.5)",
+          t(DataDiskIds=["disk-1"], **{"DataDiskIds.0": ""}),
+          [("/DataDiskIds.0", "conflict"), ("/DataDiskIds.0", "empty")])
+    h.add("mixing forms: an empty array item is empty at /DataDiskIds/0, the flattened key is only in conflict",
+          t(**{"DataDiskIds.0": "disk-1"}, DataDiskIds=[""]),
+          [("/DataDiskIds.0", "conflict"), ("/DataDiskIds/0", "empty")])
     h.add("flattened empty element", t(**{"DataDiskIds.0": ""}), [("/DataDiskIds/0", "empty")])
     h.add("flattened number element is wrong_type", t(**{"DataDiskIds.0": 7}), [("/DataDiskIds/0", "wrong_type")])
     h.add("flattened index with leading zero is an unknown field", t(**{"DataDiskIds.01": "d"}),

@@ -14,7 +14,7 @@ const files = loadCases();
 // The params of each code as index.d.ts declares them (IssueParamsMap), plus Huawei's `part`.
 const PARAM_KEYS = {
   required: [[]],
-  wrong_type: [["expected", "actual"]],
+  wrong_type: [["expected", "actual"], ["field", "expected", "actual"]],
   empty: [[]],
   too_short: [["min", "actual", "unit"]],
   too_long: [["max", "actual", "unit"]],

@@ -6,7 +6,7 @@
 // nothing: every difference between input and output is covered by a listed change.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { checkField, encode, normalize, toHttp, validate } from "../../pkg/node.js";
+import { checkField, encode, normalize, toHttp, validate, validateText } from "../../pkg/node.js";
 import { PROVIDERS, runModule } from "./helpers.mjs";
 
 const VALID = {
@@ -512,4 +512,344 @@ test("normalize changes only what it lists (every difference is a listed change)
     }
   }
   stillWorks("normalize");
+});
+
+// ----- issue 14: the broken promises, each kind with its example ---------------------------------
+
+// 14.1: normalize never throws, and gives back the caller's own values at their place.
+
+test("was a bug (14.1): normalize of a flattened key holding what JSON cannot carry returns, with the caller's values in `normalized` and in the change", () => {
+  let deep = [];
+  for (let i = 0; i < 70; i++) deep = [deep];
+  const getter = {};
+  Object.defineProperty(getter, "x", { get: boom, enumerable: true });
+  const values = [5n, NaN, Infinity, -Infinity, new Date(0), () => 1, Symbol("s"), deep];
+  for (const v of values) {
+    const req = { ImageName: "web", InstanceId: "i", "DataDiskIds.0": v };
+    let n;
+    assert.doesNotThrow(() => (n = normalize("tencent", req)), String(typeof v));
+    isReport(n, typeof v);
+    assert.deepEqual(n.changes.map((c) => c.code), ["flattened_to_array"]);
+    assert.ok(Object.is(n.normalized.DataDiskIds[0], v), `normalized holds the caller's ${typeof v}`);
+    assert.ok(Object.is(n.changes[0].from["DataDiskIds.0"], v), "the change's from");
+    assert.ok(Object.is(n.changes[0].to[0], v), "the change's to");
+    assert.deepEqual(Object.keys(n.normalized), ["ImageName", "InstanceId", "DataDiskIds"]);
+  }
+  // A getter that throws: reported, never thrown; the member is there (its value could not be read).
+  const req = { ImageName: "web", InstanceId: "i" };
+  Object.defineProperty(req, "DataDiskIds.0", { get: boom, enumerable: true });
+  const n = survives("tencent", req, "throwing flattened key");
+  assert.ok(n.issues.some((i) => i.code === "unreadable"));
+  assert.doesNotThrow(() => normalize("tencent", req));
+  stillWorks("14.1");
+});
+
+test("was a bug (14.1): after a removed duplicate, values JSON cannot carry come back at their own index", () => {
+  for (const req of [
+    { ImageName: "web", InstanceId: "i", DataDiskIds: ["d1", "d1", 5n, "d2", NaN] },
+    { ImageName: "web", InstanceId: "i", "DataDiskIds.0": "d1", "DataDiskIds.1": "d1", "DataDiskIds.2": 5n, "DataDiskIds.3": "d2", "DataDiskIds.4": NaN },
+  ]) {
+    const n = normalize("tencent", req);
+    assert.equal(n.normalized.DataDiskIds.length, 4);
+    assert.deepEqual(n.normalized.DataDiskIds.slice(0, 1), ["d1"]);
+    assert.equal(n.normalized.DataDiskIds[1], 5n);
+    assert.equal(n.normalized.DataDiskIds[2], "d2");
+    assert.ok(Number.isNaN(n.normalized.DataDiskIds[3]));
+    assert.ok(n.changes.some((c) => c.code === "remove_duplicate" && c.path === "/DataDiskIds/1"));
+  }
+});
+
+test("was a bug (14.1): a lone-surrogate key holding a value JSON cannot carry comes back once, under the caller's key", () => {
+  for (const [p, segs] of [["huawei", []], ["nova", ["body", "createImage", "metadata"]], ["tencent", []]]) {
+    const key = "k\uD800";
+    const req = segs.length ? withValue(p, segs, { [key]: 5n, ok: "v" }) : { ...VALID[p], [key]: 5n };
+    const n = normalize(p, req);
+    let out = n.normalized;
+    for (const s of segs) out = out[s];
+    assert.ok(Object.prototype.hasOwnProperty.call(out, key), `${p}: the caller's key`);
+    assert.equal(out[key], 5n, p);
+    assert.ok(!Object.keys(out).some((k) => k.includes("\uFFFD")), `${p}: no U+FFFD key: ${Object.keys(out)}`);
+  }
+});
+
+// 14.2: the read budget cannot be bypassed.
+
+test("was a bug (14.2): sparse arrays of any length, typed arrays, objects with more keys than the budget and huge Proxy key lists stop at the budget", () => {
+  const src = new URL("../../pkg/node.js", import.meta.url).href;
+  const r = runModule(`
+    import { validate, normalize, toHttp, checkField } from ${JSON.stringify(src)};
+    const out = [];
+    const sparse = (n) => { const a = []; a.length = n; return a; };
+    const manyKeys = () => { const o = {}; for (let i = 0; i < 1_100_000; i++) o["k" + i] = 1; return o; };
+    const keys = Array.from({ length: 1_100_000 }, (_, i) => "k" + i);
+    const proxy = new Proxy({}, { ownKeys: () => keys, getOwnPropertyDescriptor: () => ({ value: 1, enumerable: true, configurable: true }), get: () => 1 });
+    const values = [sparse(4e7), sparse(2 ** 32 - 1), new Uint8Array(60_000_000), manyKeys(), proxy];
+    for (const [k, v] of values.entries()) {
+      // Each value in a list, in an unknown field, as the whole request; each function once.
+      const req = [{ ImageName: "a", InstanceId: "i", DataDiskIds: v }, { ImageName: "a", InstanceId: "i", x: v }, v][k % 3];
+      const r = validate("tencent", req);
+      const n = normalize("tencent", req);
+      const h = toHttp("tencent", req);
+      const f = checkField("tencent", "/DataDiskIds", v);
+      out.push([r.ok, r.issues.map((i) => i.code).join(), n.normalized === req, h.ok, f.issues.map((i) => i.code).join()]);
+    }
+    console.log(JSON.stringify(out));
+  `, { timeout: 120_000 });
+  assert.equal(r.error?.code, undefined, "the budget was bypassed: the calls did not end");
+  assert.equal(r.status, 0, r.stderr);
+  for (const [ok, codes, same, httpOk, field] of JSON.parse(r.stdout)) {
+    assert.equal(ok, false);
+    assert.equal(codes, "unreadable", "only the cut is reported");
+    assert.equal(same, true, "normalize gives the request back");
+    assert.equal(httpOk, false);
+    assert.equal(field, "unreadable");
+  }
+});
+
+test("the budget counts every read: a typed array under the budget is its indexes, as JSON.stringify writes it", () => {
+  const r = validate("tencent", { ...VALID.tencent, DataDiskIds: new Uint8Array([1, 2]) });
+  assert.deepEqual(r.issues.map((i) => [i.path, i.code, i.params.actual]), [["/DataDiskIds", "wrong_type", "object"]]);
+  assert.equal(encode(new Uint8Array([7, 8])), '{"0":7,"1":8}');
+  const sparse = [];
+  sparse.length = 3;
+  sparse[1] = "d";
+  assert.equal(encode(sparse), '[@undefined,"d",@undefined]');
+});
+
+// 14.3: memory bounded per byte of input; larger input refused before it is copied in.
+
+const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+
+async function wasmMemory() {
+  const raw = await import("../../pkg/wasm/createimage.js");
+  const { readFileSync } = await import("node:fs");
+  return raw.initSync({ module: readFileSync(new URL("../../pkg/wasm/createimage_bg.wasm", import.meta.url)) }).memory;
+}
+
+test("was a bug (14.3): input over 16 MiB of UTF-8 is refused with one unreadable issue, before it reaches the module", async () => {
+  const raw = await import("../../pkg/wasm/createimage.js");
+  assert.equal(raw.max_text_bytes(), MAX_TEXT_BYTES, "the package and the core agree on the limit");
+  const memory = await wasmMemory();
+  const before = memory.buffer.byteLength;
+  const name = "ｂ".repeat(48_000_000); // 48 million full-width characters: 144 MB of UTF-8
+  for (const [what, call] of [
+    ["normalize", () => normalize("tencent", { ImageName: name, InstanceId: "i" })],
+    ["validate", () => validate("tencent", { ImageName: name, InstanceId: "i" })],
+    ["toHttp", () => toHttp("tencent", { ImageName: name, InstanceId: "i" })],
+    ["checkField", () => checkField("tencent", "/ImageName", name)],
+    ["context", () => validate("tencent", VALID.tencent, { context: { existingImageNames: [name] } })],
+  ]) {
+    let r;
+    assert.doesNotThrow(() => (r = call()), what);
+    assert.deepEqual(r.issues.map((i) => [i.path, i.code]), [["", "unreadable"]], what);
+    assert.match(r.issues[0].params.detail, /16777216 bytes/);
+  }
+  // 40 MB of text, 10 million repeated ids.
+  const ids = '"d",'.repeat(10_000_000);
+  const text = `{"ImageName":"a","InstanceId":"i","DataDiskIds":[${ids}"d"]}`;
+  const r = validateText("tencent", text);
+  assert.deepEqual(r.issues.map((i) => [i.path, i.code]), [["", "unreadable"]]);
+  assert.equal(memory.buffer.byteLength, before, "nothing was copied into the module");
+  // The limit is in bytes of UTF-8: 6 million CJK characters are 18 MB (refused), 5 million are 15 MB.
+  assert.equal(validateText("tencent", `{"ImageName":"${"中".repeat(6_000_000)}"}`).issues[0].code, "unreadable");
+  assert.deepEqual(validateText("tencent", `{"ImageName":"${"中".repeat(5_000_000)}","InstanceId":"i"}`).issues.map((i) => i.code), ["too_long"]);
+  stillWorks("14.3");
+});
+
+test("at the 16 MiB limit, the densest reports stay within 25 bytes of module memory per byte of input (and at most 10,000 issues, then one too_many)", async () => {
+  const memory = await wasmMemory();
+  const src = new URL("../../pkg/node.js", import.meta.url).href;
+  // Fresh processes: the module's memory only grows, so each case is measured alone.
+  // (The texts are made in the child: a 16 MiB command line is too long.)
+  for (const [name, inner] of [
+    ["16 MiB of empty ids", `'"DataDiskIds":[' + '"",'.repeat(5_592_000) + '""]'`],
+    ["16 MiB of numbers as ids", `'"DataDiskIds":[' + "1,".repeat(8_388_000) + "1]"`],
+  ]) {
+    const r = runModule(`
+      import { validateText } from ${JSON.stringify(src)};
+      import * as raw from ${JSON.stringify(new URL("../../pkg/wasm/createimage.js", import.meta.url).href)};
+      import { readFileSync } from "node:fs";
+      const memory = raw.initSync({ module: readFileSync(new URL("../../pkg/wasm/createimage_bg.wasm", ${JSON.stringify(import.meta.url)})) }).memory;
+      const before = memory.buffer.byteLength;
+      const text = '{"ImageName":"a","InstanceId":"i",' + ${inner} + "}";
+      const r = validateText("tencent", text);
+      const last = r.issues[r.issues.length - 1];
+      console.log(JSON.stringify({ bytes: Buffer.byteLength(text), grew: memory.buffer.byteLength - before, n: r.issues.length, last: [last.path, last.code, last.severity, last.params], ok: r.ok }));
+    `, { timeout: 120_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const m = JSON.parse(r.stdout);
+    assert.ok(m.bytes <= MAX_TEXT_BYTES, `${name}: ${m.bytes} bytes`);
+    console.log(`# ${name}: ${(m.bytes / 1048576).toFixed(1)} MiB of text, module memory +${(m.grew / 1048576).toFixed(0)} MiB (${(m.grew / m.bytes).toFixed(1)} per byte)`);
+    assert.ok(m.grew <= 25 * m.bytes, `${name}: ${m.grew} bytes of memory for ${m.bytes} bytes of text`);
+    assert.equal(m.n, 10_001);
+    assert.deepEqual(m.last.slice(0, 3), ["", "too_many", "error"]);
+    assert.equal(m.last[3].max, 10_000);
+    assert.equal(m.ok, false);
+  }
+  assert.ok(memory.buffer.byteLength > 0);
+});
+
+// 14.4: no quadratic work: 100,000 items in every list the rules (and the package) walk. No time
+// is asserted: a quadratic regression shows as a test run that does not end.
+
+test("was a bug (14.4a): 100,000 unknown keys each holding a lone surrogate (the path of each is found at once)", () => {
+  const req = { ...VALID.huawei };
+  for (let i = 0; i < 100_000; i++) req[`k${i}\uD800`] = i;
+  const t = Date.now();
+  const r = validate("huawei", req);
+  console.log(`# 100,000 lone-surrogate keys, huawei: ${Date.now() - t} ms`);
+  const unknown = r.issues.filter((i) => i.code === "unknown_field");
+  assert.equal(unknown.length, 10_000, "the first 10,000 issues are listed");
+  assert.equal(unknown[5].path, "/k5\uD800");
+  assert.equal(unknown[5].params.field, "k5\uD800");
+  assert.deepEqual(r.issues.at(-1).code, "too_many");
+});
+
+test("100,000 items in every list the rules walk, with the console's context lists of 100,000 (validate, normalize, toHttp, checkField)", () => {
+  const n = 100_000;
+  const ids = (p) => Array.from({ length: n }, (_, i) => `${p}-${i}`);
+  const tags = Array.from({ length: n }, (_, i) => ({ Key: `k${i}`, Value: "v" }));
+  const flat = { Region: "ap-guangzhou", ImageName: "web", InstanceId: "ins-1" };
+  ids("disk").forEach((d, i) => (flat[`DataDiskIds.${i}`] = ` ${d}`));
+  const usage = Object.fromEntries(ids("snap").map((s, i) => [s, i === 0 ? "SYSTEM_DISK" : "DATA_DISK"]));
+  const cases = [
+    ["tencent", { ...VALID.tencent, DataDiskIds: ids("disk") }, { instanceDataDiskIds: ids("disk"), localDiskIds: ids("local"), instanceSystemDiskId: "disk-sys" }, "/DataDiskIds"],
+    ["tencent", flat, { instanceDataDiskIds: ids("disk"), localDiskIds: ids("local") }, null],
+    ["tencent", { Region: "ap-guangzhou", ImageName: "web", SnapshotIds: ids("snap") }, { snapshotDiskUsage: usage }, "/SnapshotIds"],
+    ["tencent", { ...VALID.tencent, TagSpecification: [{ ResourceType: "image", Tags: tags }] }, { existingTagKeys: tags.map((t) => t.Key), existingImageNames: ids("image") }, "/TagSpecification"],
+    ["huawei", { ...VALID.huawei, tags: ids("k").map((k) => `${k}.v`) }, null, "/tags"],
+    ["huawei", { ...VALID.huawei, image_tags: ids("k").map((k) => ({ key: k, value: "v" })) }, null, "/image_tags"],
+    ["nova", withValue("nova", ["body", "createImage", "metadata"], Object.fromEntries(ids("k").map((k) => [k, "v"]))), { metadataQuota: n }, "/body/createImage/metadata"],
+    ["zenlayer", Object.assign({ ...VALID.zenlayer }, Object.fromEntries(ids("x").map((k) => [k, 1]))), null, null],
+  ];
+  for (const [p, req, context, field] of cases) {
+    const t = Date.now();
+    const r = validate(p, req, { context });
+    assert.equal(r.issues.filter((i) => i.severity === "error").length, 0, `${p}: ${JSON.stringify(r.issues.slice(0, 3))}`);
+    const nr = normalize(p, req, { context });
+    assert.equal(nr.ok, true, `${p}: normalize: ${JSON.stringify(nr.issues.slice(0, 3))}`);
+    assert.equal(toHttp(p, req, { context }).ok, true);
+    if (field) {
+      let v = req;
+      for (const s of field.split("/").slice(1)) v = v[s];
+      assert.equal(checkField(p, field, v).issues.filter((i) => i.severity === "error").length, 0);
+    }
+    console.log(`# 100,000 items, ${p} ${field ?? "(keys)"}: ${Date.now() - t} ms for 4 entry points`);
+  }
+  stillWorks("100,000 items");
+});
+
+// 14.5: checkField agrees with validate when a list is given in both forms.
+
+test("was a bug (14.5): a flattened key beside the array form is checked, at its own key, as checkField checks it", () => {
+  for (const req of [
+    { ImageName: "web", InstanceId: "ins-1", DataDiskIds: ["disk-1"], "DataDiskIds.0": "" },
+    { ImageName: "web", InstanceId: "ins-1", "DataDiskIds.0": "", DataDiskIds: ["disk-1"] },
+  ]) {
+    const r = validate("tencent", req);
+    const at = (path) => r.issues.filter((i) => i.path === path && !["conflict", "missing_one_of", "requires"].includes(i.code)).map((i) => [i.code, i.params]);
+    const field = checkField("tencent", "/DataDiskIds.0", "").issues.map((i) => [i.code, i.params]);
+    assert.deepEqual(at("/DataDiskIds.0"), field, JSON.stringify(r.issues));
+    assert.deepEqual(field.map((x) => x[0]), ["empty"]);
+    assert.deepEqual(at("/DataDiskIds/0"), checkField("tencent", "/DataDiskIds/0", "disk-1").issues.map((i) => [i.code, i.params]));
+    assert.ok(r.issues.some((i) => i.path === "/DataDiskIds.0" && i.code === "conflict"));
+  }
+});
+
+// 14.6: one key, one path, the same in every function.
+
+test("was a bug (14.6): keys that differ only in a lone surrogate (or U+FFFD) each keep their own path, in every function", () => {
+  for (const keys of [["a\uD800", "a\uD801"], ["a\uFFFD", "a\uD800"], ["a\uDC00b", "a\uD800b", "a\uD800\uDC00b"]]) {
+    const req = { ...VALID.tencent };
+    for (const k of keys) req[k] = 1;
+    const paths = (r) => r.issues.filter((i) => i.code === "unknown_field").map((i) => [i.path, i.params.field]);
+    const want = keys.map((k) => ["/" + k, k]);
+    assert.deepEqual(paths(validate("tencent", req)), want);
+    assert.deepEqual(paths(normalize("tencent", req)), want);
+    assert.deepEqual(paths(toHttp("tencent", req)), want);
+    for (const k of keys) assert.deepEqual(paths(checkField("tencent", "/" + k, 1)), [["/" + k, k]]);
+  }
+  // A warning in toHttp's answer (Huawei: unknown fields are warnings) names the caller's key.
+  const h = toHttp("huawei", { ...VALID.huawei, "x\uD800": 1 });
+  assert.equal(h.ok, true);
+  assert.deepEqual(h.issues.map((i) => i.path), ["/x\uD800"]);
+  assert.ok(Object.prototype.hasOwnProperty.call(h.http.body, "x\uD800"));
+});
+
+test("was a bug (14.6): checkField on a metadata key with a lone surrogate reports what validate reports (bad_char U+D800), for openstack and nova", () => {
+  for (const p of ["openstack", "nova"]) {
+    const key = "k\uD800";
+    const path = "/body/createImage/metadata/" + key;
+    const r = validate(p, withValue(p, ["body", "createImage", "metadata"], { [key]: "v" }));
+    const fromCheck = r.issues.filter((i) => i.path === path);
+    const fromField = checkField(p, path, "v").issues;
+    assert.deepEqual(fromField, fromCheck, p);
+    assert.deepEqual(fromField.map((i) => [i.code, i.params.codePoint, i.params.index]), [["bad_char", "U+D800", 1]], p);
+  }
+});
+
+// 14.7: check and normalize agree when a context is given (both compare what the provider receives).
+
+test("was a bug (14.7): with a context, normalize never makes a valid request invalid: validate compares the normalized value too", () => {
+  const cases = [
+    [{ ImageName: "web ", InstanceId: "ins-1" }, { existingImageNames: ["web"] }, "/ImageName", "already_exists"],
+    [{ ImageName: "web", InstanceId: "ins-1", DataDiskIds: ["disk-sys\u200B"] }, { instanceSystemDiskId: "disk-sys" }, "/DataDiskIds/0", "not_supported"],
+    [{ ImageName: "web", InstanceId: "ins-1", DataDiskIds: ["ｌｏｃａｌ-1"] }, { localDiskIds: ["local-1"] }, "/DataDiskIds/0", "not_supported"],
+    [{ ImageName: "web", SnapshotIds: [" snap-1"] }, { snapshotDiskUsage: { "snap-1": "SYSTEM_DISK" } }, null, null],
+    [{ ImageName: "web", InstanceId: "ins-1", DataDiskIds: ["disk-1\u200B"] }, { instanceDataDiskIds: ["disk-1"] }, null, null],
+  ];
+  for (const [req, context, path, code] of cases) {
+    const r = validate("tencent", req, { context });
+    const n = normalize("tencent", req, { context });
+    const codes = (x) => x.issues.filter((i) => i.severity === "error").map((i) => [i.path, i.code]);
+    assert.deepEqual(codes(r), path ? [[path, code]] : [], JSON.stringify(r.issues));
+    assert.deepEqual(codes(n), codes(r), "validate and normalize agree");
+  }
+  const p = VALID.openstack;
+  const r = validate("openstack", { ...p, project_id: p.project_id + "\u200B" }, { context: { tokenProjectId: p.project_id } });
+  assert.ok(!r.issues.some((i) => i.code === "mismatch"), "the provider receives the id without the zero-width space");
+});
+
+// 14.8: validateText reads JSON, never the package's internal tokens.
+
+test("was a bug (14.8): validateText refuses text that is not JSON, @ tokens included", () => {
+  for (const tail of ["@nan", "@bigint\"1\"", "@deep", "@undefined", "@unreadable\"x\"", "@infinity"]) {
+    const r = validateText("zenlayer", `{"instanceId":"i","imageName":"web","extra":${tail}}`);
+    assert.equal(r.ok, false, tail);
+    assert.deepEqual(r.issues.map((i) => [i.path, i.code, i.params.expected]), [["", "wrong_type", "JSON"]], tail);
+  }
+  // Text with a raw lone surrogate in a key (a JS string, not an escape) is read as written.
+  const r = validateText("zenlayer", '{"instanceId":"i","imageName":"web","x\uD800":1}');
+  assert.deepEqual(r.issues.map((i) => i.path), ["/x\uD800"]);
+  assert.equal(validateText("zenlayer", '{"instanceId":"i","imageName":"web","x\\\uD800":1}').issues[0].params.expected, "JSON");
+});
+
+// 14.9: reports that say what is true.
+
+test("was a bug (14.9): context reports that contradicted themselves", () => {
+  // Nova's quota -1 is unlimited: no too_many.
+  const meta = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`k${i}`, "v"]));
+  for (const p of ["openstack", "nova"]) {
+    const r = validate(p, withValue(p, ["body", "createImage", "metadata"], meta), { context: { metadataQuota: -1 } });
+    assert.deepEqual(r.issues, [], `${p}: ${JSON.stringify(r.issues)}`);
+  }
+  // 1e20 is an integer: the warning says which integers are read.
+  const big = validate("zenlayer", VALID.zenlayer, { context: { imagesInZone: 1e20 } });
+  assert.equal(big.issues.length, 1);
+  assert.doesNotMatch(big.issues[0].message, /must be a integer|must be an integer;/);
+  assert.match(big.issues[0].message, /9223372036854775807/);
+  // A context that is an array: the warning is about the context, not the request.
+  const arr = validate("tencent", VALID.tencent, { context: [1] });
+  assert.deepEqual(arr.issues.map((i) => [i.path, i.code, i.severity, i.params.field]), [["", "wrong_type", "warning", "context"]]);
+  assert.match(arr.issues[0].message, /context/);
+  assert.doesNotMatch(arr.issues[0].message, /the request/);
+  // Two context fields of the wrong type: two issues that say which (no issue twice at "").
+  const two = validate("zenlayer", VALID.zenlayer, { context: { zone: true, instanceState: true } });
+  assert.deepEqual(two.issues.map((i) => i.params.field), ["context.zone", "context.instanceState"]);
+  for (const p of PROVIDERS) {
+    const fields = ["zone", "instanceState", "instanceExists", "imagesInZone", "existingImageNames", "instanceDataDiskIds", "snapshotDiskUsage", "vmState", "taskState", "metadataQuota", "microversion", "bucketStorageClass"];
+    const r = validate(p, VALID[p], { context: Object.fromEntries(fields.map((f) => [f, 1.5])) });
+    const seen = r.issues.map((i) => JSON.stringify([i.path, i.code, i.params]));
+    assert.equal(new Set(seen).size, seen.length, `${p}: an issue twice: ${seen}`);
+  }
 });

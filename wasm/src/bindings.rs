@@ -5,10 +5,20 @@
 //! report comes back as one string for one `JSON.parse`. A valid request with no issues comes
 //! back as the empty string, so the common keystroke builds nothing on either side.
 //! Every export returns; none panics on any input (a panic would poison the module).
+//!
+//! - The `@` tokens are read only in text the package's own encoder wrote (`bridge` = 1 in
+//!   [`check`]; always for `normalize`, `to_http` and contexts, which only the encoder writes).
+//!   Text a caller gives (`validateText`) is plain JSON: `@nan` there is not JSON.
+//! - Text over [`MAX_TEXT_BYTES`] is refused with one `unreadable` issue (the JS side refuses it
+//!   before copying it in; [`too_large`] makes that report).
+//! - A key holding an unpaired surrogate keeps its path: the text is parsed with a placeholder
+//!   per surrogate ([`Marks`]) and every placeholder in the answer is written back as its
+//!   `\udXXX` escape, so `JSON.parse` gives the caller's own key in paths, params and messages.
+//!
 //! `describe` and `json_schema` are not here: they are data, generated at build time into
 //! `pkg/rules.js` by the native CLI from the same tables (code in the wasm would cost more bytes).
 
-use crate::json::{parse_with, Value};
+use crate::json::{parse_marked, parse_string_marked, parse_with, Marks, Other, Value, MAX_TEXT_BYTES};
 use crate::{Lang, Options, Provider};
 use wasm_bindgen::prelude::*;
 
@@ -16,7 +26,7 @@ fn lang(l: &str) -> Lang {
     Lang::parse(l).unwrap_or_default()
 }
 
-/// A report for a call that could not start: unknown provider, or text the bridge should never send.
+/// A report for a call that could not start: unknown provider, or text that is not JSON.
 fn refusal(provider: &str, lang: Lang, code: &str, params: Value<'static>, en: &str, zh: &str) -> String {
     let message = if lang == Lang::Zh { zh } else { en };
     Value::obj(vec![
@@ -59,22 +69,56 @@ fn bad_text(provider: &str, lang: Lang, e: &crate::ParseError) -> String {
     )
 }
 
-/// Parse the pieces of a call; `Err` is the finished answer.
+/// The request and context, parsed; with the placeholders of keys holding unpaired surrogates
+/// when there are any (the text is parsed again with them: only such requests pay for it).
+type Parsed<'t> = (Value<'t>, Option<Value<'t>>, Option<Marks>);
+
+fn parse_all<'t>(request: &'t str, bridge: bool, context: &'t str) -> Result<Parsed<'t>, crate::ParseError> {
+    let (req, bad_req) = parse_marked(request, bridge, None)?;
+    let (ctx, bad_ctx) = match context {
+        "" => (None, false),
+        t => parse_marked(t, true, None).map(|(v, b)| (Some(v), b))?,
+    };
+    if !bad_req && !bad_ctx {
+        return Ok((req, ctx, None));
+    }
+    let Some(marks) = Marks::avoiding(&[request, context]) else {
+        return Ok((req, ctx, None));
+    };
+    let req = parse_marked(request, bridge, Some(&marks))?.0;
+    let ctx = match context {
+        "" => None,
+        t => Some(parse_marked(t, true, Some(&marks))?.0),
+    };
+    Ok((req, ctx, Some(marks)))
+}
+
+fn restore(text: String, marks: &Option<Marks>) -> String {
+    match marks {
+        Some(m) => m.restore(text),
+        None => text,
+    }
+}
+
+/// The size refusal, when `request` or `context` is over the limit.
+fn oversize(p: Provider, lang: Lang, texts: &[&str]) -> Option<String> {
+    texts.iter().any(|t| t.len() > MAX_TEXT_BYTES).then(|| crate::providers::too_large(p, lang).to_json())
+}
+
+/// Parse the pieces of a `normalize`/`to_http` call; `Err` is the finished answer.
 fn setup<'t>(
     provider: &str,
     text: &'t str,
     lang_id: &str,
     context: &'t str,
-) -> Result<(Provider, Value<'t>, Options<'t>), String> {
+) -> Result<(Provider, Value<'t>, Options<'t>, Option<Marks>), String> {
     let lang = lang(lang_id);
     let p = Provider::parse(provider).ok_or_else(|| unknown_provider(provider, lang))?;
-    let request = parse_with(text, true).map_err(|e| bad_text(provider, lang, &e))?;
-    let context = if context.is_empty() {
-        None
-    } else {
-        Some(parse_with(context, true).map_err(|e| bad_text(provider, lang, &e))?)
-    };
-    Ok((p, request, Options::lang(lang).with_context(context)))
+    if let Some(r) = oversize(p, lang, &[text, context]) {
+        return Err(r);
+    }
+    let (request, context, marks) = parse_all(text, true, context).map_err(|e| bad_text(provider, lang, &e))?;
+    Ok((p, request, Options::lang(lang).with_context(context), marks))
 }
 
 thread_local! {
@@ -90,12 +134,11 @@ fn args(provider: u32, lang: u32) -> Option<(Provider, Lang)> {
 }
 
 /// Keep the report for `take_report` unless it is ok with no issues; 0 means "nothing to say".
-fn answer(report: &crate::Report) -> u32 {
+fn answer(report: &crate::Report, marks: &Option<Marks>) -> u32 {
     if report.ok && report.issues.is_empty() {
         return 0;
     }
-    LAST.with(|l| *l.borrow_mut() = report.to_json());
-    1
+    keep(restore(report.to_json(), marks))
 }
 
 fn keep(text: String) -> u32 {
@@ -103,35 +146,56 @@ fn keep(text: String) -> u32 {
     1
 }
 
-/// Check a request (`context` JSON, or `""` for none). Returns 0 when it is valid with no issues,
-/// else 1 with the report waiting in [`take_report`]: a valid keystroke moves one string in and
-/// nothing out.
+/// Check a request (`context` JSON, or `""` for none). `bridge` is 1 when `request` is the
+/// package's own encoding of a JS value (its `@` tokens are read), 0 for a caller's JSON text.
+/// Returns 0 when it is valid with no issues, else 1 with the report waiting in [`take_report`]:
+/// a valid keystroke moves one string in and nothing out.
 #[wasm_bindgen]
-pub fn check(provider: u32, request: &str, lang: u32, context: &str) -> u32 {
+pub fn check(provider: u32, request: &str, lang: u32, context: &str, bridge: u32) -> u32 {
     let Some((p, lang)) = args(provider, lang) else { return keep(unknown_provider("", Lang::En)) };
-    let req = match parse_with(request, true) {
-        Ok(v) => v,
-        Err(e) => return keep(bad_text(p.id(), lang, &e)),
-    };
-    let ctx = if context.is_empty() {
-        None
-    } else {
-        match parse_with(context, true) {
-            Ok(v) => Some(v),
-            Err(e) => return keep(bad_text(p.id(), lang, &e)),
-        }
-    };
-    answer(&crate::check(p, &req, &Options::lang(lang).with_context(ctx)))
+    if let Some(r) = oversize(p, lang, &[request, context]) {
+        return keep(r);
+    }
+    match parse_all(request, bridge == 1, context) {
+        Ok((req, ctx, marks)) => answer(&crate::check(p, &req, &Options::lang(lang).with_context(ctx)), &marks),
+        Err(e) => keep(bad_text(p.id(), lang, &e)),
+    }
 }
 
-/// Check one field (`path` a JSON pointer, `value` its JSON); 0 or 1 as [`check`].
+/// Check one field: `path` is the JSON pointer written as a JSON string literal (so a key with an
+/// unpaired surrogate arrives whole), `value` its JSON (the package's encoding); 0 or 1 as [`check`].
 #[wasm_bindgen]
 pub fn check_field(provider: u32, path: &str, value: &str, lang: u32) -> u32 {
     let Some((p, lang)) = args(provider, lang) else { return keep(unknown_provider("", Lang::En)) };
-    match parse_with(value, true) {
-        Ok(v) => answer(&crate::check_field(p, path, &v, &Options::lang(lang))),
-        Err(e) => keep(bad_text(p.id(), lang, &e)),
+    if let Some(r) = oversize(p, lang, &[path, value]) {
+        return keep(r);
     }
+    let (path_text, marks) = match parse_string_marked(path, None) {
+        Ok((s, false)) => (s, None),
+        Ok((s, true)) => match Marks::avoiding(&[path, value]) {
+            Some(m) => match parse_string_marked(path, Some(&m)) {
+                Ok((s, _)) => (s, Some(m)),
+                Err(_) => (s, None),
+            },
+            None => (s, None),
+        },
+        // Not a string literal (the JS side always sends one): the text itself is the path.
+        Err(_) => (path.to_owned(), None),
+    };
+    let v = match parse_with(value, true) {
+        Ok(v) => v,
+        Err(e) => return keep(bad_text(p.id(), lang, &e)),
+    };
+    // The last key holds an unpaired surrogate: the value is that member's, as `check` sees it.
+    let segs = crate::report::split_pointer(&path_text);
+    let found = marks.as_ref().zip(segs.last()).and_then(|(m, last)| m.first_in(last));
+    let v = match found {
+        Some((index, code_point)) => {
+            Value::Other(Box::new(Other::BadKey { raw: String::new(), code_point, index, value: v.into_owned() }))
+        }
+        _ => v,
+    };
+    answer(&crate::check_field(p, &path_text, &v, &Options::lang(lang)), &marks)
 }
 
 /// The report kept by the last [`check`] or [`check_field`] that returned 1.
@@ -146,41 +210,82 @@ pub fn refuse(provider: &str, lang: &str) -> String {
     unknown_provider(provider, self::lang(lang))
 }
 
-/// Normalize: the report of the normalized request, `normalized`, `changes`, and `restore`:
-/// the paths where `normalized` holds `null` in place of a value JSON cannot carry.
+/// The report for JSON text over the limit (the JS side refuses such text before copying it
+/// into this module's memory).
+#[wasm_bindgen]
+pub fn too_large(provider: u32, lang: u32) -> String {
+    let Some((p, lang)) = args(provider, lang) else { return unknown_provider("", Lang::En) };
+    crate::providers::too_large(p, lang).to_json()
+}
+
+/// The largest JSON text accepted, in bytes of UTF-8.
+#[wasm_bindgen]
+pub fn max_text_bytes() -> u32 {
+    MAX_TEXT_BYTES as u32
+}
+
+/// Normalize: the report of the normalized request, `normalized`, `changes` (all plain JSON),
+/// and `restore`: `[where, from]` pairs, `where` a JSON pointer into this answer (`/normalized/...`,
+/// `/changes/0/to/1`) holding `null` in place of a value JSON cannot carry, `from` the pointer
+/// into the request of the caller's own value to put there.
 #[wasm_bindgen]
 pub fn normalize(provider: &str, request: &str, lang: &str, context: &str) -> String {
-    let (p, req, options) = match setup(provider, request, lang, context) {
+    let (p, req, options, marks) = match setup(provider, request, lang, context) {
         Ok(x) => x,
         Err(answer) => return answer,
     };
     let n = crate::normalize(p, &req, &options);
-    let changes = Value::Array(n.changes.iter().map(|c| c.to_value()).collect());
-    let restore = Value::Array(n.normalized.special_paths().into_iter().map(Value::str).collect());
-    // The report object, reopened to add the normalized request as plain JSON.
+    let mut restore_pairs: Vec<Value<'static>> = Vec::new();
+    let mut pair = |at: String, from: String| {
+        restore_pairs.push(Value::Array(vec![Value::str(at), Value::str(from)]));
+    };
+    let sources = crate::normalize::Sources::new(&n.changes);
+    for path in crate::normalize::restore_points(&n.normalized, &n.changes) {
+        let from = sources.source(&path);
+        pair(["/normalized", &path].concat(), from);
+    }
+    // A change's `from` and `to` hold values JSON cannot carry only for `flattened_to_array`
+    // (the others change strings): `from` holds the flattened keys as given, `to` their items.
+    for (k, c) in n.changes.iter().enumerate() {
+        let at = |side: &str, seg: &str| ["/changes/", &crate::messages::num(k as i64), "/", side, "/", seg].concat();
+        if let Value::Object(m) = &c.from {
+            for (key, _) in m.iter().filter(|(_, v)| crate::normalize::has_special(v)) {
+                pair(at("from", key), ["/", key].concat());
+            }
+        }
+        if let Value::Array(a) = &c.to {
+            for (i, _) in a.iter().enumerate().filter(|(_, v)| crate::normalize::has_special(v)) {
+                let i = crate::messages::num(i as i64);
+                pair(at("to", &i), [c.path.as_str(), ".", &i].concat());
+            }
+        }
+    }
+    let changes: Vec<String> = n.changes.iter().map(|c| c.to_value().to_plain_json()).collect();
+    // The report object, reopened to add the normalized request and the changes as plain JSON.
     let mut out = n.report.to_json();
     out.pop();
     out.push_str(",\"normalized\":");
     out.push_str(&n.normalized.to_plain_json());
-    out.push_str(",\"changes\":");
-    out.push_str(&changes.to_json());
-    out.push_str(",\"restore\":");
-    out.push_str(&restore.to_json());
+    out.push_str(",\"changes\":[");
+    out.push_str(&changes.join(","));
+    out.push_str("],\"restore\":");
+    out.push_str(&Value::Array(restore_pairs).to_json());
     out.push('}');
-    out
+    restore(out, &marks)
 }
 
 /// The HTTP request for a valid request (`{"http": {...}}`), or the report (`{"ok": false, ...}`).
 #[wasm_bindgen]
 pub fn to_http(provider: &str, request: &str, lang: &str, context: &str) -> String {
-    let (p, req, options) = match setup(provider, request, lang, context) {
+    let (p, req, options, marks) = match setup(provider, request, lang, context) {
         Ok(x) => x,
         Err(answer) => return answer,
     };
-    match crate::to_http(p, &req, &options) {
-        Ok(h) => {
+    let out = match crate::to_http(p, &req, &options) {
+        Ok(mut h) => {
             // The report (ok, with any warnings), reopened to add the request.
-            let report = crate::Report::new(p, options.lang, h.warnings.clone());
+            let issues = std::mem::take(&mut h.warnings);
+            let report = crate::Report::new(p, options.lang, issues);
             let mut out = report.to_json();
             out.pop();
             out.push_str(",\"http\":");
@@ -189,5 +294,6 @@ pub fn to_http(provider: &str, request: &str, lang: &str, context: &str) -> Stri
             out
         }
         Err(r) => r.to_json(),
-    }
+    };
+    restore(out, &marks)
 }

@@ -9,10 +9,31 @@
 // What the bindings call, under the paths they had inside the main crate.
 pub use createimage::{check, check_field, normalize, to_http, Lang, Options, ParseError, Provider, Report};
 
-/// The JSON model and the bridge's parser (`parse_with(text, true)` reads the JS side's `@` tokens).
+/// The JSON model and the bridge's parsers (`parse_with(text, true)` reads the JS side's `@` tokens;
+/// `parse_marked` also keeps keys with unpaired surrogates exact).
 pub mod json {
-    pub use createimage::__private::parse_with;
+    pub use createimage::__private::{parse_marked, parse_string_marked, parse_with, Marks, Other, MAX_TEXT_BYTES};
     pub use createimage::Value;
+}
+
+/// The input-size refusal.
+pub mod providers {
+    pub use createimage::__private::too_large;
+}
+
+/// JSON pointers.
+pub mod report {
+    pub use createimage::__private::split_pointer;
+}
+
+/// Putting the caller's own values back into a normalized request.
+pub mod normalize {
+    pub use createimage::__private::{has_special, restore_points, Sources};
+}
+
+/// Decimal text without the formatting machinery.
+pub mod messages {
+    pub use createimage::__private::num;
 }
 
 pub mod bindings;
