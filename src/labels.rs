@@ -94,7 +94,7 @@ fn steps(provider: Provider, p: &[String], part: Option<&str>) -> Option<Vec<Ste
         Provider::Tencent => {
             let list_item = |list: &str, i: usize| {
                 let words = if list == "DataDiskIds" { DATA_DISK } else { SNAPSHOT };
-                item(vec![list.to_owned(), num(i as i64)], words, i)
+                item(segs(p, p.len()), words, i)
             };
             // The tag set's position only where there is more than the first.
             let set = |i: usize| (i > 0).then(|| item(segs(p, 2), TAG_SET, i));
@@ -302,7 +302,15 @@ pub(crate) fn name(
     };
     // Each step's words: the console's label where it gives one.
     let (last, outer) = steps.split_last().expect("a name has a step");
-    let leaf = console_label(labels, &last.ptr, matches!(last.what, What::MapKey(_)));
+    // A map entry's value: at `<entry>/value`, else at the entry (`describe`'s `/metadata/*`).
+    let leaf = match last.what {
+        What::MapValue(_) => {
+            let mut value = last.ptr.clone();
+            value.push("value".to_owned());
+            console_label(labels, &value, false).or_else(|| console_label(labels, &last.ptr, false))
+        }
+        _ => console_label(labels, &last.ptr, matches!(last.what, What::MapKey(_))),
+    };
     if let Some((label, true)) = leaf {
         return Name { text: label.to_owned(), plural: en && plural(label), prose: false };
     }

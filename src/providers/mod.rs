@@ -109,14 +109,15 @@ pub(crate) mod ctx {
 
     /// A context string that is not in the form its field needs: a warning, and it is ignored.
     pub fn bad_format(c: &mut Checker, key: &str, expected: &'static str) {
-        c.push_at(String::new(), Kind::BadFormat { format: expected }, Severity::Warning, None);
-        if let Some(i) = c.issues.last_mut() {
-            let words = crate::messages::format_words(expected, c.lang);
-            i.message = match c.lang {
-                crate::Lang::En => format!("The console's context field \"{key}\" must be {words}; it was ignored."),
-                crate::Lang::Zh => format!("控制台上下文字段“{key}”必须是{words}，已忽略。"),
-            };
-        }
+        let lang = c.lang;
+        let words = crate::messages::format_words(expected, lang);
+        let message = match lang {
+            crate::Lang::En => {
+                ["The console's context field \"", key, "\" must be ", words, "; it was ignored."].concat()
+            }
+            crate::Lang::Zh => ["控制台上下文字段“", key, "”必须是", words, "，已忽略。"].concat(),
+        };
+        c.push_at(String::new(), Kind::BadFormat { format: expected }, Severity::Warning, None).set_message(message);
     }
 
     /// A context field of the wrong type: one warning at `""` naming it (`context.<key>`); the
