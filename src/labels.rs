@@ -31,23 +31,25 @@ const IMAGE_TAG: Words = ("Image tag", "镜像标签");
 const KEY: Words = ("key", "键");
 
 /// What one step of a name is.
-enum What {
+enum What<'p> {
     /// A field: its label.
     Field,
     /// The item at this index (0-based) of a list.
     Item(usize),
     /// The key of a map entry (an OpenStack metadata key): label and key.
-    MapKey(String),
+    MapKey(&'p str),
     /// The value of a map entry: label and key.
-    MapValue(String),
+    MapValue(&'p str),
 }
 
-/// One step of a name, outermost first: where a console label would be looked up, the built-in
-/// words, and what the step is.
-struct Step {
-    ptr: Vec<String>,
+/// One step of a name, outermost first: where a console label would be looked up (the first `n`
+/// segments of the pointer, then `extra`: a part's `key` or `value`), the built-in words, and
+/// what the step is.
+struct Step<'p> {
+    n: usize,
+    extra: Option<&'static str>,
     words: Words,
-    what: What,
+    what: What<'p>,
 }
 
 /// A field's name as messages write it.
@@ -70,117 +72,113 @@ fn index(s: &str) -> Option<usize> {
     ok.then(|| s.parse().ok()).flatten()
 }
 
-fn segs(path: &[String], n: usize) -> Vec<String> {
-    path[..n].to_vec()
+fn field_step<'p>(n: usize, f: &Field) -> Step<'p> {
+    Step { n, extra: None, words: f.label, what: What::Field }
 }
 
-fn field_step(ptr: Vec<String>, f: &Field) -> Step {
-    Step { ptr, words: f.label, what: What::Field }
-}
-
-fn item(ptr: Vec<String>, words: Words, i: usize) -> Step {
-    Step { ptr, words, what: What::Item(i) }
+fn item<'p>(n: usize, words: Words, i: usize) -> Step<'p> {
+    Step { n, extra: None, words, what: What::Item(i) }
 }
 
 /// The steps of the field at `p` (unescaped segments), or `None` where the tables define no field.
-fn steps(provider: Provider, p: &[String], part: Option<&str>) -> Option<Vec<Step>> {
+fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<Vec<Step<'p>>> {
     let s: Vec<&str> = p.iter().map(String::as_str).collect();
-    let top = |fields: &'static [Field]| Some(vec![field_step(segs(p, 1), find(fields, s[0])?)]);
-    match provider {
-        Provider::Zenlayer => match s[..] {
-            [_] => top(zenlayer::FIELDS),
-            _ => None,
+    let top = |fields: &'static [Field]| Some(vec![field_step(1, find(fields, s[0])?)]);
+    let mut out = Vec::new();
+    match (provider, &s[..]) {
+        (Provider::Zenlayer, [_]) => return top(zenlayer::FIELDS),
+        (Provider::Tencent, [k]) => match tencent::flat_key(k) {
+            Some((list, i)) => out.push(item(1, if list == "DataDiskIds" { DATA_DISK } else { SNAPSHOT }, i)),
+            None => return top(tencent::FIELDS),
         },
-        Provider::Tencent => {
-            let list_item = |list: &str, i: usize| {
-                let words = if list == "DataDiskIds" { DATA_DISK } else { SNAPSHOT };
-                item(segs(p, p.len()), words, i)
-            };
+        (Provider::Tencent, [list, i]) if tencent::LIST_FIELDS.contains(list) => {
+            out.push(item(2, if *list == "DataDiskIds" { DATA_DISK } else { SNAPSHOT }, index(i)?))
+        }
+        (Provider::Tencent, ["TagSpecification", i, rest @ ..]) => {
+            let i = index(i)?;
             // The tag set's position only where there is more than the first.
-            let set = |i: usize| (i > 0).then(|| item(segs(p, 2), TAG_SET, i));
-            match s[..] {
-                [k] => match tencent::flat_key(k) {
-                    Some((list, i)) => Some(vec![list_item(list, i)]),
-                    None => top(tencent::FIELDS),
-                },
-                [list, i] if tencent::LIST_FIELDS.contains(&list) => Some(vec![list_item(list, index(i)?)]),
-                ["TagSpecification", i] => Some(vec![item(segs(p, 2), TAG_SET, index(i)?)]),
-                ["TagSpecification", i, f] => {
-                    let f = find(tencent::TAG_SPEC_FIELDS, f)?;
-                    Some(set(index(i)?).into_iter().chain([field_step(segs(p, 3), f)]).collect())
+            if i > 0 || rest.is_empty() {
+                out.push(item(2, TAG_SET, i));
+            }
+            match rest {
+                [] => {}
+                [f] => out.push(field_step(3, find(tencent::TAG_SPEC_FIELDS, f)?)),
+                ["Tags", j, rest @ ..] => {
+                    out.push(item(4, TAG, index(j)?));
+                    match rest {
+                        [] => {}
+                        [f] => out.push(field_step(5, find(tencent::TAG_FIELDS, f)?)),
+                        _ => return None,
+                    }
                 }
-                ["TagSpecification", i, "Tags", j] => {
-                    Some(set(index(i)?).into_iter().chain([item(segs(p, 4), TAG, index(j)?)]).collect())
-                }
-                ["TagSpecification", i, "Tags", j, f] => {
-                    let f = find(tencent::TAG_FIELDS, f)?;
-                    let tag = item(segs(p, 4), TAG, index(j)?);
-                    Some(set(index(i)?).into_iter().chain([tag, field_step(segs(p, 5), f)]).collect())
-                }
-                _ => None,
+                _ => return None,
             }
         }
-        Provider::Huawei => match s[..] {
-            [_] => top(huawei::FIELDS),
-            ["tags", i] => {
-                let tag = item(segs(p, 2), TAG, index(i)?);
-                // A part of a `key.value` string is named as the tag's key or value.
-                let f = match part {
-                    Some("key") => &huawei::TAG_KEY,
-                    Some("value") => &huawei::TAG_VALUE,
-                    _ => return Some(vec![tag]),
-                };
-                let mut ptr = segs(p, 2);
-                ptr.push(f.name.to_owned());
-                Some(vec![tag, field_step(ptr, f)])
-            }
-            ["image_tags", i] => Some(vec![item(segs(p, 2), IMAGE_TAG, index(i)?)]),
-            ["image_tags", i, f] => {
-                let f = find(huawei::IMAGE_TAG_FIELDS, f)?;
-                Some(vec![item(segs(p, 2), IMAGE_TAG, index(i)?), field_step(segs(p, 3), f)])
-            }
-            _ => None,
-        },
-        Provider::OpenStack | Provider::Nova => {
+        (Provider::Huawei, [_]) => return top(huawei::FIELDS),
+        (Provider::Huawei, [list @ ("tags" | "image_tags"), i, rest @ ..]) => {
+            out.push(item(2, if *list == "tags" { TAG } else { IMAGE_TAG }, index(i)?));
+            // A part of a `key.value` string is named as the tag's key or value, labelled at
+            // `/tags/i/key` or `/tags/i/value`.
+            let (f, extra) = match (rest, part) {
+                ([], Some("key")) if *list == "tags" => (&huawei::TAG_KEY, part),
+                ([], Some("value")) if *list == "tags" => (&huawei::TAG_VALUE, part),
+                ([], _) => return Some(out),
+                ([f], _) if *list == "image_tags" => (find(huawei::IMAGE_TAG_FIELDS, f)?, None),
+                _ => return None,
+            };
+            let extra = extra.map(|e| if e == "key" { "key" } else { "value" });
+            out.push(Step { n: 2 + rest.len(), extra, words: f.label, what: What::Field });
+        }
+        (Provider::OpenStack | Provider::Nova, rest) => {
             let profile = if provider == Provider::Nova { openstack::Profile::Nova } else { openstack::Profile::Seed };
-            match s[..] {
-                [_] => top(profile.fields()),
-                ["body", "createImage"] => Some(vec![field_step(segs(p, 2), &openstack::BODY_FIELDS[0])]),
-                ["body", "createImage", f] => {
-                    Some(vec![field_step(segs(p, 3), find(profile.create_image_fields(), f)?)])
-                }
-                ["body", "createImage", "metadata", k] => {
+            match rest {
+                [_] => return top(profile.fields()),
+                ["body", "createImage"] => out.push(field_step(2, &openstack::BODY_FIELDS[0])),
+                ["body", "createImage", f] => out.push(field_step(3, find(profile.create_image_fields(), f)?)),
+                ["body", "createImage", "metadata", _] => {
                     let (key, value) = profile.meta();
-                    let what =
-                        if part == Some("value") { What::MapValue(k.to_owned()) } else { What::MapKey(k.to_owned()) };
-                    let words = if part == Some("value") { value.label } else { key.label };
-                    Some(vec![Step { ptr: segs(p, 4), words, what }])
+                    let k = p[3].as_str();
+                    let (words, what) = if part == Some("value") {
+                        (value.label, What::MapValue(k))
+                    } else {
+                        (key.label, What::MapKey(k))
+                    };
+                    out.push(Step { n: 4, extra: None, words, what });
                 }
-                _ => None,
+                _ => return None,
             }
         }
+        _ => return None,
     }
+    Some(out)
 }
 
-/// The console's label for the pointer `segs`, and whether its key names this pointer exactly.
-/// A key segment `*` matches any one segment; `*key` matches the key of a map entry (a metadata
-/// key, as `describe` writes it: `/body/createImage/metadata/*key`), where a plain `*` names the
-/// entry's value. Of the keys that match, the one with the fewest wildcards wins (then the first).
-/// Empty labels are ignored.
-fn console_label<'c>(labels: &'c [(String, String)], segs: &[String], map_key: bool) -> Option<(&'c str, bool)> {
+/// The console's label for the pointer made of the first `n` segments of `p` and `extra`, and
+/// whether its key names this pointer exactly. A key segment `*` matches any one segment; `*key`
+/// matches the key of a map entry (a metadata key, as `describe` writes it:
+/// `/body/createImage/metadata/*key`), where a plain `*` names the entry's value. Of the keys that
+/// match, the one with the fewest wildcards wins (then the first). Empty labels are ignored.
+fn console_label<'c>(
+    labels: &'c [(String, String)],
+    p: &[String],
+    n: usize,
+    extra: Option<&str>,
+    map_key: bool,
+) -> Option<(&'c str, bool)> {
+    let len = n + usize::from(extra.is_some());
     let mut best: Option<(&str, usize)> = None;
     for (pattern, label) in labels {
-        if label.is_empty() {
+        if label.is_empty() || !(pattern.is_empty() || pattern.starts_with('/')) {
             continue;
         }
         let pat = split_pointer(pattern);
-        if pat.len() != segs.len() || !(pattern.is_empty() || pattern.starts_with('/')) {
+        if pat.len() != len {
             continue;
         }
         let mut wild = 0;
-        let matches = pat.iter().zip(segs).enumerate().all(|(k, (a, b))| {
-            let key_seg = map_key && k + 1 == segs.len();
-            let w = if key_seg { "*key" } else { "*" };
+        let matches = pat.iter().enumerate().all(|(k, a)| {
+            let b = if k < n { p[k].as_str() } else { extra.unwrap_or("") };
+            let w = if map_key && k + 1 == len { "*key" } else { "*" };
             if a == w {
                 wild += 1;
             }
@@ -196,21 +194,23 @@ fn console_label<'c>(labels: &'c [(String, String)], segs: &[String], map_key: b
 /// A label of the tables without its trailing parenthetical note (`Minimum disk (GB)`,
 /// `最小磁盘（GB）`): the note is for the form.
 pub(crate) fn bare(label: &'static str) -> &'static str {
-    let cut = if label.ends_with(')') {
-        label.rfind(" (")
-    } else if label.ends_with('）') {
-        label.rfind('（')
-    } else {
-        None
-    };
-    cut.map_or(label, |i| label[..i].trim_end())
+    // Byte by byte (no substring search code in the WebAssembly build): ` (` or `（` (EF BC 88)
+    // opening the last group, when the label ends with `)` or `）` (EF BC 89).
+    let b = label.as_bytes();
+    let (open, close): (&[u8], &[u8]) =
+        if b.ends_with(b")") { (b" (", b")") } else { ("（".as_bytes(), "）".as_bytes()) };
+    if !b.ends_with(close) {
+        return label;
+    }
+    let cut = (0..b.len().saturating_sub(open.len())).rev().find(|&i| b[i..].starts_with(open));
+    cut.and_then(|i| label.get(..i)).unwrap_or(label)
 }
 
-/// Does an English label take a plural verb? It ends in `s` after a letter other than `s`, `u`,
-/// `i` or `a` (`IDs`, `Tags`, `keys`; not `Status`, `Address`, `Analysis`, `Alias`).
+/// Does an English label take a plural verb? It ends in `s` after an ASCII letter other than `s`,
+/// `u`, `i` or `a` (`IDs`, `Tags`, `keys`; not `Status`, `Address`, `Analysis`, `Alias`).
 fn plural(label: &str) -> bool {
     let mut c = label.chars().rev();
-    c.next() == Some('s') && c.next().is_some_and(|p| p.is_alphabetic() && !"suiaSUIA".contains(p))
+    c.next() == Some('s') && c.next().is_some_and(|p| p.is_ascii_alphabetic() && !"suiaSUIA".contains(p))
 }
 
 /// Is `c` of a CJK script (Han, kana, Hangul, ...; not CJK punctuation)?
@@ -231,9 +231,13 @@ pub(crate) fn push_spaced(out: &mut String, s: &str) {
 }
 
 /// The first letter in lower case, for a built-in English item word inside a name (`of tag 2`).
+/// ASCII only (no Unicode case tables in the WebAssembly build): the words are the tables'.
 fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+    let mut out = s.to_owned();
+    if let Some(f) = out.get_mut(..1) {
+        f.make_ascii_lowercase();
+    }
+    out
 }
 
 /// A value quoted in the message language.
@@ -264,7 +268,7 @@ pub(crate) fn name(
     let p = split_pointer(path);
     let found = if p.is_empty() { None } else { steps(provider, &p, part) };
     let Some(steps) = found else {
-        if let Some((label, _)) = console_label(labels, &p, false) {
+        if let Some((label, _)) = console_label(labels, &p, p.len(), None, false) {
             return Name { text: label.to_owned(), plural: en && plural(label), prose: false };
         }
         if p.is_empty() {
@@ -284,7 +288,7 @@ pub(crate) fn name(
             let holder = name(provider, &prefix, None, lang, labels).text;
             if en {
                 // Inside a sentence: `of tag 1` (but `of ID 1` stays).
-                let word = holder.chars().nth(1).is_some_and(char::is_lowercase);
+                let word = holder.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase);
                 let holder = if word { lower_first(&holder) } else { holder };
                 text = [OTHER.0, " ", &keys, " of ", &holder].concat();
             } else {
@@ -304,17 +308,14 @@ pub(crate) fn name(
     let (last, outer) = steps.split_last().expect("a name has a step");
     // A map entry's value: at `<entry>/value`, else at the entry (`describe`'s `/metadata/*`).
     let leaf = match last.what {
-        What::MapValue(_) => {
-            let mut value = last.ptr.clone();
-            value.push("value".to_owned());
-            console_label(labels, &value, false).or_else(|| console_label(labels, &last.ptr, false))
-        }
-        _ => console_label(labels, &last.ptr, matches!(last.what, What::MapKey(_))),
+        What::MapValue(_) => console_label(labels, &p, last.n, Some("value"), false)
+            .or_else(|| console_label(labels, &p, last.n, None, false)),
+        _ => console_label(labels, &p, last.n, last.extra, matches!(last.what, What::MapKey(_))),
     };
     if let Some((label, true)) = leaf {
         return Name { text: label.to_owned(), plural: en && plural(label), prose: false };
     }
-    let own = |s: &Step| console_label(labels, &s.ptr, false).map(|(l, _)| l);
+    let own = |s: &Step| console_label(labels, &p, s.n, s.extra, false).map(|(l, _)| l);
     let leaf_word = leaf.map(|(l, _)| l).unwrap_or_else(|| bare(pick(last.words)));
     let position = |i: usize| num(i as i64 + 1);
     let mut text = String::new();

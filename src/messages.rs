@@ -82,7 +82,8 @@ pub(crate) const WHATS: &[(&str, &str, &str)] = &[
 ];
 
 /// The templates of one kind: [English, Chinese, English short, Chinese short]; an empty short
-/// one is the long one without its full stop. Holes: `{f}` the field's name, `{is}` / `{has}` its
+/// one is the long one without its full stop, and without the field that starts it (`{f} must not
+/// be empty.` -> `Must not be empty`, `{f}的首尾不能是空格。` -> `首尾不能是空格`). Holes: `{f}` the field's name, `{is}` / `{has}` its
 /// English verb, `{p}` the provider, and the kind's params as [`hole`] names them.
 ///
 /// A template without `{f}` (the pre-flight ones) is a sentence that the field's name precedes
@@ -94,30 +95,15 @@ fn template(kind: &Kind, path: &str) -> [&'static str; 4] {
         Kind::Required => ["{f} {is} required.", "{f}为必填项。", "Required", "必填项"],
         Kind::WrongType { expected, actual } => match (*expected, *actual) {
             // A number that is not whole (or, for the seed name, not in plain digits).
-            ("integer", "number") => [
-                "{f} must be an integer, not a fraction.",
-                "{f}必须是整数，不能是小数。",
-                "Must be an integer, not a fraction",
-                "必须是整数，不能是小数",
-            ],
+            ("integer", "number") => ["{f} must be an integer, not a fraction.", "{f}必须是整数，不能是小数。", "", ""],
             // A string JSON text cannot hold: a lone UTF-16 surrogate (from JS or a `\uD800` escape).
-            ("string", "string") => [
-                "{f} must be text without unpaired UTF-16 surrogates.",
-                "{f}不能包含未配对的 UTF-16 代理项。",
-                "Must be text without unpaired UTF-16 surrogates",
-                "不能包含未配对的 UTF-16 代理项",
-            ],
+            ("string", "string") => {
+                ["{f} must be text without unpaired UTF-16 surrogates.", "{f}不能包含未配对的 UTF-16 代理项。", "", ""]
+            }
             // The value is of the expected type family, but not the right member of it
             // ("string or number" given a number, "array of strings" given another array).
-            (e, a) if e == a || mentions(e, a) => {
-                ["{f} must be {expected}.", "{f}必须是{expected}。", "Must be {expected}", "必须是{expected}"]
-            }
-            _ => [
-                "{f} must be {expected}, not {actual}.",
-                "{f}必须是{expected}，而不是{actual}。",
-                "Must be {expected}, not {actual}",
-                "必须是{expected}，而不是{actual}",
-            ],
+            (e, a) if e == a || mentions(e, a) => ["{f} must be {expected}.", "{f}必须是{expected}。", "", ""],
+            _ => ["{f} must be {expected}, not {actual}.", "{f}必须是{expected}，而不是{actual}。", "", ""],
         },
         // A field of the console's context (`context.<name>`), or the whole context (`context`).
         Kind::ContextType { field, expected, actual } => {
@@ -156,7 +142,7 @@ fn template(kind: &Kind, path: &str) -> [&'static str; 4] {
                 ],
             }
         }
-        Kind::Empty => ["{f} must not be empty.", "{f}不能为空。", "Must not be empty", "不能为空"],
+        Kind::Empty => ["{f} must not be empty.", "{f}不能为空。", "", ""],
         Kind::TooShort { .. } => [
             "{f} {has} {actual} {unit}; {p} needs at least {min}.",
             "{f}有{actual}{unit}；{p}要求至少{min}{unit}。",
@@ -182,25 +168,19 @@ fn template(kind: &Kind, path: &str) -> [&'static str; 4] {
             "第{pos}个字符{char}不允许使用",
         ],
         Kind::BadFormat { format } => match *format {
-            "no leading or trailing whitespace" => [
-                "{f} must not start or end with whitespace.",
-                "{f}的首尾不能是空白字符。",
-                "Must not start or end with whitespace",
-                "首尾不能是空白字符",
-            ],
-            "no leading or trailing space" => [
-                "{f} must not start or end with a space.",
-                "{f}的首尾不能是空格。",
-                "Must not start or end with a space",
-                "首尾不能是空格",
-            ],
+            "no leading or trailing whitespace" => {
+                ["{f} must not start or end with whitespace.", "{f}的首尾不能是空白字符。", "", ""]
+            }
+            "no leading or trailing space" => {
+                ["{f} must not start or end with a space.", "{f}的首尾不能是空格。", "", ""]
+            }
             "contiguous index" => [
                 "{f} breaks the numbering: the indexes must count up from 0 without gaps.",
                 "{f}的序号不连续：序号必须从 0 开始连续编号。",
-                "Breaks the numbering: the indexes must count up from 0 without gaps",
-                "序号不连续：必须从 0 开始连续编号",
+                "",
+                "",
             ],
-            _ => ["{f} must be {format}.", "{f}必须是{format}。", "Must be {format}", "必须是{format}"],
+            _ => ["{f} must be {format}.", "{f}必须是{format}。", "", ""],
         },
         Kind::NotAllowed { .. } => [
             "{f} {is} \"{actual}\"; it must be {allowed}.",
@@ -225,7 +205,12 @@ fn template(kind: &Kind, path: &str) -> [&'static str; 4] {
             ["Give either {fields}.", "必须且只能指定{fields}之一。", "", ""]
         }
         Kind::MissingOneOf { .. } => ["Give one of {fields}.", "必须且只能指定{fields}之一。", "", ""],
-        Kind::Requires { .. } => ["{f} can only be given together with {field}.", "{f}只能与{field}一起指定。", "", ""],
+        Kind::Requires { .. } => [
+            "{f} can only be given together with {field}.",
+            "{f}只能与{field}一起指定。",
+            "{f} can only be given together with {field}",
+            "{f}只能与{field}一起指定",
+        ],
         Kind::Duplicate { .. } => [
             "{f} repeats \"{value}\" from {first}.",
             "{f}重复了“{value}”，它已在{first}中出现。",
@@ -255,17 +240,14 @@ fn template(kind: &Kind, path: &str) -> [&'static str; 4] {
             "{f} {is} nested deeper than {max} {levels}; it was not checked.",
             "{f}的嵌套超过{max}层，未被检查。",
             "Nested deeper than {max} {levels}; not checked",
-            "嵌套超过{max}层，未被检查",
+            "",
         ],
         Kind::Unreadable { detail } if detail.trim().is_empty() => {
-            ["{f} could not be read.", "无法读取{f}。", "Could not be read", "无法读取"]
+            ["{f} could not be read.", "无法读取{f}。", "", "无法读取"]
         }
-        Kind::Unreadable { .. } => [
-            "{f} could not be read: {detail}.",
-            "无法读取{f}：{detail}。",
-            "Could not be read: {detail}",
-            "无法读取：{detail}",
-        ],
+        Kind::Unreadable { .. } => {
+            ["{f} could not be read: {detail}.", "无法读取{f}：{detail}。", "", "无法读取：{detail}"]
+        }
         Kind::NotFound { value, .. } if value.is_empty() => ["the {what} does not exist.", "{what}不存在。", "", ""],
         Kind::NotFound { .. } => ["the {what} \"{value}\" does not exist.", "{what}“{value}”不存在。", "", ""],
         Kind::BadState { state, .. } if state.is_empty() => [
@@ -466,12 +448,11 @@ impl Out {
 }
 
 /// The first letter in upper case (a sentence that starts with template words or `the request`).
+/// ASCII only: the sentences start with the templates' own words (and no Unicode case tables go
+/// into the WebAssembly build).
 fn capitalize(s: &mut String) {
-    if let Some(c) = s.chars().next() {
-        if c.is_lowercase() {
-            let up: String = c.to_uppercase().collect();
-            s.replace_range(..c.len_utf8(), &up);
-        }
+    if let Some(f) = s.get_mut(..1) {
+        f.make_ascii_uppercase();
     }
 }
 
@@ -490,7 +471,13 @@ pub fn texts(
         Lang::En => (t[0], t[2]),
         Lang::Zh => (t[1], t[3]),
     };
-    let short = if short.is_empty() { long.trim_end_matches(['.', '。']) } else { short };
+    let short = match short {
+        "" => {
+            let s = long.trim_end_matches(['.', '。']);
+            s.strip_prefix("{f} ").or_else(|| s.strip_prefix("{f}的")).or_else(|| s.strip_prefix("{f}")).unwrap_or(s)
+        }
+        s => s,
+    };
     let f = labels::name(provider, path, part, lang, labels);
     // The field's name starts the message as written, unless it is words (`the request`).
     let starts_with_name = long.starts_with("{f}") && !f.prose;
