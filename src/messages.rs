@@ -450,7 +450,7 @@ impl Out {
 /// The first letter in upper case (a sentence that starts with template words or `the request`).
 /// ASCII only: the sentences start with the templates' own words (and no Unicode case tables go
 /// into the WebAssembly build).
-fn capitalize(s: &mut String) {
+fn capitalize(s: &mut str) {
     if let Some(f) = s.get_mut(..1) {
         f.make_ascii_uppercase();
     }
