@@ -30,7 +30,8 @@ export PATH
 
 # --- Debian packages ---------------------------------------------------------------
 apt_pkgs=(rustc-web cargo-web rust-web-src lld-19)
-[ "$mode" = all ] && apt_pkgs+=(chromium chromium-driver)
+# fonts-noto-cjk: Chinese glyphs in the screenshots of the browser tests (not boxes).
+[ "$mode" = all ] && apt_pkgs+=(chromium chromium-driver fonts-noto-cjk)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -44,8 +44,25 @@ bash scripts/build-wasm.sh
 step "js: the built package in Node"
 node --test tests/js/
 
-step "browser: the demo console in headless Chromium"
+step "js apps: npm ci of www/examples and tests/frameworks (only where the lockfile changed)"
+t=$SECONDS
+for d in www/examples tests/frameworks; do
+  stamp="$d/node_modules/.package-lock.json"   # written by npm at the end of every install
+  if [ ! -f "$stamp" ] || [ "$d/package.json" -nt "$stamp" ] || [ "$d/package-lock.json" -nt "$stamp" ]; then
+    (cd "$d" && npm ci --no-audit --no-fund --loglevel=error </dev/null)
+  else
+    echo "$d: node_modules up to date"
+  fi
+done
+echo "js apps: $((SECONDS - t)) s"
+
+step "browser: the demo console and the form-library examples (built by Vite) in headless Chromium"
 node --test tests/browser/
+
+step "frameworks: Next.js build + prerender of a 'use client' page, Vitest jsdom with the package inlined"
+t=$SECONDS
+node --test tests/frameworks/
+echo "frameworks: $((SECONDS - t)) s"
 
 if [ -z "${SKIP_FUZZ:-}" ] && [ -f scripts/fuzz.sh ]; then
   step "fuzz: a short bounded run of each target"
