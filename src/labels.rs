@@ -66,10 +66,11 @@ fn find(fields: &'static [Field], name: &str) -> Option<&'static Field> {
     fields.iter().find(|f| f.name == name)
 }
 
-/// An array index as a JSON pointer writes it (digits, no leading zero).
+/// An array index as a JSON pointer writes it (digits, no leading zero; at most 9 of them).
 fn index(s: &str) -> Option<usize> {
-    let ok = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'));
-    ok.then(|| s.parse().ok()).flatten()
+    let b = s.as_bytes();
+    let ok = !b.is_empty() && b.len() <= 9 && b.iter().all(u8::is_ascii_digit) && (b == b"0" || b[0] != b'0');
+    ok.then(|| b.iter().fold(0, |v, d| v * 10 + usize::from(d - b'0')))
 }
 
 fn field_step<'p>(n: usize, f: &Field) -> Step<'p> {
@@ -210,7 +211,9 @@ pub(crate) fn bare(label: &'static str) -> &'static str {
 /// `u`, `i` or `a` (`IDs`, `Tags`, `keys`; not `Status`, `Address`, `Analysis`, `Alias`).
 fn plural(label: &str) -> bool {
     let mut c = label.chars().rev();
-    c.next() == Some('s') && c.next().is_some_and(|p| p.is_ascii_alphabetic() && !"suiaSUIA".contains(p))
+    c.next() == Some('s')
+        && c.next()
+            .is_some_and(|p| p.is_ascii_alphabetic() && !matches!(p, 's' | 'u' | 'i' | 'a' | 'S' | 'U' | 'I' | 'A'))
 }
 
 /// Is `c` of a CJK script (Han, kana, Hangul, ...; not CJK punctuation)?

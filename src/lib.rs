@@ -227,7 +227,8 @@ impl Lang {
     /// assert_eq!(Lang::from_bcp47("zhx"), Lang::En);
     /// ```
     pub fn from_bcp47(tag: &str) -> Lang {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
+        let primary = &tag[..end];
         if primary.eq_ignore_ascii_case("zh") || primary.eq_ignore_ascii_case("cmn") {
             Lang::Zh
         } else {

@@ -484,7 +484,9 @@ pub fn texts(
     let starts_with_name = long.starts_with("{f}") && !f.prose;
     // (Not for the sentences that name their fields themselves.)
     let names_fields = matches!(kind, Kind::UnknownField { .. } | Kind::MissingOneOf { .. });
-    let prefix = !long.contains("{f}") && !path.is_empty() && !names_fields;
+    // (A byte scan, not `str::contains`: no substring search code in the WebAssembly build.)
+    let has_f = long.as_bytes().windows(3).any(|w| w == b"{f}");
+    let prefix = !has_f && !path.is_empty() && !names_fields;
     let x = Ctx { provider, kind, labels, f };
     let mut message = Out { lang, text: String::with_capacity(long.len() + 32) };
     if prefix {
