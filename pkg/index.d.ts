@@ -16,6 +16,22 @@ export type Provider = "zenlayer" | "tencent" | "openstack" | "nova" | "huawei";
 /** The language of messages. */
 export type Lang = "en" | "zh";
 
+/**
+ * A language for the `lang` option: any BCP 47 tag (`navigator.language` fits). Every `zh` tag
+ * (`zh`, `zh-CN`, `zh-Hans-CN`, `zh-TW`, ...) gives Chinese (Simplified), any other tag English.
+ */
+export type LangTag = Lang | "zh-CN" | "zh-Hans" | "zh-Hans-CN" | "en-US" | (string & {});
+
+/**
+ * The console's own labels for the messages: JSON pointer -> label (`{ "/ImageName": "名称" }`).
+ * A segment `*` stands for any one segment (`"/TagSpecification/*\/Tags/*\/Key"`); `*key` for an
+ * OpenStack metadata key (as `describe` writes it); a part of a Huawei `key.value` tag is
+ * labelled at `/tags/*\/key` and `/tags/*\/value`. A label given for an exact pointer is the
+ * whole name; one matched through `*` keeps the position ("第 2 个标签的" + label). The fewest `*`
+ * wins. Fields without a label of the console are named by `describe`'s labels.
+ */
+export type Labels = Readonly<Record<string, string>>;
+
 /** What a console knows about Zenlayer resources; each field turns documented provider errors into pre-flight issues. `null` means "not known". */
 export interface ZenlayerContext {
   /** The instance's zone; zones where imaging is unsupported give `not_supported`. */
@@ -86,15 +102,28 @@ export type ContextFor<P extends Provider> = ContextMap[P];
 
 /** Options of `validate`, `normalize` and `toHttp`. */
 export interface Options<P extends Provider = Provider> {
-  /** Message language; default `"en"`. */
-  lang?: Lang | undefined;
+  /** Message language, a BCP 47 tag (`{ lang: navigator.language }`); default English. */
+  lang?: LangTag | undefined;
+  /** The console's own labels, for the messages (see `Labels`). */
+  labels?: Labels | undefined;
+  /**
+   * Read what an empty form control gives as an absent field: `""`, `[]` and `null` in an
+   * optional field (so in the alternative the user did not pick: Tencent's `SnapshotIds: []` beside
+   * an `InstanceId`) are not checked and not "given" for the cross-field rules; `null` in a required
+   * field is `required`. A required field left `""`/`[]` is still checked (`empty`), and so is a
+   * blank row of a list (its key is `empty`: the request as given would be refused). `toHttp`
+   * leaves such fields out of the body. Default `false` (`standardSchema`: `true`).
+   */
+  emptyAsAbsent?: boolean | undefined;
   /** What the console knows (instance state, quotas, ...). `null`/absent: no pre-flight checks. */
   context?: ContextFor<P> | null | undefined;
 }
 
 /** Options of `checkField`: one field is checked without the rest of the request, so no context. */
 export interface FieldOptions {
-  lang?: Lang | undefined;
+  lang?: LangTag | undefined;
+  labels?: Labels | undefined;
+  emptyAsAbsent?: boolean | undefined;
 }
 
 // ----- requests (for callers who build them) -------------------------------------------------
@@ -313,10 +342,24 @@ export interface IssueOf<C extends IssueCode> {
   /** The provider's own documented error code (or HTTP status, e.g. `"400"`), where it documents one. */
   providerCode?: string;
   params: IssueParams<C>;
-  /** In the requested language. */
+  /**
+   * The problem in a sentence, in the requested language, naming the field by its console label
+   * with its position where it helps ("Tag key of tag 2", "第 2 个标签的标签键"), never by its API path.
+   */
   message: string;
+  /**
+   * The same without the field's name, for display under the input ("At most 60 characters",
+   * "最多 60 个字符"; no full stop). An issue with `paths` names the fields it concerns (it shows under each).
+   */
+  shortMessage: string;
   /** A value that would pass, where one can be offered without guessing. */
   suggestion?: string;
+  /**
+   * Only on an issue that concerns several fields (`missing_one_of`, `conflict`, `requires`): the
+   * JSON pointer of every field it concerns, in the field table's order (never `""`); a form shows
+   * the issue under each. `path` is unchanged (`""` for `missing_one_of`).
+   */
+  paths?: string[];
 }
 
 /** One problem; `switch (issue.code)` narrows `params`. */
@@ -568,9 +611,9 @@ export const providers: readonly ["zenlayer", "tencent", "openstack", "nova", "h
 /** Options of `standardSchema`: those of `validate`, with `emptyAsAbsent` on by default. */
 export interface StandardSchemaOptions<P extends Provider = Provider> {
   /** A BCP 47 tag (`navigator.language` fits): `zh`, `zh-CN`, `zh-Hans-CN`... give Chinese, anything else English. */
-  lang?: "en" | "zh" | (string & {}) | undefined;
+  lang?: LangTag | undefined;
   /** The console's own label per field (a JSON pointer; `*` stands for any one segment: `/TagSpecification/*\/Tags/*\/Key`). */
-  labels?: Readonly<Record<string, string>> | undefined;
+  labels?: Labels | undefined;
   /** `""`, `[]` and `null` in an optional field or an unused alternative count as absent. Default `true` here. */
   emptyAsAbsent?: boolean | undefined;
   /** What the console knows (instance state, quotas, ...), as in `validate`. */

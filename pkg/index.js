@@ -302,12 +302,52 @@ function id(provider) {
   }
 }
 
+// `lang`: any BCP 47 tag (`navigator.language`): Chinese for every `zh` (or `cmn`) tag, whatever its
+// subtags (zh-CN, zh-Hans-CN, zh-TW...), English for any other; as the core's Lang::from_bcp47.
+const ZH = /^(?:zh|cmn)(?:[-_]|$)/i;
+
 function langOf(options) {
   try {
     const l = options && options.lang;
-    return l === "zh" || l === "zh-CN" || l === "zh-Hans" ? "zh" : "en";
+    return typeof l === "string" && ZH.test(l) ? "zh" : "en";
   } catch {
     return "en";
+  }
+}
+
+/** `labels` ({ "/JSON/pointer": "label" }, `*` for any one segment) as JSON text of its string entries; "" for none. */
+function labelsOf(options) {
+  const out = {};
+  let n = 0;
+  try {
+    const l = options && options.labels;
+    if (l === null || typeof l !== "object") return "";
+    for (const k of Object.keys(l)) {
+      let v;
+      try {
+        v = l[k];
+      } catch {
+        continue; // a getter that throws: that label is skipped
+      }
+      if (typeof v === "string" && v !== "") {
+        out[k] = v;
+        n++;
+      }
+    }
+  } catch {
+    // a Proxy whose keys cannot be listed: the labels read so far
+  }
+  if (n === 0) return "";
+  const text = JSON.stringify(out);
+  return overLimit(text) ? "" : text;
+}
+
+/** The option flags the core reads: bit 0 `emptyAsAbsent`. */
+function flagsOf(options) {
+  try {
+    return options && options.emptyAsAbsent === true ? 1 : 0;
+  } catch {
+    return 0;
   }
 }
 
@@ -354,7 +394,7 @@ function tooLarge(i, lang) {
  * is not checked: a report of part of a request would say wrong things about the rest).
  */
 function cutReport(i, p, lang) {
-  return report(wasm.check(i, CUT_MARK, lang === "zh" ? 1 : 0, "", 1), p);
+  return report(wasm.check(i, CUT_MARK, lang === "zh" ? 1 : 0, "", 1, "", 0), p);
 }
 
 // 0 from the wasm: valid with no issues (nothing crosses back); 1: the report waits in take_report().
@@ -373,7 +413,7 @@ export function validate(provider, request, options) {
   if (i < 0) return JSON.parse(wasm.refuse(p, lang));
   const t = texts(request, options);
   if (t.cut) return t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
-  return report(wasm.check(i, t.body, lang === "zh" ? 1 : 0, t.context, 1), p);
+  return report(wasm.check(i, t.body, lang === "zh" ? 1 : 0, t.context, 1, labelsOf(options), flagsOf(options)), p);
 }
 
 /** UTF-8 length of `s` (an unpaired surrogate counts 3, as the U+FFFD it becomes). */
@@ -439,7 +479,7 @@ export function validateText(provider, text, options) {
   if (overLimit(text)) return tooLarge(i, lang);
   const t = texts(undefined, options);
   if (t.cut === "size") return tooLarge(i, lang);
-  return report(wasm.check(i, exactText(text), lang === "zh" ? 1 : 0, t.context, 0), p);
+  return report(wasm.check(i, exactText(text), lang === "zh" ? 1 : 0, t.context, 0, labelsOf(options), flagsOf(options)), p);
 }
 
 /** Check one field (path: a JSON pointer such as "/ImageName") the way validate() would. */
@@ -455,7 +495,7 @@ export function checkField(provider, path, value, options) {
   const where = JSON.stringify(id(path));
   if (bodyCut === "size" || overLimit(body) || overLimit(where)) return tooLarge(i, lang);
   // Cut at the values budget: the field is reported as not read (at its path).
-  return report(wasm.check_field(i, where, bodyCut ? CUT_MARK : body, lang === "zh" ? 1 : 0), p);
+  return report(wasm.check_field(i, where, bodyCut ? CUT_MARK : body, lang === "zh" ? 1 : 0, labelsOf(options), flagsOf(options)), p);
 }
 
 function pointer(path) {
@@ -491,7 +531,7 @@ export function normalize(provider, request, options) {
     const r = t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
     return { ...r, normalized: request, changes: [] };
   }
-  const r = JSON.parse(wasm.normalize(p, t.body, lang, t.context));
+  const r = JSON.parse(wasm.normalize(p, t.body, lang, t.context, labelsOf(options), flagsOf(options)));
   if (!Array.isArray(r.changes)) {
     // Refused before normalizing (unknown provider): nothing was changed.
     r.normalized = request;
@@ -524,7 +564,7 @@ export function toHttp(provider, request, options) {
   if (i >= 0 && t.cut) {
     return t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
   }
-  return JSON.parse(wasm.to_http(p, t.body, lang, t.context));
+  return JSON.parse(wasm.to_http(p, t.body, lang, t.context, labelsOf(options), flagsOf(options)));
 }
 
 const own = (table, p) => (Object.prototype.hasOwnProperty.call(table, p) ? structuredClone(table[p]) : null);

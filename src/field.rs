@@ -14,8 +14,10 @@ use crate::{finish, Options, Provider, Report};
 
 /// Check the value of the field at `path` (a JSON pointer such as `/ImageName` or
 /// `/body/createImage/metadata`). A path the provider does not define is an `unknown_field`.
+/// `options`: its language, labels and `empty_as_absent` as [`check`](crate::check) reads them
+/// (the context is not read: it is about the whole request).
 pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &Options<'_>) -> Report {
-    let mut c = Checker::new(provider, options.lang);
+    let mut c = Checker::with_options(provider, options);
     if !crate::providers::built(provider) {
         crate::providers::not_built(&mut c);
         return finish(c);
@@ -134,8 +136,11 @@ fn simple(
     let Some(f) = find(fields, name) else {
         return false;
     };
-    // A form's empty field (`undefined` from JS) is an absent one: required, or nothing to say.
-    if matches!(v, Value::Other(o) if matches!(**o, Other::Js { kind: JsKind::Undefined, .. })) {
+    // A form's empty field (`undefined` from JS) is an absent one: required, or nothing to say;
+    // with `empty_as_absent`, so are `""`, `[]` and `null` in an optional field, and `null` in a
+    // required one (as `check` reads them).
+    let undefined = matches!(v, Value::Other(o) if matches!(**o, Other::Js { kind: JsKind::Undefined, .. }));
+    if undefined || (c.blank(v) && (!f.required || matches!(v, Value::Null))) {
         if f.required {
             c.error(p, Kind::Required, f);
         }

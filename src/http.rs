@@ -69,7 +69,43 @@ fn segment(s: &str) -> String {
     out
 }
 
+/// With `empty_as_absent` the report reads an empty form value of an optional field as absent:
+/// so does the request sent, which leaves the field out (the provider reads what it receives).
+fn drop_blank(provider: Provider, body: &mut Value<'static>) {
+    use crate::providers::{huawei, openstack, tencent, zenlayer};
+    use crate::rules::{is_blank, Field};
+    // A key given twice is read at its last occurrence (as `check` reads it): all of them go.
+    fn drop(v: &mut Value<'static>, fields: &[Field]) {
+        if let Value::Object(m) = v {
+            for f in fields.iter().filter(|f| !f.required) {
+                if m.iter().rev().find(|(k, _)| k == f.name).is_some_and(|(_, x)| is_blank(x)) {
+                    m.retain(|(k, _)| k != f.name);
+                }
+            }
+        }
+    }
+    match provider {
+        Provider::Zenlayer => drop(body, zenlayer::FIELDS),
+        Provider::Tencent => drop(body, tencent::FIELDS),
+        Provider::Huawei => drop(body, huawei::FIELDS),
+        Provider::OpenStack | Provider::Nova => {
+            fn member<'v>(v: &'v mut Value<'static>, key: &str) -> Option<&'v mut Value<'static>> {
+                match v {
+                    Value::Object(m) => m.iter_mut().rev().find(|(k, _)| k == key).map(|(_, x)| x),
+                    _ => None,
+                }
+            }
+            if let Some(ci) = member(body, "body").and_then(|b| member(b, "createImage")) {
+                drop(ci, openstack::CREATE_IMAGE_NOVA);
+            }
+        }
+    }
+}
+
 /// Normalize, check, and build the HTTP request the provider expects for this request.
+///
+/// With [`Options::empty_as_absent`], the optional fields holding `""`, `[]` or `null` are left
+/// out of the body (and Tencent's `Region: ""` is `required`), as the report reads them.
 ///
 /// # Errors
 ///
@@ -79,10 +115,13 @@ fn segment(s: &str) -> String {
 pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Result<HttpRequest, Report> {
     let n = normalize(provider, request, options);
     let mut report = n.report;
-    let body = n.normalized;
+    let mut body = n.normalized;
+    if options.empty_as_absent {
+        drop_blank(provider, &mut body);
+    }
     let get = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
     if provider == Provider::Tencent && body.get("Region").is_none() {
-        let mut c = crate::rules::Checker::new(provider, options.lang);
+        let mut c = crate::rules::Checker::with_options(provider, options);
         c.push(&crate::report::Path::Root.key("Region"), Kind::Required, Severity::Error, None);
         report.issues.extend(c.issues);
         report.ok = false;

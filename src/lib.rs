@@ -101,6 +101,7 @@ mod field;
 mod http;
 mod ids;
 mod json;
+mod labels;
 mod messages;
 mod normalize;
 mod providers;
@@ -188,8 +189,9 @@ impl Provider {
     }
 }
 
-/// The language of messages and labels. `FromStr` takes `en`, `zh`, `zh-CN` and `zh-Hans`;
-/// `Display` and serde use the id (`en`, `zh`).
+/// The language of messages and labels. `FromStr` takes `en`, `zh`, `zh-CN` and `zh-Hans` (an
+/// unknown id is an error); [`Lang::from_bcp47`] takes any BCP 47 tag (`navigator.language`,
+/// `Accept-Language`) and falls back to English. `Display` and serde use the id (`en`, `zh`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Lang {
@@ -213,6 +215,29 @@ impl Lang {
         }
     }
 
+    /// The language of any BCP 47 language tag, for a tag a browser or a user gives: Chinese for
+    /// every tag whose primary language subtag is `zh` (or `cmn`, Mandarin), in any case and with
+    /// any subtags (`zh`, `zh-CN`, `zh-Hans-CN`, `zh-TW`, `zh-Hant-HK`; `_` is read as `-`), since
+    /// the messages are in Simplified Chinese and a reader of Traditional Chinese reads them better
+    /// than English; English for any other tag (`en`, `en-US`, `fr`, `""`). Never fails.
+    ///
+    /// ```
+    /// use createimage::Lang;
+    /// assert_eq!(Lang::from_bcp47("zh-Hans-CN"), Lang::Zh);
+    /// assert_eq!(Lang::from_bcp47("ZH_tw"), Lang::Zh);
+    /// assert_eq!(Lang::from_bcp47("en-US"), Lang::En);
+    /// assert_eq!(Lang::from_bcp47("zhx"), Lang::En);
+    /// ```
+    pub fn from_bcp47(tag: &str) -> Lang {
+        let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
+        let primary = &tag[..end];
+        if primary.eq_ignore_ascii_case("zh") || primary.eq_ignore_ascii_case("cmn") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
     /// The id: `en` or `zh`.
     pub fn id(self) -> &'static str {
         match self {
@@ -222,17 +247,35 @@ impl Lang {
     }
 }
 
-/// Options of every call: the message language and what the console knows.
+/// Options of every call: the message language, the console's labels, how empty form values are
+/// read and what the console knows.
 ///
-/// Build it with [`Options::default`] (English, no context) or [`Options::lang`], then
-/// [`Options::with_context`]; the fields can also be set directly. Marked `#[non_exhaustive]`: new
-/// options may be added, so it cannot be built with a struct expression outside this crate.
-/// `Options<'static>` owns its context (see [`Options::into_owned`]).
+/// Build it with [`Options::default`] (English, no labels, no context) or [`Options::lang`], then
+/// [`Options::with_labels`], [`Options::with_empty_as_absent`], [`Options::with_context`]; the
+/// fields can also be set directly. Marked `#[non_exhaustive]`: new options may be added, so it
+/// cannot be built with a struct expression outside this crate. `Options<'static>` owns its
+/// context (see [`Options::into_owned`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Options<'a> {
     /// The language of the messages.
     pub lang: Lang,
+    /// The console's own labels, by JSON pointer (`/ImageName` -> `Name`): messages name a field
+    /// by its console label, and by the label of the field tables where the console gives none. A
+    /// segment `*` stands for any one segment (`/TagSpecification/*/Tags/*/Key`); `*key` for the key
+    /// of a map entry (OpenStack metadata, as `describe` writes it); the part of a compound value
+    /// is labelled at `<pointer>/key` and `<pointer>/value` (Huawei `key.value` tags: `/tags/*/key`).
+    /// A label whose pointer has no `*` is the field's whole name; one matched through `*` keeps
+    /// the position (`第 2 个` + label, label + ` 2`). The fewest `*` wins; empty labels are ignored.
+    pub labels: Vec<(String, String)>,
+    /// Read an empty form control as an absent field: `""`, `[]` and `null` in an optional field
+    /// (so also in the alternative the user did not pick, such as Tencent's `SnapshotIds` beside
+    /// an `InstanceId`) are not checked and do not count as given for the cross-field rules; `null`
+    /// in a required field is `required`. A required field left `""` or `[]` is still checked
+    /// (`empty` where it must not be empty), and so is an item of a list (a blank row the user
+    /// added and left: its key is `empty`, since the request as given would be refused). Off by
+    /// default (`""` is a value); the JS package's `standardSchema` turns it on.
+    pub empty_as_absent: bool,
     /// What the console knows (instance state, zone, quotas, ...): an object whose fields turn the
     /// provider's documented state, quota and ownership errors into pre-flight issues. Its fields
     /// per provider are listed by [`describe`] (`context`). A context that is not an object is one
@@ -243,12 +286,43 @@ pub struct Options<'a> {
 impl<'a> Options<'a> {
     /// Options with messages in `lang` and no context.
     pub fn lang(lang: Lang) -> Options<'a> {
-        Options { lang, context: None }
+        Options { lang, ..Options::default() }
     }
 
     /// The same options with messages in `lang`.
     pub fn with_lang(mut self, lang: Lang) -> Options<'a> {
         self.lang = lang;
+        self
+    }
+
+    /// The same options with these console labels (JSON pointer, label); see [`Options::labels`].
+    ///
+    /// ```
+    /// use createimage::{check_json, Lang, Options, Provider};
+    /// let o = Options::lang(Lang::Zh).with_labels([("/ImageName", "名称")]);
+    /// let r = check_json(Provider::Tencent, r#"{"ImageName": "", "InstanceId": "ins-1"}"#, &o).unwrap();
+    /// assert_eq!(r.issues[0].message, "名称不能为空。");
+    /// assert_eq!(r.issues[0].short_message, "不能为空");
+    /// ```
+    pub fn with_labels<K: Into<String>, L: Into<String>>(
+        mut self,
+        labels: impl IntoIterator<Item = (K, L)>,
+    ) -> Options<'a> {
+        self.labels = labels.into_iter().map(|(k, l)| (k.into(), l.into())).collect();
+        self
+    }
+
+    /// The same options reading empty form values as absent or not; see [`Options::empty_as_absent`].
+    ///
+    /// ```
+    /// use createimage::{check_json, Options, Provider};
+    /// let form = r#"{"ImageName": "web", "InstanceId": "ins-1", "SnapshotIds": [], "ImageDescription": ""}"#;
+    /// let o = Options::default().with_empty_as_absent(true);
+    /// assert!(check_json(Provider::Tencent, form, &o).unwrap().ok);
+    /// assert!(!check_json(Provider::Tencent, form, &Options::default()).unwrap().ok);
+    /// ```
+    pub fn with_empty_as_absent(mut self, on: bool) -> Options<'a> {
+        self.empty_as_absent = on;
         self
     }
 
@@ -260,7 +334,12 @@ impl<'a> Options<'a> {
 
     /// An owned copy that borrows nothing (its context made `'static`).
     pub fn into_owned(self) -> Options<'static> {
-        Options { lang: self.lang, context: self.context.map(Value::into_owned) }
+        Options {
+            lang: self.lang,
+            labels: self.labels,
+            empty_as_absent: self.empty_as_absent,
+            context: self.context.map(Value::into_owned),
+        }
     }
 }
 
@@ -271,7 +350,7 @@ impl<'a> Options<'a> {
 /// `wrong_type` at `""`. Never fails and never panics: whatever the input, the answer is a report.
 /// Time is linear in the size of the request (n log n for lists whose items must be unique).
 pub fn check(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Report {
-    let mut c = Checker::new(provider, options.lang);
+    let mut c = Checker::with_options(provider, options);
     run(&mut c, request);
     if let Some(ctx) = &options.context {
         run_context(&mut c, request, ctx);

@@ -16,13 +16,18 @@ use std::process::ExitCode;
 
 const USAGE: &str =
     "usage: createimage <check|normalize|http|describe|schema> --provider <zenlayer|tencent|openstack|nova|huawei>
-                   [--lang en|zh] [--format text|json] [--context FILE] [FILE|-]
+                   [--lang TAG] [--labels FILE] [--empty-as-absent] [--format text|json]
+                   [--context FILE] [FILE|-]
 
   check      check a request (JSON from FILE or standard input) and print the report
   normalize  apply the safe fixes, print the changes, the normalized request and its report
   http       print the HTTP request to send (method, path, headers, body), or the report
   describe   print the field descriptors a form needs (JSON)
   schema     print a JSON Schema (draft 2020-12) of the request
+
+  --lang TAG         message language, a BCP 47 tag: zh, zh-CN, zh-Hans-CN, zh-TW... Chinese, any other English
+  --labels FILE      the console's labels for messages: a JSON object {\"/JSON/pointer\": \"label\"} (* = any segment)
+  --empty-as-absent  read \"\", [] and null in optional fields as absent (what an empty form control gives)
 
 exit status: 0 valid, 1 not valid, 2 usage error or input that is not JSON";
 
@@ -32,6 +37,8 @@ struct Args {
     lang: Lang,
     json: bool,
     context: Option<String>,
+    labels: Option<String>,
+    empty_as_absent: bool,
     input: Option<String>,
 }
 
@@ -42,6 +49,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         return Err(format!("unknown command \"{command}\""));
     }
     let (mut provider, mut lang, mut json, mut context, mut input) = (None, Lang::En, false, None, None);
+    let (mut labels, mut empty_as_absent) = (None, false);
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -49,10 +57,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 let v = value("--provider")?;
                 provider = Some(Provider::parse(&v).ok_or(format!("unknown provider \"{v}\""))?);
             }
-            "--lang" => {
-                let v = value("--lang")?;
-                lang = Lang::parse(&v).ok_or(format!("unknown language \"{v}\" (en or zh)"))?;
-            }
+            // Any BCP 47 tag (`zh-Hans-CN`, `en-US`, `$LANG`'s `zh_CN`): Chinese for zh-*, else English.
+            "--lang" => lang = Lang::from_bcp47(&value("--lang")?),
+            "--labels" => labels = Some(value("--labels")?),
+            "--empty-as-absent" => empty_as_absent = true,
             "--format" => {
                 json = match value("--format")?.as_str() {
                     "json" => true,
@@ -71,7 +79,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         }
     }
     let provider = provider.ok_or("--provider is required")?;
-    Ok(Args { command, provider, lang, json, context, input })
+    Ok(Args { command, provider, lang, json, context, labels, empty_as_absent, input })
 }
 
 /// Read at most `MAX_TEXT_BYTES` of JSON text (one byte more tells that there is more).
@@ -111,6 +119,21 @@ fn text_report(r: &Report) -> String {
     let verdict = if r.ok { "valid" } else { "not valid" };
     out.push_str(&format!("{}: {verdict} ({errors} errors, {warnings} warnings)\n", r.provider.id()));
     out
+}
+
+/// The console's labels: a JSON object of strings (JSON pointer -> label).
+fn labels_from(text: &str) -> Result<Vec<(String, String)>, String> {
+    let v = Value::parse(text).map_err(|e| format!("the labels are not JSON: {e}"))?;
+    let Some(entries) = v.as_object() else {
+        return Err("the labels must be a JSON object {\"/pointer\": \"label\"}".into());
+    };
+    entries
+        .iter()
+        .map(|(k, l)| match l.as_str() {
+            Some(l) => Ok((k.to_string(), l.to_owned())),
+            None => Err(format!("the label of \"{k}\" is not a string")),
+        })
+        .collect()
 }
 
 /// What a run prints: standard output, standard error (warnings), and the verdict's exit code.
@@ -173,7 +196,12 @@ fn run(args: &[String]) -> Result<Printed, (u8, String)> {
         None => None,
     };
     let (request, context, marks) = parse_both(&input, ctx_text.as_deref())?;
-    let options = Options::lang(a.lang).with_context(context);
+    let labels = match &a.labels {
+        Some(p) => labels_from(&read(Some(p)).map_err(|e| (2, e))?).map_err(|e| (2, e))?,
+        None => Vec::new(),
+    };
+    let options =
+        Options::lang(a.lang).with_context(context).with_labels(labels).with_empty_as_absent(a.empty_as_absent);
     let line = |out: &mut String, s: &str| {
         out.push_str(s);
         out.push('\n');

@@ -6,7 +6,8 @@
 //! pre-flight issue is about) are data here, with their English and Chinese forms: the tests check
 //! every template against every word and edge value it can receive, in both languages.
 
-use crate::report::{split_pointer, Kind};
+use crate::labels::{self, clip, quote, Name};
+use crate::report::Kind;
 use crate::text::Unit;
 use crate::{Lang, Provider};
 
@@ -48,10 +49,11 @@ pub(crate) const FORMATS: &[(&str, &str, &str)] = &[
     ("uuid", "a UUID (8-4-4-4-12 hexadecimal digits)", "UUID（8-4-4-4-12 位十六进制）"),
     ("0 or uuid", "0 or a UUID", "0 或 UUID"),
     ("bucket:object", "\"bucket:object\"", "“桶名:对象名”"),
+    // The bucket of `bucket:object` is not an OBS bucket name.
     (
         "bucket name",
-        "an OBS bucket name (3 to 63 lowercase letters, digits, hyphens or dots, starting and ending with a letter or digit)",
-        "OBS 桶名（3 到 63 个小写字母、数字、连字符或点，以字母或数字开头和结尾）",
+        "\"bucket:object\" with an OBS bucket name (3 to 63 lowercase letters, digits, hyphens or dots, starting and ending with a letter or digit)",
+        "“桶名:对象名”，桶名为 OBS 桶名（3 到 63 个小写字母、数字、连字符或点，以字母或数字开头和结尾）",
     ),
     ("microversion", "a microversion such as 2.39, or latest", "微版本（如 2.39 或 latest）"),
     // These three have sentences of their own (see `template`).
@@ -60,142 +62,246 @@ pub(crate) const FORMATS: &[(&str, &str, &str)] = &[
     ("no leading or trailing space", "", ""),
 ];
 
-/// What a pre-flight issue is about (`what`): (id = English, Chinese).
-pub(crate) const WHATS: &[(&str, &str)] = &[
-    ("instance", "实例"),
-    ("snapshot", "快照"),
-    ("zone", "可用区"),
-    ("system disk", "系统盘"),
-    ("server", "云服务器"),
-    ("server task", "云服务器任务"),
-    ("disk", "磁盘"),
-    ("bucket storage class", "桶存储类别"),
-    ("token's project", "令牌所属项目"),
-    ("tag key", "标签键"),
-    ("configuration", "配置"),
-    ("instance's latest operation", "实例的最新操作"),
-    ("project", "项目"),
-    ("image file", "镜像文件"),
-    ("region", "区域"),
+/// What a pre-flight issue is about (`what`): (id, English, Chinese). The id is the `what`
+/// param; the English words are the id, but where the id would read as an API name.
+pub(crate) const WHATS: &[(&str, &str, &str)] = &[
+    ("instance", "instance", "实例"),
+    ("snapshot", "snapshot", "快照"),
+    ("zone", "zone", "可用区"),
+    ("system disk", "system disk", "系统盘"),
+    ("server", "server", "云服务器"),
+    ("server task", "server task", "云服务器任务"),
+    ("disk", "disk", "磁盘"),
+    ("bucket storage class", "bucket storage class", "桶存储类别"),
+    ("token's project", "project of the Auth token", "认证令牌所属项目"),
+    ("tag key", "tag key", "标签键"),
+    ("configuration", "configuration", "配置"),
+    ("instance's latest operation", "instance's latest operation", "实例的最新操作"),
+    ("project", "project", "项目"),
+    ("image file", "image file", "镜像文件"),
+    ("region", "region", "区域"),
 ];
 
-/// (English, Chinese) template per kind and params. Holes: `{f}` the field, `{p}` the provider,
-/// and the kind's params as [`hole`] names them.
-fn template(kind: &Kind) -> (&'static str, &'static str) {
+/// The templates of one kind: [English, Chinese, English short, Chinese short]; an empty short
+/// one is the long one without its full stop, and without the field that starts it (`{f} must not
+/// be empty.` -> `Must not be empty`, `{f}的首尾不能是空格。` -> `首尾不能是空格`). Holes: `{f}` the field's name, `{is}` / `{has}` its
+/// English verb, `{p}` the provider, and the kind's params as [`hole`] names them.
+///
+/// A template without `{f}` (the pre-flight ones) is a sentence that the field's name precedes
+/// where the issue has a path (`Instance ID: the instance is STOPPING; ...`); it starts in lower
+/// case and is capitalized where it starts the message. The short forms never name the issue's own
+/// field, but a cross-field one names the fields it concerns, since it is shown under each.
+fn template(kind: &Kind, path: &str) -> [&'static str; 4] {
     match kind {
-        Kind::Required => ("{f} is required.", "{f}为必填项。"),
+        Kind::Required => ["{f} {is} required.", "{f}为必填项。", "Required", "必填项"],
         Kind::WrongType { expected, actual } => match (*expected, *actual) {
             // A number that is not whole (or, for the seed name, not in plain digits).
-            ("integer", "number") => ("{f} must be an integer, not a fraction.", "{f}必须是整数，不能是小数。"),
+            ("integer", "number") => ["{f} must be an integer, not a fraction.", "{f}必须是整数，不能是小数。", "", ""],
             // A string JSON text cannot hold: a lone UTF-16 surrogate (from JS or a `\uD800` escape).
             ("string", "string") => {
-                ("{f} must be text without unpaired UTF-16 surrogates.", "{f}不能包含未配对的 UTF-16 代理项。")
+                ["{f} must be text without unpaired UTF-16 surrogates.", "{f}不能包含未配对的 UTF-16 代理项。", "", ""]
             }
             // The value is of the expected type family, but not the right member of it
             // ("string or number" given a number, "array of strings" given another array).
-            (e, a) if e == a || mentions(e, a) => ("{f} must be {expected}.", "{f}必须是{expected}。"),
-            _ => ("{f} must be {expected}, not {actual}.", "{f}必须是{expected}，而不是{actual}。"),
+            (e, a) if e == a || mentions(e, a) => ["{f} must be {expected}.", "{f}必须是{expected}。", "", ""],
+            _ => ["{f} must be {expected}, not {actual}.", "{f}必须是{expected}，而不是{actual}。", "", ""],
         },
         // A field of the console's context (`context.<name>`), or the whole context (`context`).
         Kind::ContextType { field, expected, actual } => {
             let whole = field == "context";
             match (*expected, *actual) {
                 // A fraction where an integer is wanted; an integer past 64 bits (it is a number).
-                ("integer", "number") => (
+                ("integer", "number") => [
                     "The console's context field \"{field}\" must be an integer, not a fraction; it was ignored.",
                     "控制台上下文字段“{field}”必须是整数，不能是小数，已忽略。",
-                ),
-                ("string", "string") => (
+                    "",
+                    "",
+                ],
+                ("string", "string") => [
                     "The console's context field \"{field}\" must be text without unpaired UTF-16 surrogates; it was ignored.",
                     "控制台上下文字段“{field}”不能包含未配对的 UTF-16 代理项，已忽略。",
-                ),
-                (e, a) if e == a || mentions(e, a) || e == "64-bit integer" => (
+                    "",
+                    "",
+                ],
+                (e, a) if e == a || mentions(e, a) || e == "64-bit integer" => [
                     "The console's context field \"{field}\" must be {expected}; it was ignored.",
                     "控制台上下文字段“{field}”必须是{expected}，已忽略。",
-                ),
-                _ if whole => (
+                    "",
+                    "",
+                ],
+                _ if whole => [
                     "The console's context must be {expected}, not {actual}; it was ignored.",
                     "控制台上下文必须是{expected}，而不是{actual}，已忽略。",
-                ),
-                _ => (
+                    "",
+                    "",
+                ],
+                _ => [
                     "The console's context field \"{field}\" must be {expected}, not {actual}; it was ignored.",
                     "控制台上下文字段“{field}”必须是{expected}，而不是{actual}，已忽略。",
-                ),
+                    "",
+                    "",
+                ],
             }
         }
-        Kind::Empty => ("{f} must not be empty.", "{f}不能为空。"),
-        Kind::TooShort { .. } => {
-            ("{f} has {actual} {unit}; {p} needs at least {min}.", "{f}有{actual}{unit}；{p}要求至少{min}{unit}。")
-        }
-        Kind::TooLong { .. } => {
-            ("{f} has {actual} {unit}; {p} accepts at most {max}.", "{f}有{actual}{unit}；{p}最多接受{max}{unit}。")
-        }
-        Kind::OutOfRange { .. } => {
-            ("{f} is {actual}; {p} accepts {min} to {max}.", "{f}为{actual}；{p}接受{min}到{max}。")
-        }
-        Kind::BadChar { .. } => (
+        Kind::Empty => ["{f} must not be empty.", "{f}不能为空。", "", ""],
+        Kind::TooShort { .. } => [
+            "{f} {has} {actual} {unit}; {p} needs at least {min}.",
+            "{f}有{actual}{unit}；{p}要求至少{min}{unit}。",
+            "At least {min} {limitunit}",
+            "至少{min}{unit}",
+        ],
+        Kind::TooLong { .. } => [
+            "{f} {has} {actual} {unit}; {p} accepts at most {max}.",
+            "{f}有{actual}{unit}；{p}最多接受{max}{unit}。",
+            "At most {max} {limitunit}",
+            "最多{max}{unit}",
+        ],
+        Kind::OutOfRange { .. } => [
+            "{f} {is} {actual}; {p} accepts {min} to {max}.",
+            "{f}为{actual}；{p}接受{min}到{max}。",
+            "Must be from {min} to {max}",
+            "必须在{min}到{max}之间",
+        ],
+        Kind::BadChar { .. } => [
             "{f} contains {char} at position {pos}, which {p} does not allow here.",
-            "{f}的第{pos}个字符 {char} 不被{p}允许。",
-        ),
+            "{f}的第{pos}个字符{char}不被{p}允许。",
+            "Character {char} at position {pos} is not allowed",
+            "第{pos}个字符{char}不允许使用",
+        ],
         Kind::BadFormat { format } => match *format {
             "no leading or trailing whitespace" => {
-                ("{f} must not start or end with whitespace.", "{f}的首尾不能是空白字符。")
+                ["{f} must not start or end with whitespace.", "{f}的首尾不能是空白字符。", "", ""]
             }
-            "no leading or trailing space" => ("{f} must not start or end with a space.", "{f}的首尾不能是空格。"),
-            "contiguous index" => (
+            "no leading or trailing space" => {
+                ["{f} must not start or end with a space.", "{f}的首尾不能是空格。", "", ""]
+            }
+            "contiguous index" => [
                 "{f} breaks the numbering: the indexes must count up from 0 without gaps.",
-                "{f}的序号不连续：序号必须从0开始连续编号。",
-            ),
-            _ => ("{f} must be {format}.", "{f}必须是{format}。"),
+                "{f}的序号不连续：序号必须从 0 开始连续编号。",
+                "",
+                "",
+            ],
+            _ => ["{f} must be {format}.", "{f}必须是{format}。", "", ""],
         },
-        Kind::NotAllowed { .. } => ("{f} is \"{actual}\"; it must be {allowed}.", "{f}为“{actual}”，必须是{allowed}。"),
-        Kind::Conflict { .. } => ("{f} cannot be given together with {with}.", "{f}不能与{with}同时指定。"),
-        Kind::MissingOneOf { fields } if fields.len() == 2 => ("Give either {fields}.", "必须且只能指定{fields}之一。"),
-        Kind::MissingOneOf { .. } => ("Give one of {fields}.", "必须且只能指定{fields}之一。"),
-        Kind::Requires { .. } => ("{f} can only be given together with {field}.", "{f}只能与{field}一起指定。"),
-        Kind::Duplicate { .. } => {
-            ("{f} repeats \"{value}\", already given at {first}.", "{f}重复了“{value}”，它已在{first}中出现。")
+        Kind::NotAllowed { .. } => [
+            "{f} {is} \"{actual}\"; it must be {allowed}.",
+            "{f}为“{actual}”，必须是{allowed}。",
+            "Must be {allowed}",
+            "必须是{allowed}",
+        ],
+        // Tencent's list given both as an array and as numbered keys: at the key `/DataDiskIds.0`.
+        Kind::Conflict { with } if numbered_key_of(path, with) => [
+            "{f} is given as a numbered key beside the array {with}.",
+            "{f}以编号键给出，但{with}同时以数组给出。",
+            "Given as a numbered key beside the array {with}",
+            "以编号键给出，但{with}同时以数组给出",
+        ],
+        Kind::Conflict { .. } => [
+            "{f} cannot be given together with {with}.",
+            "{f}不能与{with}同时指定。",
+            "{with} and {f} cannot both be given",
+            "{with}和{f}不能同时指定",
+        ],
+        Kind::MissingOneOf { fields } if fields.len() == 2 => {
+            ["Give either {fields}.", "必须且只能指定{fields}之一。", "", ""]
         }
-        Kind::UnknownField { .. } => ("{p} does not know the field \"{field}\".", "{p}不支持字段“{field}”。"),
-        Kind::TooMany { max: 0, .. } => {
-            ("{f} has {actual} {items}; none are allowed.", "{f}有{actual}项；不允许有任何项。")
+        Kind::MissingOneOf { .. } => ["Give one of {fields}.", "必须且只能指定{fields}之一。", "", ""],
+        Kind::Requires { .. } => [
+            "{f} can only be given together with {field}.",
+            "{f}只能与{field}一起指定。",
+            "{f} can only be given together with {field}",
+            "{f}只能与{field}一起指定",
+        ],
+        Kind::Duplicate { .. } => [
+            "{f} repeats \"{value}\" from {first}.",
+            "{f}重复了“{value}”，它已在{first}中出现。",
+            "Same as {first}",
+            "与{first}重复",
+        ],
+        Kind::UnknownField { .. } => ["{p} does not know the field \"{field}\".", "{p}不支持字段“{field}”。", "", ""],
+        Kind::TooMany { max: 0, .. } => [
+            "{f} {has} {actual} {items}; none are allowed.",
+            "{f}有{actual}项；不允许有任何项。",
+            "No items are allowed",
+            "不允许有任何项",
+        ],
+        Kind::TooMany { max: 1, .. } => [
+            "{f} {has} {actual} {items}; at most 1 is allowed.",
+            "{f}有{actual}项；最多允许 1 项。",
+            "At most 1 item",
+            "最多 1 项",
+        ],
+        Kind::TooMany { .. } => [
+            "{f} {has} {actual} {items}; at most {max} are allowed.",
+            "{f}有{actual}项；最多允许{max}项。",
+            "At most {max} items",
+            "最多{max}项",
+        ],
+        Kind::TooDeep { .. } => [
+            "{f} {is} nested deeper than {max} {levels}; it was not checked.",
+            "{f}的嵌套超过{max}层，未被检查。",
+            "Nested deeper than {max} {levels}; not checked",
+            "",
+        ],
+        Kind::Unreadable { detail } if detail.trim().is_empty() => {
+            ["{f} could not be read.", "无法读取{f}。", "", "无法读取"]
         }
-        Kind::TooMany { max: 1, .. } => {
-            ("{f} has {actual} {items}; at most 1 is allowed.", "{f}有{actual}项；最多允许1项。")
+        Kind::Unreadable { .. } => {
+            ["{f} could not be read: {detail}.", "无法读取{f}：{detail}。", "", "无法读取：{detail}"]
         }
-        Kind::TooMany { .. } => {
-            ("{f} has {actual} {items}; at most {max} are allowed.", "{f}有{actual}项；最多允许{max}项。")
-        }
-        Kind::TooDeep { .. } => {
-            ("{f} is nested deeper than {max} {levels}; it was not checked.", "{f}的嵌套超过{max}层，未被检查。")
-        }
-        Kind::Unreadable { detail } if detail.trim().is_empty() => ("{f} could not be read.", "无法读取{f}。"),
-        Kind::Unreadable { .. } => ("{f} could not be read: {detail}.", "无法读取{f}：{detail}。"),
-        Kind::NotFound { value, .. } if value.is_empty() => ("The {what} does not exist.", "{what}不存在。"),
-        Kind::NotFound { .. } => ("The {what} \"{value}\" does not exist.", "{what}“{value}”不存在。"),
-        Kind::BadState { state, .. } if state.is_empty() => (
-            "The {what} has no state; creating an image needs it to be {allowed}.",
+        Kind::NotFound { value, .. } if value.is_empty() => ["the {what} does not exist.", "{what}不存在。", "", ""],
+        Kind::NotFound { .. } => ["the {what} \"{value}\" does not exist.", "{what}“{value}”不存在。", "", ""],
+        Kind::BadState { state, .. } if state.is_empty() => [
+            "the {what} has no state; creating an image needs it to be {allowed}.",
             "{what}没有状态；创建镜像需要状态为{allowed}。",
-        ),
-        Kind::BadState { .. } => (
-            "The {what} is {state}; creating an image needs it to be {allowed}.",
+            "the {what} has no state; it must be {allowed}",
+            "{what}没有状态，需要为{allowed}",
+        ],
+        Kind::BadState { .. } => [
+            "the {what} is {state}; creating an image needs it to be {allowed}.",
             "{what}当前状态为{state}；创建镜像需要状态为{allowed}。",
-        ),
-        Kind::QuotaExceeded { .. } => {
-            ("The image quota of {limit} is reached ({actual} in use).", "已达到镜像配额{limit}（已使用{actual}）。")
-        }
-        Kind::NoQuotaLeft => ("No image quota is left.", "镜像配额已用完。"),
+            "the {what} is {state}; it must be {allowed}",
+            "{what}当前状态为{state}，需要为{allowed}",
+        ],
+        Kind::QuotaExceeded { .. } => [
+            "the image quota of {limit} is reached ({actual} in use).",
+            "已达到镜像配额{limit}（已使用{actual}）。",
+            "",
+            "",
+        ],
+        Kind::NoQuotaLeft => ["no image quota is left.", "镜像配额已用完。", "", ""],
         Kind::NotSupported { value, .. } if value.is_empty() => {
-            ("{p} does not support creating images for this {what}.", "{p}不支持为此{what}创建镜像。")
+            ["{p} does not support creating images for this {what}.", "{p}不支持为此{what}创建镜像。", "", ""]
         }
-        Kind::NotSupported { .. } => {
-            ("{p} does not support creating images for the {what} \"{value}\".", "{p}不支持为{what}“{value}”创建镜像。")
+        Kind::NotSupported { .. } => [
+            "{p} does not support creating images for the {what} \"{value}\".",
+            "{p}不支持为{what}“{value}”创建镜像。",
+            "",
+            "",
+        ],
+        // Huawei: the bucket of image_url is in another region than the one the request goes to.
+        Kind::Mismatch { what: "region", .. } => [
+            "the bucket is in region \"{actual}\", but the request goes to region \"{expected}\".",
+            "桶位于区域“{actual}”，但请求发往区域“{expected}”。",
+            "",
+            "",
+        ],
+        Kind::Mismatch { .. } => [
+            "{f} {is} \"{actual}\" but the {what} is \"{expected}\".",
+            "{f}为“{actual}”，但{what}为“{expected}”。",
+            "the {what} is \"{expected}\"",
+            "{what}为“{expected}”",
+        ],
+        Kind::AlreadyExists { .. } => {
+            ["an image named \"{value}\" already exists.", "名为“{value}”的镜像已存在。", "", ""]
         }
-        Kind::Mismatch { .. } => {
-            ("{f} is \"{actual}\" but the {what} is \"{expected}\".", "{f}为“{actual}”，但{what}为“{expected}”。")
-        }
-        Kind::AlreadyExists { .. } => ("An image named \"{value}\" already exists.", "名为“{value}”的镜像已存在。"),
     }
+}
+
+/// Is `path` a Tencent numbered key of the list at `with` (`/DataDiskIds.3` of `/DataDiskIds`)?
+fn numbered_key_of(path: &str, with: &str) -> bool {
+    let n = path.strip_prefix(with).and_then(|r| r.strip_prefix('.'));
+    n.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Does the type word `expected` name the type `actual` as one of its members?
@@ -203,33 +309,48 @@ fn mentions(expected: &str, actual: &str) -> bool {
     expected != actual && expected.split(' ').any(|w| w == actual)
 }
 
-/// Write the value of hole `name` for this kind; false when the kind has no such hole.
-fn hole(out: &mut Out, name: &str, kind: &Kind, provider: Provider) -> bool {
+/// What the holes of one message are filled from.
+struct Ctx<'a> {
+    provider: Provider,
+    kind: &'a Kind,
+    labels: &'a [(String, String)],
+    /// The field's name.
+    f: Name,
+}
+
+/// Write the value of hole `name`; false when the kind has no such hole.
+fn hole(out: &mut Out, name: &str, x: &Ctx<'_>) -> bool {
     let lang = out.lang;
-    let other = |ptr: &str| field_name(provider, ptr, lang);
-    match (kind, name) {
+    let other = |ptr: &str| labels::name(x.provider, ptr, None, lang, x.labels).text;
+    match (x.kind, name) {
+        (_, "f") => out.piece(&x.f.text),
+        (_, "is") => out.piece(if x.f.plural { "are" } else { "is" }),
+        (_, "has") => out.piece(if x.f.plural { "have" } else { "has" }),
+        (_, "p") => out.piece(x.provider.display_name(lang)),
         (Kind::WrongType { expected, .. } | Kind::ContextType { expected, .. }, "expected") => {
             out.piece(type_words(expected, lang))
         }
         (Kind::WrongType { actual, .. } | Kind::ContextType { actual, .. }, "actual") => {
             out.piece(type_words(actual, lang))
         }
-        (Kind::ContextType { field, .. }, "field") => {
-            out.piece(&short(field.strip_prefix("context.").unwrap_or(field)))
-        }
+        (Kind::ContextType { field, .. }, "field") => out.piece(&clip(field.strip_prefix("context.").unwrap_or(field))),
         (Kind::TooShort { actual, .. } | Kind::TooLong { actual, .. }, "actual") => out.piece(&num(*actual as i64)),
         (Kind::TooShort { min, .. }, "min") => out.piece(&num(*min as i64)),
         (Kind::TooLong { max, .. }, "max") => out.piece(&num(*max as i64)),
         (Kind::TooShort { unit, actual, .. } | Kind::TooLong { unit, actual, .. }, "unit") => {
             out.piece(unit_word(*unit, *actual, lang))
         }
+        // The unit agreeing with the limit (`At least 1 character`).
+        (Kind::TooShort { unit, min: n, .. } | Kind::TooLong { unit, max: n, .. }, "limitunit") => {
+            out.piece(unit_word(*unit, *n, lang))
+        }
         (Kind::OutOfRange { min, .. }, "min") => out.piece(&num(*min)),
         (Kind::OutOfRange { max, .. }, "max") => out.piece(&num(*max)),
-        (Kind::OutOfRange { actual, .. }, "actual") => out.piece(&short(actual)),
-        (Kind::BadChar { ch, code_point, .. }, "char") => out.piece(&show_char(*ch, *code_point)),
+        (Kind::OutOfRange { actual, .. }, "actual") => out.piece(&clip(actual)),
+        (Kind::BadChar { ch, code_point, .. }, "char") => out.piece(&show_char(*ch, *code_point, lang)),
         (Kind::BadChar { index, .. }, "pos") => out.piece(&num(*index as i64 + 1)),
         (Kind::BadFormat { format }, "format") => out.piece(format_words(format, lang)),
-        (Kind::NotAllowed { actual, .. }, "actual") => out.piece(&short(actual)),
+        (Kind::NotAllowed { actual, .. }, "actual") => out.piece(&clip(actual)),
         (Kind::NotAllowed { allowed, .. }, "allowed") => {
             let quoted: Vec<String> = allowed.iter().map(|a| quote(a, lang)).collect();
             out.list(&quoted);
@@ -240,16 +361,16 @@ fn hole(out: &mut Out, name: &str, kind: &Kind, provider: Provider) -> bool {
             out.list(&names);
         }
         (Kind::Requires { field }, "field") => out.piece(&other(field)),
-        (Kind::Duplicate { value, .. }, "value") => out.piece(&short(value)),
+        (Kind::Duplicate { value, .. }, "value") => out.piece(&clip(value)),
         (Kind::Duplicate { first, .. }, "first") => out.piece(&other(first)),
-        (Kind::UnknownField { field }, "field") => out.piece(&short(field)),
+        (Kind::UnknownField { field }, "field") => out.piece(&clip(field)),
         (Kind::TooMany { max, .. }, "max") => out.piece(&num(*max as i64)),
         (Kind::TooMany { actual, .. }, "actual") => out.piece(&num(*actual as i64)),
         (Kind::TooMany { actual, .. }, "items") => out.piece(if *actual == 1 { "item" } else { "items" }),
         (Kind::TooDeep { max }, "max") => out.piece(&num(*max as i64)),
         (Kind::TooDeep { max }, "levels") => out.piece(if *max == 1 { "level" } else { "levels" }),
         (Kind::Unreadable { detail }, "detail") => {
-            out.piece(&short(detail.trim().trim_end_matches(['.', '。'])));
+            out.piece(&clip(detail.trim().trim_end_matches(['.', '。'])));
         }
         (
             Kind::NotFound { what, .. }
@@ -259,14 +380,14 @@ fn hole(out: &mut Out, name: &str, kind: &Kind, provider: Provider) -> bool {
             "what",
         ) => out.piece(what_word(what, lang)),
         (Kind::NotFound { value, .. } | Kind::NotSupported { value, .. } | Kind::AlreadyExists { value }, "value") => {
-            out.piece(&short(value))
+            out.piece(&clip(value))
         }
         // A state is a word (`RUNNING`); anything else is quoted, so it cannot blend into the sentence.
         (Kind::BadState { state, .. }, "state") => {
             if state.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
-                out.piece(&short(state))
+                out.piece(&clip(state))
             } else {
-                out.piece(&quote(&short(state), lang))
+                out.piece(&quote(&clip(state), lang))
             }
         }
         (Kind::BadState { allowed, .. }, "allowed") => {
@@ -275,14 +396,14 @@ fn hole(out: &mut Out, name: &str, kind: &Kind, provider: Provider) -> bool {
         }
         (Kind::QuotaExceeded { limit, .. }, "limit") => out.piece(&num(*limit as i64)),
         (Kind::QuotaExceeded { actual, .. }, "actual") => out.piece(&num(*actual as i64)),
-        (Kind::Mismatch { expected, .. }, "expected") => out.piece(&short(expected)),
-        (Kind::Mismatch { actual, .. }, "actual") => out.piece(&short(actual)),
+        (Kind::Mismatch { expected, .. }, "expected") => out.piece(&clip(expected)),
+        (Kind::Mismatch { actual, .. }, "actual") => out.piece(&clip(actual)),
         _ => return false,
     }
     true
 }
 
-/// The message being written. In Chinese a space goes between a Han character and ASCII text where
+/// The message being written. In Chinese a space goes between a CJK character and ASCII text where
 /// a hole meets the template (`不被 OpenStack 允许`); nothing inside a value is touched.
 struct Out {
     lang: Lang,
@@ -292,13 +413,10 @@ struct Out {
 impl Out {
     fn piece(&mut self, s: &str) {
         if self.lang == Lang::Zh {
-            if let (Some(a), Some(b)) = (self.text.chars().next_back(), s.chars().next()) {
-                if (is_cjk(a) && b.is_ascii_graphic()) || (a.is_ascii_graphic() && is_cjk(b)) {
-                    self.text.push(' ');
-                }
-            }
+            labels::push_spaced(&mut self.text, s);
+        } else {
+            self.text.push_str(s);
         }
-        self.text.push_str(s);
     }
 
     /// `A`, `A or B`, `A, B or C` (Chinese: `A`, `A或B`, `A、B或C`).
@@ -314,106 +432,77 @@ impl Out {
             self.piece(item);
         }
     }
-}
 
-/// Han, kana, Hangul and the other CJK scripts (not CJK punctuation, which needs no space).
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{2FFF}' | '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
-        || ('\u{20000}'..='\u{3FFFF}').contains(&c)
-}
-
-/// The message for one issue.
-pub fn message(lang: Lang, provider: Provider, path: &str, kind: &Kind, part: Option<&str>) -> String {
-    let (en, zh) = template(kind);
-    let t = match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    };
-    let mut out = Out { lang, text: String::with_capacity(t.len() + 32) };
-    let mut rest = t;
-    while let Some(open) = rest.find('{') {
-        out.piece(&rest[..open]);
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        let name = &rest[open + 1..open + close];
-        match name {
-            "f" => {
-                let (f, prose) = field_with_part(provider, path, lang, part);
-                // A sentence starts with a capital, unless it starts with a field's own name.
-                if prose && out.text.is_empty() {
-                    let mut c = f.chars();
-                    let first: String = c.next().map(|x| x.to_ascii_uppercase().to_string()).unwrap_or_default();
-                    out.piece(&(first + c.as_str()));
-                } else {
-                    out.piece(&f);
-                }
-            }
-            "p" => out.piece(provider.display_name(lang)),
-            _ => {
-                hole(&mut out, name, kind, provider);
-            }
-        }
-        rest = &rest[open + close + 1..];
-    }
-    out.piece(rest);
-    out.text
-}
-
-/// The field with its part (`the key of tags[0]`, `tags[0] 的键`); true when the text is words
-/// rather than the field's own name.
-fn field_with_part(provider: Provider, path: &str, lang: Lang, part: Option<&str>) -> (String, bool) {
-    let f = field_name(provider, path, lang);
-    let prose = path.is_empty() || f.starts_with("metadata key ");
-    match (part, lang) {
-        (Some(p), Lang::En) => (["the ", p, " of ", &f].concat(), true),
-        (Some(p), Lang::Zh) => {
-            let space = if f.ends_with(|c: char| c.is_ascii()) { " " } else { "" };
-            ([f.as_str(), space, if p == "key" { "的键" } else { "的值" }].concat(), prose)
-        }
-        (None, _) => (f, prose),
-    }
-}
-
-/// The field as the provider's form names it: `ImageName`, `tags[2]`, `TagSpecification[0].Tags[1].Key`,
-/// `metadata key "my/key"`. The whole request is "the request".
-pub fn field_name(provider: Provider, path: &str, lang: Lang) -> String {
-    let segs = split_pointer(path);
-    let mut segs: &[String] = &segs;
-    if matches!(provider, Provider::OpenStack | Provider::Nova)
-        && segs.len() > 2
-        && segs[0] == "body"
-        && segs[1] == "createImage"
-    {
-        segs = &segs[2..];
-        if segs.len() == 2 && segs[0] == "metadata" {
-            let (a, b) = match lang {
-                Lang::En => ("metadata key \"", "\""),
-                Lang::Zh => ("元数据键“", "”"),
+    /// Fill template `t`'s holes.
+    fn fill(&mut self, t: &str, x: &Ctx<'_>) {
+        let mut rest = t;
+        while let Some(open) = rest.find('{') {
+            self.piece(&rest[..open]);
+            let Some(close) = rest[open..].find('}') else {
+                break;
             };
-            return [a, segs[1].as_str(), b].concat();
+            hole(self, &rest[open + 1..open + close], x);
+            rest = &rest[open + close + 1..];
         }
+        self.piece(rest);
     }
-    if segs.is_empty() {
-        return match lang {
-            Lang::En => "the request".into(),
-            Lang::Zh => "请求".into(),
-        };
+}
+
+/// The first letter in upper case (a sentence that starts with template words or `the request`).
+/// ASCII only: the sentences start with the templates' own words (and no Unicode case tables go
+/// into the WebAssembly build).
+fn capitalize(s: &mut str) {
+    if let Some(f) = s.get_mut(..1) {
+        f.make_ascii_uppercase();
     }
-    let mut out = String::new();
-    for s in segs {
-        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && !out.is_empty() {
-            out.push('[');
-            out.push_str(s);
-            out.push(']');
-        } else {
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(s);
+}
+
+/// The message and the short message of one issue (`part`: of a compound value; `labels`: the
+/// console's, see `Options::labels`).
+pub fn texts(
+    lang: Lang,
+    provider: Provider,
+    path: &str,
+    kind: &Kind,
+    part: Option<&str>,
+    labels: &[(String, String)],
+) -> (String, String) {
+    let t = template(kind, path);
+    let (long, short) = match lang {
+        Lang::En => (t[0], t[2]),
+        Lang::Zh => (t[1], t[3]),
+    };
+    let short = match short {
+        "" => {
+            let s = long.trim_end_matches(['.', '。']);
+            s.strip_prefix("{f} ").or_else(|| s.strip_prefix("{f}的")).or_else(|| s.strip_prefix("{f}")).unwrap_or(s)
         }
+        s => s,
+    };
+    let f = labels::name(provider, path, part, lang, labels);
+    // The field's name starts the message as written, unless it is words (`the request`).
+    let starts_with_name = long.starts_with("{f}") && !f.prose;
+    // (Not for the sentences that name their fields themselves.)
+    let names_fields = matches!(kind, Kind::UnknownField { .. } | Kind::MissingOneOf { .. });
+    // (A byte scan, not `str::contains`: no substring search code in the WebAssembly build.)
+    let has_f = long.as_bytes().windows(3).any(|w| w == b"{f}");
+    let prefix = !has_f && !path.is_empty() && !names_fields;
+    let x = Ctx { provider, kind, labels, f };
+    let mut message = Out { lang, text: String::with_capacity(long.len() + 32) };
+    if prefix {
+        message.piece(&x.f.text);
+        message.piece(if lang == Lang::En { ": " } else { "：" });
     }
-    out
+    message.fill(long, &x);
+    if !prefix && !starts_with_name {
+        capitalize(&mut message.text);
+    }
+    let mut s = Out { lang, text: String::with_capacity(short.len() + 16) };
+    s.fill(short, &x);
+    if !short.starts_with('{') {
+        capitalize(&mut s.text);
+    }
+    (message.text, s.text)
 }
 
 /// Decimal text of an integer (what `to_string` gives, without the formatting machinery).
@@ -438,13 +527,6 @@ pub fn num(n: i64) -> String {
     out
 }
 
-fn quote(s: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => ["\"", s, "\""].concat(),
-        Lang::Zh => ["“", s, "”"].concat(),
-    }
-}
-
 fn unit_word(unit: Unit, n: usize, lang: Lang) -> &'static str {
     match (lang, unit, n == 1) {
         (Lang::En, Unit::Chars, true) => "character",
@@ -456,8 +538,9 @@ fn unit_word(unit: Unit, n: usize, lang: Lang) -> &'static str {
     }
 }
 
-/// A character as a person can read it: quoted when visible, always with its code point.
-fn show_char(ch: Option<char>, cp: u32) -> String {
+/// A character as a person can read it: quoted when visible, always with its code point
+/// (`“あ” (U+3042)`, in Chinese `“あ”（U+3042）`).
+fn show_char(ch: Option<char>, cp: u32, lang: Lang) -> String {
     let code = crate::text::code_point(cp);
     match ch {
         Some(c)
@@ -466,9 +549,9 @@ fn show_char(ch: Option<char>, cp: u32) -> String {
         {
             let mut s = String::from("\u{201C}");
             s.push(c);
-            s.push_str("\u{201D} (");
+            s.push_str(if lang == Lang::En { "\u{201D} (" } else { "\u{201D}（" });
             s.push_str(&code);
-            s.push(')');
+            s.push(if lang == Lang::En { ')' } else { '）' });
             s
         }
         _ => code,
@@ -492,20 +575,10 @@ fn type_words(t: &str, lang: Lang) -> &str {
 }
 
 fn what_word(what: &str, lang: Lang) -> &str {
-    match (WHATS.iter().find(|(id, _)| *id == what), lang) {
-        (Some((_, zh)), Lang::Zh) => zh,
-        _ => what,
-    }
-}
-
-/// A value shown in a message: at most 40 chars, then `…`.
-fn short(s: &str) -> String {
-    if crate::text::count_chars(s) > 40 {
-        let mut cut: String = s.chars().take(40).collect();
-        cut.push('…');
-        cut
-    } else {
-        s.to_owned()
+    match (WHATS.iter().find(|(id, ..)| *id == what), lang) {
+        (Some((_, en, _)), Lang::En) => en,
+        (Some((_, _, zh)), Lang::Zh) => zh,
+        (None, _) => what,
     }
 }
 
@@ -632,7 +705,7 @@ mod tests {
             k.push(Kind::MissingOneOf { fields });
         }
         for s in strings {
-            k.push(Kind::Duplicate { value: s.into(), first: "/tags/0".into() });
+            k.push(Kind::Duplicate { value: s.into(), first: "/tags/9".into() });
             k.push(Kind::UnknownField { field: s.into() });
             k.push(Kind::Unreadable { detail: s.into() });
             k.push(Kind::AlreadyExists { value: s.into() });
@@ -644,7 +717,7 @@ mod tests {
         }
         k.push(Kind::TooDeep { max: 64 });
         k.push(Kind::TooDeep { max: 1 });
-        for (what, _) in WHATS {
+        for (what, ..) in WHATS {
             for s in strings {
                 k.push(Kind::NotFound { what, value: s.into() });
                 k.push(Kind::NotSupported { what, value: s.into() });
@@ -665,55 +738,104 @@ mod tests {
     fn english_words() -> Vec<&'static str> {
         let mut w: Vec<&str> =
             ["string", "integer", "boolean", "object", "array", "number", "function", "cycle"].into();
-        w.extend(WHATS.iter().map(|(id, _)| *id));
+        w.extend(WHATS.iter().flat_map(|(id, en, _)| [*id, *en]));
         w.extend(["characters", "bytes", "items", "hexadecimal", "whitespace", "quota", "must", "the "]);
         w
     }
 
+    fn msg(lang: Lang, p: Provider, path: &str, kind: &Kind, part: Option<&str>) -> String {
+        texts(lang, p, path, kind, part, &[]).0
+    }
+
+    fn short_msg(lang: Lang, p: Provider, path: &str, kind: &Kind, part: Option<&str>) -> String {
+        texts(lang, p, path, kind, part, &[]).1
+    }
+
     fn check_message(m: &str, lang: Lang, kind: &Kind, path: &str) {
+        check_message_of(m, lang, kind, path, Provider::Tencent)
+    }
+
+    fn check_message_of(m: &str, lang: Lang, kind: &Kind, path: &str, p: Provider) {
         let ctx = format!("{lang:?} {kind:?} at {path:?}: {m:?}");
         assert!(!m.contains('{') && !m.contains('}'), "hole left: {ctx}");
         assert!(m.ends_with('.') || m.ends_with('。'), "no full stop: {ctx}");
         for bad in ["  ", " .", " ,", " ;", ": .", "..", "()", "（）", "：。", "，。", " :"] {
             assert!(!m.contains(bad), "{bad:?} in {ctx}");
         }
+        let name = crate::labels::name(p, path, None, lang, &[]);
         if lang == Lang::En {
-            let first = m.chars().next().unwrap();
-            let starts_with_field = !path.is_empty() && m.starts_with(&field_name(Provider::Tencent, path, lang));
-            assert!(first.is_uppercase() || starts_with_field || first == '"', "lowercase start: {ctx}");
-            let unquoted = strip_quoted(m, '"', '"');
-            let words: Vec<&str> =
-                unquoted.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
-            for pair in words.windows(2) {
-                // "a UUID" (you-you-id), "an OBS" (oh-bee-ess), "an unreadable", "a one".
-                let vowel = pair[1].starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O']) && pair[1] != "one";
-                assert!(!(pair[0] == "a" && vowel), "\"a {}\": {ctx}", pair[1]);
-                assert!(pair[0] != "an" || vowel, "\"an {}\": {ctx}", pair[1]);
-                // Singular and plural agree with the number before them.
-                if pair[0] == "1" {
-                    assert!(!pair[1].ends_with('s') || pair[1] == "is", "\"1 {}\": {ctx}", pair[1]);
-                }
-                if pair[0].parse::<u128>().is_ok_and(|n| n != 1)
-                    && ["item", "character", "byte", "level"].contains(&pair[1])
-                {
-                    panic!("\"{} {}\": {ctx}", pair[0], pair[1]);
-                }
-            }
-            assert!(!m.contains("at most 1 are") && !m.contains("at most 0"), "{ctx}");
-            if let Kind::WrongType { expected, actual } = kind {
-                // Never "must be X, not X", nor "must be a string or a whole number, not a number"
-                // (the value is of a type the field takes, just not the right one of it).
-                let same_family = expected == actual || expected.split(' ').any(|w| w == *actual);
-                assert!(!(same_family && m.contains(", not ")), "contradiction: {ctx}");
-                assert!(m.contains(type_words(expected, lang)) || *actual == "number" || expected == actual, "{ctx}");
-            }
+            check_english(m, kind, !path.is_empty() && !name.prose && m.starts_with(&name.text), &ctx);
         } else {
             for w in english_words() {
                 // Words of the vocabularies, outside quoted values and the field's own name.
-                let outside: String = strip_quoted(m, '“', '”').replace(&field_name(Provider::Tencent, path, lang), "");
+                let outside: String = strip_quoted(m, '“', '”').replace(&name.text, "");
                 assert!(!outside.contains(w), "untranslated {w:?}: {ctx}");
             }
             assert!(!m.contains("最多允许 0"), "{ctx}");
+        }
+    }
+
+    /// English grammar: a capital first letter (unless a label starts it), `a`/`an`, number
+    /// agreement, no contradiction in `wrong_type`.
+    fn check_english(m: &str, kind: &Kind, starts_with_label: bool, ctx: &str) {
+        let first = m.chars().next().unwrap();
+        assert!(first.is_uppercase() || starts_with_label || first == '"', "lowercase start: {ctx}");
+        let unquoted = strip_quoted(m, '"', '"');
+        // Word pairs within a clause.
+        let clauses = unquoted.split([';', ',', ':', '(', ')']);
+        let pairs: Vec<[&str; 2]> = clauses
+            .flat_map(|c| {
+                let words: Vec<&str> =
+                    c.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+                words.windows(2).map(|w| [w[0], w[1]]).collect::<Vec<_>>()
+            })
+            .collect();
+        for pair in &pairs {
+            // "a UUID" (you-you-id), "an OBS" (oh-bee-ess), "an unreadable", "a one".
+            let vowel = pair[1].starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O']) && pair[1] != "one";
+            assert!(!(pair[0] == "a" && vowel), "\"a {}\": {ctx}", pair[1]);
+            assert!(pair[0] != "an" || vowel, "\"an {}\": {ctx}", pair[1]);
+            // Singular and plural agree with the number before them.
+            if pair[0] == "1" {
+                assert!(!["items", "characters", "bytes", "levels"].contains(&pair[1]), "\"1 {}\": {ctx}", pair[1]);
+            }
+            if pair[0].parse::<u128>().is_ok_and(|n| n != 1)
+                && ["item", "character", "byte", "level"].contains(&pair[1])
+            {
+                panic!("\"{} {}\": {ctx}", pair[0], pair[1]);
+            }
+            // A plural label takes a plural verb (`Snapshot IDs are`, `Tags have`).
+            if pair[0].ends_with("IDs") || pair[0] == "Tags" || pair[0] == "tags" {
+                assert!(!["is", "has"].contains(&pair[1]), "\"{} {}\": {ctx}", pair[0], pair[1]);
+            }
+        }
+        assert!(!m.contains("at most 1 are") && !m.contains("at most 0"), "{ctx}");
+        if let Kind::WrongType { expected, actual } = kind {
+            // Never "must be X, not X", nor "must be a string or a whole number, not a number"
+            // (the value is of a type the field takes, just not the right one of it).
+            let same_family = expected == actual || expected.split(' ').any(|w| w == *actual);
+            assert!(!(same_family && m.contains(", not ")), "contradiction: {ctx}");
+            assert!(m.contains(type_words(expected, Lang::En)) || *actual == "number" || expected == actual, "{ctx}");
+        }
+    }
+
+    /// A short message: no hole, no full stop, a capital start in English (unless a label starts
+    /// it), the grammar of the long ones.
+    fn check_short(m: &str, lang: Lang, kind: &Kind, ctx: &str) {
+        assert!(!m.is_empty(), "empty short message: {ctx}");
+        assert!(!m.contains('{') && !m.contains('}'), "hole left: {ctx}");
+        assert!(!m.ends_with('.') && !m.ends_with('。'), "a full stop: {ctx}");
+        for bad in ["  ", " ,", " ;", "..", "()", "（）", "，。", " :"] {
+            assert!(!m.contains(bad), "{bad:?} in {ctx}");
+        }
+        if lang == Lang::En {
+            let labelled = matches!(kind, Kind::Conflict { .. } | Kind::Requires { .. });
+            check_english(m, kind, labelled, ctx);
+        } else {
+            for w in english_words() {
+                let outside: String = strip_quoted(m, '“', '”');
+                assert!(!outside.contains(w), "untranslated {w:?}: {ctx}");
+            }
         }
     }
 
@@ -741,20 +863,26 @@ mod tests {
         let mut n = 0;
         for k in &kinds {
             for lang in [Lang::En, Lang::Zh] {
-                for (path, part) in
-                    [("/ImageName", None), ("", None), ("/tags/0", Some("key")), ("/tags/0", Some("value"))]
-                {
-                    for p in Provider::ALL {
-                        let m = message(lang, p, path, k, part);
-                        if p == Provider::Tencent {
-                            check_message(&m, lang, k, path);
-                        }
-                        n += 1;
+                for (path, part, p) in [
+                    ("/ImageName", None, Provider::Tencent),
+                    ("", None, Provider::Tencent),
+                    ("", None, Provider::Huawei),
+                    ("/tags/0", Some("key"), Provider::Huawei),
+                    ("/tags/0", Some("value"), Provider::Huawei),
+                    ("/Foo/0/bar", None, Provider::Tencent),
+                ] {
+                    let (m, short) = texts(lang, p, path, k, part, &[]);
+                    check_message_of(&m, lang, k, path, p);
+                    check_short(&short, lang, k, &format!("{lang:?} {k:?} at {path:?}: {short:?}"));
+                    if lang == Lang::Zh {
+                        check_zh_typography(&m, &m);
+                        check_zh_typography(&short, &short);
                     }
+                    n += 1;
                 }
             }
         }
-        assert!(n > 10_000);
+        assert!(n > 5_000);
     }
 
     #[test]
@@ -772,47 +900,62 @@ mod tests {
 
     #[test]
     fn the_examples_read_right() {
-        let t = |lang, kind: &Kind, path: &str, p: Provider| message(lang, p, path, kind, None);
+        let t = |lang, kind: &Kind, path: &str, p: Provider| msg(lang, p, path, kind, None);
+        let s = |lang, kind: &Kind, path: &str, p: Provider| short_msg(lang, p, path, kind, None);
         let name = "/body/createImage/name";
         let wt = |expected, actual| Kind::WrongType { expected, actual };
         // A number that is not whole (issue 12: "must be a string or number, not number").
         assert_eq!(
             t(Lang::En, &wt("string or number", "number"), name, Provider::OpenStack),
-            "name must be a string or a whole number (digits only)."
+            "Image name must be a string or a whole number (digits only)."
         );
         assert_eq!(
             t(Lang::Zh, &wt("string or number", "number"), name, Provider::OpenStack),
-            "name 必须是字符串或只含数字的整数。"
+            "镜像名称必须是字符串或只含数字的整数。"
         );
         assert_eq!(
             t(Lang::En, &wt("string or number", "boolean"), name, Provider::OpenStack),
-            "name must be a string or a whole number (digits only), not a boolean."
+            "Image name must be a string or a whole number (digits only), not a boolean."
         );
         assert_eq!(
             t(Lang::En, &wt("integer", "number"), "/min_disk", Provider::Huawei),
-            "min_disk must be an integer, not a fraction."
+            "Minimum disk must be an integer, not a fraction."
         );
-        assert_eq!(
-            t(Lang::En, &wt("integer", "string"), "/min_disk", Provider::Huawei),
-            "min_disk must be an integer, not a string."
-        );
+        assert_eq!(s(Lang::Zh, &wt("integer", "string"), "/min_disk", Provider::Huawei), "必须是整数，而不是字符串");
         assert_eq!(
             t(Lang::En, &wt("object", "array"), "", Provider::Huawei),
             "The request must be an object, not an array."
         );
         assert_eq!(t(Lang::Zh, &wt("object", "null"), "", Provider::Huawei), "请求必须是对象，而不是 null。");
+        let long = Kind::TooLong { max: 60, actual: 61, unit: Unit::Chars };
         assert_eq!(
-            t(Lang::En, &Kind::TooLong { max: 60, actual: 61, unit: Unit::Chars }, "/ImageName", Provider::Tencent),
-            "ImageName has 61 characters; Tencent Cloud accepts at most 60."
+            t(Lang::En, &long, "/ImageName", Provider::Tencent),
+            "Image name has 61 characters; Tencent Cloud accepts at most 60."
         );
+        assert_eq!(
+            t(Lang::Zh, &long, "/ImageName", Provider::Tencent),
+            "镜像名称有 61 个字符；腾讯云最多接受 60 个字符。"
+        );
+        assert_eq!(s(Lang::En, &long, "/ImageName", Provider::Tencent), "At most 60 characters");
+        assert_eq!(s(Lang::Zh, &long, "/ImageName", Provider::Tencent), "最多 60 个字符");
+        let one = Kind::TooLong { max: 1, actual: 2, unit: Unit::Bytes };
+        assert_eq!(s(Lang::En, &one, "/ImageName", Provider::Tencent), "At most 1 byte");
         assert_eq!(
             t(Lang::En, &Kind::TooShort { min: 3, actual: 1, unit: Unit::Bytes }, "/ImageName", Provider::Tencent),
-            "ImageName has 1 byte; Tencent Cloud needs at least 3."
+            "Image name has 1 byte; Tencent Cloud needs at least 3."
         );
+        let kana = Kind::BadChar { ch: Some('あ'), code_point: 0x3042, index: 2 };
         assert_eq!(
-            t(Lang::Zh, &Kind::BadChar { ch: Some('あ'), code_point: 0x3042, index: 2 }, "/name", Provider::Huawei),
-            "name 的第 3 个字符 “あ” (U+3042) 不被华为云允许。"
+            t(Lang::Zh, &kana, "/name", Provider::Huawei),
+            "镜像名称的第 3 个字符“あ”（U+3042）不被华为云允许。"
         );
+        assert_eq!(s(Lang::Zh, &kana, "/name", Provider::Huawei), "第 3 个字符“あ”（U+3042）不允许使用");
+        assert_eq!(
+            s(Lang::En, &kana, "/name", Provider::Huawei),
+            "Character “あ” (U+3042) at position 3 is not allowed"
+        );
+        let space = Kind::BadChar { ch: Some(' '), code_point: 0x20, index: 0 };
+        assert_eq!(s(Lang::Zh, &space, "/name", Provider::Huawei), "第 1 个字符 U+0020 不允许使用");
         assert_eq!(
             t(Lang::Zh, &Kind::UnknownField { field: "x".into() }, "/x", Provider::OpenStack),
             "OpenStack 不支持字段“x”。"
@@ -820,49 +963,121 @@ mod tests {
         let allowed = Kind::NotAllowed { allowed: &["Windows", "Linux"], actual: "linux".into() };
         assert_eq!(
             t(Lang::En, &allowed, "/os_type", Provider::Huawei),
-            "os_type is \"linux\"; it must be \"Windows\" or \"Linux\"."
+            "OS type is \"linux\"; it must be \"Windows\" or \"Linux\"."
         );
         assert_eq!(
             t(Lang::Zh, &allowed, "/os_type", Provider::Huawei),
-            "os_type 为“linux”，必须是“Windows”或“Linux”。"
+            "操作系统类型为“linux”，必须是“Windows”或“Linux”。"
         );
-        let one = Kind::NotAllowed { allowed: &["CreateImage"], actual: "x".into() };
-        assert_eq!(t(Lang::En, &one, "/Action", Provider::Tencent), "Action is \"x\"; it must be \"CreateImage\".");
+        assert_eq!(s(Lang::Zh, &allowed, "/os_type", Provider::Huawei), "必须是“Windows”或“Linux”");
         let either = Kind::MissingOneOf { fields: &["/InstanceId", "/SnapshotIds"] };
-        assert_eq!(t(Lang::En, &either, "", Provider::Tencent), "Give either InstanceId or SnapshotIds.");
-        assert_eq!(t(Lang::Zh, &either, "", Provider::Tencent), "必须且只能指定 InstanceId 或 SnapshotIds 之一。");
+        assert_eq!(t(Lang::En, &either, "", Provider::Tencent), "Give either Instance ID or Snapshot IDs.");
+        assert_eq!(t(Lang::Zh, &either, "", Provider::Tencent), "必须且只能指定实例 ID 或快照 ID 之一。");
+        assert_eq!(s(Lang::Zh, &either, "", Provider::Tencent), "必须且只能指定实例 ID 或快照 ID 之一");
+        let conflict = Kind::Conflict { with: "/InstanceId" };
+        assert_eq!(
+            t(Lang::En, &conflict, "/SnapshotIds", Provider::Tencent),
+            "Snapshot IDs cannot be given together with Instance ID."
+        );
+        assert_eq!(
+            s(Lang::En, &conflict, "/SnapshotIds", Provider::Tencent),
+            "Instance ID and Snapshot IDs cannot both be given"
+        );
+        assert_eq!(s(Lang::Zh, &conflict, "/SnapshotIds", Provider::Tencent), "实例 ID 和快照 ID 不能同时指定");
+        let numbered = Kind::Conflict { with: "/DataDiskIds" };
+        assert_eq!(
+            t(Lang::En, &numbered, "/DataDiskIds.0", Provider::Tencent),
+            "Data disk ID 1 is given as a numbered key beside the array Data disk IDs."
+        );
+        let requires = Kind::Requires { field: "/InstanceId" };
+        assert_eq!(
+            s(Lang::En, &requires, "/DataDiskIds", Provider::Tencent),
+            "Data disk IDs can only be given together with Instance ID"
+        );
+        let dup = Kind::Duplicate { value: "env".into(), first: "/TagSpecification/0/Tags/0/Key".into() };
+        let key = "/TagSpecification/0/Tags/1/Key";
+        assert_eq!(
+            t(Lang::En, &dup, key, Provider::Tencent),
+            "Tag key of tag 2 repeats \"env\" from Tag key of tag 1."
+        );
+        assert_eq!(
+            t(Lang::Zh, &dup, key, Provider::Tencent),
+            "第 2 个标签的标签键重复了“env”，它已在第 1 个标签的标签键中出现。"
+        );
+        assert_eq!(s(Lang::En, &dup, key, Provider::Tencent), "Same as Tag key of tag 1");
+        assert_eq!(s(Lang::Zh, &dup, key, Provider::Tencent), "与第 1 个标签的标签键重复");
+        assert_eq!(t(Lang::En, &Kind::Required, "/SnapshotIds", Provider::Tencent), "Snapshot IDs are required.");
+        assert_eq!(t(Lang::En, &Kind::Required, "/ImageName", Provider::Tencent), "Image name is required.");
+        assert_eq!(s(Lang::Zh, &Kind::Required, "/ImageName", Provider::Tencent), "必填项");
+        assert_eq!(t(Lang::Zh, &Kind::Empty, "/DataDiskIds/1", Provider::Tencent), "第 2 个数据盘 ID 不能为空。");
         let meta = "/body/createImage/metadata";
         assert_eq!(
             t(Lang::En, &Kind::TooMany { max: 1, actual: 2 }, meta, Provider::Nova),
-            "metadata has 2 items; at most 1 is allowed."
+            "Metadata has 2 items; at most 1 is allowed."
         );
         assert_eq!(
             t(Lang::En, &Kind::TooMany { max: 0, actual: 1 }, meta, Provider::Nova),
-            "metadata has 1 item; none are allowed."
+            "Metadata has 1 item; none are allowed."
         );
+        assert_eq!(s(Lang::Zh, &Kind::TooMany { max: 3, actual: 4 }, meta, Provider::Nova), "最多 3 项");
         assert_eq!(
             t(Lang::En, &Kind::NotFound { what: "instance", value: String::new() }, "", Provider::Tencent),
             "The instance does not exist."
         );
+        let state = Kind::BadState { what: "instance", state: "STOPPING".into(), allowed: &["RUNNING", "STOPPED"] };
         assert_eq!(
-            t(Lang::En, &Kind::Unreadable { detail: "boom.".into() }, "/a", Provider::Huawei),
-            "a could not be read: boom."
+            t(Lang::En, &state, "/InstanceId", Provider::Tencent),
+            "Instance ID: the instance is STOPPING; creating an image needs it to be RUNNING or STOPPED."
         );
         assert_eq!(
-            t(Lang::En, &Kind::Unreadable { detail: String::new() }, "/a", Provider::Huawei),
-            "a could not be read."
+            t(Lang::Zh, &state, "/InstanceId", Provider::Tencent),
+            "实例 ID：实例当前状态为 STOPPING；创建镜像需要状态为 RUNNING 或 STOPPED。"
+        );
+        assert_eq!(
+            s(Lang::En, &state, "/InstanceId", Provider::Tencent),
+            "The instance is STOPPING; it must be RUNNING or STOPPED"
+        );
+        assert_eq!(
+            s(Lang::Zh, &state, "/InstanceId", Provider::Tencent),
+            "实例当前状态为 STOPPING，需要为 RUNNING 或 STOPPED"
+        );
+        let region = Kind::Mismatch { what: "region", expected: "cn-north-4".into(), actual: "cn-east-3".into() };
+        assert_eq!(
+            t(Lang::En, &region, "/image_url", Provider::Huawei),
+            "Image file: the bucket is in region \"cn-east-3\", but the request goes to region \"cn-north-4\"."
+        );
+        let project = Kind::Mismatch { what: "token's project", expected: "b".into(), actual: "a".into() };
+        assert_eq!(
+            t(Lang::En, &project, "/project_id", Provider::Nova),
+            "Project ID is \"a\" but the project of the Auth token is \"b\"."
+        );
+        assert_eq!(s(Lang::Zh, &project, "/project_id", Provider::Nova), "认证令牌所属项目为“b”");
+        let taken = Kind::AlreadyExists { value: "web".into() };
+        assert_eq!(t(Lang::Zh, &taken, "/ImageName", Provider::Tencent), "镜像名称：名为“web”的镜像已存在。");
+        assert_eq!(s(Lang::En, &taken, "/ImageName", Provider::Tencent), "An image named \"web\" already exists");
+        assert_eq!(
+            t(Lang::En, &Kind::Unreadable { detail: "boom.".into() }, "/a", Provider::Huawei),
+            "Field \"a\" could not be read: boom."
         );
         assert_eq!(
             t(Lang::En, &Kind::QuotaExceeded { limit: 5, actual: 5 }, "", Provider::Zenlayer),
             "The image quota of 5 is reached (5 in use)."
         );
         assert_eq!(
-            message(Lang::En, Provider::Huawei, "/image_tags/0/key", &Kind::Empty, Some("key")),
-            "The key of image_tags[0].key must not be empty."
+            msg(Lang::En, Provider::Huawei, "/image_tags/0/key", &Kind::Empty, None),
+            "Tag key of image tag 1 must not be empty."
+        );
+        assert_eq!(
+            msg(Lang::Zh, Provider::Huawei, "/tags/0", &Kind::Empty, Some("key")),
+            "第 1 个标签的标签键不能为空。"
         );
         assert_eq!(
             t(Lang::En, &Kind::Empty, "/body/createImage/metadata/a~1b", Provider::Nova),
             "Metadata key \"a/b\" must not be empty."
+        );
+        assert_eq!(
+            msg(Lang::Zh, Provider::Nova, "/body/createImage/metadata/k", &wt("string", "null"), Some("value")),
+            "键“k”的元数据值必须是字符串，而不是 null。"
         );
         let ctx = |expected, actual| Kind::ContextType { field: "context.imagesInZone".into(), expected, actual };
         assert_eq!(
@@ -892,6 +1107,27 @@ mod tests {
     }
 
     #[test]
+    fn console_labels_in_messages() {
+        let labels: Vec<(String, String)> = [("/ImageName", "名称"), ("/TagSpecification/*/Tags/*/Key", "键")]
+            .into_iter()
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+            .collect();
+        let long = Kind::TooLong { max: 60, actual: 61, unit: Unit::Chars };
+        let (m, s) = texts(Lang::Zh, Provider::Tencent, "/ImageName", &long, None, &labels);
+        assert_eq!((m.as_str(), s.as_str()), ("名称有 61 个字符；腾讯云最多接受 60 个字符。", "最多 60 个字符"));
+        let dup = Kind::Duplicate { value: "env".into(), first: "/TagSpecification/0/Tags/0/Key".into() };
+        let (m, s) = texts(Lang::Zh, Provider::Tencent, "/TagSpecification/0/Tags/2/Key", &dup, None, &labels);
+        assert_eq!(m, "第 3 个标签的键重复了“env”，它已在第 1 个标签的键中出现。");
+        assert_eq!(s, "与第 1 个标签的键重复");
+        let either = Kind::MissingOneOf { fields: &["/InstanceId", "/SnapshotIds"] };
+        let labels = vec![("/InstanceId".to_owned(), "Instance".to_owned())];
+        assert_eq!(
+            texts(Lang::En, Provider::Tencent, "", &either, None, &labels).0,
+            "Give either Instance or Snapshot IDs."
+        );
+    }
+
+    #[test]
     fn context_messages_with_every_type_word() {
         for lang in [Lang::En, Lang::Zh] {
             for e in ["string", "boolean", "integer", "array of strings", "64-bit integer", "string or null", "object"]
@@ -902,11 +1138,249 @@ mod tests {
                     }
                     for key in ["", "k", "imagesInZone", &"k".repeat(100)] {
                         let kind = Kind::ContextType { field: ["context.", key].concat(), expected: e, actual: a };
-                        let m = message(lang, Provider::Tencent, "", &kind, None);
+                        let (m, s) = texts(lang, Provider::Tencent, "", &kind, None, &[]);
                         check_message(&m, lang, &Kind::WrongType { expected: e, actual: a }, "");
+                        assert_eq!(m.trim_end_matches(['.', '。']), s);
                     }
                 }
             }
         }
+    }
+
+    // ----- every code at every field, by label --------------------------------------------------
+
+    /// A field as a form shows it: provider, pointer, part, the label the message must contain (en,
+    /// zh: the table's, or an item word), the position it must give (en, zh) if any.
+    struct FormField {
+        provider: Provider,
+        path: String,
+        part: Option<&'static str>,
+        label: (&'static str, &'static str),
+        position: Option<(&'static str, &'static str)>,
+    }
+
+    /// Every field of every provider's tables, nested ones and list items included.
+    fn form_fields() -> Vec<FormField> {
+        use crate::labels::bare;
+        use crate::providers::{huawei, openstack, tencent, zenlayer};
+        let mut out = Vec::new();
+        let mut add = |provider, path: &str, part, label: (&'static str, &'static str), position| {
+            out.push(FormField {
+                provider,
+                path: path.to_owned(),
+                part,
+                label: (bare(label.0), bare(label.1)),
+                position,
+            })
+        };
+        for f in zenlayer::FIELDS {
+            add(Provider::Zenlayer, &["/", f.name].concat(), None, f.label, None);
+        }
+        for f in tencent::FIELDS {
+            add(Provider::Tencent, &["/", f.name].concat(), None, f.label, None);
+        }
+        let t = Provider::Tencent;
+        add(t, "/DataDiskIds/1", None, ("Data disk ID", "数据盘 ID"), Some(("Data disk ID 2", "第 2 个数据盘 ID")));
+        add(t, "/DataDiskIds.2", None, ("Data disk ID", "数据盘 ID"), Some(("Data disk ID 3", "第 3 个数据盘 ID")));
+        add(t, "/SnapshotIds/0", None, ("Snapshot ID", "快照 ID"), Some(("Snapshot ID 1", "第 1 个快照 ID")));
+        add(t, "/TagSpecification/0", None, ("Tag set", "标签组"), Some(("Tag set 1", "第 1 个标签组")));
+        for f in tencent::TAG_SPEC_FIELDS {
+            add(t, &["/TagSpecification/0/", f.name].concat(), None, f.label, None);
+            add(
+                t,
+                &["/TagSpecification/2/", f.name].concat(),
+                None,
+                f.label,
+                Some(("of tag set 3", "第 3 个标签组的")),
+            );
+        }
+        add(t, "/TagSpecification/0/Tags/1", None, ("Tag", "标签"), Some(("Tag 2", "第 2 个标签")));
+        for f in tencent::TAG_FIELDS {
+            add(
+                t,
+                &["/TagSpecification/0/Tags/1/", f.name].concat(),
+                None,
+                f.label,
+                Some(("of tag 2", "第 2 个标签的")),
+            );
+            let p = ["/TagSpecification/1/Tags/0/", f.name].concat();
+            add(t, &p, None, f.label, Some(("of tag 1 in tag set 2", "第 2 个标签组的第 1 个标签的")));
+        }
+        let h = Provider::Huawei;
+        for f in huawei::FIELDS {
+            add(h, &["/", f.name].concat(), None, f.label, None);
+        }
+        add(h, "/tags/0", None, ("Tag", "标签"), Some(("Tag 1", "第 1 个标签")));
+        add(h, "/tags/3", Some("key"), huawei::TAG_KEY.label, Some(("of tag 4", "第 4 个标签的")));
+        add(h, "/tags/3", Some("value"), huawei::TAG_VALUE.label, Some(("of tag 4", "第 4 个标签的")));
+        add(h, "/image_tags/0", None, ("Image tag", "镜像标签"), Some(("Image tag 1", "第 1 个镜像标签")));
+        for f in huawei::IMAGE_TAG_FIELDS {
+            let p = ["/image_tags/1/", f.name].concat();
+            add(h, &p, None, f.label, Some(("of image tag 2", "第 2 个镜像标签的")));
+        }
+        for (p, profile) in
+            [(Provider::OpenStack, openstack::Profile::Seed), (Provider::Nova, openstack::Profile::Nova)]
+        {
+            for f in profile.fields() {
+                add(p, &["/", f.name].concat(), None, f.label, None);
+            }
+            add(p, "/body/createImage", None, openstack::BODY_FIELDS[0].label, None);
+            for f in profile.create_image_fields() {
+                add(p, &["/body/createImage/", f.name].concat(), None, f.label, None);
+            }
+            let (k, v) = profile.meta();
+            add(p, "/body/createImage/metadata/my~1key", None, k.label, Some(("\"my/key\"", "“my/key”")));
+            add(p, "/body/createImage/metadata/k", Some("value"), v.label, Some(("of key \"k\"", "键“k”的")));
+        }
+        out
+    }
+
+    /// The API names of a provider's fields (what a message must never call a field).
+    fn api_names(p: Provider) -> Vec<&'static str> {
+        use crate::providers::{huawei, openstack, tencent, zenlayer};
+        let tables: Vec<&[crate::rules::Field]> = match p {
+            Provider::Zenlayer => vec![zenlayer::FIELDS],
+            Provider::Tencent => vec![tencent::FIELDS, tencent::TAG_SPEC_FIELDS, tencent::TAG_FIELDS],
+            Provider::Huawei => vec![huawei::FIELDS, huawei::IMAGE_TAG_FIELDS],
+            _ => vec![openstack::FIELDS, openstack::BODY_FIELDS, openstack::CREATE_IMAGE_SEED],
+        };
+        tables.into_iter().flatten().map(|f| f.name).filter(|n| !n.contains(' ')).collect()
+    }
+
+    /// Every label and item word of a provider (en and zh), the longest first.
+    fn all_labels(p: Provider) -> Vec<&'static str> {
+        let mut l: Vec<&str> =
+            form_fields().into_iter().filter(|f| f.provider == p).flat_map(|f| [f.label.0, f.label.1]).collect();
+        l.extend(["Auth token", "认证令牌"]);
+        l.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        l.dedup();
+        l
+    }
+
+    /// The text without the values quoted in it (kept: the quote marks).
+    fn unquoted(m: &str) -> String {
+        let mut out = String::new();
+        let mut inside: Option<char> = None;
+        for c in m.chars() {
+            match inside {
+                Some(close) if c == close => {
+                    inside = None;
+                    out.push(c);
+                }
+                Some(_) => {}
+                None => {
+                    out.push(c);
+                    if c == '"' {
+                        inside = Some('"');
+                    } else if c == '“' {
+                        inside = Some('”');
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn has_word(text: &str, w: &str) -> bool {
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        text.match_indices(w).any(|(i, _)| {
+            !text[..i].chars().next_back().is_some_and(word) && !text[i + w.len()..].chars().next().is_some_and(word)
+        })
+    }
+
+    /// Chinese typography: a space between a CJK character and Latin letters or digits, none next to
+    /// full-width punctuation, no double or edge spaces (quoted values aside).
+    fn check_zh_typography(m: &str, ctx: &str) {
+        let t = unquoted(m);
+        let chars: Vec<char> = t.chars().collect();
+        assert!(!t.contains("  ") && !t.starts_with(' ') && !t.ends_with(' '), "spaces: {ctx}");
+        for w in chars.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let cjk = crate::labels::is_cjk;
+            assert!(!(cjk(a) && b.is_ascii_alphanumeric()), "no space in {a}{b}: {ctx}");
+            assert!(!(a.is_ascii_alphanumeric() && cjk(b)), "no space in {a}{b}: {ctx}");
+            let punct = |c: char| "，。；：、（）！？“”".contains(c);
+            let spaced = (a == ' ' && punct(b)) || (punct(a) && b == ' ');
+            assert!(!spaced, "space by punctuation {a:?}{b:?}: {ctx}");
+        }
+    }
+
+    #[test]
+    fn every_code_at_every_field_names_it_by_its_label_in_both_languages() {
+        let fields = form_fields();
+        assert!(fields.len() > 60, "{}", fields.len());
+        let kinds = kinds();
+        let mut checked = 0;
+        for f in &fields {
+            let api = api_names(f.provider);
+            let labels = all_labels(f.provider);
+            for kind in &kinds {
+                for lang in Lang::ALL {
+                    let (full, short) = texts(lang, f.provider, &f.path, kind, f.part, &[]);
+                    let ctx =
+                        format!("{lang:?} {:?} {} {:?} {kind:?}:\n  {full}\n  {short}", f.provider, f.path, f.part);
+                    let (label, position) = match lang {
+                        Lang::En => (f.label.0, f.position.map(|p| p.0)),
+                        _ => (f.label.1, f.position.map(|p| p.1)),
+                    };
+                    // The field, by label and position (an unknown key's message names the key;
+                    // `missing_one_of`, at "", names its alternatives).
+                    let own_name = !matches!(kind, Kind::UnknownField { .. } | Kind::MissingOneOf { .. });
+                    if own_name {
+                        assert!(full.contains(label), "label {label:?} missing: {ctx}");
+                        if let Some(pos) = position {
+                            assert!(full.contains(pos), "position {pos:?} missing: {ctx}");
+                        }
+                    }
+                    // The short message does not depend on the field's name (but a cross-field
+                    // one names its fields); a console label replaces the name in the long one.
+                    let mut at = f.path.clone();
+                    if let Some(part) = f.part {
+                        at = [at.as_str(), "/", part].concat();
+                    }
+                    let own = [(at, "ZZ LABEL".to_owned())];
+                    let (full2, short2) = texts(lang, f.provider, &f.path, kind, f.part, &own);
+                    let cross =
+                        matches!(kind, Kind::Conflict { .. } | Kind::Requires { .. } | Kind::MissingOneOf { .. });
+                    if !cross {
+                        assert_eq!(short, short2, "the short message names the field: {ctx}");
+                    }
+                    if own_name {
+                        assert!(full2.contains("ZZ LABEL"), "console label: {ctx}\n  {full2}");
+                    }
+                    // Never an API name (values the user gave and the labels aside).
+                    for m in [&full, &short] {
+                        let mut rest = unquoted(m);
+                        for l in &labels {
+                            rest = rest.replace(l, " ");
+                        }
+                        for a in &api {
+                            // An API name that is a plain English word (`name`, `value`, `key`) may
+                            // be prose in English, never the start (where the field's name goes).
+                            let word = a.bytes().all(|b| b.is_ascii_lowercase());
+                            if lang == Lang::Zh || !word {
+                                assert!(!has_word(&rest, a), "API name {a:?}: {ctx}");
+                            } else {
+                                assert!(!m.starts_with(a), "API name {a:?}: {ctx}");
+                            }
+                        }
+                        assert!(!rest.contains('[') && !rest.contains("/"), "a path: {ctx}");
+                    }
+                    check_message_of(&full, lang, kind, &f.path, f.provider);
+                    check_short(&short, lang, kind, &ctx);
+                    if lang == Lang::Zh {
+                        check_zh_typography(&full, &ctx);
+                        check_zh_typography(&short, &ctx);
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        eprintln!(
+            "{checked} (code, params) x field x language checked, {} fields, {} kinds",
+            fields.len(),
+            kinds.len()
+        );
+        assert!(checked > 50_000, "{checked}");
     }
 }

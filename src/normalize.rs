@@ -157,12 +157,12 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
             crate::Severity::Warning,
             None,
         );
-        issue.message = match options.lang {
+        issue.set_message(match options.lang {
             crate::Lang::En => {
                 ["Normalizing would make ", &n, " changes; at most ", &max, " are made, so none was."].concat()
             }
             crate::Lang::Zh => ["规范化需要 ", &n, " 处修改，最多进行 ", &max, " 处，因此未做任何修改。"].concat(),
-        };
+        });
         report.issues.extend(c.into_issues());
         return Normalized { report, normalized: request.clone().into_owned(), changes: Vec::new() };
     }

@@ -370,7 +370,8 @@ impl Kind {
 }
 
 /// One problem found in a request. JSON (`to_value`, `Serialize`):
-/// `{"path", "code", "severity", "providerCode"?, "params", "message", "suggestion"?}`.
+/// `{"path", "code", "severity", "providerCode"?, "params", "message", "shortMessage",
+/// "suggestion"?, "paths"?}`.
 ///
 /// Marked `#[non_exhaustive]`: fields may be added; read them, but an `Issue` is made only by this
 /// crate (or by `Deserialize`).
@@ -388,14 +389,37 @@ pub struct Issue {
     /// Which part of a compound value: `key` or `value` (of a Huawei `key.value` tag, of an
     /// OpenStack metadata item). Written as the `part` param.
     pub part: Option<&'static str>,
-    /// The problem in words, in the report's language, made from the kind and its params.
+    /// The problem in a sentence, in the report's language, made from the kind and its params; it
+    /// names the field by its console label (the label of the field tables, or the console's own:
+    /// [`Options::labels`](crate::Options::labels)) with its position where it helps (`Tag key of
+    /// tag 2`, `第 2 个标签的标签键`), never by its API path.
     pub message: String,
+    /// The same without the field's name, for display under the input (`At most 60 characters`,
+    /// `最多 60 个字符`; no full stop). An issue that concerns several fields ([`Issue::paths`])
+    /// names them, since it is shown under each.
+    pub short_message: String,
     /// A value that would pass, where one can be offered without guessing (names too long or with
     /// characters not allowed: folded, filtered, cut on a grapheme-cluster boundary).
     pub suggestion: Option<String>,
+    /// For an issue that concerns more than one field (`missing_one_of`, `conflict`, `requires`):
+    /// the JSON pointer of every field it concerns, in the field table's order, so that a form
+    /// can show it under each; empty for any other issue. Never `""`; `path` is unchanged (`""` for
+    /// `missing_one_of`, the second field for `conflict`).
+    pub paths: Vec<String>,
 }
 
 impl Issue {
+    /// An issue without its messages yet.
+    pub(crate) fn blank(
+        path: String,
+        kind: Kind,
+        severity: Severity,
+        provider_code: Option<Cow<'static, str>>,
+    ) -> Issue {
+        let (message, short_message, paths) = (String::new(), String::new(), Vec::new());
+        Issue { path, kind, severity, provider_code, part: None, message, short_message, suggestion: None, paths }
+    }
+
     /// The stable code (the kind's).
     pub fn code(&self) -> Code {
         self.kind.code()
@@ -422,8 +446,12 @@ impl Issue {
         }
         e.push(("params", self.params()));
         e.push(("message", Value::str(self.message.as_str())));
+        e.push(("shortMessage", Value::str(self.short_message.as_str())));
         if let Some(s) = &self.suggestion {
             e.push(("suggestion", Value::str(s.as_str())));
+        }
+        if !self.paths.is_empty() {
+            e.push(("paths", Value::Array(self.paths.iter().map(|p| Value::str(p.as_str())).collect())));
         }
         Value::obj(e)
     }
@@ -446,11 +474,30 @@ impl Issue {
         out.push_str(&self.params().to_json());
         out.push_str(",\"message\":");
         write_str(out, &self.message);
+        out.push_str(",\"shortMessage\":");
+        write_str(out, &self.short_message);
         if let Some(sug) = &self.suggestion {
             out.push_str(",\"suggestion\":");
             write_str(out, sug);
         }
+        if !self.paths.is_empty() {
+            out.push_str(",\"paths\":[");
+            for (i, p) in self.paths.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_str(out, p);
+            }
+            out.push(']');
+        }
         out.push('}');
+    }
+
+    /// Set a message made outside the template table (and its short form: the same without its
+    /// full stop).
+    pub(crate) fn set_message(&mut self, message: String) {
+        self.short_message = message.trim_end_matches(['.', '。']).to_owned();
+        self.message = message;
     }
 }
 

@@ -210,10 +210,14 @@ impl Field {
 pub const MAX_ISSUES: usize = 10_000;
 
 /// Collects issues while a provider's rules run.
-pub struct Checker {
+pub struct Checker<'o> {
     pub provider: Provider,
     pub lang: Lang,
     pub issues: Vec<Issue>,
+    /// The console's labels (`Options::labels`), for the messages.
+    pub labels: &'o [(String, String)],
+    /// `Options::empty_as_absent`.
+    pub empty_as_absent: bool,
     /// Issues found past [`MAX_ISSUES`], not kept; whether one of them is an error.
     dropped: usize,
     dropped_error: bool,
@@ -221,9 +225,37 @@ pub struct Checker {
     spare: Option<Issue>,
 }
 
-impl Checker {
-    pub fn new(provider: Provider, lang: Lang) -> Checker {
-        Checker { provider, lang, issues: Vec::new(), dropped: 0, dropped_error: false, spare: None }
+impl Checker<'static> {
+    /// A checker with messages in `lang` and no other option.
+    pub fn new(provider: Provider, lang: Lang) -> Checker<'static> {
+        let (labels, empty_as_absent) = (&[][..], false);
+        Checker {
+            provider,
+            lang,
+            issues: Vec::new(),
+            labels,
+            empty_as_absent,
+            dropped: 0,
+            dropped_error: false,
+            spare: None,
+        }
+    }
+}
+
+impl<'o> Checker<'o> {
+    /// A checker for these options (their context is the caller's to run).
+    pub fn with_options(provider: Provider, options: &'o crate::Options<'_>) -> Checker<'o> {
+        Checker {
+            labels: &options.labels,
+            empty_as_absent: options.empty_as_absent,
+            ..Checker::new(provider, options.lang)
+        }
+    }
+
+    /// Is `v` what an empty form control gives (`""`, `[]`, `null`) and are such values read as
+    /// absent (`Options::empty_as_absent`)?
+    pub fn blank(&self, v: &Value<'_>) -> bool {
+        self.empty_as_absent && is_blank(v)
     }
 
     /// The issues, with the `too_many` issue at the end when some were not kept.
@@ -237,15 +269,9 @@ impl Checker {
                 Lang::En => ["The request has ", &n, " issues; the first ", &max, " are listed."].concat(),
                 Lang::Zh => ["请求共有 ", &n, " 个问题，仅列出前 ", &max, " 个。"].concat(),
             };
-            self.issues.push(Issue {
-                path: String::new(),
-                kind,
-                severity,
-                provider_code: None,
-                part: None,
-                message,
-                suggestion: None,
-            });
+            let mut issue = Issue::blank(String::new(), kind, severity, None);
+            issue.set_message(message);
+            self.issues.push(issue);
         }
         self.issues
     }
@@ -271,16 +297,35 @@ impl Checker {
         provider_code: Option<ProviderCode>,
     ) -> &mut Issue {
         let provider_code = provider_code.map(|c| Cow::Borrowed(c.as_str()));
+        let mut issue = Issue::blank(path, kind, severity, provider_code);
         if self.issues.len() >= MAX_ISSUES {
             self.dropped += 1;
             self.dropped_error |= severity == Severity::Error;
-            let spare =
-                Issue { path, kind, severity, provider_code, part: None, message: String::new(), suggestion: None };
-            return self.spare.insert(spare);
+            return self.spare.insert(issue);
         }
-        let message = messages::message(self.lang, self.provider, &path, &kind, None);
-        self.issues.push(Issue { path, kind, severity, provider_code, part: None, message, suggestion: None });
+        self.describe(&mut issue);
+        self.issues.push(issue);
         self.issues.last_mut().expect("just pushed")
+    }
+
+    /// Make an issue's message and short message from its kind, path and part.
+    fn describe(&self, i: &mut Issue) {
+        let (m, s) = messages::texts(self.lang, self.provider, &i.path, &i.kind, i.part, self.labels);
+        i.message = m;
+        i.short_message = s;
+    }
+
+    /// Record an issue that concerns several fields (`paths`: their pointers, in table order).
+    pub fn cross(
+        &mut self,
+        path: &Path<'_>,
+        kind: Kind,
+        provider_code: Option<ProviderCode>,
+        paths: &[&str],
+    ) -> &mut Issue {
+        let issue = self.push(path, kind, Severity::Error, provider_code);
+        issue.paths = paths.iter().map(|p| (*p).to_owned()).collect();
+        issue
     }
 
     /// Record an error with the field's provider code for its code.
@@ -291,11 +336,12 @@ impl Checker {
 
     /// Set the `part` of the issues recorded since `from` and remake their messages.
     pub fn mark_part(&mut self, from: usize, part: &'static str) {
-        let (lang, provider) = (self.lang, self.provider);
-        for i in &mut self.issues[from..] {
+        let mut issues = std::mem::take(&mut self.issues);
+        for i in issues.iter_mut().skip(from) {
             i.part = Some(part);
-            i.message = messages::message(lang, provider, &i.path, &i.kind, Some(part));
+            self.describe(i);
         }
+        self.issues = issues;
     }
 
     pub fn ok(&self) -> bool {
@@ -309,10 +355,12 @@ impl Checker {
         path: &Path<'_>,
         obj: &'v [(Cow<'a, str>, Value<'a>)],
         fields: &'static [Field],
-        mut nested: impl FnMut(&mut Checker, &Path<'_>, &Field, &'v Value<'a>),
+        mut nested: impl FnMut(&mut Checker<'o>, &Path<'_>, &Field, &'v Value<'a>),
     ) {
         for field in fields {
             let v = obj.iter().rev().find(|(k, _)| k == field.name).map(|(_, v)| v);
+            // An empty form control: absent in an optional field; `null` absent in a required one.
+            let v = v.filter(|v| !(self.blank(v) && (!field.required || matches!(v, Value::Null))));
             let fp = path.key(field.name);
             match v {
                 None if field.required => {
@@ -550,7 +598,7 @@ impl Checker {
                 let pc = field.provider_code(kind.code());
                 let lang = self.lang;
                 let issue = self.push(path, kind, Severity::Warning, pc);
-                name_source(&mut issue.message, lang, r.source);
+                name_source(issue, lang, r.source);
             }
         }
     }
@@ -561,23 +609,39 @@ impl Checker {
         let pc = field.provider_code(kind.code());
         let lang = self.lang;
         let issue = self.push(path, kind, Severity::Warning, pc);
-        name_source(&mut issue.message, lang, source);
+        name_source(issue, lang, source);
     }
 }
 
-/// Add to a warning's message which source reads the rule this strictly.
-fn name_source(message: &mut String, lang: Lang, source: &Source) {
+/// Add to a warning's messages which source reads the rule this strictly.
+fn name_source(issue: &mut Issue, lang: Lang, source: &Source) {
+    let (message, short) = (&mut issue.message, &mut issue.short_message);
     match lang {
         Lang::En => {
             message.push_str(" This follows ");
             message.push_str(source.name.0);
             message.push_str("; another official source accepts it, so it is a warning.");
+            short.push_str(", per ");
+            short.push_str(source.name.0);
         }
         Lang::Zh => {
             message.push_str("（依据");
             message.push_str(source.name.1);
             message.push_str("；另有官方资料允许，因此仅为警告。）");
+            short.push_str("（依据");
+            short.push_str(source.name.1);
+            short.push('）');
         }
+    }
+}
+
+/// What an empty form control gives: `""`, `[]` or `null`.
+pub fn is_blank(v: &Value<'_>) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        _ => false,
     }
 }
 

@@ -156,11 +156,14 @@ id_serde!(ChangeCode, "a change code", ChangeCode::as_str);
 
 // ----- Serialize: the shapes of to_value() -----
 
-/// `{"path", "code", "severity", "providerCode"?, "params", "message", "suggestion"?}`, as
-/// [`Issue::to_value`].
+/// `{"path", "code", "severity", "providerCode"?, "params", "message", "shortMessage",
+/// "suggestion"?, "paths"?}`, as [`Issue::to_value`].
 impl Serialize for Issue {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let len = 5 + usize::from(self.provider_code.is_some()) + usize::from(self.suggestion.is_some());
+        let len = 6
+            + usize::from(self.provider_code.is_some())
+            + usize::from(self.suggestion.is_some())
+            + usize::from(!self.paths.is_empty());
         let mut m = s.serialize_map(Some(len))?;
         m.serialize_entry("path", &self.path)?;
         m.serialize_entry("code", self.code().as_str())?;
@@ -170,8 +173,12 @@ impl Serialize for Issue {
         }
         m.serialize_entry("params", &self.params())?;
         m.serialize_entry("message", &self.message)?;
+        m.serialize_entry("shortMessage", &self.short_message)?;
         if let Some(sg) = &self.suggestion {
             m.serialize_entry("suggestion", sg)?;
+        }
+        if !self.paths.is_empty() {
+            m.serialize_entry("paths", &self.paths)?;
         }
         m.end()
     }
@@ -375,6 +382,7 @@ impl<'de> Deserialize<'de> for Issue {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Issue, A::Error> {
                 let (mut path, mut code, mut severity, mut provider_code) = (None, None, None, None);
                 let (mut params, mut message, mut suggestion) = (None, None, None);
+                let (mut short_message, mut paths) = (None, Vec::new());
                 while let Some(k) = map.next_key::<Cow<'de, str>>()? {
                     match k.as_ref() {
                         "path" => path = Some(map.next_value::<String>()?),
@@ -383,7 +391,9 @@ impl<'de> Deserialize<'de> for Issue {
                         "providerCode" => provider_code = map.next_value::<Option<String>>()?,
                         "params" => params = Some(map.next_value::<Json>()?.0),
                         "message" => message = Some(map.next_value::<String>()?),
+                        "shortMessage" => short_message = Some(map.next_value::<String>()?),
                         "suggestion" => suggestion = map.next_value::<Option<String>>()?,
+                        "paths" => paths = map.next_value::<Option<Vec<String>>>()?.unwrap_or_default(),
                         _ => {
                             map.next_value::<IgnoredAny>()?;
                         }
@@ -392,14 +402,19 @@ impl<'de> Deserialize<'de> for Issue {
                 let code = code.ok_or_else(|| de::Error::missing_field("code"))?;
                 let params = params.unwrap_or(Value::Object(vec![]));
                 let (kind, part) = kind_from(code, &params).map_err(de::Error::custom)?;
+                let message: String = message.ok_or_else(|| de::Error::missing_field("message"))?;
+                // A report from before `shortMessage`: the message itself, as the JS adapter reads it.
+                let short_message = short_message.unwrap_or_else(|| message.clone());
                 Ok(Issue {
                     path: path.ok_or_else(|| de::Error::missing_field("path"))?,
                     kind,
                     severity: severity.ok_or_else(|| de::Error::missing_field("severity"))?,
                     provider_code: provider_code.map(Cow::Owned),
                     part,
-                    message: message.ok_or_else(|| de::Error::missing_field("message"))?,
+                    message,
+                    short_message,
                     suggestion,
+                    paths,
                 })
             }
         }

@@ -1,5 +1,6 @@
 //! Runs every case file under tests/cases/ (shared with the JS tests): each case asserts `ok` and
-//! the exact multiset of (path, code) pairs, and optionally params, providerCode and severity; a
+//! the exact multiset of (path, code) pairs, and optionally params, providerCode, severity and
+//! `paths` (with the case's `lang`, `context` and `emptyAsAbsent` as options); a
 //! case with `changes` (and `normalized`) also asserts what `normalize` does. A case's `source`
 //! names where the provider's answer comes from (a URL or `seed:<file>`).
 
@@ -34,7 +35,8 @@ fn issue_json(report: &Report) -> Vec<Value<'static>> {
 pub fn run_case(provider: Provider, case: &Value<'_>) -> Result<(), String> {
     let request = case.get("request").ok_or("case without request")?;
     let lang = case.get("lang").and_then(Value::as_str).and_then(Lang::parse).unwrap_or_default();
-    let options = Options::lang(lang).with_context(case.get("context").cloned());
+    let empty_as_absent = matches!(case.get("emptyAsAbsent"), Some(Value::Bool(true)));
+    let options = Options::lang(lang).with_context(case.get("context").cloned()).with_empty_as_absent(empty_as_absent);
     let report = check(provider, request, &options);
     let mut errs = Vec::new();
     if let Some(Value::Bool(ok)) = case.get("ok") {
@@ -73,7 +75,7 @@ pub fn run_case(provider: Provider, case: &Value<'_>) -> Result<(), String> {
         let ok = matching.iter().any(|i| {
             expect.as_object().unwrap_or(&[]).iter().all(|(k, v)| {
                 let actual = match k.as_ref() {
-                    "providerCode" | "severity" | "suggestion" => i.get(k),
+                    "providerCode" | "severity" | "suggestion" | "paths" => i.get(k),
                     _ => i.get("params").and_then(|p| p.get(k)),
                 };
                 actual.map(|a| same(a, v)).unwrap_or(false)

@@ -156,7 +156,7 @@ fn regression_context_reports_do_not_contradict_themselves() {
         let r = check(p, &parse(&req), &with_context(r#"{"metadataQuota":-1}"#));
         assert!(r.issues.is_empty(), "-1 is unlimited: {}", r.to_json());
         let r = check(p, &parse(&req), &with_context(r#"{"metadataQuota":128}"#));
-        assert_eq!(r.issues[0].message, "metadata has 200 items; at most 128 are allowed.");
+        assert_eq!(r.issues[0].message, "Metadata has 200 items; at most 128 are allowed.");
     }
     let zen = parse(r#"{"instanceId":"i","imageName":"web"}"#);
     let r = check(Provider::Zenlayer, &zen, &with_context(r#"{"imagesInZone":1e20}"#));

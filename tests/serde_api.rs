@@ -190,7 +190,7 @@ fn what_serde_json_value_loses_is_what_the_docs_say() {
         // Without arbitrary_precision the name is an f64 (1.2345678901234568e29): not digits only.
         assert!(!r.ok);
         assert_eq!((r.issues[0].path.as_str(), r.issues[0].code()), ("/body/createImage/name", Code::WrongType));
-        assert_eq!(r.issues[0].message, "name must be a string or a whole number (digits only).");
+        assert_eq!(r.issues[0].message, "Image name must be a string or a whole number (digits only).");
     }
     // A lone surrogate: serde_json refuses the text, the text path reports the character.
     let lone = r#"{"ImageName":"ab\ud800","InstanceId":"ins-1"}"#;

@@ -195,7 +195,9 @@ function distributeIssues() {
   for (const i of shown) {
     const params = i.params || {};
     let targets;
-    if (i.code === "missing_one_of" && Array.isArray(params.fields)) targets = params.fields.map((f) => entryFor(f));
+    // An issue about several fields is shown under each (`paths`, in the field table's order).
+    if (Array.isArray(i.paths) && i.paths.length) targets = i.paths.map((f) => entryFor(f));
+    else if (i.code === "missing_one_of" && Array.isArray(params.fields)) targets = params.fields.map((f) => entryFor(f));
     else {
       targets = [entryFor(i.path, params.part)];
       if (i.code === "conflict" && typeof params.with === "string") targets.push(entryFor(params.with));
@@ -223,9 +225,21 @@ function distributeIssues() {
   return report;
 }
 
+/**
+ * The words of an issue where it is shown: under its own input (or under each input of a
+ * cross-field issue) the short message, since the label is right above; at the request's level,
+ * or under another control than its own, the whole sentence, which names the field.
+ */
+function textOf(i, entry) {
+  if (entry.root || typeof i.shortMessage !== "string") return i.message;
+  const ptr = entry.el && entry.el.dataset ? entry.el.dataset.ptr : undefined;
+  const own = ptr !== undefined && (ptr === i.path || (Array.isArray(i.paths) && i.paths.includes(ptr)));
+  return own ? i.shortMessage : i.message;
+}
+
 function issueEl(i, entry) {
   const sev = i.severity === "error" ? "error" : "warning";
-  const parts = [h("span", { class: "icon", "aria-hidden": "true" }, sev === "error" ? "!" : "i"), h("span", { class: "text" }, i.message)];
+  const parts = [h("span", { class: "icon", "aria-hidden": "true" }, sev === "error" ? "!" : "i"), h("span", { class: "text" }, textOf(i, entry))];
   if (i.providerCode) parts.push(" ", h("code", { class: "pcode", title: "providerCode" }, i.providerCode));
   if (typeof i.suggestion === "string" && entry.el && entry.el.dataset && entry.el.dataset.ptr === i.path && "value" in entry.el && entry.el.tagName !== "SELECT") {
     parts.push(
@@ -258,7 +272,7 @@ function issueEl(i, entry) {
 
 function paint(entry, issues) {
   if (!entry.msg) return;
-  const sig = issues.map((i) => `${i.severity}|${i.code}|${i.message}|${i.providerCode || ""}|${i.suggestion ?? ""}`).join("\n");
+  const sig = issues.map((i) => `${i.severity}|${i.code}|${textOf(i, entry)}|${i.providerCode || ""}|${i.suggestion ?? ""}`).join("\n");
   if (entry.sig === sig) return;
   entry.sig = sig;
   setChildren(entry.msg, issues.map((i) => issueEl(i, entry)));
@@ -308,8 +322,8 @@ function summary(items, p) {
           h(
             "button",
             { type: "button", class: "link", "data-path": x.issue.path, "data-code": x.issue.code, onclick: () => focusEntry(x.entry) },
-            h("span", { class: "summary-field" }, labelOf(x.top)),
-            " ",
+            // The package's messages name their field; the console's own notes get its label.
+            x.issue.code === "duplicate_row" ? [h("span", { class: "summary-field" }, labelOf(x.top)), " "] : [],
             h("span", { class: "summary-msg" }, x.issue.message),
           ),
         ),

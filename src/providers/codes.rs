@@ -159,7 +159,7 @@ mod tests {
             let doc = Value::parse(&text).expect("case file is JSON");
             let p = Provider::parse(doc.get("provider").and_then(Value::as_str).expect("provider")).expect("provider");
             for case in doc.get("cases").and_then(Value::as_array).expect("cases") {
-                let options = Options { lang: Lang::En, context: case.get("context").cloned() };
+                let options = Options::lang(Lang::En).with_context(case.get("context").cloned());
                 let report = check(p, case.get("request").expect("request"), &options);
                 for i in &report.issues {
                     if let Some(pc) = &i.provider_code {

@@ -152,9 +152,10 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
         return;
     };
     c.check_fields(&root, obj, FIELDS, check_nested);
-    let has = |k: &str| obj.iter().any(|(x, _)| x == k);
+    // Given: present (an empty form value is not, with `empty_as_absent`).
+    let has = |k: &str| obj.iter().any(|(x, v)| x == k && !c.blank(v));
     if has("tags") && has("image_tags") {
-        c.push(&root.key("image_tags"), Kind::Conflict { with: "/tags" }, Severity::Error, None);
+        c.cross(&root.key("image_tags"), Kind::Conflict { with: "/tags" }, None, &["/tags", "/image_tags"]);
     }
     c.unknown_keys(&root, obj, FIELDS, &[], Severity::Warning, None);
 }
@@ -250,19 +251,12 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     let bucket_region = ctx::string(c, ctx, "bucketRegion").map(str::to_owned);
     if let (Some(b), Some(r)) = (bucket_region, ctx::string(c, ctx, "region")) {
         if b != r {
-            let lang = c.lang;
-            let issue = c.push(
+            c.push(
                 &super::at_field(req, &Path::Root, "image_url"),
-                Kind::Mismatch { what: "region", expected: r.to_owned(), actual: b.clone() },
+                Kind::Mismatch { what: "region", expected: r.to_owned(), actual: b },
                 Severity::Error,
                 Some(codes::IMG_0058),
             );
-            issue.message = match lang {
-                crate::Lang::En => {
-                    ["The bucket of image_url is in region \"", &b, "\", but the request goes to \"", r, "\"."].concat()
-                }
-                crate::Lang::Zh => ["image_url 的桶位于区域“", &b, "”，但请求发往区域“", r, "”。"].concat(),
-            };
         }
     }
     if let Some(class) = ctx::string(c, ctx, "bucketStorageClass") {

@@ -59,31 +59,29 @@ pub(crate) const BUILT: &[&str] = {
 /// params `allowed` (the providers built) and `actual` (the id).
 pub(crate) fn not_built(c: &mut Checker) {
     let id = c.provider.id();
-    c.push(&Path::Root, Kind::NotAllowed { allowed: BUILT, actual: id.to_owned() }, Severity::Error, None);
-    if let Some(i) = c.issues.last_mut() {
-        let feature = ["\"", id, "\""].concat();
-        let mut built = String::new();
-        for (k, b) in BUILT.iter().enumerate() {
-            built.push_str(if k == 0 { "" } else { ", " });
-            built.push_str(b);
-        }
-        i.message = match c.lang {
-            crate::Lang::En => [
-                "This build of createimage has no rules for ",
-                id,
-                " (cargo feature ",
-                &feature,
-                "); it has: ",
-                &built,
-                ".",
-            ]
-            .concat(),
-            crate::Lang::Zh => {
-                ["此 createimage 构建不含 ", id, " 的规则（cargo 特性 ", &feature, "）；已包含：", &built, "。"]
-                    .concat()
-            }
-        };
+    let feature = ["\"", id, "\""].concat();
+    let mut built = String::new();
+    for (k, b) in BUILT.iter().enumerate() {
+        built.push_str(if k == 0 { "" } else { ", " });
+        built.push_str(b);
     }
+    let message = match c.lang {
+        crate::Lang::En => [
+            "This build of createimage has no rules for ",
+            id,
+            " (cargo feature ",
+            &feature,
+            "); it has: ",
+            &built,
+            ".",
+        ]
+        .concat(),
+        crate::Lang::Zh => {
+            ["此 createimage 构建不含 ", id, " 的规则（cargo 特性 ", &feature, "）；已包含：", &built, "。"].concat()
+        }
+    };
+    c.push(&Path::Root, Kind::NotAllowed { allowed: BUILT, actual: id.to_owned() }, Severity::Error, None)
+        .set_message(message);
 }
 
 /// The request must be an object; otherwise one `wrong_type` at `""`.
@@ -193,16 +191,15 @@ pub(crate) mod ctx {
 
     /// A context string that is not in the form its field needs: a warning, and it is ignored.
     pub fn bad_format(c: &mut Checker, key: &str, expected: &'static str) {
-        c.push_at(String::new(), Kind::BadFormat { format: expected }, Severity::Warning, None);
-        if let Some(i) = c.issues.last_mut() {
-            let words = crate::messages::format_words(expected, c.lang);
-            i.message = match c.lang {
-                crate::Lang::En => {
-                    ["The console's context field \"", key, "\" must be ", words, "; it was ignored."].concat()
-                }
-                crate::Lang::Zh => ["控制台上下文字段“", key, "”必须是", words, "，已忽略。"].concat(),
-            };
-        }
+        let lang = c.lang;
+        let words = crate::messages::format_words(expected, lang);
+        let message = match lang {
+            crate::Lang::En => {
+                ["The console's context field \"", key, "\" must be ", words, "; it was ignored."].concat()
+            }
+            crate::Lang::Zh => ["控制台上下文字段“", key, "”必须是", words, "，已忽略。"].concat(),
+        };
+        c.push_at(String::new(), Kind::BadFormat { format: expected }, Severity::Warning, None).set_message(message);
     }
 
     /// A context field of the wrong type: one warning at `""` naming it (`context.<key>`); the

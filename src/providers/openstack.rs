@@ -393,11 +393,13 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
             Some(codes::OS_404),
         );
     }
+    // The server's states: at the server's id where the request has one.
+    let at_server = super::at_field(req, &root, "server_id");
     if let Some(state) = ctx::string(c, ctx, "vmState") {
         let up = state.to_ascii_uppercase();
         if !VM_STATES.contains(&up.as_str()) {
             c.push(
-                &root,
+                &at_server,
                 Kind::BadState { what: "server", state: up, allowed: VM_STATES },
                 Severity::Error,
                 Some(codes::OS_409),
@@ -408,7 +410,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
         None | Some(Value::Null) => {}
         Some(Value::String(t)) => {
             c.push(
-                &root,
+                &at_server,
                 Kind::BadState { what: "server task", state: t.to_string(), allowed: &["none"] },
                 Severity::Error,
                 Some(codes::OS_409),

@@ -230,8 +230,8 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
         }
         let f = field(name);
         let fp = root.key(name);
-        if obj.iter().any(|(k, _)| k == name) {
-            // Both forms: `/X/N` is the array's item, so each flattened key is reported at its own
+        if obj.iter().any(|(k, v)| k == name && !c.blank(v)) {
+            // Both forms (an empty array is none with `empty_as_absent`): `/X/N` is the array's item, so each flattened key is reported at its own
             // key `/X.N`, checked as an item (as `check_field` checks it), the first with the conflict.
             let keys: Vec<String> =
                 items.iter().map(|(i, _)| [name, ".", &crate::messages::num(*i as i64)].concat()).collect();
@@ -258,31 +258,23 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
             c.check_str_items(&fp, f, &item, unique, items.into_iter());
         }
     }
-    let given = |name: &str| obj.iter().any(|(k, _)| k == name || flat_key(k).is_some_and(|(n, _)| n == name));
+    // Given: the key is present (an empty form value is not, with `empty_as_absent`), or one of
+    // its numbered keys is.
+    let blank = |v: &Value<'_>| c.blank(v);
+    let given =
+        |name: &str| obj.iter().any(|(k, v)| (k == name && !blank(v)) || flat_key(k).is_some_and(|(n, _)| n == name));
     let (instance, snapshots, disks) = (given("InstanceId"), given("SnapshotIds"), given("DataDiskIds"));
+    const ONE_OF: &[&str] = &["/InstanceId", "/SnapshotIds"];
     if !instance && !snapshots {
-        c.push(
-            &root,
-            Kind::MissingOneOf { fields: &["/InstanceId", "/SnapshotIds"] },
-            Severity::Error,
-            Some(codes::TC_SPECIFY_ONE),
-        );
+        c.cross(&root, Kind::MissingOneOf { fields: ONE_OF }, Some(codes::TC_SPECIFY_ONE), ONE_OF);
     }
     if instance && snapshots {
-        c.push(
-            &root.key("SnapshotIds"),
-            Kind::Conflict { with: "/InstanceId" },
-            Severity::Error,
-            Some(codes::TC_CONFLICT),
-        );
+        let kind = Kind::Conflict { with: "/InstanceId" };
+        c.cross(&root.key("SnapshotIds"), kind, Some(codes::TC_CONFLICT), ONE_OF);
     }
     if disks && !instance {
-        c.push(
-            &root.key("DataDiskIds"),
-            Kind::Requires { field: "/InstanceId" },
-            Severity::Error,
-            Some(codes::TC_INVALID_DEPENDENCE),
-        );
+        let kind = Kind::Requires { field: "/InstanceId" };
+        c.cross(&root.key("DataDiskIds"), kind, Some(codes::TC_INVALID_DEPENDENCE), &["/InstanceId", "/DataDiskIds"]);
     }
     for (k, v) in obj {
         if FIELDS.iter().any(|f| f.name == k) || flat_key(k).is_some() {
@@ -383,11 +375,13 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             Some(codes::TC_INSTANCE_NOT_FOUND),
         );
     }
+    // The instance's state and operations: at the instance's id where the request has one.
+    let at_instance = super::at_field(req, &root, "InstanceId");
     if let Some(state) = ctx::string(c, ctx, "instanceState") {
         let up = state.to_ascii_uppercase();
         if let Some((_, code)) = STATE_CODES.iter().find(|(s, _)| *s == up) {
             c.push(
-                &root,
+                &at_instance,
                 Kind::BadState { what: "instance", state: up, allowed: &["RUNNING", "STOPPED"] },
                 Severity::Error,
                 Some(*code),
@@ -398,7 +392,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     if let Some(op) = ctx::string(c, ctx, "instanceLatestOperationState") {
         if op.eq_ignore_ascii_case("OPERATING") {
             c.push(
-                &root,
+                &at_instance,
                 Kind::BadState {
                     what: "instance's latest operation",
                     state: "OPERATING".into(),
@@ -479,12 +473,23 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                     }
                 }
                 if systems == 0 {
-                    let lang = c.lang;
+                    let (lang, provider) = (c.lang, c.provider);
+                    let name = crate::labels::name(provider, "/SnapshotIds", None, lang, c.labels);
                     let issue = c.push(&sp, Kind::Required, Severity::Error, Some(codes::TC_NO_SYSTEM_SNAPSHOT));
-                    issue.message = match lang {
-                        crate::Lang::En => "SnapshotIds must include a snapshot of a system disk.".into(),
-                        crate::Lang::Zh => "SnapshotIds 必须包含一个系统盘快照。".into(),
+                    let (long, short) = match lang {
+                        crate::Lang::En => {
+                            (" must include a snapshot of a system disk.", "Must include a snapshot of a system disk")
+                        }
+                        crate::Lang::Zh => ("必须包含一个系统盘快照。", "必须包含一个系统盘快照"),
                     };
+                    let mut message = name.text;
+                    if lang == crate::Lang::Zh {
+                        crate::labels::push_spaced(&mut message, long);
+                    } else {
+                        message.push_str(long);
+                    }
+                    issue.message = message;
+                    issue.short_message = short.to_owned();
                 } else if systems > 1 {
                     c.push(
                         &sp,

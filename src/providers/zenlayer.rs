@@ -74,10 +74,12 @@ pub const UNSUPPORTED_ZONES: &[&str] = &["SIN-E", "LAX-A"];
 pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     use super::ctx;
     let root = Path::Root;
+    // The instance's zone, state and system disk: at the instance's id where the request has one.
+    let at_instance = super::at_field(req, &root, "instanceId");
     if let Some(zone) = ctx::string(c, ctx, "zone") {
         if UNSUPPORTED_ZONES.iter().any(|z| z.eq_ignore_ascii_case(zone)) {
             c.push(
-                &root,
+                &at_instance,
                 Kind::NotSupported { what: "zone", value: zone.to_owned() },
                 Severity::Error,
                 Some(codes::ZL_ZONE_NOT_SUPPORTED),
@@ -99,7 +101,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
         let up = state.to_ascii_uppercase();
         if up != "STOPPED" {
             c.push(
-                &root,
+                &at_instance,
                 Kind::BadState { what: "instance", state: up, allowed: &["STOPPED"] },
                 Severity::Error,
                 Some(codes::ZL_INSTANCE_NOT_STOPPED),
@@ -124,7 +126,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
         };
         if let Some(code) = code {
             c.push(
-                &root,
+                &at_instance,
                 Kind::BadState { what: "system disk", state: st.to_ascii_uppercase(), allowed: &["AVAILABLE"] },
                 Severity::Error,
                 Some(code),

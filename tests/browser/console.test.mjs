@@ -130,10 +130,18 @@ async function messagesOf(page, ptr, part) {
   return l;
 }
 
+/**
+ * The control at `ptr` shows the package's issue: its `shortMessage` under its own input (and
+ * under each input of a cross-field issue's `paths`; the label is right above), its `message`
+ * (which names the field) where the control is not the issue's own.
+ */
 async function assertShows(page, ptr, expected, part) {
   const l = await messagesOf(page, ptr, part);
-  const found = l.issues.find((i) => i.code === expected.code && i.message === expected.message);
-  assert.ok(found, `${ptr}: expected “${expected.message}” (${expected.code}); the page shows ${JSON.stringify(l.issues)}`);
+  const own = expected.path === ptr || (Array.isArray(expected.paths) && expected.paths.includes(ptr));
+  const text = own ? expected.shortMessage : expected.message;
+  assert.equal(typeof text, "string", `the package's issue has ${own ? "shortMessage" : "message"}`);
+  const found = l.issues.find((i) => i.code === expected.code && i.message === text);
+  assert.ok(found, `${ptr}: expected “${text}” (${expected.code}); the page shows ${JSON.stringify(l.issues)}`);
   assert.ok(found.visible, `${ptr}: the message is hidden`);
   if (expected.severity === "error") assert.equal(l.invalid, true, `${ptr} has aria-invalid`);
   assert.equal(found.providerCode, expected.providerCode ?? null, `${ptr}: providerCode`);
@@ -336,11 +344,14 @@ describe("zenlayer", () => {
     await setContext(page, "instanceState", "RUNNING");
     await submit(page);
     const ctx = { zone: "SIN-E", instanceState: "RUNNING" };
-    const zone = requestIssue("zenlayer", req, "", "not_supported", "en", ctx);
-    const root = await page.locator("#root-list .issue").allTextContents();
-    assert.ok(root.some((t) => t.includes(zone.message) && t.includes("UNSUPPORTED_OPERATION_ZONE_NOT_SUPPORT")), JSON.stringify(root));
+    // Issues about the instance (its zone, its state) are shown under its id (issue 10).
+    const zone = requestIssue("zenlayer", req, "/instanceId", "not_supported", "en", ctx);
+    const running = requestIssue("zenlayer", req, "/instanceId", "bad_state", "en", ctx);
+    await assertShows(page, "/instanceId", zone);
+    await assertShows(page, "/instanceId", running);
     // The page documents one code for an instance that is not shut down, whatever its state.
-    assert.ok(root.some((t) => t.includes("UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING")), JSON.stringify(root));
+    assert.equal(running.providerCode, "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING");
+    assert.deepEqual(await page.locator("#root-list .issue").allTextContents(), []);
     assert.match(await page.locator("#http-pre").textContent(), /Not built/);
     await page.click("#context-clear");
     await submit(page);

@@ -66,7 +66,7 @@ class File:
         self.names = set()
 
     def add(self, name, request, issues=(), params=(), warnings=(), context=None, lang=None, source=None,
-            changes=None, normalized=None):
+            changes=None, normalized=None, empty_as_absent=None):
         """issues: list of (path, code); warnings: list of (path, code) that are warnings
         (also listed in the multiset).  params: list of (path, code, dict).
         source: where the provider's answer comes from (a URL, or "seed:<file>"), for the cases that
@@ -95,6 +95,8 @@ class File:
             case["context"] = context
         if lang is not None:
             case["lang"] = lang
+        if empty_as_absent is not None:
+            case["emptyAsAbsent"] = empty_as_absent
         if changes is not None:
             case["changes"] = [list(c) for c in changes]
         if normalized is not None:
@@ -436,18 +438,20 @@ def tencent():
     s = lambda **kw: merge({"ImageName": "web"}, kw)
     g.add("SnapshotIds alone is valid", s(SnapshotIds=["snap-1", "snap-2"]))
     g.add("neither InstanceId nor SnapshotIds: missing_one_of", s(), [("", "missing_one_of")],
-          [("", "missing_one_of", {"fields": ["/InstanceId", "/SnapshotIds"],
+          [("", "missing_one_of", {"fields": ["/InstanceId", "/SnapshotIds"], "paths": ["/InstanceId", "/SnapshotIds"],
                                    "providerCode": "InvalidParameter.SpecifyOneParameter"})])
     g.add("InstanceId and SnapshotIds: conflict at SnapshotIds", t(SnapshotIds=["snap-1"]),
           [("/SnapshotIds", "conflict")],
-          [("/SnapshotIds", "conflict", {"with": "/InstanceId", "providerCode": "InvalidParameterConflict"})])
+          [("/SnapshotIds", "conflict", {"with": "/InstanceId", "paths": ["/InstanceId", "/SnapshotIds"],
+                                         "providerCode": "InvalidParameterConflict"})])
     g.add("conflict is reported even when InstanceId is null (key present)", t(InstanceId=None, SnapshotIds=["snap-1"]),
           [("/InstanceId", "wrong_type"), ("/SnapshotIds", "conflict")])
     g.add("conflict is reported even when SnapshotIds is empty (key present)", t(SnapshotIds=[]),
           [("/SnapshotIds", "empty"), ("/SnapshotIds", "conflict")])
     g.add("DataDiskIds with SnapshotIds and no InstanceId: requires", s(SnapshotIds=["snap-1"], DataDiskIds=["disk-1"]),
           [("/DataDiskIds", "requires")],
-          [("/DataDiskIds", "requires", {"field": "/InstanceId", "providerCode": "InvalidParameter.InvalidDependence"})])
+          [("/DataDiskIds", "requires", {"field": "/InstanceId", "paths": ["/InstanceId", "/DataDiskIds"],
+                                         "providerCode": "InvalidParameter.InvalidDependence"})])
     g.add("DataDiskIds alone: requires and missing_one_of", s(DataDiskIds=["disk-1"]),
           [("/DataDiskIds", "requires"), ("", "missing_one_of")])
     g.add("empty DataDiskIds array still counts as given: requires", s(SnapshotIds=["snap-1"], DataDiskIds=[]),
@@ -1269,7 +1273,7 @@ def huawei():
     t.add("image_tags item string is wrong_type", h(image_tags=["aaa.111"]), [("/image_tags/0", "wrong_type")])
     t.add("image_tags object is wrong_type", h(image_tags={"key": "k"}), [("/image_tags", "wrong_type")])
     t.add("tags and image_tags together: conflict at image_tags", h(tags=["a.1"], image_tags=[{"key": "b", "value": "2"}]),
-          [("/image_tags", "conflict")], [("/image_tags", "conflict", {"with": "/tags"})])
+          [("/image_tags", "conflict")], [("/image_tags", "conflict", {"with": "/tags", "paths": ["/tags", "/image_tags"]})])
     t.add("tags and image_tags with the same key: only conflict (keys unique per list)",
           h(tags=["a.1"], image_tags=[{"key": "a", "value": "1"}]), [("/image_tags", "conflict")])
     t.add("conflict plus problems inside both lists", h(tags=["k" * 129, "x.y|z"], image_tags=[{"key": ""}]),
@@ -1305,40 +1309,43 @@ def contexts():
     pc = lambda path, code, provider_code: (path, code, {"providerCode": provider_code})
     f = new_file("zenlayer", "context")
     f.add("no context fields: nothing checked", ZB, context={})
-    f.add("zone SIN-E does not support images", ZB, [("", "not_supported")],
-          [pc("", "not_supported", "UNSUPPORTED_OPERATION_ZONE_NOT_SUPPORT")], context={"zone": "SIN-E"})
-    f.add("zone lax-a (any case) does not support images", ZB, [("", "not_supported")], context={"zone": "lax-a"})
+    # Issues about the instance (zone, state, system disk) are at its id (issue 10: every issue reaches an input).
+    f.add("zone SIN-E does not support images", ZB, [("/instanceId", "not_supported")],
+          [pc("/instanceId", "not_supported", "UNSUPPORTED_OPERATION_ZONE_NOT_SUPPORT")], context={"zone": "SIN-E"})
+    f.add("zone lax-a (any case) does not support images", ZB, [("/instanceId", "not_supported")], context={"zone": "lax-a"})
+    f.add("zone SIN-E without an instance id: at the request", {"imageName": "web"},
+          [("/instanceId", "required"), ("", "not_supported")], context={"zone": "SIN-E"})
     f.add("zone SIN-A is fine", ZB, context={"zone": "SIN-A"})
     f.add("instance not found", ZB, [("/instanceId", "not_found")],
           [pc("/instanceId", "not_found", "INVALID_INSTANCE_NOT_FOUND")], context={"instanceExists": False})
     f.add("instance exists", ZB, context={"instanceExists": True})
-    f.add("instance STARTING must be shut down", ZB, [("", "bad_state")],
-          [pc("", "bad_state", "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING")], context={"instanceState": "STARTING"})
+    f.add("instance STARTING must be shut down", ZB, [("/instanceId", "bad_state")],
+          [pc("/instanceId", "bad_state", "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING")], context={"instanceState": "STARTING"})
     # The page documents one code for a running instance, whatever its state is called.
-    f.add("instance RUNNING must be shut down: the documented code, not one made from the state", ZB, [("", "bad_state")],
-          [("", "bad_state", {"providerCode": "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING", "state": "RUNNING"})],
+    f.add("instance RUNNING must be shut down: the documented code, not one made from the state", ZB, [("/instanceId", "bad_state")],
+          [("/instanceId", "bad_state", {"providerCode": "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING", "state": "RUNNING"})],
           context={"instanceState": "RUNNING"}, source=SRC["zl_page"])
-    f.add("instance in a state with odd characters: the code stays the documented literal", ZB, [("", "bad_state")],
-          [("", "bad_state", {"providerCode": "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING", "state": "RUNNING; DROP"})],
+    f.add("instance in a state with odd characters: the code stays the documented literal", ZB, [("/instanceId", "bad_state")],
+          [("/instanceId", "bad_state", {"providerCode": "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING", "state": "RUNNING; DROP"})],
           context={"instanceState": "running; drop"}, source=SRC["zl_page"])
-    f.add("instance STOPPING must be shut down too", ZB, [("", "bad_state")],
-          [pc("", "bad_state", "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING")], context={"instanceState": "STOPPING"},
+    f.add("instance STOPPING must be shut down too", ZB, [("/instanceId", "bad_state")],
+          [pc("/instanceId", "bad_state", "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING")], context={"instanceState": "STOPPING"},
           source=SRC["zl_page"])
     f.add("instance STOPPED is fine", ZB, context={"instanceState": "STOPPED"})
     f.add("4 images in zone is fine", ZB, context={"imagesInZone": 4})
     f.add("5 images in zone: quota", ZB, [("", "quota_exceeded")],
           [("", "quota_exceeded", {"providerCode": "LIMIT_EXCEEDED_IMAGE_QUOTA", "limit": 5, "actual": 5})],
           context={"imagesInZone": 5})
-    f.add("system disk MAKING_IMAGE", ZB, [("", "bad_state")],
-          [pc("", "bad_state", "UNSUPPORTED_OPERATION_DISK_MAKING_IMAGE")], context={"systemDiskStatus": "MAKING_IMAGE"})
-    f.add("system disk UNAVAILABLE", ZB, [("", "bad_state")],
-          [pc("", "bad_state", "UNSUPPORTED_OPERATION_DISK_UNAVAILABLE")], context={"systemDiskStatus": "UNAVAILABLE"})
+    f.add("system disk MAKING_IMAGE", ZB, [("/instanceId", "bad_state")],
+          [pc("/instanceId", "bad_state", "UNSUPPORTED_OPERATION_DISK_MAKING_IMAGE")], context={"systemDiskStatus": "MAKING_IMAGE"})
+    f.add("system disk UNAVAILABLE", ZB, [("/instanceId", "bad_state")],
+          [pc("/instanceId", "bad_state", "UNSUPPORTED_OPERATION_DISK_UNAVAILABLE")], context={"systemDiskStatus": "UNAVAILABLE"})
     f.add("unknown context field is a warning", ZB, warnings=[("", "unknown_field")], context={"region": "x"})
     f.add("context field of the wrong type is a warning and skipped", ZB, warnings=[("", "wrong_type")],
           context={"imagesInZone": "five"})
     f.add("every context rule at once, with a field error", merge(ZB, {"imageName": "a b"}),
-          [("/imageName", "bad_char"), ("", "not_supported"), ("/instanceId", "not_found"), ("", "bad_state"),
-           ("", "quota_exceeded"), ("", "bad_state")],
+          [("/imageName", "bad_char"), ("/instanceId", "not_supported"), ("/instanceId", "not_found"),
+           ("/instanceId", "bad_state"), ("", "quota_exceeded"), ("/instanceId", "bad_state")],
           context={"zone": "SIN-E", "instanceExists": False, "instanceState": "STARTING", "imagesInZone": 9,
                    "systemDiskStatus": "MAKING_IMAGE"})
 
@@ -1352,15 +1359,17 @@ def contexts():
                         ("STARTING", "Starting"), ("ENTER_RESCUE_MODE", "EnterRescueMode"), ("RESCUE_MODE", "RescueMode"),
                         ("EXIT_RESCUE_MODE", "ExitRescueMode"), ("ENTER_SERVICE_LIVE_MIGRATE", "EnterServiceLiveMigrate"),
                         ("SERVICE_LIVE_MIGRATE", "ServiceLiveMigrate")]:
-        f.add("instance %s" % state, T, [("", "bad_state")],
-              [pc("", "bad_state", "UnsupportedOperation.InstanceState" + code)], context={"instanceState": state},
+        f.add("instance %s" % state, T, [("/InstanceId", "bad_state")],
+              [pc("/InstanceId", "bad_state", "UnsupportedOperation.InstanceState" + code)], context={"instanceState": state},
               source=SRC["tc_page"] if code in ("Rebooting", "Stopping", "Terminating") else SRC["tc_sdk"])
     for state in ["RUNNING", "STOPPED"]:
         f.add("instance %s is fine" % state, T, context={"instanceState": state})
     f.add("an instance state with no documented CreateImage code is not reported", T, context={"instanceState": "PENDING"})
-    f.add("instance with an operation in progress", T, [("", "bad_state")],
-          [("", "bad_state", {"providerCode": "OperationDenied.InstanceOperationInProgress", "state": "OPERATING"})],
+    f.add("instance with an operation in progress", T, [("/InstanceId", "bad_state")],
+          [("/InstanceId", "bad_state", {"providerCode": "OperationDenied.InstanceOperationInProgress", "state": "OPERATING"})],
           context={"instanceLatestOperationState": "OPERATING"}, source=SRC["tc_page"])
+    f.add("instance state given, but snapshots instead of an instance id: at the request", TS, [("", "bad_state")],
+          context={"instanceState": "STOPPING"})
     for op in ("SUCCESS", "FAILED"):
         f.add("instance whose latest operation is %s is fine" % op, T, context={"instanceLatestOperationState": op})
     disks = {"instanceSystemDiskId": "disk-root", "instanceDataDiskIds": ["disk-1", "disk-2"], "localDiskIds": ["disk-local"]}
@@ -1405,9 +1414,10 @@ def contexts():
         for state in ["ACTIVE", "STOPPED", "PAUSED", "SUSPENDED", "active"]:
             f.add("vm_state %s is fine" % state, O, context={"vmState": state})
         for state in ["BUILDING", "ERROR", "SHELVED_OFFLOADED", "RESIZED"]:
-            f.add("vm_state %s: 409" % state, O, [("", "bad_state")], [pc("", "bad_state", "409")], context={"vmState": state})
+            f.add("vm_state %s: 409" % state, O, [("/server_id", "bad_state")], [pc("/server_id", "bad_state", "409")],
+                  context={"vmState": state})
         f.add("task_state null is fine", O, context={"taskState": None})
-        f.add("task_state image_snapshot: 409", O, [("", "bad_state")], [pc("", "bad_state", "409")],
+        f.add("task_state image_snapshot: 409", O, [("/server_id", "bad_state")], [pc("/server_id", "bad_state", "409")],
               context={"taskState": "image_snapshot"})
         f.add("token of another project: 400", O, [("/project_id", "mismatch")], [pc("/project_id", "mismatch", "400")],
               context={"tokenProjectId": "f66f8e846a65484a9a6740077e72e3dd"})
@@ -1472,7 +1482,99 @@ def contexts():
     f.add("zh: conflict", merge(T, {"SnapshotIds": ["s"]}), [("/SnapshotIds", "conflict")], lang="zh")
 
 
+# =============================================================================================
+# forms: what empty form controls give ("", [], null), read as absent with emptyAsAbsent (issue 10)
+# =============================================================================================
+def forms():
+    E = {"empty_as_absent": True}
+    f = new_file("tencent", "forms")
+    form = {"ImageName": "web", "ImageDescription": "", "InstanceId": "ins-1", "DataDiskIds": [], "SnapshotIds": [],
+            "TagSpecification": [{"ResourceType": "image", "Tags": []}]}
+    f.add("form: the instance chosen, the snapshots left empty: valid", form, **E)
+    f.add("form without emptyAsAbsent: the empty SnapshotIds is given (empty, conflict)", form,
+          [("/SnapshotIds", "empty"), ("/SnapshotIds", "conflict")])
+    f.add("form: the snapshots chosen, the instance left blank: valid",
+          merge(form, {"InstanceId": "", "SnapshotIds": ["snap-1"]}), **E)
+    f.add("form: neither chosen: missing_one_of under both fields",
+          merge(form, {"InstanceId": ""}), [("", "missing_one_of")],
+          [("", "missing_one_of", {"paths": ["/InstanceId", "/SnapshotIds"], "providerCode": "InvalidParameter.SpecifyOneParameter"})],
+          **E)
+    f.add("form: instance null and snapshots null: missing_one_of", merge(form, {"InstanceId": None, "SnapshotIds": None}),
+          [("", "missing_one_of")], **E)
+    f.add("form: both chosen: conflict under both fields", merge(form, {"SnapshotIds": ["snap-1"]}),
+          [("/SnapshotIds", "conflict")],
+          [("/SnapshotIds", "conflict", {"with": "/InstanceId", "paths": ["/InstanceId", "/SnapshotIds"]})], **E)
+    f.add("form: data disks with the instance left blank: requires under both fields",
+          merge(form, {"InstanceId": "", "SnapshotIds": ["snap-1"], "DataDiskIds": ["disk-1"]}),
+          [("/DataDiskIds", "requires")],
+          [("/DataDiskIds", "requires", {"field": "/InstanceId", "paths": ["/InstanceId", "/DataDiskIds"]})], **E)
+    f.add("form: the required name left empty is still empty", merge(form, {"ImageName": ""}),
+          [("/ImageName", "empty")], **E)
+    f.add("form: the required name null is required", merge(form, {"ImageName": None}),
+          [("/ImageName", "required")], **E)
+    f.add("form: optional enums, booleans and the region left empty are absent",
+          merge(form, {"ForcePoweroff": "", "Sysprep": None, "DryRun": None, "Region": "", "ImageFamily": ""}), **E)
+    f.add("form: an empty tag list is absent", merge(form, {"TagSpecification": []}), **E)
+    f.add("form: a blank tag row (added, left empty) is not absent: its key is empty",
+          merge(form, {"TagSpecification": [{"ResourceType": "image", "Tags": [{"Key": "", "Value": ""}]}]}),
+          [("/TagSpecification/0/Tags/0/Key", "empty")], warnings=[("/TagSpecification/0/Tags/0/Value", "empty")], **E)
+    f.add("form: a blank snapshot row is not absent: it is empty, and the snapshots are given",
+          merge(form, {"InstanceId": "", "SnapshotIds": [""]}), [("/SnapshotIds/0", "empty")], **E)
+    f.add("form: a blank data disk row next to an instance is empty", merge(form, {"DataDiskIds": ["disk-1", ""]}),
+          [("/DataDiskIds/1", "empty")], **E)
+    f.add("form: a value of the wrong type is still wrong", merge(form, {"SnapshotIds": {}}),
+          [("/SnapshotIds", "wrong_type"), ("/SnapshotIds", "conflict")], **E)
+    f.add("form: the flattened form is given whatever its value", merge(form, {"SnapshotIds.0": ""}),
+          [("/SnapshotIds/0", "empty"), ("/SnapshotIds", "conflict")], **E)
+    f.add("form: an unknown field stays unknown, empty or not", merge(form, {"Extra": ""}),
+          [("/Extra", "unknown_field")], **E)
+    f.add("form: the instance state is reported at the blank instance id (it is in the request)",
+          merge(form, {"InstanceId": ""}), [("", "missing_one_of"), ("/InstanceId", "bad_state")],
+          context={"instanceState": "STOPPING"}, **E)
+
+    f = new_file("huawei", "forms")
+    H = {"name": "data-disk", "image_url": "image-test:disk1.qcow2", "min_disk": 40, "description": "", "os_type": "",
+         "cmk_id": "", "enterprise_project_id": "", "tags": [], "image_tags": []}
+    f.add("form: optional fields left empty are absent", H, **E)
+    f.add("form without emptyAsAbsent: the empty optional fields are checked", H,
+          [("/os_type", "not_allowed"), ("/cmk_id", "empty"), ("/enterprise_project_id", "empty"), ("/image_tags", "conflict")])
+    f.add("form: image tags given, the tags list left empty: no conflict",
+          merge(H, {"image_tags": [{"key": "env", "value": "prod"}]}), **E)
+    f.add("form: both tag lists given: conflict under both fields",
+          merge(H, {"tags": ["a.1"], "image_tags": [{"key": "env", "value": "prod"}]}), [("/image_tags", "conflict")],
+          [("/image_tags", "conflict", {"with": "/tags", "paths": ["/tags", "/image_tags"]})], **E)
+    f.add("form: a blank image tag row is not absent: its key is empty",
+          merge(H, {"image_tags": [{"key": "", "value": ""}]}), [("/image_tags/0/key", "empty")], **E)
+    f.add("form: a tag row's value left empty is absent", merge(H, {"image_tags": [{"key": "env", "value": ""}]}), **E)
+    f.add("form: a blank key.value row is not absent: its key is empty", merge(H, {"tags": [""]}),
+          [("/tags/0", "empty")], [("/tags/0", "empty", {"part": "key"})], **E)
+    f.add("form: the required fields left empty or null", merge(H, {"name": "", "image_url": None, "min_disk": None}),
+          [("/name", "empty"), ("/image_url", "required"), ("/min_disk", "required")], **E)
+
+    f = new_file("zenlayer", "forms")
+    Z = {"instanceId": "ins-1", "imageName": "web", "imageDescription": ""}
+    f.add("form: the description left empty is absent (no reading warning)", Z, **E)
+    f.add("form without emptyAsAbsent: an empty description is a value (Terraform's reading warns)", Z,
+          warnings=[("/imageDescription", "empty")])
+    f.add("form: the required instance id left empty is empty", merge(Z, {"instanceId": ""}), [("/instanceId", "empty")], **E)
+    f.add("form: the required name null is required", merge(Z, {"imageName": None}), [("/imageName", "required")], **E)
+
+    for prov in ("openstack", "nova"):
+        f = new_file(prov, "forms")
+        O = {"project_id": "b7a7b63e92174a95a999c95da856f143", "server_id": "da5834e0-31d2-40f9-b271-6592f9f68370",
+             "token": "e5b9d3e8160747b3b7bdd9d4833d0b08", "body": {"createImage": {"name": "img", "metadata": None}}}
+        f.add("form: metadata null is absent", O, **E)
+        f.add("form without emptyAsAbsent: metadata null is wrong_type", O, [("/body/createImage/metadata", "wrong_type")])
+        f.add("form: the name left empty is empty", merge(O, {"body": {"createImage": {"name": ""}}}),
+              [("/body/createImage/name", "empty")], **E)
+        f.add("form: the name null is required", merge(O, {"body": {"createImage": {"name": None}}}),
+              [("/body/createImage/name", "required")], **E)
+        f.add("form: a metadata value left empty is a value", merge(O, {"body": {"createImage": {"name": "n", "metadata": {"k": ""}}}}),
+              **E)
+
+
 def main():
+    forms()
     contexts()
     zen()
     tencent()

@@ -39,7 +39,7 @@ const PARAM_KEYS = {
 };
 // Values of params that index.d.ts declares as unions.
 const VALUE_TYPES = new Set(["null", "boolean", "number", "string", "array", "object", "bigint", "NaN", "Infinity", "-Infinity", "function", "symbol", "undefined", "cycle", "date", "unreadable", "too deep"]);
-const ISSUE_KEYS = new Set(["path", "code", "severity", "providerCode", "params", "message", "suggestion"]);
+const ISSUE_KEYS = new Set(["path", "code", "severity", "providerCode", "params", "message", "shortMessage", "suggestion", "paths"]);
 
 function deepEqual(a, b) {
   try {
@@ -55,6 +55,7 @@ function runCase(provider, c) {
   const options = {};
   if (c.lang !== undefined) options.lang = c.lang;
   if (Object.hasOwn(c, "context")) options.context = c.context;
+  if (c.emptyAsAbsent !== undefined) options.emptyAsAbsent = c.emptyAsAbsent;
   const report = validate(provider, c.request, options);
   const errs = [];
   if (report.provider !== provider) errs.push(`provider: ${report.provider}`);
@@ -67,7 +68,7 @@ function runCase(provider, c) {
     const matching = report.issues.filter((i) => i.path === path && i.code === code);
     const ok = matching.some((i) =>
       Object.entries(expect).every(([k, v]) => {
-        const actual = k === "providerCode" || k === "severity" || k === "suggestion" ? i[k] : i.params?.[k];
+        const actual = k === "providerCode" || k === "severity" || k === "suggestion" || k === "paths" ? i[k] : i.params?.[k];
         return deepEqual(actual, v);
       }),
     );
@@ -88,6 +89,9 @@ function runCase(provider, c) {
     const extra = Object.keys(i).filter((k) => !ISSUE_KEYS.has(k));
     if (extra.length) errs.push(`issue ${i.path} ${i.code}: unexpected keys ${extra}`);
     if (typeof i.message !== "string" || i.message === "") errs.push(`issue ${i.path} ${i.code}: no message`);
+    if (typeof i.shortMessage !== "string" || i.shortMessage === "") errs.push(`issue ${i.path} ${i.code}: no shortMessage`);
+    if ("paths" in i && !(Array.isArray(i.paths) && i.paths.length > 1 && i.paths.every((p) => typeof p === "string" && p.startsWith("/"))))
+      errs.push(`issue ${i.path} ${i.code}: paths ${JSON.stringify(i.paths)}`);
     if (i.severity !== "error" && i.severity !== "warning") errs.push(`issue ${i.path} ${i.code}: severity ${i.severity}`);
     if ("providerCode" in i && typeof i.providerCode !== "string") errs.push(`issue ${i.path} ${i.code}: providerCode ${i.providerCode}`);
     if (i.code === "wrong_type" && !VALUE_TYPES.has(i.params.actual)) errs.push(`issue ${i.path}: wrong_type actual ${i.params.actual} is not a ValueType`);

@@ -58,6 +58,7 @@ function runCase(provider, c, extra) {
   const options = { ...extra };
   if (c.lang !== undefined) options.lang = c.lang;
   if (Object.hasOwn(c, "context")) options.context = c.context;
+  if (c.emptyAsAbsent !== undefined) options.emptyAsAbsent = c.emptyAsAbsent; // the case's own reading wins
   const schema = standardSchema(provider, options)["~standard"];
   const result = schema.validate(c.request);
   const report = validate(provider, c.request, { emptyAsAbsent: true, ...options });

@@ -26,13 +26,35 @@ use crate::json::{parse_marked, parse_string_marked, parse_with, write_str, Mark
 use crate::{Lang, Options, Provider};
 use wasm_bindgen::prelude::*;
 
+/// The language of a BCP 47 tag (`zh-Hans-CN` is Chinese; any other tag English).
 fn lang(l: &str) -> Lang {
-    Lang::parse(l).unwrap_or_default()
+    Lang::from_bcp47(l)
+}
+
+/// The options of a call: the console's `labels` (a JSON object of strings, `""` for none: other
+/// members are ignored) and `flags` (bit 0: `emptyAsAbsent`).
+fn options<'t>(lang: Lang, context: Option<Value<'t>>, labels: &str, flags: u32) -> Options<'t> {
+    let labels: Vec<(String, String)> = match labels {
+        "" => Vec::new(),
+        text => match parse_with(text, false) {
+            Ok(Value::Object(m)) => m
+                .into_iter()
+                .filter_map(|(k, v)| match v {
+                    Value::String(s) => Some((k.into_owned(), s.into_owned())),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+    };
+    Options::lang(lang).with_context(context).with_labels(labels).with_empty_as_absent(flags & 1 == 1)
 }
 
 /// A report for a call that could not start (unknown provider, text that is not JSON), written as
-/// JSON text directly: `params` is `"name":value,...` with `actual` last, given as a string.
+/// JSON text directly: `params` is `"name":value,...` with `actual` last, given as a string; the
+/// `shortMessage` is the message without its full stop.
 fn refusal(provider: &str, lang: Lang, code: &str, params: &str, actual: &str, en: &str, zh: &str) -> String {
+    let message = if lang == Lang::Zh { zh } else { en };
     let mut out = String::from("{\"ok\":false,\"provider\":");
     write_str(&mut out, provider);
     out.push_str(",\"issues\":[{\"path\":\"\",\"code\":\"");
@@ -42,7 +64,9 @@ fn refusal(provider: &str, lang: Lang, code: &str, params: &str, actual: &str, e
     out.push_str("\"actual\":");
     write_str(&mut out, actual);
     out.push_str("},\"message\":");
-    write_str(&mut out, if lang == Lang::Zh { zh } else { en });
+    write_str(&mut out, message);
+    out.push_str(",\"shortMessage\":");
+    write_str(&mut out, message.trim_end_matches(['.', '。']));
     out.push_str("}]}");
     out
 }
@@ -120,14 +144,16 @@ fn setup<'t>(
     text: &'t str,
     lang_id: &str,
     context: &'t str,
+    labels: &str,
+    flags: u32,
 ) -> Result<(Provider, Value<'t>, Options<'t>, Option<Marks>), String> {
     let lang = lang(lang_id);
     let p = Provider::parse(provider).ok_or_else(|| unknown_provider(provider, lang))?;
-    if let Some(r) = oversize(p, lang, &[text, context]) {
+    if let Some(r) = oversize(p, lang, &[text, context, labels]) {
         return Err(r);
     }
     let (request, context, marks) = parse_all(text, true, context).map_err(|e| bad_text(provider, lang, &e))?;
-    Ok((p, request, Options::lang(lang).with_context(context), marks))
+    Ok((p, request, options(lang, context, labels, flags), marks))
 }
 
 thread_local! {
@@ -155,18 +181,18 @@ fn keep(text: String) -> u32 {
     1
 }
 
-// Check a request (`context` JSON, or `""` for none). `bridge` is 1 when `request` is the
-// package's own encoding of a JS value (its `@` tokens are read), 0 for a caller's JSON text.
-// Returns 0 when it is valid with no issues, else 1 with the report waiting in [`take_report`]:
-// a valid keystroke moves one string in and nothing out.
+// Check a request (`context` JSON, or `""` for none; `labels` and `flags` as [`options`] reads
+// them). `bridge` is 1 when `request` is the package's own encoding of a JS value (its `@` tokens
+// are read), 0 for a caller's JSON text. Returns 0 when it is valid with no issues, else 1 with
+// the report waiting in [`take_report`]: a valid keystroke moves one string in and nothing out.
 #[wasm_bindgen]
-pub fn check(provider: u32, request: &str, lang: u32, context: &str, bridge: u32) -> u32 {
+pub fn check(provider: u32, request: &str, lang: u32, context: &str, bridge: u32, labels: &str, flags: u32) -> u32 {
     let Some((p, lang)) = args(provider, lang) else { return keep(unknown_provider("", Lang::En)) };
-    if let Some(r) = oversize(p, lang, &[request, context]) {
+    if let Some(r) = oversize(p, lang, &[request, context, labels]) {
         return keep(r);
     }
     match parse_all(request, bridge == 1, context) {
-        Ok((req, ctx, marks)) => answer(&crate::check(p, &req, &Options::lang(lang).with_context(ctx)), &marks),
+        Ok((req, ctx, marks)) => answer(&crate::check(p, &req, &options(lang, ctx, labels, flags)), &marks),
         Err(e) => keep(bad_text(p.id(), lang, &e)),
     }
 }
@@ -174,9 +200,9 @@ pub fn check(provider: u32, request: &str, lang: u32, context: &str, bridge: u32
 // Check one field: `path` is the JSON pointer written as a JSON string literal (so a key with an
 // unpaired surrogate arrives whole), `value` its JSON (the package's encoding); 0 or 1 as [`check`].
 #[wasm_bindgen]
-pub fn check_field(provider: u32, path: &str, value: &str, lang: u32) -> u32 {
+pub fn check_field(provider: u32, path: &str, value: &str, lang: u32, labels: &str, flags: u32) -> u32 {
     let Some((p, lang)) = args(provider, lang) else { return keep(unknown_provider("", Lang::En)) };
-    if let Some(r) = oversize(p, lang, &[path, value]) {
+    if let Some(r) = oversize(p, lang, &[path, value, labels]) {
         return keep(r);
     }
     let (path_text, marks) = match parse_string_marked(path, None) {
@@ -204,7 +230,7 @@ pub fn check_field(provider: u32, path: &str, value: &str, lang: u32) -> u32 {
         }
         _ => v,
     };
-    answer(&crate::check_field(p, &path_text, &v, &Options::lang(lang)), &marks)
+    answer(&crate::check_field(p, &path_text, &v, &options(lang, None, labels, flags)), &marks)
 }
 
 // The report kept by the last [`check`] or [`check_field`] that returned 1.
@@ -238,8 +264,8 @@ pub fn max_text_bytes() -> u32 {
 // `/changes/0/to/1`) holding `null` in place of a value JSON cannot carry, `from` the pointer
 // into the request of the caller's own value to put there.
 #[wasm_bindgen]
-pub fn normalize(provider: &str, request: &str, lang: &str, context: &str) -> String {
-    let (p, req, options, marks) = match setup(provider, request, lang, context) {
+pub fn normalize(provider: &str, request: &str, lang: &str, context: &str, labels: &str, flags: u32) -> String {
+    let (p, req, options, marks) = match setup(provider, request, lang, context, labels, flags) {
         Ok(x) => x,
         Err(answer) => return answer,
     };
@@ -289,8 +315,8 @@ pub fn normalize(provider: &str, request: &str, lang: &str, context: &str) -> St
 
 // The HTTP request for a valid request (`{"http": {...}}`), or the report (`{"ok": false, ...}`).
 #[wasm_bindgen]
-pub fn to_http(provider: &str, request: &str, lang: &str, context: &str) -> String {
-    let (p, req, options, marks) = match setup(provider, request, lang, context) {
+pub fn to_http(provider: &str, request: &str, lang: &str, context: &str, labels: &str, flags: u32) -> String {
+    let (p, req, options, marks) = match setup(provider, request, lang, context, labels, flags) {
         Ok(x) => x,
         Err(answer) => return answer,
     };

@@ -100,8 +100,26 @@ validate("nova", nova, { context: { microversion: "2.45", taskState: null } });
 validate("zenlayer", zenlayer, { context: { imagesInZone: 3, instanceState: "STOPPED" } });
 validate("huawei", huawei, { context: { bucketStorageClass: "STANDARD" } });
 validate("tencent", tencentFlat, { context: { snapshotDiskUsage: { "snap-1": "SYSTEM_DISK" }, existingImageNames: ["a"] } });
-// @ts-expect-error lang is "en" or "zh"
-validate("zenlayer", zenlayer, { lang: "fr" });
+// lang is any BCP 47 tag (issue 10): the browser's own compiles; "fr" is English at run time.
+validate("zenlayer", zenlayer, { lang: navigator.language });
+validate("tencent", tencent, { lang: "zh-Hans-CN", labels: { "/ImageName": "名称", "/TagSpecification/*/Tags/*/Key": "键" } });
+validate("tencent", tencent, { lang: "fr", emptyAsAbsent: true });
+checkField("tencent", "/SnapshotIds", [], { lang: navigator.language, emptyAsAbsent: true, labels: {} });
+// @ts-expect-error lang is a string
+validate("zenlayer", zenlayer, { lang: 1 });
+// @ts-expect-error labels are strings
+validate("zenlayer", zenlayer, { labels: { "/imageName": 1 } });
+// @ts-expect-error emptyAsAbsent is a boolean
+validate("zenlayer", zenlayer, { emptyAsAbsent: "yes" });
+{
+  // Every issue has a short message; cross-field ones may list their fields.
+  const i = validate("tencent", tencent).issues[0];
+  if (i) {
+    const under: string = i.shortMessage;
+    const fields: string[] = i.paths ?? [i.path];
+    void [under, fields];
+  }
+}
 // @ts-expect-error vmState is an OpenStack context field, not a Zenlayer one
 validate("zenlayer", zenlayer, { context: { vmState: "ACTIVE" } });
 // @ts-expect-error imagesInZone is a number

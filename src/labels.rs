@@ -1,0 +1,527 @@
+//! Field names in messages: the console's label of the field at a JSON pointer, in the message
+//! language, with its position where it helps (`Tag key of tag 2`, `第 2 个标签的标签键`), never the
+//! API path.
+//!
+//! The labels are the field tables' (`Field::label`, the same that `describe` gives a form),
+//! without a trailing parenthetical note (`Image file (bucket:object)` is `Image file` in a
+//! message: the note is for the form). List items are named by the item words below with their
+//! 1-based position. A console may give its own labels per JSON pointer ([`crate::Options`]'s
+//! `labels`): see [`name`] for how they are matched.
+
+use crate::messages::num;
+use crate::providers::{huawei, openstack, tencent, zenlayer};
+use crate::report::split_pointer;
+use crate::rules::Field;
+use crate::{Lang, Provider};
+
+/// Words in both languages: (English, Chinese).
+type Words = (&'static str, &'static str);
+
+/// The whole request.
+const REQUEST: Words = ("the request", "请求");
+/// A field the tables do not know (an unknown key, or inside one): its keys, quoted.
+const OTHER: Words = ("Field", "字段");
+/// The items of the lists.
+const DATA_DISK: Words = ("Data disk ID", "数据盘 ID");
+const SNAPSHOT: Words = ("Snapshot ID", "快照 ID");
+const TAG_SET: Words = ("Tag set", "标签组");
+const TAG: Words = ("Tag", "标签");
+const IMAGE_TAG: Words = ("Image tag", "镜像标签");
+/// The key of a metadata item, as a position (`Metadata value of key "k"`, `键“k”的元数据值`).
+const KEY: Words = ("key", "键");
+
+/// What one step of a name is.
+enum What<'p> {
+    /// A field: its label.
+    Field,
+    /// The item at this index (0-based) of a list.
+    Item(usize),
+    /// The key of a map entry (an OpenStack metadata key): label and key.
+    MapKey(&'p str),
+    /// The value of a map entry: label and key.
+    MapValue(&'p str),
+}
+
+/// One step of a name, outermost first: where a console label would be looked up (the first `n`
+/// segments of the pointer, then `extra`: a part's `key` or `value`), the built-in words, and
+/// what the step is.
+struct Step<'p> {
+    n: usize,
+    extra: Option<&'static str>,
+    words: Words,
+    what: What<'p>,
+}
+
+/// A field's name as messages write it.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Name {
+    pub text: String,
+    /// English: the name takes a plural verb (`Snapshot IDs are`).
+    pub plural: bool,
+    /// Words rather than a label (`the request`): capitalized at the start of a sentence.
+    pub prose: bool,
+}
+
+fn find(fields: &'static [Field], name: &str) -> Option<&'static Field> {
+    fields.iter().find(|f| f.name == name)
+}
+
+/// An array index as a JSON pointer writes it (digits, no leading zero; at most 9 of them).
+fn index(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let ok = !b.is_empty() && b.len() <= 9 && b.iter().all(u8::is_ascii_digit) && (b == b"0" || b[0] != b'0');
+    ok.then(|| b.iter().fold(0, |v, d| v * 10 + usize::from(d - b'0')))
+}
+
+fn field_step<'p>(n: usize, f: &Field) -> Step<'p> {
+    Step { n, extra: None, words: f.label, what: What::Field }
+}
+
+fn item<'p>(n: usize, words: Words, i: usize) -> Step<'p> {
+    Step { n, extra: None, words, what: What::Item(i) }
+}
+
+/// The steps of the field at `p` (unescaped segments), or `None` where the tables define no field.
+fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<Vec<Step<'p>>> {
+    let s: Vec<&str> = p.iter().map(String::as_str).collect();
+    let top = |fields: &'static [Field]| Some(vec![field_step(1, find(fields, s[0])?)]);
+    let mut out = Vec::new();
+    match (provider, &s[..]) {
+        (Provider::Zenlayer, [_]) => return top(zenlayer::FIELDS),
+        (Provider::Tencent, [k]) => match tencent::flat_key(k) {
+            Some((list, i)) => out.push(item(1, if list == "DataDiskIds" { DATA_DISK } else { SNAPSHOT }, i)),
+            None => return top(tencent::FIELDS),
+        },
+        (Provider::Tencent, [list, i]) if tencent::LIST_FIELDS.contains(list) => {
+            out.push(item(2, if *list == "DataDiskIds" { DATA_DISK } else { SNAPSHOT }, index(i)?))
+        }
+        (Provider::Tencent, ["TagSpecification", i, rest @ ..]) => {
+            let i = index(i)?;
+            // The tag set's position only where there is more than the first.
+            if i > 0 || rest.is_empty() {
+                out.push(item(2, TAG_SET, i));
+            }
+            match rest {
+                [] => {}
+                [f] => out.push(field_step(3, find(tencent::TAG_SPEC_FIELDS, f)?)),
+                ["Tags", j, rest @ ..] => {
+                    out.push(item(4, TAG, index(j)?));
+                    match rest {
+                        [] => {}
+                        [f] => out.push(field_step(5, find(tencent::TAG_FIELDS, f)?)),
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        }
+        (Provider::Huawei, [_]) => return top(huawei::FIELDS),
+        (Provider::Huawei, [list @ ("tags" | "image_tags"), i, rest @ ..]) => {
+            out.push(item(2, if *list == "tags" { TAG } else { IMAGE_TAG }, index(i)?));
+            // A part of a `key.value` string is named as the tag's key or value, labelled at
+            // `/tags/i/key` or `/tags/i/value`.
+            let (f, extra) = match (rest, part) {
+                ([], Some("key")) if *list == "tags" => (&huawei::TAG_KEY, part),
+                ([], Some("value")) if *list == "tags" => (&huawei::TAG_VALUE, part),
+                ([], _) => return Some(out),
+                ([f], _) if *list == "image_tags" => (find(huawei::IMAGE_TAG_FIELDS, f)?, None),
+                _ => return None,
+            };
+            let extra = extra.map(|e| if e == "key" { "key" } else { "value" });
+            out.push(Step { n: 2 + rest.len(), extra, words: f.label, what: What::Field });
+        }
+        (Provider::OpenStack | Provider::Nova, rest) => {
+            let profile = if provider == Provider::Nova { openstack::Profile::Nova } else { openstack::Profile::Seed };
+            match rest {
+                [_] => return top(profile.fields()),
+                ["body", "createImage"] => out.push(field_step(2, &openstack::BODY_FIELDS[0])),
+                ["body", "createImage", f] => out.push(field_step(3, find(profile.create_image_fields(), f)?)),
+                ["body", "createImage", "metadata", _] => {
+                    let (key, value) = profile.meta();
+                    let k = p[3].as_str();
+                    let (words, what) = if part == Some("value") {
+                        (value.label, What::MapValue(k))
+                    } else {
+                        (key.label, What::MapKey(k))
+                    };
+                    out.push(Step { n: 4, extra: None, words, what });
+                }
+                _ => return None,
+            }
+        }
+        _ => return None,
+    }
+    Some(out)
+}
+
+/// The console's label for the pointer made of the first `n` segments of `p` and `extra`, and
+/// whether its key names this pointer exactly. A key segment `*` matches any one segment; `*key`
+/// matches the key of a map entry (a metadata key, as `describe` writes it:
+/// `/body/createImage/metadata/*key`), where a plain `*` names the entry's value. Of the keys that
+/// match, the one with the fewest wildcards wins (then the first). Empty labels are ignored.
+fn console_label<'c>(
+    labels: &'c [(String, String)],
+    p: &[String],
+    n: usize,
+    extra: Option<&str>,
+    map_key: bool,
+) -> Option<(&'c str, bool)> {
+    let len = n + usize::from(extra.is_some());
+    let mut best: Option<(&str, usize)> = None;
+    for (pattern, label) in labels {
+        if label.is_empty() || !(pattern.is_empty() || pattern.starts_with('/')) {
+            continue;
+        }
+        let pat = split_pointer(pattern);
+        if pat.len() != len {
+            continue;
+        }
+        let mut wild = 0;
+        let matches = pat.iter().enumerate().all(|(k, a)| {
+            let b = if k < n { p[k].as_str() } else { extra.unwrap_or("") };
+            let w = if map_key && k + 1 == len { "*key" } else { "*" };
+            if a == w {
+                wild += 1;
+            }
+            a == w || a == b
+        });
+        if matches && best.is_none_or(|(_, w)| wild < w) {
+            best = Some((label, wild));
+        }
+    }
+    best.map(|(l, w)| (l, w == 0))
+}
+
+/// A label of the tables without its trailing parenthetical note (`Minimum disk (GB)`,
+/// `最小磁盘（GB）`): the note is for the form.
+pub(crate) fn bare(label: &'static str) -> &'static str {
+    // Byte by byte (no substring search code in the WebAssembly build): ` (` or `（` (EF BC 88)
+    // opening the last group, when the label ends with `)` or `）` (EF BC 89).
+    let b = label.as_bytes();
+    let (open, close): (&[u8], &[u8]) =
+        if b.ends_with(b")") { (b" (", b")") } else { ("（".as_bytes(), "）".as_bytes()) };
+    if !b.ends_with(close) {
+        return label;
+    }
+    let cut = (0..b.len().saturating_sub(open.len())).rev().find(|&i| b[i..].starts_with(open));
+    cut.and_then(|i| label.get(..i)).unwrap_or(label)
+}
+
+/// Does an English label take a plural verb? It ends in `s` after an ASCII letter other than `s`,
+/// `u`, `i` or `a` (`IDs`, `Tags`, `keys`; not `Status`, `Address`, `Analysis`, `Alias`).
+fn plural(label: &str) -> bool {
+    let mut c = label.chars().rev();
+    c.next() == Some('s')
+        && c.next()
+            .is_some_and(|p| p.is_ascii_alphabetic() && !matches!(p, 's' | 'u' | 'i' | 'a' | 'S' | 'U' | 'I' | 'A'))
+}
+
+/// Is `c` of a CJK script (Han, kana, Hangul, ...; not CJK punctuation)?
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{2FFF}' | '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
+        || ('\u{20000}'..='\u{3FFFF}').contains(&c)
+}
+
+/// Append `s`, with a space where a CJK character meets a Latin letter, digit or other visible
+/// ASCII (`第 2 个`, `实例 ID 不能为空`): the spacing of the Chinese messages.
+pub(crate) fn push_spaced(out: &mut String, s: &str) {
+    if let (Some(a), Some(b)) = (out.chars().next_back(), s.chars().next()) {
+        if (is_cjk(a) && b.is_ascii_graphic()) || (a.is_ascii_graphic() && is_cjk(b)) {
+            out.push(' ');
+        }
+    }
+    out.push_str(s);
+}
+
+/// The first letter in lower case, for a built-in English item word inside a name (`of tag 2`).
+/// ASCII only (no Unicode case tables in the WebAssembly build): the words are the tables'.
+fn lower_first(s: &str) -> String {
+    let mut out = s.to_owned();
+    if let Some(f) = out.get_mut(..1) {
+        f.make_ascii_lowercase();
+    }
+    out
+}
+
+/// A value quoted in the message language.
+pub(crate) fn quote(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => ["\"", s, "\""].concat(),
+        Lang::Zh => ["“", s, "”"].concat(),
+    }
+}
+
+/// The name of the field at the JSON pointer `path` (`part`: the `key` or `value` of a compound
+/// value) in `lang`, for a message.
+///
+/// A console label (`labels`: JSON pointer -> label) replaces the built-in one: at the pointer
+/// itself, or for a part at `<pointer>/key` / `<pointer>/value` (Huawei's `key.value` tags, as
+/// `describe` writes them: `/tags/*/key`). A label whose key names the pointer exactly is the whole
+/// name; one matched through `*` replaces the label and keeps the position (`第 2 个` + label).
+/// The list items around a field are looked up the same way, for their words (`of tag 2`).
+pub(crate) fn name(
+    provider: Provider,
+    path: &str,
+    part: Option<&str>,
+    lang: Lang,
+    labels: &[(String, String)],
+) -> Name {
+    let en = lang == Lang::En;
+    let pick = |w: Words| if en { w.0 } else { w.1 };
+    let p = split_pointer(path);
+    let found = if p.is_empty() { None } else { steps(provider, &p, part) };
+    let Some(steps) = found else {
+        if let Some((label, _)) = console_label(labels, &p, p.len(), None, false) {
+            return Name { text: label.to_owned(), plural: en && plural(label), prose: false };
+        }
+        if p.is_empty() {
+            return Name { text: pick(REQUEST).to_owned(), plural: false, prose: true };
+        }
+        // Not a field of the tables: the keys the request gave, as written, inside the field
+        // that holds them (`Field "Foo" of tag 1`, `第 1 个标签的字段“Foo”`).
+        let known = (1..p.len()).rev().find(|&k| steps(provider, &p[..k], None).is_some()).unwrap_or(0);
+        let keys = quote(&dotted(&p[known..]), lang);
+        let mut text = String::new();
+        if known > 0 {
+            let mut prefix = String::new();
+            for s in &p[..known] {
+                prefix.push('/');
+                crate::report::push_escaped(&mut prefix, s);
+            }
+            let holder = name(provider, &prefix, None, lang, labels).text;
+            if en {
+                // Inside a sentence: `of tag 1` (but `of ID 1` stays).
+                let word = holder.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase);
+                let holder = if word { lower_first(&holder) } else { holder };
+                text = [OTHER.0, " ", &keys, " of ", &holder].concat();
+            } else {
+                push_spaced(&mut text, &holder);
+                push_spaced(&mut text, "的");
+                text.push_str(OTHER.1);
+                text.push_str(&keys);
+            }
+        } else if en {
+            text = [OTHER.0, " ", &keys].concat();
+        } else {
+            text = [OTHER.1, &keys].concat();
+        }
+        return Name { text, plural: false, prose: false };
+    };
+    // Each step's words: the console's label where it gives one.
+    let (last, outer) = steps.split_last().expect("a name has a step");
+    // A map entry's value: at `<entry>/value`, else at the entry (`describe`'s `/metadata/*`).
+    let leaf = match last.what {
+        What::MapValue(_) => console_label(labels, &p, last.n, Some("value"), false)
+            .or_else(|| console_label(labels, &p, last.n, None, false)),
+        _ => console_label(labels, &p, last.n, last.extra, matches!(last.what, What::MapKey(_))),
+    };
+    if let Some((label, true)) = leaf {
+        return Name { text: label.to_owned(), plural: en && plural(label), prose: false };
+    }
+    let own = |s: &Step| console_label(labels, &p, s.n, s.extra, false).map(|(l, _)| l);
+    let leaf_word = leaf.map(|(l, _)| l).unwrap_or_else(|| bare(pick(last.words)));
+    let position = |i: usize| num(i as i64 + 1);
+    let mut text = String::new();
+    let plural_leaf = matches!(last.what, What::Field) && plural(leaf_word);
+    if en {
+        // The leaf, then its positions inside out: `Tag key of tag 2 in tag set 2`.
+        match &last.what {
+            What::Field => text.push_str(leaf_word),
+            What::Item(i) => {
+                text.push_str(leaf_word);
+                text.push(' ');
+                text.push_str(&position(*i));
+            }
+            What::MapKey(k) => {
+                text.push_str(leaf_word);
+                text.push(' ');
+                text.push_str(&quote(&clip(k), lang));
+            }
+            What::MapValue(k) => {
+                text.push_str(leaf_word);
+                text.push_str(" of ");
+                text.push_str(KEY.0);
+                text.push(' ');
+                text.push_str(&quote(&clip(k), lang));
+            }
+        }
+        for (n, s) in outer.iter().rev().enumerate() {
+            text.push_str(if n == 0 { " of " } else { " in " });
+            match own(s) {
+                Some(l) => text.push_str(l),
+                None => text.push_str(&lower_first(bare(s.words.0))),
+            }
+            if let What::Item(i) = s.what {
+                text.push(' ');
+                text.push_str(&position(i));
+            }
+        }
+    } else {
+        // Positions outside in, then the leaf: `第 2 个标签组的第 2 个标签的标签键`.
+        let ordinal = |text: &mut String, i: usize, word: &str| {
+            push_spaced(text, "第 ");
+            text.push_str(&position(i));
+            text.push_str(" 个");
+            push_spaced(text, word);
+        };
+        for s in outer {
+            let word = own(s).unwrap_or_else(|| bare(s.words.1));
+            match s.what {
+                What::Item(i) => ordinal(&mut text, i, word),
+                _ => push_spaced(&mut text, word),
+            }
+            push_spaced(&mut text, "的");
+        }
+        match &last.what {
+            What::Field => push_spaced(&mut text, leaf_word),
+            What::Item(i) => ordinal(&mut text, *i, leaf_word),
+            What::MapKey(k) => {
+                push_spaced(&mut text, leaf_word);
+                text.push_str(&quote(&clip(k), lang));
+            }
+            What::MapValue(k) => {
+                text.push_str(KEY.1);
+                text.push_str(&quote(&clip(k), lang));
+                push_spaced(&mut text, "的");
+                push_spaced(&mut text, leaf_word);
+            }
+        }
+    }
+    Name { text, plural: en && plural_leaf, prose: false }
+}
+
+/// A value shown in a message: at most 40 chars, then `…`.
+pub(crate) fn clip(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => [&s[..i], "…"].concat(),
+        None => s.to_owned(),
+    }
+}
+
+/// Segments as `a.b[0]`, for keys the tables do not know.
+fn dotted(segs: &[String]) -> String {
+    let mut out = String::new();
+    for s in segs {
+        if index(s).is_some() && !out.is_empty() {
+            out.push('[');
+            out.push_str(s);
+            out.push(']');
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(s);
+        }
+    }
+    clip(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(p: Provider, path: &str, part: Option<&str>, lang: Lang) -> String {
+        name(p, path, part, lang, &[]).text
+    }
+
+    #[test]
+    fn built_in_names() {
+        use Lang::{En, Zh};
+        use Provider::*;
+        let cases: &[(Provider, &str, Option<&str>, &str, &str)] = &[
+            (Tencent, "/ImageName", None, "Image name", "镜像名称"),
+            (Tencent, "/InstanceId", None, "Instance ID", "实例 ID"),
+            (Tencent, "/SnapshotIds", None, "Snapshot IDs", "快照 ID"),
+            (Tencent, "/DataDiskIds/1", None, "Data disk ID 2", "第 2 个数据盘 ID"),
+            (Tencent, "/DataDiskIds.3", None, "Data disk ID 4", "第 4 个数据盘 ID"),
+            (Tencent, "/TagSpecification/0/Tags/1/Key", None, "Tag key of tag 2", "第 2 个标签的标签键"),
+            (Tencent, "/TagSpecification/0/Tags/1", None, "Tag 2", "第 2 个标签"),
+            (Tencent, "/TagSpecification/0", None, "Tag set 1", "第 1 个标签组"),
+            (Tencent, "/TagSpecification/0/ResourceType", None, "Resource type", "资源类型"),
+            (
+                Tencent,
+                "/TagSpecification/1/Tags/0/Value",
+                None,
+                "Tag value of tag 1 in tag set 2",
+                "第 2 个标签组的第 1 个标签的标签值",
+            ),
+            (Tencent, "/TagSpecification/1/Tags", None, "Tags of tag set 2", "第 2 个标签组的标签"),
+            (Huawei, "/image_url", None, "Image file", "镜像文件"),
+            (Huawei, "/min_disk", None, "Minimum disk", "最小磁盘"),
+            (Huawei, "/tags/0", Some("key"), "Tag key of tag 1", "第 1 个标签的标签键"),
+            (Huawei, "/tags/0", Some("value"), "Tag value of tag 1", "第 1 个标签的标签值"),
+            (Huawei, "/tags/2", None, "Tag 3", "第 3 个标签"),
+            (Huawei, "/image_tags/0/key", None, "Tag key of image tag 1", "第 1 个镜像标签的标签键"),
+            (Zenlayer, "/imageName", None, "Image name", "镜像名称"),
+            (Nova, "/server_id", None, "Server ID", "云服务器 ID"),
+            (Nova, "/token", None, "Auth token", "认证令牌"),
+            (Nova, "/body/createImage/name", None, "Image name", "镜像名称"),
+            (OpenStack, "/body/createImage/metadata/a~1b", None, "Metadata key \"a/b\"", "元数据键“a/b”"),
+            (
+                OpenStack,
+                "/body/createImage/metadata/k",
+                Some("value"),
+                "Metadata value of key \"k\"",
+                "键“k”的元数据值",
+            ),
+            (Tencent, "", None, "the request", "请求"),
+            (Tencent, "/Foo/0/bar", None, "Field \"Foo[0].bar\"", "字段“Foo[0].bar”"),
+            (Tencent, "/TagSpecification/0/Tags/0/Foo", None, "Field \"Foo\" of tag 1", "第 1 个标签的字段“Foo”"),
+            (OpenStack, "/body/createImage/x/y", None, "Field \"x.y\" of createImage", "createImage 的字段“x.y”"),
+            (OpenStack, "/body/x", None, "Field \"x\" of request body", "请求体的字段“x”"),
+        ];
+        for (p, path, part, en, zh) in cases {
+            assert_eq!(n(*p, path, *part, En), *en, "{p:?} {path} {part:?}");
+            assert_eq!(n(*p, path, *part, Zh), *zh, "{p:?} {path} {part:?}");
+        }
+        assert!(name(Tencent, "/SnapshotIds", None, En, &[]).plural);
+        assert!(!name(Tencent, "/SnapshotIds/0", None, En, &[]).plural);
+        assert!(!name(Tencent, "/ImageName", None, En, &[]).plural);
+        assert!(name(Tencent, "", None, En, &[]).prose);
+    }
+
+    #[test]
+    fn console_labels() {
+        let labels: Vec<(String, String)> = [
+            ("/TagSpecification/*/Tags/*/Key", "Key"),
+            ("/TagSpecification/*/Tags/*", "行"),
+            ("/ImageName", "名称"),
+            ("/SnapshotIds/0", "主快照"),
+            ("/SnapshotIds/*", "快照"),
+            ("/tags/*/value", "值"),
+            ("/body/createImage/metadata/*key", "属性名"),
+            ("/body/createImage/metadata/*", "属性值"),
+            ("/DataDiskIds", ""),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect();
+        let l = |p, path, part, lang| name(p, path, part, lang, &labels).text;
+        use Lang::{En, Zh};
+        use Provider::*;
+        assert_eq!(l(Tencent, "/ImageName", None, Zh), "名称");
+        assert_eq!(l(Tencent, "/TagSpecification/0/Tags/1/Key", None, Zh), "第 2 个行的 Key");
+        assert_eq!(l(Tencent, "/TagSpecification/0/Tags/1/Key", None, En), "Key of 行 2");
+        assert_eq!(l(Tencent, "/SnapshotIds/0", None, Zh), "主快照");
+        assert_eq!(l(Tencent, "/SnapshotIds/1", None, Zh), "第 2 个快照");
+        assert_eq!(l(Tencent, "/DataDiskIds", None, Zh), "数据盘 ID", "an empty label is ignored");
+        assert_eq!(l(Huawei, "/tags/1", Some("value"), Zh), "第 2 个标签的值");
+        assert_eq!(l(Huawei, "/tags/1", Some("key"), Zh), "第 2 个标签的标签键");
+        assert_eq!(l(OpenStack, "/body/createImage/metadata/k", None, Zh), "属性名“k”");
+        assert_eq!(l(OpenStack, "/body/createImage/metadata/k", Some("value"), Zh), "键“k”的属性值");
+        assert_eq!(l(Tencent, "/Foo", None, Zh), "字段“Foo”");
+    }
+
+    #[test]
+    fn bare_labels_and_plurals() {
+        assert_eq!(bare("Image file (bucket:object)"), "Image file");
+        assert_eq!(bare("镜像文件（桶名:对象名）"), "镜像文件");
+        assert_eq!(bare("Tags"), "Tags");
+        for p in ["Snapshot IDs", "Tags", "Data disk IDs", "keys"] {
+            assert!(plural(p), "{p}");
+        }
+        for s in ["Status", "Address", "Analysis", "Alias", "Image name", "Metadata", "s", "ID", ""] {
+            assert!(!plural(s), "{s}");
+        }
+    }
+}
