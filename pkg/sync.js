@@ -1,7 +1,7 @@
 // createimage/sync: the API of the main entry (all five providers), ready at import: the inline
 // .wasm is inflated (fflate) and compiled synchronously. Also the Node entry (node.js). Where a
 // platform refuses to compile it synchronously (Chromium before 114 on a page's main thread allows
-// 4 KB; 114 and later 8 MB, and this module is ~140 KB), it is compiled asynchronously instead:
+// 4 KB; 114 and later 8 MB, and this module is ~155 KB), it is compiled asynchronously instead:
 // `ready` settles when done, and synchronous calls before that throw a clear Error.
 import { inflateSync } from "fflate";
 import * as api from "./flavors/all/index.js";
