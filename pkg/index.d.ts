@@ -538,9 +538,18 @@ export interface JsonSchema {
 // ----- the functions -----------------------------------------------------------------------
 
 /**
- * Load the WebAssembly module. Without an argument the `.wasm` next to this module is fetched
- * (browsers, bundlers); in Node pass the bytes or import the Node entry, which needs no init.
- * Resolves at once when already loaded.
+ * Settles when the WebAssembly module is ready: the browser entry starts fetching and compiling it
+ * at import; in Node and in `createimage/sync` it is ready at import (already resolved). Rejects
+ * with the load's Error (a Content Security Policy without 'wasm-unsafe-eval', a missing file).
+ * Until then the synchronous functions throw; `standardSchema()` returns a Promise instead.
+ */
+export const ready: Promise<void>;
+
+/**
+ * Resolves when the WebAssembly module is ready. Every entry starts loading it at import (its
+ * `.wasm` is inline), so this is only needed to wait, or to try again after a failed load; an
+ * `input` (a URL, a `Response`, the bytes, a compiled `WebAssembly.Module`) loads that instead, if
+ * nothing has loaded yet. Resolves at once when already loaded.
  */
 export function init(
   input?: string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response>,

@@ -7,46 +7,79 @@
 // provider and language as numbers, and a valid request comes back as 0: only a report crosses
 // back, as one string for JSON.parse. Every value is read once, at most 1,000,000 of them, into at
 // most 16 MiB of text; paths name the caller's own keys (lone surrogates included: the core writes
-// them as \udXXX escapes). No function here throws on bad input; calling before init() throws a
-// clear Error.
+// them as \udXXX escapes). No function here throws on bad input; calling before the module is
+// ready throws a clear Error (each entry starts loading it at import: see browser.js, sync.js and
+// the per-provider entries).
 import initWasm, * as wasm from "./wasm/createimage.js";
 import { DESCRIBE, SCHEMA } from "./rules.js";
 
-let ready = false;
+// ----- loading ------------------------------------------------------------------------------
+let loaded = false;
+let loading; // the promise of the init() under way
+let failure; // the Error of the last load that failed: calls made after it throw it
 
-/** Load the WebAssembly module (fetched next to this file unless `input` says otherwise). */
-export async function init(input) {
-  if (ready) return;
-  try {
-    await initWasm(input === undefined ? undefined : { module_or_path: input });
-  } catch (e) {
-    throw new Error(
-      "createimage: could not load the WebAssembly module (" + message(e) +
-        "); in Node, import \"createimage\" (it initialises itself) or pass the .wasm bytes to init()",
-      { cause: e },
+/**
+ * Load the WebAssembly module: from `input` (a URL, a `Response` or a promise of one, the bytes,
+ * a compiled `WebAssembly.Module`), else the entry's own source (the browser entry fetches
+ * `wasm/createimage_bg.wasm` next to its glue, streaming). A call while a load is under way
+ * returns that load; after a failure the next call tries again.
+ */
+export function init(input) {
+  if (loaded) return Promise.resolve();
+  if (loading === undefined) {
+    loading = initWasm(input === undefined ? undefined : { module_or_path: input }).then(
+      () => {
+        loaded = true;
+        failure = undefined;
+      },
+      (e) => {
+        loading = undefined;
+        throw (failure = loadError(e));
+      },
     );
   }
-  ready = true;
+  return loading;
 }
 
 /** Synchronous initialisation from the module's bytes or a compiled WebAssembly.Module. */
 export function initSync(input) {
-  if (ready) return;
-  wasm.initSync({ module: input });
-  ready = true;
+  if (loaded) return;
+  try {
+    wasm.initSync({ module: input });
+  } catch (e) {
+    throw (failure = loadError(e));
+  }
+  loaded = true;
+  failure = undefined;
 }
 
-/** True once init() or initSync() has finished. */
+/** True once the module is ready (init() or initSync() has finished). */
 export function isReady() {
-  return ready;
+  return loaded;
+}
+
+/** The Error for a module that could not be loaded, with what to do about it (`cause`: the original). */
+function loadError(e) {
+  const m = message(e);
+  let hint = "";
+  if (/content.security.policy|\bCSP\b|unsafe-eval/i.test(m)) {
+    hint = "; the page's Content Security Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src " +
+      "(script-src 'self' 'wasm-unsafe-eval'), which allows compiling WebAssembly and nothing else";
+  } else if (e instanceof RangeError && /main thread|size/i.test(m)) {
+    hint = "; this platform refuses to compile a module of this size synchronously here: use init() (asynchronous)";
+  } else if (typeof process === "object" && process !== null && process.versions && process.versions.node) {
+    hint = "; in Node, import \"createimage\" (its \"node\" entry loads itself synchronously) or \"createimage/sync\"";
+  }
+  return new Error("createimage: could not load the WebAssembly module (" + m + ")" + hint, { cause: e });
 }
 
 function need() {
-  if (!ready) {
-    throw new Error(
-      "createimage: the WebAssembly module is not loaded yet: await init() first (or initSync(bytes); in Node, import \"createimage\" initialises itself)",
-    );
-  }
+  if (loaded) return;
+  if (failure) throw failure;
+  throw new Error(
+    "createimage: the WebAssembly module is still loading (it starts at import): await ready (or init()) before " +
+      "calling this synchronously; standardSchema() waits by itself, and createimage/sync is ready at import",
+  );
 }
 
 const MAX_DEPTH = 64;

@@ -1,7 +1,4 @@
-// Node entry: the same API, initialised synchronously from the .wasm file next to this module.
-import { readFileSync } from "node:fs";
-import { initSync } from "./index.js";
-
-initSync(readFileSync(new URL("./wasm/createimage_bg.wasm", import.meta.url)));
-
-export * from "./index.js";
+// Node entry (the "node" condition of "."): createimage/sync, the module inlined and ready at
+// import. No file is read, so it works wherever a bundler copies it (Next.js server builds,
+// Vitest, webpack's node target).
+export * from "./sync.js";

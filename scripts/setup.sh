@@ -29,7 +29,8 @@ case ":$PATH:" in *":$cargo_bin:"*) ;; *) PATH="$cargo_bin:$PATH" ;; esac
 export PATH
 
 # --- Debian packages ---------------------------------------------------------------
-apt_pkgs=(rustc-web cargo-web rust-web-src lld-19)
+# zopfli: the DEFLATE encoder of the inlined .wasm modules (scripts/gen-entries.mjs).
+apt_pkgs=(rustc-web cargo-web rust-web-src lld-19 zopfli)
 # fonts-noto-cjk: Chinese glyphs in the screenshots of the browser tests (not boxes).
 [ "$mode" = all ] && apt_pkgs+=(chromium chromium-driver fonts-noto-cjk)
 missing=()
@@ -47,7 +48,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 else
   log "apt packages present (${apt_pkgs[*]})"
 fi
-for f in /usr/bin/cargo /usr/bin/rustc /usr/lib/llvm-19/bin/wasm-ld /usr/lib/rustlib/src/rust/library/Cargo.lock; do
+for f in /usr/bin/cargo /usr/bin/rustc /usr/lib/llvm-19/bin/wasm-ld /usr/lib/rustlib/src/rust/library/Cargo.lock /usr/bin/zopfli; do
   [ -e "$f" ] || { echo "setup: $f missing after install" >&2; exit 1; }
 done
 

@@ -15,6 +15,7 @@ bash scripts/setup.sh
 step "rust: clippy (every target and feature, the wasm bindings; the lib as the wasm build has it)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 cargo clippy --lib --no-default-features -- -D warnings
+cargo clippy --lib --no-default-features --features tencent -- -D warnings   # one provider, as the per-provider wasm
 
 step "rust: docs (every public item documented)"
 RUSTDOCFLAGS="-D missing_docs" cargo doc --no-deps
@@ -38,10 +39,10 @@ for d in serde thiserror unicode-segmentation; do
   grep -q "^$d v" <<<"$deps" || { echo "test: $d is not a normal dependency of createimage" >&2; exit 1; }
 done
 
-step "wasm: build the npm package"
+step "wasm: build the npm package (six builds: all providers, then one per provider; sizes per entry)"
 bash scripts/build-wasm.sh
 
-step "js: the built package in Node"
+step "js: the built package in Node (every entry, sizes per entry against the budgets, npm pack + Vite + TypeScript)"
 node --test tests/js/
 
 step "js apps: npm ci of www/examples and tests/frameworks (only where the lockfile changed)"

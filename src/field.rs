@@ -18,6 +18,10 @@ use crate::{finish, Options, Provider, Report};
 /// (the context is not read: it is about the whole request).
 pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &Options<'_>) -> Report {
     let mut c = Checker::with_options(provider, options);
+    if !crate::providers::built(provider) {
+        crate::providers::not_built(&mut c);
+        return finish(c);
+    }
     let mut segs = split_pointer(path);
     // Tencent's flattened `DataDiskIds.3` is the item `/DataDiskIds/3`, as `check` reports it.
     if provider == Provider::Tencent && segs.len() == 1 {
@@ -61,8 +65,12 @@ fn find(fields: &'static [Field], name: &str) -> Option<&'static Field> {
 
 /// Run the rule of the field at `segs`; false when the provider has no such field.
 fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bool {
+    let provider = c.provider;
+    if !crate::providers::built(provider) {
+        return false; // (check_field answered already; this lets the linker drop the other providers)
+    }
     let names: Vec<&str> = segs.iter().map(String::as_str).collect();
-    match (c.provider, names.as_slice()) {
+    match (provider, names.as_slice()) {
         (Provider::Zenlayer, [name]) => simple(c, zenlayer::FIELDS, name, p, v, |_, _, _, _| {}),
         (Provider::Tencent, [name]) => simple(c, tencent::FIELDS, name, p, v, tencent::check_tag_spec_field),
         (Provider::Tencent, [list, i]) if tencent::LIST_FIELDS.contains(list) && is_index(i) => {

@@ -60,7 +60,10 @@ fn segment(s: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
         }
     }
     out
@@ -123,7 +126,9 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
         report.issues.extend(c.issues);
         report.ok = false;
     }
-    if !report.ok {
+    // (A provider this build does not hold has an error in its report; testing `built` here as well
+    // lets the linker drop the other providers' requests.)
+    if !report.ok || !crate::providers::built(provider) {
         return Err(report);
     }
     let json = ("Content-Type", "application/json".to_owned());
@@ -170,11 +175,16 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
             HttpRequest {
                 method: "POST",
                 host: None,
-                path: format!(
-                    "/{version}/{}/servers/{}/action",
-                    segment(&get("project_id")),
-                    segment(&get("server_id"))
-                ),
+                path: [
+                    "/",
+                    version,
+                    "/",
+                    &segment(&get("project_id")),
+                    "/servers/",
+                    &segment(&get("server_id")),
+                    "/action",
+                ]
+                .concat(),
                 headers,
                 body: body.get("body").cloned().unwrap_or(Value::Null),
                 warnings: Vec::new(),

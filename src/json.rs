@@ -8,7 +8,6 @@
 //! (`BigInt`, `NaN`, a getter that threw, ...). Strings without escapes borrow from the input.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 /// Nesting deeper than this is not inspected: the value becomes [`Other::TooDeep`].
 pub const MAX_DEPTH: usize = 64;
@@ -237,7 +236,7 @@ impl<'a> Value<'a> {
                     for (i, x) in a.iter().enumerate() {
                         let len = path.len();
                         path.push('/');
-                        path.push_str(&i.to_string());
+                        path.push_str(&crate::messages::num(i as i64));
                         walk(x, path, out);
                         path.truncate(len);
                     }
@@ -291,7 +290,7 @@ pub fn number_as_i64(lit: &str) -> Option<i64> {
     if digits.len() > 19 {
         return None;
     }
-    let v: i64 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+    let v: i64 = if digits.is_empty() { 0 } else { parse_i64(&digits)? };
     Some(if neg { -v } else { v })
 }
 
@@ -310,6 +309,28 @@ fn plain_int(lit: &str) -> Option<i64> {
     Some(if d.len() < lit.len() { -v } else { v })
 }
 
+/// What `str::parse::<i64>` gives (an optional `+` or `-`, then ASCII digits; `None` when empty,
+/// not digits or out of range), without core's generic integer parser in the wasm.
+fn parse_i64(s: &str) -> Option<i64> {
+    let (neg, digits) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut v: i64 = 0;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        let d = i64::from(b - b'0');
+        v = if neg { v.checked_mul(10)?.checked_sub(d)? } else { v.checked_mul(10)?.checked_add(d)? };
+    }
+    Some(v)
+}
+
 /// The integer a JSON number literal spells, as (negative, digits without leading zeros), or
 /// `None` when it has a fractional part. Huge exponents give at most 40 digits (enough to say
 /// "out of any range" without building the number).
@@ -321,7 +342,7 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
     let (mantissa, exp) = match rest.find(['e', 'E']) {
         Some(i) => (
             &rest[..i],
-            rest[i + 1..].parse::<i64>().unwrap_or(if rest[i + 1..].starts_with('-') { i64::MIN } else { i64::MAX }),
+            parse_i64(&rest[i + 1..]).unwrap_or(if rest[i + 1..].starts_with('-') { i64::MIN } else { i64::MAX }),
         ),
         None => (rest, 0),
     };
@@ -363,7 +384,11 @@ pub struct ParseError {
 
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} at line {}, column {}", self.message, self.line, self.column)
+        // Pieces, not `write!`: the wasm build then carries no formatting machinery for it.
+        use crate::messages::num;
+        f.write_str(
+            &[self.message, " at line ", &num(self.line as i64), ", column ", &num(self.column as i64)].concat(),
+        )
     }
 }
 
@@ -513,7 +538,12 @@ impl Marks {
         for c in text[first..].chars() {
             match self.surrogate(c) {
                 Some(cp) => {
-                    let _ = write!(out, "\\u{cp:04x}");
+                    // `\udXXX`, lowercase hex (no formatting machinery in the wasm).
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.push_str("\\u");
+                    for shift in [12, 8, 4, 0] {
+                        out.push(HEX[((cp >> shift) & 15) as usize] as char);
+                    }
                 }
                 None => out.push(c),
             }
@@ -877,6 +907,7 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
         return;
     }
     let mut order: Vec<usize> = (0..n).collect();
+    // (Unstable sort: the position breaks ties, so the order is total; its code is smaller in the wasm.)
     order.sort_unstable_by(|&a, &b| ident(&entries[a]).cmp(&ident(&entries[b])).then(a.cmp(&b)));
     // For each run of equal keys: the first position keeps the last value; the others go.
     let mut drop = vec![false; n];
@@ -936,7 +967,11 @@ pub fn write_str(out: &mut String, s: &str) {
         match esc {
             Some(e) => out.push_str(e),
             None => {
-                let _ = write!(out, "\\u{:04x}", b);
+                // A control character (below U+0020): `\u00XX`, lowercase hex.
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[usize::from(b >> 4)] as char);
+                out.push(HEX[usize::from(b & 15)] as char);
             }
         }
         start = i + 1;
@@ -1040,6 +1075,20 @@ fn write_value_mode(out: &mut String, v: &Value<'_>, indent: Option<usize>, leve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_i64_is_str_parse() {
+        let max = i64::MAX.to_string();
+        let min = i64::MIN.to_string();
+        let over = "9223372036854775808".to_string();
+        let under = "-9223372036854775809".to_string();
+        for t in [
+            "", "+", "-", "0", "-0", "+0", "7", "-7", "+7", "007", "1e3", " 1", "1 ", "٣", "--1", "+-1", &max, &min,
+            &over, &under,
+        ] {
+            assert_eq!(super::parse_i64(t), t.parse::<i64>().ok(), "{t:?}");
+        }
+    }
 
     #[test]
     fn round_trip_keeps_order_and_literals() {

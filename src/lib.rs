@@ -94,6 +94,7 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "describe")]
 mod describe;
 mod error;
 mod field;
@@ -112,6 +113,7 @@ mod serde_impls;
 mod serde_json_impls;
 mod text;
 
+#[cfg(feature = "describe")]
 pub use describe::{describe, json_schema};
 pub use error::Error;
 pub use field::check_field;
@@ -156,7 +158,7 @@ impl Provider {
 
     /// The id used in the API, the CLI and the report: `zenlayer`, `tencent`, `openstack`, `nova`,
     /// `huawei`.
-    pub fn id(self) -> &'static str {
+    pub const fn id(self) -> &'static str {
         match self {
             Provider::Zenlayer => "zenlayer",
             Provider::Tencent => "tencent",
@@ -369,6 +371,9 @@ pub fn check_json(provider: Provider, request: &str, options: &Options<'_>) -> R
 }
 
 pub(crate) fn run(c: &mut Checker, request: &Value<'_>) {
+    if !providers::built(c.provider) {
+        return providers::not_built(c);
+    }
     match c.provider {
         Provider::Zenlayer => providers::zenlayer::check(c, request),
         Provider::Tencent => providers::tencent::check(c, request),
@@ -383,6 +388,9 @@ pub(crate) fn run_context(c: &mut Checker, request: &Value<'_>, ctx: &Value<'_>)
         if !matches!(ctx, Value::Null) {
             providers::ctx::not_object(c, ctx);
         }
+        return;
+    }
+    if !providers::built(c.provider) {
         return;
     }
     match c.provider {

@@ -507,20 +507,24 @@ pub fn texts(
 
 /// Decimal text of an integer (what `to_string` gives, without the formatting machinery).
 pub fn num(n: i64) -> String {
-    let mut digits = Vec::with_capacity(20);
+    // The digits from the last, into a buffer (|i64::MIN| has 19 digits), then copied as chars.
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
     let mut v = n.unsigned_abs();
     loop {
-        digits.push(b'0' + (v % 10) as u8);
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
         v /= 10;
         if v == 0 {
             break;
         }
     }
+    let mut out = String::with_capacity(21 - at);
     if n < 0 {
-        digits.push(b'-');
+        out.push('-');
     }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out
 }
 
 fn unit_word(unit: Unit, n: usize, lang: Lang) -> &'static str {

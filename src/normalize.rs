@@ -117,7 +117,8 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
     let mut out = request.clone().into_owned();
     let mut changes = Vec::new();
     let mut needed = 0;
-    if let Value::Object(obj) = &mut out {
+    // A provider this build does not hold gets no fixes (its report says why).
+    if let (Value::Object(obj), true) = (&mut out, crate::providers::built(provider)) {
         let mut n = Fixer { changes: &mut changes, needed: 0 };
         match provider {
             Provider::Zenlayer => n.fields("", obj, zenlayer::FIELDS),
@@ -393,7 +394,12 @@ impl Fixer<'_> {
                     if let Value::Array(items) = v {
                         for (i, item) in items.iter_mut().enumerate() {
                             if let Value::String(s) = item {
-                                if let Some(new) = self.text(&format!("{path}/{i}"), f.role, fold_charset(f), s) {
+                                if let Some(new) = self.text(
+                                    &[&*path, "/", &crate::messages::num(i as i64)].concat(),
+                                    f.role,
+                                    fold_charset(f),
+                                    s,
+                                ) {
                                     *item = Value::str(new);
                                 }
                             }
@@ -482,7 +488,7 @@ impl Fixer<'_> {
             && (digits == "0" || !digits.starts_with('0'))
             && s.as_ref() != "-0";
         if exact {
-            let new = Value::Number(Cow::Owned(s.to_string()));
+            let new = Value::Number(Cow::Owned(String::from(s.as_ref())));
             self.change(path.to_owned(), ChangeCode::NumberFromString, v.clone(), new.clone());
             *v = new;
         }
@@ -502,7 +508,12 @@ impl Fixer<'_> {
         let mut keep = Vec::with_capacity(items.len());
         for (i, item) in items.drain(..).enumerate() {
             if drop[i] {
-                self.change(format!("{path}/{i}"), ChangeCode::RemoveDuplicate, item, Value::Null);
+                self.change(
+                    [path, "/", &crate::messages::num(i as i64)].concat(),
+                    ChangeCode::RemoveDuplicate,
+                    item,
+                    Value::Null,
+                );
             } else {
                 keep.push(item);
             }
@@ -529,7 +540,7 @@ impl Fixer<'_> {
             obj.retain(|(k, _)| tencent::flat_key(k).is_none_or(|(n, _)| n != name));
             let at = at.min(obj.len());
             obj.insert(at, (Cow::Borrowed(name), Value::Array(array.clone())));
-            self.change(format!("/{name}"), ChangeCode::FlattenedToArray, Value::Object(from), Value::Array(array));
+            self.change(["/", name].concat(), ChangeCode::FlattenedToArray, Value::Object(from), Value::Array(array));
         }
     }
 }

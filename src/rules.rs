@@ -34,14 +34,31 @@ impl Format {
 
 /// An official source that gives a stricter reading of a rule than the one the core errors on
 /// (a region's page, an older page, an SDK). Its findings are warnings that name it.
+/// `id` and `url` are for `describe` only: a build without the `describe` feature (the wasm) leaves
+/// them out.
 #[derive(Debug)]
 pub struct Source {
     /// Stable id, e.g. `huawei-ims-tag-format-ascii`.
+    #[cfg(feature = "describe")]
     pub id: &'static str,
     /// How messages name it: (English, Chinese).
     pub name: (&'static str, &'static str),
     /// Where to read it.
+    #[cfg(feature = "describe")]
     pub url: &'static str,
+}
+
+impl Source {
+    #[cfg_attr(not(feature = "describe"), allow(unused_variables))]
+    pub const fn new(id: &'static str, name: (&'static str, &'static str), url: &'static str) -> Source {
+        Source {
+            #[cfg(feature = "describe")]
+            id,
+            name,
+            #[cfg(feature = "describe")]
+            url,
+        }
+    }
 }
 
 /// A stricter reading of a string rule by one official source: its own length limits (in its
@@ -145,8 +162,8 @@ pub enum Ty {
         unique: bool,
         non_empty: bool,
     },
-    /// A value with its own structure, checked by the provider module.
-    Nested(&'static str),
+    /// A value with its own structure, checked by the provider module (its shape in words, for `describe`).
+    Nested(#[cfg_attr(not(feature = "describe"), allow(dead_code))] &'static str),
 }
 
 /// What a field holds, for normalization's safe fixes.
@@ -167,6 +184,7 @@ pub enum Role {
 pub struct Field {
     pub name: &'static str,
     /// Label (English, Chinese) for forms.
+    #[cfg_attr(not(feature = "describe"), allow(dead_code))]
     pub label: (&'static str, &'static str),
     pub required: bool,
     pub ty: Ty,
@@ -372,7 +390,7 @@ impl<'o> Checker<'o> {
                 continue;
             }
             let kp = path.key(k);
-            self.push(&kp, Kind::UnknownField { field: k.to_string() }, severity, provider_code);
+            self.push(&kp, Kind::UnknownField { field: String::from(k.as_ref()) }, severity, provider_code);
             self.scan_hidden(&kp, v);
         }
     }
@@ -431,7 +449,7 @@ impl<'o> Checker<'o> {
                 Value::Number(n) if number_is_integer(n) => {
                     let ok = number_as_i64(n).map(|x| (min..=max).contains(&x)).unwrap_or(false);
                     if !ok {
-                        self.error(path, Kind::OutOfRange { min, max, actual: n.to_string() }, field);
+                        self.error(path, Kind::OutOfRange { min, max, actual: String::from(n.as_ref()) }, field);
                     }
                 }
                 _ => self.wrong_type(path, v, "integer", field),
@@ -444,7 +462,7 @@ impl<'o> Checker<'o> {
             Ty::Enum { values, .. } => match v {
                 Value::String(s) => {
                     if !values.contains(&s.as_ref()) {
-                        self.error(path, Kind::NotAllowed { allowed: values, actual: s.to_string() }, field);
+                        self.error(path, Kind::NotAllowed { allowed: values, actual: String::from(s.as_ref()) }, field);
                     }
                 }
                 _ => self.wrong_type(path, v, "string", field),
@@ -648,6 +666,7 @@ fn suggest(s: &str, rule: &Str) -> Option<String> {
 /// length of the list.
 pub fn repeats<'s>(items: &[(usize, &'s str)]) -> Vec<(usize, &'s str, usize)> {
     let mut order: Vec<usize> = (0..items.len()).collect();
+    // (Unstable sorts: positions break ties and item indexes are distinct, so both orders are total.)
     order.sort_unstable_by(|&a, &b| items[a].1.cmp(items[b].1).then(a.cmp(&b)));
     // Counted first, so the list is allocated once at its size (memory: a list of n repeats).
     let repeated = order.windows(2).filter(|w| items[w[0]].1 == items[w[1]].1).count();

@@ -21,24 +21,24 @@ const TAG_CODES: &[(Option<Code>, ProviderCode)] = &[(None, codes::IMG_0115)];
 
 /// IMS "Image Attributes" (international site, every region's API reference): the name holds
 /// upper- and lower-case letters, digits, `-`, `.`, `_` and spaces; no Chinese characters.
-pub static IMAGE_ATTRIBUTES: Source = Source {
-    id: "huawei-ims-image-attributes",
-    name: (
+pub static IMAGE_ATTRIBUTES: Source = Source::new(
+    "huawei-ims-image-attributes",
+    (
         "Huawei Cloud's IMS \"Image Attributes\" page (no Chinese characters)",
         "华为云 IMS“镜像属性”英文文档（不含中文字符）",
     ),
-    url: "https://support.huaweicloud.com/intl/en-us/api-ims/ims_03_0901.html",
-};
+    "https://support.huaweicloud.com/intl/en-us/api-ims/ims_03_0901.html",
+);
 /// IMS "Image Tag Format" for the EU site (2025) and Kuala Lumpur (2024): keys up to 36
 /// characters of ASCII letters, digits, `_` and `-`; values up to 43, also `.`.
-pub static TAG_FORMAT_ASCII: Source = Source {
-    id: "huawei-ims-tag-format-ascii",
-    name: (
+pub static TAG_FORMAT_ASCII: Source = Source::new(
+    "huawei-ims-tag-format-ascii",
+    (
         "Huawei Cloud's IMS \"Image Tag Format\" page for the EU and Kuala Lumpur (ASCII, key 36, value 43)",
         "华为云 IMS“镜像标签数据格式”欧洲站和吉隆坡区域文档（仅 ASCII，键 36、值 43 个字符）",
     ),
-    url: "https://support.huaweicloud.com/eu/api-ims/ims_03_0902.html",
-};
+    "https://support.huaweicloud.com/eu/api-ims/ims_03_0902.html",
+);
 
 const NAME_READINGS: &[Reading] = &[Reading::of(&IMAGE_ATTRIBUTES).charset(Charset::AlnumDashDotUnderscoreSpace)];
 const TAG_KEY_READINGS: &[Reading] = &[Reading::of(&TAG_FORMAT_ASCII).max(36).charset(Charset::TagKey)];

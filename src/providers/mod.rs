@@ -10,7 +10,79 @@ pub mod zenlayer;
 use crate::json::Value;
 use crate::report::{Kind, Path, Severity};
 use crate::rules::Checker;
+use crate::Provider;
 use std::borrow::Cow;
+
+/// Does this build hold the provider's rules? The cargo features `zenlayer`, `tencent`,
+/// `openstack`, `nova` and `huawei` (all in `default`) decide it, here only. The dispatches
+/// (`run`, `run_context`, `check_field`, `normalize`) return early for a provider not built, so
+/// its tables and rules are dead code and the linker drops them: the npm package's per-provider
+/// wasm builds (`createimage/tencent`, ...) hold one provider's rules each.
+pub(crate) const fn built(p: Provider) -> bool {
+    match p {
+        Provider::Zenlayer => cfg!(feature = "zenlayer"),
+        Provider::Tencent => cfg!(feature = "tencent"),
+        Provider::OpenStack => cfg!(feature = "openstack"),
+        Provider::Nova => cfg!(feature = "nova"),
+        Provider::Huawei => cfg!(feature = "huawei"),
+    }
+}
+
+/// The ids of the providers this build holds, in [`Provider::ALL`]'s order.
+pub(crate) const BUILT: &[&str] = {
+    const N: usize = Provider::ALL.len();
+    const COUNT: usize = {
+        let mut n = 0;
+        let mut i = 0;
+        while i < N {
+            n += built(Provider::ALL[i]) as usize;
+            i += 1;
+        }
+        n
+    };
+    const IDS: [&str; COUNT] = {
+        let mut out = [""; COUNT];
+        let (mut i, mut j) = (0, 0);
+        while i < N {
+            if built(Provider::ALL[i]) {
+                out[j] = Provider::ALL[i].id();
+                j += 1;
+            }
+            i += 1;
+        }
+        out
+    };
+    &IDS
+};
+
+/// The report's one error for a provider this build does not hold: `not_allowed` at `""`, its
+/// params `allowed` (the providers built) and `actual` (the id).
+pub(crate) fn not_built(c: &mut Checker) {
+    let id = c.provider.id();
+    let feature = ["\"", id, "\""].concat();
+    let mut built = String::new();
+    for (k, b) in BUILT.iter().enumerate() {
+        built.push_str(if k == 0 { "" } else { ", " });
+        built.push_str(b);
+    }
+    let message = match c.lang {
+        crate::Lang::En => [
+            "This build of createimage has no rules for ",
+            id,
+            " (cargo feature ",
+            &feature,
+            "); it has: ",
+            &built,
+            ".",
+        ]
+        .concat(),
+        crate::Lang::Zh => {
+            ["此 createimage 构建不含 ", id, " 的规则（cargo 特性 ", &feature, "）；已包含：", &built, "。"].concat()
+        }
+    };
+    c.push(&Path::Root, Kind::NotAllowed { allowed: BUILT, actual: id.to_owned() }, Severity::Error, None)
+        .set_message(message);
+}
 
 /// The request must be an object; otherwise one `wrong_type` at `""`.
 pub(crate) fn root_object<'v, 'a>(c: &mut Checker, req: &'v Value<'a>) -> Option<&'v [(Cow<'a, str>, Value<'a>)]> {
@@ -34,17 +106,27 @@ pub fn too_large(provider: crate::Provider, lang: crate::Lang) -> crate::Report 
 }
 
 /// A field of the console's context: what the console may tell, for forms (`describe`) and for
-/// telling unknown context fields apart.
+/// telling unknown context fields apart. `ty` and `label` are for `describe` only: a build without
+/// the `describe` feature (the wasm) leaves them out.
 #[derive(Clone, Copy, Debug)]
 pub struct ContextField {
     pub name: &'static str,
     /// `string`, `boolean`, `integer`, `string[]`, `object` (id to usage), `string|null`.
+    #[cfg(feature = "describe")]
     pub ty: &'static str,
+    #[cfg(feature = "describe")]
     pub label: (&'static str, &'static str),
 }
 
+#[cfg_attr(not(feature = "describe"), allow(unused_variables))]
 const fn cf(name: &'static str, ty: &'static str, en: &'static str, zh: &'static str) -> ContextField {
-    ContextField { name, ty, label: (en, zh) }
+    ContextField {
+        name,
+        #[cfg(feature = "describe")]
+        ty,
+        #[cfg(feature = "describe")]
+        label: (en, zh),
+    }
 }
 
 pub const ZENLAYER_CONTEXT: &[ContextField] = &[
@@ -201,8 +283,50 @@ pub(crate) mod ctx {
         // (`known` is a table of at most a dozen names: linear in the context's keys.)
         for (k, _) in ctx.as_object().unwrap_or(&[]) {
             if !known.iter().any(|f| f.name == k) {
-                c.push_at(String::new(), Kind::UnknownField { field: format!("context.{k}") }, Severity::Warning, None);
+                c.push_at(
+                    String::new(),
+                    Kind::UnknownField { field: ["context.", k].concat() },
+                    Severity::Warning,
+                    None,
+                );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    #[test]
+    fn the_build_holds_the_providers_of_its_features() {
+        let want: Vec<&str> = Provider::ALL.iter().filter(|p| built(**p)).map(|p| p.id()).collect();
+        assert_eq!(BUILT, want.as_slice());
+        #[cfg(all(
+            feature = "zenlayer",
+            feature = "tencent",
+            feature = "openstack",
+            feature = "nova",
+            feature = "huawei"
+        ))]
+        assert_eq!(BUILT, ["zenlayer", "tencent", "openstack", "nova", "huawei"]);
+    }
+
+    #[test]
+    fn a_provider_not_built_is_one_not_allowed_error_that_says_so() {
+        for lang in Lang::ALL {
+            let mut c = Checker::new(Provider::Huawei, lang);
+            not_built(&mut c);
+            let r = crate::finish(c);
+            assert!(!r.ok);
+            assert_eq!(r.issues.len(), 1);
+            let i = &r.issues[0];
+            assert_eq!((i.path.as_str(), i.code().as_str()), ("", "not_allowed"));
+            assert!(i.message.contains("huawei") && i.message.contains("\"huawei\""), "{}", i.message);
+        }
+        // (A build without a provider answers so through every function: the npm package's
+        // per-provider wasm is such a build, tested in tests/js/entries.test.mjs. `cargo test` cannot
+        // build one: the dev-dependency on this crate turns the default features back on.)
     }
 }

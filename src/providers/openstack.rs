@@ -19,33 +19,33 @@ const C400: &[(Option<Code>, ProviderCode)] = &[(None, codes::OS_400)];
 /// Upstream Nova's `/v2` endpoint (legacy-v2 wrapper): the v2.1 `createImage` schema (name:
 /// printable BMP characters, no whitespace at either end; metadata keys `^[a-zA-Z0-9-_:. ]{1,255}$`,
 /// values strings up to 255 characters) and the router's project ids (`[0-9a-f-]+`).
-pub static UPSTREAM_V2: Source = Source {
-    id: "nova-legacy-v2",
-    name: (
+pub static UPSTREAM_V2: Source = Source::new(
+    "nova-legacy-v2",
+    (
         "upstream Nova's /v2 endpoint (the v2.1 schema behind its legacy-v2 wrapper)",
         "上游 Nova 的 /v2 端点（旧版 v2 兼容层后的 v2.1 校验）",
     ),
-    url: "https://github.com/openstack/nova/blob/master/nova/api/openstack/compute/schemas/servers.py",
-};
+    "https://github.com/openstack/nova/blob/master/nova/api/openstack/compute/schemas/servers.py",
+);
 /// The seed page's "metadata key cannnot be blank in body", read as "not only whitespace".
-pub static SEED_BLANK_KEY: Source = Source {
-    id: "openstack-seed-blank-key",
-    name: (
+pub static SEED_BLANK_KEY: Source = Source::new(
+    "openstack-seed-blank-key",
+    (
         "the seed page's \"metadata key cannot be blank\" (read as not only whitespace)",
         "种子文档“metadata key 不能为空白”（按不能全为空白理解）",
     ),
-    url: "seed:openstack-nova-createimage.txt",
-};
+    "seed:openstack-nova-createimage.txt",
+);
 /// Nova's API reference for createImage: "The maximum size for each metadata key and value pair
 /// is 255 bytes" (the schema counts 255 characters).
-pub static NOVA_API_REF: Source = Source {
-    id: "nova-api-ref-image-metadata",
-    name: (
+pub static NOVA_API_REF: Source = Source::new(
+    "nova-api-ref-image-metadata",
+    (
         "Nova's API reference (each metadata key and value at most 255 bytes)",
         "Nova API 参考（每个元数据键和值最多 255 字节）",
     ),
-    url: "https://docs.openstack.org/api-ref/compute/#create-image-createimage-action",
-};
+    "https://docs.openstack.org/api-ref/compute/#create-image-createimage-action",
+);
 
 /// `project_id` per the seed page: a Keystone project id of 32 hexadecimal digits; upstream's
 /// router takes only lower-case hexadecimal digits and `-` (else 404): a warning.
@@ -343,7 +343,9 @@ impl Microversion {
     pub fn text(self) -> String {
         match self {
             Microversion::Latest => "latest".to_owned(),
-            Microversion::V(a, b) => format!("{a}.{b}"),
+            Microversion::V(a, b) => {
+                [crate::messages::num(a.into()), ".".into(), crate::messages::num(b.into())].concat()
+            }
         }
     }
 }
@@ -358,7 +360,10 @@ pub fn context_microversion(ctx: Option<&Value<'_>>) -> Option<Microversion> {
 pub fn microversion_headers(ctx: Option<&Value<'_>>) -> Vec<(&'static str, String)> {
     match context_microversion(ctx) {
         Some(m) => {
-            vec![("OpenStack-API-Version", format!("compute {}", m.text())), ("X-OpenStack-Nova-API-Version", m.text())]
+            vec![
+                ("OpenStack-API-Version", ["compute ", &m.text()].concat()),
+                ("X-OpenStack-Nova-API-Version", m.text()),
+            ]
         }
         None => Vec::new(),
     }

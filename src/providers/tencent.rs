@@ -12,20 +12,20 @@ const TOO_LARGE: &[(Option<Code>, ProviderCode)] = &[(Some(Code::TooLong), codes
 /// Tencent Cloud Tag "Use Limits": key 1-127, value 1-255 characters; Chinese and English
 /// characters, digits, inner spaces and `+ - = . _ : / @ ( ) [ ] , ; > <` (and the full-width
 /// `＋ － ＝ ／ ＠ （ ） 【 】 ：`); no space at either end.
-pub static TAG_LIMITS: Source = Source {
-    id: "tencent-tag-use-limits",
-    name: ("Tencent Cloud's Tag \"Use Limits\" page", "腾讯云标签“使用限制”文档"),
-    url: "https://www.tencentcloud.com/document/product/651/13354",
-};
+pub static TAG_LIMITS: Source = Source::new(
+    "tencent-tag-use-limits",
+    ("Tencent Cloud's Tag \"Use Limits\" page", "腾讯云标签“使用限制”文档"),
+    "https://www.tencentcloud.com/document/product/651/13354",
+);
 /// Tencent Cloud CKafka's tag overview (2021-12-28): tag keys up to 255, values up to 127.
-pub static CKAFKA_TAGS: Source = Source {
-    id: "tencent-ckafka-tag-overview",
-    name: (
+pub static CKAFKA_TAGS: Source = Source::new(
+    "tencent-ckafka-tag-overview",
+    (
         "Tencent Cloud's CKafka tag overview (values up to 127 characters)",
         "腾讯云 CKafka 标签概述（标签值最多 127 个字符）",
     ),
-    url: "https://cloud.tencent.com/document/product/597/33355",
-};
+    "https://cloud.tencent.com/document/product/597/33355",
+);
 const ID: Str = Str::NON_EMPTY;
 const BOOL_STR: Ty = Ty::Enum { values: &["true", "false", "TRUE", "FALSE"], canonical: &["true", "false"] };
 
@@ -196,14 +196,15 @@ pub fn flat_key(k: &str) -> Option<(&'static str, usize)> {
     if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) || (n.len() > 1 && n.starts_with('0')) || n.len() > 9 {
         return None;
     }
-    Some((name, n.parse().ok()?))
+    // At most 9 digits: no overflow (and no generic integer parser in the wasm).
+    Some((name, n.bytes().fold(0, |v, d| v * 10 + usize::from(d - b'0'))))
 }
 
 /// The items of a list field in either form, as (index, value), sorted by index.
 pub fn list_items<'v, 'a>(obj: &'v [(Cow<'a, str>, Value<'a>)], name: &str) -> Vec<(usize, &'v Value<'a>)> {
     let mut items: Vec<(usize, &Value)> =
         obj.iter().filter_map(|(k, v)| flat_key(k).filter(|(n, _)| *n == name).map(|(_, i)| (i, v))).collect();
-    items.sort_unstable_by_key(|(i, _)| *i);
+    items.sort_unstable_by_key(|(i, _)| *i); // (indexes are distinct: one key per index, no leading zeros)
     items
 }
 
@@ -232,7 +233,8 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
         if obj.iter().any(|(k, v)| k == name && !c.blank(v)) {
             // Both forms (an empty array is none with `empty_as_absent`): `/X/N` is the array's item, so each flattened key is reported at its own
             // key `/X.N`, checked as an item (as `check_field` checks it), the first with the conflict.
-            let keys: Vec<String> = items.iter().map(|(i, _)| format!("{name}.{i}")).collect();
+            let keys: Vec<String> =
+                items.iter().map(|(i, _)| [name, ".", &crate::messages::num(*i as i64)].concat()).collect();
             for (k, (_, v)) in keys.iter().zip(&items) {
                 let kp = root.key(k);
                 if k == &keys[0] {

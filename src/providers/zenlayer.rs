@@ -9,20 +9,23 @@ use crate::text::Charset;
 
 /// Zenlayer's Terraform provider (`zenlayercloud_zvm_image`): it checks 2-24 characters for
 /// `image_name` and 2-256 for `image_description` before calling CreateImage.
-pub static TERRAFORM: Source = Source {
-    id: "zenlayer-terraform-zvm-image",
-    name: ("Zenlayer's Terraform provider (zvm_image: 2-24 and 2-256 characters)", "Zenlayer Terraform 插件（zvm_image：2-24 和 2-256 个字符）"),
-    url: "https://github.com/zenlayer/terraform-provider-zenlayercloud/blob/master/zenlayercloud/resource_zc_zvm_image.go",
-};
+pub static TERRAFORM: Source = Source::new(
+    "zenlayer-terraform-zvm-image",
+    (
+        "Zenlayer's Terraform provider (zvm_image: 2-24 and 2-256 characters)",
+        "Zenlayer Terraform 插件（zvm_image：2-24 和 2-256 个字符）",
+    ),
+    "https://github.com/zenlayer/terraform-provider-zenlayercloud/blob/master/zenlayercloud/resource_zc_zvm_image.go",
+);
 /// The CreateImage page and the Go SDK (vm 2023-03-13 and 2026-04-01): description up to 255.
-pub static PAGE: Source = Source {
-    id: "zenlayer-createimage-page",
-    name: (
+pub static PAGE: Source = Source::new(
+    "zenlayer-createimage-page",
+    (
         "Zenlayer's CreateImage page and SDK (up to 255 characters)",
         "Zenlayer CreateImage 文档和 SDK（最多 255 个字符）",
     ),
-    url: "https://docs.console.zenlayer.com/api-reference/compute/vm/image/createimage",
-};
+    "https://docs.console.zenlayer.com/api-reference/compute/vm/image/createimage",
+);
 
 const NAME_READINGS: &[Reading] = &[Reading::of(&TERRAFORM).min(2)];
 const DESCRIPTION_READINGS: &[Reading] = &[Reading::of(&PAGE).max(255), Reading::of(&TERRAFORM).min(2)];

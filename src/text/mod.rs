@@ -3,6 +3,7 @@
 
 mod tables;
 
+#[cfg(feature = "describe")]
 pub use tables::UNICODE_VERSION;
 
 /// Is `c` a Han ideograph (CJK Unified Ideographs and all extensions, CJK Compatibility
@@ -20,6 +21,7 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// The Han ranges (inclusive), for exporting the charset (e.g. as a JSON Schema pattern).
+#[cfg(feature = "describe")]
 pub fn han_ranges() -> impl Iterator<Item = (u32, u32)> {
     tables::HAN.iter().copied()
 }
@@ -179,6 +181,7 @@ impl Charset {
     }
 
     /// The charset in words, for forms: (English, Chinese).
+    #[cfg(feature = "describe")]
     pub fn describe(self) -> (&'static str, &'static str) {
         match self {
             Charset::Any => ("any characters", "任意字符"),

@@ -620,14 +620,17 @@ test("the budget counts every read: a typed array under the budget is its indexe
 
 const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
+// The wasm-bindgen glue of the instance pkg/node.js runs (createimage/sync's, pkg/flavors/all/),
+// loaded by the import of node.js above: initSync() without an argument returns that instance.
+const GLUE = new URL("../../pkg/flavors/all/glue.js", import.meta.url).href;
+
 async function wasmMemory() {
-  const raw = await import("../../pkg/wasm/createimage.js");
-  const { readFileSync } = await import("node:fs");
-  return raw.initSync({ module: readFileSync(new URL("../../pkg/wasm/createimage_bg.wasm", import.meta.url)) }).memory;
+  const raw = await import(GLUE);
+  return raw.initSync().memory;
 }
 
 test("was a bug (14.3): input over 16 MiB of UTF-8 is refused with one unreadable issue, before it reaches the module", async () => {
-  const raw = await import("../../pkg/wasm/createimage.js");
+  const raw = await import(GLUE);
   assert.equal(raw.max_text_bytes(), MAX_TEXT_BYTES, "the package and the core agree on the limit");
   const memory = await wasmMemory();
   const before = memory.buffer.byteLength;
@@ -667,9 +670,8 @@ test("at the 16 MiB limit, the densest reports stay within 25 bytes of module me
   ]) {
     const r = runModule(`
       import { validateText } from ${JSON.stringify(src)};
-      import * as raw from ${JSON.stringify(new URL("../../pkg/wasm/createimage.js", import.meta.url).href)};
-      import { readFileSync } from "node:fs";
-      const memory = raw.initSync({ module: readFileSync(new URL("../../pkg/wasm/createimage_bg.wasm", ${JSON.stringify(import.meta.url)})) }).memory;
+      import * as raw from ${JSON.stringify(GLUE)};
+      const memory = raw.initSync().memory;
       const before = memory.buffer.byteLength;
       const text = '{"ImageName":"a","InstanceId":"i",' + ${inner} + "}";
       const r = validateText("tencent", text);

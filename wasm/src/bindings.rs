@@ -15,10 +15,14 @@
 //!   per surrogate ([`Marks`]) and every placeholder in the answer is written back as its
 //!   `\udXXX` escape, so `JSON.parse` gives the caller's own key in paths, params and messages.
 //!
+//! The exports' comments are `//`, not `///`: wasm-bindgen copies doc comments into the JS glue,
+//! where they cost ~750 B gzipped in every page that does not minify it (pkg/index.d.ts documents
+//! the API).
+//!
 //! `describe` and `json_schema` are not here: they are data, generated at build time into
 //! `pkg/rules.js` by the native CLI from the same tables (code in the wasm would cost more bytes).
 
-use crate::json::{parse_marked, parse_string_marked, parse_with, Marks, Other, Value, MAX_TEXT_BYTES};
+use crate::json::{parse_marked, parse_string_marked, parse_with, write_str, Marks, Other, Value, MAX_TEXT_BYTES};
 use crate::{Lang, Options, Provider};
 use wasm_bindgen::prelude::*;
 
@@ -46,34 +50,41 @@ fn options<'t>(lang: Lang, context: Option<Value<'t>>, labels: &str, flags: u32)
     Options::lang(lang).with_context(context).with_labels(labels).with_empty_as_absent(flags & 1 == 1)
 }
 
-/// A report for a call that could not start: unknown provider, or text that is not JSON.
-fn refusal(provider: &str, lang: Lang, code: &str, params: Value<'static>, en: &str, zh: &str) -> String {
+/// A report for a call that could not start (unknown provider, text that is not JSON), written as
+/// JSON text directly: `params` is `"name":value,...` with `actual` last, given as a string; the
+/// `shortMessage` is the message without its full stop.
+fn refusal(provider: &str, lang: Lang, code: &str, params: &str, actual: &str, en: &str, zh: &str) -> String {
     let message = if lang == Lang::Zh { zh } else { en };
-    Value::obj(vec![
-        ("ok", Value::Bool(false)),
-        ("provider", Value::str(provider)),
-        (
-            "issues",
-            Value::Array(vec![Value::obj(vec![
-                ("path", Value::str("")),
-                ("code", Value::str(code)),
-                ("severity", Value::str("error")),
-                ("params", params),
-                ("message", Value::str(message)),
-                ("shortMessage", Value::str(message.trim_end_matches(['.', '。']))),
-            ])]),
-        ),
-    ])
-    .to_json()
+    let mut out = String::from("{\"ok\":false,\"provider\":");
+    write_str(&mut out, provider);
+    out.push_str(",\"issues\":[{\"path\":\"\",\"code\":\"");
+    out.push_str(code);
+    out.push_str("\",\"severity\":\"error\",\"params\":{");
+    out.push_str(params);
+    out.push_str("\"actual\":");
+    write_str(&mut out, actual);
+    out.push_str("},\"message\":");
+    write_str(&mut out, message);
+    out.push_str(",\"shortMessage\":");
+    write_str(&mut out, message.trim_end_matches(['.', '。']));
+    out.push_str("}]}");
+    out
 }
 
 fn unknown_provider(provider: &str, lang: Lang) -> String {
-    let allowed = Value::Array(Provider::ALL.iter().map(|p| Value::str(p.id())).collect());
+    let mut allowed = String::from("\"allowed\":[");
+    for (k, p) in Provider::ALL.iter().enumerate() {
+        allowed.push_str(if k == 0 { "\"" } else { ",\"" });
+        allowed.push_str(p.id());
+        allowed.push('"');
+    }
+    allowed.push_str("],");
     refusal(
         provider,
         lang,
         "not_allowed",
-        Value::obj(vec![("allowed", allowed), ("actual", Value::str(provider))]),
+        &allowed,
+        provider,
         "Unknown provider: use zenlayer, tencent, openstack, nova or huawei.",
         "未知的云厂商：请使用 zenlayer、tencent、openstack、nova 或 huawei。",
     )
@@ -84,7 +95,8 @@ fn bad_text(provider: &str, lang: Lang, e: &crate::ParseError) -> String {
         provider,
         lang,
         "wrong_type",
-        Value::obj(vec![("expected", Value::str("JSON")), ("actual", Value::str(e.to_string()))]),
+        "\"expected\":\"JSON\",",
+        &e.to_string(),
         "The request could not be read as JSON.",
         "无法将请求读取为 JSON。",
     )
@@ -169,10 +181,10 @@ fn keep(text: String) -> u32 {
     1
 }
 
-/// Check a request (`context` JSON, or `""` for none; `labels` and `flags` as [`options`] reads
-/// them). `bridge` is 1 when `request` is the package's own encoding of a JS value (its `@` tokens
-/// are read), 0 for a caller's JSON text. Returns 0 when it is valid with no issues, else 1 with
-/// the report waiting in [`take_report`]: a valid keystroke moves one string in and nothing out.
+// Check a request (`context` JSON, or `""` for none; `labels` and `flags` as [`options`] reads
+// them). `bridge` is 1 when `request` is the package's own encoding of a JS value (its `@` tokens
+// are read), 0 for a caller's JSON text. Returns 0 when it is valid with no issues, else 1 with
+// the report waiting in [`take_report`]: a valid keystroke moves one string in and nothing out.
 #[wasm_bindgen]
 pub fn check(provider: u32, request: &str, lang: u32, context: &str, bridge: u32, labels: &str, flags: u32) -> u32 {
     let Some((p, lang)) = args(provider, lang) else { return keep(unknown_provider("", Lang::En)) };
@@ -185,8 +197,8 @@ pub fn check(provider: u32, request: &str, lang: u32, context: &str, bridge: u32
     }
 }
 
-/// Check one field: `path` is the JSON pointer written as a JSON string literal (so a key with an
-/// unpaired surrogate arrives whole), `value` its JSON (the package's encoding); 0 or 1 as [`check`].
+// Check one field: `path` is the JSON pointer written as a JSON string literal (so a key with an
+// unpaired surrogate arrives whole), `value` its JSON (the package's encoding); 0 or 1 as [`check`].
 #[wasm_bindgen]
 pub fn check_field(provider: u32, path: &str, value: &str, lang: u32, labels: &str, flags: u32) -> u32 {
     let Some((p, lang)) = args(provider, lang) else { return keep(unknown_provider("", Lang::En)) };
@@ -221,36 +233,36 @@ pub fn check_field(provider: u32, path: &str, value: &str, lang: u32, labels: &s
     answer(&crate::check_field(p, &path_text, &v, &options(lang, None, labels, flags)), &marks)
 }
 
-/// The report kept by the last [`check`] or [`check_field`] that returned 1.
+// The report kept by the last [`check`] or [`check_field`] that returned 1.
 #[wasm_bindgen]
 pub fn take_report() -> String {
     LAST.with(|l| std::mem::take(&mut *l.borrow_mut()))
 }
 
-/// The report for a provider id that is not one of the five.
+// The report for a provider id that is not one of the five.
 #[wasm_bindgen]
 pub fn refuse(provider: &str, lang: &str) -> String {
     unknown_provider(provider, self::lang(lang))
 }
 
-/// The report for JSON text over the limit (the JS side refuses such text before copying it
-/// into this module's memory).
+// The report for JSON text over the limit (the JS side refuses such text before copying it
+// into this module's memory).
 #[wasm_bindgen]
 pub fn too_large(provider: u32, lang: u32) -> String {
     let Some((p, lang)) = args(provider, lang) else { return unknown_provider("", Lang::En) };
     crate::providers::too_large(p, lang).to_json()
 }
 
-/// The largest JSON text accepted, in bytes of UTF-8.
+// The largest JSON text accepted, in bytes of UTF-8.
 #[wasm_bindgen]
 pub fn max_text_bytes() -> u32 {
     MAX_TEXT_BYTES as u32
 }
 
-/// Normalize: the report of the normalized request, `normalized`, `changes` (all plain JSON),
-/// and `restore`: `[where, from]` pairs, `where` a JSON pointer into this answer (`/normalized/...`,
-/// `/changes/0/to/1`) holding `null` in place of a value JSON cannot carry, `from` the pointer
-/// into the request of the caller's own value to put there.
+// Normalize: the report of the normalized request, `normalized`, `changes` (all plain JSON),
+// and `restore`: `[where, from]` pairs, `where` a JSON pointer into this answer (`/normalized/...`,
+// `/changes/0/to/1`) holding `null` in place of a value JSON cannot carry, `from` the pointer
+// into the request of the caller's own value to put there.
 #[wasm_bindgen]
 pub fn normalize(provider: &str, request: &str, lang: &str, context: &str, labels: &str, flags: u32) -> String {
     let (p, req, options, marks) = match setup(provider, request, lang, context, labels, flags) {
@@ -283,21 +295,25 @@ pub fn normalize(provider: &str, request: &str, lang: &str, context: &str, label
             }
         }
     }
-    let changes: Vec<String> = n.changes.iter().map(|c| c.to_value().to_plain_json()).collect();
+    let mut changes = String::new();
+    for (k, c) in n.changes.iter().enumerate() {
+        changes.push_str(if k == 0 { "" } else { "," });
+        changes.push_str(&c.to_value().to_plain_json());
+    }
     // The report object, reopened to add the normalized request and the changes as plain JSON.
     let mut out = n.report.to_json();
     out.pop();
     out.push_str(",\"normalized\":");
     out.push_str(&n.normalized.to_plain_json());
     out.push_str(",\"changes\":[");
-    out.push_str(&changes.join(","));
+    out.push_str(&changes);
     out.push_str("],\"restore\":");
     out.push_str(&Value::Array(restore_pairs).to_json());
     out.push('}');
     restore(out, &marks)
 }
 
-/// The HTTP request for a valid request (`{"http": {...}}`), or the report (`{"ok": false, ...}`).
+// The HTTP request for a valid request (`{"http": {...}}`), or the report (`{"ok": false, ...}`).
 #[wasm_bindgen]
 pub fn to_http(provider: &str, request: &str, lang: &str, context: &str, labels: &str, flags: u32) -> String {
     let (p, req, options, marks) = match setup(provider, request, lang, context, labels, flags) {

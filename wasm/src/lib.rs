@@ -12,7 +12,9 @@ pub use createimage::{check, check_field, normalize, to_http, Lang, Options, Par
 /// The JSON model and the bridge's parsers (`parse_with(text, true)` reads the JS side's `@` tokens;
 /// `parse_marked` also keeps keys with unpaired surrogates exact).
 pub mod json {
-    pub use createimage::__private::{parse_marked, parse_string_marked, parse_with, Marks, Other, MAX_TEXT_BYTES};
+    pub use createimage::__private::{
+        parse_marked, parse_string_marked, parse_with, write_str, Marks, Other, MAX_TEXT_BYTES,
+    };
     pub use createimage::Value;
 }
 
@@ -37,3 +39,9 @@ pub mod messages {
 }
 
 pub mod bindings;
+
+/// The allocator of the .wasm: talc instead of std's dlmalloc (smaller; see wasm/Cargo.toml).
+/// Safety: the module runs single-threaded (one instance per JS realm or worker).
+#[cfg(target_family = "wasm")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };

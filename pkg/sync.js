@@ -1,0 +1,47 @@
+// createimage/sync: the API of the main entry (all five providers), ready at import: the inline
+// .wasm is inflated (fflate) and compiled synchronously. Also the Node entry (node.js). Where a
+// platform refuses to compile it synchronously (Chromium before 114 on a page's main thread allows
+// 4 KB; 114 and later 8 MB, and this module is ~155 KB), it is compiled asynchronously instead:
+// `ready` settles when done, and synchronous calls before that throw a clear Error.
+import { inflateSync } from "fflate";
+import * as api from "./flavors/all/index.js";
+import { createStandardSchema } from "./flavors/all/standard.js";
+import { bytesOf } from "./inline.js";
+import WASM from "./flavors/all/wasm.js";
+
+export * from "./flavors/all/index.js";
+
+const bytes = () => inflateSync(bytesOf(WASM[0]));
+let loading;
+
+/** Resolves when the module is ready (at once, unless synchronous compilation was refused); after a failure, tries again. */
+export function init() {
+  if (api.isReady()) return Promise.resolve();
+  if (loading === undefined) {
+    loading = api.init(bytes());
+    loading.catch(() => {
+      loading = undefined;
+    });
+  }
+  return loading;
+}
+
+function start() {
+  try {
+    api.initSync(bytes());
+    return Promise.resolve();
+  } catch (e) {
+    // Refused synchronously (a RangeError: too large to compile on this thread): asynchronously.
+    if (e && e.cause instanceof RangeError) return init();
+    return Promise.reject(e);
+  }
+}
+
+/** Settles when the module is ready: resolved at import, unless synchronous compilation was refused. */
+export const ready = start();
+ready.catch(() => {});
+
+/** Standard Schema v1 (and Standard JSON Schema v1) of a provider's request, for form libraries. */
+export function standardSchema(provider, options) {
+  return createStandardSchema({ init, isReady: api.isReady, validate: api.validate, jsonSchema: api.jsonSchema }, provider, options);
+}

@@ -1,0 +1,159 @@
+// The package's entries in headless Chromium (issue 11), each in a page built by Vite from the
+// package as a user installs it:
+// - the browser entry and createimage/tencent start loading at import: `ready` settles, and a form
+//   that validates once the module had time to load gets its answer synchronously (no waiting);
+// - createimage/sync is ready at import on the page's main thread (Chromium allows 8 MB there);
+// - a page whose Content Security Policy lacks 'wasm-unsafe-eval' gets an Error that names it;
+//   with it, the same page works.
+// Times are printed, never asserted.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const PKG = join(ROOT, "pkg");
+const CHROMIUM = "/usr/bin/chromium";
+const REQUEST = { ImageName: "x".repeat(61), InstanceId: "ins-1" };
+
+const PAGES = {
+  // The browser entry, used directly: the window before `ready`, then validate.
+  main: `import { ready, isReady, validate } from "createimage";
+const atImport = isReady();
+const t0 = performance.now();
+let before;
+try { validate("tencent", ${JSON.stringify(REQUEST)}); before = "answered"; } catch (e) { before = e.message; }
+ready.then(() => {
+  window.__out = { atImport, before, readyMs: performance.now() - t0, since: performance.now(), codes: validate("tencent", ${JSON.stringify(REQUEST)}).issues.map((i) => i.code) };
+}, (e) => { window.__out = { error: e.message }; });
+`,
+  // A form as the examples build it: the schema made at import, the first validation when the user
+  // first types (here: 300 ms after load). It must not wait for the module.
+  form: `import { standardSchema } from "createimage";
+const schema = standardSchema("tencent", { lang: "zh" });
+addEventListener("load", () => setTimeout(() => {
+  const t0 = performance.now();
+  const r = schema["~standard"].validate(${JSON.stringify(REQUEST)});
+  window.__out = { promise: r instanceof Promise, ms: performance.now() - t0, paths: r instanceof Promise ? null : r.issues.map((i) => i.path) };
+}, 300));
+`,
+  "form-tencent": `import { standardSchema } from "createimage/tencent";
+const schema = standardSchema({ lang: "zh" });
+addEventListener("load", () => setTimeout(() => {
+  const r = schema["~standard"].validate(${JSON.stringify(REQUEST)});
+  window.__out = { promise: r instanceof Promise, paths: r instanceof Promise ? null : r.issues.map((i) => i.path) };
+}, 300));
+`,
+  sync: `import { isReady, ready, validate } from "createimage/sync";
+const atImport = isReady();
+try {
+  window.__out = { atImport, codes: validate("huawei", { name: "a" }).issues.map((i) => i.code) };
+  ready.then(() => { window.__out.ready = true; });
+} catch (e) {
+  window.__out = { atImport, error: e.message };
+}
+`,
+};
+
+let tmp;
+let server;
+let base;
+let browser;
+let csp = "script-src 'self' 'wasm-unsafe-eval'";
+
+const MIME = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
+
+before(async () => {
+  assert.ok(existsSync(join(PKG, "flavors", "all", "wasm.js")), "pkg/ is not built: run scripts/build-wasm.sh");
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/setup.sh`);
+  tmp = realpathSync(mkdtempSync(join(tmpdir(), "createimage-entries-")));
+  mkdirSync(join(tmp, "node_modules"));
+  symlinkSync(PKG, join(tmp, "node_modules", "createimage"), "dir");
+  const { build } = await import("vite");
+  for (const [name, main] of Object.entries(PAGES)) {
+    const dir = join(tmp, name);
+    mkdirSync(dir);
+    writeFileSync(join(dir, "index.html"), `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./main.js"></script></head><body></body></html>\n`);
+    writeFileSync(join(dir, "main.js"), main);
+    await build({ root: dir, base: "./", logLevel: "silent", configFile: false, build: { outDir: join(tmp, "dist", name), emptyOutDir: true } });
+  }
+  server = createServer((req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    const file = join(tmp, "dist", path.endsWith("/") ? path + "index.html" : path);
+    if (!file.startsWith(join(tmp, "dist")) || !existsSync(file) || statSync(file).isDirectory()) return res.writeHead(404).end();
+    res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream", "content-security-policy": csp, "cache-control": "no-store" });
+    res.end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  const { chromium } = await import("playwright-core");
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+async function open(name) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  try {
+    await page.goto(base + name + "/");
+    const out = await (await page.waitForFunction(() => window.__out, null, { timeout: 20000 })).jsonValue();
+    await page.waitForTimeout(50);
+    const later = await page.evaluate(() => window.__out);
+    return { out: { ...out, ...later }, errors, version: browser.version() };
+  } finally {
+    await page.close();
+  }
+}
+
+test("the browser entry loads at import in Chromium: a call before ready throws a clear Error, ready settles, then validate answers", async () => {
+  const { out, errors, version } = await open("main");
+  console.log(`Chromium ${version}: ready ${out.readyMs.toFixed(1)} ms after the module ran`);
+  assert.deepEqual(errors, []);
+  assert.equal(out.atImport, false);
+  assert.match(out.before, /still loading \(it starts at import\): await ready/);
+  assert.deepEqual(out.codes, ["too_long"]);
+});
+
+test("a form built as the examples are never waits on its first validation once the module had time to load (main entry and createimage/tencent)", async () => {
+  for (const name of ["form", "form-tencent"]) {
+    const { out, errors } = await open(name);
+    assert.deepEqual(errors, [], name);
+    assert.equal(out.promise, false, `${name}: the first validation returned a Promise (waited for the module)`);
+    assert.deepEqual(out.paths, [["ImageName"]], name);
+    if (out.ms !== undefined) console.log(`${name}: first validation ${out.ms.toFixed(2)} ms`);
+  }
+});
+
+test("createimage/sync is ready at import on the page's main thread", async () => {
+  const { out, errors } = await open("sync");
+  assert.deepEqual(errors, []);
+  assert.equal(out.atImport, true);
+  assert.deepEqual(out.codes, ["required", "required"]);
+  assert.equal(out.ready, true);
+});
+
+test("a Content Security Policy without 'wasm-unsafe-eval': ready rejects with an Error that names it; with it, the page works", async () => {
+  csp = "script-src 'self'";
+  try {
+    const { out } = await open("main");
+    assert.match(out.error, /Content Security Policy/);
+    assert.match(out.error, /add 'wasm-unsafe-eval' to its script-src/);
+    assert.doesNotMatch(out.error, /Node/);
+    const sync = await open("sync");
+    assert.equal(sync.out.atImport, false);
+    assert.match(sync.out.error, /add 'wasm-unsafe-eval' to its script-src/, "createimage/sync: its calls throw the load's Error");
+  } finally {
+    csp = "script-src 'self' 'wasm-unsafe-eval'";
+  }
+  const { out } = await open("main");
+  assert.deepEqual(out.codes, ["too_long"]);
+});

@@ -1,0 +1,176 @@
+// The package's entries (issue 11) in Node: the browser entry ("createimage" with the "browser"
+// condition: browser.js), createimage/sync and the Node entry (ready at import), and the five
+// per-provider entries (createimage/tencent, ...: the same functions without the provider argument,
+// over a .wasm that holds only that provider's rules). Each per-provider entry must answer exactly
+// as the main entry does on every case file of its provider; a call before the module is ready
+// throws a clear Error, the Standard Schema waits instead. Nothing reachable from an entry reads a
+// file or builds a URL from import.meta.url (what breaks once a bundler copies it).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import * as main from "../../pkg/node.js";
+import { loadCases, PKG, PROVIDERS, runModule } from "./helpers.mjs";
+
+const url = (f) => pathToFileURL(join(PKG, f)).href;
+const TOO_LONG = { ImageName: "x".repeat(61), InstanceId: "ins-1" };
+
+test("the Node entry and createimage/sync are ready at import; `ready` is already resolved", () => {
+  for (const entry of ["node.js", "sync.js"]) {
+    const r = runModule(`
+      import * as c from ${JSON.stringify(url(entry))};
+      const atImport = c.isReady();
+      let settled = false;
+      c.ready.then(() => { settled = true; });
+      await null;
+      console.log(JSON.stringify({ atImport, settled, codes: c.validate("tencent", ${JSON.stringify(TOO_LONG)}).issues.map((i) => i.code) }));
+    `);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { atImport: true, settled: true, codes: ["too_long"] }, entry);
+  }
+});
+
+test("the browser entry and the per-provider entries start loading at import; a call before ready throws a clear Error, the Standard Schema returns a Promise", () => {
+  for (const [entry, call, schema] of [
+    ["browser.js", `c.validate("tencent", req)`, `c.standardSchema("tencent")`],
+    ...PROVIDERS.map((p) => [`${p}.js`, "c.validate(req)", "c.standardSchema()"]),
+  ]) {
+    const r = runModule(`
+      import * as c from ${JSON.stringify(url(entry))};
+      const req = ${JSON.stringify(TOO_LONG)};
+      const out = { atImport: c.isReady() };
+      try { ${call}; out.threw = false; } catch (e) { out.threw = e.message; }
+      const early = ${schema}["~standard"].validate(req);
+      out.promise = early instanceof Promise;
+      const t0 = performance.now();
+      await c.ready;
+      out.readyMs = performance.now() - t0;
+      out.after = c.isReady();
+      out.early = await early;
+      out.now = ${schema}["~standard"].validate(req);
+      console.log(JSON.stringify(out));
+    `);
+    assert.equal(r.status, 0, `${entry}: ${r.stderr}`);
+    const out = JSON.parse(r.stdout);
+    console.log(`${entry}: ready ${out.readyMs.toFixed(1)} ms after the first call`);
+    assert.equal(out.atImport, false, entry);
+    assert.match(out.threw, /createimage: the WebAssembly module is still loading \(it starts at import\): await ready/, entry);
+    assert.equal(out.promise, true, entry);
+    assert.equal(out.after, true, entry);
+    if (entry === "browser.js" || entry === "tencent.js") {
+      assert.deepEqual(out.early.issues.map((i) => i.path), [["ImageName"]], entry);
+      assert.deepEqual(out.now, out.early, `${entry}: synchronous once ready, the same result`);
+    } else {
+      assert.ok(Array.isArray(out.early.issues) && !(out.now instanceof Promise), entry);
+    }
+  }
+});
+
+test("every entry exports `ready` and the functions of the contract; the per-provider ones without the provider argument", async () => {
+  const full = ["ready", "init", "isReady", "validate", "validateText", "checkField", "normalize", "toHttp", "describe", "jsonSchema", "standardSchema", "encode"];
+  for (const entry of ["browser.js", "sync.js", "node.js"]) {
+    const m = await import(url(entry));
+    for (const name of [...full, "initSync", "providers"]) assert.ok(name in m, `${entry} exports ${name}`);
+    assert.ok(m.ready instanceof Promise, entry);
+  }
+  for (const p of PROVIDERS) {
+    const m = await import(url(`${p}.js`));
+    assert.equal(m.provider, p);
+    for (const name of full) assert.ok(name in m, `${p}.js exports ${name}`);
+    assert.ok(!("providers" in m) && !("initSync" in m), `${p}.js: one provider, loaded inline`);
+    await m.ready;
+    assert.equal(m.validate.length, 2, `${p}.js validate(request, options)`);
+    assert.equal(m.checkField.length, 3, `${p}.js checkField(path, value, options)`);
+  }
+});
+
+test("each per-provider entry answers as the main entry on every case file of its provider (validate, normalize, toHttp, checkField, validateText; both languages)", async () => {
+  let n = 0;
+  const entries = Object.fromEntries(await Promise.all(PROVIDERS.map(async (p) => [p, await import(url(`${p}.js`))])));
+  await Promise.all(Object.values(entries).map((e) => e.ready));
+  for (const file of loadCases()) {
+    const e = entries[file.provider];
+    const p = file.provider;
+    for (const c of file.cases) {
+      const options = { lang: c.lang, ...(c.context === undefined ? {} : { context: c.context }) };
+      const where = `${file.name}: ${c.name}`;
+      assert.deepEqual(e.validate(c.request, options), main.validate(p, c.request, options), where);
+      assert.deepEqual(e.normalize(c.request, options), main.normalize(p, c.request, options), where);
+      assert.deepEqual(e.toHttp(c.request, options), main.toHttp(p, c.request, options), where);
+      const text = JSON.stringify(c.request);
+      assert.deepEqual(e.validateText(text, { lang: "zh" }), main.validateText(p, text, { lang: "zh" }), where);
+      if (c.request !== null && typeof c.request === "object" && !Array.isArray(c.request)) {
+        for (const [k, v] of Object.entries(c.request)) {
+          const path = "/" + k.replace(/~/g, "~0").replace(/\//g, "~1");
+          assert.deepEqual(e.checkField(path, v, options), main.checkField(p, path, v, options), `${where} ${path}`);
+        }
+      }
+      n++;
+    }
+  }
+  for (const p of PROVIDERS) {
+    assert.deepEqual(entries[p].describe(), main.describe(p));
+    assert.deepEqual(entries[p].jsonSchema(), main.jsonSchema(p));
+  }
+  console.log(`${n} cases, five entries`);
+  assert.ok(n > 100);
+});
+
+test("a per-provider .wasm holds only its provider's rules: the others get one not_allowed error that says so", async () => {
+  for (const p of PROVIDERS) {
+    const api = await import(url(`flavors/${p}/index.js`));
+    await (await import(url(`${p}.js`))).ready;
+    for (const other of PROVIDERS.filter((q) => q !== p)) {
+      const r = api.validate(other, {});
+      assert.equal(r.ok, false);
+      assert.deepEqual(r.issues.map((i) => [i.path, i.code, i.params.allowed, i.params.actual]), [["", "not_allowed", [p], other]], `${p} build, ${other}`);
+      assert.match(r.issues[0].message, new RegExp(`no rules for ${other} \\(cargo feature "${other}"\\); it has: ${p}\\.`));
+    }
+    assert.equal(api.describe(p === "tencent" ? "huawei" : "tencent"), null, "describe data: its provider only");
+  }
+});
+
+test("a load that fails is an Error naming the cause and what to do; the calls after it throw it; init() tries again", () => {
+  // A Content Security Policy without 'wasm-unsafe-eval' (Chromium's own words), simulated in Node.
+  const r = runModule(`
+    const csp = "WebAssembly.instantiateStreaming(): Compiling or instantiating WebAssembly module violates the following Content Security policy directive because 'unsafe-eval' is not an allowed source of script in the following Content Security Policy directive: \\"script-src 'self'\\".";
+    const real = { s: WebAssembly.instantiateStreaming, i: WebAssembly.instantiate };
+    WebAssembly.instantiateStreaming = async () => { throw new WebAssembly.CompileError(csp); };
+    WebAssembly.instantiate = async () => { throw new WebAssembly.CompileError(csp.replace("instantiateStreaming", "instantiate")); };
+    const c = await import(${JSON.stringify(url("tencent.js"))});
+    const out = {};
+    try { await c.ready; } catch (e) { out.ready = e.message; out.cause = String(e.cause); }
+    try { c.validate({}); } catch (e) { out.call = e.message; }
+    out.schema = await c.standardSchema()["~standard"].validate({});
+    Object.assign(WebAssembly, { instantiateStreaming: real.s, instantiate: real.i });
+    await c.init();
+    out.retried = c.validate({ ImageName: "web", InstanceId: "ins-1" }).ok;
+    console.log(JSON.stringify(out));
+  `);
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.match(out.ready, /^createimage: could not load the WebAssembly module \(.*Content Security Policy.*\); the page's Content Security Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src/);
+  assert.match(out.cause, /CompileError/);
+  assert.equal(out.call, out.ready);
+  assert.equal(out.schema.issues.length, 1);
+  assert.match(out.schema.issues[0].message, /wasm-unsafe-eval/);
+  assert.equal(out.retried, true);
+});
+
+test("bundler-safe: nothing an entry loads reads a file, imports a Node builtin, or resolves a URL against import.meta.url", () => {
+  const manifest = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(PKG, file), "utf8");
+    for (const bad of [/readFileSync/, /\bimport\.meta\.url\b/, /from\s+["']node:/, /require\(/]) assert.ok(!bad.test(text), `${file}: ${bad}`);
+    for (const m of text.matchAll(/(?:import|export)\s[^;]*?from\s+"(\.[^"]+)"/g)) visit(join(file, "..", m[1]).replace(/^\.\//, ""));
+  };
+  for (const target of Object.values(manifest.exports)) {
+    for (const f of typeof target === "string" ? [target] : Object.values(target)) if (f.endsWith(".js")) visit(f.replace(/^\.\//, ""));
+  }
+  console.log(`${seen.size} modules: ${[...seen].sort().join(", ")}`);
+  assert.ok(seen.has("browser.js") && seen.has("sync.js") && seen.has("tencent.js") && seen.has("flavors/all/glue.js"));
+});
