@@ -906,26 +906,31 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
     if n <= 32 && !(1..n).any(|i| entries[..i].iter().any(|e| ident(e) == ident(&entries[i]))) {
         return;
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    // (Unstable sort: the position breaks ties, so the order is total; its code is smaller in the wasm.)
-    order.sort_unstable_by(|&a, &b| ident(&entries[a]).cmp(&ident(&entries[b])).then(a.cmp(&b)));
-    // For each run of equal keys: the first position keeps the last value; the others go.
-    let mut drop = vec![false; n];
-    let mut moves: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < n {
-        let mut j = i + 1;
-        while j < n && ident(&entries[order[j]]) == ident(&entries[order[i]]) {
-            j += 1;
-        }
-        if j - i > 1 {
-            moves.push((order[i], order[j - 1]));
-            for &k in &order[i + 1..j] {
-                drop[k] = true;
+    // Each key with its position, sorted: the position breaks ties, so the order is total (and an
+    // unstable sort, whose code is smaller in the wasm, gives the stable result). The keys sit beside
+    // their positions, so a comparison reads no entry.
+    let (drop, moves) = {
+        let mut order: Vec<((bool, &str), usize)> = entries.iter().enumerate().map(|(i, e)| (ident(e), i)).collect();
+        order.sort_unstable();
+        // For each run of equal keys: the first position keeps the last value; the others go.
+        let mut drop = vec![false; n];
+        let mut moves: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let mut j = i + 1;
+            while j < n && order[j].0 == order[i].0 {
+                j += 1;
             }
+            if j - i > 1 {
+                moves.push((order[i].1, order[j - 1].1));
+                for &(_, k) in &order[i + 1..j] {
+                    drop[k] = true;
+                }
+            }
+            i = j;
         }
-        i = j;
-    }
+        (drop, moves)
+    };
     if moves.is_empty() {
         return;
     }

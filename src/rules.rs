@@ -537,12 +537,12 @@ impl<'o> Checker<'o> {
             self.check_readings(path, field, rule, s, start);
             return;
         }
-        let n = rule.unit.count(s);
-        if n < rule.min {
+        let n = rule.unit.count_if_outside(s, rule.min, rule.max);
+        if let Some(n) = n.filter(|&n| n < rule.min) {
             self.error(path, Kind::TooShort { min: rule.min, actual: n, unit: rule.unit }, field);
         }
         let first = self.issues.len();
-        if let Some(max) = rule.max {
+        if let (Some(max), Some(n)) = (rule.max, n) {
             if n > max {
                 self.error(path, Kind::TooLong { max, actual: n, unit: rule.unit }, field);
             }
@@ -576,15 +576,17 @@ impl<'o> Checker<'o> {
     fn check_readings(&mut self, path: &Path<'_>, field: &Field, rule: &Str, s: &str, start: usize) {
         for r in rule.readings {
             let has = |c: &Checker, code: Code| c.issues[start..].iter().any(|i| i.code() == code);
-            let n = r.unit.count(s);
+            let n = r.unit.count_if_outside(s, r.min, r.max);
             let mut found: Vec<Kind> = Vec::new();
             if s.is_empty() && r.min >= 1 && !has(self, Code::Empty) {
                 found.push(Kind::Empty);
-            } else if n < r.min && !has(self, Code::TooShort) && !has(self, Code::Empty) {
+            } else if let Some(n) = n.filter(|&n| n < r.min && !has(self, Code::TooShort) && !has(self, Code::Empty)) {
                 found.push(Kind::TooShort { min: r.min, actual: n, unit: r.unit });
             }
-            if r.max.is_some_and(|max| n > max) && !has(self, Code::TooLong) {
-                found.push(Kind::TooLong { max: r.max.unwrap_or(0), actual: n, unit: r.unit });
+            if let (Some(max), Some(n)) = (r.max, n) {
+                if n > max && !has(self, Code::TooLong) {
+                    found.push(Kind::TooLong { max, actual: n, unit: r.unit });
+                }
             }
             if !has(self, Code::BadChar) {
                 if let Some((index, c)) = r.charset.first_bad(s) {

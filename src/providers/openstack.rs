@@ -296,7 +296,7 @@ pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Va
     }
     // The seed's "cannot be blank": the code it documents refuses only "", upstream's pattern
     // allows spaces; a key of whitespace only is a warning.
-    if profile == Profile::Seed && !k.is_empty() && k.chars().all(char::is_whitespace) {
+    if profile == Profile::Seed && !k.is_empty() && k.trim_start().is_empty() {
         c.reading_warning(ip, Kind::Empty, kf, &SEED_BLANK_KEY);
     }
     let before = c.issues.len();

@@ -90,6 +90,22 @@ impl Unit {
             Unit::Bytes => s.len(),
         }
     }
+
+    /// The length of `s` in this unit where it may fall outside `min..=max`; `None` where the
+    /// byte length alone proves it inside (a string of `b` UTF-8 bytes has between `b / 4` and `b`
+    /// chars), so a value well within its limits is never scanned.
+    pub fn count_if_outside(self, s: &str, min: usize, max: Option<usize>) -> Option<usize> {
+        let b = s.len();
+        let fewest = match self {
+            Unit::Chars => b.div_ceil(4),
+            Unit::Bytes => b,
+        };
+        if fewest >= min && max.is_none_or(|m| b <= m) {
+            None
+        } else {
+            Some(self.count(s))
+        }
+    }
 }
 
 /// Number of Unicode scalar values in `s`, counted without decoding: every byte that does not
@@ -141,34 +157,127 @@ pub enum Charset {
 }
 
 impl Charset {
+    /// Does the charset allow `c`? ASCII from [`Charset::ascii_mask`], the rest from
+    /// [`Charset::allows_wide`]: one definition per charset, split at U+0080.
+    #[inline]
     pub fn allows(self, c: char) -> bool {
+        if c.is_ascii() {
+            bit(self.ascii_mask(), c as u8)
+        } else {
+            self.allows_wide(c)
+        }
+    }
+
+    /// The ASCII characters the charset allows, as a bit mask (bit `b % 64` of word `b / 64` for
+    /// the byte `b`), computed at compile time from [`Charset::allows_ascii`].
+    #[inline]
+    const fn ascii_mask(self) -> [u64; 2] {
+        const fn mask(set: Charset) -> [u64; 2] {
+            let mut m = [0u64; 2];
+            let mut b = 0u8;
+            while b < 128 {
+                if set.allows_ascii(b) {
+                    m[(b / 64) as usize] |= 1 << (b % 64);
+                }
+                b += 1;
+            }
+            m
+        }
+        const MASKS: [[u64; 2]; Charset::COUNT] = {
+            let mut out = [[0u64; 2]; Charset::COUNT];
+            let mut i = 0;
+            while i < Charset::COUNT {
+                out[i] = mask(Charset::ALL[i]);
+                i += 1;
+            }
+            out
+        };
+        MASKS[self as usize]
+    }
+
+    const COUNT: usize = 16;
+    const ALL: [Charset; Charset::COUNT] = [
+        Charset::Any,
+        Charset::HanAlnumDashUnderscore,
+        Charset::HanAlnumDashDotUnderscoreSpace,
+        Charset::AlnumDashDotUnderscoreSpace,
+        Charset::NoLineBreakNoAngle,
+        Charset::NovaPrintable,
+        Charset::NovaMetaKey,
+        Charset::TagKey,
+        Charset::TagValue,
+        Charset::HuaweiTagKey,
+        Charset::HuaweiTagValue,
+        Charset::TencentTag,
+        Charset::Bucket,
+        Charset::VisibleAscii,
+        Charset::RegionId,
+        Charset::LowerHexDash,
+    ];
+
+    /// The rule for an ASCII character (`b < 0x80`).
+    const fn allows_ascii(self, b: u8) -> bool {
+        let alnum = b.is_ascii_alphanumeric();
         match self {
             Charset::Any => true,
-            Charset::HanAlnumDashUnderscore => c.is_ascii_alphanumeric() || c == '-' || c == '_' || is_han(c),
-            Charset::HanAlnumDashDotUnderscoreSpace => {
-                c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ' ') || is_han(c)
+            Charset::HanAlnumDashUnderscore => alnum || matches!(b, b'-' | b'_'),
+            Charset::HanAlnumDashDotUnderscoreSpace | Charset::AlnumDashDotUnderscoreSpace => {
+                alnum || matches!(b, b'-' | b'.' | b'_' | b' ')
             }
-            Charset::AlnumDashDotUnderscoreSpace => c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ' '),
-            Charset::NoLineBreakNoAngle => !matches!(c, '\r' | '\n' | '<' | '>'),
-            Charset::NovaPrintable => is_nova_printable(c),
-            Charset::NovaMetaKey => c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | ' '),
-            Charset::TagKey => c.is_ascii_alphanumeric() || matches!(c, '_' | '-'),
-            Charset::TagValue => c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'),
-            Charset::HuaweiTagKey => !matches!(c, '=' | '*' | '<' | '>' | '\\' | ',' | '|' | '/'),
-            Charset::HuaweiTagValue => !matches!(c, '=' | '*' | '<' | '>' | '\\' | ',' | '|'),
+            Charset::NoLineBreakNoAngle => !matches!(b, b'\r' | b'\n' | b'<' | b'>'),
+            // Nova: the printable ASCII characters (not C0 controls nor DEL).
+            Charset::NovaPrintable => matches!(b, 0x20..=0x7E),
+            Charset::NovaMetaKey => alnum || matches!(b, b'-' | b'_' | b':' | b'.' | b' '),
+            Charset::TagKey => alnum || matches!(b, b'_' | b'-'),
+            Charset::TagValue => alnum || matches!(b, b'_' | b'.' | b'-'),
+            Charset::HuaweiTagKey => !matches!(b, b'=' | b'*' | b'<' | b'>' | b'\\' | b',' | b'|' | b'/'),
+            Charset::HuaweiTagValue => !matches!(b, b'=' | b'*' | b'<' | b'>' | b'\\' | b',' | b'|'),
             Charset::TencentTag => {
-                c.is_ascii_alphanumeric()
-                    || matches!(c, ' ' | '+' | '-' | '=' | '.' | '_' | ':' | '/' | '@' | '(' | ')' | '[' | ']' | ',')
+                alnum
                     || matches!(
-                        c,
-                        ';' | '>' | '<' | '＋' | '－' | '＝' | '／' | '＠' | '（' | '）' | '【' | '】' | '：'
+                        b,
+                        b' ' | b'+'
+                            | b'-'
+                            | b'='
+                            | b'.'
+                            | b'_'
+                            | b':'
+                            | b'/'
+                            | b'@'
+                            | b'('
+                            | b')'
+                            | b'['
+                            | b']'
+                            | b','
+                            | b';'
+                            | b'>'
+                            | b'<'
                     )
-                    || is_han(c)
             }
-            Charset::Bucket => c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.'),
-            Charset::VisibleAscii => c.is_ascii_graphic(),
-            Charset::RegionId => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
-            Charset::LowerHexDash => c.is_ascii_digit() || matches!(c, 'a'..='f' | '-'),
+            Charset::Bucket => b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'.'),
+            Charset::VisibleAscii => b.is_ascii_graphic(),
+            Charset::RegionId => b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-',
+            Charset::LowerHexDash => b.is_ascii_digit() || matches!(b, b'a'..=b'f' | b'-'),
+        }
+    }
+
+    /// The rule for a character from U+0080 on.
+    fn allows_wide(self, c: char) -> bool {
+        match self {
+            Charset::Any | Charset::NoLineBreakNoAngle | Charset::HuaweiTagKey | Charset::HuaweiTagValue => true,
+            Charset::HanAlnumDashUnderscore | Charset::HanAlnumDashDotUnderscoreSpace => is_han(c),
+            Charset::NovaPrintable => is_nova_printable(c),
+            Charset::TencentTag => {
+                matches!(c, '＋' | '－' | '＝' | '／' | '＠' | '（' | '）' | '【' | '】' | '：') || is_han(c)
+            }
+            Charset::AlnumDashDotUnderscoreSpace
+            | Charset::NovaMetaKey
+            | Charset::TagKey
+            | Charset::TagValue
+            | Charset::Bucket
+            | Charset::VisibleAscii
+            | Charset::RegionId
+            | Charset::LowerHexDash => false,
         }
     }
 
@@ -176,6 +285,11 @@ impl Charset {
     pub fn first_bad(self, s: &str) -> Option<(usize, char)> {
         if self == Charset::Any {
             return None;
+        }
+        if s.is_ascii() {
+            // One byte per char: a mask test per byte, no UTF-8 decoding.
+            let mask = self.ascii_mask();
+            return s.bytes().position(|b| !bit(mask, b)).map(|i| (i, char::from(s.as_bytes()[i])));
         }
         s.chars().enumerate().find(|&(_, c)| !self.allows(c))
     }
@@ -242,6 +356,9 @@ pub enum Edge {
 impl Edge {
     /// Does `s` break the rule?
     pub fn broken(self, s: &str) -> bool {
+        if self == Edge::Free {
+            return false;
+        }
         let bad = |c: Option<char>| match (self, c) {
             (Edge::NoSpace, Some(c)) => c == ' ',
             (Edge::NoWhiteSpace, Some(c)) => c.is_whitespace(),
@@ -257,6 +374,12 @@ impl Edge {
             _ => "no leading or trailing space",
         }
     }
+}
+
+/// Bit `b` (an ASCII byte) of a charset's mask.
+#[inline]
+fn bit(mask: [u64; 2], b: u8) -> bool {
+    mask[usize::from(b >> 6) & 1] >> (b & 63) & 1 == 1
 }
 
 /// Fold one full-width ASCII form (U+FF01..U+FF5E) to ASCII, and U+3000 to a space.
@@ -332,6 +455,53 @@ pub fn code_point(cp: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The charset table as it was written before it was split at U+0080: the split must not
+    /// change a single answer.
+    fn allows_reference(set: Charset, c: char) -> bool {
+        match set {
+            Charset::Any => true,
+            Charset::HanAlnumDashUnderscore => c.is_ascii_alphanumeric() || c == '-' || c == '_' || is_han(c),
+            Charset::HanAlnumDashDotUnderscoreSpace => {
+                c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ' ') || is_han(c)
+            }
+            Charset::AlnumDashDotUnderscoreSpace => c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ' '),
+            Charset::NoLineBreakNoAngle => !matches!(c, '\r' | '\n' | '<' | '>'),
+            Charset::NovaPrintable => is_nova_printable(c),
+            Charset::NovaMetaKey => c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | ' '),
+            Charset::TagKey => c.is_ascii_alphanumeric() || matches!(c, '_' | '-'),
+            Charset::TagValue => c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'),
+            Charset::HuaweiTagKey => !matches!(c, '=' | '*' | '<' | '>' | '\\' | ',' | '|' | '/'),
+            Charset::HuaweiTagValue => !matches!(c, '=' | '*' | '<' | '>' | '\\' | ',' | '|'),
+            Charset::TencentTag => {
+                c.is_ascii_alphanumeric()
+                    || matches!(c, ' ' | '+' | '-' | '=' | '.' | '_' | ':' | '/' | '@' | '(' | ')' | '[' | ']' | ',')
+                    || matches!(
+                        c,
+                        ';' | '>' | '<' | '＋' | '－' | '＝' | '／' | '＠' | '（' | '）' | '【' | '】' | '：'
+                    )
+                    || is_han(c)
+            }
+            Charset::Bucket => c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.'),
+            Charset::VisibleAscii => c.is_ascii_graphic(),
+            Charset::RegionId => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
+            Charset::LowerHexDash => c.is_ascii_digit() || matches!(c, 'a'..='f' | '-'),
+        }
+    }
+
+    #[test]
+    fn charset_split_at_u0080_answers_as_the_table_did() {
+        for (i, set) in Charset::ALL.into_iter().enumerate() {
+            assert_eq!(set as usize, i, "Charset::ALL is in declaration order");
+            for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+                assert_eq!(set.allows(c), allows_reference(set, c), "{set:?} {c:?}");
+            }
+            for s in ["", "abc-_ .:", "é", "abc\u{7F}", "数据盘 web", "a<b", "x\u{3000}y", "ＡＢ", "\u{20000}"] {
+                let want = s.chars().enumerate().find(|&(_, c)| !allows_reference(set, c));
+                assert_eq!(set.first_bad(s), if set == Charset::Any { None } else { want }, "{set:?} {s:?}");
+            }
+        }
+    }
 
     #[test]
     fn han() {
