@@ -169,7 +169,8 @@ pub enum Ty {
 /// What a field holds, for normalization's safe fixes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
-    /// A display name: trimmed, full-width folded, zero-width removed; over-long gets a suggestion.
+    /// A display name: trimmed, full-width folded, zero-width removed (a joiner between two
+    /// characters only where the charset refuses it); over-long gets a suggestion.
     Name,
     /// An identifier: trimmed, full-width folded, zero-width removed.
     Id,

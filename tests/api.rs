@@ -182,7 +182,12 @@ fn regression_zero_width_joiners_in_names_keep_their_meaning() {
     assert_eq!(
         changes(Provider::Tencent, r#"{"ImageName":"\u200cweb\u200d 01\u200d","InstanceId":"ins\u200d-1"}"#),
         [
-            ("/ImageName".into(), "remove_zero_width", "\"\u{200c}web\u{200d} 01\u{200d}\"".into(), "\"web 01\"".into()),
+            (
+                "/ImageName".into(),
+                "remove_zero_width",
+                "\"\u{200c}web\u{200d} 01\u{200d}\"".into(),
+                "\"web 01\"".into()
+            ),
             ("/InstanceId".into(), "remove_zero_width", "\"ins\u{200d}-1\"".into(), "\"ins-1\"".into()),
         ]
     );

@@ -235,8 +235,14 @@ fn regression_cli_summary_line_counts_in_words_and_language() {
     let (line, code) = last(&["check", "-p", "tencent"], three);
     assert_eq!(code, 1);
     assert!(line.starts_with("tencent: not valid (") && line.contains(" errors, 0 warnings)"), "{line}");
-    assert_eq!(last(&["check", "-p", "tencent", "--lang", "zh"], one), ("tencent：无效（1 个错误，0 个警告）".into(), 1));
-    assert_eq!(last(&["check", "-p", "zenlayer", "--lang", "zh-CN"], warned), ("zenlayer：有效（0 个错误，1 个警告）".into(), 0));
+    assert_eq!(
+        last(&["check", "-p", "tencent", "--lang", "zh"], one),
+        ("tencent：无效（1 个错误，0 个警告）".into(), 1)
+    );
+    assert_eq!(
+        last(&["check", "-p", "zenlayer", "--lang", "zh-CN"], warned),
+        ("zenlayer：有效（0 个错误，1 个警告）".into(), 0)
+    );
     // normalize and http print the same line for their report; a suggestion is labelled in Chinese too.
     assert_eq!(last(&["normalize", "-p", "tencent", "--lang", "zh"], one).0, "tencent：无效（1 个错误，0 个警告）");
     assert_eq!(last(&["http", "-p", "tencent"], one).0, "tencent: not valid (2 errors, 0 warnings)");
