@@ -35,6 +35,13 @@ export BENCH_NATIVE_MIN_MS=${BENCH_NATIVE_MIN_MS:-$(( BENCH_MIN_MS / 10 > 10 ? B
 export BENCH_NATIVE_REPS=${BENCH_NATIVE_REPS:-$BENCH_REPS}
 start=$(date +%s)
 
+# The peer benchmark is needed in step 2: look for it before the builds of step 1 take minutes.
+if [ ! -f "$PEER_SRC/bench.mjs" ]; then
+  echo "bench: no peer benchmark at $PEER_SRC (no bench.mjs there)." >&2
+  echo "bench: set BENCH_PEER_SRC to the directory of the peer benchmark (ajv/zod; default ../shared/bench-peer)." >&2
+  exit 1
+fi
+
 # ----- 1. builds -----
 if [ -z "${SKIP_BUILD:-}" ]; then
   log "building the npm package (scripts/build-wasm.sh)"
@@ -47,7 +54,6 @@ fi
 [ -f pkg/wasm/createimage_bg.wasm ] || { echo "bench: pkg/wasm missing: run scripts/build-wasm.sh" >&2; exit 1; }
 
 # ----- 2. the peer benchmark, from a fresh copy (shared/ is read-only) -----
-[ -f "$PEER_SRC/bench.mjs" ] || { echo "bench: no peer benchmark at $PEER_SRC (set BENCH_PEER_SRC)" >&2; exit 1; }
 mkdir -p "$PEER"
 (cd "$PEER_SRC" && tar cf - --exclude=node_modules --exclude=dist .) | (cd "$PEER" && tar xf -)
 if [ ! -d "$PEER/node_modules" ] || ! cmp -s "$PEER/package-lock.json" "$PEER/node_modules/.package-lock.json.src" 2>/dev/null; then

@@ -29,6 +29,8 @@ const USAGE: &str =
   --labels FILE      the console's labels for messages: a JSON object {\"/JSON/pointer\": \"label\"} (* = any segment)
   --empty-as-absent  read \"\", [] and null in optional fields as absent (what an empty form control gives)
 
+  -h, --help         print this help (also: createimage help)
+
 exit status: 0 valid, 1 not valid, 2 usage error or input that is not JSON";
 
 struct Args {
@@ -42,9 +44,14 @@ struct Args {
     input: Option<String>,
 }
 
-fn parse_args(args: &[String]) -> Result<Args, String> {
+/// The arguments, or `None` when help is asked for (`help`, `--help` or `-h` as the command, or
+/// `--help`/`-h` where an option may stand).
+fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
     let mut it = args.iter();
     let command = it.next().ok_or("missing command")?.clone();
+    if matches!(command.as_str(), "help" | "--help" | "-h") {
+        return Ok(None);
+    }
     if !matches!(command.as_str(), "check" | "normalize" | "http" | "describe" | "schema") {
         return Err(format!("unknown command \"{command}\""));
     }
@@ -69,7 +76,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 }
             }
             "--context" => context = Some(value("--context")?),
-            "-h" | "--help" => return Err(String::new()),
+            "-h" | "--help" => return Ok(None),
             s if s.starts_with("--") => return Err(format!("unknown option \"{s}\"")),
             s => {
                 if input.replace(s.to_owned()).is_some() {
@@ -79,7 +86,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         }
     }
     let provider = provider.ok_or("--provider is required")?;
-    Ok(Args { command, provider, lang, json, context, labels, empty_as_absent, input })
+    Ok(Some(Args { command, provider, lang, json, context, labels, empty_as_absent, input }))
 }
 
 /// Read at most `MAX_TEXT_BYTES` of JSON text (one byte more tells that there is more).
@@ -104,20 +111,38 @@ fn read(path: Option<&str>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("cannot read {what}: not UTF-8 ({e})"))
 }
 
-fn text_report(r: &Report) -> String {
-    let mut out = String::new();
+/// The last line of a text report, in the messages' language: `tencent: not valid (1 error, 2
+/// warnings)`, `tencent：无效（1 个错误，2 个警告）`.
+fn summary_line(r: &Report, lang: Lang) -> String {
     let errors = r.issues.iter().filter(|i| i.severity == Severity::Error).count();
     let warnings = r.issues.len() - errors;
+    let id = r.provider.id();
+    match lang {
+        Lang::Zh => {
+            let verdict = if r.ok { "有效" } else { "无效" };
+            format!("{id}：{verdict}（{errors} 个错误，{warnings} 个警告）\n")
+        }
+        _ => {
+            let verdict = if r.ok { "valid" } else { "not valid" };
+            let s = |k: usize| if k == 1 { "" } else { "s" };
+            format!("{id}: {verdict} ({errors} error{}, {warnings} warning{})\n", s(errors), s(warnings))
+        }
+    }
+}
+
+fn text_report(r: &Report, lang: Lang) -> String {
+    let mut out = String::new();
     for i in &r.issues {
         let path = if i.path.is_empty() { "(request)" } else { &i.path };
         let pc = i.provider_code.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
         out.push_str(&format!("{}: {path}: {}{pc}: {}\n", i.severity.as_str(), i.code().as_str(), i.message));
         if let Some(s) = &i.suggestion {
-            out.push_str(&format!("    suggestion: {s}\n"));
+            out.push_str(if lang == Lang::Zh { "    建议：" } else { "    suggestion: " });
+            out.push_str(s);
+            out.push('\n');
         }
     }
-    let verdict = if r.ok { "valid" } else { "not valid" };
-    out.push_str(&format!("{}: {verdict} ({errors} errors, {warnings} warnings)\n", r.provider.id()));
+    out.push_str(&summary_line(r, lang));
     out
 }
 
@@ -174,7 +199,9 @@ fn parse_both<'t>(input: &'t str, ctx: Option<&'t str>) -> Result<Parsed<'t>, (u
 }
 
 fn run(args: &[String]) -> Result<Printed, (u8, String)> {
-    let a = parse_args(args).map_err(|e| (2, e))?;
+    let Some(a) = parse_args(args).map_err(|e| (2, e))? else {
+        return Ok(Printed { out: [USAGE, "\n"].concat(), err: String::new(), code: 0 });
+    };
     let mut out = String::new();
     let mut err = String::new();
     match a.command.as_str() {
@@ -212,7 +239,7 @@ fn run(args: &[String]) -> Result<Printed, (u8, String)> {
             if a.json {
                 line(&mut out, &r.to_value().to_json_pretty());
             } else {
-                out.push_str(&text_report(&r));
+                out.push_str(&text_report(&r, a.lang));
             }
             r.ok
         }
@@ -234,7 +261,7 @@ fn run(args: &[String]) -> Result<Printed, (u8, String)> {
                     );
                 }
                 line(&mut out, &n.normalized.to_json_pretty());
-                out.push_str(&text_report(&n.report));
+                out.push_str(&text_report(&n.report, a.lang));
             }
             n.report.ok
         }
@@ -262,7 +289,7 @@ fn run(args: &[String]) -> Result<Printed, (u8, String)> {
                 if a.json {
                     line(&mut out, &r.to_value().to_json_pretty());
                 } else {
-                    out.push_str(&text_report(&r));
+                    out.push_str(&text_report(&r, a.lang));
                 }
                 false
             }

@@ -1,7 +1,8 @@
 //! Safe fixes: what a console can change without changing meaning, each change listed.
 //!
-//! Names and ids: zero-width characters removed, full-width ASCII forms folded (in names only
-//! where the provider refuses the full-width form and takes its fold), whitespace trimmed.
+//! Names and ids: zero-width characters removed (in names, U+200C/U+200D only where the provider
+//! refuses them or they join nothing), full-width ASCII forms folded (in names only where the
+//! provider refuses the full-width form and takes its fold), whitespace trimmed.
 //! Descriptions: trimmed. Enumerations: the documented spelling. Integers given as numeric
 //! strings: numbers. Tencent's flattened `Name.N` lists: arrays, repeated ids removed.
 //! Never: truncation, guessing between conflicting fields, or a fix whose result is empty.
@@ -22,7 +23,8 @@ pub enum ChangeCode {
     Trim,
     /// Full-width ASCII forms folded to ASCII, U+3000 to a space.
     FoldWidth,
-    /// Zero-width characters removed.
+    /// Zero-width characters removed (in a name, a joiner between two characters only where the
+    /// name's charset refuses it: `text::remove_zero_width`).
     RemoveZeroWidth,
     /// An enumeration value written in its documented spelling.
     CanonicalEnum,
@@ -170,8 +172,9 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
     Normalized { report, normalized: out, changes }
 }
 
-/// The charset a name's full-width forms are folded for: the field's own (see [`Fixer::text`]);
-/// `None` for other roles, whose forms fold whenever they have a fold.
+/// The charset a name's fixes are decided by: the field's own (see [`Fixer::text`]: full-width
+/// forms and joiners it refuses are fixed, the others kept); `None` for other roles, whose forms
+/// fold whenever they have a fold and whose zero-width characters all go.
 fn fold_charset(f: &Field) -> Option<Charset> {
     match (f.role, f.ty) {
         (Role::Name, Ty::Str(rule)) => Some(rule.charset),
@@ -413,8 +416,8 @@ impl Fixer<'_> {
     }
 
     /// The text fixes of a role, in order: zero-width, width, trim. Returns the new text if changed.
-    /// `fold`: the charset a name's full-width forms are folded for (`None` folds every one, as in
-    /// ids).
+    /// `fold`: the charset of a name, which decides which full-width forms are folded and which
+    /// joiners removed (`None`, as in ids: every form folded, every zero-width character removed).
     fn text(&mut self, path: &str, role: Role, fold: Option<Charset>, s: &str) -> Option<String> {
         let (zw, fold_on) = match role {
             Role::Name | Role::Id => (true, true),
@@ -430,9 +433,9 @@ impl Fixer<'_> {
         };
         let fold_step = |s: &str| s.chars().any(|c| fold_char(c) != c).then(|| s.chars().map(fold_char).collect());
         type Step<'f> = (ChangeCode, &'f dyn Fn(&str) -> Option<String>);
-        let zero_width = |s: &str| {
-            s.chars().any(text::is_zero_width).then(|| s.chars().filter(|&c| !text::is_zero_width(c)).collect())
-        };
+        // In a name, a joiner (U+200C, U+200D) between two characters is kept unless the charset
+        // refuses it; every other zero-width character goes (`text::remove_zero_width`).
+        let zero_width = |s: &str| text::remove_zero_width(s, fold);
         let trim = |s: &str| {
             let t = s.trim_matches(text::is_trim_space);
             (t.len() != s.len()).then(|| t.to_owned())

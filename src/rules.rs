@@ -169,7 +169,8 @@ pub enum Ty {
 /// What a field holds, for normalization's safe fixes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
-    /// A display name: trimmed, full-width folded, zero-width removed; over-long gets a suggestion.
+    /// A display name: trimmed, full-width folded, zero-width removed (a joiner between two
+    /// characters only where the charset refuses it); over-long gets a suggestion.
     Name,
     /// An identifier: trimmed, full-width folded, zero-width removed.
     Id,
@@ -649,17 +650,21 @@ pub fn is_blank(v: &Value<'_>) -> bool {
 
 /// A value for `s` that passes the length and charset of `rule`, where one can be made without
 /// guessing: folded, filtered, trimmed and cut on a grapheme boundary; `None` when nothing is left.
+/// Zero-width characters go as `normalize` removes them (a joiner between two characters stays
+/// where the charset allows it), also after the cut (which may end a name on a joiner).
 fn suggest(s: &str, rule: &Str) -> Option<String> {
     let kept: String = if rule.charset == Charset::Any {
         s.to_owned()
     } else {
         s.chars().map(|c| text::fold_if_refused(rule.charset, c)).filter(|&c| rule.charset.allows(c)).collect()
     };
+    let kept = text::remove_zero_width(&kept, Some(rule.charset)).unwrap_or(kept);
     let kept = kept.trim();
     let cut = match rule.max {
         Some(max) if rule.unit == Unit::Chars && text::count_chars(kept) > max => text::cut_graphemes(kept, max),
         _ => kept.to_owned(),
     };
+    let cut = text::remove_zero_width(&cut, Some(rule.charset)).unwrap_or(cut);
     (!cut.is_empty()).then_some(cut)
 }
 

@@ -157,6 +157,74 @@ fn normalize_never_changes_meaning() {
     assert!(!n.report.ok);
 }
 
+/// Was a bug: `remove_zero_width` took every U+200C/U+200D out of a name, so a ZWJ emoji became
+/// three emoji and Persian lost its ZWNJ, for providers that take them. Joiners between two
+/// characters now stay unless the name's charset refuses them; the suggestion and the pre-flight
+/// comparison (`check` with a context) follow the same rule.
+#[test]
+fn regression_zero_width_joiners_in_names_keep_their_meaning() {
+    let fam = "👨\u{200D}👩\u{200D}👧";
+    let persian = "می\u{200C}خواهم";
+    for name in [format!("family {fam} image"), persian.to_owned()] {
+        let req = format!(r#"{{"ImageName":"{name}","InstanceId":"i"}}"#);
+        assert_eq!(changes(Provider::Tencent, &req), [], "{name}");
+        let req = format!(r#"{{"project_id":"p","server_id":"s","body":{{"createImage":{{"name":"{name}"}}}}}}"#);
+        assert_eq!(changes(Provider::OpenStack, &req), [], "{name}");
+        // Nova refuses format characters: there the removal is what makes the name pass.
+        assert_eq!(changes(Provider::Nova, &req).len(), 1, "{name}");
+    }
+    // Zenlayer and Huawei refuse joiners: removed.
+    assert_eq!(
+        changes(Provider::Zenlayer, r#"{"instanceId":"i","imageName":"web\u200d01"}"#),
+        [("/imageName".into(), "remove_zero_width", "\"web\u{200d}01\"".into(), "\"web01\"".into())]
+    );
+    // A joiner that joins nothing goes; so does a joiner in an id.
+    assert_eq!(
+        changes(Provider::Tencent, r#"{"ImageName":"\u200cweb\u200d 01\u200d","InstanceId":"ins\u200d-1"}"#),
+        [
+            (
+                "/ImageName".into(),
+                "remove_zero_width",
+                "\"\u{200c}web\u{200d} 01\u{200d}\"".into(),
+                "\"web 01\"".into()
+            ),
+            ("/InstanceId".into(), "remove_zero_width", "\"ins\u{200d}-1\"".into(), "\"ins-1\"".into()),
+        ]
+    );
+    // The suggestion for a too-long name removes what normalize removes, and keeps what it keeps.
+    let sug = |name: &str| {
+        let r = check(Provider::Tencent, &v(&format!(r#"{{"InstanceId":"i","ImageName":"{name}"}}"#)), &opts());
+        r.issues.iter().find(|i| i.code() == Code::TooLong).and_then(|i| i.suggestion.clone())
+    };
+    let a = |n: usize| "a".repeat(n);
+    // 61 chars with a U+200B: normalize removes it (60 chars), and so does the suggestion.
+    assert_eq!(sug(&(a(30) + "\u{200B}" + &a(30))), Some(a(60)));
+    // The cut would end on a joiner (a ZWJ belongs to the grapheme cluster before it): it goes.
+    assert_eq!(sug(&(a(58) + "b\u{200D}c" + &a(5))), Some(a(58) + "b"));
+    // A joiner inside the part that is kept stays.
+    assert_eq!(sug(&(a(50) + persian + &a(10))), Some(a(50) + persian + &a(2)));
+    // Check and normalize, with a context, compare the name as normalize leaves it.
+    let with_names = |names: &[&str]| {
+        let list: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+        Options::default().with_context(v(&format!(r#"{{"existingImageNames":[{}]}}"#, list.join(","))))
+    };
+    let name = format!("family {fam} image");
+    let req = v(&format!(r#"{{"ImageName":"{name}","InstanceId":"i"}}"#));
+    for (names, taken) in [
+        (vec!["family 👨👩👧 image".to_owned()], false),
+        (vec![name.clone()], true),
+        (vec![format!("family {fam} image\u{200B}")], true),
+    ] {
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let o = with_names(&names);
+        let r = check(Provider::Tencent, &req, &o);
+        let n = normalize(Provider::Tencent, &req, &o);
+        let codes = |r: &createimage::Report| r.issues.iter().map(|i| i.code()).collect::<Vec<_>>();
+        assert_eq!(codes(&r), if taken { vec![Code::AlreadyExists] } else { vec![] }, "{names:?}");
+        assert_eq!(codes(&n.report), codes(&r), "check and normalize agree: {names:?}");
+    }
+}
+
 #[test]
 fn normalize_is_idempotent_and_never_worse_on_every_case() {
     for (p, name, req) in all_cases() {

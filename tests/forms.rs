@@ -186,3 +186,69 @@ fn cli_lang_labels_and_empty_as_absent() {
     assert_eq!(code, 2, "labels that are not strings are a usage error");
     std::fs::remove_file(&dir).ok();
 }
+
+/// The CLI with standard error too: (stdout, stderr, exit code).
+fn cli_all(args: &[&str], input: &str) -> (String, String, i32) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_createimage"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    (String::from_utf8(o.stdout).unwrap(), String::from_utf8(o.stderr).unwrap(), o.status.code().unwrap_or(-1))
+}
+
+/// Was a bug: `--help`, `-h` and `help` printed `unknown command "--help"` and exited 2.
+#[test]
+fn regression_cli_help_prints_the_usage_and_exits_0() {
+    for args in [&["--help"][..], &["-h"], &["help"], &["check", "--help"], &["normalize", "-p", "tencent", "-h"]] {
+        let (out, err, code) = cli_all(args, "");
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.starts_with("usage: createimage <check|normalize|http|describe|schema>"), "{args:?}: {out}");
+        assert!(out.contains("-h, --help"), "{out}");
+        assert_eq!(err, "", "{args:?}");
+    }
+    // A usage error is still one: exit 2, the message and the usage on standard error.
+    for (args, msg) in [(&[][..], "missing command"), (&["--hlep"], "unknown command \"--hlep\"")] {
+        let (out, err, code) = cli_all(args, "");
+        assert_eq!((out.as_str(), code), ("", 2), "{args:?}");
+        assert!(err.starts_with(&format!("createimage: {msg}\nusage: createimage")), "{err}");
+    }
+}
+
+/// Was a bug: the summary line said "(1 errors, 0 warnings)", and stayed English with `--lang zh`.
+#[test]
+fn regression_cli_summary_line_counts_in_words_and_language() {
+    let one = r#"{"ImageName":"","InstanceId":"i"}"#;
+    let three = r#"{"ImageName":"","InstanceId":"","Foo":1,"ImageDescription":"x"}"#;
+    let warned = r#"{"instanceId":"i","imageName":"w"}"#;
+    let last = |args: &[&str], input: &str| {
+        let (out, _, code) = cli_all(args, input);
+        (out.lines().last().unwrap_or_default().to_owned(), code)
+    };
+    assert_eq!(last(&["check", "-p", "tencent"], one), ("tencent: not valid (1 error, 0 warnings)".into(), 1));
+    assert_eq!(last(&["check", "-p", "zenlayer"], warned), ("zenlayer: valid (0 errors, 1 warning)".into(), 0));
+    let (line, code) = last(&["check", "-p", "tencent"], three);
+    assert_eq!(code, 1);
+    assert!(line.starts_with("tencent: not valid (") && line.contains(" errors, 0 warnings)"), "{line}");
+    assert_eq!(
+        last(&["check", "-p", "tencent", "--lang", "zh"], one),
+        ("tencent：无效（1 个错误，0 个警告）".into(), 1)
+    );
+    assert_eq!(
+        last(&["check", "-p", "zenlayer", "--lang", "zh-CN"], warned),
+        ("zenlayer：有效（0 个错误，1 个警告）".into(), 0)
+    );
+    // normalize and http print the same line for their report; a suggestion is labelled in Chinese too.
+    assert_eq!(last(&["normalize", "-p", "tencent", "--lang", "zh"], one).0, "tencent：无效（1 个错误，0 个警告）");
+    assert_eq!(last(&["http", "-p", "tencent"], one).0, "tencent: not valid (2 errors, 0 warnings)");
+    let long = format!(r#"{{"ImageName":"{}","InstanceId":"i"}}"#, "镜".repeat(61));
+    let (out, _, _) = cli_all(&["check", "-p", "tencent", "--lang", "zh"], &long);
+    assert!(out.contains(&format!("    建议：{}\n", "镜".repeat(60))), "{out}");
+    let (out, _, _) = cli_all(&["check", "-p", "tencent"], &long);
+    assert!(out.contains(&format!("    suggestion: {}\n", "镜".repeat(60))), "{out}");
+}

@@ -3,7 +3,7 @@
 import { h, setChildren, segments, esc } from "./dom.js";
 import { strings } from "./i18n.js";
 import { fieldBlock, extraBlock, getAt, put } from "./form.js";
-import { EXAMPLES, PLACEHOLDERS, CONTEXT, blank, contextValue } from "./examples.js";
+import { EXAMPLES, PLACEHOLDERS, blank, contextFields, contextValue } from "./examples.js";
 
 // Timings the browser tests read (and print): package module fetched, init done, keystrokes.
 const perf = { timings: { appStart: performance.now() }, keystrokes: [] };
@@ -23,6 +23,7 @@ const state = {
 };
 const per = {};
 const descs = {};
+const ctxFields = {};
 let t = strings(state.lang);
 let reg = new Map();
 let mapChecks = new Map();
@@ -49,6 +50,7 @@ try {
   for (const p of PROVIDERS) {
     descs[p] = pkg.describe(p);
     if (!descs[p] || !Array.isArray(descs[p].fields)) throw new Error(`describe("${p}") gave no fields`);
+    ctxFields[p] = contextFields(p, descs[p]);
   }
 } catch (e) {
   fail(e);
@@ -98,7 +100,7 @@ function request() {
 }
 
 function context() {
-  return contextValue(state.provider, cur().ctxRaw);
+  return contextValue(ctxFields[state.provider], cur().ctxRaw);
 }
 
 function options(withContext = true) {
@@ -246,9 +248,8 @@ function issueEl(i, entry) {
       h(
         "span",
         { class: "suggestion" },
-        " ",
-        t.suggestion,
-        " ",
+        // The label in its own box: a bare text node in this flex row shrank to one character per line.
+        h("span", { class: "suggestion-label" }, t.suggestion),
         h("q", { title: i.suggestion }, i.suggestion),
         " ",
         h(
@@ -599,15 +600,16 @@ function renderChrome() {
   $("paste-hint").textContent = t.pasteHint;
   $("paste-go").textContent = t.pasteButton;
   $("footer-note").textContent = t.footer;
-  const ms = Math.round(perf.timings.initDone);
-  $("status").textContent = t.ready(ms);
+  // From the start of navigation (performance.now()'s origin), and the package's own share: from
+  // this module's start, through the package's import, to init() done.
+  $("status").textContent = t.ready(Math.round(perf.timings.initDone), Math.round(perf.timings.initDone - perf.timings.appStart));
   renderContext();
   renderPaste();
 }
 
 function renderContext() {
   const p = cur();
-  const fields = CONTEXT[state.provider];
+  const fields = ctxFields[state.provider];
   const set = Object.keys(context()).length;
   $("context-title").textContent = t.context;
   $("context-count").textContent = set ? `${set}` : "";
@@ -649,7 +651,7 @@ function renderContext() {
       control.value = raw;
       if (f.options) control = [control, h("datalist", { id: listId }, f.options.map((o) => h("option", { value: o })))];
     }
-    return h("div", { class: "ctx-row" }, h("label", { for: id }, t.ctx[f.name] || f.name, " ", h("code", { class: "api" }, f.name)), control);
+    return h("div", { class: "ctx-row" }, h("label", { for: id }, f.label[state.lang] || f.label.en || f.name, " ", h("code", { class: "api" }, f.name)), control);
   });
   setChildren($("context-fields"), rows);
   $("context").open = state.contextOpen;
@@ -720,28 +722,79 @@ function setMode(mode, quiet) {
   }
 }
 
+/**
+ * A report's verdict as text two reports can be compared by: each issue's path, code, severity and
+ * provider code. (Not its words: `1e400` is "not a number" in the text and "not Infinity" as
+ * JSON.parse reads it, the same finding.)
+ */
+function verdict(report) {
+  return report.issues.map((i) => [i.path, i.code, i.severity, i.providerCode ?? ""].join("\u0000")).sort().join("\n");
+}
+
+/**
+ * Number literals of valid JSON `text` that JSON.parse does not give back as written
+ * (`12345678901234567890123 → 1.2345678901234568e+22`, `40.0 → 40`), at most `max`. Strings are
+ * matched first, so the digits inside them are skipped.
+ */
+function changedNumbers(text, max = 3) {
+  const out = [];
+  for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)) {
+    const lit = m[0];
+    if (lit[0] === '"') continue;
+    const read = JSON.parse(lit);
+    const back = Number.isFinite(read) ? JSON.stringify(read) : String(read);
+    if (back !== lit && out.push(`${lit} → ${back}`) >= max) break;
+  }
+  return out;
+}
+
+/**
+ * Why the text is not JSON, in the page's language: validateText's own finding (the reason and
+ * its line and column, the same for every browser), else the browser's message.
+ */
+function jsonError(report, e) {
+  const i = report.issues.find((x) => x.path === "" && x.code === "wrong_type" && x.params && x.params.expected === "JSON");
+  const m = i && typeof i.params.actual === "string" ? /^(.*) at line (\d+), column (\d+)$/.exec(i.params.actual) : null;
+  if (m) return t.pasteBadAt(m[1], Number(m[2]), Number(m[3]));
+  return t.pasteBad(e && e.message ? e.message : String(e));
+}
+
 function pasteCheck() {
   const p = cur();
   const text = $("paste").value;
   p.pasteText = text;
+  // The verdict is always the one of the text as written: validateText reads number literals
+  // (40.0, a 23-digit name) before JSON.parse rounds them.
+  const report = pkg.validateText(state.provider, text, options());
+  const errors = report.issues.filter((i) => i.severity === "error").length;
+  const warnings = report.issues.length - errors;
   let value;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    p.pasteStatus = { kind: "error", lines: [t.pasteBad(e.message)] };
+    p.pasteStatus = { kind: "error", lines: [jsonError(report, e)] };
     renderPaste();
     $("paste").focus();
     return;
   }
-  // The text as written: number literals (40.0, a 255-digit name) are checked before JSON.parse rounds them.
-  const report = pkg.validateText(state.provider, text, options());
-  const errors = report.issues.filter((i) => i.severity === "error").length;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     p.pasteStatus = { kind: "error", lines: [t.pasteNotObject, ...report.issues.map((i) => i.message)] };
     renderPaste();
     return;
   }
-  p.pasteStatus = { kind: errors ? "warning" : "ok", lines: [t.pasteDone(errors, report.issues.length - errors)] };
+  // The form holds what JSON.parse made of the text. Where the package judges that differently
+  // from the text (a number JavaScript cannot hold exactly), filling the form would show another
+  // verdict than the text's: stay here, with the text's verdict and the reason.
+  if (verdict(pkg.validate(state.provider, value, options())) !== verdict(report)) {
+    p.pasteStatus = {
+      kind: errors ? "error" : "warning",
+      lines: [t.pasteKept(changedNumbers(text)), t.pasteChecked(errors, warnings), ...report.issues.map((i) => i.message)],
+    };
+    renderPaste();
+    $("paste").focus();
+    return;
+  }
+  p.pasteStatus = { kind: errors ? "warning" : "ok", lines: [t.pasteDone(errors, warnings)] };
   replaceRequest(value, { submitted: true });
   renderPanes();
   setMode("form", true);

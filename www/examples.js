@@ -1,5 +1,5 @@
 // What the console itself knows: example requests (from the providers' pages), placeholders, and
-// the pre-flight context each provider's checks read (options.context; describe() does not list it).
+// sample values for the pre-flight context panel (whose fields come from describe()).
 
 export const EXAMPLES = {
   zenlayer: { instanceId: "930482520448000001", imageName: "web-server-image", imageDescription: "Nginx on Ubuntu 22.04" },
@@ -62,41 +62,42 @@ export const PLACEHOLDERS = {
 };
 PLACEHOLDERS.nova = PLACEHOLDERS.openstack;
 
-// kind: string | boolean | integer | list (comma-separated strings) | usage (id:USAGE pairs -> object)
-export const CONTEXT = {
-  zenlayer: [
-    { name: "zone", kind: "string", options: ["SEL-A", "FRA-A", "SIN-E", "LAX-A"] },
-    { name: "instanceExists", kind: "boolean" },
-    { name: "instanceState", kind: "string", options: ["STOPPED", "RUNNING", "STARTING", "STOPPING", "REBOOTING"] },
-    { name: "imagesInZone", kind: "integer" },
-    { name: "systemDiskStatus", kind: "string", options: ["AVAILABLE", "MAKING_IMAGE", "UNAVAILABLE"] },
-  ],
-  tencent: [
-    { name: "instanceExists", kind: "boolean" },
-    { name: "instanceState", kind: "string", options: ["RUNNING", "STOPPED", "STARTING", "STOPPING", "REBOOTING", "TERMINATING"] },
-    { name: "instanceSystemDiskId", kind: "string" },
-    { name: "instanceDataDiskIds", kind: "list" },
-    { name: "localDiskIds", kind: "list" },
-    { name: "snapshotDiskUsage", kind: "usage" },
-    { name: "existingImageNames", kind: "list" },
-    { name: "imageQuotaRemaining", kind: "integer" },
-    { name: "existingTagKeys", kind: "list" },
-  ],
-  openstack: [
-    { name: "vmState", kind: "string", options: ["ACTIVE", "STOPPED", "PAUSED", "SUSPENDED", "ERROR", "SHELVED"] },
-    { name: "taskState", kind: "string", options: ["image_snapshot", "rebooting", "migrating"] },
-    { name: "tokenProjectId", kind: "string" },
-    { name: "metadataQuota", kind: "integer" },
-    { name: "snapshotsEnabled", kind: "boolean" },
-  ],
-  huawei: [{ name: "bucketStorageClass", kind: "string", options: ["STANDARD", "WARM", "COLD", "DEEP_ARCHIVE"] }],
+// The pre-flight context panel lists describe(provider).context: every field the package reads,
+// with its type and label, so it cannot fall behind. The console adds only sample values to pick
+// from (a datalist), where a short list helps.
+const SAMPLES = {
+  zone: ["SEL-A", "FRA-A", "SIN-E", "LAX-A"],
+  instanceState: {
+    zenlayer: ["STOPPED", "RUNNING", "STARTING", "STOPPING", "REBOOTING"],
+    tencent: ["RUNNING", "STOPPED", "STARTING", "STOPPING", "REBOOTING", "TERMINATING"],
+  },
+  instanceLatestOperationState: ["SUCCESS", "OPERATING", "FAILED"],
+  systemDiskStatus: ["AVAILABLE", "MAKING_IMAGE", "UNAVAILABLE"],
+  vmState: ["ACTIVE", "STOPPED", "PAUSED", "SUSPENDED", "ERROR", "SHELVED"],
+  taskState: ["image_snapshot", "rebooting", "migrating"],
+  microversion: ["2.1", "2.38", "2.39", "2.96"],
+  bucketStorageClass: ["STANDARD", "WARM", "COLD", "DEEP_ARCHIVE"],
+  bucketRegion: ["ae-ad-1", "cn-north-4", "ap-southeast-1"],
+  region: ["ae-ad-1", "cn-north-4", "ap-southeast-1"],
 };
-CONTEXT.nova = [...CONTEXT.openstack, { name: "microversion", kind: "string", options: ["2.1", "2.38", "2.39", "2.96"] }];
 
-/** The context object from the panel's raw strings (empty inputs are left out). */
-export function contextValue(provider, raw) {
+// describe()'s context types -> the panel's input kinds: string | boolean | integer |
+// list (comma-separated strings) | usage (id:VALUE pairs -> object). Others (string|null) are strings.
+const KINDS = { boolean: "boolean", integer: "integer", "string[]": "list", object: "usage" };
+
+/** The panel's fields for a provider, from its describe() result: `{ name, kind, label, options? }`. */
+export function contextFields(provider, description) {
+  return (description.context || []).map((c) => {
+    const s = SAMPLES[c.name];
+    const options = Array.isArray(s) ? s : s && s[provider];
+    return { name: c.name, kind: KINDS[c.type] || "string", label: c.label || {}, ...(options ? { options } : {}) };
+  });
+}
+
+/** The context object from the panel's raw strings, for its `fields` (empty inputs are left out). */
+export function contextValue(fields, raw) {
   const out = {};
-  for (const f of CONTEXT[provider]) {
+  for (const f of fields) {
     const s = (raw[f.name] ?? "").trim();
     if (s === "") continue;
     switch (f.kind) {

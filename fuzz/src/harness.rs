@@ -595,8 +595,14 @@ fn change_semantics(c: &Change) -> Result<(), String> {
                 && a.chars().count() == b.chars().count()
                 && a.chars().zip(b.chars()).all(|(x, y)| y == x || y == fold_width(x))
         }
+        // Some zero-width characters removed (a name keeps its joiners between two characters),
+        // nothing else: `b` is `a` with only zero-width characters taken out.
         (ChangeCode::RemoveZeroWidth, Some((a, b))) => {
-            !b.is_empty() && b != a && b == a.chars().filter(|&c| !is_zero_width(c)).collect::<String>()
+            let mut rest = b.chars().peekable();
+            !b.is_empty()
+                && b != a
+                && a.chars().all(|c| if rest.peek() == Some(&c) { rest.next().is_some() } else { is_zero_width(c) })
+                && rest.next().is_none()
         }
         (ChangeCode::CanonicalEnum, Some((a, b))) => a != b && a.eq_ignore_ascii_case(b),
         (ChangeCode::CanonicalEnum, None) => match (&c.from, &c.to) {

@@ -53,9 +53,64 @@ fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
         .is_ok()
 }
 
-/// The zero-width characters normalization removes: U+200B..U+200D, U+2060, U+FEFF.
+/// The zero-width characters: U+200B ZERO WIDTH SPACE, U+200C ZERO WIDTH NON-JOINER, U+200D ZERO
+/// WIDTH JOINER, U+2060 WORD JOINER, U+FEFF ZERO WIDTH NO-BREAK SPACE. Which of them normalization
+/// removes: [`remove_zero_width`].
 pub fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Is `c` U+200C ZERO WIDTH NON-JOINER or U+200D ZERO WIDTH JOINER? Between two characters they are
+/// part of the text: Persian spelling (`می‌خواهم`), emoji ZWJ sequences (`👨‍👩‍👧` is one emoji).
+pub fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// `s` without the zero-width characters that carry nothing, or `None` when there are none to
+/// remove. `name`: the charset of a name (`None` for an id).
+///
+/// - In an id, every zero-width character ([`is_zero_width`]) is removed.
+/// - In a name, U+200B, U+2060 and U+FEFF are removed wherever they stand (invisible, they change
+///   neither the letters nor how they join). U+200C and U+200D are removed where the name's charset
+///   refuses them (the removal is what makes the name pass, as with full-width folding), and
+///   where they join nothing: a run of them is kept only when both the character before it and
+///   the one after it exist and are neither Unicode White_Space nor zero-width. So `👨‍👩‍👧` and
+///   `می‌خواهم` stay as written; a joiner at either end, beside a space or beside U+200B goes.
+///
+/// Idempotent, and the result never starts or ends with a joiner (trimming it cannot expose one).
+/// Linear in `s`.
+pub fn remove_zero_width(s: &str, name: Option<Charset>) -> Option<String> {
+    if !s.chars().any(is_zero_width) {
+        return None;
+    }
+    let keeps_joiners = name.map(|charset| (charset.allows('\u{200C}'), charset.allows('\u{200D}')));
+    // A character a joiner can join: present, not whitespace, not zero-width.
+    let joinable = |c: Option<char>| c.is_some_and(|c| !is_zero_width(c) && !is_trim_space(c));
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    let mut before: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if !is_joiner(c) {
+            if !is_zero_width(c) {
+                out.push(c);
+            }
+            before = Some(c);
+            continue;
+        }
+        // A run of joiners: kept (the ones the charset allows) only between two joinable characters.
+        let mut run = String::from(c);
+        while let Some(&n) = chars.peek().filter(|&&n| is_joiner(n)) {
+            run.push(n);
+            chars.next();
+        }
+        if joinable(before) && joinable(chars.peek().copied()) {
+            if let Some((zwnj, zwj)) = keeps_joiners {
+                out.extend(run.chars().filter(|&j| if j == '\u{200C}' { zwnj } else { zwj }));
+            }
+        }
+        before = run.chars().next_back();
+    }
+    (out.len() != s.len()).then_some(out)
 }
 
 /// Whitespace trimmed by normalization (Unicode White_Space: includes tabs, U+00A0, U+3000).
@@ -555,6 +610,39 @@ mod tests {
             Edge::NoSpace.broken(" a") && !Edge::NoSpace.broken("\u{3000}a") && Edge::NoWhiteSpace.broken("\u{3000}a")
         );
         assert!(!Edge::Free.broken(" "));
+    }
+
+    #[test]
+    fn zero_width_removal() {
+        let any = Some(Charset::Any);
+        let (zwnj, zwj) = ('\u{200C}', '\u{200D}');
+        let fam = "👨\u{200D}👩\u{200D}👧";
+        // Joiners between two characters stay in a name whose charset takes them.
+        for s in [fam, "می\u{200C}خواهم", "a\u{200D}\u{200C}\u{200D}b", "(\u{200D})"] {
+            assert_eq!(remove_zero_width(s, any), None, "{s:?}");
+        }
+        // At an end, beside whitespace or beside another zero-width character they join nothing.
+        for (s, want) in [
+            ("\u{200D}a", "a"),
+            ("a\u{200C}", "a"),
+            ("a\u{200D} b", "a b"),
+            ("a \u{200D}b", "a b"),
+            ("a\u{3000}\u{200C}b", "a\u{3000}b"),
+            ("a\u{200B}\u{200D}b", "ab"),
+            ("a\u{200D}\u{FEFF}b", "ab"),
+            ("\u{200D}", ""),
+            ("w\u{200B}e\u{2060}b\u{FEFF}", "web"),
+        ] {
+            assert_eq!(remove_zero_width(s, any).as_deref(), Some(want), "{s:?}");
+            // Idempotent.
+            assert_eq!(remove_zero_width(want, any), None, "{want:?}");
+        }
+        // A charset that refuses them (Zenlayer, Nova) and an id: every one goes.
+        for set in [Some(Charset::HanAlnumDashUnderscore), Some(Charset::NovaPrintable), None] {
+            assert_eq!(remove_zero_width("a\u{200D}b\u{200C}c", set).as_deref(), Some("abc"), "{set:?}");
+        }
+        assert_eq!(remove_zero_width(&fam.replace(zwj, &zwnj.to_string()), None).as_deref(), Some("👨👩👧"));
+        assert_eq!(remove_zero_width("plain", None), None);
     }
 
     #[test]

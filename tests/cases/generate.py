@@ -122,6 +122,10 @@ assert len(FAMILY) == 5
 E_COMB = "e\u0301"     # 2 chars
 FW_A = "\uff41"        # ａ full-width
 ZWSP = "\u200b"
+ZWNJ = "\u200c"
+ZWJ = "\u200d"
+PERSIAN = "\u0645\u06cc" + ZWNJ + "\u062e\u0648\u0627\u0647\u0645"  # می‌خواهم: ZWNJ is part of its spelling
+FAMILY_NAME = "family " + FAMILY + " image"
 
 # Where the provider's documented answer comes from (the "source" of a case).
 SRC = {
@@ -194,6 +198,12 @@ def zen():
           source=SRC["zl_page"])
     f.add("imageName with a full-width period: only the letters are folded", z(imageName="\uff41\uff0eb"),
           [("/imageName", "bad_char")], changes=[("/imageName", "fold_width")], normalized=z(imageName="a\uff0eb"))
+    # Zenlayer refuses joiners (Han, letters, digits, - and _ only): normalize removes them, which makes the name pass.
+    f.add("imageName with a ZWJ between letters: Zenlayer refuses it, normalize removes it", z(imageName="web" + ZWJ + "01"),
+          [("/imageName", "bad_char")], [("/imageName", "bad_char", bc(ZWJ, 3))],
+          changes=[("/imageName", "remove_zero_width")], normalized=z(imageName="web01"), source=SRC["zl_page"])
+    f.add("imageName with a ZWNJ between Han: normalize removes it", z(imageName="镜" + ZWNJ + "像"),
+          [("/imageName", "bad_char")], changes=[("/imageName", "remove_zero_width")], normalized=z(imageName="镜像"))
     f.add("imageName of 24 ASCII chars is valid (longest)", z(imageName="a" * 24))
     f.add("imageName of 25 ASCII chars is too long", z(imageName="a" * 25), [("/imageName", "too_long")],
           [("/imageName", "too_long", tl(24, 25))])
@@ -365,6 +375,22 @@ def tencent():
           t(ImageName=" \uff57\uff45\uff42 "), changes=[("/ImageName", "trim")], normalized=t(ImageName="\uff57\uff45\uff42"))
     f.add("InstanceId in full-width letters is folded by normalize (ids stay folded)", t(InstanceId="ins-\uff11"),
           changes=[("/InstanceId", "fold_width")], normalized=t(InstanceId="ins-1"))
+    # Joiners between two characters are part of the name (Tencent takes any character): normalize keeps them.
+    f.add("ImageName with a ZWJ family emoji is valid and normalize keeps it (one emoji, not three)",
+          t(ImageName=FAMILY_NAME), changes=[], normalized=t(ImageName=FAMILY_NAME), source=SRC["tc_page"])
+    f.add("ImageName in Persian with its ZWNJ is valid and normalize keeps it", t(ImageName=PERSIAN),
+          changes=[], normalized=t(ImageName=PERSIAN))
+    f.add("ImageName: joiners that join nothing (at an end, beside a space) are removed",
+          t(ImageName=ZWNJ + "web" + ZWJ + " 01" + ZWJ), changes=[("/ImageName", "remove_zero_width")],
+          normalized=t(ImageName="web 01"))
+    f.add("ImageName: U+200B, U+2060 and U+FEFF are removed anywhere", t(ImageName="w" + ZWSP + "e\u2060b\ufeff"),
+          changes=[("/ImageName", "remove_zero_width")], normalized=t(ImageName="web"))
+    f.add("ImageName: a ZWJ beside U+200B joins nothing, both are removed", t(ImageName="a" + ZWSP + ZWJ + "b"),
+          changes=[("/ImageName", "remove_zero_width")], normalized=t(ImageName="ab"))
+    f.add("ImageName: a run of joiners between two letters is kept", t(ImageName="\u0644" + ZWJ + ZWNJ + ZWJ + "\u0627"),
+          changes=[], normalized=t(ImageName="\u0644" + ZWJ + ZWNJ + ZWJ + "\u0627"))
+    f.add("InstanceId: every zero-width character is removed (ids)", t(InstanceId="ins" + ZWJ + "-1"),
+          changes=[("/InstanceId", "remove_zero_width")], normalized=t(InstanceId="ins-1"))
     f.add("ImageName with spaces, punctuation, kana and emoji is fine", t(ImageName="web 01.あ/" + GRIN))
     f.add("ImageName 55 chars plus ZWJ family emoji (5 chars) is 60: valid", t(ImageName="a" * 55 + FAMILY))
     f.add("ImageName 56 chars plus ZWJ family emoji is 61: too long", t(ImageName="a" * 56 + FAMILY),
@@ -806,6 +832,10 @@ def openstack():
           warnings=[(NAME, "bad_char")], params=[(NAME, "bad_char", bc(GRIN, 1))])
     n.add("name in full-width letters is valid and normalize keeps it (openstack refuses none)", name_req("\uff57\uff45\uff42"),
           changes=[], normalized=name_req("\uff57\uff45\uff42"))
+    # The seed page takes any character: a joiner between two letters stays (upstream's reading warns).
+    n.add("name in Persian with its ZWNJ is valid, a warning (upstream wants printable), and normalize keeps it",
+          name_req(PERSIAN), warnings=[(NAME, "bad_char")], params=[(NAME, "bad_char", bc(ZWNJ, 2, severity="warning"))],
+          changes=[], normalized=name_req(PERSIAN), source=SRC["nova_schema"])
     n.add("name empty", name_req(""), [(NAME, "empty")], [(NAME, "empty", {"providerCode": "400"})])
     n.add("name missing", ci(name=DEL), [(NAME, "required")], [(NAME, "required", {"providerCode": "400"})])
     # The seed page takes a name of digits; upstream's /v2 schema takes only a string: a warning.
@@ -903,6 +933,12 @@ def nova():
         n.add("name with %s is valid" % label, name_req(s))
     n.add("name in full-width letters is valid and normalize keeps it (Nova prints them)", name_req("\uff57\uff45\uff42\uff10\uff11"),
           changes=[], normalized=name_req("\uff57\uff45\uff42\uff10\uff11"), source=SRC["nova_schema"])
+    # Nova refuses format characters (Cf) such as ZWNJ and ZWJ: normalize removes them, which makes the name pass.
+    n.add("name in Persian with its ZWNJ: Nova refuses the ZWNJ (Cf), normalize removes it", name_req(PERSIAN),
+          [(NAME, "bad_char")], [(NAME, "bad_char", bc(ZWNJ, 2))], changes=[(NAME, "remove_zero_width")],
+          normalized=name_req(PERSIAN.replace(ZWNJ, "")), source=SRC["nova_schema"])
+    n.add("name with a ZWJ between letters: Nova refuses it, normalize removes it", name_req("a" + ZWJ + "b"),
+          [(NAME, "bad_char")], changes=[(NAME, "remove_zero_width")], normalized=name_req("ab"))
     for label, s, ch, idx in [
         ("bell U+0007 (Cc)", "a\u0007b", "\u0007", 1),
         ("DEL U+007F (Cc)", "a\u007fb", "\u007f", 1),
@@ -1079,6 +1115,8 @@ def huawei():
     n.add("name in full-width letters: normalize folds them, Huawei refuses the full-width form",
           h(name="\uff44\uff41\uff54\uff41\u3000\uff11"), [("/name", "bad_char")],
           changes=[("/name", "fold_width")], normalized=h(name="data 1"))
+    n.add("name with a ZWJ between letters: Huawei refuses it, normalize removes it", h(name="data" + ZWJ + "disk"),
+          [("/name", "bad_char")], changes=[("/name", "remove_zero_width")], normalized=h(name="datadisk"))
     n.add("name empty", h(name=""), [("/name", "empty")])
     n.add("name missing", h(name=DEL), [("/name", "required")])
     for label, v, actual in [("null", None, "null"), ("number", 1, "number"), ("array", ["n"], "array"),
@@ -1397,6 +1435,14 @@ def contexts():
     f.add("image name already taken", T, [("/ImageName", "already_exists")],
           [pc("/ImageName", "already_exists", "InvalidImageName.Duplicate")], context={"existingImageNames": ["db", "web"]})
     f.add("image name free", T, context={"existingImageNames": ["db"]})
+    # Compared as normalize leaves them: a joiner between two characters is part of the name, U+200B is not.
+    f.add("image name with a ZWJ emoji is not the name without the joiners", t(ImageName=FAMILY_NAME),
+          context={"existingImageNames": [FAMILY_NAME.replace(ZWJ, "")]}, changes=[], normalized=t(ImageName=FAMILY_NAME))
+    f.add("image name with a ZWJ emoji already taken", t(ImageName=FAMILY_NAME), [("/ImageName", "already_exists")],
+          context={"existingImageNames": [FAMILY_NAME]}, changes=[])
+    f.add("image name with U+200B is the name without it: already taken", t(ImageName="w" + ZWSP + "eb"),
+          [("/ImageName", "already_exists")], context={"existingImageNames": ["web"]},
+          changes=[("/ImageName", "remove_zero_width")], normalized=T)
     f.add("no image quota left", T, [("", "quota_exceeded")], [pc("", "quota_exceeded", "ImageQuotaLimitExceeded")],
           context={"imageQuotaRemaining": 0})
     f.add("image quota left", T, context={"imageQuotaRemaining": 3})
