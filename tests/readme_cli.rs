@@ -87,3 +87,35 @@ fn readme_cli_lines_run_as_written() {
         }
     }
 }
+
+/// The README shows each line above exactly, in its "CLI" block.
+#[test]
+fn readme_shows_these_cli_lines() {
+    let readme = include_str!("../README.md");
+    let block = readme.split("## CLI\n\n```sh\n").nth(1).and_then(|r| r.split("\n```").next()).expect("a CLI block");
+    let shown: Vec<&str> = block.lines().collect();
+    let tested: Vec<&str> = LINES.iter().map(|l| l.0).collect();
+    assert_eq!(shown, tested, "README.md's CLI block and this test's lines differ");
+}
+
+/// The README's Rust example is the one tests/dependent.rs compiles and runs (`mod readme`): every
+/// line of code in its block (comments aside) is a line of that module.
+#[test]
+fn readme_rust_example_is_the_tested_one() {
+    let readme = include_str!("../README.md");
+    let block = readme.split("```rust\n").nth(1).and_then(|r| r.split("\n```").next()).expect("a Rust block");
+    let dependent = include_str!("dependent.rs");
+    let module = dependent.split("mod readme {").nth(1).expect("tests/dependent.rs has `mod readme`");
+    // (The module's function is `pub`, for the test to call it.)
+    let code = |l: &str| {
+        let l = l.split(" // ").next().unwrap_or(l).trim();
+        l.strip_prefix("pub ").unwrap_or(l).to_owned()
+    };
+    let tested: Vec<String> = module.lines().map(code).collect();
+    let mut n = 0;
+    for line in block.lines().map(code).filter(|l| !l.is_empty()) {
+        assert!(tested.contains(&line), "README's Rust line `{line}` is not in tests/dependent.rs's `mod readme`");
+        n += 1;
+    }
+    assert!(n >= 8, "the README's Rust example has {n} lines of code");
+}
