@@ -217,6 +217,8 @@ pub struct Checker<'o> {
     pub issues: Vec<Issue>,
     /// The console's labels (`Options::labels`), for the messages.
     pub labels: &'o [(String, String)],
+    /// Their index, made when the first message is (a valid request never needs it).
+    label_index: std::cell::OnceCell<crate::labels::Labels<'o>>,
     /// `Options::empty_as_absent`.
     pub empty_as_absent: bool,
     /// Issues found past [`MAX_ISSUES`], not kept; whether one of them is an error.
@@ -235,6 +237,7 @@ impl Checker<'static> {
             lang,
             issues: Vec::new(),
             labels,
+            label_index: std::cell::OnceCell::new(),
             empty_as_absent,
             dropped: 0,
             dropped_error: false,
@@ -248,9 +251,15 @@ impl<'o> Checker<'o> {
     pub fn with_options(provider: Provider, options: &'o crate::Options<'_>) -> Checker<'o> {
         Checker {
             labels: &options.labels,
+            label_index: std::cell::OnceCell::new(),
             empty_as_absent: options.empty_as_absent,
             ..Checker::new(provider, options.lang)
         }
+    }
+
+    /// The console's labels, indexed for the messages (once per checker).
+    pub fn label_index(&self) -> &crate::labels::Labels<'o> {
+        self.label_index.get_or_init(|| crate::labels::Labels::new(self.labels))
     }
 
     /// Is `v` what an empty form control gives (`""`, `[]`, `null`) and are such values read as
@@ -311,7 +320,7 @@ impl<'o> Checker<'o> {
 
     /// Make an issue's message and short message from its kind, path and part.
     fn describe(&self, i: &mut Issue) {
-        let (m, s) = messages::texts(self.lang, self.provider, &i.path, &i.kind, i.part, self.labels);
+        let (m, s) = messages::texts(self.lang, self.provider, &i.path, &i.kind, i.part, self.label_index());
         i.message = m;
         i.short_message = s;
     }
@@ -628,11 +637,12 @@ fn name_source(issue: &mut Issue, lang: Lang, source: &Source) {
             short.push_str(source.name.0);
         }
         Lang::Zh => {
+            // (A space where the source's name starts with Latin letters: `依据 Zenlayer`.)
             message.push_str("（依据");
-            message.push_str(source.name.1);
+            crate::labels::push_spaced(message, source.name.1);
             message.push_str("；另有官方资料允许，因此仅为警告。）");
             short.push_str("（依据");
-            short.push_str(source.name.1);
+            crate::labels::push_spaced(short, source.name.1);
             short.push('）');
         }
     }
@@ -740,4 +750,43 @@ pub fn is_bucket_name(b: &str) -> bool {
         && b.chars().all(|c| Charset::Bucket.allows(c))
         && edge(bytes[0])
         && edge(bytes[bytes.len() - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::{huawei, openstack, tencent, zenlayer};
+
+    /// Every source a warning can name, in both messages of both languages: Chinese typography
+    /// (a space where Han meets Latin letters or digits: `依据 Zenlayer`, never `依据Zenlayer`).
+    #[test]
+    fn sources_are_named_with_chinese_spacing() {
+        let sources = [
+            &tencent::TAG_LIMITS,
+            &tencent::CKAFKA_TAGS,
+            &openstack::UPSTREAM_V2,
+            &openstack::SEED_BLANK_KEY,
+            &openstack::NOVA_API_REF,
+            &zenlayer::TERRAFORM,
+            &zenlayer::PAGE,
+            &huawei::IMAGE_ATTRIBUTES,
+            &huawei::TAG_FORMAT_ASCII,
+        ];
+        for source in sources {
+            for lang in Lang::ALL {
+                let mut c = Checker::new(Provider::Zenlayer, lang);
+                c.reading_warning(&Path::Root.key("imageName"), Kind::Empty, &zenlayer::FIELDS[1], source);
+                let i = &c.issues[0];
+                for m in [&i.message, &i.short_message] {
+                    let chars: Vec<char> = m.chars().collect();
+                    for w in chars.windows(2) {
+                        let (a, b) = (w[0], w[1]);
+                        let cjk = crate::labels::is_cjk;
+                        assert!(!(cjk(a) && b.is_ascii_alphanumeric()), "no space in {a}{b}: {m}");
+                        assert!(!(a.is_ascii_alphanumeric() && cjk(b)), "no space in {a}{b}: {m}");
+                    }
+                }
+            }
+        }
+    }
 }
