@@ -169,14 +169,14 @@ pub(crate) const MAX_WILD_SEGMENTS: usize = 6;
 
 /// The console's labels ([`crate::Options::labels`]), indexed once per call: each usable pattern
 /// (`""` or a JSON pointer, with a label that is not empty) as its canonical pointer, sorted, the
-/// first given kept. A name's lookup probes the pointer with each choice of wildcard segments, the
-/// fewest first: time per lookup independent of the number of labels (but its logarithm), where
+/// first given kept. A name's lookup probes the pointer with each choice of wildcard segments (at
+/// most 2^6): time per lookup independent of the number of labels (but its logarithm), where
 /// matching every pattern against every issue took 20 s for 10,000 labels and 10,000 issues.
 #[derive(Default)]
 pub(crate) struct Labels<'o> {
     labels: &'o [(String, String)],
     /// (canonical pattern, index in `labels`), sorted; one entry per pattern (its first label).
-    entries: Vec<(Cow<'o, str>, usize)>,
+    entries: Vec<(String, usize)>,
 }
 
 impl<'o> Labels<'o> {
@@ -186,7 +186,7 @@ impl<'o> Labels<'o> {
 
     /// The index of `labels`.
     pub fn new(labels: &'o [(String, String)]) -> Labels<'o> {
-        let mut entries: Vec<(Cow<'o, str>, usize)> = labels
+        let mut entries: Vec<(String, usize)> = labels
             .iter()
             .enumerate()
             .filter(|(_, (pattern, label))| !label.is_empty() && (pattern.is_empty() || pattern.starts_with('/')))
@@ -221,62 +221,38 @@ impl<'o> Labels<'o> {
         let len = n + usize::from(extra.is_some());
         let seg = |k: usize| if k < n { p[k].as_str() } else { extra.unwrap_or("") };
         let wild = |k: usize| if map_key && k + 1 == len { "*key" } else { "*" };
-        // A segment that is itself the wildcard is matched by it only (and counts as one).
-        let forced = (0..len).filter(|&k| seg(k) == wild(k)).count();
-        let free: Vec<usize> = (0..len).filter(|&k| seg(k) != wild(k)).collect();
-        let most = if len <= MAX_WILD_SEGMENTS { free.len() } else { 0 };
+        // Every choice of wildcard segments (bit k of `mask`: segment k is one), at most 2^6: the
+        // key that matches with the fewest wildcards (a segment that is itself the wildcard is
+        // matched by it only, and counts as one), then the first given.
+        let masks: u32 = if len <= MAX_WILD_SEGMENTS { 1 << len } else { 1 };
+        let mut best: Option<(usize, usize)> = None;
         let mut probe = String::new();
-        // Masks over `free` (bit j: `free[j]` is a wildcard); `most` > 0 only for at most 6 of them.
-        let limit: u32 = if most == 0 { 1 } else { 1 << free.len() };
-        for count in 0..=most {
-            let mut best: Option<usize> = None;
-            // Every choice of `count` wildcard segments among `free` (at most 2^6 in all).
-            let mut mask: u32 = (1u32 << count) - 1;
-            while mask < limit {
-                probe.clear();
-                let mut j = 0;
-                for k in 0..len {
-                    let is_free = j < free.len() && free[j] == k;
-                    let w = is_free && count > 0 && (mask >> j) & 1 == 1;
-                    if is_free {
-                        j += 1;
-                    }
-                    probe.push('/');
-                    crate::report::push_escaped(&mut probe, if w { wild(k) } else { seg(k) });
-                }
-                if let Ok(at) = self.entries.binary_search_by(|(key, _)| key.as_ref().cmp(probe.as_str())) {
-                    let i = self.entries[at].1;
-                    best = Some(best.map_or(i, |b| b.min(i)));
-                }
-                if count == 0 {
-                    break;
-                }
-                // The next mask with as many bits (Gosper's hack).
-                let c = mask & mask.wrapping_neg();
-                let r = mask + c;
-                mask = (((r ^ mask) >> 2) / c) | r;
+        for mask in 0..masks {
+            probe.clear();
+            let mut wilds = 0;
+            for k in 0..len {
+                let w = (k < MAX_WILD_SEGMENTS && (mask >> k) & 1 == 1) || seg(k) == wild(k);
+                wilds += usize::from(w);
+                probe.push('/');
+                crate::report::push_escaped(&mut probe, if w { wild(k) } else { seg(k) });
             }
-            if let Some(i) = best {
-                return Some((self.label(i), count + forced == 0));
+            if let Ok(at) = self.entries.binary_search_by(|(key, _)| key.as_str().cmp(&probe)) {
+                let found = (wilds, self.entries[at].1);
+                best = Some(best.map_or(found, |b| b.min(found)));
             }
         }
-        None
+        best.map(|(wilds, i)| (self.label(i), wilds == 0))
     }
 }
 
 /// A pattern as the pointer of its unescaped segments (`~` escapes written one way).
-fn canonical(pattern: &str) -> Cow<'_, str> {
-    let segs = split_pointer(pattern);
+fn canonical(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len());
-    for s in &segs {
+    for s in &split_pointer(pattern) {
         out.push('/');
         crate::report::push_escaped(&mut out, s);
     }
-    if out == pattern {
-        Cow::Borrowed(pattern)
-    } else {
-        Cow::Owned(out)
-    }
+    out
 }
 
 /// A label of the tables without its trailing parenthetical note (`Minimum disk (GB)`,

@@ -183,8 +183,15 @@ pub const HUAWEI_CONTEXT: &[ContextField] = &[
 /// beside `DataDiskIds.0` leaves the numbered keys to become the array).
 pub(crate) fn without_blanks<'a>(provider: Provider, req: &Value<'a>) -> Value<'a> {
     use crate::rules::{is_blank, Field};
-    type Inner<'f, 'a> = &'f dyn Fn(&str, &Value<'a>) -> Option<Value<'a>>;
-    fn strip<'a>(v: &Value<'a>, fields: &[Field], inner: Inner<'_, 'a>) -> Value<'a> {
+    /// A table of fields, and the member that holds a nested table: (key, whether it holds a list
+    /// of them, the nested table).
+    struct Table(&'static [Field], Option<(&'static str, bool, &'static Table)>);
+    const TAG: Table = Table(tencent::TAG_FIELDS, None);
+    const TAG_SPEC: Table = Table(tencent::TAG_SPEC_FIELDS, Some(("Tags", true, &TAG)));
+    const IMAGE_TAG: Table = Table(huawei::IMAGE_TAG_FIELDS, None);
+    const CREATE_IMAGE: Table = Table(openstack::CREATE_IMAGE_NOVA, None);
+    const BODY: Table = Table(openstack::BODY_FIELDS, Some(("createImage", false, &CREATE_IMAGE)));
+    fn strip<'a>(v: &Value<'a>, Table(fields, nested): &Table) -> Value<'a> {
         let Value::Object(m) = v else { return v.clone() };
         // Per field of the table, whether its last occurrence reads as absent (linear in the members).
         let gone: Vec<&str> = fields
@@ -197,43 +204,32 @@ pub(crate) fn without_blanks<'a>(provider: Provider, req: &Value<'a>) -> Value<'
             })
             .map(|f| f.name)
             .collect();
-        Value::Object(
-            m.iter()
-                .filter(|(k, _)| !gone.contains(&k.as_ref()))
-                .map(|(k, x)| (k.clone(), inner(k, x).unwrap_or_else(|| x.clone())))
-                .collect(),
-        )
+        let mut out = Vec::with_capacity(m.len());
+        for (k, x) in m {
+            let x = match nested {
+                _ if gone.contains(&k.as_ref()) => continue,
+                Some((key, true, t)) if k == key => match x {
+                    Value::Array(a) => Value::Array(a.iter().map(|x| strip(x, t)).collect()),
+                    _ => x.clone(),
+                },
+                Some((key, false, t)) if k == key => strip(x, t),
+                _ => x.clone(),
+            };
+            out.push((k.clone(), x));
+        }
+        Value::Object(out)
     }
-    fn items<'a>(v: &Value<'a>, fields: &[Field], inner: Inner<'_, 'a>) -> Option<Value<'a>> {
-        Some(Value::Array(v.as_array()?.iter().map(|x| strip(x, fields, inner)).collect()))
-    }
-    let none: Inner<'_, 'a> = &|_, _| None;
     // (A provider this build does not hold: its report says so; the linker drops its tables.)
     if !built(provider) {
         return req.clone();
     }
-    match provider {
-        Provider::Zenlayer => strip(req, zenlayer::FIELDS, none),
-        Provider::Tencent => {
-            let tags = |k: &str, v: &Value<'a>| (k == "Tags").then(|| items(v, tencent::TAG_FIELDS, none)).flatten();
-            let specs = |k: &str, v: &Value<'a>| {
-                (k == "TagSpecification").then(|| items(v, tencent::TAG_SPEC_FIELDS, &tags)).flatten()
-            };
-            strip(req, tencent::FIELDS, &specs)
-        }
-        Provider::Huawei => {
-            let tags = |k: &str, v: &Value<'a>| {
-                (k == "image_tags").then(|| items(v, huawei::IMAGE_TAG_FIELDS, none)).flatten()
-            };
-            strip(req, huawei::FIELDS, &tags)
-        }
-        Provider::OpenStack | Provider::Nova => {
-            let ci =
-                |k: &str, v: &Value<'a>| (k == "createImage").then(|| strip(v, openstack::CREATE_IMAGE_NOVA, none));
-            let body = |k: &str, v: &Value<'a>| (k == "body").then(|| strip(v, openstack::BODY_FIELDS, &ci));
-            strip(req, openstack::FIELDS, &body)
-        }
-    }
+    let table = match provider {
+        Provider::Zenlayer => Table(zenlayer::FIELDS, None),
+        Provider::Tencent => Table(tencent::FIELDS, Some(("TagSpecification", true, &TAG_SPEC))),
+        Provider::Huawei => Table(huawei::FIELDS, Some(("image_tags", true, &IMAGE_TAG))),
+        Provider::OpenStack | Provider::Nova => Table(openstack::FIELDS, Some(("body", false, &BODY))),
+    };
+    strip(req, &table)
 }
 
 /// Where a pre-flight issue about `key` goes: at the field when the request has it, else at `""`
