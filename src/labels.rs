@@ -186,12 +186,12 @@ impl<'o> Labels<'o> {
 
     /// The index of `labels`.
     pub fn new(labels: &'o [(String, String)]) -> Labels<'o> {
-        let mut entries: Vec<(String, usize)> = labels
-            .iter()
-            .enumerate()
-            .filter(|(_, (pattern, label))| !label.is_empty() && (pattern.is_empty() || pattern.starts_with('/')))
-            .map(|(k, (pattern, _))| (canonical(pattern), k))
-            .collect();
+        let mut entries = Vec::new();
+        for (k, (pattern, label)) in labels.iter().enumerate() {
+            if !label.is_empty() && (pattern.is_empty() || pattern.starts_with('/')) {
+                entries.push((canonical(pattern), k));
+            }
+        }
         entries.sort_unstable();
         entries.dedup_by(|later, first| later.0 == first.0);
         Labels { labels, entries }

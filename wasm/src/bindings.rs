@@ -35,26 +35,23 @@ fn lang(l: &str) -> Lang {
 /// parsed with `marks` (a key holding an unpaired surrogate then names exactly that key), and
 /// whether a key holds one.
 fn labels_of(text: &str, marks: Option<&Marks>) -> (Vec<(String, String)>, bool) {
-    if text.is_empty() {
-        return (Vec::new(), false);
+    let mut labels = Vec::new();
+    let parsed = if text.is_empty() { None } else { parse_marked(text, false, marks).ok() };
+    let Some((Value::Object(m), bad)) = parsed else { return (labels, false) };
+    for (k, v) in &m {
+        // Under a key holding an unpaired surrogate, the parser wraps the value.
+        let v = match v {
+            Value::Other(o) => match &**o {
+                Other::BadKey { value, .. } => value,
+                _ => v,
+            },
+            _ => v,
+        };
+        if let Value::String(s) = v {
+            labels.push((k.to_string(), s.to_string()));
+        }
     }
-    match parse_marked(text, false, marks) {
-        Ok((Value::Object(m), bad)) => (
-            m.into_iter()
-                .filter_map(|(k, v)| match v {
-                    Value::String(s) => Some((k.into_owned(), s.into_owned())),
-                    // Under a key holding an unpaired surrogate, the parser wraps the value.
-                    Value::Other(o) => match *o {
-                        Other::BadKey { value: Value::String(s), .. } => Some((k.into_owned(), s.into_owned())),
-                        _ => None,
-                    },
-                    _ => None,
-                })
-                .collect(),
-            bad,
-        ),
-        _ => (Vec::new(), false),
-    }
+    (labels, bad)
 }
 
 /// The options of a call: the labels (see [`labels_of`]) and `flags` (bit 0: `emptyAsAbsent`).
