@@ -231,7 +231,17 @@ pub struct Checker<'o> {
 impl Checker<'static> {
     /// A checker with messages in `lang` and no other option.
     pub fn new(provider: Provider, lang: Lang) -> Checker<'static> {
-        let (labels, empty_as_absent) = (&[][..], false);
+        Checker::make(provider, lang, &[], false)
+    }
+}
+
+impl<'o> Checker<'o> {
+    /// A checker for these options (their context is the caller's to run).
+    pub fn with_options(provider: Provider, options: &'o crate::Options<'_>) -> Checker<'o> {
+        Checker::make(provider, options.lang, &options.labels, options.empty_as_absent)
+    }
+
+    fn make(provider: Provider, lang: Lang, labels: &'o [(String, String)], empty_as_absent: bool) -> Checker<'o> {
         Checker {
             provider,
             lang,
@@ -242,18 +252,6 @@ impl Checker<'static> {
             dropped: 0,
             dropped_error: false,
             spare: None,
-        }
-    }
-}
-
-impl<'o> Checker<'o> {
-    /// A checker for these options (their context is the caller's to run).
-    pub fn with_options(provider: Provider, options: &'o crate::Options<'_>) -> Checker<'o> {
-        Checker {
-            labels: &options.labels,
-            label_index: std::cell::OnceCell::new(),
-            empty_as_absent: options.empty_as_absent,
-            ..Checker::new(provider, options.lang)
         }
     }
 

@@ -194,16 +194,13 @@ pub(crate) fn without_blanks<'a>(provider: Provider, req: &Value<'a>) -> Value<'
     fn strip<'a>(v: &Value<'a>, Table(fields, nested): &Table) -> Value<'a> {
         let Value::Object(m) = v else { return v.clone() };
         // Per field of the table, whether its last occurrence reads as absent (linear in the members).
-        let gone: Vec<&str> = fields
-            .iter()
-            .filter(|f| {
-                m.iter()
-                    .rev()
-                    .find(|(k, _)| k == f.name)
-                    .is_some_and(|(_, x)| is_blank(x) && (!f.required || matches!(x, Value::Null)))
-            })
-            .map(|f| f.name)
-            .collect();
+        let mut gone = Vec::new();
+        for f in *fields {
+            let last = m.iter().rev().find(|(k, _)| k == f.name);
+            if last.is_some_and(|(_, x)| is_blank(x) && (!f.required || matches!(x, Value::Null))) {
+                gone.push(f.name);
+            }
+        }
         let mut out = Vec::with_capacity(m.len());
         for (k, x) in m {
             let x = match nested {
