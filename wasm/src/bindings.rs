@@ -224,16 +224,18 @@ pub fn check_field(provider: u32, path: &str, value: &str, lang: u32, labels: &s
     if let Some(r) = oversize(p, lang, &[path, value, labels]) {
         return keep(r);
     }
-    // Not a string literal (the JS side always sends one): the text itself is the path.
-    let (path_text, bad_path) = parse_string_marked(path, None).unwrap_or_else(|_| (path.to_owned(), false));
-    let (l, bad_labels) = labels_of(labels, None);
-    let (path_text, l, marks) = match (bad_path || bad_labels).then(|| Marks::avoiding(&[path, value, labels])) {
-        Some(Some(m)) => {
-            let path_text = parse_string_marked(path, Some(&m)).map_or(path_text, |(s, _)| s);
-            (path_text, labels_of(labels, Some(&m)).0, Some(m))
-        }
-        _ => (path_text, l, None),
+    // The path and labels; again with placeholders where a key holds an unpaired surrogate.
+    let parse = |marks: Option<&Marks>| {
+        // Not a string literal (the JS side always sends one): the text itself is the path.
+        let (path_text, bad_path) = parse_string_marked(path, marks).unwrap_or_else(|_| (path.to_owned(), false));
+        let (l, bad_labels) = labels_of(labels, marks);
+        (path_text, l, bad_path || bad_labels)
     };
+    let (mut path_text, mut l, bad) = parse(None);
+    let marks = if bad { Marks::avoiding(&[path, value, labels]) } else { None };
+    if let Some(m) = &marks {
+        (path_text, l, _) = parse(Some(m));
+    }
     let v = match parse_with(value, true) {
         Ok(v) => v,
         Err(e) => return keep(bad_text(p.id(), lang, &e)),
