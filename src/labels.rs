@@ -10,7 +10,7 @@
 
 use crate::messages::num;
 use crate::providers::{huawei, openstack, tencent, zenlayer};
-use crate::report::split_pointer;
+use crate::report::{join_pointer, split_pointer};
 use crate::rules::Field;
 use crate::{Lang, Provider};
 use std::borrow::Cow;
@@ -189,7 +189,8 @@ impl<'o> Labels<'o> {
         let mut entries = Vec::new();
         for (k, (pattern, label)) in labels.iter().enumerate() {
             if !label.is_empty() && (pattern.is_empty() || pattern.starts_with('/')) {
-                entries.push((canonical(pattern), k));
+                // Its canonical pointer: `~` escapes written one way.
+                entries.push((join_pointer(&split_pointer(pattern)), k));
             }
         }
         entries.sort_unstable();
@@ -244,16 +245,6 @@ impl<'o> Labels<'o> {
         }
         best.map(|(wilds, i)| (self.label(i), wilds == 0))
     }
-}
-
-/// A pattern as the pointer of its unescaped segments (`~` escapes written one way).
-fn canonical(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    for s in &split_pointer(pattern) {
-        out.push('/');
-        crate::report::push_escaped(&mut out, s);
-    }
-    out
 }
 
 /// A label of the tables without its trailing parenthetical note (`Minimum disk (GB)`,
@@ -341,12 +332,7 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
         let keys = quote(&dotted(&p[known..]), lang);
         let mut text = String::new();
         if known > 0 {
-            let mut prefix = String::new();
-            for s in &p[..known] {
-                prefix.push('/');
-                crate::report::push_escaped(&mut prefix, s);
-            }
-            let holder = name(provider, &prefix, None, lang, labels).text;
+            let holder = name(provider, &join_pointer(&p[..known]), None, lang, labels).text;
             if en {
                 // Inside a sentence: `of tag 1` (but `of ID 1` stays).
                 let word = holder.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase);
