@@ -54,8 +54,6 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
         let field = segs.last().cloned().unwrap_or_default();
         // At the pointer of its segments, `~` escapes written as `check` writes them (`/a~2` is the
         // key `a~2`, at `/a~02`).
-        // At the pointer of its segments, `~` escapes written as `check` writes them (`/a~2` is the
-        // key `a~2`, at `/a~02`).
         c.push_at(crate::report::join_pointer(&segs), Kind::UnknownField { field }, sev, pc);
         with_path(&segs, &Path::Root, &mut |p| {
             c.scan_hidden(p, value);
