@@ -183,14 +183,14 @@ pub const HUAWEI_CONTEXT: &[ContextField] = &[
 /// beside `DataDiskIds.0` leaves the numbered keys to become the array).
 pub(crate) fn without_blanks<'a>(provider: Provider, req: &Value<'a>) -> Value<'a> {
     use crate::rules::{is_blank, Field};
-    /// A table of fields, and the member that holds a nested table: (key, whether it holds a list
-    /// of them, the nested table).
-    struct Table(&'static [Field], Option<(&'static str, bool, &'static Table)>);
+    /// A table of fields, and the member that holds a nested table (or a list of them): its key
+    /// and table.
+    struct Table(&'static [Field], Option<(&'static str, &'static Table)>);
     const TAG: Table = Table(tencent::TAG_FIELDS, None);
-    const TAG_SPEC: Table = Table(tencent::TAG_SPEC_FIELDS, Some(("Tags", true, &TAG)));
+    const TAG_SPEC: Table = Table(tencent::TAG_SPEC_FIELDS, Some(("Tags", &TAG)));
     const IMAGE_TAG: Table = Table(huawei::IMAGE_TAG_FIELDS, None);
     const CREATE_IMAGE: Table = Table(openstack::CREATE_IMAGE_NOVA, None);
-    const BODY: Table = Table(openstack::BODY_FIELDS, Some(("createImage", false, &CREATE_IMAGE)));
+    const BODY: Table = Table(openstack::BODY_FIELDS, Some(("createImage", &CREATE_IMAGE)));
     fn strip<'a>(v: &Value<'a>, Table(fields, nested): &Table) -> Value<'a> {
         let Value::Object(m) = v else { return v.clone() };
         // Per field of the table, whether its last occurrence reads as absent (linear in the members).
@@ -205,11 +205,10 @@ pub(crate) fn without_blanks<'a>(provider: Provider, req: &Value<'a>) -> Value<'
         for (k, x) in m {
             let x = match nested {
                 _ if gone.contains(&k.as_ref()) => continue,
-                Some((key, true, t)) if k == key => match x {
+                Some((key, t)) if k == key => match x {
                     Value::Array(a) => Value::Array(a.iter().map(|x| strip(x, t)).collect()),
-                    _ => x.clone(),
+                    _ => strip(x, t),
                 },
-                Some((key, false, t)) if k == key => strip(x, t),
                 _ => x.clone(),
             };
             out.push((k.clone(), x));
@@ -222,9 +221,9 @@ pub(crate) fn without_blanks<'a>(provider: Provider, req: &Value<'a>) -> Value<'
     }
     let table = match provider {
         Provider::Zenlayer => Table(zenlayer::FIELDS, None),
-        Provider::Tencent => Table(tencent::FIELDS, Some(("TagSpecification", true, &TAG_SPEC))),
-        Provider::Huawei => Table(huawei::FIELDS, Some(("image_tags", true, &IMAGE_TAG))),
-        Provider::OpenStack | Provider::Nova => Table(openstack::FIELDS, Some(("body", false, &BODY))),
+        Provider::Tencent => Table(tencent::FIELDS, Some(("TagSpecification", &TAG_SPEC))),
+        Provider::Huawei => Table(huawei::FIELDS, Some(("image_tags", &IMAGE_TAG))),
+        Provider::OpenStack | Provider::Nova => Table(openstack::FIELDS, Some(("body", &BODY))),
     };
     strip(req, &table)
 }
