@@ -231,10 +231,14 @@ impl<'o> Labels<'o> {
             probe.clear();
             let mut wilds = 0;
             for k in 0..len {
-                let w = (k < MAX_WILD_SEGMENTS && (mask >> k) & 1 == 1) || seg(k) == wild(k);
-                wilds += usize::from(w);
+                let (s, w) = (seg(k), wild(k));
                 probe.push('/');
-                crate::report::push_escaped(&mut probe, if w { wild(k) } else { seg(k) });
+                if s == w || (k < MAX_WILD_SEGMENTS && (mask >> k) & 1 == 1) {
+                    wilds += 1;
+                    probe.push_str(w);
+                } else {
+                    crate::report::push_escaped(&mut probe, s);
+                }
             }
             // The first entry of this key: its first label.
             let at = self.entries.partition_point(|(key, _)| *key < probe);
