@@ -154,7 +154,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     c.check_fields(&root, obj, FIELDS, check_nested);
     // Given: present (an empty form value is not, with `empty_as_absent`; a key given twice is
     // read at its last occurrence, as its rules read it).
-    let has = |k: &str| obj.iter().rev().find(|(x, _)| x == k).is_some_and(|(_, v)| !c.blank(v));
+    let has = |k: &str| req.get(k).is_some_and(|v| !c.blank(v));
     if has("tags") && has("image_tags") {
         c.cross(&root.key("image_tags"), Kind::Conflict { with: "/tags" }, None, &["/tags", "/image_tags"]);
     }

@@ -196,8 +196,7 @@ pub(crate) fn without_blanks<'a>(provider: Provider, req: &Value<'a>) -> Value<'
         // Per field of the table, whether its last occurrence reads as absent (linear in the members).
         let mut gone = Vec::new();
         for f in *fields {
-            let last = m.iter().rev().find(|(k, _)| k == f.name);
-            if last.is_some_and(|(_, x)| is_blank(x) && (!f.required || matches!(x, Value::Null))) {
+            if v.get(f.name).is_some_and(|x| is_blank(x) && (!f.required || matches!(x, Value::Null))) {
                 gone.push(f.name);
             }
         }

@@ -230,7 +230,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
         }
         let f = field(name);
         let fp = root.key(name);
-        if obj.iter().rev().find(|(k, _)| k == name).is_some_and(|(_, v)| !c.blank(v)) {
+        if req.get(name).is_some_and(|v| !c.blank(v)) {
             // Both forms (an empty array is none with `empty_as_absent`): `/X/N` is the array's item, so each flattened key is reported at its own
             // key `/X.N`, checked as an item (as `check_field` checks it), the first with the conflict.
             let keys: Vec<String> =
@@ -262,8 +262,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     // twice is read at its last occurrence, as its rules read it), or one of its numbered keys is.
     let blank = |v: &Value<'_>| c.blank(v);
     let given = |name: &str| {
-        obj.iter().rev().find(|(k, _)| k == name).is_some_and(|(_, v)| !blank(v))
-            || obj.iter().any(|(k, _)| flat_key(k).is_some_and(|(n, _)| n == name))
+        req.get(name).is_some_and(|v| !blank(v)) || obj.iter().any(|(k, _)| flat_key(k).is_some_and(|(n, _)| n == name))
     };
     let (instance, snapshots, disks) = (given("InstanceId"), given("SnapshotIds"), given("DataDiskIds"));
     const ONE_OF: &[&str] = &["/InstanceId", "/SnapshotIds"];
