@@ -149,7 +149,7 @@ fn is_index(s: &str) -> bool {
 /// `/body/createImage`) included.
 fn absent(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) -> bool {
     let undefined = matches!(v, Value::Other(o) if matches!(**o, Other::Js { kind: JsKind::Undefined, .. }));
-    if undefined || (c.blank(v) && (!f.required || matches!(v, Value::Null))) {
+    if undefined || (c.empty_as_absent && crate::rules::blank_is_absent(f, v)) {
         if f.required {
             c.error(p, Kind::Required, f);
         }

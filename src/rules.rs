@@ -368,7 +368,7 @@ impl<'o> Checker<'o> {
         for field in fields {
             let v = obj.iter().rev().find(|(k, _)| k == field.name).map(|(_, v)| v);
             // An empty form control: absent in an optional field; `null` absent in a required one.
-            let v = v.filter(|v| !(self.blank(v) && (!field.required || matches!(v, Value::Null))));
+            let v = v.filter(|v| !(self.empty_as_absent && blank_is_absent(field, v)));
             let fp = path.key(field.name);
             match v {
                 None if field.required => {
@@ -644,6 +644,12 @@ fn name_source(issue: &mut Issue, lang: Lang, source: &Source) {
             short.push('）');
         }
     }
+}
+
+/// Does `v`, given for field `f`, read as absent with `empty_as_absent`: `""`, `[]` or `null` in an
+/// optional field, `null` in a required one?
+pub fn blank_is_absent(f: &Field, v: &Value<'_>) -> bool {
+    is_blank(v) && (!f.required || matches!(v, Value::Null))
 }
 
 /// What an empty form control gives: `""`, `[]` or `null`.

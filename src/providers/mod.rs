@@ -182,7 +182,7 @@ pub const HUAWEI_CONTEXT: &[ContextField] = &[
 /// report read (a Huawei image tag's `value: null` is not sent; Tencent's `DataDiskIds: []`
 /// beside `DataDiskIds.0` leaves the numbered keys to become the array).
 pub(crate) fn without_blanks<'a>(provider: Provider, req: &Value<'a>) -> Value<'a> {
-    use crate::rules::{is_blank, Field};
+    use crate::rules::{blank_is_absent, Field};
     /// A table of fields, and the member that holds a nested table (or a list of them): its key
     /// and table.
     struct Table(&'static [Field], Option<(&'static str, &'static Table)>);
@@ -196,7 +196,7 @@ pub(crate) fn without_blanks<'a>(provider: Provider, req: &Value<'a>) -> Value<'
         // Per field of the table, whether its last occurrence reads as absent (linear in the members).
         let mut gone = Vec::new();
         for f in *fields {
-            if v.get(f.name).is_some_and(|x| is_blank(x) && (!f.required || matches!(x, Value::Null))) {
+            if v.get(f.name).is_some_and(|x| blank_is_absent(f, x)) {
                 gone.push(f.name);
             }
         }
