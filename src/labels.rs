@@ -176,7 +176,7 @@ pub(crate) const MAX_WILD_SEGMENTS: usize = 6;
 pub(crate) struct Labels<'o> {
     labels: &'o [(String, String)],
     /// (canonical pattern, index in `labels`), sorted.
-    entries: Vec<(String, usize)>,
+    entries: Vec<(Cow<'o, str>, usize)>,
 }
 
 impl<'o> Labels<'o> {
@@ -190,7 +190,11 @@ impl<'o> Labels<'o> {
         for (k, (pattern, label)) in labels.iter().enumerate() {
             if !label.is_empty() && (pattern.is_empty() || pattern.starts_with('/')) {
                 // Its canonical pointer: `~` escapes written one way.
-                entries.push((join_pointer(&split_pointer(pattern)), k));
+                let canonical = join_pointer(&split_pointer(pattern));
+                entries.push((
+                    if canonical == *pattern { Cow::Borrowed(pattern.as_str()) } else { Cow::Owned(canonical) },
+                    k,
+                ));
             }
         }
         entries.sort_unstable();
@@ -241,8 +245,8 @@ impl<'o> Labels<'o> {
                 }
             }
             // The first entry of this key: its first label.
-            let at = self.entries.partition_point(|(key, _)| *key < probe);
-            if let Some((_, i)) = self.entries.get(at).filter(|(key, _)| *key == probe) {
+            let at = self.entries.partition_point(|(key, _)| key.as_ref() < probe.as_str());
+            if let Some((_, i)) = self.entries.get(at).filter(|(key, _)| key.as_ref() == probe) {
                 let found = (wilds, *i);
                 best = Some(best.map_or(found, |b| b.min(found)));
             }

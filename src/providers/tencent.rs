@@ -452,13 +452,13 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             Some(_) if snaps.is_empty() => {}
             Some(entries) => {
                 let snap = field("SnapshotIds");
-                // (normalized id, usage), sorted by id; a repeated id keeps its last usage.
-                let mut table: Vec<(Cow<str>, usize, Option<&str>)> =
-                    entries.iter().enumerate().map(|(i, (k, v))| (fixed(snap, k), i, v.as_str())).collect();
+                // (normalized id, position of the entry), sorted by id; a repeated id keeps its last usage.
+                let mut table: Vec<(Cow<str>, usize)> =
+                    entries.iter().enumerate().map(|(i, (k, _))| (fixed(snap, k), i)).collect();
                 table.sort_unstable();
                 let lookup = |id: &str| {
-                    let end = table.partition_point(|(k, _, _)| k.as_ref() <= id);
-                    table[..end].last().filter(|(k, _, _)| k == id).map(|(_, _, u)| *u)
+                    let end = table.partition_point(|(k, _)| k.as_ref() <= id);
+                    table[..end].last().filter(|(k, _)| k == id).map(|(_, i)| entries[*i].1.as_str())
                 };
                 let sp = root.key("SnapshotIds");
                 let mut systems = 0;
