@@ -175,7 +175,8 @@ pub(crate) const MAX_WILD_SEGMENTS: usize = 6;
 #[derive(Default)]
 pub(crate) struct Labels<'o> {
     labels: &'o [(String, String)],
-    /// (canonical pattern, index in `labels`), sorted.
+    /// (canonical pattern, index in `labels`), sorted (the type of Tencent's snapshot table: one
+    /// sort in the wasm).
     entries: Vec<(Cow<'o, str>, usize)>,
 }
 
