@@ -112,7 +112,8 @@ export interface Options<P extends Provider = Provider> {
    * an `InstanceId`) are not checked and not "given" for the cross-field rules; `null` in a required
    * field is `required`. A required field left `""`/`[]` is still checked (`empty`), and so is a
    * blank row of a list (its key is `empty`: the request as given would be refused). `toHttp`
-   * leaves such fields out of the body. Default `false` (`standardSchema`: `true`).
+   * leaves such fields out of the body. Default `false` (`standardSchema`: `true`); only `true`
+   * turns it on (`1`, `"true"` and other values are `false`).
    */
   emptyAsAbsent?: boolean | undefined;
   /** What the console knows (instance state, quotas, ...). `null`/absent: no pre-flight checks. */
@@ -614,7 +615,7 @@ export interface StandardSchemaOptions<P extends Provider = Provider> {
   lang?: LangTag | undefined;
   /** The console's own label per field (a JSON pointer; `*` stands for any one segment: `/TagSpecification/*\/Tags/*\/Key`). */
   labels?: Labels | undefined;
-  /** `""`, `[]` and `null` in an optional field or an unused alternative count as absent. Default `true` here. */
+  /** `""`, `[]` and `null` in an optional field or an unused alternative count as absent. Default `true` here (when absent or `undefined`; any other value but `true` is off). */
   emptyAsAbsent?: boolean | undefined;
   /** What the console knows (instance state, quotas, ...), as in `validate`. */
   context?: ContextFor<P> | null | undefined;

@@ -146,11 +146,21 @@ function child(v, key) {
   }
 }
 
+// Chinese for every `zh` (or `cmn`) tag, as validate() reads `lang` (index.js, Lang::from_bcp47).
 function zh(o) {
   try {
-    return typeof o.lang === "string" && /^zh(?:-|$)/i.test(o.lang);
+    return typeof o.lang === "string" && /^(?:zh|cmn)(?:[-_]|$)/i.test(o.lang);
   } catch {
     return false;
+  }
+}
+
+/** A caller's value as text for an Error message: never throws (a toString that throws, a Symbol...). */
+function text(v) {
+  try {
+    return JSON.stringify(String(v));
+  } catch {
+    return "(a value that cannot be shown)";
   }
 }
 
@@ -188,14 +198,14 @@ function convert(schema, provider, options) {
   } catch {
     target = undefined;
   }
-  if (schema === null) throw new Error(`createimage: no JSON Schema for the unknown provider ${JSON.stringify(String(provider))}`);
+  // Errors the spec allows (an unsupported target; here also an unknown provider) are this
+  // package's own Error, whatever the caller's values do when read.
+  if (schema === null) throw new Error(`createimage: no JSON Schema for the unknown provider ${text(provider)}`);
   if (target === "draft-2020-12") return schema;
   if (target === "draft-07") {
     return { $schema: DRAFT_07, ...draft07(schema) };
   }
-  throw new Error(
-    `createimage: JSON Schema target ${JSON.stringify(String(target))} is not supported (supported: "draft-2020-12", "draft-07")`,
-  );
+  throw new Error(`createimage: JSON Schema target ${text(target)} is not supported (supported: "draft-2020-12", "draft-07")`);
 }
 
 const MAP_KEYWORDS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];

@@ -13,13 +13,22 @@ use crate::rules::{Checker, Field, Ty};
 use crate::{finish, Options, Provider, Report};
 
 /// Check the value of the field at `path` (a JSON pointer such as `/ImageName` or
-/// `/body/createImage/metadata`). A path the provider does not define is an `unknown_field`.
+/// `/body/createImage/metadata`). A path the provider does not define is an `unknown_field` there;
+/// a `path` that is not a JSON pointer (does not start with `/`: `ImageName`, `""`) is one
+/// `unknown_field` error at `""` whose `field` is the text given (nothing is checked).
 /// `options`: its language, labels and `empty_as_absent` as [`check`](crate::check) reads them
 /// (the context is not read: it is about the whole request).
 pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &Options<'_>) -> Report {
     let mut c = Checker::with_options(provider, options);
     if !crate::providers::built(provider) {
         crate::providers::not_built(&mut c);
+        return finish(c);
+    }
+    // A path that is not a JSON pointer (`ImageName` without its `/`, `""`, a provider id given
+    // where the path goes) names no field: one `unknown_field` error at `""` that quotes it, since
+    // nothing was checked; a report's paths are always JSON pointers into the request.
+    if !path.starts_with('/') {
+        c.push_at(String::new(), Kind::UnknownField { field: path.to_owned() }, Severity::Error, None);
         return finish(c);
     }
     let mut segs = split_pointer(path);
@@ -43,7 +52,9 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
             _ => None,
         };
         let field = segs.last().cloned().unwrap_or_default();
-        c.push_at(path.to_owned(), Kind::UnknownField { field }, sev, pc);
+        // At the pointer of its segments, `~` escapes written as `check` writes them (`/a~2` is the
+        // key `a~2`, at `/a~02`).
+        c.push_at(crate::report::join_pointer(&segs), Kind::UnknownField { field }, sev, pc);
         with_path(&segs, &Path::Root, &mut |p| {
             c.scan_hidden(p, value);
             true
@@ -98,11 +109,17 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
             let profile = if c.provider == Provider::Nova { Profile::Nova } else { Profile::Seed };
             match rest {
                 ["body"] => {
-                    openstack::check_body(c, p, &openstack::FIELDS[3], v, profile);
+                    let f = &openstack::FIELDS[3];
+                    if !absent(c, p, f, v) {
+                        openstack::check_body(c, p, f, v, profile);
+                    }
                     true
                 }
                 ["body", "createImage"] => {
-                    openstack::check_create_image(c, p, &openstack::BODY_FIELDS[0], v, profile);
+                    let f = &openstack::BODY_FIELDS[0];
+                    if !absent(c, p, f, v) {
+                        openstack::check_create_image(c, p, f, v, profile);
+                    }
                     true
                 }
                 ["body", "createImage", name] => simple(c, profile.create_image_fields(), name, p, v, |c, p, f, v| {
@@ -125,6 +142,22 @@ fn is_index(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
 }
 
+/// Is the value of field `f` an absent one (then reported as `check` reports an absent field)? A
+/// form's empty field (`undefined` from JS) is: required, or nothing to say; with
+/// `empty_as_absent`, so are `""`, `[]` and `null` in an optional field, and `null` in a required
+/// one (as `check` reads them). Every field of the tables, the wrappers (`/body`,
+/// `/body/createImage`) included.
+fn absent(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) -> bool {
+    let undefined = matches!(v, Value::Other(o) if matches!(**o, Other::Js { kind: JsKind::Undefined, .. }));
+    if undefined || (c.empty_as_absent && crate::rules::blank_is_absent(f, v)) {
+        if f.required {
+            c.error(p, Kind::Required, f);
+        }
+        return true;
+    }
+    false
+}
+
 fn simple(
     c: &mut Checker,
     fields: &'static [Field],
@@ -136,14 +169,7 @@ fn simple(
     let Some(f) = find(fields, name) else {
         return false;
     };
-    // A form's empty field (`undefined` from JS) is an absent one: required, or nothing to say;
-    // with `empty_as_absent`, so are `""`, `[]` and `null` in an optional field, and `null` in a
-    // required one (as `check` reads them).
-    let undefined = matches!(v, Value::Other(o) if matches!(**o, Other::Js { kind: JsKind::Undefined, .. }));
-    if undefined || (c.blank(v) && (!f.required || matches!(v, Value::Null))) {
-        if f.required {
-            c.error(p, Kind::Required, f);
-        }
+    if absent(c, p, f, v) {
         return true;
     }
     match f.ty {

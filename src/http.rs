@@ -69,43 +69,11 @@ fn segment(s: &str) -> String {
     out
 }
 
-/// With `empty_as_absent` the report reads an empty form value of an optional field as absent:
-/// so does the request sent, which leaves the field out (the provider reads what it receives).
-fn drop_blank(provider: Provider, body: &mut Value<'static>) {
-    use crate::providers::{huawei, openstack, tencent, zenlayer};
-    use crate::rules::{is_blank, Field};
-    // A key given twice is read at its last occurrence (as `check` reads it): all of them go.
-    fn drop(v: &mut Value<'static>, fields: &[Field]) {
-        if let Value::Object(m) = v {
-            for f in fields.iter().filter(|f| !f.required) {
-                if m.iter().rev().find(|(k, _)| k == f.name).is_some_and(|(_, x)| is_blank(x)) {
-                    m.retain(|(k, _)| k != f.name);
-                }
-            }
-        }
-    }
-    match provider {
-        Provider::Zenlayer => drop(body, zenlayer::FIELDS),
-        Provider::Tencent => drop(body, tencent::FIELDS),
-        Provider::Huawei => drop(body, huawei::FIELDS),
-        Provider::OpenStack | Provider::Nova => {
-            fn member<'v>(v: &'v mut Value<'static>, key: &str) -> Option<&'v mut Value<'static>> {
-                match v {
-                    Value::Object(m) => m.iter_mut().rev().find(|(k, _)| k == key).map(|(_, x)| x),
-                    _ => None,
-                }
-            }
-            if let Some(ci) = member(body, "body").and_then(|b| member(b, "createImage")) {
-                drop(ci, openstack::CREATE_IMAGE_NOVA);
-            }
-        }
-    }
-}
-
 /// Normalize, check, and build the HTTP request the provider expects for this request.
 ///
-/// With [`Options::empty_as_absent`], the optional fields holding `""`, `[]` or `null` are left
-/// out of the body (and Tencent's `Region: ""` is `required`), as the report reads them.
+/// With [`Options::empty_as_absent`], the request is built without the fields that read as absent
+/// (`""`, `[]` or `null` in an optional field, at every level of the tables; Tencent's `Region: ""`
+/// is then `required`), as the report reads them.
 ///
 /// # Errors
 ///
@@ -115,10 +83,14 @@ fn drop_blank(provider: Provider, body: &mut Value<'static>) {
 pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Result<HttpRequest, Report> {
     let n = normalize(provider, request, options);
     let mut report = n.report;
-    let mut body = n.normalized;
-    if options.empty_as_absent {
-        drop_blank(provider, &mut body);
-    }
+    // With `empty_as_absent` the request sent is built without the empty form values that read as
+    // absent (the report stays the one of the request as given, as `check` places its issues).
+    let body = if options.empty_as_absent {
+        drop(n.normalized);
+        normalize(provider, &crate::providers::without_blanks(provider, request), options).normalized
+    } else {
+        n.normalized
+    };
     let get = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
     if provider == Provider::Tencent && body.get("Region").is_none() {
         let mut c = crate::rules::Checker::with_options(provider, options);

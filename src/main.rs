@@ -10,7 +10,7 @@
 //! A key holding an unpaired surrogate is written as its `\udXXX` escape (see `json::Marks`).
 
 use createimage::__private::{parse_marked, Marks, MAX_TEXT_BYTES};
-use createimage::{Lang, Options, Provider, Report, Severity, Value};
+use createimage::{Lang, Options, Other, Provider, Report, Severity, Value};
 use std::io::{ErrorKind, Read, Write};
 use std::process::ExitCode;
 
@@ -146,19 +146,32 @@ fn text_report(r: &Report, lang: Lang) -> String {
     out
 }
 
-/// The console's labels: a JSON object of strings (JSON pointer -> label).
-fn labels_from(text: &str) -> Result<Vec<(String, String)>, String> {
-    let v = Value::parse(text).map_err(|e| format!("the labels are not JSON: {e}"))?;
+/// The console's labels: a JSON object of strings (JSON pointer -> label), parsed with `marks` (a
+/// key holding an unpaired surrogate then names exactly that key); and whether a key holds one.
+fn labels_from(text: &str, marks: Option<&Marks>) -> Result<(Vec<(String, String)>, bool), String> {
+    let (v, bad) = parse_marked(text, false, marks).map_err(|e| format!("the labels are not JSON: {e}"))?;
     let Some(entries) = v.as_object() else {
         return Err("the labels must be a JSON object {\"/pointer\": \"label\"}".into());
     };
-    entries
+    let labels = entries
         .iter()
-        .map(|(k, l)| match l.as_str() {
+        .map(|(k, l)| match unmarked(l).as_str() {
             Some(l) => Ok((k.to_string(), l.to_owned())),
             None => Err(format!("the label of \"{k}\" is not a string")),
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok((labels, bad))
+}
+
+/// A member's value: under a key holding an unpaired surrogate, the parser wraps it (`BadKey`).
+fn unmarked<'v, 't>(v: &'v Value<'t>) -> &'v Value<'t> {
+    match v {
+        Value::Other(o) => match &**o {
+            Other::BadKey { value, .. } => value,
+            _ => v,
+        },
+        _ => v,
+    }
 }
 
 /// What a run prints: standard output, standard error (warnings), and the verdict's exit code.
@@ -168,13 +181,15 @@ struct Printed {
     code: u8,
 }
 
-/// The request, the context, and the placeholders of keys holding unpaired surrogates.
-type Parsed<'t> = (Value<'t>, Option<Value<'t>>, Option<Marks>);
+/// The request, the context, the labels, and the placeholders of keys holding unpaired surrogates.
+type Parsed<'t> = (Value<'t>, Option<Value<'t>>, Vec<(String, String)>, Option<Marks>);
 
-/// Parse the request and the context; where a key holds an unpaired surrogate, parse them again
-/// with placeholders so that its path is written exactly ([`Marks`]).
-fn parse_both<'t>(input: &'t str, ctx: Option<&'t str>) -> Result<Parsed<'t>, (u8, String)> {
-    let parse = |marks: Option<&Marks>| -> Result<(Value<'t>, Option<Value<'t>>, bool), (u8, String)> {
+/// Parse the request, the context and the labels; where a key holds an unpaired surrogate, parse
+/// them again with placeholders (avoiding every character of the three) so that its path is
+/// written exactly ([`Marks`]).
+fn parse_all<'t>(input: &'t str, ctx: Option<&'t str>, labels: Option<&str>) -> Result<Parsed<'t>, (u8, String)> {
+    type Once<'t> = (Value<'t>, Option<Value<'t>>, Vec<(String, String)>, bool);
+    let parse = |marks: Option<&Marks>| -> Result<Once<'t>, (u8, String)> {
         let (request, a) = parse_marked(input, false, marks).map_err(|e| (2, format!("the input is not JSON: {e}")))?;
         let (context, b) = match ctx {
             Some(t) => {
@@ -183,18 +198,22 @@ fn parse_both<'t>(input: &'t str, ctx: Option<&'t str>) -> Result<Parsed<'t>, (u
             }
             None => (None, false),
         };
-        Ok((request, context, a || b))
+        let (labels, c) = match labels {
+            Some(t) => labels_from(t, marks).map_err(|e| (2, e))?,
+            None => (Vec::new(), false),
+        };
+        Ok((request, context, labels, a || b || c))
     };
-    let (request, context, bad_keys) = parse(None)?;
+    let (request, context, l, bad_keys) = parse(None)?;
     if !bad_keys {
-        return Ok((request, context, None));
+        return Ok((request, context, l, None));
     }
-    match Marks::avoiding(&[input, ctx.unwrap_or("")]) {
+    match Marks::avoiding(&[input, ctx.unwrap_or(""), labels.unwrap_or("")]) {
         Some(m) => {
-            let (request, context, _) = parse(Some(&m))?;
-            Ok((request, context, Some(m)))
+            let (request, context, l, _) = parse(Some(&m))?;
+            Ok((request, context, l, Some(m)))
         }
-        None => Ok((request, context, None)),
+        None => Ok((request, context, l, None)),
     }
 }
 
@@ -222,11 +241,11 @@ fn run(args: &[String]) -> Result<Printed, (u8, String)> {
         Some(p) => Some(read(Some(p)).map_err(|e| (2, e))?),
         None => None,
     };
-    let (request, context, marks) = parse_both(&input, ctx_text.as_deref())?;
-    let labels = match &a.labels {
-        Some(p) => labels_from(&read(Some(p)).map_err(|e| (2, e))?).map_err(|e| (2, e))?,
-        None => Vec::new(),
+    let labels_text = match &a.labels {
+        Some(p) => Some(read(Some(p)).map_err(|e| (2, e))?),
+        None => None,
     };
+    let (request, context, labels, marks) = parse_all(&input, ctx_text.as_deref(), labels_text.as_deref())?;
     let options =
         Options::lang(a.lang).with_context(context).with_labels(labels).with_empty_as_absent(a.empty_as_absent);
     let line = |out: &mut String, s: &str| {

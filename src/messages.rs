@@ -6,7 +6,7 @@
 //! pre-flight issue is about) are data here, with their English and Chinese forms: the tests check
 //! every template against every word and edge value it can receive, in both languages.
 
-use crate::labels::{self, clip, quote, Name};
+use crate::labels::{self, clip, quote, Labels, Name};
 use crate::report::Kind;
 use crate::text::Unit;
 use crate::{Lang, Provider};
@@ -289,8 +289,9 @@ fn template(kind: &Kind, path: &str) -> [&'static str; 4] {
         Kind::Mismatch { .. } => [
             "{f} {is} \"{actual}\" but the {what} is \"{expected}\".",
             "{f}为“{actual}”，但{what}为“{expected}”。",
-            "the {what} is \"{expected}\"",
-            "{what}为“{expected}”",
+            // Shown under the field alone: what is wrong with it, not only the other fact.
+            "does not match the {what} \"{expected}\"",
+            "与{what}“{expected}”不一致",
         ],
         Kind::AlreadyExists { .. } => {
             ["an image named \"{value}\" already exists.", "名为“{value}”的镜像已存在。", "", ""]
@@ -313,7 +314,7 @@ fn mentions(expected: &str, actual: &str) -> bool {
 struct Ctx<'a> {
     provider: Provider,
     kind: &'a Kind,
-    labels: &'a [(String, String)],
+    labels: &'a Labels<'a>,
     /// The field's name.
     f: Name,
 }
@@ -465,7 +466,7 @@ pub fn texts(
     path: &str,
     kind: &Kind,
     part: Option<&str>,
-    labels: &[(String, String)],
+    labels: &Labels<'_>,
 ) -> (String, String) {
     let t = template(kind, path);
     let (long, short) = match lang {
@@ -744,11 +745,11 @@ mod tests {
     }
 
     fn msg(lang: Lang, p: Provider, path: &str, kind: &Kind, part: Option<&str>) -> String {
-        texts(lang, p, path, kind, part, &[]).0
+        texts(lang, p, path, kind, part, &Labels::NONE).0
     }
 
     fn short_msg(lang: Lang, p: Provider, path: &str, kind: &Kind, part: Option<&str>) -> String {
-        texts(lang, p, path, kind, part, &[]).1
+        texts(lang, p, path, kind, part, &Labels::NONE).1
     }
 
     fn check_message(m: &str, lang: Lang, kind: &Kind, path: &str) {
@@ -762,7 +763,7 @@ mod tests {
         for bad in ["  ", " .", " ,", " ;", ": .", "..", "()", "（）", "：。", "，。", " :"] {
             assert!(!m.contains(bad), "{bad:?} in {ctx}");
         }
-        let name = crate::labels::name(p, path, None, lang, &[]);
+        let name = crate::labels::name(p, path, None, lang, &Labels::NONE);
         if lang == Lang::En {
             check_english(m, kind, !path.is_empty() && !name.prose && m.starts_with(&name.text), &ctx);
         } else {
@@ -871,7 +872,7 @@ mod tests {
                     ("/tags/0", Some("value"), Provider::Huawei),
                     ("/Foo/0/bar", None, Provider::Tencent),
                 ] {
-                    let (m, short) = texts(lang, p, path, k, part, &[]);
+                    let (m, short) = texts(lang, p, path, k, part, &Labels::NONE);
                     check_message_of(&m, lang, k, path, p);
                     check_short(&short, lang, k, &format!("{lang:?} {k:?} at {path:?}: {short:?}"));
                     if lang == Lang::Zh {
@@ -1051,7 +1052,13 @@ mod tests {
             t(Lang::En, &project, "/project_id", Provider::Nova),
             "Project ID is \"a\" but the project of the Auth token is \"b\"."
         );
-        assert_eq!(s(Lang::Zh, &project, "/project_id", Provider::Nova), "认证令牌所属项目为“b”");
+        // Under the input alone, the short message says what is wrong (it once said only "the
+        // project of the Auth token is "b"").
+        assert_eq!(s(Lang::Zh, &project, "/project_id", Provider::Nova), "与认证令牌所属项目“b”不一致");
+        assert_eq!(
+            s(Lang::En, &project, "/project_id", Provider::Nova),
+            "Does not match the project of the Auth token \"b\""
+        );
         let taken = Kind::AlreadyExists { value: "web".into() };
         assert_eq!(t(Lang::Zh, &taken, "/ImageName", Provider::Tencent), "镜像名称：名为“web”的镜像已存在。");
         assert_eq!(s(Lang::En, &taken, "/ImageName", Provider::Tencent), "An image named \"web\" already exists");
@@ -1113,16 +1120,17 @@ mod tests {
             .map(|(a, b)| (a.to_owned(), b.to_owned()))
             .collect();
         let long = Kind::TooLong { max: 60, actual: 61, unit: Unit::Chars };
-        let (m, s) = texts(Lang::Zh, Provider::Tencent, "/ImageName", &long, None, &labels);
+        let (m, s) = texts(Lang::Zh, Provider::Tencent, "/ImageName", &long, None, &Labels::new(&labels));
         assert_eq!((m.as_str(), s.as_str()), ("名称有 61 个字符；腾讯云最多接受 60 个字符。", "最多 60 个字符"));
         let dup = Kind::Duplicate { value: "env".into(), first: "/TagSpecification/0/Tags/0/Key".into() };
-        let (m, s) = texts(Lang::Zh, Provider::Tencent, "/TagSpecification/0/Tags/2/Key", &dup, None, &labels);
+        let (m, s) =
+            texts(Lang::Zh, Provider::Tencent, "/TagSpecification/0/Tags/2/Key", &dup, None, &Labels::new(&labels));
         assert_eq!(m, "第 3 个标签的键重复了“env”，它已在第 1 个标签的键中出现。");
         assert_eq!(s, "与第 1 个标签的键重复");
         let either = Kind::MissingOneOf { fields: &["/InstanceId", "/SnapshotIds"] };
         let labels = vec![("/InstanceId".to_owned(), "Instance".to_owned())];
         assert_eq!(
-            texts(Lang::En, Provider::Tencent, "", &either, None, &labels).0,
+            texts(Lang::En, Provider::Tencent, "", &either, None, &Labels::new(&labels)).0,
             "Give either Instance or Snapshot IDs."
         );
     }
@@ -1138,7 +1146,7 @@ mod tests {
                     }
                     for key in ["", "k", "imagesInZone", &"k".repeat(100)] {
                         let kind = Kind::ContextType { field: ["context.", key].concat(), expected: e, actual: a };
-                        let (m, s) = texts(lang, Provider::Tencent, "", &kind, None, &[]);
+                        let (m, s) = texts(lang, Provider::Tencent, "", &kind, None, &Labels::NONE);
                         check_message(&m, lang, &Kind::WrongType { expected: e, actual: a }, "");
                         assert_eq!(m.trim_end_matches(['.', '。']), s);
                     }
@@ -1316,7 +1324,7 @@ mod tests {
             let labels = all_labels(f.provider);
             for kind in &kinds {
                 for lang in Lang::ALL {
-                    let (full, short) = texts(lang, f.provider, &f.path, kind, f.part, &[]);
+                    let (full, short) = texts(lang, f.provider, &f.path, kind, f.part, &Labels::NONE);
                     let ctx =
                         format!("{lang:?} {:?} {} {:?} {kind:?}:\n  {full}\n  {short}", f.provider, f.path, f.part);
                     let (label, position) = match lang {
@@ -1339,7 +1347,7 @@ mod tests {
                         at = [at.as_str(), "/", part].concat();
                     }
                     let own = [(at, "ZZ LABEL".to_owned())];
-                    let (full2, short2) = texts(lang, f.provider, &f.path, kind, f.part, &own);
+                    let (full2, short2) = texts(lang, f.provider, &f.path, kind, f.part, &Labels::new(&own));
                     let cross =
                         matches!(kind, Kind::Conflict { .. } | Kind::Requires { .. } | Kind::MissingOneOf { .. });
                     if !cross {

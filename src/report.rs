@@ -664,6 +664,17 @@ pub fn push_escaped(out: &mut String, seg: &str) {
     }
 }
 
+/// The JSON pointer of these unescaped segments (the inverse of [`split_pointer`], `~` and `/`
+/// escaped as `check` writes them).
+pub fn join_pointer(segs: &[String]) -> String {
+    let mut out = String::new();
+    for s in segs {
+        out.push('/');
+        push_escaped(&mut out, s);
+    }
+    out
+}
+
 /// Split a JSON pointer into its unescaped segments.
 pub fn split_pointer(p: &str) -> Vec<String> {
     if p.is_empty() {

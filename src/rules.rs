@@ -217,6 +217,8 @@ pub struct Checker<'o> {
     pub issues: Vec<Issue>,
     /// The console's labels (`Options::labels`), for the messages.
     pub labels: &'o [(String, String)],
+    /// Their index, made when the first message is (a valid request never needs it).
+    label_index: std::cell::OnceCell<crate::labels::Labels<'o>>,
     /// `Options::empty_as_absent`.
     pub empty_as_absent: bool,
     /// Issues found past [`MAX_ISSUES`], not kept; whether one of them is an error.
@@ -229,28 +231,33 @@ pub struct Checker<'o> {
 impl Checker<'static> {
     /// A checker with messages in `lang` and no other option.
     pub fn new(provider: Provider, lang: Lang) -> Checker<'static> {
-        let (labels, empty_as_absent) = (&[][..], false);
-        Checker {
-            provider,
-            lang,
-            issues: Vec::new(),
-            labels,
-            empty_as_absent,
-            dropped: 0,
-            dropped_error: false,
-            spare: None,
-        }
+        Checker::make(provider, lang, &[], false)
     }
 }
 
 impl<'o> Checker<'o> {
     /// A checker for these options (their context is the caller's to run).
     pub fn with_options(provider: Provider, options: &'o crate::Options<'_>) -> Checker<'o> {
+        Checker::make(provider, options.lang, &options.labels, options.empty_as_absent)
+    }
+
+    fn make(provider: Provider, lang: Lang, labels: &'o [(String, String)], empty_as_absent: bool) -> Checker<'o> {
         Checker {
-            labels: &options.labels,
-            empty_as_absent: options.empty_as_absent,
-            ..Checker::new(provider, options.lang)
+            provider,
+            lang,
+            issues: Vec::new(),
+            labels,
+            label_index: std::cell::OnceCell::new(),
+            empty_as_absent,
+            dropped: 0,
+            dropped_error: false,
+            spare: None,
         }
+    }
+
+    /// The console's labels, indexed for the messages (once per checker).
+    pub fn label_index(&self) -> &crate::labels::Labels<'o> {
+        self.label_index.get_or_init(|| crate::labels::Labels::new(self.labels))
     }
 
     /// Is `v` what an empty form control gives (`""`, `[]`, `null`) and are such values read as
@@ -311,7 +318,7 @@ impl<'o> Checker<'o> {
 
     /// Make an issue's message and short message from its kind, path and part.
     fn describe(&self, i: &mut Issue) {
-        let (m, s) = messages::texts(self.lang, self.provider, &i.path, &i.kind, i.part, self.labels);
+        let (m, s) = messages::texts(self.lang, self.provider, &i.path, &i.kind, i.part, self.label_index());
         i.message = m;
         i.short_message = s;
     }
@@ -361,7 +368,7 @@ impl<'o> Checker<'o> {
         for field in fields {
             let v = obj.iter().rev().find(|(k, _)| k == field.name).map(|(_, v)| v);
             // An empty form control: absent in an optional field; `null` absent in a required one.
-            let v = v.filter(|v| !(self.blank(v) && (!field.required || matches!(v, Value::Null))));
+            let v = v.filter(|v| !(self.empty_as_absent && blank_is_absent(field, v)));
             let fp = path.key(field.name);
             match v {
                 None if field.required => {
@@ -628,14 +635,21 @@ fn name_source(issue: &mut Issue, lang: Lang, source: &Source) {
             short.push_str(source.name.0);
         }
         Lang::Zh => {
+            // (A space where the source's name starts with Latin letters: `依据 Zenlayer`.)
             message.push_str("（依据");
-            message.push_str(source.name.1);
+            crate::labels::push_spaced(message, source.name.1);
             message.push_str("；另有官方资料允许，因此仅为警告。）");
             short.push_str("（依据");
-            short.push_str(source.name.1);
+            crate::labels::push_spaced(short, source.name.1);
             short.push('）');
         }
     }
+}
+
+/// Does `v`, given for field `f`, read as absent with `empty_as_absent`: `""`, `[]` or `null` in an
+/// optional field, `null` in a required one?
+pub fn blank_is_absent(f: &Field, v: &Value<'_>) -> bool {
+    is_blank(v) && (!f.required || matches!(v, Value::Null))
 }
 
 /// What an empty form control gives: `""`, `[]` or `null`.
@@ -740,4 +754,43 @@ pub fn is_bucket_name(b: &str) -> bool {
         && b.chars().all(|c| Charset::Bucket.allows(c))
         && edge(bytes[0])
         && edge(bytes[bytes.len() - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::{huawei, openstack, tencent, zenlayer};
+
+    /// Every source a warning can name, in both messages of both languages: Chinese typography
+    /// (a space where Han meets Latin letters or digits: `依据 Zenlayer`, never `依据Zenlayer`).
+    #[test]
+    fn sources_are_named_with_chinese_spacing() {
+        let sources = [
+            &tencent::TAG_LIMITS,
+            &tencent::CKAFKA_TAGS,
+            &openstack::UPSTREAM_V2,
+            &openstack::SEED_BLANK_KEY,
+            &openstack::NOVA_API_REF,
+            &zenlayer::TERRAFORM,
+            &zenlayer::PAGE,
+            &huawei::IMAGE_ATTRIBUTES,
+            &huawei::TAG_FORMAT_ASCII,
+        ];
+        for source in sources {
+            for lang in Lang::ALL {
+                let mut c = Checker::new(Provider::Zenlayer, lang);
+                c.reading_warning(&Path::Root.key("imageName"), Kind::Empty, &zenlayer::FIELDS[1], source);
+                let i = &c.issues[0];
+                for m in [&i.message, &i.short_message] {
+                    let chars: Vec<char> = m.chars().collect();
+                    for w in chars.windows(2) {
+                        let (a, b) = (w[0], w[1]);
+                        let cjk = crate::labels::is_cjk;
+                        assert!(!(cjk(a) && b.is_ascii_alphanumeric()), "no space in {a}{b}: {m}");
+                        assert!(!(a.is_ascii_alphanumeric() && cjk(b)), "no space in {a}{b}: {m}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -187,6 +187,20 @@ fn cli_lang_labels_and_empty_as_absent() {
     std::fs::remove_file(&dir).ok();
 }
 
+#[test]
+fn regression_cli_label_keyed_on_a_lone_surrogate_key() {
+    // Was "the label of ... is not a string": the parser wraps the value under such a key.
+    let dir = std::env::temp_dir().join(format!("createimage-labels-lone-{}", std::process::id()));
+    std::fs::write(&dir, r#"{"/body/createImage/metadata/k\ud800": "L800"}"#).unwrap();
+    let req = r#"{"project_id":"0123456789abcdef0123456789abcdef","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370",
+        "token":"gAAAAABk-token","body":{"createImage":{"name":"n","metadata":{"k\ud800":"v","k\ufffd":"v"}}}}"#;
+    let (out, code) = cli(&["check", "-p", "openstack", "--labels", dir.to_str().unwrap()], req);
+    std::fs::remove_file(&dir).ok();
+    assert_eq!(code, 1);
+    assert!(out.contains("/body/createImage/metadata/k\\ud800: bad_char [400]: L800 contains U+D800"), "{out}");
+    assert_eq!(out.matches("L800").count(), 1, "the label names that key only: {out}");
+}
+
 /// The CLI with standard error too: (stdout, stderr, exit code).
 fn cli_all(args: &[&str], input: &str) -> (String, String, i32) {
     use std::io::Write;

@@ -66,11 +66,16 @@ struct Input {
     request: Value<'static>,
     lang: Lang,
     context: Option<Value<'static>>,
+    labels: Vec<(String, String)>,
+    empty_as_absent: bool,
 }
 
 impl Input {
     fn options(&self) -> Options<'static> {
-        Options::lang(self.lang).with_context(self.context.clone())
+        Options::lang(self.lang)
+            .with_context(self.context.clone())
+            .with_labels(self.labels.clone())
+            .with_empty_as_absent(self.empty_as_absent)
     }
 }
 
@@ -83,6 +88,8 @@ fn structured(t: Target) -> impl Strategy<Value = Input> {
             request,
             lang: o.lang,
             context: o.context,
+            labels: o.labels,
+            empty_as_absent: o.empty_as_absent,
         })
     })
 }
@@ -153,6 +160,8 @@ fn arbitrary_request() -> impl Strategy<Value = Input> {
             request: harness::object(entries),
             lang: if zh { Lang::Zh } else { Lang::En },
             context: None,
+            labels: Vec::new(),
+            empty_as_absent: false,
         })
 }
 
@@ -221,7 +230,7 @@ proptest! {
         let o = x.options();
         let r = check(x.provider, &x.request, &o);
         for i in &r.issues {
-            if let Err(e) = harness::path_ok(x.provider, &x.request, i, o.context.is_some()) {
+            if let Err(e) = harness::path_ok(x.provider, &x.request, i, o.context.is_some(), o.empty_as_absent) {
                 prop_assert!(false, "{} in {}", e, harness::show(&x.request));
             }
         }
@@ -245,6 +254,18 @@ proptest! {
 
     /// to_http is Ok exactly when the normalized request is ok (Tencent: and has a Region), and
     /// builds the request from the normalized one.
+    #[test]
+    fn labels_change_only_messages(x in any_request()) {
+        holds(|| harness::labels_oracle(x.provider, &x.request, &x.options()))?;
+    }
+
+    #[test]
+    fn empty_as_absent_is_check_without_the_empty_values(x in any_request()) {
+        let o = x.options().with_empty_as_absent(true);
+        holds(|| harness::empty_as_absent_oracle(x.provider, &x.request, &o))?;
+        holds(|| harness::empty_as_absent_http_oracle(x.provider, &x.request, &o))?;
+    }
+
     #[test]
     fn to_http_agrees_with_normalize(x in any_request()) {
         holds(|| harness::http_oracle(x.provider, &x.request, &x.options()))?;

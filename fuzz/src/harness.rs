@@ -17,7 +17,8 @@ use createimage::__private::parse_with;
 use createimage::__private::split_pointer;
 use createimage::__private::{parse_marked, Marks};
 use createimage::{
-    check, check_field, normalize, to_http, Change, ChangeCode, Code, Issue, Lang, Options, Provider, Report, Severity,
+    check, check_field, normalize, to_http, Change, ChangeCode, Code, HttpRequest, Issue, Lang, Options, Provider,
+    Report, Severity,
 };
 use createimage::{JsKind, Other, Value, MAX_DEPTH};
 use std::borrow::Cow;
@@ -106,6 +107,10 @@ pub fn run_text(t: Target, text: &str) {
     let providers: &[Provider] = if t == Target::TencentFlat { &[Provider::Tencent] } else { &Provider::ALL };
     for &p in providers {
         target_oracles(t, p, &v, &Options::default());
+        // Text is where keys can repeat: `emptyAsAbsent` reads a key at its last occurrence.
+        if matches!(t, Target::Check | Target::TencentFlat) {
+            empty_as_absent_oracle(p, &v, &Options::default().with_empty_as_absent(true));
+        }
     }
 }
 
@@ -186,7 +191,23 @@ pub fn structured_input(t: Target, u: &mut Unstructured<'_>) -> AResult<(Provide
     };
     let lang = if u.arbitrary::<bool>()? { Lang::Zh } else { Lang::En };
     let context = if u.ratio(1, 5)? { Some(gen_context(u)?) } else { None };
-    Ok((p, cut_deep(req, 0), options(lang, context.map(|c| cut_deep(c, 0)))))
+    let mut opts = options(lang, context.map(|c| cut_deep(c, 0)));
+    // Issue 10's options, drawn after the rest (so older inputs build the same request): a BCP 47
+    // tag read by `Lang::from_bcp47`, empty form values in the fields, `empty_as_absent`, labels.
+    let mut req = req;
+    if u.ratio(1, 3)? {
+        let tag = gen_lang_tag(u)?;
+        lang_oracle(&tag);
+        opts.lang = Lang::from_bcp47(&tag);
+    }
+    if u.ratio(1, 2)? {
+        req = blank_out(u, p, req)?;
+    }
+    opts.empty_as_absent = u.ratio(1, 2)?;
+    if u.ratio(1, 3)? {
+        opts.labels = gen_labels(u, p)?;
+    }
+    Ok((p, cut_deep(req, 0), opts))
 }
 
 /// The first path where two values differ (for failure messages).
@@ -229,15 +250,25 @@ pub fn cut_deep(v: Value<'static>, depth: usize) -> Value<'static> {
 /// What each target asserts on one (provider, request).
 pub fn target_oracles(t: Target, p: Provider, req: &Value<'_>, opts: &Options<'_>) {
     match t {
-        Target::Check => check_oracle(p, req, opts),
+        Target::Check => {
+            check_oracle(p, req, opts);
+            labels_oracle(p, req, opts);
+            empty_as_absent_oracle(p, req, opts);
+        }
         Target::Normalize => normalize_oracle(p, req, opts),
         Target::CheckField => field_agreement(p, req, opts),
-        Target::ToHttp => http_oracle(p, req, opts),
+        Target::ToHttp => {
+            http_oracle(p, req, opts);
+            empty_as_absent_http_oracle(p, req, opts);
+        }
         Target::TencentFlat => {
             check_oracle(p, req, opts);
             normalize_oracle(p, req, opts);
             field_agreement(p, req, opts);
             http_oracle(p, req, opts);
+            labels_oracle(p, req, opts);
+            empty_as_absent_oracle(p, req, opts);
+            empty_as_absent_http_oracle(p, req, opts);
         }
     }
 }
@@ -434,7 +465,9 @@ pub fn report_oracle_for(p: Provider, r: &Report, what: &str, caller_path: Optio
         !r.issues.iter().any(|i| i.severity == Severity::Error),
         "{what}: ok disagrees with the severities"
     );
-    for i in r.issues.iter().filter(|i| Some(i.path.as_str()) != caller_path) {
+    // (Every path is a JSON pointer, also check_field's for a `path` argument that is not one.)
+    let _ = caller_path;
+    for i in &r.issues {
         assert!(i.path.is_empty() || i.path.starts_with('/'), "{what}: issue path {:?} is not a JSON pointer", i.path);
         let mut chars = i.path.chars();
         while let Some(c) = chars.next() {
@@ -443,6 +476,15 @@ pub fn report_oracle_for(p: Provider, r: &Report, what: &str, caller_path: Optio
             }
         }
         assert!(!i.message.is_empty(), "{what}: empty message for {i:?}");
+        assert!(!i.short_message.is_empty(), "{what}: empty short message for {i:?}");
+        // Bounded whatever the labels and values (a label or a value is cut in a message): a
+        // report's memory is the number of issues times a bounded size.
+        for m in [&i.message, &i.short_message] {
+            assert!(m.chars().count() <= MAX_MESSAGE_CHARS, "{what}: a message of {} chars: {m}", m.chars().count());
+        }
+        for q in &i.paths {
+            assert!(q.starts_with('/'), "{what}: paths entry {q:?} is not a field's JSON pointer");
+        }
         assert_eq!(Code::parse(i.code().as_str()), Some(i.code()));
     }
     let text = r.to_json();
@@ -465,19 +507,21 @@ pub fn report_oracle_for(p: Provider, r: &Report, what: &str, caller_path: Optio
 }
 
 /// The codes whose path is the whole request or a key that may be absent.
-pub fn path_ok(p: Provider, req: &Value<'_>, i: &Issue, context: bool) -> Result<(), String> {
+pub fn path_ok(p: Provider, req: &Value<'_>, i: &Issue, context: bool, empty_as_absent: bool) -> Result<(), String> {
     if i.path.is_empty() {
         return Ok(());
     }
     match i.code() {
         // Points at the missing member: its parent is an object, the member is absent
-        // (a context rule may also say a present list lacks something).
+        // (a context rule may also say a present list lacks something; with `empty_as_absent`
+        // a member holding `null` is absent).
         Code::Required => {
             let (parent, _) = split_last(&i.path);
             if !matches!(get(req, parent), Some(Value::Object(_))) {
                 return Err(format!("required at {}: parent is not an object", i.path));
             }
-            if !context && resolves(p, req, &i.path) {
+            let null = empty_as_absent && get(req, &i.path) == Some(&Value::Null);
+            if !context && !null && resolves(p, req, &i.path) {
                 return Err(format!("required at {}, which is present", i.path));
             }
             Ok(())
@@ -498,7 +542,7 @@ pub fn check_oracle(p: Provider, req: &Value<'_>, opts: &Options<'_>) {
     report_oracle(p, &r, &what());
     let context = opts.context.is_some();
     for i in &r.issues {
-        if let Err(e) = path_ok(p, req, i, context) {
+        if let Err(e) = path_ok(p, req, i, context, opts.empty_as_absent) {
             panic!("{}: {e}", what());
         }
     }
@@ -521,8 +565,7 @@ pub fn check_oracle(p: Provider, req: &Value<'_>, opts: &Options<'_>) {
         }
     }
     assert_eq!(check(p, req, opts), r, "{}: not deterministic", what());
-    let other =
-        Options::lang(if opts.lang == Lang::En { Lang::Zh } else { Lang::En }).with_context(opts.context.clone());
+    let other = opts.clone().with_lang(if opts.lang == Lang::En { Lang::Zh } else { Lang::En });
     let r2 = check(p, req, &other);
     let key =
         |i: &Issue| (i.path.clone(), i.code(), i.severity, i.provider_code.clone(), i.kind.params().to_json(), i.part);
@@ -795,7 +838,9 @@ pub fn field_paths(p: Provider, req: &Value<'_>) -> Vec<String> {
 /// `check_field` on each field of a request reports exactly what `check` reports at that path
 /// or below, cross-field codes (conflict, missing_one_of, requires) aside.
 pub fn field_agreement(p: Provider, req: &Value<'_>, opts: &Options<'_>) {
-    let opts = Options::lang(opts.lang);
+    // The context aside (check_field reads no context); the labels and `empty_as_absent` as given.
+    let eaa = opts.empty_as_absent;
+    let opts = opts.clone().with_context(None);
     let full = check(p, req, &opts);
     for path in field_paths(p, req) {
         let Some(v) = get(req, &path) else { continue };
@@ -810,7 +855,9 @@ pub fn field_agreement(p: Provider, req: &Value<'_>, opts: &Options<'_>) {
         // array form is also given, `/DataDiskIds/3` is the array's item: check reports the
         // flattened key at its own key, `/DataDiskIds.3` (the message names it so).
         let item = p == Provider::Tencent && path[1..].contains('.') && flat_key(&path[1..]).is_some();
-        let beside_array = item && flat_key(&path[1..]).is_some_and(|(name, _)| req.get(name).is_some());
+        // (With `empty_as_absent`, an empty array beside the numbered keys is absent.)
+        let beside_array =
+            item && flat_key(&path[1..]).is_some_and(|(name, _)| req.get(name).is_some_and(|a| !(eaa && is_blank(a))));
         let path = match flat_key(&path[1..]) {
             Some((name, i)) if item && !beside_array => format!("/{name}/{i}"),
             _ => path,
@@ -827,11 +874,13 @@ pub fn field_agreement(p: Provider, req: &Value<'_>, opts: &Options<'_>) {
                 issue.message.clear();
             }
         }
-        let below = format!("{path}/");
+        // A value read as absent holds nothing below it: issues there come from other members
+        // (Tencent's numbered keys, which are the list when the array is absent).
+        let below = if eaa && is_blank(v) { None } else { Some(format!("{path}/")) };
         let want: Vec<&Issue> = full
             .issues
             .iter()
-            .filter(|i| i.path == path || i.path.starts_with(&below))
+            .filter(|i| i.path == path || below.as_ref().is_some_and(|b| i.path.starts_with(b.as_str())))
             .filter(|i| !matches!(i.code(), Code::Conflict | Code::MissingOneOf | Code::Requires))
             .filter(|i| !(item && matches!(i.code(), Code::Duplicate | Code::BadFormat)))
             .collect();
@@ -897,11 +946,16 @@ pub fn http_oracle(p: Provider, req: &Value<'_>, opts: &Options<'_>) {
         format!("to_http({}, {}, context {})", p.id(), show(req), opts.context.as_ref().map(show).unwrap_or_default())
     };
     let n = normalize(p, req, opts);
-    let region = n.normalized.get("Region");
+    // (With `empty_as_absent`, `Region: ""` is left out of the request: then it has none.)
+    let region = n.normalized.get("Region").filter(|r| !(opts.empty_as_absent && is_blank(r))).cloned();
+    let region = region.as_ref();
     let expect_ok = n.report.ok && (p != Provider::Tencent || region.is_some());
     match to_http(p, req, opts) {
         Ok(h) => {
             assert!(expect_ok, "{}: Ok for a request that is not ok", what());
+            // The request is built from the normalized request; with `empty_as_absent`, from the
+            // one without its empty form values.
+            let n = if opts.empty_as_absent { normalize(p, &strip_blanks(p, req), opts) } else { n };
             assert_eq!(h.method, "POST");
             assert!(
                 h.path.starts_with('/') && h.path.bytes().all(|b| b.is_ascii_graphic()),
@@ -1762,4 +1816,440 @@ pub fn gen_context(u: &mut Unstructured<'_>) -> AResult<Value<'static>> {
         e.push((k.to_owned(), v));
     }
     Ok(object(e))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 10's options: BCP 47 tags, console labels, empty form values
+// ---------------------------------------------------------------------------------------------
+
+/// The longest message or short message any report holds, in chars: every value and label a
+/// message quotes is cut (values at 40 chars, console labels at 100), so a message is bounded
+/// whatever the input, and a report's memory is its number of issues times a bounded size.
+pub const MAX_MESSAGE_CHARS: usize = 2000;
+
+/// What an empty form control gives: `""`, `[]`, `null`.
+pub fn is_blank(v: &Value<'_>) -> bool {
+    matches!(v, Value::Null) || v.as_str() == Some("") || v.as_array().is_some_and(|a| a.is_empty())
+}
+
+/// BCP 47 tags as browsers, users and `Accept-Language` give them, and ones that only look close.
+pub const LANG_TAGS: &[&str] = &[
+    "zh",
+    "zh-CN",
+    "zh-Hans-CN",
+    "zh_TW",
+    "ZH-hant-HK",
+    "zh-SG",
+    "cmn",
+    "cmn-Hans-CN",
+    "CMN",
+    "zh-",
+    "zh--x",
+    "zh_",
+    "zh-x-private",
+    "en",
+    "en-US",
+    "EN_gb",
+    "fr",
+    "ja-JP",
+    "",
+    "-",
+    "_",
+    "zhx",
+    "zh\u{0}",
+    "z",
+    "h",
+    "-zh",
+    "_zh",
+    " zh",
+    "zh ",
+    "中文",
+    "ｚｈ",
+    "zh\u{301}",
+    "i-default",
+    "x-zh",
+    "cm",
+    "cmnx",
+    "zho",
+];
+
+/// A `lang` string: a listed tag, or any name.
+pub fn gen_lang_tag(u: &mut Unstructured<'_>) -> AResult<String> {
+    Ok(if u.ratio(4, 5)? { (*u.choose(LANG_TAGS)?).to_owned() } else { gen_name(u)? })
+}
+
+/// `Lang::from_bcp47` is Chinese exactly for a tag whose primary subtag (up to the first `-` or
+/// `_`) is `zh` or `cmn` in any ASCII case, and never fails.
+pub fn lang_oracle(tag: &str) {
+    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let want = if primary == "zh" || primary == "cmn" { Lang::Zh } else { Lang::En };
+    assert_eq!(Lang::from_bcp47(tag), want, "Lang::from_bcp47({tag:?})");
+}
+
+/// Fields where a console puts labels, per provider (as `describe` writes the wildcards).
+fn label_pointers(p: Provider) -> &'static [&'static str] {
+    match p {
+        Provider::Zenlayer => &["/instanceId", "/imageName", "/imageDescription"],
+        Provider::Tencent => &[
+            "/ImageName",
+            "/InstanceId",
+            "/SnapshotIds",
+            "/SnapshotIds/0",
+            "/DataDiskIds",
+            "/DataDiskIds/1",
+            "/Region",
+            "/TagSpecification",
+            "/TagSpecification/0",
+            "/TagSpecification/0/Tags",
+            "/TagSpecification/0/Tags/0",
+            "/TagSpecification/0/Tags/1/Key",
+            "/TagSpecification/1/Tags/0/Value",
+            "/TagSpecification/0/ResourceType",
+        ],
+        Provider::OpenStack | Provider::Nova => &[
+            "/server_id",
+            "/project_id",
+            "/token",
+            "/body",
+            "/body/createImage",
+            "/body/createImage/name",
+            "/body/createImage/metadata",
+            "/body/createImage/metadata/*key",
+            "/body/createImage/metadata/a",
+            "/body/createImage/metadata/a/value",
+        ],
+        Provider::Huawei => &[
+            "/name",
+            "/image_url",
+            "/min_disk",
+            "/description",
+            "/tags",
+            "/tags/0",
+            "/tags/0/key",
+            "/tags/1/value",
+            "/image_tags",
+            "/image_tags/0",
+            "/image_tags/0/key",
+            "/image_tags/1/value",
+        ],
+        _ => &[],
+    }
+}
+
+/// Labels a console might give (and get wrong): its fields' pointers with some segments made `*`,
+/// patterns that match everything, patterns that are not pointers, empty and long labels.
+pub fn gen_labels(u: &mut Unstructured<'_>, p: Provider) -> AResult<Vec<(String, String)>> {
+    const ODD: &[&str] = &["", "/*", "/*/*", "/*/*/*", "/*/*/*/*/*", "/*/*/*/*/*/*/*", "*", "ImageName", "/~2", "/Foo"];
+    let n = u.int_in_range(0..=6)?;
+    let mut out = Vec::new();
+    for _ in 0..n {
+        let pattern = if u.ratio(1, 5)? {
+            (*u.choose(ODD)?).to_owned()
+        } else {
+            let base = u.choose(label_pointers(p)).copied().unwrap_or("/x");
+            let mut pat = String::new();
+            for seg in base.split('/').skip(1) {
+                pat.push('/');
+                pat.push_str(if u.ratio(1, 4)? { "*" } else { seg });
+            }
+            pat
+        };
+        let label = match u.int_in_range(0..=9u8)? {
+            0 => String::new(),
+            1 => "x".repeat(150),
+            2 => "标签".repeat(60),
+            3 => "\u{E000}\u{F0000}".to_owned(),
+            4 => gen_name(u)?,
+            _ => (*u.choose(&["名称", "Name", "键", "Tags", "ID", "行", "Key", "值"])?).to_owned(),
+        };
+        out.push((pattern, label));
+    }
+    Ok(out)
+}
+
+/// (field, required) of each object the field tables describe: the empty form values of the
+/// request are stripped from these (see [`strip_blanks`]).
+type Table = &'static [(&'static str, bool)];
+const ZENLAYER_T: Table = &[("instanceId", true), ("imageName", true), ("imageDescription", false)];
+const TENCENT_T: Table = &[
+    ("Action", false),
+    ("Version", false),
+    ("Region", false),
+    ("ImageName", true),
+    ("InstanceId", false),
+    ("ImageDescription", false),
+    ("ForcePoweroff", false),
+    ("Sysprep", false),
+    ("DataDiskIds", false),
+    ("SnapshotIds", false),
+    ("DryRun", false),
+    ("TagSpecification", false),
+    ("ImageFamily", false),
+];
+const TAG_SPEC_T: Table = &[("ResourceType", true), ("Tags", true)];
+const TAG_T: Table = &[("Key", true), ("Value", true)];
+const OPENSTACK_T: Table = &[("project_id", true), ("server_id", true), ("token", true), ("body", true)];
+const BODY_T: Table = &[("createImage", true)];
+const CREATE_IMAGE_T: Table = &[("name", true), ("metadata", false)];
+const HUAWEI_T: Table = &[
+    ("name", true),
+    ("description", false),
+    ("os_type", false),
+    ("image_url", true),
+    ("min_disk", true),
+    ("cmk_id", false),
+    ("enterprise_project_id", false),
+    ("tags", false),
+    ("image_tags", false),
+];
+const IMAGE_TAG_T: Table = &[("key", true), ("value", false)];
+
+/// The nested tables: (parent key, table of each item or of the object).
+fn nested(p: Provider, key: &str) -> Option<(Table, bool)> {
+    match (p, key) {
+        (Provider::Tencent, "TagSpecification") => Some((TAG_SPEC_T, true)),
+        (Provider::Tencent, "Tags") => Some((TAG_T, true)),
+        (Provider::Huawei, "image_tags") => Some((IMAGE_TAG_T, true)),
+        (Provider::OpenStack | Provider::Nova, "body") => Some((BODY_T, false)),
+        (Provider::OpenStack | Provider::Nova, "createImage") => Some((CREATE_IMAGE_T, false)),
+        _ => None,
+    }
+}
+
+fn top_table(p: Provider) -> Table {
+    match p {
+        Provider::Zenlayer => ZENLAYER_T,
+        Provider::Tencent => TENCENT_T,
+        Provider::OpenStack | Provider::Nova => OPENSTACK_T,
+        Provider::Huawei => HUAWEI_T,
+        _ => &[],
+    }
+}
+
+/// The request as `empty_as_absent` reads it, made independently of the crate: in every object
+/// the tables describe, a field whose last occurrence holds `""`, `[]` or `null` (optional) or
+/// `null` (required) is removed, all its occurrences; list items are never removed.
+pub fn strip_blanks(p: Provider, req: &Value<'_>) -> Value<'static> {
+    fn strip(p: Provider, v: &Value<'_>, table: Table) -> Value<'static> {
+        let Value::Object(m) = v else { return v.clone().into_owned() };
+        let gone = |k: &str| {
+            table.iter().any(|&(name, required)| {
+                name == k
+                    && m.iter()
+                        .rev()
+                        .find(|(x, _)| x == name)
+                        .is_some_and(|(_, x)| is_blank(x) && (!required || matches!(x, Value::Null)))
+            })
+        };
+        let mut out = Vec::new();
+        for (k, x) in m {
+            if gone(k) {
+                continue;
+            }
+            let x = match (table.iter().any(|(n, _)| n == k), nested(p, k)) {
+                (true, Some((t, true))) => match x {
+                    Value::Array(a) => Value::Array(a.iter().map(|i| strip(p, i, t)).collect()),
+                    x => x.clone().into_owned(),
+                },
+                (true, Some((t, false))) => strip(p, x, t),
+                _ => x.clone().into_owned(),
+            };
+            out.push((Cow::Owned(k.to_string()), x));
+        }
+        Value::Object(out)
+    }
+    strip(p, req, top_table(p))
+}
+
+/// Empty form values in some fields of the tables (in place of their value, or added), and
+/// sometimes in a list item: what a form gives before the user fills it.
+pub fn blank_out(u: &mut Unstructured<'_>, p: Provider, req: Value<'static>) -> AResult<Value<'static>> {
+    fn blank(u: &mut Unstructured<'_>) -> AResult<Value<'static>> {
+        Ok(match u.int_in_range(0..=2u8)? {
+            0 => Value::str(""),
+            1 => Value::Array(vec![]),
+            _ => Value::Null,
+        })
+    }
+    fn walk(u: &mut Unstructured<'_>, p: Provider, v: Value<'static>, table: Table) -> AResult<Value<'static>> {
+        let Value::Object(mut m) = v else { return Ok(v) };
+        for (k, x) in m.iter_mut() {
+            if !table.iter().any(|(n, _)| n == k) {
+                continue;
+            }
+            if u.ratio(1, 4)? {
+                *x = blank(u)?;
+            } else if let Some((t, items)) = nested(p, k) {
+                let inner = std::mem::replace(x, Value::Null);
+                *x = match (inner, items) {
+                    (Value::Array(a), true) => {
+                        let mut out = Vec::new();
+                        for i in a {
+                            out.push(if u.ratio(1, 8)? { blank(u)? } else { walk(u, p, i, t)? });
+                        }
+                        Value::Array(out)
+                    }
+                    (o, false) => walk(u, p, o, t)?,
+                    (o, _) => o,
+                };
+            }
+        }
+        for &(name, _) in table {
+            if u.ratio(1, 8)? && !m.iter().any(|(k, _)| k == name) {
+                m.push((Cow::Borrowed(name), blank(u)?));
+            }
+        }
+        Ok(Value::Object(m))
+    }
+    walk(u, p, req, top_table(p))
+}
+
+/// An issue without its texts (what labels may change).
+type Bare = (String, Code, Severity, Option<String>, String, Option<&'static str>, Option<String>, Vec<String>);
+
+fn bare(i: &Issue) -> Bare {
+    (
+        i.path.clone(),
+        i.code(),
+        i.severity,
+        i.provider_code.as_deref().map(str::to_owned),
+        i.kind.params().to_json(),
+        i.part,
+        i.suggestion.clone(),
+        i.paths.clone(),
+    )
+}
+
+fn bare_all(r: &Report) -> (bool, Vec<Bare>) {
+    (r.ok, r.issues.iter().map(bare).collect())
+}
+
+fn show_options(opts: &Options<'_>) -> String {
+    format!(
+        "lang {:?}, empty_as_absent {}, labels {:?}, context {}",
+        opts.lang,
+        opts.empty_as_absent,
+        opts.labels,
+        opts.context.as_ref().map(show).unwrap_or_default()
+    )
+}
+
+/// The console's labels change the messages only: with and without them, `check`, `check_field`,
+/// `normalize` and `to_http` give the same issues (paths, codes, severities, provider codes,
+/// params, parts, suggestions, `paths`), the same normalized request and changes, the same HTTP
+/// request; every message and short message is bounded ([`MAX_MESSAGE_CHARS`]).
+pub fn labels_oracle(p: Provider, req: &Value<'_>, opts: &Options<'_>) {
+    if opts.labels.is_empty() {
+        return;
+    }
+    let plain = opts.clone().with_labels(Vec::<(String, String)>::new());
+    let what = || format!("labels: {} {} with {}", p.id(), show(req), show_options(opts));
+    let (a, b) = (check(p, req, opts), check(p, req, &plain));
+    report_oracle(p, &a, &what());
+    assert_eq!(bare_all(&a), bare_all(&b), "{}: check", what());
+    let (na, nb) = (normalize(p, req, opts), normalize(p, req, &plain));
+    assert_eq!(na.normalized, nb.normalized, "{}: normalized", what());
+    assert_eq!(na.changes, nb.changes, "{}: changes", what());
+    assert_eq!(bare_all(&na.report), bare_all(&nb.report), "{}: normalize's report", what());
+    match (to_http(p, req, opts), to_http(p, req, &plain)) {
+        (Ok(x), Ok(y)) => {
+            assert_eq!(same_http(&x), same_http(&y), "{}: to_http", what());
+            let w = |h: &HttpRequest| h.warnings.iter().map(bare).collect::<Vec<_>>();
+            assert_eq!(w(&x), w(&y), "{}: to_http's warnings", what());
+        }
+        (Err(x), Err(y)) => assert_eq!(bare_all(&x), bare_all(&y), "{}: to_http's report", what()),
+        (x, y) => panic!("{}: to_http is {} with labels, {} without", what(), x.is_ok(), y.is_ok()),
+    }
+    let field_opts = opts.clone().with_context(None);
+    let field_plain = plain.clone().with_context(None);
+    for path in field_paths(p, req) {
+        let Some(v) = get(req, &path) else { continue };
+        let (x, y) = (check_field(p, &path, v, &field_opts), check_field(p, &path, v, &field_plain));
+        assert_eq!(bare_all(&x), bare_all(&y), "{}: check_field({path})", what());
+    }
+}
+
+/// An HTTP request without its warnings: method, host, path, headers, body.
+type HttpParts<'h> = (&'h str, Option<&'h str>, &'h str, &'h [(&'static str, String)], &'h Value<'static>);
+
+/// An HTTP request without its warnings.
+fn same_http(h: &HttpRequest) -> HttpParts<'_> {
+    (h.method, h.host, &h.path, &h.headers, &h.body)
+}
+
+/// Pre-flight codes: where the request has a member for the instance or server id (or the image
+/// file), their issue is shown under it even when it holds an empty form value (a form shows it
+/// under that input); the request without that member has it at `""`.
+fn pre_flight(c: Code) -> bool {
+    matches!(
+        c,
+        Code::NotFound
+            | Code::BadState
+            | Code::QuotaExceeded
+            | Code::NotSupported
+            | Code::Mismatch
+            | Code::AlreadyExists
+    )
+}
+
+/// With `empty_as_absent`, `check` gives what `check` without it gives for the request without
+/// its empty form values ([`strip_blanks`]): the same issues, messages included; the one
+/// difference (docs/rules.md, "Empty form values") is where a pre-flight issue about a field
+/// that holds an empty value goes: at that field, not at `""` (its message then names the field).
+pub fn empty_as_absent_oracle(p: Provider, req: &Value<'_>, opts: &Options<'_>) {
+    if !opts.empty_as_absent {
+        return;
+    }
+    let stripped = strip_blanks(p, req);
+    let plain = opts.clone().with_empty_as_absent(false);
+    let what = || {
+        format!("empty_as_absent: {} {} (stripped {}) with {}", p.id(), show(req), show(&stripped), show_options(opts))
+    };
+    let (a, b) = (check(p, req, opts), check(p, &stripped, &plain));
+    report_oracle(p, &a, &what());
+    let placed = |r: &Report, moved: bool| -> (bool, Vec<(Bare, String, String)>) {
+        let issues = r
+            .issues
+            .iter()
+            .map(|i| {
+                let mut k = bare(i);
+                let (mut m, mut s) = (i.message.clone(), i.short_message.clone());
+                let at_blank = moved && !k.0.is_empty() && get(&stripped, &k.0).is_none() && get(req, &k.0).is_some();
+                if pre_flight(i.code()) && (at_blank || k.0.is_empty()) {
+                    k.0.clear();
+                    m.clear();
+                    s.clear();
+                }
+                (k, m, s)
+            })
+            .collect();
+        (r.ok, issues)
+    };
+    assert_eq!(placed(&a, true), placed(&b, false), "{}: check", what());
+}
+
+/// With `empty_as_absent`, `to_http` sends what it sends for the request without the empty form
+/// values: both `Ok` with the same request, or both `Err`.
+pub fn empty_as_absent_http_oracle(p: Provider, req: &Value<'_>, opts: &Options<'_>) {
+    if !opts.empty_as_absent {
+        return;
+    }
+    let stripped = strip_blanks(p, req);
+    let plain = opts.clone().with_empty_as_absent(false);
+    let what = || {
+        format!(
+            "empty_as_absent: to_http({}, {}) (stripped {}) with {}",
+            p.id(),
+            show(req),
+            show(&stripped),
+            show_options(opts)
+        )
+    };
+    match (to_http(p, req, opts), to_http(p, &stripped, &plain)) {
+        (Ok(x), Ok(y)) => assert_eq!(same_http(&x), same_http(&y), "{}", what()),
+        (Err(_), Err(_)) => {}
+        (x, y) => {
+            panic!("{}: Ok {} with empty_as_absent, Ok {} for the stripped request", what(), x.is_ok(), y.is_ok())
+        }
+    }
 }

@@ -152,8 +152,9 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
         return;
     };
     c.check_fields(&root, obj, FIELDS, check_nested);
-    // Given: present (an empty form value is not, with `empty_as_absent`).
-    let has = |k: &str| obj.iter().any(|(x, v)| x == k && !c.blank(v));
+    // Given: present (an empty form value is not, with `empty_as_absent`; a key given twice is
+    // read at its last occurrence, as its rules read it).
+    let has = |k: &str| req.get(k).is_some_and(|v| !c.blank(v));
     if has("tags") && has("image_tags") {
         c.cross(&root.key("image_tags"), Kind::Conflict { with: "/tags" }, None, &["/tags", "/image_tags"]);
     }

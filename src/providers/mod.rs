@@ -174,8 +174,63 @@ pub const HUAWEI_CONTEXT: &[ContextField] = &[
     cf("region", "string", "Region the request goes to", "请求的目标区域"),
 ];
 
+/// The request without the members `empty_as_absent` reads as absent: `""`, `[]` and `null` in an
+/// optional field of a table, `null` in a required one, at every level the tables describe (the
+/// top level, Tencent's tag sets and tags, Huawei's image tags, OpenStack's `body` and
+/// `createImage`). A key given twice is read at its last occurrence (as `check` reads it): when
+/// that is blank, all of them go. `to_http` builds from this request, so what is sent is what the
+/// report read (a Huawei image tag's `value: null` is not sent; Tencent's `DataDiskIds: []`
+/// beside `DataDiskIds.0` leaves the numbered keys to become the array).
+pub(crate) fn without_blanks<'a>(provider: Provider, req: &Value<'a>) -> Value<'a> {
+    use crate::rules::{blank_is_absent, Field};
+    /// A table of fields, and the member that holds a nested table (or a list of them): its key
+    /// and table.
+    struct Table(&'static [Field], Option<(&'static str, &'static Table)>);
+    const TAG: Table = Table(tencent::TAG_FIELDS, None);
+    const TAG_SPEC: Table = Table(tencent::TAG_SPEC_FIELDS, Some(("Tags", &TAG)));
+    const IMAGE_TAG: Table = Table(huawei::IMAGE_TAG_FIELDS, None);
+    const CREATE_IMAGE: Table = Table(openstack::CREATE_IMAGE_NOVA, None);
+    const BODY: Table = Table(openstack::BODY_FIELDS, Some(("createImage", &CREATE_IMAGE)));
+    fn strip<'a>(v: &Value<'a>, Table(fields, nested): &Table) -> Value<'a> {
+        let Value::Object(m) = v else { return v.clone() };
+        // Per field of the table, whether its last occurrence reads as absent (linear in the members).
+        let mut gone = Vec::new();
+        for f in *fields {
+            if v.get(f.name).is_some_and(|x| blank_is_absent(f, x)) {
+                gone.push(f.name);
+            }
+        }
+        let mut out = Vec::with_capacity(m.len());
+        for (k, x) in m {
+            let x = match nested {
+                _ if gone.contains(&k.as_ref()) => continue,
+                Some((key, t)) if k == key => match x {
+                    Value::Array(a) => Value::Array(a.iter().map(|x| strip(x, t)).collect()),
+                    _ => strip(x, t),
+                },
+                _ => x.clone(),
+            };
+            out.push((k.clone(), x));
+        }
+        Value::Object(out)
+    }
+    // (A provider this build does not hold: its report says so; the linker drops its tables.)
+    if !built(provider) {
+        return req.clone();
+    }
+    let table = match provider {
+        Provider::Zenlayer => Table(zenlayer::FIELDS, None),
+        Provider::Tencent => Table(tencent::FIELDS, Some(("TagSpecification", &TAG_SPEC))),
+        Provider::Huawei => Table(huawei::FIELDS, Some(("image_tags", &IMAGE_TAG))),
+        Provider::OpenStack | Provider::Nova => Table(openstack::FIELDS, Some(("body", &BODY))),
+    };
+    strip(req, &table)
+}
+
 /// Where a pre-flight issue about `key` goes: at the field when the request has it, else at `""`
-/// (an issue path always points at something in the request).
+/// (an issue path always points at something in the request). A member holding an empty form
+/// value is had, also with `empty_as_absent`: the issue is shown under that input (the one
+/// difference from checking the request without its empty values, docs/rules.md).
 pub(crate) fn at_field<'p>(req: &Value<'_>, root: &'p Path<'p>, key: &'p str) -> Path<'p> {
     if req.get(key).is_some() {
         Path::Key(root, key)

@@ -230,7 +230,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
         }
         let f = field(name);
         let fp = root.key(name);
-        if obj.iter().any(|(k, v)| k == name && !c.blank(v)) {
+        if req.get(name).is_some_and(|v| !c.blank(v)) {
             // Both forms (an empty array is none with `empty_as_absent`): `/X/N` is the array's item, so each flattened key is reported at its own
             // key `/X.N`, checked as an item (as `check_field` checks it), the first with the conflict.
             let keys: Vec<String> =
@@ -258,11 +258,12 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
             c.check_str_items(&fp, f, &item, unique, items.into_iter());
         }
     }
-    // Given: the key is present (an empty form value is not, with `empty_as_absent`), or one of
-    // its numbered keys is.
+    // Given: the key is present (an empty form value is not, with `empty_as_absent`; a key given
+    // twice is read at its last occurrence, as its rules read it), or one of its numbered keys is.
     let blank = |v: &Value<'_>| c.blank(v);
-    let given =
-        |name: &str| obj.iter().any(|(k, v)| (k == name && !blank(v)) || flat_key(k).is_some_and(|(n, _)| n == name));
+    let given = |name: &str| {
+        req.get(name).is_some_and(|v| !blank(v)) || obj.iter().any(|(k, _)| flat_key(k).is_some_and(|(n, _)| n == name))
+    };
     let (instance, snapshots, disks) = (given("InstanceId"), given("SnapshotIds"), given("DataDiskIds"));
     const ONE_OF: &[&str] = &["/InstanceId", "/SnapshotIds"];
     if !instance && !snapshots {
@@ -345,10 +346,13 @@ const STATE_CODES: &[(&str, ProviderCode)] = &[
     ("SERVICE_LIVE_MIGRATE", codes::TC_STATE_MIGRATE),
 ];
 
-/// The string items of a list field, as (index, value): the array form, else the flattened keys.
-fn string_items<'v>(req: &'v Value<'_>, name: &str) -> Vec<(usize, &'v str)> {
+/// The string items of a list field, as (index, value): the array form, else the flattened keys
+/// (also beside an empty array that `empty_as_absent` reads as absent, as the list's rules read it).
+fn string_items<'v>(c: &Checker, req: &'v Value<'_>, name: &str) -> Vec<(usize, &'v str)> {
     match req.get(name) {
-        Some(Value::Array(a)) => a.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect(),
+        Some(v @ Value::Array(a)) if !c.blank(v) => {
+            a.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect()
+        }
         _ => list_items(req.as_object().unwrap_or(&[]), name)
             .into_iter()
             .filter_map(|(i, v)| v.as_str().map(|s| (i, s)))
@@ -416,7 +420,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     let swap = ctx::string_list(c, ctx, "swapDiskIds").map(|l| sorted(disk, l));
     if system.is_some() || data.is_some() || local.is_some() || swap.is_some() {
         let dp = root.key("DataDiskIds");
-        for (i, id) in string_items(req, "DataDiskIds") {
+        for (i, id) in string_items(c, req, "DataDiskIds") {
             let key = fixed(disk, id);
             let ip = dp.index(i);
             let found = if system.as_deref() == Some(&*key) {
@@ -442,19 +446,19 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
         }
     }
     if let Some(usage) = ctx.get("snapshotDiskUsage") {
-        let snaps = string_items(req, "SnapshotIds");
+        let snaps = string_items(c, req, "SnapshotIds");
         match usage.as_object() {
             None => ctx::bad(c, "snapshotDiskUsage", usage, "object"),
             Some(_) if snaps.is_empty() => {}
             Some(entries) => {
                 let snap = field("SnapshotIds");
-                // (normalized id, usage), sorted by id; a repeated id keeps its last usage.
-                let mut table: Vec<(Cow<str>, usize, Option<&str>)> =
-                    entries.iter().enumerate().map(|(i, (k, v))| (fixed(snap, k), i, v.as_str())).collect();
+                // (normalized id, position of the entry), sorted by id; a repeated id keeps its last usage.
+                let mut table: Vec<(Cow<str>, usize)> =
+                    entries.iter().enumerate().map(|(i, (k, _))| (fixed(snap, k), i)).collect();
                 table.sort_unstable();
                 let lookup = |id: &str| {
-                    let end = table.partition_point(|(k, _, _)| k.as_ref() <= id);
-                    table[..end].last().filter(|(k, _, _)| k == id).map(|(_, _, u)| *u)
+                    let end = table.partition_point(|(k, _)| k.as_ref() <= id);
+                    table[..end].last().filter(|(k, _)| k == id).map(|(_, i)| entries[*i].1.as_str())
                 };
                 let sp = root.key("SnapshotIds");
                 let mut systems = 0;
@@ -474,7 +478,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                 }
                 if systems == 0 {
                     let (lang, provider) = (c.lang, c.provider);
-                    let name = crate::labels::name(provider, "/SnapshotIds", None, lang, c.labels);
+                    let name = crate::labels::name(provider, "/SnapshotIds", None, lang, c.label_index());
                     let issue = c.push(&sp, Kind::Required, Severity::Error, Some(codes::TC_NO_SYSTEM_SNAPSHOT));
                     let (long, short) = match lang {
                         crate::Lang::En => {

@@ -31,22 +31,31 @@ fn lang(l: &str) -> Lang {
     Lang::from_bcp47(l)
 }
 
-/// The options of a call: the console's `labels` (a JSON object of strings, `""` for none: other
-/// members are ignored) and `flags` (bit 0: `emptyAsAbsent`).
-fn options<'t>(lang: Lang, context: Option<Value<'t>>, labels: &str, flags: u32) -> Options<'t> {
-    let labels: Vec<(String, String)> = match labels {
-        "" => Vec::new(),
-        text => match parse_with(text, false) {
-            Ok(Value::Object(m)) => m
-                .into_iter()
-                .filter_map(|(k, v)| match v {
-                    Value::String(s) => Some((k.into_owned(), s.into_owned())),
-                    _ => None,
-                })
-                .collect(),
-            _ => Vec::new(),
-        },
-    };
+/// The console's `labels` (a JSON object of strings, `""` for none: other members are ignored),
+/// parsed with `marks` (a key holding an unpaired surrogate then names exactly that key), and
+/// whether a key holds one.
+fn labels_of(text: &str, marks: Option<&Marks>) -> (Vec<(String, String)>, bool) {
+    let mut labels = Vec::new();
+    let parsed = if text.is_empty() { None } else { parse_marked(text, false, marks).ok() };
+    let Some((Value::Object(m), bad)) = parsed else { return (labels, false) };
+    for (k, v) in &m {
+        // Under a key holding an unpaired surrogate, the parser wraps the value.
+        let v = match v {
+            Value::Other(o) => match &**o {
+                Other::BadKey { value, .. } => value,
+                _ => v,
+            },
+            _ => v,
+        };
+        if let Value::String(s) = v {
+            labels.push((k.to_string(), s.to_string()));
+        }
+    }
+    (labels, bad)
+}
+
+/// The options of a call: the labels (see [`labels_of`]) and `flags` (bit 0: `emptyAsAbsent`).
+fn options<'t>(lang: Lang, context: Option<Value<'t>>, labels: Vec<(String, String)>, flags: u32) -> Options<'t> {
     Options::lang(lang).with_context(context).with_labels(labels).with_empty_as_absent(flags & 1 == 1)
 }
 
@@ -102,28 +111,37 @@ fn bad_text(provider: &str, lang: Lang, e: &crate::ParseError) -> String {
     )
 }
 
-/// The request and context, parsed; with the placeholders of keys holding unpaired surrogates
-/// when there are any (the text is parsed again with them: only such requests pay for it).
-type Parsed<'t> = (Value<'t>, Option<Value<'t>>, Option<Marks>);
+/// The request, context and labels, parsed; with the placeholders of keys holding unpaired
+/// surrogates when there are any (the texts are parsed again with them: only such requests pay
+/// for it). The placeholders avoid every character of the three texts, so none is mistaken for
+/// one on the way back (a label holding a private-use character stays itself).
+type Parsed<'t> = (Value<'t>, Option<Value<'t>>, Vec<(String, String)>, Option<Marks>);
 
-fn parse_all<'t>(request: &'t str, bridge: bool, context: &'t str) -> Result<Parsed<'t>, crate::ParseError> {
+fn parse_all<'t>(
+    request: &'t str,
+    bridge: bool,
+    context: &'t str,
+    labels: &str,
+) -> Result<Parsed<'t>, crate::ParseError> {
     let (req, bad_req) = parse_marked(request, bridge, None)?;
     let (ctx, bad_ctx) = match context {
         "" => (None, false),
         t => parse_marked(t, true, None).map(|(v, b)| (Some(v), b))?,
     };
-    if !bad_req && !bad_ctx {
-        return Ok((req, ctx, None));
+    let (l, bad_labels) = labels_of(labels, None);
+    if !bad_req && !bad_ctx && !bad_labels {
+        return Ok((req, ctx, l, None));
     }
-    let Some(marks) = Marks::avoiding(&[request, context]) else {
-        return Ok((req, ctx, None));
+    let Some(marks) = Marks::avoiding(&[request, context, labels]) else {
+        return Ok((req, ctx, l, None));
     };
     let req = parse_marked(request, bridge, Some(&marks))?.0;
     let ctx = match context {
         "" => None,
         t => Some(parse_marked(t, true, Some(&marks))?.0),
     };
-    Ok((req, ctx, Some(marks)))
+    let l = labels_of(labels, Some(&marks)).0;
+    Ok((req, ctx, l, Some(marks)))
 }
 
 fn restore(text: String, marks: &Option<Marks>) -> String {
@@ -152,7 +170,8 @@ fn setup<'t>(
     if let Some(r) = oversize(p, lang, &[text, context, labels]) {
         return Err(r);
     }
-    let (request, context, marks) = parse_all(text, true, context).map_err(|e| bad_text(provider, lang, &e))?;
+    let (request, context, labels, marks) =
+        parse_all(text, true, context, labels).map_err(|e| bad_text(provider, lang, &e))?;
     Ok((p, request, options(lang, context, labels, flags), marks))
 }
 
@@ -191,8 +210,8 @@ pub fn check(provider: u32, request: &str, lang: u32, context: &str, bridge: u32
     if let Some(r) = oversize(p, lang, &[request, context, labels]) {
         return keep(r);
     }
-    match parse_all(request, bridge == 1, context) {
-        Ok((req, ctx, marks)) => answer(&crate::check(p, &req, &options(lang, ctx, labels, flags)), &marks),
+    match parse_all(request, bridge == 1, context, labels) {
+        Ok((req, ctx, labels, marks)) => answer(&crate::check(p, &req, &options(lang, ctx, labels, flags)), &marks),
         Err(e) => keep(bad_text(p.id(), lang, &e)),
     }
 }
@@ -205,18 +224,18 @@ pub fn check_field(provider: u32, path: &str, value: &str, lang: u32, labels: &s
     if let Some(r) = oversize(p, lang, &[path, value, labels]) {
         return keep(r);
     }
-    let (path_text, marks) = match parse_string_marked(path, None) {
-        Ok((s, false)) => (s, None),
-        Ok((s, true)) => match Marks::avoiding(&[path, value]) {
-            Some(m) => match parse_string_marked(path, Some(&m)) {
-                Ok((s, _)) => (s, Some(m)),
-                Err(_) => (s, None),
-            },
-            None => (s, None),
-        },
+    // The path and labels; again with placeholders where a key holds an unpaired surrogate.
+    let parse = |marks: Option<&Marks>| {
         // Not a string literal (the JS side always sends one): the text itself is the path.
-        Err(_) => (path.to_owned(), None),
+        let (path_text, bad_path) = parse_string_marked(path, marks).unwrap_or_else(|_| (path.to_owned(), false));
+        let (l, bad_labels) = labels_of(labels, marks);
+        (path_text, l, bad_path || bad_labels)
     };
+    let (mut path_text, mut l, bad) = parse(None);
+    let marks = if bad { Marks::avoiding(&[path, value, labels]) } else { None };
+    if let Some(m) = &marks {
+        (path_text, l, _) = parse(Some(m));
+    }
     let v = match parse_with(value, true) {
         Ok(v) => v,
         Err(e) => return keep(bad_text(p.id(), lang, &e)),
@@ -230,7 +249,7 @@ pub fn check_field(provider: u32, path: &str, value: &str, lang: u32, labels: &s
         }
         _ => v,
     };
-    answer(&crate::check_field(p, &path_text, &v, &options(lang, None, labels, flags)), &marks)
+    answer(&crate::check_field(p, &path_text, &v, &options(lang, None, l, flags)), &marks)
 }
 
 // The report kept by the last [`check`] or [`check_field`] that returned 1.
