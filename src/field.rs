@@ -91,8 +91,17 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
             }
             true
         }
+        // A tag set, its `Tags`, one tag: checked as `check` checks them there.
+        (Provider::Tencent, ["TagSpecification", i]) if is_index(i) => {
+            tencent::check_one_tag_spec(c, p, v);
+            true
+        }
         (Provider::Tencent, ["TagSpecification", i, name]) if is_index(i) => {
-            simple(c, tencent::TAG_SPEC_FIELDS, name, p, v, |_, _, _, _| {})
+            simple(c, tencent::TAG_SPEC_FIELDS, name, p, v, tencent::check_tags)
+        }
+        (Provider::Tencent, ["TagSpecification", i, "Tags", j]) if is_index(i) && is_index(j) => {
+            tencent::check_one_tag(c, p, &tencent::TAG_SPEC_FIELDS[1], v);
+            true
         }
         (Provider::Tencent, ["TagSpecification", i, "Tags", j, name]) if is_index(i) && is_index(j) => {
             simple(c, tencent::TAG_FIELDS, name, p, v, |_, _, _, _| {})
@@ -100,6 +109,10 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
         (Provider::Huawei, [name]) => simple(c, huawei::FIELDS, name, p, v, huawei::check_nested),
         (Provider::Huawei, ["tags", i]) if is_index(i) => {
             huawei::check_tag_string(c, p, find(huawei::FIELDS, "tags").expect("tags in table"), v);
+            true
+        }
+        (Provider::Huawei, ["image_tags", i]) if is_index(i) => {
+            huawei::check_image_tag(c, p, find(huawei::FIELDS, "image_tags").expect("image_tags in table"), v);
             true
         }
         (Provider::Huawei, ["image_tags", i, name]) if is_index(i) => {
@@ -126,7 +139,13 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
                     openstack::check_nested(c, p, f, v, profile)
                 }),
                 ["body", "createImage", "metadata", key] => {
-                    openstack::check_meta_entry(c, p, key, v, profile);
+                    // A form's cleared entry (`undefined` from JS) is no entry: nothing to check,
+                    // as `validate` sends no member for it.
+                    let undefined =
+                        matches!(v, Value::Other(o) if matches!(**o, Other::Js { kind: JsKind::Undefined, .. }));
+                    if !undefined {
+                        openstack::check_meta_entry(c, p, key, v, profile);
+                    }
                     true
                 }
                 [name] if *name != "body" => simple(c, profile.fields(), name, p, v, |_, _, _, _| {}),

@@ -212,18 +212,25 @@ fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     };
     let mut keys: Vec<(usize, &str)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let ip = p.index(i);
-        let Some(obj) = item.as_object() else {
-            c.wrong_type(&ip, item, "object", f);
-            continue;
-        };
-        c.check_fields(&ip, obj, IMAGE_TAG_FIELDS, |_, _, _, _| {});
-        c.unknown_keys(&ip, obj, IMAGE_TAG_FIELDS, &[], Severity::Warning, None);
-        if let Some(key) = item.get("key").and_then(Value::as_str) {
-            keys.push((i, key));
+        if check_image_tag(c, &p.index(i), f, item) {
+            if let Some(key) = item.get("key").and_then(Value::as_str) {
+                keys.push((i, key));
+            }
         }
     }
     dups(c, &keys, |j| p.index(j).key("key").pointer());
+}
+
+/// One image tag `{key, value}` (an item of `image_tags`, field `f`) at `ip`: also what
+/// `check_field` runs there; false when it is not an object.
+pub(crate) fn check_image_tag(c: &mut Checker, ip: &Path<'_>, f: &Field, item: &Value<'_>) -> bool {
+    let Some(obj) = item.as_object() else {
+        c.wrong_type(ip, item, "object", f);
+        return false;
+    };
+    c.check_fields(ip, obj, IMAGE_TAG_FIELDS, |_, _, _, _| {});
+    c.unknown_keys(ip, obj, IMAGE_TAG_FIELDS, &[], Severity::Warning, None);
+    true
 }
 
 /// Report repeated tag keys (empty keys are reported as empty already), at `at(index)`.

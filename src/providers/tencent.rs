@@ -293,43 +293,55 @@ pub(crate) fn check_tag_spec_field(c: &mut Checker, p: &Path<'_>, _f: &Field, v:
 }
 
 pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
-    let f = field("TagSpecification");
     let Some(specs) = v.as_array() else {
-        c.wrong_type(p, v, "array", f);
+        c.wrong_type(p, v, "array", field("TagSpecification"));
         return;
     };
     for (i, spec) in specs.iter().enumerate() {
-        let sp = p.index(i);
-        let Some(obj) = spec.as_object() else {
-            c.wrong_type(&sp, spec, "object", f);
-            continue;
-        };
-        c.check_fields(&sp, obj, TAG_SPEC_FIELDS, |c, tp, tf, tags| {
-            let Some(tags) = tags.as_array() else {
-                c.wrong_type(tp, tags, "array", tf);
-                return;
-            };
-            let mut keys: Vec<(usize, &str)> = Vec::new();
-            for (j, tag) in tags.iter().enumerate() {
-                let jp = tp.index(j);
-                let Some(tobj) = tag.as_object() else {
-                    c.wrong_type(&jp, tag, "object", tf);
-                    continue;
-                };
-                c.check_fields(&jp, tobj, TAG_FIELDS, |_, _, _, _| {});
-                c.unknown_keys(&jp, tobj, TAG_FIELDS, &[], Severity::Error, Some(UNKNOWN));
-                if let Some(key) = tag.get("Key").and_then(Value::as_str) {
-                    keys.push((j, key));
-                }
-            }
-            for (j, key, first) in crate::rules::repeats(&keys) {
-                let first = tp.index(first).key("Key").pointer();
-                let jp = tp.index(j);
-                c.error(&jp.key("Key"), Kind::Duplicate { value: key.to_owned(), first }, &TAG_FIELDS[0]);
-            }
-        });
-        c.unknown_keys(&sp, obj, TAG_SPEC_FIELDS, &[], Severity::Error, Some(UNKNOWN));
+        check_one_tag_spec(c, &p.index(i), spec);
     }
+}
+
+/// One tag set (an item of `TagSpecification`), at `sp`: also what `check_field` runs there.
+pub(crate) fn check_one_tag_spec(c: &mut Checker, sp: &Path<'_>, spec: &Value<'_>) {
+    let Some(obj) = spec.as_object() else {
+        c.wrong_type(sp, spec, "object", field("TagSpecification"));
+        return;
+    };
+    c.check_fields(sp, obj, TAG_SPEC_FIELDS, check_tags);
+    c.unknown_keys(sp, obj, TAG_SPEC_FIELDS, &[], Severity::Error, Some(UNKNOWN));
+}
+
+/// A tag set's `Tags` (field `tf`) at `tp`: each tag, and repeated keys.
+pub(crate) fn check_tags(c: &mut Checker, tp: &Path<'_>, tf: &Field, tags: &Value<'_>) {
+    let Some(tags) = tags.as_array() else {
+        c.wrong_type(tp, tags, "array", tf);
+        return;
+    };
+    let mut keys: Vec<(usize, &str)> = Vec::new();
+    for (j, tag) in tags.iter().enumerate() {
+        if check_one_tag(c, &tp.index(j), tf, tag) {
+            if let Some(key) = tag.get("Key").and_then(Value::as_str) {
+                keys.push((j, key));
+            }
+        }
+    }
+    for (j, key, first) in crate::rules::repeats(&keys) {
+        let first = tp.index(first).key("Key").pointer();
+        let jp = tp.index(j);
+        c.error(&jp.key("Key"), Kind::Duplicate { value: key.to_owned(), first }, &TAG_FIELDS[0]);
+    }
+}
+
+/// One tag (an item of `Tags`, field `tf`) at `jp`; false when it is not an object.
+pub(crate) fn check_one_tag(c: &mut Checker, jp: &Path<'_>, tf: &Field, tag: &Value<'_>) -> bool {
+    let Some(tobj) = tag.as_object() else {
+        c.wrong_type(jp, tag, "object", tf);
+        return false;
+    };
+    c.check_fields(jp, tobj, TAG_FIELDS, |_, _, _, _| {});
+    c.unknown_keys(jp, tobj, TAG_FIELDS, &[], Severity::Error, Some(UNKNOWN));
+    true
 }
 
 /// Instance states (DescribeInstances' `InstanceState`) that CreateImage refuses, with the code the
