@@ -217,7 +217,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     let Some(obj) = super::root_object(c, req) else {
         return;
     };
-    c.check_fields(&root, obj, FIELDS, |c, p, f, v| {
+    c.check_fields(&root, obj, FIELDS, &mut |c, p, f, v| {
         if f.name == "TagSpecification" {
             check_tag_spec(c, p, v);
         }
@@ -304,45 +304,21 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
 
 /// One tag set (an item of `TagSpecification`), at `sp`: also what `check_field` runs there.
 pub(crate) fn check_one_tag_spec(c: &mut Checker, sp: &Path<'_>, spec: &Value<'_>) {
-    let Some(obj) = spec.as_object() else {
-        c.wrong_type(sp, spec, "object", field("TagSpecification"));
-        return;
-    };
-    c.check_fields(sp, obj, TAG_SPEC_FIELDS, check_tags);
-    c.unknown_keys(sp, obj, TAG_SPEC_FIELDS, &[], Severity::Error, Some(UNKNOWN));
+    c.check_object_value(sp, field("TagSpecification"), spec, TAG_SPEC_FIELDS, TAG_UNKNOWN, &mut check_tags);
 }
 
-/// A tag set's `Tags` (field `tf`) at `tp`: each tag, and repeated keys.
+/// A tag set's `Tags` (field `tf`) at `tp`: each tag, and repeated keys (empty ones too).
 pub(crate) fn check_tags(c: &mut Checker, tp: &Path<'_>, tf: &Field, tags: &Value<'_>) {
-    let Some(tags) = tags.as_array() else {
-        c.wrong_type(tp, tags, "array", tf);
-        return;
-    };
-    let mut keys: Vec<(usize, &str)> = Vec::new();
-    for (j, tag) in tags.iter().enumerate() {
-        if check_one_tag(c, &tp.index(j), tf, tag) {
-            if let Some(key) = tag.get("Key").and_then(Value::as_str) {
-                keys.push((j, key));
-            }
-        }
-    }
-    for (j, key, first) in crate::rules::repeats(&keys) {
-        let first = tp.index(first).key("Key").pointer();
-        let jp = tp.index(j);
-        c.error(&jp.key("Key"), Kind::Duplicate { value: key.to_owned(), first }, &TAG_FIELDS[0]);
-    }
+    c.check_tag_list(tp, tf, tags, TAG_FIELDS, TAG_UNKNOWN, false);
 }
 
-/// One tag (an item of `Tags`, field `tf`) at `jp`; false when it is not an object.
-pub(crate) fn check_one_tag(c: &mut Checker, jp: &Path<'_>, tf: &Field, tag: &Value<'_>) -> bool {
-    let Some(tobj) = tag.as_object() else {
-        c.wrong_type(jp, tag, "object", tf);
-        return false;
-    };
-    c.check_fields(jp, tobj, TAG_FIELDS, |_, _, _, _| {});
-    c.unknown_keys(jp, tobj, TAG_FIELDS, &[], Severity::Error, Some(UNKNOWN));
-    true
+/// One tag (an item of `Tags`, field `tf`) at `jp`: what `check_field` runs there.
+pub(crate) fn check_one_tag(c: &mut Checker, jp: &Path<'_>, tf: &Field, tag: &Value<'_>) {
+    c.check_object_value(jp, tf, tag, TAG_FIELDS, TAG_UNKNOWN, &mut |_, _, _, _| {});
 }
+
+/// Unknown keys in a tag set or a tag: errors, as the request's own.
+const TAG_UNKNOWN: (Severity, Option<ProviderCode>) = (Severity::Error, Some(UNKNOWN));
 
 /// Instance states (DescribeInstances' `InstanceState`) that CreateImage refuses, with the code the
 /// page or the SDK's CreateImage error list gives for each.
