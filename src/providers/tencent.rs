@@ -337,15 +337,11 @@ const STATE_CODES: &[(&str, ProviderCode)] = &[
 /// The string items of a list field, as (index, value): the array form, else the flattened keys
 /// (also beside an empty array that `empty_as_absent` reads as absent, as the list's rules read it).
 fn string_items<'v>(c: &Checker, req: &'v Value<'_>, name: &str) -> Vec<(usize, &'v str)> {
-    match req.get(name) {
-        Some(v @ Value::Array(a)) if !c.blank(v) => {
-            a.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect()
-        }
-        _ => list_items(req.as_object().unwrap_or(&[]), name)
-            .into_iter()
-            .filter_map(|(i, v)| v.as_str().map(|s| (i, s)))
-            .collect(),
-    }
+    let items = match req.get(name) {
+        Some(v @ Value::Array(a)) if !c.blank(v) => a.iter().enumerate().collect(),
+        _ => list_items(req.as_object().unwrap_or(&[]), name),
+    };
+    items.into_iter().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect()
 }
 
 /// Pre-flight rules from the console's context (the page's error codes).
