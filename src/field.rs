@@ -83,7 +83,7 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
     let names: Vec<&str> = segs.iter().map(String::as_str).collect();
     match (provider, names.as_slice()) {
         (Provider::Zenlayer, [name]) => simple(c, zenlayer::FIELDS, name, p, v, &|_, _, _, _| {}),
-        (Provider::Tencent, [name]) => simple(c, tencent::FIELDS, name, p, v, &tencent::check_tag_spec_field),
+        (Provider::Tencent, [name]) => simple(c, tencent::FIELDS, name, p, v, &tencent::check_tag_spec),
         (Provider::Tencent, [list, i]) if tencent::LIST_FIELDS.contains(list) && is_index(i) => {
             let f = find(tencent::FIELDS, list).expect("list field in table");
             if let Ty::StrArray { item, .. } = f.ty {
@@ -93,7 +93,7 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
         }
         // A tag set, its `Tags`, one tag: checked as `check` checks them there.
         (Provider::Tencent, ["TagSpecification", i]) if is_index(i) => {
-            tencent::check_one_tag_spec(c, p, v);
+            tencent::check_one_tag_spec(c, p, find(tencent::FIELDS, "TagSpecification").expect("in table"), v);
             true
         }
         (Provider::Tencent, ["TagSpecification", i, name]) if is_index(i) => {

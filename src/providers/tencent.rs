@@ -217,11 +217,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     let Some(obj) = super::root_object(c, req) else {
         return;
     };
-    c.check_fields(&root, obj, FIELDS, &mut |c, p, f, v| {
-        if f.name == "TagSpecification" {
-            check_tag_spec(c, p, v);
-        }
-    });
+    c.check_fields(&root, obj, FIELDS, &mut check_tag_spec);
     // The flattened form of the list fields.
     for name in LIST_FIELDS {
         let items = list_items(obj, name);
@@ -287,24 +283,20 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     }
 }
 
-/// The nested field of the table (only `TagSpecification`).
-pub(crate) fn check_tag_spec_field(c: &mut Checker, p: &Path<'_>, _f: &Field, v: &Value<'_>) {
-    check_tag_spec(c, p, v);
-}
-
-pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
+/// The nested field of the table (only `TagSpecification`, field `f`) at `p`: each tag set.
+pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     let Some(specs) = v.as_array() else {
-        c.wrong_type(p, v, "array", field("TagSpecification"));
+        c.wrong_type(p, v, "array", f);
         return;
     };
     for (i, spec) in specs.iter().enumerate() {
-        check_one_tag_spec(c, &p.index(i), spec);
+        check_one_tag_spec(c, &p.index(i), f, spec);
     }
 }
 
-/// One tag set (an item of `TagSpecification`), at `sp`: also what `check_field` runs there.
-pub(crate) fn check_one_tag_spec(c: &mut Checker, sp: &Path<'_>, spec: &Value<'_>) {
-    c.check_object_value(sp, field("TagSpecification"), spec, TAG_SPEC_FIELDS, TAG_UNKNOWN, &mut check_tags);
+/// One tag set (an item of `TagSpecification`, field `f`) at `sp`: also what `check_field` runs there.
+pub(crate) fn check_one_tag_spec(c: &mut Checker, sp: &Path<'_>, f: &Field, spec: &Value<'_>) {
+    c.check_object_value(sp, f, spec, TAG_SPEC_FIELDS, TAG_UNKNOWN, &mut check_tags);
 }
 
 /// A tag set's `Tags` (field `tf`) at `tp`: each tag, and repeated keys (empty ones too).
