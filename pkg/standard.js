@@ -64,7 +64,7 @@ export function createStandardSchema(api, provider, options) {
 // ----- options -------------------------------------------------------------------------------
 
 function optionsOf(base, call) {
-  const o = {};
+  const o = Object.create(null);
   copy(o, base);
   let lib;
   try {
@@ -77,15 +77,20 @@ function optionsOf(base, call) {
   return o;
 }
 
+// The options this schema reads, read as validate() reads them (`options.lang`, ...): only these,
+// each in its own try (a getter or Proxy trap that throws skips that option), into an object
+// without a prototype (a caller's own "__proto__" key is not an option and sets nothing).
+const OPTION_KEYS = ["lang", "labels", "emptyAsAbsent", "context"];
+
 function copy(to, from) {
   if (from === null || typeof from !== "object") return;
-  try {
-    for (const k of Object.keys(from)) {
+  for (const k of OPTION_KEYS) {
+    try {
       const v = from[k];
       if (v !== undefined) to[k] = v;
+    } catch {
+      // a getter that throws: this option is not read
     }
-  } catch {
-    // a getter that throws: the options read so far stay
   }
 }
 

@@ -71,9 +71,11 @@ fn segment(s: &str) -> String {
 
 /// Normalize, check, and build the HTTP request the provider expects for this request.
 ///
-/// With [`Options::empty_as_absent`], the request is built without the fields that read as absent
-/// (`""`, `[]` or `null` in an optional field, at every level of the tables; Tencent's `Region: ""`
-/// is then `required`), as the report reads them.
+/// With [`Options::empty_as_absent`], the request is normalized, checked and built without the
+/// fields that read as absent (`""`, `[]` or `null` in an optional field, at every level of the
+/// tables; Tencent's `Region: ""` is then `required`): what is sent is what the report read, and
+/// the report is that of the request without them (a pre-flight issue about a field left empty is
+/// at `""` there, where `check` puts it at the field).
 ///
 /// # Errors
 ///
@@ -81,16 +83,19 @@ fn segment(s: &str) -> String {
 /// [`std::error::Error`] and converts into [`Error::Invalid`](crate::Error::Invalid). Warnings do
 /// not fail: they are in [`HttpRequest::warnings`].
 pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Result<HttpRequest, Report> {
+    // (Normalizing the request as given would keep a blank `SnapshotIds: []` beside the numbered
+    // keys, so that they were not turned into the list nor their repeats removed: refused, where
+    // the request without the blank is sent.)
+    let stripped;
+    let request = if options.empty_as_absent {
+        stripped = crate::providers::without_blanks(provider, request);
+        &stripped
+    } else {
+        request
+    };
     let n = normalize(provider, request, options);
     let mut report = n.report;
-    // With `empty_as_absent` the request sent is built without the empty form values that read as
-    // absent (the report stays the one of the request as given, as `check` places its issues).
-    let body = if options.empty_as_absent {
-        drop(n.normalized);
-        normalize(provider, &crate::providers::without_blanks(provider, request), options).normalized
-    } else {
-        n.normalized
-    };
+    let body = n.normalized;
     let get = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
     if provider == Provider::Tencent && body.get("Region").is_none() {
         let mut c = crate::rules::Checker::with_options(provider, options);

@@ -153,13 +153,15 @@ fn labels_from(text: &str, marks: Option<&Marks>) -> Result<(Vec<(String, String
     let Some(entries) = v.as_object() else {
         return Err("the labels must be a JSON object {\"/pointer\": \"label\"}".into());
     };
-    let labels = entries
-        .iter()
-        .map(|(k, l)| match unmarked(l).as_str() {
-            Some(l) => Ok((k.to_string(), l.to_owned())),
-            None => Err(format!("the label of \"{k}\" is not a string")),
-        })
-        .collect::<Result<_, _>>()?;
+    let mut labels = Vec::with_capacity(entries.len());
+    for (k, l) in entries {
+        match unmarked(l) {
+            Value::String(l) => labels.push((k.to_string(), l.to_string())),
+            // A string holding an unpaired surrogate cannot be shown: ignored, as the package does.
+            Value::Other(o) if matches!(**o, Other::LoneSurrogate { .. }) => {}
+            _ => return Err(format!("the label of \"{k}\" is not a string")),
+        }
+    }
     Ok((labels, bad))
 }
 

@@ -356,14 +356,82 @@ impl<'o> Checker<'o> {
         !self.dropped_error && !self.issues.iter().any(|i| i.severity == Severity::Error)
     }
 
+    /// Check the object `obj` at `path` against its table `fields` ([`check_fields`](Self::check_fields)),
+    /// then its other keys ([`unknown_keys`](Self::unknown_keys)).
+    pub fn check_object<'v, 'a>(
+        &mut self,
+        path: &Path<'_>,
+        obj: &'v [(Cow<'a, str>, Value<'a>)],
+        fields: &'static [Field],
+        (severity, provider_code): (Severity, Option<ProviderCode>),
+        nested: &mut dyn FnMut(&mut Checker<'o>, &Path<'_>, &Field, &'v Value<'a>),
+    ) {
+        self.check_fields(path, obj, fields, nested);
+        self.unknown_keys(path, obj, fields, severity, provider_code);
+    }
+
+    /// The value `v` of field `f` (or an item of its list) at `path`, an object:
+    /// [`check_object`](Self::check_object); false (a `type_mismatch` for `f`) when it is not one.
+    #[inline(never)]
+    pub fn check_object_value<'v, 'a>(
+        &mut self,
+        path: &Path<'_>,
+        f: &Field,
+        v: &'v Value<'a>,
+        fields: &'static [Field],
+        unknown: (Severity, Option<ProviderCode>),
+        nested: &mut dyn FnMut(&mut Checker<'o>, &Path<'_>, &Field, &'v Value<'a>),
+    ) -> bool {
+        let Some(obj) = v.as_object() else {
+            self.wrong_type(path, v, "object", f);
+            return false;
+        };
+        self.check_object(path, obj, fields, unknown, nested);
+        true
+    }
+
+    /// A list of tags `v` (field `f`) at `path`: each item a tag object (`fields`, the key first;
+    /// other keys `unknown`), then each repeated key at the later tag's key. `skip_empty`: empty
+    /// keys are not compared (reported as empty already). Tencent's `Tags`, Huawei's `image_tags`.
+    pub fn check_tag_list(
+        &mut self,
+        path: &Path<'_>,
+        f: &Field,
+        v: &Value<'_>,
+        fields: &'static [Field],
+        unknown: (Severity, Option<ProviderCode>),
+        skip_empty: bool,
+    ) {
+        let Some(items) = v.as_array() else {
+            self.wrong_type(path, v, "array", f);
+            return;
+        };
+        let key = &fields[0];
+        let mut keys: Vec<(usize, &str)> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            if self.check_object_value(&path.index(i), f, item, fields, unknown, &mut |_, _, _, _| {}) {
+                match item.get(key.name).and_then(Value::as_str) {
+                    Some(k) if !(skip_empty && k.is_empty()) => keys.push((i, k)),
+                    _ => {}
+                }
+            }
+        }
+        for (i, k, first) in repeats(&keys) {
+            let first = path.index(first).key(key.name).pointer();
+            self.error(&path.index(i).key(key.name), Kind::Duplicate { value: k.to_owned(), first }, key);
+        }
+    }
+
     /// Check the fields of `obj` against `fields`: required ones present, each value by its type.
-    /// `Nested` fields are handed to `nested`. Keys not in the table are returned for the caller.
+    /// `Nested` fields are handed to `nested`. One copy for every object kind (a dyn `nested`,
+    /// never inlined): the wasm stays small.
+    #[inline(never)]
     pub fn check_fields<'v, 'a>(
         &mut self,
         path: &Path<'_>,
         obj: &'v [(Cow<'a, str>, Value<'a>)],
         fields: &'static [Field],
-        mut nested: impl FnMut(&mut Checker<'o>, &Path<'_>, &Field, &'v Value<'a>),
+        nested: &mut dyn FnMut(&mut Checker<'o>, &Path<'_>, &Field, &'v Value<'a>),
     ) {
         for field in fields {
             let v = obj.iter().rev().find(|(k, _)| k == field.name).map(|(_, v)| v);
@@ -383,18 +451,18 @@ impl<'o> Checker<'o> {
         }
     }
 
-    /// Report the keys of `obj` that are not in `fields` (nor in `also`).
+    /// Report the keys of `obj` that are not in `fields`: `unknown_field` issues of `severity`.
+    #[inline(never)]
     pub fn unknown_keys(
         &mut self,
         path: &Path<'_>,
         obj: &[(Cow<'_, str>, Value<'_>)],
         fields: &[Field],
-        also: &[&str],
         severity: Severity,
         provider_code: Option<ProviderCode>,
     ) {
         for (k, v) in obj {
-            if fields.iter().any(|f| f.name == k) || also.contains(&k.as_ref()) {
+            if fields.iter().any(|f| f.name == k) {
                 continue;
             }
             let kp = path.key(k);

@@ -195,10 +195,16 @@ fn regression_cli_label_keyed_on_a_lone_surrogate_key() {
     let req = r#"{"project_id":"0123456789abcdef0123456789abcdef","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370",
         "token":"gAAAAABk-token","body":{"createImage":{"name":"n","metadata":{"k\ud800":"v","k\ufffd":"v"}}}}"#;
     let (out, code) = cli(&["check", "-p", "openstack", "--labels", dir.to_str().unwrap()], req);
-    std::fs::remove_file(&dir).ok();
     assert_eq!(code, 1);
     assert!(out.contains("/body/createImage/metadata/k\\ud800: bad_char [400]: L800 contains U+D800"), "{out}");
     assert_eq!(out.matches("L800").count(), 1, "the label names that key only: {out}");
+    // A label *value* holding one stopped the run ("is not a string"); it is ignored, as in JS.
+    std::fs::write(&dir, r#"{"/ImageName": "Name\ud800", "/InstanceId": "Instance"}"#).unwrap();
+    let (out, code) =
+        cli(&["check", "-p", "tencent", "--labels", dir.to_str().unwrap()], r#"{"ImageName":"","InstanceId":""}"#);
+    std::fs::remove_file(&dir).ok();
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("Image name must not be empty.") && out.contains("Instance must not be empty."), "{out}");
 }
 
 /// The CLI with standard error too: (stdout, stderr, exit code).

@@ -151,14 +151,14 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     let Some(obj) = super::root_object(c, req) else {
         return;
     };
-    c.check_fields(&root, obj, FIELDS, check_nested);
+    c.check_fields(&root, obj, FIELDS, &mut check_nested);
     // Given: present (an empty form value is not, with `empty_as_absent`; a key given twice is
     // read at its last occurrence, as its rules read it).
     let has = |k: &str| req.get(k).is_some_and(|v| !c.blank(v));
     if has("tags") && has("image_tags") {
         c.cross(&root.key("image_tags"), Kind::Conflict { with: "/tags" }, None, &["/tags", "/image_tags"]);
     }
-    c.unknown_keys(&root, obj, FIELDS, &[], Severity::Warning, None);
+    c.unknown_keys(&root, obj, FIELDS, Severity::Warning, None);
 }
 
 /// The nested fields: `tags` and `image_tags`.
@@ -204,26 +204,15 @@ pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, it
     Some(key)
 }
 
-/// `image_tags`: objects `{key, value}`.
+/// `image_tags`: objects `{key, value}`, and repeated keys.
 fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
-    let Some(items) = v.as_array() else {
-        c.wrong_type(p, v, "array", f);
-        return;
-    };
-    let mut keys: Vec<(usize, &str)> = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let ip = p.index(i);
-        let Some(obj) = item.as_object() else {
-            c.wrong_type(&ip, item, "object", f);
-            continue;
-        };
-        c.check_fields(&ip, obj, IMAGE_TAG_FIELDS, |_, _, _, _| {});
-        c.unknown_keys(&ip, obj, IMAGE_TAG_FIELDS, &[], Severity::Warning, None);
-        if let Some(key) = item.get("key").and_then(Value::as_str) {
-            keys.push((i, key));
-        }
-    }
-    dups(c, &keys, |j| p.index(j).key("key").pointer());
+    c.check_tag_list(p, f, v, IMAGE_TAG_FIELDS, (Severity::Warning, None), true);
+}
+
+/// One image tag `{key, value}` (an item of `image_tags`, field `f`) at `ip`: what `check_field`
+/// runs there.
+pub(crate) fn check_image_tag(c: &mut Checker, ip: &Path<'_>, f: &Field, item: &Value<'_>) {
+    c.check_object_value(ip, f, item, IMAGE_TAG_FIELDS, (Severity::Warning, None), &mut |_, _, _, _| {});
 }
 
 /// Report repeated tag keys (empty keys are reported as empty already), at `at(index)`.

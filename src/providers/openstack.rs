@@ -205,29 +205,22 @@ pub fn check(c: &mut Checker, req: &Value<'_>, profile: Profile) {
         return;
     };
     let fields = profile.fields();
-    c.check_fields(&root, obj, fields, |c, p, f, body| check_body(c, p, f, body, profile));
-    c.unknown_keys(&root, obj, fields, &[], Severity::Warning, None);
+    c.check_object(&root, obj, fields, (Severity::Warning, None), &mut |c, p, f, body| {
+        check_body(c, p, f, body, profile)
+    });
 }
 
 pub(crate) fn check_body(c: &mut Checker, p: &Path<'_>, f: &Field, body: &Value<'_>, profile: Profile) {
-    let Some(obj) = body.as_object() else {
-        c.wrong_type(p, body, "object", f);
-        return;
-    };
-    let (sev, pc) = profile.unknown_severity();
-    c.check_fields(p, obj, BODY_FIELDS, |c, cp, cf, ci| check_create_image(c, cp, cf, ci, profile));
-    c.unknown_keys(p, obj, BODY_FIELDS, &[], sev, pc);
+    c.check_object_value(p, f, body, BODY_FIELDS, profile.unknown_severity(), &mut |c, cp, cf, ci| {
+        check_create_image(c, cp, cf, ci, profile)
+    });
 }
 
 pub(crate) fn check_create_image(c: &mut Checker, p: &Path<'_>, f: &Field, ci: &Value<'_>, profile: Profile) {
-    let Some(obj) = ci.as_object() else {
-        c.wrong_type(p, ci, "object", f);
-        return;
-    };
     let fields = profile.create_image_fields();
-    c.check_fields(p, obj, fields, |c, np, nf, v| check_nested(c, np, nf, v, profile));
-    let (sev, pc) = profile.unknown_severity();
-    c.unknown_keys(p, obj, fields, &[], sev, pc);
+    c.check_object_value(p, f, ci, fields, profile.unknown_severity(), &mut |c, np, nf, v| {
+        check_nested(c, np, nf, v, profile)
+    });
 }
 
 /// The nested fields of `createImage`: the seed's string-or-number name, and metadata.

@@ -217,11 +217,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     let Some(obj) = super::root_object(c, req) else {
         return;
     };
-    c.check_fields(&root, obj, FIELDS, |c, p, f, v| {
-        if f.name == "TagSpecification" {
-            check_tag_spec(c, p, v);
-        }
-    });
+    c.check_fields(&root, obj, FIELDS, &mut check_tag_spec);
     // The flattened form of the list fields.
     for name in LIST_FIELDS {
         let items = list_items(obj, name);
@@ -287,50 +283,34 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     }
 }
 
-/// The nested field of the table (only `TagSpecification`).
-pub(crate) fn check_tag_spec_field(c: &mut Checker, p: &Path<'_>, _f: &Field, v: &Value<'_>) {
-    check_tag_spec(c, p, v);
-}
-
-pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
-    let f = field("TagSpecification");
+/// The nested field of the table (only `TagSpecification`, field `f`) at `p`: each tag set.
+pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     let Some(specs) = v.as_array() else {
         c.wrong_type(p, v, "array", f);
         return;
     };
     for (i, spec) in specs.iter().enumerate() {
-        let sp = p.index(i);
-        let Some(obj) = spec.as_object() else {
-            c.wrong_type(&sp, spec, "object", f);
-            continue;
-        };
-        c.check_fields(&sp, obj, TAG_SPEC_FIELDS, |c, tp, tf, tags| {
-            let Some(tags) = tags.as_array() else {
-                c.wrong_type(tp, tags, "array", tf);
-                return;
-            };
-            let mut keys: Vec<(usize, &str)> = Vec::new();
-            for (j, tag) in tags.iter().enumerate() {
-                let jp = tp.index(j);
-                let Some(tobj) = tag.as_object() else {
-                    c.wrong_type(&jp, tag, "object", tf);
-                    continue;
-                };
-                c.check_fields(&jp, tobj, TAG_FIELDS, |_, _, _, _| {});
-                c.unknown_keys(&jp, tobj, TAG_FIELDS, &[], Severity::Error, Some(UNKNOWN));
-                if let Some(key) = tag.get("Key").and_then(Value::as_str) {
-                    keys.push((j, key));
-                }
-            }
-            for (j, key, first) in crate::rules::repeats(&keys) {
-                let first = tp.index(first).key("Key").pointer();
-                let jp = tp.index(j);
-                c.error(&jp.key("Key"), Kind::Duplicate { value: key.to_owned(), first }, &TAG_FIELDS[0]);
-            }
-        });
-        c.unknown_keys(&sp, obj, TAG_SPEC_FIELDS, &[], Severity::Error, Some(UNKNOWN));
+        check_one_tag_spec(c, &p.index(i), f, spec);
     }
 }
+
+/// One tag set (an item of `TagSpecification`, field `f`) at `sp`: also what `check_field` runs there.
+pub(crate) fn check_one_tag_spec(c: &mut Checker, sp: &Path<'_>, f: &Field, spec: &Value<'_>) {
+    c.check_object_value(sp, f, spec, TAG_SPEC_FIELDS, TAG_UNKNOWN, &mut check_tags);
+}
+
+/// A tag set's `Tags` (field `tf`) at `tp`: each tag, and repeated keys (empty ones too).
+pub(crate) fn check_tags(c: &mut Checker, tp: &Path<'_>, tf: &Field, tags: &Value<'_>) {
+    c.check_tag_list(tp, tf, tags, TAG_FIELDS, TAG_UNKNOWN, false);
+}
+
+/// One tag (an item of `Tags`, field `tf`) at `jp`: what `check_field` runs there.
+pub(crate) fn check_one_tag(c: &mut Checker, jp: &Path<'_>, tf: &Field, tag: &Value<'_>) {
+    c.check_object_value(jp, tf, tag, TAG_FIELDS, TAG_UNKNOWN, &mut |_, _, _, _| {});
+}
+
+/// Unknown keys in a tag set or a tag: errors, as the request's own.
+const TAG_UNKNOWN: (Severity, Option<ProviderCode>) = (Severity::Error, Some(UNKNOWN));
 
 /// Instance states (DescribeInstances' `InstanceState`) that CreateImage refuses, with the code the
 /// page or the SDK's CreateImage error list gives for each.
@@ -349,15 +329,11 @@ const STATE_CODES: &[(&str, ProviderCode)] = &[
 /// The string items of a list field, as (index, value): the array form, else the flattened keys
 /// (also beside an empty array that `empty_as_absent` reads as absent, as the list's rules read it).
 fn string_items<'v>(c: &Checker, req: &'v Value<'_>, name: &str) -> Vec<(usize, &'v str)> {
-    match req.get(name) {
-        Some(v @ Value::Array(a)) if !c.blank(v) => {
-            a.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect()
-        }
-        _ => list_items(req.as_object().unwrap_or(&[]), name)
-            .into_iter()
-            .filter_map(|(i, v)| v.as_str().map(|s| (i, s)))
-            .collect(),
-    }
+    let items = match req.get(name) {
+        Some(v @ Value::Array(a)) if !c.blank(v) => a.iter().enumerate().collect(),
+        _ => list_items(req.as_object().unwrap_or(&[]), name),
+    };
+    items.into_iter().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect()
 }
 
 /// Pre-flight rules from the console's context (the page's error codes).

@@ -63,8 +63,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     let Some(obj) = super::root_object(c, req) else {
         return;
     };
-    c.check_fields(&root, obj, FIELDS, |_, _, _, _| {});
-    c.unknown_keys(&root, obj, FIELDS, &[], Severity::Warning, None);
+    c.check_object(&root, obj, FIELDS, (Severity::Warning, None), &mut |_, _, _, _| {});
 }
 
 /// Zones where the page says images are not supported.

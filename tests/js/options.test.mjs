@@ -412,3 +412,70 @@ test("the report's paths point into the request's objects, in every function and
     for (const i of s.issues) assert.ok(!i.path || typeof i.path[0] === "string", JSON.stringify(i));
   }
 });
+
+// ----- a second breaker's findings (wave 3b) ----------------------------------------------------
+
+test("was a bug (wave 3b): a long label named in many issues is cut once, not at every issue", () => {
+  // 1,000 issues and a 4 MB label took 7.7 s (the label counted and cut for every message).
+  const req = { ImageName: "web", InstanceId: "ins-1", DataDiskIds: Array(1000).fill("") };
+  const r = validate("tencent", req, { labels: { "/DataDiskIds/*": "x".repeat(4_000_000) } });
+  const empties = r.issues.filter((i) => i.code === "empty");
+  assert.equal(empties.length, 1000);
+  for (const [k, i] of empties.entries()) assert.equal(i.message, `${"x".repeat(99)}… ${k + 1} must not be empty.`);
+  // One grapheme cluster longer than the cut: the label is only its ellipsis.
+  const one = validate("tencent", { ...req, DataDiskIds: Array(200).fill("") }, { labels: { "/DataDiskIds/*": "e" + "\u0301".repeat(99_999) } });
+  assert.equal(one.issues.find((i) => i.code === "empty").message, "… 1 must not be empty.");
+});
+
+test("was a bug (wave 3b): standardSchema reads only its options, and a caller's __proto__ key is not one", () => {
+  const trap = new Proxy({}, { get() { throw new Error("caller's trap"); } });
+  const options = Object.defineProperty({}, "__proto__", { value: trap, enumerable: true });
+  const ok = { ImageName: "web", InstanceId: "ins-1" };
+  assert.deepEqual(standardSchema("tencent", options)["~standard"].validate(ok), { value: ok });
+  assert.deepEqual(standardSchema("tencent")["~standard"].validate(ok, { libraryOptions: options }), { value: ok });
+  // A JSON "__proto__" member set the options' prototype: Chinese and emptyAsAbsent off.
+  const parsed = JSON.parse('{"__proto__":{"lang":"zh","emptyAsAbsent":false}}');
+  const form = { ImageName: "web", InstanceId: "ins-1", SnapshotIds: [] };
+  assert.deepEqual(standardSchema("tencent", parsed)["~standard"].validate(form), { value: form });
+  const many = new Proxy({ lang: "zh" }, { get: (t, k) => (k === "lang" ? "zh" : k === "labels" ? boom() : undefined) });
+  assert.deepEqual(standardSchema("tencent", many)["~standard"].validate({ ImageName: "" }).issues[0], { message: "不能为空", path: ["ImageName"] });
+});
+
+test("was a bug (wave 3b): checkField on a tag set, its Tags and one tag checks them as validate does", () => {
+  const at = (path, v) => checkField("tencent", path, v).issues.map((i) => [i.path, i.code]);
+  assert.deepEqual(at("/TagSpecification/0/Tags", 5), [["/TagSpecification/0/Tags", "wrong_type"]]);
+  assert.deepEqual(at("/TagSpecification/0/Tags", [{ Key: "", Value: "v", Bogus: 1 }, { Key: "a" }, { Key: "a", Value: "" }]), [
+    ["/TagSpecification/0/Tags/0/Key", "empty"],
+    ["/TagSpecification/0/Tags/0/Bogus", "unknown_field"],
+    ["/TagSpecification/0/Tags/1/Value", "required"],
+    ["/TagSpecification/0/Tags/2/Value", "empty"],
+    ["/TagSpecification/0/Tags/2/Key", "duplicate"],
+  ]);
+  assert.deepEqual(at("/TagSpecification/0", { ResourceType: "image", Tags: [] }), []);
+  assert.deepEqual(at("/TagSpecification/1/Tags/0", { Key: "" }), [["/TagSpecification/1/Tags/0/Key", "empty"], ["/TagSpecification/1/Tags/0/Value", "required"]]);
+  assert.deepEqual(checkField("huawei", "/image_tags/0", { key: "k", value: "v" }).issues, []);
+  assert.deepEqual(checkField("huawei", "/image_tags/0", 5).issues.map((i) => i.code), ["wrong_type"]);
+  // The same issues as validate, where the request holds them.
+  const req = { ImageName: "web", InstanceId: "ins-1", TagSpecification: [{ ResourceType: "image", Tags: [{ Key: "", Value: "v", Bogus: 1 }] }] };
+  const full = validate("tencent", req).issues.map((i) => [i.path, i.code]);
+  assert.deepEqual(at("/TagSpecification/0", req.TagSpecification[0]), full);
+});
+
+test("was a bug (wave 3b): checkField on a metadata entry cleared to undefined says nothing, as validate", () => {
+  const base = { project_id: "0123456789abcdef0123456789abcdef", server_id: "da5834e0-31d2-40f9-b271-6592f9f68370", token: "t" };
+  for (const p of ["openstack", "nova"]) {
+    assert.equal(validate(p, { ...base, body: { createImage: { name: "i", metadata: { k: undefined } } } }).ok, true);
+    assert.deepEqual(checkField(p, "/body/createImage/metadata/k", undefined).issues, []);
+    assert.equal(checkField(p, "/body/createImage/metadata/k", null).ok, false);
+  }
+});
+
+test("was a bug (wave 3b): a metadata key that is itself * or *key is named by the key's label, not the value's", () => {
+  const base = { project_id: "0123456789abcdef0123456789abcdef", server_id: "da5834e0-31d2-40f9-b271-6592f9f68370", token: "t" };
+  const labels = { "/body/createImage/metadata/*key": "Property name", "/body/createImage/metadata/*": "Property value" };
+  const r = validate("nova", { ...base, body: { createImage: { name: "i", metadata: { "*": "v" } } } }, { labels });
+  assert.match(r.issues[0].message, /^Property name "\*" contains/);
+  const v = validate("nova", { ...base, body: { createImage: { name: "i", metadata: { "*key": "v".repeat(256) } } } }, { labels });
+  assert.match(v.issues.find((i) => i.code === "bad_char").message, /^Property name "\*key" contains/);
+  assert.match(v.issues.find((i) => i.code === "too_long").message, /^Property value of key "\*key" has 256 characters/);
+});

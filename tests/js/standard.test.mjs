@@ -207,11 +207,13 @@ test("standardSchema: options reach validate (emptyAsAbsent on by default; libra
   s.validate({}, { libraryOptions: { lang: "en", emptyAsAbsent: false } });
   createStandardSchema(api, "huawei")["~standard"].validate({});
   createStandardSchema(api, "huawei", { emptyAsAbsent: false, lang: undefined })["~standard"].validate({});
+  // (Objects without a prototype: a polluted Object.prototype reaches no option.)
+  const bare = (o) => Object.assign(Object.create(null), o);
   assert.deepEqual(seen, [
-    { provider: "tencent", options: { lang: "zh-CN", labels, emptyAsAbsent: true } },
-    { provider: "tencent", options: { lang: "en", labels, emptyAsAbsent: false } },
-    { provider: "huawei", options: { emptyAsAbsent: true } },
-    { provider: "huawei", options: { emptyAsAbsent: false } },
+    { provider: "tencent", options: bare({ lang: "zh-CN", labels, emptyAsAbsent: true }) },
+    { provider: "tencent", options: bare({ lang: "en", labels, emptyAsAbsent: false }) },
+    { provider: "huawei", options: bare({ emptyAsAbsent: true }) },
+    { provider: "huawei", options: bare({ emptyAsAbsent: false }) },
   ]);
   // Options that throw when read are skipped, never thrown.
   const hostile = { get lang() { throw new Error("no"); } };
