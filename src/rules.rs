@@ -371,7 +371,7 @@ impl<'o> Checker<'o> {
     }
 
     /// The value `v` of field `f` (or an item of its list) at `path`, an object:
-    /// [`check_object`](Self::check_object); false (a `type_mismatch` for `f`) when it is not one.
+    /// [`check_object`](Self::check_object); false (a `wrong_type` issue for `f`) when it is not one.
     #[inline(never)]
     pub fn check_object_value<'v, 'a>(
         &mut self,
