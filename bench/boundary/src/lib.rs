@@ -24,10 +24,29 @@
 mod bindings;
 #[cfg(feature = "text")]
 use createimage::{check, check_field, normalize, to_http, ParseError, Report};
+// (What wasm/src/lib.rs gives the bindings at its crate root.)
 #[cfg(feature = "text")]
 mod json {
-    pub use createimage::__private::parse_with;
+    pub use createimage::__private::{
+        parse_marked, parse_string_marked, parse_with, write_str, Marks, Other, MAX_TEXT_BYTES,
+    };
     pub use createimage::Value;
+}
+#[cfg(feature = "text")]
+mod providers {
+    pub use createimage::__private::too_large;
+}
+#[cfg(feature = "text")]
+mod report {
+    pub use createimage::__private::split_pointer;
+}
+#[cfg(feature = "text")]
+mod normalize {
+    pub use createimage::__private::{has_special, restore_points, Sources};
+}
+#[cfg(feature = "text")]
+mod messages {
+    pub use createimage::__private::num;
 }
 
 #[cfg(any(feature = "js-in", feature = "js-out", feature = "buffer", feature = "probes"))]
