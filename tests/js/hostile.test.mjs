@@ -8,24 +8,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkField, encode, normalize, toHttp, validate, validateText } from "../../pkg/node.js";
 import { PROVIDERS, runModule } from "./helpers.mjs";
+import { boom, stillWorks, VALID } from "./fixtures.mjs";
 
-const VALID = {
-  zenlayer: { instanceId: "vm-1a2b3c", imageName: "web-server_01" },
-  tencent: { Region: "ap-guangzhou", ImageName: "web-server", InstanceId: "ins-6pb6lrmy" },
-  openstack: {
-    project_id: "0123456789abcdef0123456789abcdef",
-    server_id: "da5834e0-31d2-40f9-b271-6592f9f68370",
-    token: "gAAAAABk-token",
-    body: { createImage: { name: "web-snapshot", metadata: { purpose: "backup" } } },
-  },
-  nova: {
-    project_id: "0123456789abcdef0123456789abcdef",
-    server_id: "da5834e0-31d2-40f9-b271-6592f9f68370",
-    token: "gAAAAABk-token",
-    body: { createImage: { name: "web snapshot", metadata: { purpose: "backup" } } },
-  },
-  huawei: { name: "fedora-data1", image_url: "image-test:fedora_data1.qcow2", min_disk: 40 },
-};
 // Where each provider keeps its image name.
 const NAME = {
   zenlayer: ["imageName"],
@@ -62,16 +46,6 @@ function isReport(r, what) {
   assert.equal(r.ok, !r.issues.some((i) => i.severity === "error"), what);
 }
 
-/** After any call: every provider's good request still passes, through every function. */
-function stillWorks(what) {
-  for (const p of PROVIDERS) {
-    const r = validate(p, VALID[p]);
-    assert.equal(r.ok, true, `${what}: the module stopped working (${p}): ${JSON.stringify(r)}`);
-    assert.equal(normalize(p, VALID[p]).ok, true, `${what}: normalize after (${p})`);
-    assert.equal(toHttp(p, VALID[p]).ok, true, `${what}: toHttp after (${p})`);
-  }
-}
-
 /** Every entry point on one (provider, request); each returns, then the module still works. */
 function survives(p, request, what, options) {
   for (const [name, call] of [
@@ -89,10 +63,6 @@ function survives(p, request, what, options) {
   stillWorks(what);
   return validate(p, request, options);
 }
-
-const boom = () => {
-  throw new Error("boom");
-};
 
 // ----- getters and proxies that throw ----------------------------------------------------------
 

@@ -12,34 +12,7 @@ import assert from "node:assert/strict";
 import { checkField, jsonSchema, normalize, standardSchema, toHttp, validate, validateText } from "../../pkg/node.js";
 import { createStandardSchema } from "../../pkg/flavors/all/standard.js";
 import { loadCases, PROVIDERS } from "./helpers.mjs";
-
-const VALID = {
-  zenlayer: { instanceId: "vm-1a2b3c", imageName: "web-server_01" },
-  tencent: { Region: "ap-guangzhou", ImageName: "web-server", InstanceId: "ins-6pb6lrmy" },
-  openstack: {
-    project_id: "0123456789abcdef0123456789abcdef",
-    server_id: "da5834e0-31d2-40f9-b271-6592f9f68370",
-    token: "gAAAAABk-token",
-    body: { createImage: { name: "web-snapshot", metadata: { purpose: "backup" } } },
-  },
-  nova: {
-    project_id: "0123456789abcdef0123456789abcdef",
-    server_id: "da5834e0-31d2-40f9-b271-6592f9f68370",
-    token: "gAAAAABk-token",
-    body: { createImage: { name: "web snapshot", metadata: { purpose: "backup" } } },
-  },
-  huawei: { name: "fedora-data1", image_url: "image-test:fedora_data1.qcow2", min_disk: 40 },
-};
-const boom = () => {
-  throw new Error("boom");
-};
-
-function stillWorks(what) {
-  for (const p of PROVIDERS) {
-    assert.equal(validate(p, VALID[p]).ok, true, `${what}: the module stopped working (${p})`);
-    assert.equal(toHttp(p, VALID[p]).ok, true, `${what}: toHttp after (${p})`);
-  }
-}
+import { boom, stillWorks, VALID } from "./fixtures.mjs";
 
 /** An issue without its texts: what labels must not change. */
 const bare = ({ message, shortMessage, ...rest }) => rest;
