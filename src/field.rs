@@ -141,9 +141,7 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
                 ["body", "createImage", "metadata", key] => {
                     // A form's cleared entry (`undefined` from JS) is no entry: nothing to check,
                     // as `validate` sends no member for it.
-                    let undefined =
-                        matches!(v, Value::Other(o) if matches!(**o, Other::Js { kind: JsKind::Undefined, .. }));
-                    if !undefined {
+                    if !is_undefined(v) {
                         openstack::check_meta_entry(c, p, key, v, profile);
                     }
                     true
@@ -161,14 +159,18 @@ fn is_index(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
 }
 
+/// Is `v` JS's `undefined` (a form's cleared field, as the bridge sends it)?
+fn is_undefined(v: &Value<'_>) -> bool {
+    matches!(v, Value::Other(o) if matches!(**o, Other::Js { kind: JsKind::Undefined, .. }))
+}
+
 /// Is the value of field `f` an absent one (then reported as `check` reports an absent field)? A
 /// form's empty field (`undefined` from JS) is: required, or nothing to say; with
 /// `empty_as_absent`, so are `""`, `[]` and `null` in an optional field, and `null` in a required
 /// one (as `check` reads them). Every field of the tables, the wrappers (`/body`,
 /// `/body/createImage`) included.
 fn absent(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) -> bool {
-    let undefined = matches!(v, Value::Other(o) if matches!(**o, Other::Js { kind: JsKind::Undefined, .. }));
-    if undefined || (c.empty_as_absent && crate::rules::blank_is_absent(f, v)) {
+    if is_undefined(v) || (c.empty_as_absent && crate::rules::blank_is_absent(f, v)) {
         if f.required {
             c.error(p, Kind::Required, f);
         }
