@@ -20,7 +20,7 @@ let loading;
 export function init(input) {
   if (api.isReady()) return Promise.resolve();
   if (loading === undefined) {
-    loading = api.init(input === undefined ? wasmResponse(WASM[0]) : input);
+    loading = api.init(input === undefined ? wasmResponse(WASM) : input);
     loading.catch(() => {
       loading = undefined;
     });

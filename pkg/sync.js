@@ -6,12 +6,12 @@
 import { inflateSync } from "fflate";
 import * as api from "./flavors/all/index.js";
 import { createStandardSchema } from "./flavors/all/standard.js";
-import { bytesOf } from "./inline.js";
+import { wasmBytes } from "./inline.js";
 import WASM from "./flavors/all/wasm.js";
 
 export * from "./flavors/all/index.js";
 
-const bytes = () => inflateSync(bytesOf(WASM[0]));
+const bytes = () => wasmBytes(WASM, inflateSync);
 let loading;
 
 /** Resolves when the module is ready (at once, unless synchronous compilation was refused); after a failure, tries again. */

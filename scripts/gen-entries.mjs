@@ -18,8 +18,10 @@
 //   node scripts/gen-entries.mjs MAIN_GLUE MAIN_WASM PER_PROVIDER_DIR [PROVIDER...]
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { findTables, pack } from "./range-tables.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const PKG = join(ROOT, "pkg");
@@ -59,19 +61,26 @@ function glue(file) {
 }
 
 /**
- * The .wasm as an ES module: raw DEFLATE made by zopfli (an exhaustive DEFLATE encoder: 8-9 %
- * smaller than gzip -9 on these modules; any inflater reads it), in base64. Served gzipped, base64
- * of compressed data costs ~0.2 % more than the data itself.
+ * The .wasm as an ES module, `export default [base64, tables]`: the .wasm with its sorted Unicode
+ * tables filtered (scripts/range-tables.mjs; `tables` says where, pkg/inline.js undoes it), as raw
+ * DEFLATE made by zopfli (an exhaustive DEFLATE encoder: 8-9 % smaller than gzip -9 on these
+ * modules; any inflater reads it), in base64. Served gzipped, base64 of compressed data costs
+ * ~0.2 % more than the data itself.
  */
 function inlineWasm(file) {
   const bytes = readFileSync(file);
+  const tables = findTables(bytes);
+  const filtered = join(tmpdir(), `createimage-${process.pid}-${basename(file)}`);
+  writeFileSync(filtered, pack(bytes, tables));
   // 60 iterations (zopfli's default is 15): ~140 B fewer on the main module for ~0.7 s more each.
-  const r = spawnSync("zopfli", ["--i60", "--deflate", "-c", file], { maxBuffer: 1 << 28 });
+  const r = spawnSync("zopfli", ["--i60", "--deflate", "-c", filtered], { maxBuffer: 1 << 28 });
+  rmSync(filtered, { force: true });
   if (r.error || r.status !== 0) throw new Error(`gen-entries: zopfli --deflate ${file} failed (${r.error ?? r.stderr}); scripts/setup.sh installs zopfli`);
   const packed = r.stdout;
+  const filteredBytes = tables.reduce((sum, _, k) => (k % 4 === 0 ? sum + tables[k + 1] * tables[k + 2] : sum), 0);
   // (An array, not a string: a minifier would copy a string used once into the code that uses it,
   // putting the text between two stretches of code, where gzip does worse on it.)
-  return `${HEADER(`${basename(file)}, ${bytes.length} B; zopfli raw DEFLATE, ${packed.length} B; base64`)}export default ["${packed.toString("base64")}"];\n`;
+  return `${HEADER(`${basename(file)}, ${bytes.length} B (${tables.length / 4} tables, ${filteredBytes} B, filtered); zopfli raw DEFLATE, ${packed.length} B; base64`)}export default ["${packed.toString("base64")}", ${JSON.stringify(tables)}];\n`;
 }
 
 // The copy of pkg/index.js over the flavor's glue. (The entries import the inline module last and
@@ -136,7 +145,7 @@ let loading;
 export function init() {
   if (api.isReady()) return Promise.resolve();
   if (loading === undefined) {
-    loading = api.init(wasmResponse(WASM[0]));
+    loading = api.init(wasmResponse(WASM));
     loading.catch(() => {
       loading = undefined;
     });
