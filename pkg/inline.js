@@ -1,7 +1,9 @@
 // Loading a .wasm that an entry carries inline: `[base64, tables]`, the base64 of raw DEFLATE (on the
 // wire it costs what the .wasm gzipped does, and there is no file for a bundler or a server to get
-// wrong) of the .wasm with its sorted Unicode tables filtered (scripts/range-tables.mjs: -4 to -5 KB
-// gzipped); `tables` says where, and unpack() undoes it.
+// wrong) of the .wasm with its sorted Unicode tables filtered (scripts/range-tables.mjs: -4 KB
+// gzipped). The module is compiled as it comes, filtered tables and all (a data segment is only
+// bytes to copy into memory); `restore(tables)` undoes the filter in the instance's memory, before
+// the module counts as ready and before any export has run (pkg/index.js `init(input, prepare)`).
 
 /** The bytes of base64 text. */
 export function bytesOf(base64) {
@@ -13,60 +15,38 @@ export function bytesOf(base64) {
 }
 
 /**
- * `b` (the inflated .wasm from file offset `base` on) with the tables restored, in place: `tables` is
- * `[offset, count, recordBytes, wordBytes, ...]`; each table is stored as byte planes (the low bytes
- * of every record's first word, then the next byte...) of the differences between neighbouring
- * records' words, modulo 2^(8 * wordBytes).
+ * `b` with the tables restored, in place: `tables` is `[address, count, recordBytes, wordBytes, ...]`
+ * (addresses in `b`: the memory's, aligned to wordBytes, 4 or 2); each table is stored as byte
+ * planes (the low bytes of every record's first word, then the next byte...) of the differences
+ * between neighbouring records' words, modulo 2^(8 * wordBytes). Written for code that runs once,
+ * before the JIT has looked at it: a typed-array store and a few bit operations per word (wasm
+ * memory is little-endian, as the typed arrays of every engine that runs wasm are).
  */
-export function unpack(b, tables, base = 0) {
+export function unpack(b, tables) {
   for (let k = 0; k < tables.length; k += 4) {
-    const [o, n, r, s] = tables.slice(k, k + 4), at = o - base, m = 2 ** (8 * s), planes = b.slice(at, at + n * r);
-    for (let j = 0; j < r / s; j++) {
-      for (let i = 0, v = 0; i < n; i++) {
-        let d = 0;
-        for (let x = s; x--; ) d = d * 256 + planes[(j * s + x) * n + i];
-        v = (v + d) % m;
-        for (let x = 0, w = v; x < s; x++, w = Math.floor(w / 256)) b[at + i * r + j * s + x] = w % 256;
-      }
+    const at = tables[k], n = tables[k + 1], r = tables[k + 2], s = tables[k + 3], words = r / s;
+    const p = b.slice(at, at + n * r), out = new (s === 4 ? Uint32Array : Uint16Array)(b.buffer, b.byteOffset + at, n * words);
+    for (let j = 0; j < words; j++) {
+      // Word j of every record: planes p[q..], p[q + n..] (and p[q + 2n..], p[q + 3n..]).
+      let q = j * s * n, v = 0;
+      if (s === 4) for (let o = j, e = q + n; q < e; q++, o += words) out[o] = v = (v + (p[q] | (p[q + n] << 8) | (p[q + 2 * n] << 16) | (p[q + 3 * n] << 24))) | 0;
+      else for (let o = j, e = q + n; q < e; q++, o += words) out[o] = v = (v + (p[q] | (p[q + n] << 8))) & 0xffff;
     }
   }
   return b;
 }
 
-/** The .wasm of an inline module, inflated by `inflate` (a synchronous raw-DEFLATE inflater). */
-export function wasmBytes([base64, tables], inflate) {
-  return unpack(inflate(bytesOf(base64)), tables);
+/** What restores an inline module's tables in its instance's memory (init()'s `prepare`). */
+export function restore(tables) {
+  return (memory) => unpack(new Uint8Array(memory.buffer), tables);
 }
 
 /**
- * A `Response` streaming the .wasm of an inline module (DecompressionStream "deflate-raw": Chrome
- * 103, Firefox 113, Safari 16.4, Node 20.12), for a streaming compile (WebAssembly.instantiateStreaming).
+ * A `Response` streaming the inflated .wasm of an inline module (DecompressionStream "deflate-raw":
+ * Chrome 103, Firefox 113, Safari 16.4, Node 20.12), for a streaming compile
+ * (WebAssembly.instantiateStreaming); its tables stay filtered until `restore`.
  */
-export function wasmResponse([base64, tables]) {
-  let body = new Blob([bytesOf(base64)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  if (tables.length) body = body.pipeThrough(restoring(tables));
+export function wasmResponse(base64) {
+  const body = new Blob([bytesOf(base64)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   return new Response(body, { headers: { "content-type": "application/wasm" } });
-}
-
-/**
- * A TransformStream of the inflated bytes that undoes the filter: the bytes before the first table
- * (the code section) stream through; the rest (the data) is kept and restored at the end.
- */
-export function restoring(tables) {
-  const start = tables[0], tail = [];
-  let at = 0;
-  return new TransformStream({
-    transform(chunk, out) {
-      const pass = Math.min(chunk.length, Math.max(0, start - at));
-      if (pass) out.enqueue(chunk.subarray(0, pass));
-      if (pass < chunk.length) tail.push(chunk.subarray(pass));
-      at += chunk.length;
-    },
-    flush(out) {
-      const b = new Uint8Array(Math.max(0, at - start));
-      let i = 0;
-      for (const c of tail) b.set(c, (i += c.length) - c.length);
-      out.enqueue(unpack(b, tables, start));
-    },
-  });
 }

@@ -6,19 +6,19 @@
 import { inflateSync } from "fflate";
 import * as api from "./flavors/all/index.js";
 import { createStandardSchema } from "./flavors/all/standard.js";
-import { wasmBytes } from "./inline.js";
+import { bytesOf, restore } from "./inline.js";
 import WASM from "./flavors/all/wasm.js";
 
 export * from "./flavors/all/index.js";
 
-const bytes = () => wasmBytes(WASM, inflateSync);
+const bytes = () => inflateSync(bytesOf(WASM[0]));
 let loading;
 
 /** Resolves when the module is ready (at once, unless synchronous compilation was refused); after a failure, tries again. */
 export function init() {
   if (api.isReady()) return Promise.resolve();
   if (loading === undefined) {
-    loading = api.init(bytes());
+    loading = api.init(bytes(), restore(WASM[1]));
     loading.catch(() => {
       loading = undefined;
     });
@@ -28,7 +28,7 @@ export function init() {
 
 function start() {
   try {
-    api.initSync(bytes());
+    api.initSync(bytes(), restore(WASM[1]));
     return Promise.resolve();
   } catch (e) {
     // Refused synchronously (a RangeError: too large to compile on this thread): asynchronously.

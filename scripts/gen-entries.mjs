@@ -62,7 +62,8 @@ function glue(file) {
 
 /**
  * The .wasm as an ES module, `export default [base64, tables]`: the .wasm with its sorted Unicode
- * tables filtered (scripts/range-tables.mjs; `tables` says where, pkg/inline.js undoes it), as raw
+ * tables filtered (scripts/range-tables.mjs; `tables` says where in memory, pkg/inline.js `restore`
+ * undoes it after instantiating), as raw
  * DEFLATE made by zopfli (an exhaustive DEFLATE encoder: 8-9 % smaller than gzip -9 on these
  * modules; any inflater reads it), in base64. Served gzipped, base64 of compressed data costs
  * ~0.2 % more than the data itself.
@@ -131,7 +132,7 @@ function entry(p) {
 // Synchronous calls before that throw a clear Error; standardSchema() returns a Promise instead.
 import * as api from "./flavors/${p}/index.js";
 import { createStandardSchema } from "./flavors/${p}/standard.js";
-import { wasmResponse } from "./inline.js";
+import { restore, wasmResponse } from "./inline.js";
 import WASM from "./flavors/${p}/wasm.js";
 
 const P = "${p}";
@@ -145,7 +146,7 @@ let loading;
 export function init() {
   if (api.isReady()) return Promise.resolve();
   if (loading === undefined) {
-    loading = api.init(wasmResponse(WASM));
+    loading = api.init(wasmResponse(WASM[0]), restore(WASM[1]));
     loading.catch(() => {
       loading = undefined;
     });

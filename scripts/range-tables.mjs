@@ -8,8 +8,11 @@
 // gzipped. Stored as the differences between neighbouring records, one column of bytes after the
 // other (the low bytes of every record's first word, then the next byte, ...), they are 1,412 B.
 // This is the "delta" and "transpose" of data compressors' filters (xz's delta filter, Blosc's
-// shuffle), applied before DEFLATE and undone after inflating: the .wasm compiled is the same, byte
-// for byte (the build checks it with the loader's own `unpack`).
+// shuffle), applied before DEFLATE. The module is compiled with the filtered bytes in its data
+// segments (compiling does not read them) and pkg/inline.js `restore` undoes the filter in the
+// instance's memory before any export runs: the memory is then the unfiltered module's, byte for
+// byte (the build checks each table with the loader's own `unpack`; tests/js/inline.test.mjs
+// compares whole memories).
 //
 // A table is found by its shape, in the data section's active segments:
 // - range records: runs of >= 32 records of 8 bytes (two u32: lo <= hi <= 0x10FFFF, each lo above
@@ -99,8 +102,8 @@ function indexRun(b, i, end) {
 }
 
 /**
- * The tables of a .wasm, as the flat list `pkg/inline.js` `unpack` reads: `[offset, count,
- * recordBytes, wordBytes, ...]` (file offsets of the .wasm, in increasing order).
+ * The tables of a .wasm, as the flat list `pkg/inline.js` `unpack` reads: `[address, count,
+ * recordBytes, wordBytes, ...]` (memory addresses, in increasing order).
  */
 export function findTables(wasm) {
   const found = [];
@@ -114,7 +117,7 @@ export function findTables(wasm) {
         for (const size of [12, 8]) {
           const n = rangeRun(wasm, i, end, size);
           if (n >= MIN_RANGE_RECORDS) {
-            found.push(i, n, size, 4);
+            found.push(address + i - start, n, size, 4);
             taken = n * size;
             break;
           }
@@ -123,7 +126,7 @@ export function findTables(wasm) {
       if (!taken) {
         const n = indexRun(wasm, i, end);
         if (n >= MIN_INDEX_ENTRIES && u16(wasm, i) !== u16(wasm, i + 2 * (n - 1))) {
-          found.push(i, n, 2, 2);
+          found.push(address + i - start, n, 2, 2);
           taken = n * 2;
         }
       }
@@ -134,15 +137,23 @@ export function findTables(wasm) {
 }
 
 /**
- * `wasm` with each table of `tables` replaced by its filtered form: per word column, the difference
- * to the previous record's word (modulo 2^(8 * wordBytes)), stored byte plane by byte plane.
- * `unpack(pack(wasm, t), t)` is `wasm` (checked here, with the loader's own code).
+ * `wasm` with each table of `tables` (memory addresses, as findTables gives them) replaced by its
+ * filtered form: per word column, the difference to the previous record's word (modulo
+ * 2^(8 * wordBytes)), stored byte plane by byte plane. Checked here with the loader's own `unpack`:
+ * the filtered tables, put in a memory at their addresses and unpacked, are the .wasm's.
  */
 export function pack(wasm, tables) {
+  const segments = dataSegments(wasm);
+  const fileOffset = (address, bytes) => {
+    const s = segments.find((s) => s.address <= address && address + bytes <= s.address + s.length);
+    if (!s) throw new Error(`range-tables: no data segment holds ${bytes} B at ${address}`);
+    return s.start + address - s.address;
+  };
   const out = Uint8Array.from(wasm);
+  let top = 0;
   for (let k = 0; k < tables.length; k += 4) {
-    const [o, n, r, s] = tables.slice(k, k + 4);
-    const m = 2 ** (8 * s);
+    const [address, n, r, s] = tables.slice(k, k + 4), o = fileOffset(address, n * r), m = 2 ** (8 * s);
+    top = Math.max(top, address + n * r);
     for (let j = 0; j < r / s; j++) {
       let prev = 0;
       for (let i = 0; i < n; i++) {
@@ -154,7 +165,15 @@ export function pack(wasm, tables) {
       }
     }
   }
-  const back = unpack(Uint8Array.from(out), tables);
-  if (back.length !== wasm.length || back.some((x, i) => x !== wasm[i])) throw new Error("range-tables: unpack(pack(wasm)) is not the .wasm");
+  const memory = new Uint8Array(top);
+  for (let k = 0; k < tables.length; k += 4) {
+    const o = fileOffset(tables[k], tables[k + 1] * tables[k + 2]);
+    memory.set(out.subarray(o, o + tables[k + 1] * tables[k + 2]), tables[k]);
+  }
+  unpack(memory, tables);
+  for (let k = 0; k < tables.length; k += 4) {
+    const bytes = tables[k + 1] * tables[k + 2], o = fileOffset(tables[k], bytes);
+    if (memory.subarray(tables[k], tables[k] + bytes).some((x, i) => x !== wasm[o + i])) throw new Error(`range-tables: the table at ${tables[k]} does not unpack to the .wasm's bytes`);
+  }
   return out;
 }

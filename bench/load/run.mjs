@@ -214,12 +214,17 @@ const answers = {};
 const chromiumVersion = browser.version();
 try {
   for (const [pname, profile] of Object.entries(PROFILES)) {
-    // One warm-up load per page (not counted), then RUNS rounds, each visiting every page, the
-    // starting page rotating so that drift and ordering hit every validator alike.
+    // One warm-up load per page (not counted), then RUNS rounds, each visiting every page in its own
+    // order (a seeded shuffle): a load is slowed by what the page before it left running (its
+    // context closing, compile threads), so with a fixed cycle the validator after a heavy page
+    // paid for it every round (an A/B of two builds of createimage/tencent, 2026-11-30: which one
+    // was 5-8 ms slower unthrottled changed with their places in the cycle).
     for (const v of pages) await load(browser, `${base}${slug(v.name)}/`, profile);
+    let seed = 0x2f6b7a;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     for (let run = 0; run < RUNS; run++) {
-      for (let k = 0; k < pages.length; k++) {
-        const v = pages[(k + run) % pages.length];
+      const order = pages.map((v) => [random(), v]).sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+      for (const v of order) {
         const r = await load(browser, `${base}${slug(v.name)}/`, profile);
         (samples[`${v.name}|${pname}`] ??= []).push(r.t);
         answers[v.name] = r.paths;

@@ -1,16 +1,15 @@
-// The inline .wasm's table filter (scripts/range-tables.mjs packs, pkg/inline.js unpacks): lossless
-// for any bytes, found where the tables are, and each shipped flavor's module restored to a .wasm
-// that compiles (the main one byte for byte equal to pkg/wasm/createimage_bg.wasm), by the
-// synchronous path and by the streaming one with any chunking.
+// The inline .wasm's table filter (scripts/range-tables.mjs packs, pkg/inline.js restores): lossless
+// for any bytes, found where the tables are, and for each shipped flavor, the memory of its inline
+// module once restored is the memory of the .wasm as built, byte for byte.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { inflateSync } from "fflate";
 import { findTables, pack } from "../../scripts/range-tables.mjs";
-import { restoring, unpack, wasmBytes } from "../../pkg/inline.js";
-import { PKG } from "./helpers.mjs";
+import { bytesOf, restore, unpack } from "../../pkg/inline.js";
+import { PKG, ROOT } from "./helpers.mjs";
 
 /** A tiny pseudo-random generator (the same bytes on every run). */
 function random(seed) {
@@ -58,8 +57,8 @@ test("the filter finds range tables and an index, and round-trips them", () => {
   parts.reduce((at, p) => (data.set(p, at), at + p.length), 0);
   const wasm = wasmWithData(data);
   const tables = findTables(wasm);
-  const dataStart = wasm.length - data.length;
-  // [offset, count, record bytes, word bytes] each: the 12-byte table, the 8-byte table, the index.
+  const dataStart = 0x100000;
+  // [address, count, record bytes, word bytes] each: the 12-byte table, the 8-byte table, the index.
   assert.deepEqual(
     Array.from({ length: tables.length / 4 }, (_, k) => tables.slice(4 * k, 4 * k + 4)),
     [
@@ -70,61 +69,74 @@ test("the filter finds range tables and an index, and round-trips them", () => {
   );
   const packed = pack(wasm, tables);
   assert.notDeepEqual(packed, wasm);
-  assert.deepEqual(unpack(Uint8Array.from(packed), tables), wasm);
+  // The data as the memory would hold it, from address 0x100000: unpacked, the original's.
+  const memory = new Uint8Array(dataStart + data.length);
+  memory.set(packed.subarray(wasm.length - data.length), dataStart);
+  assert.deepEqual(unpack(memory, tables).subarray(dataStart), data);
 });
 
 test("unpack(pack(x)) is x for any bytes, whatever the tables say", () => {
   const next = random(11);
   for (let round = 0; round < 200; round++) {
-    const bytes = Uint8Array.from({ length: 64 + Math.floor(next() * 400) }, () => Math.floor(next() * 256));
+    const data = Uint8Array.from({ length: 64 + Math.floor(next() * 400) }, () => Math.floor(next() * 256));
     const tables = [];
-    for (let at = Math.floor(next() * 16); at < bytes.length; ) {
+    for (let at = 4 * Math.floor(next() * 4); at < data.length; ) {
       const [r, s] = [[12, 4], [8, 4], [2, 2], [4, 4]][Math.floor(next() * 4)];
-      const n = Math.min(Math.floor((bytes.length - at) / r), 1 + Math.floor(next() * 20));
+      at += at % s; // aligned to its words, as findTables finds them
+      const n = Math.min(Math.floor((data.length - at) / r), 1 + Math.floor(next() * 20));
       if (n < 1) break;
-      tables.push(at, n, r, s);
-      at += n * r + Math.floor(next() * 16);
+      tables.push(0x100000 + at, n, r, s);
+      at += n * r + 2 * Math.floor(next() * 8);
     }
-    assert.deepEqual(unpack(pack(bytes, tables), tables), bytes, `round ${round}`);
+    const wasm = wasmWithData(data);
+    const memory = new Uint8Array(0x100000 + data.length);
+    memory.set(pack(wasm, tables).subarray(wasm.length - data.length), 0x100000);
+    assert.deepEqual(unpack(memory, tables).subarray(0x100000), data, `round ${round}`);
   }
 });
 
-/** Each flavor's inline module (pkg/flavors/<name>/wasm.js). */
-const flavors = readdirSync(join(PKG, "flavors")).sort();
+/** Each flavor's inline module (pkg/flavors/<name>/wasm.js) and the .wasm it was made from. */
+const flavors = readdirSync(join(PKG, "flavors"))
+  .sort()
+  .map((name) => ({ name, built: name === "all" ? join(PKG, "wasm", "createimage_bg.wasm") : join(ROOT, "target", "wasm-providers", name, `${name}_bg.wasm`) }));
 
-test("every shipped inline module has its tables filtered and restores to a .wasm that compiles", async () => {
-  assert.ok(flavors.includes("all"), "pkg/flavors/all is built");
-  for (const name of flavors) {
+/** The memory of an instance of `bytes` (it imports nothing). */
+function memoryOf(bytes) {
+  const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+  return exports.memory;
+}
+
+test("every shipped inline module, restored, has the memory of the .wasm as built", async () => {
+  assert.ok(flavors.some((f) => f.name === "all"), "pkg/flavors/all is built");
+  for (const { name, built } of flavors) {
     const { default: inline } = await import(pathToFileURL(join(PKG, "flavors", name, "wasm.js")).href);
-    const [, tables] = inline;
-    // unicode-segmentation's three grapheme tables, at least (a new layout of its tables would lose
-    // the filter's ~4 KB gzipped silently otherwise).
-    assert.ok(tables.length / 4 >= 3, `${name}: ${tables.length / 4} tables filtered`);
-    const bytes = wasmBytes(inline, inflateSync);
-    assert.ok(WebAssembly.validate(bytes), `${name}: the restored .wasm validates`);
-    if (name === "all") assert.deepEqual(bytes, new Uint8Array(readFileSync(join(PKG, "wasm", "createimage_bg.wasm"))));
+    const [base64, tables] = inline;
+    // unicode-segmentation's three grapheme tables and Nova's unprintable ranges (a new layout of
+    // unicode-segmentation's tables would lose the filter's ~4 KB gzipped silently otherwise).
+    assert.ok(tables.length / 4 >= 4, `${name}: ${tables.length / 4} tables filtered`);
+    assert.ok(existsSync(built), `${built} (scripts/build-wasm.sh makes it)`);
+    const expected = new Uint8Array(memoryOf(readFileSync(built)).buffer);
+    const memory = memoryOf(inflateSync(bytesOf(base64)));
+    const before = new Uint8Array(memory.buffer);
+    assert.notDeepEqual(before, expected, `${name}: the tables are filtered in the module`);
+    restore(tables)(memory);
+    assert.deepEqual(new Uint8Array(memory.buffer), expected, `${name}: the restored memory is the built module's`);
   }
 });
 
-test("the streaming path restores the same bytes, whatever the chunks", async () => {
-  const { default: inline } = await import(pathToFileURL(join(PKG, "flavors", "all", "wasm.js")).href);
-  const expected = wasmBytes(inline, inflateSync);
-  const next = random(3);
-  // The stream carries the packed bytes, as DecompressionStream would, in chunks of these sizes (0:
-  // random sizes).
-  const packed = pack(expected, inline[1]);
-  for (const chunk of [13, 4096, packed.length, 0]) {
-    const source = new ReadableStream({
-      start(c) {
-        for (let at = 0; at < packed.length; ) {
-          const n = chunk || 1 + Math.floor(next() * 9000);
-          c.enqueue(packed.slice(at, at + n));
-          at += n;
-        }
-        c.close();
-      },
-    });
-    const got = new Uint8Array(await new Response(source.pipeThrough(restoring(inline[1]))).arrayBuffer());
-    assert.deepEqual(got, expected, `chunks of ${chunk || "random sizes"}`);
+test("the entries restore the tables before their first call: a suggestion is cut on a grapheme boundary", async () => {
+  // 59 letters, then `e` + U+0301 (one grapheme cluster, two chars), then `b`: 62 chars, 60 allowed.
+  // The cut keeps whole clusters within 60 chars: the 59 letters (with the tables still filtered,
+  // the cluster's categories would be noise).
+  const request = { ImageName: "a".repeat(59) + "e\u0301b", InstanceId: "ins-12345678" };
+  const suggestion = (report) => report.issues.find((i) => i.code === "too_long")?.suggestion;
+  for (const [entry, call] of [
+    ["node.js", (c) => c.validate("tencent", request)],
+    ["browser.js", (c) => c.validate("tencent", request)],
+    ["tencent.js", (c) => c.validate(request)],
+  ]) {
+    const c = await import(pathToFileURL(join(PKG, entry)).href);
+    await c.ready;
+    assert.equal(suggestion(call(c)), "a".repeat(59), entry);
   }
 });
