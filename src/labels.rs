@@ -84,6 +84,11 @@ fn item<'p>(n: usize, words: Words, i: usize) -> Step<'p> {
 
 /// The steps of the field at `p` (unescaped segments), or `None` where the tables define no field.
 fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<Vec<Step<'p>>> {
+    // A provider this build does not hold has no tables here (and its arms below are dead code, so
+    // a one-provider build drops the other providers' field tables and labels).
+    if !crate::providers::built(provider) {
+        return None;
+    }
     let s: Vec<&str> = p.iter().map(String::as_str).collect();
     let top = |fields: &'static [Field]| Some(vec![field_step(1, find(fields, s[0])?)]);
     let mut out = Vec::new();
