@@ -5,7 +5,7 @@
 // before that throw a clear Error (standardSchema() returns a Promise instead).
 import * as api from "./flavors/all/index.js";
 import { createStandardSchema } from "./flavors/all/standard.js";
-import { restore, wasmResponse } from "./inline.js";
+import { wasmResponse } from "./inline.js";
 import WASM from "./flavors/all/wasm.js";
 
 export * from "./flavors/all/index.js";
@@ -20,7 +20,7 @@ let loading;
 export function init(input) {
   if (api.isReady()) return Promise.resolve();
   if (loading === undefined) {
-    loading = input === undefined ? api.init(wasmResponse(WASM[0]), restore(WASM[1])) : api.init(input);
+    loading = api.init(input === undefined ? wasmResponse(WASM[0]) : input);
     loading.catch(() => {
       loading = undefined;
     });

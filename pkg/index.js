@@ -22,16 +22,13 @@ let failure; // the Error of the last load that failed: calls made after it thro
  * Load the WebAssembly module: from `input` (a URL, a `Response` or a promise of one, the bytes,
  * a compiled `WebAssembly.Module`), else the entry's own source (the browser entry fetches
  * `wasm/createimage_bg.wasm` next to its glue, streaming). A call while a load is under way
- * returns that load; after a failure the next call tries again. `prepare(memory)`, if given, runs
- * on the instance's memory before the module counts as ready (the entries' inline modules restore
- * their filtered tables there: pkg/inline.js).
+ * returns that load; after a failure the next call tries again.
  */
-export function init(input, prepare) {
+export function init(input) {
   if (loaded) return Promise.resolve();
   if (loading === undefined) {
     loading = initWasm(input === undefined ? undefined : { module_or_path: input }).then(
-      (exports) => {
-        if (prepare) prepare(exports.memory);
+      () => {
         loaded = true;
         failure = undefined;
       },
@@ -44,12 +41,11 @@ export function init(input, prepare) {
   return loading;
 }
 
-/** Synchronous initialisation from the module's bytes or a compiled WebAssembly.Module (`prepare`: as for init()). */
-export function initSync(input, prepare) {
+/** Synchronous initialisation from the module's bytes or a compiled WebAssembly.Module. */
+export function initSync(input) {
   if (loaded) return;
   try {
-    const exports = wasm.initSync({ module: input });
-    if (prepare) prepare(exports.memory);
+    wasm.initSync({ module: input });
   } catch (e) {
     throw (failure = loadError(e));
   }

@@ -1,9 +1,9 @@
-// Loading a .wasm that an entry carries inline: `[base64, tables]`, the base64 of raw DEFLATE (on the
-// wire it costs what the .wasm gzipped does, and there is no file for a bundler or a server to get
-// wrong) of the .wasm with its sorted Unicode tables filtered (scripts/range-tables.mjs: -4 KB
-// gzipped). The module is compiled as it comes, filtered tables and all (a data segment is only
-// bytes to copy into memory); `restore(tables)` undoes the filter in the instance's memory, before
-// the module counts as ready and before any export has run (pkg/index.js `init(input, prepare)`).
+// Loading a .wasm that an entry carries inline: the base64 of raw DEFLATE (on the wire it costs what
+// the .wasm gzipped does, and there is no file for a bundler or a server to get wrong) of the .wasm
+// with its sorted Unicode tables filtered (scripts/range-tables.mjs: -4 KB gzipped). The module is
+// compiled as it comes, filtered tables and all (a data segment is only bytes to copy into memory);
+// the flavor's glue calls `restore(tables)` on each instance's memory before it keeps the instance
+// (scripts/gen-entries.mjs adds that call), so no export ever runs on filtered tables.
 
 /** The bytes of base64 text. */
 export function bytesOf(base64) {
@@ -15,15 +15,15 @@ export function bytesOf(base64) {
 }
 
 /**
- * `b` with the tables restored, in place: `tables` is `[address, count, recordBytes, wordBytes, ...]`
- * (addresses in `b`: the memory's, aligned to wordBytes, 4 or 2); each table is stored as byte
- * planes (the low bytes of every record's first word, then the next byte...) of the differences
- * between neighbouring records' words, modulo 2^(8 * wordBytes). Written for code that runs once,
- * before the JIT has looked at it: a typed-array store and a few bit operations per word (wasm
- * memory is little-endian, as the typed arrays of every engine that runs wasm are).
+ * `b` with the tables restored, in place: `tables` is `[address, count, recordBytes, wordBytes,
+ * signature, ...]` (addresses in `b`: the memory's, aligned to wordBytes, 4 or 2); each table is
+ * stored as byte planes (the low bytes of every record's first word, then the next byte...) of the
+ * differences between neighbouring records' words, modulo 2^(8 * wordBytes). Written for code that
+ * runs once, before the JIT has looked at it: a typed-array store and a few bit operations per word
+ * (wasm memory is little-endian, as the typed arrays of every engine that runs wasm are).
  */
 export function unpack(b, tables) {
-  for (let k = 0; k < tables.length; k += 4) {
+  for (let k = 0; k < tables.length; k += 5) {
     const at = tables[k], n = tables[k + 1], r = tables[k + 2], s = tables[k + 3], words = r / s;
     const p = b.slice(at, at + n * r), out = new (s === 4 ? Uint32Array : Uint16Array)(b.buffer, b.byteOffset + at, n * words);
     for (let j = 0; j < words; j++) {
@@ -36,15 +36,27 @@ export function unpack(b, tables) {
   return b;
 }
 
-/** What restores an inline module's tables in its instance's memory (init()'s `prepare`). */
+/**
+ * What restores an instance's filtered tables in its memory: each table whose first four bytes are
+ * still its `signature` (the filtered bytes' first four, which the build checked differ from the
+ * table's own), so that a memory already restored, or the instance of another .wasm (the main
+ * entry's `init(input)`), is left as it is.
+ */
 export function restore(tables) {
-  return (memory) => unpack(new Uint8Array(memory.buffer), tables);
+  return (memory) => {
+    const b = new Uint8Array(memory.buffer), todo = [];
+    for (let k = 0; k < tables.length; k += 5) {
+      const at = tables[k];
+      if (b.length >= at + 4 && ((b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0) === tables[k + 4]) todo.push(...tables.slice(k, k + 5));
+    }
+    unpack(b, todo);
+  };
 }
 
 /**
  * A `Response` streaming the inflated .wasm of an inline module (DecompressionStream "deflate-raw":
  * Chrome 103, Firefox 113, Safari 16.4, Node 20.12), for a streaming compile
- * (WebAssembly.instantiateStreaming); its tables stay filtered until `restore`.
+ * (WebAssembly.instantiateStreaming); its tables stay filtered until the glue restores them.
  */
 export function wasmResponse(base64) {
   const body = new Blob([bytesOf(base64)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));

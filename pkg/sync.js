@@ -6,7 +6,7 @@
 import { inflateSync } from "fflate";
 import * as api from "./flavors/all/index.js";
 import { createStandardSchema } from "./flavors/all/standard.js";
-import { bytesOf, restore } from "./inline.js";
+import { bytesOf } from "./inline.js";
 import WASM from "./flavors/all/wasm.js";
 
 export * from "./flavors/all/index.js";
@@ -18,7 +18,7 @@ let loading;
 export function init() {
   if (api.isReady()) return Promise.resolve();
   if (loading === undefined) {
-    loading = api.init(bytes(), restore(WASM[1]));
+    loading = api.init(bytes());
     loading.catch(() => {
       loading = undefined;
     });
@@ -28,7 +28,7 @@ export function init() {
 
 function start() {
   try {
-    api.initSync(bytes(), restore(WASM[1]));
+    api.initSync(bytes());
     return Promise.resolve();
   } catch (e) {
     // Refused synchronously (a RangeError: too large to compile on this thread): asynchronously.

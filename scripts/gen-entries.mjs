@@ -49,39 +49,45 @@ function replaceOnce(text, from, to, where) {
 /**
  * The glue of an inline flavor (wasm-bindgen --omit-default-module-path: it names no .wasm file),
  * without the JSDoc blocks wasm-bindgen writes above each export (`@param {number} provider`...:
- * ~300 B gzipped for a reader who does not minify; pkg/index.d.ts types the API).
+ * ~300 B gzipped for a reader who does not minify; pkg/index.d.ts types the API), and restoring the
+ * inline module's filtered tables (`tables`, from inlineWasm) in each instance's memory before it
+ * keeps the instance: whichever load makes it (init, initSync, two of them racing), no export ever
+ * runs on filtered tables. (The tables are written here, not imported from wasm.js, so that the
+ * base64 text stays where the entries put it: last.)
  */
-function glue(file) {
+function glue(file, tables) {
   const text = readFileSync(file, "utf8");
   if (/new URL\(|import\.meta\.url/.test(text)) throw new Error(`gen-entries: ${file} still resolves a .wasm file (build it with --omit-default-module-path)`);
   // Whole-line blocks only: from a line that is `/**` to the next line that is ` */`.
-  const out = text.replace(/^\/\*\*\n(?: \*.*\n)*? \*\/\n/gm, "");
+  let out = text.replace(/^\/\*\*\n(?: \*.*\n)*? \*\/\n/gm, "");
   if (out.includes("/**")) throw new Error(`gen-entries: ${file}: a JSDoc block of another shape is left`);
-  return out;
+  out = replaceOnce(out, "function __wbg_finalize_init(instance, module) {\n", "function __wbg_finalize_init(instance, module) {\n    restoreTables(instance.exports.memory);\n", file);
+  return `import { restore } from "../../inline.js";\n// The inline module's filtered tables (pkg/inline.js restore), added by scripts/gen-entries.mjs.\nconst restoreTables = restore(${JSON.stringify(tables)});\n${out}`;
 }
 
 /**
- * The .wasm as an ES module, `export default [base64, tables]`: the .wasm with its sorted Unicode
- * tables filtered (scripts/range-tables.mjs; `tables` says where in memory, pkg/inline.js `restore`
- * undoes it after instantiating), as raw
- * DEFLATE made by zopfli (an exhaustive DEFLATE encoder: 8-9 % smaller than gzip -9 on these
- * modules; any inflater reads it), in base64. Served gzipped, base64 of compressed data costs
- * ~0.2 % more than the data itself.
+ * The .wasm as an ES module, `export default [base64]`: the .wasm with its sorted Unicode tables
+ * filtered (scripts/range-tables.mjs; the glue restores them, see glue()), as raw DEFLATE made by
+ * zopfli (an exhaustive DEFLATE encoder: 8-9 % smaller than gzip -9 on these modules; any inflater
+ * reads it), in base64. Served gzipped, base64 of compressed data costs ~1 % more than the data
+ * itself. Returns the module's text and the tables for glue().
  */
 function inlineWasm(file) {
-  const bytes = readFileSync(file);
-  const tables = findTables(bytes);
+  const wasm = readFileSync(file);
+  const { bytes, tables } = pack(wasm, findTables(wasm));
   const filtered = join(tmpdir(), `createimage-${process.pid}-${basename(file)}`);
-  writeFileSync(filtered, pack(bytes, tables));
+  writeFileSync(filtered, bytes);
   // 60 iterations (zopfli's default is 15): ~140 B fewer on the main module for ~0.7 s more each.
   const r = spawnSync("zopfli", ["--i60", "--deflate", "-c", filtered], { maxBuffer: 1 << 28 });
   rmSync(filtered, { force: true });
   if (r.error || r.status !== 0) throw new Error(`gen-entries: zopfli --deflate ${file} failed (${r.error ?? r.stderr}); scripts/setup.sh installs zopfli`);
   const packed = r.stdout;
-  const filteredBytes = tables.reduce((sum, _, k) => (k % 4 === 0 ? sum + tables[k + 1] * tables[k + 2] : sum), 0);
+  let filteredBytes = 0;
+  for (let k = 0; k < tables.length; k += 5) filteredBytes += tables[k + 1] * tables[k + 2];
   // (An array, not a string: a minifier would copy a string used once into the code that uses it,
   // putting the text between two stretches of code, where gzip does worse on it.)
-  return `${HEADER(`${basename(file)}, ${bytes.length} B (${tables.length / 4} tables, ${filteredBytes} B, filtered); zopfli raw DEFLATE, ${packed.length} B; base64`)}export default ["${packed.toString("base64")}", ${JSON.stringify(tables)}];\n`;
+  const text = `${HEADER(`${basename(file)}, ${wasm.length} B (${tables.length / 5} tables, ${filteredBytes} B, filtered); zopfli raw DEFLATE, ${packed.length} B; base64`)}export default ["${packed.toString("base64")}"];\n`;
+  return { text, tables };
 }
 
 // The copy of pkg/index.js over the flavor's glue. (The entries import the inline module last and
@@ -104,17 +110,19 @@ function flavor(name, files) {
 rmSync(FLAVORS, { recursive: true, force: true });
 
 // The browser entry, createimage/sync and Node: the main build.
+const mainInline = inlineWasm(mainWasm);
 flavor("all", {
-  "glue.js": HEADER("wasm-bindgen glue, all providers") + glue(mainGlue),
-  "wasm.js": inlineWasm(mainWasm),
+  "glue.js": HEADER("wasm-bindgen glue, all providers") + glue(mainGlue, mainInline.tables),
+  "wasm.js": mainInline.text,
   "rules.js": HEADER("pkg/rules.js (all five providers)") + `export { DESCRIBE, SCHEMA } from "../../rules.js";\n`,
 });
 
 for (const p of providers) {
   const dir = join(perProviderDir, p);
+  const inline = inlineWasm(join(dir, `${p}_bg.wasm`));
   flavor(p, {
-    "glue.js": HEADER(`wasm-bindgen glue, ${p}`) + glue(join(dir, `${p}.js`)),
-    "wasm.js": inlineWasm(join(dir, `${p}_bg.wasm`)),
+    "glue.js": HEADER(`wasm-bindgen glue, ${p}`) + glue(join(dir, `${p}.js`), inline.tables),
+    "wasm.js": inline.text,
     "rules.js": HEADER(`pkg/rules.js, ${p} only`) +
       `export const DESCRIBE = { ${p}: ${JSON.stringify(DESCRIBE[p])} };\nexport const SCHEMA = { ${p}: ${JSON.stringify(SCHEMA[p])} };\n`,
   });
@@ -132,7 +140,7 @@ function entry(p) {
 // Synchronous calls before that throw a clear Error; standardSchema() returns a Promise instead.
 import * as api from "./flavors/${p}/index.js";
 import { createStandardSchema } from "./flavors/${p}/standard.js";
-import { restore, wasmResponse } from "./inline.js";
+import { wasmResponse } from "./inline.js";
 import WASM from "./flavors/${p}/wasm.js";
 
 const P = "${p}";
@@ -146,7 +154,7 @@ let loading;
 export function init() {
   if (api.isReady()) return Promise.resolve();
   if (loading === undefined) {
-    loading = api.init(wasmResponse(WASM[0]), restore(WASM[1]));
+    loading = api.init(wasmResponse(WASM[0]));
     loading.catch(() => {
       loading = undefined;
     });

@@ -9,10 +9,10 @@
 // other (the low bytes of every record's first word, then the next byte, ...), they are 1,412 B.
 // This is the "delta" and "transpose" of data compressors' filters (xz's delta filter, Blosc's
 // shuffle), applied before DEFLATE. The module is compiled with the filtered bytes in its data
-// segments (compiling does not read them) and pkg/inline.js `restore` undoes the filter in the
-// instance's memory before any export runs: the memory is then the unfiltered module's, byte for
-// byte (the build checks each table with the loader's own `unpack`; tests/js/inline.test.mjs
-// compares whole memories).
+// segments (compiling does not read them) and pkg/inline.js `restore`, called by the flavor's glue
+// on each instance before the glue keeps it, undoes the filter in the instance's memory: the memory
+// is then the unfiltered module's, byte for byte (the build checks each table with the loader's own
+// `unpack`; tests/js/inline.test.mjs compares whole memories).
 //
 // A table is found by its shape, in the data section's active segments:
 // - range records: runs of >= 32 records of 8 bytes (two u32: lo <= hi <= 0x10FFFF, each lo above
@@ -102,8 +102,8 @@ function indexRun(b, i, end) {
 }
 
 /**
- * The tables of a .wasm, as the flat list `pkg/inline.js` `unpack` reads: `[address, count,
- * recordBytes, wordBytes, ...]` (memory addresses, in increasing order).
+ * The tables of a .wasm: `[address, count, recordBytes, wordBytes, ...]` (memory addresses, in
+ * increasing order), for `pack`.
  */
 export function findTables(wasm) {
   const found = [];
@@ -137,12 +137,16 @@ export function findTables(wasm) {
 }
 
 /**
- * `wasm` with each table of `tables` (memory addresses, as findTables gives them) replaced by its
- * filtered form: per word column, the difference to the previous record's word (modulo
- * 2^(8 * wordBytes)), stored byte plane by byte plane. Checked here with the loader's own `unpack`:
- * the filtered tables, put in a memory at their addresses and unpacked, are the .wasm's.
+ * `{ bytes, tables }`: `bytes` is `wasm` with each table of `tables` (memory addresses, as findTables
+ * gives them) replaced by its filtered form: per word column, the difference to the previous
+ * record's word (modulo 2^(8 * wordBytes)), stored byte plane by byte plane; `tables` is the list
+ * `pkg/inline.js` `restore` reads, `[address, count, recordBytes, wordBytes, signature, ...]`, the
+ * signature being the filtered table's first four bytes (a little-endian u32), which must differ
+ * from the table's own (restore tells a filtered table from a restored one by them). Checked here
+ * with the loader's own `unpack`: the filtered tables, put in a memory at their addresses and
+ * unpacked, are the .wasm's.
  */
-export function pack(wasm, tables) {
+export function pack(wasm, found) {
   const segments = dataSegments(wasm);
   const fileOffset = (address, bytes) => {
     const s = segments.find((s) => s.address <= address && address + bytes <= s.address + s.length);
@@ -150,9 +154,10 @@ export function pack(wasm, tables) {
     return s.start + address - s.address;
   };
   const out = Uint8Array.from(wasm);
+  const tables = [];
   let top = 0;
-  for (let k = 0; k < tables.length; k += 4) {
-    const [address, n, r, s] = tables.slice(k, k + 4), o = fileOffset(address, n * r), m = 2 ** (8 * s);
+  for (let k = 0; k < found.length; k += 4) {
+    const [address, n, r, s] = found.slice(k, k + 4), o = fileOffset(address, n * r), m = 2 ** (8 * s);
     top = Math.max(top, address + n * r);
     for (let j = 0; j < r / s; j++) {
       let prev = 0;
@@ -164,16 +169,19 @@ export function pack(wasm, tables) {
         for (let x = 0; x < s; x++, d = Math.floor(d / 256)) out[o + (j * s + x) * n + i] = d % 256;
       }
     }
+    const signature = u32(out, o);
+    if (signature === u32(wasm, o)) throw new Error(`range-tables: the table at ${address} starts with the same four bytes filtered or not`);
+    tables.push(address, n, r, s, signature);
   }
   const memory = new Uint8Array(top);
-  for (let k = 0; k < tables.length; k += 4) {
+  for (let k = 0; k < tables.length; k += 5) {
     const o = fileOffset(tables[k], tables[k + 1] * tables[k + 2]);
     memory.set(out.subarray(o, o + tables[k + 1] * tables[k + 2]), tables[k]);
   }
   unpack(memory, tables);
-  for (let k = 0; k < tables.length; k += 4) {
+  for (let k = 0; k < tables.length; k += 5) {
     const bytes = tables[k + 1] * tables[k + 2], o = fileOffset(tables[k], bytes);
     if (memory.subarray(tables[k], tables[k] + bytes).some((x, i) => x !== wasm[o + i])) throw new Error(`range-tables: the table at ${tables[k]} does not unpack to the .wasm's bytes`);
   }
-  return out;
+  return { bytes: out, tables };
 }
