@@ -56,9 +56,11 @@ export function restore(tables) {
 /**
  * A `Response` streaming the inflated .wasm of an inline module (DecompressionStream "deflate-raw":
  * Chrome 103, Firefox 113, Safari 16.4, Node 20.12), for a streaming compile
- * (WebAssembly.instantiateStreaming); its tables stay filtered until the glue restores them.
+ * (WebAssembly.instantiateStreaming); its tables stay filtered until the glue restores them. A
+ * promise: where the platform has no "deflate-raw" (Safari before 16.4), the load rejects (`ready`
+ * says why) instead of the entry's import throwing.
  */
-export function wasmResponse(base64) {
+export async function wasmResponse(base64) {
   const body = new Blob([bytesOf(base64)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   return new Response(body, { headers: { "content-type": "application/wasm" } });
 }

@@ -188,3 +188,20 @@ test("the entries restore the tables before their first call: a suggestion is cu
     assert.equal(suggestion(call(c)), "a".repeat(59), entry);
   }
 });
+
+test("without DecompressionStream (Safari before 16.4), importing an entry works: ready rejects, calls throw a clear Error", () => {
+  for (const entry of ["browser.js", "tencent.js"]) {
+    const r = runModule(`
+      delete globalThis.DecompressionStream;
+      const c = await import(${JSON.stringify(pathToFileURL(join(PKG, entry)).href)});
+      const why = await c.ready.then(() => "resolved", (e) => e instanceof Error ? e.message : "not an Error");
+      let call;
+      try { c.validate(${entry === "browser.js" ? '"tencent", ' : ""}{}); call = "answered"; } catch (e) { call = e instanceof Error ? e.message : "not an Error"; }
+      console.log(JSON.stringify({ why, call }));
+    `);
+    assert.equal(r.status, 0, `${entry}: the import threw: ${r.stderr}`);
+    const { why, call } = JSON.parse(r.stdout);
+    assert.match(why, /DecompressionStream/, entry);
+    assert.match(call, /^createimage: /, entry);
+  }
+});
