@@ -65,6 +65,9 @@ function loadError(e) {
   if (/content.security.policy|\bCSP\b|unsafe-eval/i.test(m)) {
     hint = "; the page's Content Security Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src " +
       "(script-src 'self' 'wasm-unsafe-eval'), which allows compiling WebAssembly and nothing else";
+  } else if (/DecompressionStream|compression format/i.test(m)) {
+    hint = "; this platform cannot inflate the inline module (DecompressionStream \"deflate-raw\": Chrome 103, Firefox 113, " +
+      "Safari 16.4, Node 20.12): import \"createimage/sync\", which inflates it itself";
   } else if (e instanceof RangeError && /main thread|size/i.test(m)) {
     hint = "; this platform refuses to compile a module of this size synchronously here: use init() (asynchronous)";
   } else if (typeof process === "object" && process !== null && process.versions && process.versions.node) {
