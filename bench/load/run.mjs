@@ -266,7 +266,9 @@ const out = {
   skipped: skipped.map((v) => v.name),
   results: rows,
 };
-const file = join(HERE, `results-${out.date.slice(0, 10)}.json`);
+// One file per day; a second run that day gets the time in its name (the first stays as it is).
+let file = join(HERE, `results-${out.date.slice(0, 10)}.json`);
+if (existsSync(file)) file = join(HERE, `results-${out.date.slice(0, 10)}-${out.date.slice(11, 16).replace(":", "")}.json`);
 writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
 
 const kb = (b) => (b / 1000).toFixed(1);

@@ -26,11 +26,11 @@ const ONE_PROVIDER_TARGET = 41_600;
  * tokens and exact keys, the rule loop, the messages by label in two languages, normalization,
  * unicode-segmentation's grapheme tables — is ~46 KB gzipped by itself): regression budgets at the
  * sizes measured on 2026-11-30 with the inline tables filtered and the one-provider builds without
- * the other providers' tables (main 65,352 B, createimage/tencent 57,078 B) plus ~1 KB, so that
+ * the other providers' tables (main 65,594 B, createimage/tencent 57,331 B) plus ~1 KB, so that
  * growth is a decision. Each test prints how far it is from its target.
  */
-const MAIN_BUDGET = 66_400;
-const ONE_PROVIDER_BUDGET = 58_100;
+const MAIN_BUDGET = 66_600;
+const ONE_PROVIDER_BUDGET = 58_300;
 
 const gzip9 = (file) => {
   const r = spawnSync("gzip", ["-9", "-c", "-n", file], { maxBuffer: 1 << 28 });
