@@ -47,7 +47,7 @@ export function restore(tables) {
     const b = new Uint8Array(memory.buffer), todo = [];
     for (let k = 0; k < tables.length; k += 5) {
       const at = tables[k];
-      if (b.length >= at + 4 && ((b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0) === tables[k + 4]) todo.push(...tables.slice(k, k + 5));
+      if (b.length >= at + tables[k + 1] * tables[k + 2] && ((b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0) === tables[k + 4]) todo.push(...tables.slice(k, k + 5));
     }
     unpack(b, todo);
   };

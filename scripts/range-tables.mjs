@@ -1,4 +1,4 @@
-// The build side of the inline .wasm's table filter (pkg/inline.js `unpack` is the other side).
+// The build side of the inline .wasm's table filter (pkg/inline.js `restore` and `unpack` are the other side).
 //
 // Most of a .wasm's data that compresses badly is sorted tables of Unicode code points:
 // unicode-segmentation's grapheme tables (1,618 `(char, char, GraphemeCat)` records of 12 bytes,
