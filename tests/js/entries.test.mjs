@@ -131,6 +131,33 @@ test("a per-provider .wasm holds only its provider's rules: the others get one n
   }
 });
 
+test("a per-provider .wasm holds none of the other providers' field tables (their field names are not in its bytes)", async () => {
+  // Field names only one provider's tables hold (OpenStack and Nova share theirs). A match arm over
+  // every provider without the build's guard (`providers::built`) keeps them all: labels::steps did,
+  // until 2026-11-30 (2-3 KB gzipped in every one-provider build).
+  const own = {
+    zenlayer: ["imageDescription", "instanceId"],
+    tencent: ["ForcePoweroff", "DataDiskIds", "TagSpecification"],
+    openstack: ["server_id", "createImage"],
+    nova: ["server_id", "createImage"],
+    huawei: ["min_disk", "enterprise_project_id", "image_tags"],
+  };
+  const { inflateSync } = await import("fflate");
+  const { bytesOf } = await import(url("inline.js"));
+  for (const p of PROVIDERS) {
+    const { default: [base64] } = await import(url(`flavors/${p}/wasm.js`));
+    const text = Buffer.from(inflateSync(bytesOf(base64))).toString("latin1");
+    for (const name of own[p]) assert.ok(text.includes(name), `${p}: its own field ${name} (the probe works)`);
+    for (const q of PROVIDERS.filter((q) => q !== p && !(["openstack", "nova"].includes(p) && ["openstack", "nova"].includes(q)))) {
+      for (const name of own[q].filter((n) => !own[p].includes(n))) {
+        // "createImage" is also a word of the shared messages ("{f}/body/createImage" paths).
+        if (name === "createImage") continue;
+        assert.ok(!text.includes(name), `the ${p} build holds ${q}'s field ${name}`);
+      }
+    }
+  }
+});
+
 test("a load that fails is an Error naming the cause and what to do; the calls after it throw it; init() tries again", () => {
   // A Content Security Policy without 'wasm-unsafe-eval' (Chromium's own words), simulated in Node.
   const r = runModule(`
