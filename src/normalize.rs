@@ -194,7 +194,7 @@ pub const MAX_CHANGES: usize = 10_000;
 /// normalized value.
 pub(crate) fn fixed<'s>(field: &Field, s: &'s str) -> Cow<'s, str> {
     let mut sink = Vec::new();
-    match (Fixer { changes: &mut sink, needed: 0 }).text("", field.role, fold_charset(field), s) {
+    match (Fixer { changes: &mut sink, needed: 0 }).text("", field, s) {
         Some(t) => Cow::Owned(t),
         None => Cow::Borrowed(s),
     }
@@ -386,7 +386,7 @@ impl Fixer<'_> {
             match f.ty {
                 Ty::Str(_) | Ty::Nested(_) => {
                     if let Value::String(s) = v {
-                        if let Some(new) = self.text(&path, f.role, fold_charset(f), s) {
+                        if let Some(new) = self.text(&path, f, s) {
                             *v = Value::str(new);
                         }
                     }
@@ -397,12 +397,9 @@ impl Fixer<'_> {
                     if let Value::Array(items) = v {
                         for (i, item) in items.iter_mut().enumerate() {
                             if let Value::String(s) = item {
-                                if let Some(new) = self.text(
-                                    &[&*path, "/", &crate::messages::num(i as i64)].concat(),
-                                    f.role,
-                                    fold_charset(f),
-                                    s,
-                                ) {
+                                if let Some(new) =
+                                    self.text(&[&*path, "/", &crate::messages::num(i as i64)].concat(), f, s)
+                                {
                                     *item = Value::str(new);
                                 }
                             }
@@ -415,10 +412,18 @@ impl Fixer<'_> {
         }
     }
 
-    /// The text fixes of a role, in order: zero-width, width, trim. Returns the new text if changed.
-    /// `fold`: the charset of a name, which decides which full-width forms are folded and which
-    /// joiners removed (`None`, as in ids: every form folded, every zero-width character removed).
-    fn text(&mut self, path: &str, role: Role, fold: Option<Charset>, s: &str) -> Option<String> {
+    /// The text fixes of the field's role, in order: zero-width, width, trim, for the field's value
+    /// (or an item of its list). Returns the new text if changed. The charset of a name decides
+    /// which full-width forms are folded and which joiners removed (in ids: every form folded, every
+    /// zero-width character removed). Fixes that would make a value its rule accepts one it refuses
+    /// (a Huawei `image_url` of `bucket:` and spaces: trimmed, the object is gone) are not made.
+    fn text(&mut self, path: &str, field: &Field, s: &str) -> Option<String> {
+        let (role, fold) = (field.role, fold_charset(field));
+        let rule = match &field.ty {
+            Ty::Str(rule) | Ty::StrArray { item: rule, .. } => Some(rule),
+            _ => None,
+        };
+        let (mark, needed) = (self.changes.len(), self.needed);
         let (zw, fold_on) = match role {
             Role::Name | Role::Id => (true, true),
             Role::Description => (false, false),
@@ -459,7 +464,14 @@ impl Fixer<'_> {
             }
         }
         match cur {
-            Cow::Owned(s) => Some(s),
+            Cow::Owned(new) => {
+                if rule.is_some_and(|rule| crate::rules::passes(field, rule, s) && !crate::rules::passes(field, rule, &new)) {
+                    self.changes.truncate(mark);
+                    self.needed = needed;
+                    return None;
+                }
+                Some(new)
+            }
             Cow::Borrowed(_) => None,
         }
     }

@@ -787,6 +787,16 @@ pub fn type_kind(v: &Value<'_>, expected: &'static str) -> Kind {
     }
 }
 
+/// Does `s` pass the errors of `rule` for `field` (the string rules of [`Checker::check_text`]:
+/// empty, length, charset, edges, format; warnings do not count)? Normalization does not make a
+/// fix that turns a passing value into a failing one. (The checker's provider only words messages,
+/// which are not read here.)
+pub(crate) fn passes(field: &Field, rule: &Str, s: &str) -> bool {
+    let mut c = Checker::new(Provider::Zenlayer, Lang::En);
+    c.check_text(&Path::Root, field, rule, s);
+    c.issues.iter().all(|i| i.severity != Severity::Error)
+}
+
 /// Check a structural format; `Some(format name)` when the value does not have it.
 pub fn format_error(f: Format, s: &str) -> Option<&'static str> {
     let ok = match f {

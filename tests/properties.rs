@@ -537,6 +537,24 @@ fn regression_to_http_header_values_have_no_line_breaks() {
     }
 }
 
+/// Was a bug (fixed; the fuzz smoke run of 2026-11-30): normalize trimmed a valid Huawei
+/// `image_url` whose object part is spaces (`image-test:   `) to `image-test:`, which has no object:
+/// a valid request normalized into an invalid one. A fix that makes a value its rule accepts one it
+/// refuses is not made; a trim that makes a refused value pass still is.
+#[test]
+fn regression_normalize_keeps_a_value_its_trim_would_break() {
+    let req = parse(r#"{"name":"fedora-data1","image_url":"image-test:   ","min_disk":40}"#);
+    assert!(check(Provider::Huawei, &req, &Options::default()).ok);
+    let n = normalize(Provider::Huawei, &req, &Options::default());
+    assert!(n.report.ok, "{}", n.report.to_json());
+    assert!(n.changes.is_empty());
+    assert_eq!(n.normalized, req);
+    let padded = parse(r#"{"name":"fedora-data1","image_url":"  image-test:disk.qcow2 ","min_disk":40}"#);
+    let n = normalize(Provider::Huawei, &padded, &Options::default());
+    assert!(n.report.ok, "{}", n.report.to_json());
+    assert_eq!(n.normalized.get("image_url").and_then(Value::as_str), Some("image-test:disk.qcow2"));
+}
+
 /// Was a bug (fixed): an object key with a lone surrogate (`"\ud800"` in JSON text; any such key from JS, whose
 /// encoder writes it with JSON.stringify) becomes the six characters `\ud800`: normalize writes
 /// the key back changed (`"\\ud800"`, no change listed), and a Nova metadata key is reported as

@@ -1164,6 +1164,13 @@ def huawei():
           [("/image_url", "wrong_type", {"actual": "number"})])
     u.add("image_url object is wrong_type", h(image_url={"bucket": "b", "object": "o"}), [("/image_url", "wrong_type")])
     u.add("image_url with several format faults is one bad_format", h(image_url="_AB"), [("/image_url", "bad_format")])
+    # Normalization trims, unless trimming would make a value the rule accepts one it refuses (found
+    # by the fuzz smoke run of 2026-11-30: the object part all spaces, trimmed to nothing).
+    u.add("image_url whose object is spaces is valid; normalize leaves it (trimmed, no object)",
+          h(image_url="image-test:   "), changes=[], normalized=h(image_url="image-test:   "))
+    u.add("image_url with spaces around: bad_format (the bucket), trimmed by normalize",
+          h(image_url="  image-test:disk.qcow2 "), [("/image_url", "bad_format")],
+          changes=[("/image_url", "trim")], normalized=h(image_url="image-test:disk.qcow2"))
 
     d = new_file("huawei", "min_disk")
     MR = {"min": 40, "max": 2048}
