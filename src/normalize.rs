@@ -465,7 +465,9 @@ impl Fixer<'_> {
         }
         match cur {
             Cow::Owned(new) => {
-                if rule.is_some_and(|rule| crate::rules::passes(field, rule, s) && !crate::rules::passes(field, rule, &new)) {
+                if rule.is_some_and(|rule| {
+                    crate::rules::passes(field, rule, s) && !crate::rules::passes(field, rule, &new)
+                }) {
                     self.changes.truncate(mark);
                     self.needed = needed;
                     return None;
