@@ -892,14 +892,20 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
     if n < 2 {
         return;
     }
-    // A key with an unpaired surrogate is known by its raw text (its U+FFFD form is not unique).
-    fn ident<'e>(e: &'e (Cow<'_, str>, Value<'_>)) -> (bool, &'e str) {
+    // A key with an unpaired surrogate is known by its UTF-16 code units (its U+FFFD form is not
+    // unique, and its raw text is not either: `\uD801` and `\ud801` are one key).
+    #[derive(PartialEq, Eq, PartialOrd, Ord)]
+    enum Key<'e> {
+        Text(&'e str),
+        Units(Vec<u16>),
+    }
+    fn ident<'e>(e: &'e (Cow<'_, str>, Value<'_>)) -> Key<'e> {
         match &e.1 {
             Value::Other(o) => match &**o {
-                Other::BadKey { raw, .. } => (true, raw),
-                _ => (false, &e.0),
+                Other::BadKey { raw, .. } => Key::Units(utf16_units(raw)),
+                _ => Key::Text(&e.0),
             },
-            _ => (false, &e.0),
+            _ => Key::Text(&e.0),
         }
     }
     // Small objects (nearly all requests): look for a repeated key without allocating.
@@ -910,7 +916,7 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
     // unstable sort, whose code is smaller in the wasm, gives the stable result). The keys sit beside
     // their positions, so a comparison reads no entry.
     let (drop, moves) = {
-        let mut order: Vec<((bool, &str), usize)> = entries.iter().enumerate().map(|(i, e)| (ident(e), i)).collect();
+        let mut order: Vec<(Key, usize)> = entries.iter().enumerate().map(|(i, e)| (ident(e), i)).collect();
         order.sort_unstable();
         // For each run of equal keys: the first position keeps the last value; the others go.
         let mut drop = vec![false; n];
@@ -943,6 +949,37 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// The UTF-16 code units of a string literal's text as the parser accepted it (`raw`, without
+/// quotes; escapes decoded): what identifies a key holding an unpaired surrogate.
+fn utf16_units(raw: &str) -> Vec<u16> {
+    let b = raw.as_bytes();
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    // (`get`: never a panic, whatever the text; the parser has checked it already.)
+    while let Some(c) = raw.get(i..).and_then(|r| r.chars().next()) {
+        i += c.len_utf8();
+        if c != '\\' {
+            out.extend_from_slice(c.encode_utf16(&mut [0; 2]));
+            continue;
+        }
+        let e = b.get(i).copied().unwrap_or(b'\\');
+        i += 1;
+        out.push(match e {
+            b'u' => {
+                i += 4;
+                hex4(b, i - 4).unwrap_or(0xFFFD) as u16
+            }
+            b'b' => 0x08,
+            b'f' => 0x0C,
+            b'n' => 0x0A,
+            b'r' => 0x0D,
+            b't' => 0x09,
+            e => u16::from(e),
+        });
+    }
+    out
 }
 
 fn hex4(b: &[u8], i: usize) -> Option<u32> {

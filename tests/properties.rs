@@ -537,6 +537,29 @@ fn regression_to_http_header_values_have_no_line_breaks() {
     }
 }
 
+/// Was a bug (fixed; the fuzz campaign of 2026-11-30 06:42): two spellings of one key holding an
+/// unpaired surrogate (`"a\uD801"` and `"a\ud801"`, or `"a\u0062\ud800"` and `"ab\ud800"`) were two
+/// members, because a repeated key with a surrogate was recognised by its raw text; with the
+/// placeholders of the wasm bindings and the CLI they became two members under one key. Now such a
+/// key is known by its UTF-16 code units: one member, the last value at the first position, as
+/// `JSON.parse` reads it.
+#[test]
+fn regression_one_surrogate_key_in_two_spellings_is_one_key() {
+    for text in [r#"{"a\uD801":1,"x":0,"a\ud801":2}"#, r#"{"a\u0062\ud800":1,"x":0,"ab\ud800":2}"#] {
+        let v = parse(text);
+        let members = v.as_object().expect("an object");
+        assert_eq!(members.len(), 2, "{text}: {}", v.to_json());
+        assert_eq!(members[1].0, "x");
+        let first = v.to_json();
+        assert!(first.ends_with(r#"2,"x":0}"#), "{text}: the last value at the first key's place: {first}");
+        let marks = createimage::__private::Marks::avoiding(&[text]).expect("placeholders");
+        let (marked, _) = createimage::__private::parse_marked(text, true, Some(&marks)).expect("parses");
+        assert!(!harness::lossy_keys_collide(&marked), "{text}: two members under one key");
+    }
+    // Different surrogates stay different keys.
+    assert_eq!(parse(r#"{"a\ud800":1,"a\ud801":2}"#).as_object().map(<[_]>::len), Some(2));
+}
+
 /// Was a bug (fixed; the fuzz smoke run of 2026-11-30): normalize trimmed a valid Huawei
 /// `image_url` whose object part is spaces (`image-test:   `) to `image-test:`, which has no object:
 /// a valid request normalized into an invalid one. A fix that makes a value its rule accepts one it
