@@ -893,19 +893,20 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
         return;
     }
     // A key with an unpaired surrogate is known by its UTF-16 code units (its U+FFFD form is not
-    // unique, and its raw text is not either: `\uD801` and `\ud801` are one key).
-    #[derive(PartialEq, Eq, PartialOrd, Ord)]
-    enum Key<'e> {
-        Text(&'e str),
-        Units(Vec<u16>),
-    }
-    fn ident<'e>(e: &'e (Cow<'_, str>, Value<'_>)) -> Key<'e> {
+    // unique, and its raw text is not either: `\uD801` and `\ud801` are one key), each written as
+    // the character U+F0000 + unit, so that one string comparison serves both kinds.
+    fn ident<'e>(e: &'e (Cow<'_, str>, Value<'_>)) -> (bool, Cow<'e, str>) {
         match &e.1 {
             Value::Other(o) => match &**o {
-                Other::BadKey { raw, .. } => Key::Units(utf16_units(raw)),
-                _ => Key::Text(&e.0),
+                Other::BadKey { raw, .. } => (
+                    true,
+                    Cow::Owned(
+                        utf16_units(raw).into_iter().filter_map(|u| char::from_u32(0xF0000 + u32::from(u))).collect(),
+                    ),
+                ),
+                _ => (false, Cow::Borrowed(&e.0)),
             },
-            _ => Key::Text(&e.0),
+            _ => (false, Cow::Borrowed(&e.0)),
         }
     }
     // Small objects (nearly all requests): look for a repeated key without allocating.
@@ -916,7 +917,8 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
     // unstable sort, whose code is smaller in the wasm, gives the stable result). The keys sit beside
     // their positions, so a comparison reads no entry.
     let (drop, moves) = {
-        let mut order: Vec<(Key, usize)> = entries.iter().enumerate().map(|(i, e)| (ident(e), i)).collect();
+        let mut order: Vec<((bool, Cow<str>), usize)> =
+            entries.iter().enumerate().map(|(i, e)| (ident(e), i)).collect();
         order.sort_unstable();
         // For each run of equal keys: the first position keeps the last value; the others go.
         let mut drop = vec![false; n];
