@@ -142,23 +142,32 @@ test("restore leaves an unfiltered .wasm's instance and a restored memory as the
   assert.deepEqual(new Uint8Array(memory.buffer), expected);
 });
 
+// The probe of restored tables: 59 letters, then `e` + U+0301 (one grapheme cluster, two chars),
+// then `b`: 62 chars, Tencent allows 60. The suggestion keeps whole clusters within 60 chars: the 59
+// letters (with the tables still filtered, the cluster's categories would be noise).
+const PROBE = { ImageName: "a".repeat(59) + "e\u0301b", InstanceId: "ins-12345678" };
+const CUT = "a".repeat(59);
+const suggestion = (report) => report.issues.find((i) => i.code === "too_long")?.suggestion;
+/** Source for a child process: `answer(api)`, the suggestion `api.validate("tencent", PROBE)` gives, or its Error. */
+const ANSWER = `const answer = (api) => {
+  try { return api.validate("tencent", ${JSON.stringify(PROBE)}).issues.find((i) => i.code === "too_long")?.suggestion; }
+  catch (e) { return String(e); }
+};`;
+/** A file of pkg/ as a quoted URL, for the source of a child process. */
+const url = (f) => JSON.stringify(pathToFileURL(join(PKG, f)).href);
+
 test("two loads racing over one flavor (the browser entry and createimage/sync on one page): no export runs on filtered tables", () => {
   // createimage/sync made ready at import while the browser entry's inline load is under way: that
   // load ends later and the glue keeps its instance; every microtask until then, a call must answer.
-  const all = (f) => JSON.stringify(pathToFileURL(join(PKG, f)).href);
   const r = runModule(`
-    import * as browser from ${all("browser.js")};
+    import * as browser from ${url("browser.js")};
     const bad = [];
-    const request = { ImageName: "a".repeat(59) + "e\u0301b", InstanceId: "ins-12345678" };
-    const answer = () => {
-      try { return browser.validate("tencent", request).issues.find((i) => i.code === "too_long")?.suggestion; }
-      catch (e) { return String(e); }
-    };
-    const sync = await import(${all("sync.js")});
+    ${ANSWER}
+    const sync = await import(${url("sync.js")});
     let ticks = 0;
     const watch = (async () => {
       for (; ticks < 100000; ticks++, await null) {
-        if (browser.isReady()) { const a = answer(); if (a !== "a".repeat(59)) bad.push(a); }
+        if (browser.isReady()) { const a = answer(browser); if (a !== ${JSON.stringify(CUT)}) bad.push(a); }
       }
     })();
     await browser.ready;
@@ -166,26 +175,21 @@ test("two loads racing over one flavor (the browser entry and createimage/sync o
     for (let k = 0; k < 50; k++) await null;
     ticks = 1e9;
     await watch;
-    console.log(JSON.stringify({ bad: bad.slice(0, 3), last: answer() }));
+    console.log(JSON.stringify({ bad: bad.slice(0, 3), last: answer(browser) }));
   `);
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout), { bad: [], last: "a".repeat(59) });
+  assert.deepEqual(JSON.parse(r.stdout), { bad: [], last: CUT });
 });
 
 test("the entries restore the tables before their first call: a suggestion is cut on a grapheme boundary", async () => {
-  // 59 letters, then `e` + U+0301 (one grapheme cluster, two chars), then `b`: 62 chars, 60 allowed.
-  // The cut keeps whole clusters within 60 chars: the 59 letters (with the tables still filtered,
-  // the cluster's categories would be noise).
-  const request = { ImageName: "a".repeat(59) + "e\u0301b", InstanceId: "ins-12345678" };
-  const suggestion = (report) => report.issues.find((i) => i.code === "too_long")?.suggestion;
   for (const [entry, call] of [
-    ["node.js", (c) => c.validate("tencent", request)],
-    ["browser.js", (c) => c.validate("tencent", request)],
-    ["tencent.js", (c) => c.validate(request)],
+    ["node.js", (c) => c.validate("tencent", PROBE)],
+    ["browser.js", (c) => c.validate("tencent", PROBE)],
+    ["tencent.js", (c) => c.validate(PROBE)],
   ]) {
     const c = await import(pathToFileURL(join(PKG, entry)).href);
     await c.ready;
-    assert.equal(suggestion(call(c)), "a".repeat(59), entry);
+    assert.equal(suggestion(call(c)), CUT, entry);
   }
 });
 
@@ -193,7 +197,7 @@ test("without DecompressionStream (Safari before 16.4), importing an entry works
   for (const entry of ["browser.js", "tencent.js"]) {
     const r = runModule(`
       delete globalThis.DecompressionStream;
-      const c = await import(${JSON.stringify(pathToFileURL(join(PKG, entry)).href)});
+      const c = await import(${url(entry)});
       const why = await c.ready.then(() => "resolved", (e) => e instanceof Error ? e.message : "not an Error");
       let call;
       try { c.validate(${entry === "browser.js" ? '"tencent", ' : ""}{}); call = "answered"; } catch (e) { call = e instanceof Error ? e.message : "not an Error"; }
@@ -210,33 +214,28 @@ test("an initSync() right after an init()'s instantiation gets that init()'s ins
   // The window a helper found in an earlier version (restored by init() after the glue had kept the
   // instance): initSync() is tried on every microtask from the instantiation on; its input is not a
   // module, so it succeeds only by returning the instance of the init(). Every answer must be right.
-  const url = (f) => JSON.stringify(pathToFileURL(join(PKG, f)).href);
   const r = runModule(`
     import * as api from ${url("flavors/all/index.js")};
     import WASM from ${url("flavors/all/wasm.js")};
     import { wasmResponse } from ${url("inline.js")};
-    const request = { ImageName: "a".repeat(59) + "e\\u0301b", InstanceId: "ins-12345678" };
-    const answer = () => {
-      try { return api.validate("tencent", request).issues.find((i) => i.code === "too_long")?.suggestion; }
-      catch (e) { return String(e); }
-    };
+    ${ANSWER}
     const answers = [];
     const instantiate = WebAssembly.instantiateStreaming;
     let tick = -1;
     WebAssembly.instantiateStreaming = (...a) => instantiate(...a).then((r) => {
       (async () => {
         for (let k = 0; k < 20 && !api.isReady(); k++, await null) {
-          try { api.initSync(new Uint8Array(8)); tick = k; answers.push(answer()); } catch {}
+          try { api.initSync(new Uint8Array(8)); tick = k; answers.push(answer(api)); } catch {}
         }
       })();
       return r;
     });
     await api.init(wasmResponse(WASM[0]));
-    answers.push(answer());
+    answers.push(answer(api));
     console.log(JSON.stringify({ tick, answers }));
   `);
   assert.equal(r.status, 0, r.stderr);
   const { tick, answers } = JSON.parse(r.stdout);
   assert.ok(tick >= 0, "initSync() succeeded inside the window");
-  assert.deepEqual(answers, answers.map(() => "a".repeat(59)));
+  assert.deepEqual(answers, answers.map(() => CUT));
 });
