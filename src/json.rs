@@ -909,8 +909,14 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
             _ => (false, Cow::Borrowed(&e.0)),
         }
     }
-    // Small objects (nearly all requests): look for a repeated key without allocating.
-    if n <= 32 && !(1..n).any(|i| entries[..i].iter().any(|e| ident(e) == ident(&entries[i]))) {
+    // Small objects (nearly all requests): look for a repeated key without allocating. (Keys with a
+    // surrogate go the sorted way below, which decodes each of them once, not once per pair.)
+    let surrogate_key =
+        |e: &(Cow<'_, str>, Value<'_>)| matches!(&e.1, Value::Other(o) if matches!(**o, Other::BadKey { .. }));
+    if n <= 32
+        && !entries.iter().any(surrogate_key)
+        && !(1..n).any(|i| entries[..i].iter().any(|e| ident(e) == ident(&entries[i])))
+    {
         return;
     }
     // Each key with its position, sorted: the position breaks ties, so the order is total (and an
