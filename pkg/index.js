@@ -12,6 +12,7 @@
 // the per-provider entries).
 import initWasm, * as wasm from "./wasm/createimage.js";
 import { DESCRIBE, SCHEMA } from "./rules.js";
+import { loadError, message } from "./inline.js";
 
 // ----- loading ------------------------------------------------------------------------------
 let loaded = false;
@@ -58,24 +59,6 @@ export function isReady() {
   return loaded;
 }
 
-/** The Error for a module that could not be loaded, with what to do about it (`cause`: the original). */
-function loadError(e) {
-  const m = message(e);
-  let hint = "";
-  if (/content.security.policy|\bCSP\b|unsafe-eval/i.test(m)) {
-    hint = "; the page's Content Security Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src " +
-      "(script-src 'self' 'wasm-unsafe-eval'), which allows compiling WebAssembly and nothing else";
-  } else if (/DecompressionStream|compression format/i.test(m)) {
-    hint = "; this platform cannot inflate the inline module (DecompressionStream \"deflate-raw\": Chrome 103, Firefox 113, " +
-      "Safari 16.4, Node 20.12): import \"createimage/sync\", which inflates it itself";
-  } else if (e instanceof RangeError && /main thread|size/i.test(m)) {
-    hint = "; this platform refuses to compile a module of this size synchronously here: use init() (asynchronous)";
-  } else if (typeof process === "object" && process !== null && process.versions && process.versions.node) {
-    hint = "; in Node, import \"createimage\" (its \"node\" entry loads itself synchronously) or \"createimage/sync\"";
-  }
-  return new Error("createimage: could not load the WebAssembly module (" + m + ")" + hint, { cause: e });
-}
-
 function need() {
   if (loaded) return;
   if (failure) throw failure;
@@ -86,14 +69,6 @@ function need() {
 }
 
 const MAX_DEPTH = 64;
-
-function message(e) {
-  try {
-    return String(e && e.message !== undefined ? e.message : e);
-  } catch {
-    return "unreadable";
-  }
-}
 
 // ----- the encoder: any JS value to JSON text, within a budget ---------------------------------
 //

@@ -5,6 +5,33 @@
 // the flavor's glue calls `restore(tables)` on each instance's memory before it keeps the instance
 // (scripts/gen-entries.mjs adds that call), so no export ever runs on filtered tables.
 
+/** The text of an Error (or of anything thrown); never throws. */
+export function message(e) {
+  try {
+    return String(e && e.message !== undefined ? e.message : e);
+  } catch {
+    return "unreadable";
+  }
+}
+
+/** The Error for a module that could not be loaded, with what to do about it (`cause`: the original). */
+export function loadError(e) {
+  const m = message(e);
+  let hint = "";
+  if (/content.security.policy|\bCSP\b|unsafe-eval/i.test(m)) {
+    hint = "; the page's Content Security Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src " +
+      "(script-src 'self' 'wasm-unsafe-eval'), which allows compiling WebAssembly and nothing else";
+  } else if (/DecompressionStream|compression format/i.test(m)) {
+    hint = "; this platform cannot inflate the inline module (DecompressionStream \"deflate-raw\": Chrome 103, Firefox 113, " +
+      "Safari 16.4, Node 20.12): import \"createimage/sync\", which inflates it itself";
+  } else if (e instanceof RangeError && /main thread|size/i.test(m)) {
+    hint = "; this platform refuses to compile a module of this size synchronously here: use init() (asynchronous)";
+  } else if (typeof process === "object" && process !== null && process.versions && process.versions.node) {
+    hint = "; in Node, import \"createimage\" (its \"node\" entry loads itself synchronously) or \"createimage/sync\"";
+  }
+  return new Error("createimage: could not load the WebAssembly module (" + m + ")" + hint, { cause: e });
+}
+
 /** The bytes of base64 text. */
 export function bytesOf(base64) {
   if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
@@ -63,4 +90,43 @@ export function restore(tables) {
 export async function wasmResponse(base64) {
   const body = new Blob([bytesOf(base64)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   return new Response(body, { headers: { "content-type": "application/wasm" } });
+}
+
+/**
+ * The second module of a browser entry (the one with normalize and toHttp, on a page that uses
+ * them: the flavor's full.js): loading starts here, from `source()` through the wasm-bindgen init
+ * `initGlue`; `load()` returns the load under way (after a failure, tries again), `isReady()` says
+ * whether it is done, `need()` throws a clear Error until it is (the entry's `ready` waits for it).
+ */
+export function second(initGlue, source) {
+  let loaded = false;
+  let loading;
+  let failure;
+  const load = () => {
+    if (loaded) return Promise.resolve();
+    if (loading === undefined) {
+      loading = Promise.resolve()
+        .then(() => initGlue({ module_or_path: source() }))
+        .then(
+          () => {
+            loaded = true;
+            failure = undefined;
+          },
+          (e) => {
+            loading = undefined;
+            throw (failure = loadError(e));
+          },
+        );
+    }
+    return loading;
+  };
+  load().catch(() => {});
+  return {
+    load,
+    isReady: () => loaded,
+    need() {
+      if (loaded) return;
+      throw failure || new Error("createimage: the WebAssembly module of normalize and toHttp is still loading (it starts at import): await ready (or init()) before calling them");
+    },
+  };
 }

@@ -4,12 +4,12 @@
 // 4 KB; 114 and later 8 MB, and this module is ~155 KB), it is compiled asynchronously instead:
 // `ready` settles when done, and synchronous calls before that throw a clear Error.
 import { inflateSync } from "fflate";
-import * as api from "./flavors/all/index.js";
-import { createStandardSchema } from "./flavors/all/standard.js";
+import * as api from "./flavors/sync/index.js";
+import { createStandardSchema } from "./flavors/sync/standard.js";
 import { bytesOf } from "./inline.js";
-import WASM from "./flavors/all/wasm.js";
+import WASM from "./flavors/all/full-wasm.js";
 
-export * from "./flavors/all/index.js";
+export * from "./flavors/sync/index.js";
 
 const bytes = () => inflateSync(bytesOf(WASM[0]));
 let loading;

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly bindings (the `createimage-wasm` crate in wasm/, a cdylib over the main
-# crate without its default features) for wasm32-unknown-unknown, six times:
+# crate without its default features) for wasm32-unknown-unknown, twelve times:
 #   - all five providers: pkg/wasm/createimage_bg.wasm + its wasm-bindgen glue (--target web),
-#     fetched by the browser entry (`createimage`), and inlined for `createimage/sync` and Node;
-#   - one per provider (`--no-default-features --features tencent`, ...): inlined in
-#     `createimage/tencent`, ... (scripts/gen-entries.mjs writes those entries, pkg/flavors/).
+#     loaded by pkg/index.js (the demo console), and inlined for `createimage/sync` and Node;
+#   - one per provider (`--no-default-features --features tencent,transform`, ...): inlined in
+#     `createimage/tencent`, ... (scripts/gen-entries.mjs writes those entries, pkg/flavors/);
+#   - each of these six again without the `transform` feature (no normalize/to_http): the module
+#     the browser entries load first (the full one only where a page imports normalize or toHttp).
 # Each .wasm is shrunk with wasm-opt; pkg/rules.js comes from the native CLI; the shipped sizes are
 # printed and written to pkg/size.json.
 #
@@ -111,9 +113,14 @@ build_wasm() {
 # (pkg/index.d.ts describes the API).
 rm -rf "$PER_PROVIDER_DIR"
 build_wasm "$OUT_NAME" "$OUT_DIR" "$PER_PROVIDER_DIR/all"
-# One build per provider (used inline only: one wasm-bindgen run, without the default path).
+# The same without the `transform` feature (no normalize/to_http): the browser entry's first module.
+build_wasm "$OUT_NAME" "$PER_PROVIDER_DIR/all-check" "$PER_PROVIDER_DIR/all-check" \
+  --no-default-features --features "zenlayer,tencent,openstack,nova,huawei"
+# Two builds per provider (used inline only: one wasm-bindgen run, without the default path): with
+# normalize/to_http (`transform`) and without.
 for p in ${PROVIDERS[@]+"${PROVIDERS[@]}"}; do
-  build_wasm "$p" "$PER_PROVIDER_DIR/$p" "$PER_PROVIDER_DIR/$p" --no-default-features --features "$p"
+  build_wasm "$p" "$PER_PROVIDER_DIR/$p" "$PER_PROVIDER_DIR/$p" --no-default-features --features "$p,transform"
+  build_wasm "$p" "$PER_PROVIDER_DIR/$p-check" "$PER_PROVIDER_DIR/$p-check" --no-default-features --features "$p"
 done
 
 # describe() and jsonSchema() are data: made by the native CLI from the same rule tables, shipped as

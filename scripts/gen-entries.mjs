@@ -2,20 +2,30 @@
 // Writes the npm package's entries, which carry their .wasm inline (called by
 // scripts/build-wasm.sh after the builds):
 //
-//   pkg/flavors/all/         the main build (all five providers): the browser entry (browser.js),
-//                            createimage/sync and Node (sync.js, node.js)
-//   pkg/flavors/<provider>/  one per-provider build, for createimage/<provider>
+//   pkg/flavors/all/         the main builds (all five providers): the browser entry (browser.js)
+//   pkg/flavors/sync/        createimage/sync and Node (sync.js, node.js): the full module only
+//   pkg/flavors/<provider>/  one provider's builds, for createimage/<provider>
 //   pkg/<provider>.js, pkg/<provider>.d.ts   the per-provider entries (from the templates below)
 //
 // A flavor is its own copy of the package's code over its own wasm: index.js and standard.js
-// (pkg/index.js and pkg/standard.js, the glue's import pointed at ./glue.js and init()'s default
-// source at the inline module), glue.js (the wasm-bindgen glue of its build without the default
-// `new URL("…_bg.wasm", import.meta.url)` fetch, so that no bundler emits a .wasm file), wasm.js
-// (the .wasm, raw DEFLATE in base64) and rules.js (the describe()/jsonSchema() data of its
-// providers). Copies, so that a page that imports two entries gets two independent modules;
-// pkg/index.js stays the one source of the code (the demo console uses it as it is).
+// (pkg/index.js and pkg/standard.js, the glue's import pointed at ./glue.js), glue.js (the
+// wasm-bindgen glue of its build without the default `new URL("…_bg.wasm", import.meta.url)`
+// fetch, so that no bundler emits a .wasm file), wasm.js (the .wasm, raw DEFLATE in base64) and
+// rules.js (the describe()/jsonSchema() data of its providers). Copies, so that a page that
+// imports two entries gets two independent modules; pkg/index.js stays the one source of the code
+// (the demo console uses it as it is).
+//
+// Two modules per browser flavor (issue 11): wasm.js is the build without `transform` (check and
+// checkField, what a form needs), and glue.js takes normalize/to_http from full.js, which loads
+// the full build (full-glue.js, full-wasm.js) from the moment it is evaluated and registers that
+// load in loads.js, where the entry's `ready` and `isReady()` find it. The flavors are free of
+// side effects for bundlers (pkg/package.json names only the entries), so a page that never uses
+// normalize or toHttp gets neither full.js nor the full module: 7-9 KB gzipped less. createimage/
+// sync and Node load the full module alone (flavors/sync over flavors/all's full build).
 //
 //   node scripts/gen-entries.mjs MAIN_GLUE MAIN_WASM PER_PROVIDER_DIR [PROVIDER...]
+//   (PER_PROVIDER_DIR/all-check/createimage.{js,_bg.wasm}: the main check build; PER_PROVIDER_DIR/
+//   <p>/<p>.{js,_bg.wasm} and PER_PROVIDER_DIR/<p>-check/...: each provider's full and check builds)
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -93,43 +103,89 @@ function inlineWasm(file) {
 // The copy of pkg/index.js over the flavor's glue. (The entries import the inline module last and
 // give init() its source: bundlers then put the base64 text after the package's code, where gzip
 // does better on it than before or between stretches of code: ~1 KB on createimage/tencent.)
-const index = replaceOnce(readFileSync(join(PKG, "index.js"), "utf8"), `from "./wasm/createimage.js";`, `from "./glue.js";`, "pkg/index.js");
+const index = replaceOnce(
+  replaceOnce(readFileSync(join(PKG, "index.js"), "utf8"), `from "./wasm/createimage.js";`, `from "./glue.js";`, "pkg/index.js"),
+  `from "./inline.js";`,
+  `from "../../inline.js";`,
+  "pkg/index.js",
+);
 const standard = readFileSync(join(PKG, "standard.js"), "utf8");
 if (!standard.includes(`from "./index.js";`)) throw new Error("gen-entries: pkg/standard.js no longer imports ./index.js");
 const { DESCRIBE, SCHEMA } = await import(pathToFileURL(join(PKG, "rules.js")).href);
 
-function flavor(name, files) {
+function flavor(name, files, glueFrom = "./glue.js") {
   const dir = join(FLAVORS, name);
   mkdirSync(dir, { recursive: true });
   const what = `the ${name} flavor of pkg/`;
-  writeFileSync(join(dir, "index.js"), HEADER(`pkg/index.js for ${what}`) + index);
+  const code = replaceOnce(index, `from "./glue.js";`, `from "${glueFrom}";`, "the flavor's index.js");
+  writeFileSync(join(dir, "index.js"), HEADER(`pkg/index.js for ${what}`) + code);
   writeFileSync(join(dir, "standard.js"), HEADER(`pkg/standard.js for ${what}`) + standard);
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
 }
 
+/**
+ * The files of a browser flavor's two modules (see the top): `check` and `full` are the
+ * wasm-bindgen output of its build without and with `transform` ({ glue, wasm } paths).
+ */
+function twoModules(what, check, full) {
+  const c = inlineWasm(check.wasm);
+  const f = inlineWasm(full.wasm);
+  return {
+    "glue.js": HEADER(`wasm-bindgen glue, ${what}, without normalize/to_http (the full module's, from full.js)`) +
+      glue(check.glue, c.tables) + `export { normalize, to_http } from "./full.js";\n`,
+    "wasm.js": c.text,
+    "full-glue.js": HEADER(`wasm-bindgen glue, ${what}, with normalize/to_http`) + glue(full.glue, f.tables),
+    "full-wasm.js": f.text,
+    "loads.js": HEADER(`the second loads of ${what} (full.js, where a page uses it)`) +
+      `// The loads besides the first module's that the entry's ready, init() and isReady() wait for.\nexport const extra = [];\n`,
+    "full.js": HEADER(`the full module of ${what}, for normalize and to_http`) + FULL_JS,
+  };
+}
+
+// Evaluated only where a page uses normalize or toHttp (bundlers drop it otherwise): starts loading
+// the full module at once and registers the load for the entry's ready.
+const FULL_JS = `import initFull, * as full from "./full-glue.js";
+import { extra } from "./loads.js";
+import { second, wasmResponse } from "../../inline.js";
+import FULL from "./full-wasm.js";
+
+const module = second(initFull, () => wasmResponse(FULL[0]));
+extra.push(module);
+
+export function normalize(...args) {
+  module.need();
+  return full.normalize(...args);
+}
+
+export function to_http(...args) {
+  module.need();
+  return full.to_http(...args);
+}
+`;
+
 rmSync(FLAVORS, { recursive: true, force: true });
 
-// The browser entry, createimage/sync and Node: the main build.
-const mainInline = inlineWasm(mainWasm);
+// The browser entry: the main builds.
+const allCheck = join(perProviderDir, "all-check");
 flavor("all", {
-  "glue.js": HEADER("wasm-bindgen glue, all providers") + glue(mainGlue, mainInline.tables),
-  "wasm.js": mainInline.text,
+  ...twoModules("all providers", { glue: join(allCheck, "createimage.js"), wasm: join(allCheck, "createimage_bg.wasm") }, { glue: mainGlue, wasm: mainWasm }),
   "rules.js": HEADER("pkg/rules.js (all five providers)") + `export { DESCRIBE, SCHEMA } from "../../rules.js";\n`,
 });
+// createimage/sync and Node: the full module of flavors/all alone (its glue and inline module).
+flavor("sync", { "rules.js": HEADER("pkg/rules.js (all five providers)") + `export { DESCRIBE, SCHEMA } from "../../rules.js";\n` }, "../all/full-glue.js");
 
 for (const p of providers) {
   const dir = join(perProviderDir, p);
-  const inline = inlineWasm(join(dir, `${p}_bg.wasm`));
+  const checkDir = join(perProviderDir, `${p}-check`);
   flavor(p, {
-    "glue.js": HEADER(`wasm-bindgen glue, ${p}`) + glue(join(dir, `${p}.js`), inline.tables),
-    "wasm.js": inline.text,
+    ...twoModules(p, { glue: join(checkDir, `${p}.js`), wasm: join(checkDir, `${p}_bg.wasm`) }, { glue: join(dir, `${p}.js`), wasm: join(dir, `${p}_bg.wasm`) }),
     "rules.js": HEADER(`pkg/rules.js, ${p} only`) +
       `export const DESCRIBE = { ${p}: ${JSON.stringify(DESCRIBE[p])} };\nexport const SCHEMA = { ${p}: ${JSON.stringify(SCHEMA[p])} };\n`,
   });
   writeFileSync(join(PKG, `${p}.js`), entry(p));
   writeFileSync(join(PKG, `${p}.d.ts`), types(p));
 }
-console.log(`gen-entries: pkg/flavors/{all${providers.map((p) => "," + p).join("")}}, pkg/{${providers.join(",")}}.{js,d.ts}`);
+console.log(`gen-entries: pkg/flavors/{all,sync${providers.map((p) => "," + p).join("")}}, pkg/{${providers.join(",")}}.{js,d.ts}`);
 
 // ----- the per-provider entry -------------------------------------------------------------------
 
@@ -138,8 +194,11 @@ function entry(p) {
 // .wasm that holds only ${p}'s rules, carried inline (one request; no .wasm file to serve or to
 // preload). Loading starts at import (streaming compile); \`ready\` settles when it is done.
 // Synchronous calls before that throw a clear Error; standardSchema() returns a Promise instead.
+// A page that uses normalize() or toHttp() also gets the module that holds them, loaded from
+// import as well (\`ready\` waits for it); a bundler leaves it out of a page that does not.
 import * as api from "./flavors/${p}/index.js";
 import { createStandardSchema } from "./flavors/${p}/standard.js";
+import { extra } from "./flavors/${p}/loads.js";
 import { wasmResponse } from "./inline.js";
 import WASM from "./flavors/${p}/wasm.js";
 
@@ -150,8 +209,8 @@ export const provider = P;
 
 let loading;
 
-/** Resolves when the module is ready; loading starts at import, and after a failure this tries again. */
-export function init() {
+// The first module (what validate, validateText, checkField and standardSchema need).
+function initCheck() {
   if (api.isReady()) return Promise.resolve();
   if (loading === undefined) {
     loading = api.init(wasmResponse(WASM[0]));
@@ -162,12 +221,26 @@ export function init() {
   return loading;
 }
 
+/** Resolves when the module (both, on a page that uses normalize or toHttp) is ready; loading starts at import, and after a failure this tries again. */
+export function init() {
+  const loads = [initCheck(), ...extra.map((m) => m.load())];
+  if (loads.length === 1) return loads[0];
+  // Both settle; the first module's Error first.
+  return Promise.allSettled(loads).then((r) => {
+    const failed = r.find((x) => x.status === "rejected");
+    if (failed) throw failed.reason;
+  });
+}
+
 /** Settles when the module is ready; rejects with the load's Error (e.g. a CSP that blocks wasm). */
 export const ready = init();
 // The Error is also thrown by the calls made after it: no unhandled rejection when nobody awaits.
 ready.catch(() => {});
 
-export const isReady = api.isReady;
+/** True once every function of this entry can be called. */
+export function isReady() {
+  return api.isReady() && extra.every((m) => m.isReady());
+}
 export const encode = api.encode;
 
 /** Check a whole request: every problem at once. */
@@ -207,7 +280,7 @@ export function jsonSchema() {
 
 /** Standard Schema v1 (and Standard JSON Schema v1) of the request, for form libraries. */
 export function standardSchema(options) {
-  return createStandardSchema({ init, isReady: api.isReady, validate: api.validate, jsonSchema: api.jsonSchema }, P, options);
+  return createStandardSchema({ init: initCheck, isReady: api.isReady, validate: api.validate, jsonSchema: api.jsonSchema }, P, options);
 }
 `;
 }

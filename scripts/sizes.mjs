@@ -33,18 +33,27 @@ const handFiles = readdirSync(PKG)
   .map((f) => measure(join(PKG, f)));
 const handwritten = { ...sum(handFiles), files: handFiles };
 
-// The flavors that carry a .wasm inline (pkg/flavors/<name>/): the .wasm as built, the inline
-// module that carries it, and the glue.
+// The flavors that carry a .wasm inline (pkg/flavors/<name>/; not flavors/sync, which uses
+// flavors/all's full module): each of their two modules, the .wasm as built, the inline module
+// that carries it and the glue. `check` is the first module (no normalize/to_http), `full` the
+// module a page that uses normalize or toHttp gets besides (and createimage/sync alone).
 const flavors = {};
 const flavorDir = join(PKG, "flavors");
+const providerBuilds = join(ROOT, "target", "wasm-providers");
 for (const name of existsSync(flavorDir) ? readdirSync(flavorDir).sort() : []) {
   const dir = join(flavorDir, name);
-  const built = name === "all" ? join(PKG, "wasm", "createimage_bg.wasm") : join(ROOT, "target", "wasm-providers", name, `${name}_bg.wasm`);
-  flavors[name] = {
-    wasm: existsSync(built) ? measure(built) : null,
-    inline: measure(join(dir, "wasm.js")),
-    glue: measure(join(dir, "glue.js")),
+  if (!existsSync(join(dir, "wasm.js"))) continue;
+  const built = {
+    check: name === "all" ? join(providerBuilds, "all-check", "createimage_bg.wasm") : join(providerBuilds, `${name}-check`, `${name}_bg.wasm`),
+    full: name === "all" ? join(PKG, "wasm", "createimage_bg.wasm") : join(providerBuilds, name, `${name}_bg.wasm`),
   };
+  const files = { check: ["wasm.js", "glue.js"], full: ["full-wasm.js", "full-glue.js"] };
+  flavors[name] = Object.fromEntries(
+    Object.entries(files).map(([kind, [inline, glueFile]]) => [
+      kind,
+      { wasm: existsSync(built[kind]) ? measure(built[kind]) : null, inline: measure(join(dir, inline)), glue: measure(join(dir, glueFile)) },
+    ]),
+  );
 }
 
 const out = {
@@ -61,6 +70,8 @@ const out = {
 writeFileSync(join(PKG, "size.json"), JSON.stringify(out, null, 2) + "\n");
 
 console.log(`size: main: wasm ${wasm.raw} B (gz ${wasm.gzip}) + glue ${glue.raw} B (gz ${glue.gzip}) = gz ${wasm.gzip + glue.gzip}; hand-written js ${handwritten.raw} B (gz ${handwritten.gzip})`);
-for (const [name, f] of Object.entries(flavors)) {
-  console.log(`size: ${name}: wasm ${f.wasm ? `${f.wasm.raw} B (gz ${f.wasm.gzip})` : "?"}, inline module ${f.inline.raw} B (gz ${f.inline.gzip}), glue gz ${f.glue.gzip}`);
+for (const [name, kinds] of Object.entries(flavors)) {
+  for (const [kind, f] of Object.entries(kinds)) {
+    console.log(`size: ${name} (${kind}): wasm ${f.wasm ? `${f.wasm.raw} B (gz ${f.wasm.gzip})` : "?"}, inline module ${f.inline.raw} B (gz ${f.inline.gzip}), glue gz ${f.glue.gzip}`);
+  }
 }

@@ -16,6 +16,7 @@ step "rust: clippy (every target and feature, the wasm bindings; the lib as the 
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 cargo clippy --lib --no-default-features -- -D warnings
 cargo clippy --lib --no-default-features --features tencent -- -D warnings   # one provider, as the per-provider wasm
+cargo clippy -p createimage-wasm --no-default-features --features tencent -- -D warnings   # the browser entries' first module (no normalize/to_http)
 
 step "rust: docs (every public item documented)"
 RUSTDOCFLAGS="-D missing_docs" cargo doc --no-deps
@@ -39,7 +40,7 @@ for d in serde thiserror unicode-segmentation; do
   grep -q "^$d v" <<<"$deps" || { echo "test: $d is not a normal dependency of createimage" >&2; exit 1; }
 done
 
-step "wasm: build the npm package (six builds: all providers, then one per provider; sizes per entry)"
+step "wasm: build the npm package (twelve builds: all providers, then one per provider, each with and without normalize/to_http; sizes per entry)"
 bash scripts/build-wasm.sh
 
 step "js: the built package in Node (every entry, sizes per entry against the budgets, npm pack + Vite + TypeScript)"

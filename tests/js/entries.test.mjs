@@ -144,8 +144,8 @@ test("a per-provider .wasm holds none of the other providers' field tables (thei
   };
   const { inflateSync } = await import("fflate");
   const { bytesOf } = await import(url("inline.js"));
-  for (const p of PROVIDERS) {
-    const { default: [base64] } = await import(url(`flavors/${p}/wasm.js`));
+  for (const [p, file] of PROVIDERS.flatMap((p) => [[p, "wasm.js"], [p, "full-wasm.js"]])) {
+    const { default: [base64] } = await import(url(`flavors/${p}/${file}`));
     const text = Buffer.from(inflateSync(bytesOf(base64))).toString("latin1");
     for (const name of own[p]) assert.ok(text.includes(name), `${p}: its own field ${name} (the probe works)`);
     for (const q of PROVIDERS.filter((q) => q !== p && !(["openstack", "nova"].includes(p) && ["openstack", "nova"].includes(q)))) {
@@ -170,9 +170,11 @@ test("a load that fails is an Error naming the cause and what to do; the calls a
     try { await c.ready; } catch (e) { out.ready = e.message; out.cause = String(e.cause); }
     try { c.validate({}); } catch (e) { out.call = e.message; }
     out.schema = await c.standardSchema()["~standard"].validate({});
+    try { c.normalize({}); } catch (e) { out.normalizeCall = e.message; }
     Object.assign(WebAssembly, { instantiateStreaming: real.s, instantiate: real.i });
     await c.init();
     out.retried = c.validate({ ImageName: "web", InstanceId: "ins-1" }).ok;
+    out.normalized = c.normalize({ ImageName: " web ", InstanceId: "ins-1" }).normalized.ImageName;
     console.log(JSON.stringify(out));
   `);
   assert.equal(r.status, 0, r.stderr);
@@ -183,6 +185,9 @@ test("a load that fails is an Error naming the cause and what to do; the calls a
   assert.equal(out.schema.issues.length, 1);
   assert.match(out.schema.issues[0].message, /wasm-unsafe-eval/);
   assert.equal(out.retried, true);
+  // normalize() (the second module, which failed the same way): the same clear Error, then retried by init().
+  assert.equal(out.normalizeCall, out.ready);
+  assert.equal(out.normalized, "web");
 });
 
 test("bundler-safe: nothing an entry loads reads a file, imports a Node builtin, or resolves a URL against import.meta.url", () => {
@@ -199,5 +204,5 @@ test("bundler-safe: nothing an entry loads reads a file, imports a Node builtin,
     for (const f of typeof target === "string" ? [target] : Object.values(target)) if (f.endsWith(".js")) visit(f.replace(/^\.\//, ""));
   }
   console.log(`${seen.size} modules: ${[...seen].sort().join(", ")}`);
-  assert.ok(seen.has("browser.js") && seen.has("sync.js") && seen.has("tencent.js") && seen.has("flavors/all/glue.js"));
+  assert.ok(seen.has("browser.js") && seen.has("sync.js") && seen.has("tencent.js") && seen.has("flavors/all/glue.js") && seen.has("flavors/all/full.js"));
 });

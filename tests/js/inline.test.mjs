@@ -103,10 +103,18 @@ test("unpack(pack(x)) is x for any bytes, whatever the tables say", () => {
   }
 });
 
-/** Each flavor (pkg/flavors/<name>/) and the .wasm its inline module was made from. */
+/**
+ * Each inline module of each flavor (pkg/flavors/<name>/: wasm.js, the first module, without
+ * normalize/to_http; full-wasm.js, the full one), its glue and the .wasm it was made from.
+ */
+const BUILDS = join(ROOT, "target", "wasm-providers");
 const flavors = readdirSync(join(PKG, "flavors"))
+  .filter((name) => existsSync(join(PKG, "flavors", name, "wasm.js")))
   .sort()
-  .map((name) => ({ name, built: name === "all" ? join(PKG, "wasm", "createimage_bg.wasm") : join(ROOT, "target", "wasm-providers", name, `${name}_bg.wasm`) }));
+  .flatMap((name) => [
+    { name, inline: "wasm.js", glue: "glue.js", built: name === "all" ? join(BUILDS, "all-check", "createimage_bg.wasm") : join(BUILDS, `${name}-check`, `${name}_bg.wasm`) },
+    { name, inline: "full-wasm.js", glue: "full-glue.js", built: name === "all" ? join(PKG, "wasm", "createimage_bg.wasm") : join(BUILDS, name, `${name}_bg.wasm`) },
+  ]);
 
 /** The memory of an instance of `bytes` made without the glue (it imports nothing). */
 function memoryOf(bytes) {
@@ -116,9 +124,11 @@ function memoryOf(bytes) {
 
 test("every flavor's glue keeps only restored instances: their memory is the .wasm's as built", async () => {
   assert.ok(flavors.some((f) => f.name === "all"), "pkg/flavors/all is built");
-  for (const { name, built } of flavors) {
-    const { default: [base64] } = await import(pathToFileURL(join(PKG, "flavors", name, "wasm.js")).href);
-    const glue = await import(pathToFileURL(join(PKG, "flavors", name, "glue.js")).href);
+  assert.equal(flavors.length, 12, "two modules for each of six flavors");
+  for (const { name: flavor, inline: file, glue: glueFile, built } of flavors) {
+    const name = `${flavor}/${file}`;
+    const { default: [base64] } = await import(pathToFileURL(join(PKG, "flavors", flavor, file)).href);
+    const glue = await import(pathToFileURL(join(PKG, "flavors", flavor, glueFile)).href);
     assert.ok(existsSync(built), `${built} (scripts/build-wasm.sh makes it)`);
     const expected = new Uint8Array(memoryOf(readFileSync(built)).buffer);
     const inline = inflateSync(bytesOf(base64));
@@ -156,18 +166,24 @@ const ANSWER = `const answer = (api) => {
 /** A file of pkg/ as a quoted URL, for the source of a child process. */
 const url = (f) => JSON.stringify(pathToFileURL(join(PKG, f)).href);
 
-test("two loads racing over one flavor (the browser entry and createimage/sync on one page): no export runs on filtered tables", () => {
-  // createimage/sync made ready at import while the browser entry's inline load is under way: that
-  // load ends later and the glue keeps its instance; every microtask until then, a call must answer.
+test("two loads racing over one module (the browser entry's full module and createimage/sync on one page): no export runs on filtered tables", () => {
+  // createimage/sync made ready at import while the browser entry's inline load of the same full
+  // module (flavors/all/full-glue.js, for normalize) is under way: that load ends later and the glue
+  // keeps its instance; every microtask until then, a call on that module must answer.
   const r = runModule(`
     import * as browser from ${url("browser.js")};
     const bad = [];
     ${ANSWER}
+    const normalized = (api) => {
+      try { return api.normalize("tencent", ${JSON.stringify(PROBE)}).issues.find((i) => i.code === "too_long")?.suggestion; }
+      catch (e) { return String(e); }
+    };
     const sync = await import(${url("sync.js")});
     let ticks = 0;
     const watch = (async () => {
       for (; ticks < 100000; ticks++, await null) {
-        if (browser.isReady()) { const a = answer(browser); if (a !== ${JSON.stringify(CUT)}) bad.push(a); }
+        for (const a of [answer(sync), normalized(sync)]) if (a !== ${JSON.stringify(CUT)}) bad.push(a);
+        if (browser.isReady()) { for (const a of [answer(browser), normalized(browser)]) if (a !== ${JSON.stringify(CUT)}) bad.push(a); }
       }
     })();
     await browser.ready;

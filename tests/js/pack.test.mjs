@@ -47,7 +47,12 @@ test("npm pack: exactly the package files; one dependency (fflate, for createima
   console.log(`npm pack: ${packed.filename} ${packed.size} B packed, ${packed.unpackedSize} B unpacked, ${packed.entryCount} files`);
   assert.equal(packed.name, "createimage");
   assert.equal(packed.version, "0.1.0");
-  const flavors = ["all", ...PROVIDERS].flatMap((f) => ["glue.js", "index.js", "rules.js", "standard.js", "wasm.js"].map((n) => `flavors/${f}/${n}`));
+  const flavors = [
+    ...["all", ...PROVIDERS].flatMap((f) =>
+      ["full-glue.js", "full-wasm.js", "full.js", "glue.js", "index.js", "loads.js", "rules.js", "standard.js", "wasm.js"].map((n) => `flavors/${f}/${n}`),
+    ),
+    ...["index.js", "rules.js", "standard.js"].map((n) => `flavors/sync/${n}`),
+  ];
   assert.deepEqual(
     packed.files.map((f) => f.path).sort(),
     ["LICENSE", "README.md", "browser.js", "index.d.ts", "inline.js", "node.js", "package.json", "rules.js", "sync.d.ts", "sync.js",
@@ -225,4 +230,24 @@ document.getElementById("out").textContent = JSON.stringify({ ready: isReady(), 
   // Another provider's rule data is not in the tencent chunk (its field names, its codes).
   const code = readFileSync(tencent, "utf8");
   for (const foreign of ["image_url", "IMG.0002", "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING"]) assert.ok(!code.includes(foreign), foreign);
+});
+
+test("installed: a Vite page that uses normalize and toHttp from createimage/tencent: a call before ready throws a clear Error, ready waits for both modules", () => {
+  const page = vitePage("page-tencent-normalize", `import { isReady, normalize, ready, toHttp, validate } from "createimage/tencent";
+let early;
+try { normalize({ ImageName: " web " }); early = "answered"; } catch (e) { early = e.message; }
+await ready;
+const n = normalize({ ImageName: " web ", InstanceId: "ins-1" });
+document.getElementById("out").textContent = JSON.stringify({
+  early,
+  ready: isReady(),
+  changes: n.changes.map((c) => [c.path, c.code]),
+  name: n.normalized.ImageName,
+  http: toHttp({ ImageName: "web", InstanceId: "ins-1", Region: "ap-guangzhou" }).http?.method,
+  valid: validate({ ImageName: "web", InstanceId: "ins-1" }).ok,
+});
+`);
+  const out = runBundle(page).out;
+  assert.match(out.early, /^createimage: the WebAssembly module is still loading/);
+  assert.deepEqual({ ...out, early: undefined }, { early: undefined, ready: true, changes: [["/ImageName", "trim"]], name: "web", http: "POST", valid: true });
 });

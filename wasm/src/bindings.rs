@@ -19,6 +19,10 @@
 //! where they cost ~750 B gzipped in every page that does not minify it (pkg/index.d.ts documents
 //! the API).
 //!
+//! `normalize` and `to_http` are built with the `transform` feature only: the package's browser
+//! entries load a module without them (8.5 KB gzipped less, issue 11) and a second, full module
+//! only on a page that imports `normalize` or `toHttp` (scripts/gen-entries.mjs).
+//!
 //! `describe` and `json_schema` are not here: they are data, generated at build time into
 //! `pkg/rules.js` by the native CLI from the same tables (code in the wasm would cost more bytes).
 
@@ -157,6 +161,7 @@ fn oversize(p: Provider, lang: Lang, texts: &[&str]) -> Option<String> {
 }
 
 /// Parse the pieces of a `normalize`/`to_http` call; `Err` is the finished answer.
+#[cfg(feature = "transform")]
 fn setup<'t>(
     provider: &str,
     text: &'t str,
@@ -282,6 +287,7 @@ pub fn max_text_bytes() -> u32 {
 // and `restore`: `[where, from]` pairs, `where` a JSON pointer into this answer (`/normalized/...`,
 // `/changes/0/to/1`) holding `null` in place of a value JSON cannot carry, `from` the pointer
 // into the request of the caller's own value to put there.
+#[cfg(feature = "transform")]
 #[wasm_bindgen]
 pub fn normalize(provider: &str, request: &str, lang: &str, context: &str, labels: &str, flags: u32) -> String {
     let (p, req, options, marks) = match setup(provider, request, lang, context, labels, flags) {
@@ -333,6 +339,7 @@ pub fn normalize(provider: &str, request: &str, lang: &str, context: &str, label
 }
 
 // The HTTP request for a valid request (`{"http": {...}}`), or the report (`{"ok": false, ...}`).
+#[cfg(feature = "transform")]
 #[wasm_bindgen]
 pub fn to_http(provider: &str, request: &str, lang: &str, context: &str, labels: &str, flags: u32) -> String {
     let (p, req, options, marks) = match setup(provider, request, lang, context, labels, flags) {

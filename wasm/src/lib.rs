@@ -7,7 +7,9 @@
 //! `crate::json::parse_with`, ...), so that file reads as it did.
 
 // What the bindings call, under the paths they had inside the main crate.
-pub use createimage::{check, check_field, normalize, to_http, Lang, Options, ParseError, Provider, Report};
+pub use createimage::{check, check_field, Lang, Options, ParseError, Provider, Report};
+#[cfg(feature = "transform")]
+pub use createimage::{normalize, to_http};
 
 /// The JSON model and the bridge's parsers (`parse_with(text, true)` reads the JS side's `@` tokens;
 /// `parse_marked` also keeps keys with unpaired surrogates exact).
@@ -29,6 +31,7 @@ pub mod report {
 }
 
 /// Putting the caller's own values back into a normalized request.
+#[cfg(feature = "transform")]
 pub mod normalize {
     pub use createimage::__private::{has_special, restore_points, Sources};
 }
