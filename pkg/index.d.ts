@@ -543,23 +543,30 @@ export interface JsonSchema {
  * at import; in Node and in `createimage/sync` it is ready at import (already resolved). Rejects
  * with the load's Error (a Content Security Policy without 'wasm-unsafe-eval', a missing file).
  * Until then the synchronous functions throw; `standardSchema()` returns a Promise instead.
+ * The browser entries' first module has no `normalize`/`toHttp`: on a page that imports either, a
+ * second, full module loads from import too, and this settles when both are ready.
  */
 export const ready: Promise<void>;
 
 /**
- * Resolves when the WebAssembly module is ready. Every entry starts loading it at import (its
- * `.wasm` is inline), so this is only needed to wait, or to try again after a failed load; an
- * `input` (a URL, a `Response`, the bytes, a compiled `WebAssembly.Module`) loads that instead, if
- * nothing has loaded yet. Resolves at once when already loaded.
+ * Resolves when the WebAssembly module is ready (both, see `ready`). Every entry starts loading it at
+ * import (its `.wasm` is inline), so this is only needed to wait, or to try again after a failed
+ * load; an `input` (a URL, a `Response`, the bytes, a compiled `WebAssembly.Module` of
+ * `wasm/createimage_bg.wasm`) loads the first module from there instead, if nothing has loaded yet.
+ * Resolves at once when already loaded.
  */
 export function init(
   input?: string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response>,
 ): Promise<void>;
 
-/** Synchronous initialisation from the module's bytes or a compiled `WebAssembly.Module`. */
+/**
+ * Synchronous initialisation from the module's bytes or a compiled `WebAssembly.Module`. On the
+ * browser entry it initialises the first module; `normalize` and `toHttp` there use their own, which
+ * loads from import (await `ready` before calling them).
+ */
 export function initSync(input: BufferSource | WebAssembly.Module): void;
 
-/** True once `init()` or `initSync()` has finished. */
+/** True once `init()` or `initSync()` has finished (and, on a browser page that uses `normalize` or `toHttp`, the full module has loaded). */
 export function isReady(): boolean;
 
 /**
