@@ -32,9 +32,11 @@ function initCheck(input) {
 
 /**
  * Resolves when the module is ready (both, on a page that uses normalize or toHttp). Loading starts
- * at import, from the inline .wasm; `input` (a URL, a Response, the bytes, a WebAssembly.Module of
- * wasm/createimage_bg.wasm) loads the first module from another source instead, if nothing has
- * loaded yet. After a failure, a call tries again.
+ * at import, from the inline .wasm; `input` (a URL, a Response, the bytes, a WebAssembly.Module of a
+ * .wasm that scripts/build-wasm.sh made: pkg/wasm/createimage_bg.wasm in the repository, not in the
+ * npm package) loads the first module from another source instead, if nothing has started loading
+ * (the inline load starts at import, so in practice only after a failed load). After a failure, a
+ * call tries again.
  */
 export function init(input) {
   const loads = [initCheck(input), ...extra.map((m) => m.load())];

@@ -551,9 +551,10 @@ export const ready: Promise<void>;
 /**
  * Resolves when the WebAssembly module is ready (both, see `ready`). Every entry starts loading it at
  * import (its `.wasm` is inline), so this is only needed to wait, or to try again after a failed
- * load; an `input` (a URL, a `Response`, the bytes, a compiled `WebAssembly.Module` of
- * `wasm/createimage_bg.wasm`) loads the first module from there instead, if nothing has loaded yet.
- * Resolves at once when already loaded.
+ * load; an `input` (a URL, a `Response`, the bytes, a compiled `WebAssembly.Module` of a `.wasm`
+ * made by the repository's scripts/build-wasm.sh, `pkg/wasm/createimage_bg.wasm`: not in the npm
+ * package) loads the first module from there instead, if no load is under way (the inline one
+ * starts at import: in practice, after a failed load). Resolves at once when already loaded.
  */
 export function init(
   input?: string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response>,

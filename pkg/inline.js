@@ -14,8 +14,11 @@ export function message(e) {
   }
 }
 
-/** The Error for a module that could not be loaded, with what to do about it (`cause`: the original). */
-export function loadError(e) {
+/**
+ * The Error for a module that could not be loaded, with what to do about it (`cause`: the original);
+ * `which`: " of normalize and toHttp" for a browser entry's second module, else "".
+ */
+export function loadError(e, which = "") {
   const m = message(e);
   let hint = "";
   if (/content.security.policy|\bCSP\b|unsafe-eval/i.test(m)) {
@@ -29,7 +32,7 @@ export function loadError(e) {
   } else if (typeof process === "object" && process !== null && process.versions && process.versions.node) {
     hint = "; in Node, import \"createimage\" (its \"node\" entry loads itself synchronously) or \"createimage/sync\"";
   }
-  return new Error("createimage: could not load the WebAssembly module (" + m + ")" + hint, { cause: e });
+  return new Error("createimage: could not load the WebAssembly module" + which + " (" + m + ")" + hint, { cause: e });
 }
 
 /** The bytes of base64 text. */
@@ -114,7 +117,7 @@ export function second(initGlue, source) {
           },
           (e) => {
             loading = undefined;
-            throw (failure = loadError(e));
+            throw (failure = loadError(e, " of normalize and toHttp"));
           },
         );
     }

@@ -190,6 +190,35 @@ test("a load that fails is an Error naming the cause and what to do; the calls a
   assert.equal(out.normalized, "web");
 });
 
+test("the second module (normalize, toHttp) failing alone: ready rejects naming it, validate keeps working, init() tries it again", () => {
+  for (const [entry, args] of [["tencent.js", ""], ["browser.js", '"tencent", ']]) {
+    const r = runModule(`
+      const real = WebAssembly.instantiateStreaming;
+      let fail = 1;
+      // The full module is the one that exports normalize: its first instantiation fails.
+      WebAssembly.instantiateStreaming = async (...a) => {
+        const r = await real(...a);
+        if (fail > 0 && r.instance.exports.normalize) { fail--; throw new WebAssembly.CompileError("simulated failure"); }
+        return r;
+      };
+      const c = await import(${JSON.stringify(url("tencent.js"))}.replace("tencent.js", ${JSON.stringify(entry)}));
+      const out = {};
+      try { await c.ready; out.ready = "resolved"; } catch (e) { out.ready = e.message; }
+      out.isReady = c.isReady();
+      out.valid = c.validate(${args}{ ImageName: "web", InstanceId: "ins-1" }).ok;
+      try { c.normalize(${args}{}); out.normalize = "answered"; } catch (e) { out.normalize = e.message; }
+      await c.init();
+      out.retried = [c.isReady(), c.normalize(${args}{ ImageName: " web ", InstanceId: "ins-1" }).normalized.ImageName];
+      console.log(JSON.stringify(out));
+    `);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.match(out.ready, /^createimage: could not load the WebAssembly module of normalize and toHttp \(simulated failure\)/, entry);
+    assert.equal(out.normalize, out.ready, entry);
+    assert.deepEqual([out.isReady, out.valid, out.retried], [false, true, [true, "web"]], entry);
+  }
+});
+
 test("bundler-safe: nothing an entry loads reads a file, imports a Node builtin, or resolves a URL against import.meta.url", () => {
   const manifest = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
   const seen = new Set();
