@@ -2,6 +2,7 @@
 // package as a user installs it:
 // - the browser entry and createimage/tencent start loading at import: `ready` settles, and a form
 //   that validates once the module had time to load gets its answer synchronously (no waiting);
+// - a page that uses normalize gets the entry's second, full module too, and ready waits for it;
 // - createimage/sync is ready at import on the page's main thread (Chromium allows 8 MB there);
 // - a page whose Content Security Policy lacks 'wasm-unsafe-eval' gets an Error that names it;
 //   with it, the same page works.
@@ -46,6 +47,17 @@ addEventListener("load", () => setTimeout(() => {
   const r = schema["~standard"].validate(${JSON.stringify(REQUEST)});
   window.__out = { promise: r instanceof Promise, paths: r instanceof Promise ? null : r.issues.map((i) => i.path) };
 }, 300));
+`,
+  // A page that uses normalize and toHttp from a one-provider entry: its second, full module loads
+  // from import too, and ready waits for both.
+  "normalize-tencent": `import { isReady, normalize, ready, toHttp, validate } from "createimage/tencent";
+let before;
+try { normalize({ ImageName: " web " }); before = "answered"; } catch (e) { before = e.message; }
+ready.then(() => {
+  const n = normalize({ ImageName: " web ", InstanceId: "ins-1" });
+  window.__out = { before, ready: isReady(), name: n.normalized.ImageName, changes: n.changes.map((c) => c.code),
+    host: toHttp({ ImageName: "web", InstanceId: "ins-1", Region: "ap-guangzhou" }).http.host, codes: validate(${JSON.stringify(REQUEST)}).issues.map((i) => i.code) };
+}, (e) => { window.__out = { error: e.message }; });
 `,
   sync: `import { isReady, ready, validate } from "createimage/sync";
 const atImport = isReady();
@@ -133,6 +145,13 @@ test("a form built as the examples are never waits on its first validation once 
   }
 });
 
+test("a page that uses normalize and toHttp from createimage/tencent: a call before ready throws a clear Error, ready waits for both modules", async () => {
+  const { out, errors } = await open("normalize-tencent");
+  assert.deepEqual(errors, []);
+  assert.match(out.before, /^createimage: the WebAssembly module is still loading/);
+  assert.deepEqual({ ...out, before: undefined }, { before: undefined, ready: true, name: "web", changes: ["trim"], host: "cvm.tencentcloudapi.com", codes: ["too_long"] });
+});
+
 test("createimage/sync is ready at import on the page's main thread", async () => {
   const { out, errors } = await open("sync");
   assert.deepEqual(errors, []);
@@ -148,6 +167,8 @@ test("a Content Security Policy without 'wasm-unsafe-eval': ready rejects with a
     assert.match(out.error, /Content Security Policy/);
     assert.match(out.error, /add 'wasm-unsafe-eval' to its script-src/);
     assert.doesNotMatch(out.error, /Node/);
+    const both = await open("normalize-tencent");
+    assert.match(both.out.error, /add 'wasm-unsafe-eval' to its script-src/, "createimage/tencent with normalize: ready rejects naming it");
     const sync = await open("sync");
     assert.equal(sync.out.atImport, false);
     assert.match(sync.out.error, /add 'wasm-unsafe-eval' to its script-src/, "createimage/sync: its calls throw the load's Error");
