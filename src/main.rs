@@ -269,11 +269,14 @@ fn run(args: &[String]) -> Result<Printed, (u8, String)> {
             if a.json {
                 line(&mut out, &n.to_value().to_json_pretty());
             } else {
+                // The word in the report's language, as "建议：" for suggestions; the path and the
+                // change's code stay the stable ids.
+                let changed = if a.lang == Lang::Zh { "已修改：" } else { "changed: " };
                 for c in &n.changes {
                     line(
                         &mut out,
                         &format!(
-                            "changed: {}: {}: {} -> {}",
+                            "{changed}{}: {}: {} -> {}",
                             c.path,
                             c.code.as_str(),
                             c.from.to_json(),

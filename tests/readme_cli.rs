@@ -22,8 +22,8 @@ const LINES: &[(&str, i32, &[&str])] = &[
         "cargo run -q -- normalize -p huawei --lang zh examples/requests/huawei.json    # changes, normalized request, report",
         0,
         &[
-            "changed: /name: trim: \" ims_test_file \" -> \"ims_test_file\"\n",
-            "changed: /min_disk: number_from_string: \"40\" -> 40\n",
+            "已修改：/name: trim: \" ims_test_file \" -> \"ims_test_file\"\n",
+            "已修改：/min_disk: number_from_string: \"40\" -> 40\n",
             "huawei：有效（0 个错误，0 个警告）\n",
         ],
     ),
