@@ -11,7 +11,7 @@
 import * as api from "./flavors/all/index.js";
 import { createStandardSchema } from "./flavors/all/standard.js";
 import { extra } from "./flavors/all/loads.js";
-import { wasmResponse } from "./inline.js";
+import { allLoaded, wasmResponse } from "./inline.js";
 import WASM from "./flavors/all/wasm.js";
 
 export * from "./flavors/all/index.js";
@@ -39,13 +39,7 @@ function initCheck(input) {
  * call tries again.
  */
 export function init(input) {
-  const loads = [initCheck(input), ...extra.map((m) => m.load())];
-  if (loads.length === 1) return loads[0];
-  // Both settle; the first module's Error first.
-  return Promise.allSettled(loads).then((r) => {
-    const failed = r.find((x) => x.status === "rejected");
-    if (failed) throw failed.reason;
-  });
+  return allLoaded([initCheck(input), ...extra.map((m) => m.load())]);
 }
 
 /** Settles when the module is ready; rejects with the load's Error (e.g. a CSP that blocks wasm). */

@@ -96,6 +96,19 @@ export async function wasmResponse(base64) {
 }
 
 /**
+ * One promise for an entry's loads (its first module's, then its second's on a page that has one):
+ * resolves when every load has; when one fails, rejects (once all have settled) with the first
+ * failure in that order.
+ */
+export function allLoaded(loads) {
+  if (loads.length === 1) return loads[0];
+  return Promise.allSettled(loads).then((r) => {
+    const failed = r.find((x) => x.status === "rejected");
+    if (failed) throw failed.reason;
+  });
+}
+
+/**
  * The second module of a browser entry (the one with normalize and toHttp, on a page that uses
  * them: the flavor's full.js): loading starts here, from `source()` through the wasm-bindgen init
  * `initGlue`; `load()` returns the load under way (after a failure, tries again), `isReady()` says

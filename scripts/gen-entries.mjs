@@ -149,16 +149,16 @@ import { extra } from "./loads.js";
 import { second, wasmResponse } from "../../inline.js";
 import FULL from "./full-wasm.js";
 
-const module = second(initFull, () => wasmResponse(FULL[0]));
-extra.push(module);
+const fullModule = second(initFull, () => wasmResponse(FULL[0]));
+extra.push(fullModule);
 
 export function normalize(...args) {
-  module.need();
+  fullModule.need();
   return full.normalize(...args);
 }
 
 export function to_http(...args) {
-  module.need();
+  fullModule.need();
   return full.to_http(...args);
 }
 `;
@@ -199,7 +199,7 @@ function entry(p) {
 import * as api from "./flavors/${p}/index.js";
 import { createStandardSchema } from "./flavors/${p}/standard.js";
 import { extra } from "./flavors/${p}/loads.js";
-import { wasmResponse } from "./inline.js";
+import { allLoaded, wasmResponse } from "./inline.js";
 import WASM from "./flavors/${p}/wasm.js";
 
 const P = "${p}";
@@ -223,13 +223,7 @@ function initCheck() {
 
 /** Resolves when the module (both, on a page that uses normalize or toHttp) is ready; loading starts at import, and after a failure this tries again. */
 export function init() {
-  const loads = [initCheck(), ...extra.map((m) => m.load())];
-  if (loads.length === 1) return loads[0];
-  // Both settle; the first module's Error first.
-  return Promise.allSettled(loads).then((r) => {
-    const failed = r.find((x) => x.status === "rejected");
-    if (failed) throw failed.reason;
-  });
+  return allLoaded([initCheck(), ...extra.map((m) => m.load())]);
 }
 
 /** Settles when the module is ready; rejects with the load's Error (e.g. a CSP that blocks wasm). */
