@@ -97,7 +97,8 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
     let mut report = n.report;
     let body = n.normalized;
     let get = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
-    if provider == Provider::Tencent && body.get("Region").is_none() {
+    // (Only for an object: a request that is not one has its `wrong_type` at "" and nothing else.)
+    if provider == Provider::Tencent && matches!(body, Value::Object(_)) && body.get("Region").is_none() {
         let mut c = crate::rules::Checker::with_options(provider, options);
         c.push(&crate::report::Path::Root.key("Region"), Kind::Required, Severity::Error, None);
         report.issues.extend(c.issues);

@@ -28,6 +28,8 @@ const USAGE: &str =
   --lang TAG         message language, a BCP 47 tag: zh, zh-CN, zh-Hans-CN, zh-TW... Chinese, any other English
   --labels FILE      the console's labels for messages: a JSON object {\"/JSON/pointer\": \"label\"} (* = any segment)
   --empty-as-absent  read \"\", [] and null in optional fields as absent (what an empty form control gives)
+  --format text|json text (default) or the report/result as JSON
+  --context FILE     the console's pre-flight context (JSON): instance state, quotas, names in use...
 
   -h, --help         print this help (also: createimage help)
 

@@ -396,6 +396,13 @@ fn http_refuses_invalid_requests() {
     // Tencent's Region goes in a header: the HTTP request needs it.
     let r = to_http(Provider::Tencent, &v(r#"{"ImageName":"web","InstanceId":"ins-1"}"#), &opts()).unwrap_err();
     assert_eq!((r.issues[0].path.as_str(), r.issues[0].code()), ("/Region", Code::Required));
+    // A request that is not an object: its one wrong_type, no Region beside it (a newcomer's trial
+    // of the README found `toHttp("tencent", values)` on a one-provider entry reporting both).
+    for not_object in [r#""tencent""#, "[]", "null", "40"] {
+        let r = to_http(Provider::Tencent, &v(not_object), &opts()).unwrap_err();
+        let found: Vec<_> = r.issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
+        assert_eq!(found, [("", Code::WrongType)], "{not_object}");
+    }
     // Context errors refuse too.
     let ctx = opts().with_context(v(r#"{"zone":"SIN-E"}"#));
     assert!(to_http(Provider::Zenlayer, &v(r#"{"instanceId":"i","imageName":"a"}"#), &ctx).is_err());
