@@ -6,7 +6,7 @@
 //
 // Two modules (issue 11): the first holds what a form needs (validate, validateText, checkField);
 // normalize() and toHttp() are in a second, full one, which only a page that uses them gets (a
-// bundler leaves flavors/all/full.js out of the others: 8.9 KB gzipped less); it loads from import
+// bundler leaves flavors/all/full.js out of the others: 8.6 KB gzipped less); it loads from import
 // too, and `ready` waits for both.
 import * as api from "./flavors/all/index.js";
 import { createStandardSchema } from "./flavors/all/standard.js";
