@@ -16,18 +16,9 @@ import WASM from "./flavors/all/wasm.js";
 
 export * from "./flavors/all/index.js";
 
-let loading;
-
-// The first module, from the inline .wasm or `input`.
+// The first module, from the inline .wasm (inflated only when a load starts) or `input`.
 function initCheck(input) {
-  if (api.isReady()) return Promise.resolve();
-  if (loading === undefined) {
-    loading = api.init(input === undefined ? wasmResponse(WASM[0]) : input);
-    loading.catch(() => {
-      loading = undefined;
-    });
-  }
-  return loading;
+  return api.init(input === undefined ? () => wasmResponse(WASM[0]) : input);
 }
 
 /**

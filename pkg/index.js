@@ -12,12 +12,15 @@
 // the per-provider entries).
 import initWasm, * as wasm from "./wasm/createimage.js";
 import { DESCRIBE, SCHEMA } from "./rules.js";
-import { loadError, message } from "./inline.js";
+import { message, moduleLoader } from "./inline.js";
 
 // ----- loading ------------------------------------------------------------------------------
-let loaded = false;
-let loading; // the promise of the init() under way
-let failure; // the Error of the last load that failed: calls made after it throw it
+const module = moduleLoader(
+  initWasm,
+  "",
+  "createimage: the WebAssembly module is still loading (it starts at import): await ready (or init()) before " +
+    "calling this synchronously; standardSchema() waits by itself, and createimage/sync is ready at import",
+);
 
 /**
  * Load the WebAssembly module: from `input` (a URL, a `Response` or a promise of one, the bytes,
@@ -26,47 +29,20 @@ let failure; // the Error of the last load that failed: calls made after it thro
  * returns that load; after a failure the next call tries again.
  */
 export function init(input) {
-  if (loaded) return Promise.resolve();
-  if (loading === undefined) {
-    loading = initWasm(input === undefined ? undefined : { module_or_path: input }).then(
-      () => {
-        loaded = true;
-        failure = undefined;
-      },
-      (e) => {
-        loading = undefined;
-        throw (failure = loadError(e));
-      },
-    );
-  }
-  return loading;
+  return module.init(input);
 }
 
 /** Synchronous initialisation from the module's bytes or a compiled WebAssembly.Module. */
 export function initSync(input) {
-  if (loaded) return;
-  try {
-    wasm.initSync({ module: input });
-  } catch (e) {
-    throw (failure = loadError(e));
-  }
-  loaded = true;
-  failure = undefined;
+  module.sync(() => wasm.initSync({ module: input }));
 }
 
 /** True once the module is ready (init() or initSync() has finished). */
 export function isReady() {
-  return loaded;
+  return module.isReady();
 }
 
-function need() {
-  if (loaded) return;
-  if (failure) throw failure;
-  throw new Error(
-    "createimage: the WebAssembly module is still loading (it starts at import): await ready (or init()) before " +
-      "calling this synchronously; standardSchema() waits by itself, and createimage/sync is ready at import",
-  );
-}
+const need = module.need;
 
 const MAX_DEPTH = 64;
 

@@ -109,40 +109,56 @@ export function allLoaded(loads) {
 }
 
 /**
- * The second module of a browser entry (the one with normalize and toHttp, on a page that uses
- * them: the flavor's full.js): loading starts here, from `source()` through the wasm-bindgen init
- * `initGlue`; `load()` returns the load under way (after a failure, tries again), `isReady()` says
- * whether it is done, `need()` throws a clear Error until it is (the entry's `ready` waits for it).
+ * The loading state of one WebAssembly module behind its wasm-bindgen glue (`initGlue`: the glue's
+ * default export), shared by the package's API (index.js) and the browser entries' second module
+ * (the flavors' full.js):
+ * - `init(input)`: starts a load from `input` (a URL, a Response or a promise of one, the bytes, a
+ *   WebAssembly.Module; a function: called for that source only when a load starts, so that a
+ *   caller asking again meanwhile makes none; undefined: the glue's own default), or returns the
+ *   load under way; resolves at once when loaded; after a failure, the next call tries again;
+ * - `sync(run)`: a synchronous load, `run()` (the glue's `initSync`, which a caller passes in a
+ *   closure: a page that never calls it keeps none of its code); `isReady()`;
+ * - `need()`: nothing once loaded, else throws the last load's Error, or `stillLoading`.
+ * A load's Error is `loadError(e, which)`.
  */
-export function second(initGlue, source) {
+export function moduleLoader(initGlue, which, stillLoading) {
   let loaded = false;
-  let loading;
-  let failure;
-  const load = () => {
-    if (loaded) return Promise.resolve();
-    if (loading === undefined) {
-      loading = Promise.resolve()
-        .then(() => initGlue({ module_or_path: source() }))
-        .then(
-          () => {
-            loaded = true;
-            failure = undefined;
-          },
-          (e) => {
-            loading = undefined;
-            throw (failure = loadError(e, " of normalize and toHttp"));
-          },
-        );
-    }
-    return loading;
+  let loading; // the load under way
+  let failure; // the Error of the last load that failed: calls made after it throw it
+  const done = () => {
+    loaded = true;
+    failure = undefined;
   };
-  load().catch(() => {});
   return {
-    load,
+    init(input) {
+      if (loaded) return Promise.resolve();
+      if (loading === undefined) {
+        let source;
+        try {
+          source = typeof input === "function" ? input() : input;
+        } catch (e) {
+          return Promise.reject((failure = loadError(e, which)));
+        }
+        loading = initGlue(source === undefined ? undefined : { module_or_path: source }).then(done, (e) => {
+          loading = undefined;
+          throw (failure = loadError(e, which));
+        });
+      }
+      return loading;
+    },
+    sync(run) {
+      if (loaded) return;
+      try {
+        run();
+      } catch (e) {
+        throw (failure = loadError(e, which));
+      }
+      done();
+    },
     isReady: () => loaded,
     need() {
       if (loaded) return;
-      throw failure || new Error("createimage: the WebAssembly module of normalize and toHttp is still loading (it starts at import): await ready (or init()) before calling them");
+      throw failure || new Error(stillLoading);
     },
   };
 }

@@ -12,18 +12,9 @@ import WASM from "./flavors/all/full-wasm.js";
 export * from "./flavors/sync/index.js";
 
 const bytes = () => inflateSync(bytesOf(WASM[0]));
-let loading;
-
 /** Resolves when the module is ready (at once, unless synchronous compilation was refused); after a failure, tries again. */
 export function init() {
-  if (api.isReady()) return Promise.resolve();
-  if (loading === undefined) {
-    loading = api.init(bytes());
-    loading.catch(() => {
-      loading = undefined;
-    });
-  }
-  return loading;
+  return api.init(bytes);
 }
 
 function start() {

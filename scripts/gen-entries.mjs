@@ -146,11 +146,17 @@ function twoModules(what, check, full) {
 // the full module at once and registers the load for the entry's ready.
 const FULL_JS = `import initFull, * as full from "./full-glue.js";
 import { extra } from "./loads.js";
-import { second, wasmResponse } from "../../inline.js";
+import { moduleLoader, wasmResponse } from "../../inline.js";
 import FULL from "./full-wasm.js";
 
-const fullModule = second(initFull, () => wasmResponse(FULL[0]));
-extra.push(fullModule);
+const fullModule = moduleLoader(
+  initFull,
+  " of normalize and toHttp",
+  "createimage: the WebAssembly module of normalize and toHttp is still loading (it starts at import): await ready (or init()) before calling them",
+);
+const load = () => fullModule.init(() => wasmResponse(FULL[0]));
+load().catch(() => {});
+extra.push({ load, isReady: fullModule.isReady });
 
 export function normalize(...args) {
   fullModule.need();
@@ -207,18 +213,10 @@ const P = "${p}";
 /** The provider of this entry. */
 export const provider = P;
 
-let loading;
-
-// The first module (what validate, validateText, checkField and standardSchema need).
+// The first module (what validate, validateText, checkField and standardSchema need), from the
+// inline .wasm (inflated only when a load starts).
 function initCheck() {
-  if (api.isReady()) return Promise.resolve();
-  if (loading === undefined) {
-    loading = api.init(wasmResponse(WASM[0]));
-    loading.catch(() => {
-      loading = undefined;
-    });
-  }
-  return loading;
+  return api.init(() => wasmResponse(WASM[0]));
 }
 
 /** Resolves when the module (both, on a page that uses normalize or toHttp) is ready; loading starts at import, and after a failure this tries again. */
