@@ -764,14 +764,6 @@ impl<'a> Parser<'a, '_> {
             let esc = b.get(i + 1).copied();
             i += 2;
             let c = match esc {
-                Some(b'"') => '"',
-                Some(b'\\') => '\\',
-                Some(b'/') => '/',
-                Some(b'b') => '\u{8}',
-                Some(b'f') => '\u{c}',
-                Some(b'n') => '\n',
-                Some(b'r') => '\r',
-                Some(b't') => '\t',
                 Some(b'u') => {
                     let hi = hex4(b, i).ok_or_else(|| {
                         self.i = start + i;
@@ -795,10 +787,13 @@ impl<'a> Parser<'a, '_> {
                         }
                     }
                 }
-                _ => {
-                    self.i = start + i - 1;
-                    return Err(self.err("invalid escape"));
-                }
+                _ => match esc.and_then(simple_escape) {
+                    Some(c) => c,
+                    None => {
+                        self.i = start + i - 1;
+                        return Err(self.err("invalid escape"));
+                    }
+                },
             };
             out.push(c);
             chars += 1;
@@ -911,10 +906,8 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
     }
     // Small objects (nearly all requests): look for a repeated key without allocating. (Keys with a
     // surrogate go the sorted way below, which decodes each of them once, not once per pair.)
-    let surrogate_key =
-        |e: &(Cow<'_, str>, Value<'_>)| matches!(&e.1, Value::Other(o) if matches!(**o, Other::BadKey { .. }));
     if n <= 32
-        && !entries.iter().any(surrogate_key)
+        && !entries.iter().any(|e| ident(e).0)
         && !(1..n).any(|i| entries[..i].iter().any(|e| ident(e) == ident(&entries[i])))
     {
         return;
@@ -979,15 +972,26 @@ fn utf16_units(raw: &str) -> Vec<u16> {
                 i += 4;
                 hex4(b, i - 4).unwrap_or(0xFFFD) as u16
             }
-            b'b' => 0x08,
-            b'f' => 0x0C,
-            b'n' => 0x0A,
-            b'r' => 0x0D,
-            b't' => 0x09,
-            e => u16::from(e),
+            e => simple_escape(e).map_or(0xFFFD, |c| c as u16),
         });
     }
     out
+}
+
+/// The character of a one-letter JSON escape (`\\n` ...: the letter after the backslash); `None`
+/// for `u` and for anything JSON does not allow.
+fn simple_escape(e: u8) -> Option<char> {
+    Some(match e {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        _ => return None,
+    })
 }
 
 fn hex4(b: &[u8], i: usize) -> Option<u32> {
