@@ -171,14 +171,17 @@ export function to_http(...args) {
 
 rmSync(FLAVORS, { recursive: true, force: true });
 
+// The describe()/jsonSchema() data of all five providers, for flavors/all and flavors/sync.
+const ALL_RULES = HEADER("pkg/rules.js (all five providers)") + `export { DESCRIBE, SCHEMA } from "../../rules.js";\n`;
+
 // The browser entry: the main builds.
 const allCheck = join(perProviderDir, "all-check");
 flavor("all", {
   ...twoModules("all providers", { glue: join(allCheck, "createimage.js"), wasm: join(allCheck, "createimage_bg.wasm") }, { glue: mainGlue, wasm: mainWasm }),
-  "rules.js": HEADER("pkg/rules.js (all five providers)") + `export { DESCRIBE, SCHEMA } from "../../rules.js";\n`,
+  "rules.js": ALL_RULES,
 });
 // createimage/sync and Node: the full module of flavors/all alone (its glue and inline module).
-flavor("sync", { "rules.js": HEADER("pkg/rules.js (all five providers)") + `export { DESCRIBE, SCHEMA } from "../../rules.js";\n` }, "../all/full-glue.js");
+flavor("sync", { "rules.js": ALL_RULES }, "../all/full-glue.js");
 
 for (const p of providers) {
   const dir = join(perProviderDir, p);
