@@ -8,6 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
+# One run from a fresh clone: incremental caches would only take disk (CI once ran out of it).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
+echo "disk: $((free_kb / 1024)) MiB free here (a fresh run needs about 3 GiB; see docs/performance.md)"
 
 step "setup (installs only what is missing)"
 bash scripts/setup.sh
