@@ -11,7 +11,7 @@ step() { printf '\n== %s\n' "$*"; }
 # One run from a fresh clone: incremental caches would only take disk (CI once ran out of it).
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
-echo "disk: $((free_kb / 1024)) MiB free here (a fresh run needs about 3 GiB; see docs/performance.md)"
+echo "disk: $((free_kb / 1024)) MiB free here (a fresh clone grows to ~2.1 GB, plus the tools it installs: docs/performance.md)"
 
 step "setup (installs only what is missing)"
 bash scripts/setup.sh
