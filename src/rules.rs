@@ -685,6 +685,12 @@ impl<'o> Checker<'o> {
     /// the source.
     pub fn reading_warning(&mut self, path: &Path<'_>, kind: Kind, field: &Field, source: &'static Source) {
         let pc = field.provider_code(kind.code());
+        self.source_warning(path, kind, pc, source);
+    }
+
+    /// A warning from a stricter reading, with the provider code `pc` that its source documents
+    /// for it (or none); its message names the source.
+    pub fn source_warning(&mut self, path: &Path<'_>, kind: Kind, pc: Option<ProviderCode>, source: &'static Source) {
         let lang = self.lang;
         let issue = self.push(path, kind, Severity::Warning, pc);
         name_source(issue, lang, source);
@@ -853,6 +859,7 @@ mod tests {
             &zenlayer::PAGE,
             &huawei::IMAGE_ATTRIBUTES,
             &huawei::TAG_FORMAT_ASCII,
+            &huawei::TAG_APIS,
         ];
         for source in sources {
             for lang in Lang::ALL {

@@ -72,6 +72,7 @@ provider_codes! {
     IMG_0002 = "IMG.0002" for [Huawei];
     IMG_0003 = "IMG.0003" for [Huawei];
     IMG_0004 = "IMG.0004" for [Huawei];
+    IMG_0013 = "IMG.0013" for [Huawei];
     IMG_0054 = "IMG.0054" for [Huawei];
     IMG_0055 = "IMG.0055" for [Huawei];
     IMG_0057 = "IMG.0057" for [Huawei];

@@ -8,8 +8,11 @@ use crate::report::{Code, Kind, Path, Severity};
 use crate::rules::{Checker, Field, Format, Reading, Role, Source, Str, Ty};
 use crate::text::{Charset, Edge};
 
+/// IMS "Error Codes": IMG.0002 "The image name contains more than 128 characters.", IMG.0003
+/// "The image name format is invalid.", IMG.0013 "The image name is not specified." (镜像名称为空).
 const NAME_CODES: &[(Option<Code>, ProviderCode)] = &[
-    (Some(Code::Empty), codes::IMG_0002),
+    (Some(Code::Empty), codes::IMG_0013),
+    (Some(Code::Required), codes::IMG_0013),
     (Some(Code::TooLong), codes::IMG_0002),
     (Some(Code::BadChar), codes::IMG_0003),
     (Some(Code::BadFormat), codes::IMG_0003),
@@ -39,6 +42,22 @@ pub static TAG_FORMAT_ASCII: Source = Source::new(
     ),
     "https://support.huaweicloud.com/eu/api-ims/ims_03_0902.html",
 );
+
+/// AddImageTag and BatchAddOrDeleteTags (2026-01): "单个镜像最多添加10个标签" (at most 10 tags per
+/// image); the "Image Tag Data Formats" page (the one the CreateImage pages link) says 20.
+pub static TAG_APIS: Source = Source::new(
+    "huawei-ims-tag-apis-10",
+    (
+        "Huawei Cloud's IMS AddImageTag and BatchAddOrDeleteTags pages (at most 10 tags per image)",
+        "华为云 IMS 添加镜像标签和批量添加删除镜像标签文档（单个镜像最多 10 个标签）",
+    ),
+    "https://support.huaweicloud.com/api-ims/ims_03_0618.html",
+);
+/// At most this many tags per image: the "Image Tag Data Formats" page ("每个镜像最多可以添加20个标签",
+/// https://support.huaweicloud.com/api-ims/ims_03_0902.html). No error code is documented for it.
+const MAX_TAGS: usize = 20;
+/// The tag APIs' stricter limit ([`TAG_APIS`]): a warning.
+const MAX_TAGS_TAG_APIS: usize = 10;
 
 const NAME_READINGS: &[Reading] = &[Reading::of(&IMAGE_ATTRIBUTES).charset(Charset::AlnumDashDotUnderscoreSpace)];
 const TAG_KEY_READINGS: &[Reading] = &[Reading::of(&TAG_FORMAT_ASCII).max(36).charset(Charset::TagKey)];
@@ -189,6 +208,17 @@ fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
         }
     }
     dups(c, &keys, |j| p.index(j).pointer());
+    tag_count(c, p, items.len());
+}
+
+/// The number of tags: an error above [`MAX_TAGS`], a warning above [`MAX_TAGS_TAG_APIS`].
+fn tag_count(c: &mut Checker, p: &Path<'_>, n: usize) {
+    let kind = |max: usize| Kind::TooMany { max: max as u64, actual: n as u64 };
+    if n > MAX_TAGS {
+        c.push(p, kind(MAX_TAGS), Severity::Error, None);
+    } else if n > MAX_TAGS_TAG_APIS {
+        c.source_warning(p, kind(MAX_TAGS_TAG_APIS), None, &TAG_APIS);
+    }
 }
 
 /// One `key.value` tag string; returns its key.
@@ -207,6 +237,9 @@ pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, it
 /// `image_tags`: objects `{key, value}`, and repeated keys.
 fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     c.check_tag_list(p, f, v, IMAGE_TAG_FIELDS, (Severity::Warning, None), true);
+    if let Some(items) = v.as_array() {
+        tag_count(c, p, items.len());
+    }
 }
 
 /// One image tag `{key, value}` (an item of `image_tags`, field `f`) at `ip`: what `check_field`

@@ -7,13 +7,14 @@ use crate::report::{Kind, Path, Severity};
 use crate::rules::{Checker, Field, Reading, Role, Source, Str, Ty};
 use crate::text::Charset;
 
-/// Zenlayer's Terraform provider (`zenlayercloud_zvm_image`): it checks 2-24 characters for
-/// `image_name` and 2-256 for `image_description` before calling CreateImage.
+/// Zenlayer's Terraform provider (`zenlayercloud_zvm_image`): it checks `image_name` and
+/// `image_description` with `validation.StringLenBetween(2, 24)` and `(2, 256)` before calling
+/// CreateImage, and that function compares Go's `len`: bytes of UTF-8, not characters.
 pub static TERRAFORM: Source = Source::new(
     "zenlayer-terraform-zvm-image",
     (
-        "Zenlayer's Terraform provider (zvm_image: 2-24 and 2-256 characters)",
-        "Zenlayer Terraform 插件（zvm_image：2-24 和 2-256 个字符）",
+        "Zenlayer's Terraform provider (zvm_image: 2-24 and 2-256 bytes of UTF-8)",
+        "Zenlayer Terraform 插件（zvm_image：2-24 和 2-256 个 UTF-8 字节）",
     ),
     "https://github.com/zenlayer/terraform-provider-zenlayercloud/blob/master/zenlayercloud/resource_zc_zvm_image.go",
 );
@@ -27,8 +28,8 @@ pub static PAGE: Source = Source::new(
     "https://docs.console.zenlayer.com/api-reference/compute/vm/image/createimage",
 );
 
-const NAME_READINGS: &[Reading] = &[Reading::of(&TERRAFORM).min(2)];
-const DESCRIPTION_READINGS: &[Reading] = &[Reading::of(&PAGE).max(255), Reading::of(&TERRAFORM).min(2)];
+const NAME_READINGS: &[Reading] = &[Reading::of(&TERRAFORM).min(2).max(24).bytes()];
+const DESCRIPTION_READINGS: &[Reading] = &[Reading::of(&PAGE).max(255), Reading::of(&TERRAFORM).min(2).max(256).bytes()];
 
 pub const FIELDS: &[Field] = &[
     Field {
@@ -51,7 +52,7 @@ pub const FIELDS: &[Field] = &[
         name: "imageDescription",
         label: ("Image description", "镜像描述"),
         required: false,
-        // The page and SDK say 255; Zenlayer's Terraform provider sends up to 256.
+        // The page and SDK say 255; Zenlayer's Terraform provider sends up to 256 bytes.
         ty: Ty::Str(Str { max: Some(256), ..Str::ANY }.readings(DESCRIPTION_READINGS)),
         role: Role::Description,
         codes: &[],

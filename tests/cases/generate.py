@@ -208,10 +208,22 @@ def zen():
     f.add("imageName of 25 ASCII chars is too long", z(imageName="a" * 25), [("/imageName", "too_long")],
           [("/imageName", "too_long", tl(24, 25))])
     f.add("imageName with all allowed ASCII classes", z(imageName="Ab-09_xyZ"))
-    f.add("imageName of 24 Han chars is valid", z(imageName=ZHONG * 24))
+    # Zenlayer's Terraform provider checks 2-24 *bytes* of UTF-8 (Go's len in StringLenBetween): a
+    # warning past 24 bytes, never an error (the page and SDKs count 24 characters).
+    TFW = lambda n: [("/imageName", "too_long", tl(24, n, unit="bytes", severity="warning"))]
+    f.add("imageName of 8 Han chars (24 bytes) is valid without a warning", z(imageName=ZHONG * 8))
+    f.add("imageName of 9 Han chars (27 bytes) is valid, a warning: Terraform counts 24 bytes", z(imageName=ZHONG * 9),
+          warnings=[("/imageName", "too_long")], params=TFW(27), source=SRC["zl_tf"])
+    f.add("imageName of 1 Han char (3 bytes) gets no Terraform warning", z(imageName=ZHONG))
+    f.add("imageName of 6 x U+20000 (24 bytes) is valid without a warning", z(imageName=U20000 * 6))
+    f.add("imageName of 7 x U+20000 (28 bytes) is valid, a warning", z(imageName=U20000 * 7),
+          warnings=[("/imageName", "too_long")], params=TFW(28))
+    f.add("imageName of 24 Han chars is valid, a Terraform warning (72 bytes)", z(imageName=ZHONG * 24),
+          warnings=[("/imageName", "too_long")], params=TFW(72))
     f.add("imageName of 25 Han chars is too long", z(imageName=ZHONG * 25), [("/imageName", "too_long")],
           [("/imageName", "too_long", tl(24, 25))])
-    f.add("imageName of 24 x U+20000 (supplementary Han) is valid", z(imageName=U20000 * 24))
+    f.add("imageName of 24 x U+20000 (supplementary Han) is valid, a Terraform warning (96 bytes)", z(imageName=U20000 * 24),
+          warnings=[("/imageName", "too_long")], params=TFW(96))
     f.add("imageName of 25 x U+20000 is too long (counted in chars, not UTF-16 units)",
           z(imageName=U20000 * 25), [("/imageName", "too_long")], [("/imageName", "too_long", tl(24, 25))])
     f.add("imageName with U+3007 ideographic zero is Han", z(imageName="web\u3007"))
@@ -243,15 +255,20 @@ def zen():
           [("/imageName", "bad_char")], [("/imageName", "bad_char", {"codePoint": "U+D800", "index": 2})])
     f.add("imageName lone low surrogate first", z(imageName="\udc00ab"),
           [("/imageName", "bad_char")], [("/imageName", "bad_char", {"codePoint": "U+DC00", "index": 0})])
-    f.add("imageName zero-width space counts as a char: 24 chars only bad_char",
+    f.add("imageName zero-width space counts as a char: 24 chars (26 bytes) bad_char and Terraform's byte warning",
           z(imageName="a" * 23 + ZWSP), [("/imageName", "bad_char")],
-          [("/imageName", "bad_char", bc(ZWSP, 23))])
+          [("/imageName", "bad_char", bc(ZWSP, 23))] + TFW(26), warnings=[("/imageName", "too_long")])
+    f.add("imageName 21 a + a zero-width space (24 bytes): only bad_char",
+          z(imageName="a" * 21 + ZWSP), [("/imageName", "bad_char")], [("/imageName", "bad_char", bc(ZWSP, 21))])
     f.add("imageName 25 chars with a zero-width space: too_long and bad_char",
           z(imageName="a" * 24 + ZWSP), [("/imageName", "too_long"), ("/imageName", "bad_char")],
           [("/imageName", "too_long", tl(24, 25)), ("/imageName", "bad_char", bc(ZWSP, 24))])
-    f.add("imageName 24 chars ending in e+U+0301 (2 chars) is only bad_char",
+    f.add("imageName 24 chars ending in e+U+0301 (2 chars, 25 bytes): bad_char and Terraform's byte warning",
           z(imageName="a" * 22 + E_COMB), [("/imageName", "bad_char")],
-          [("/imageName", "bad_char", bc("\u0301", 23))])
+          [("/imageName", "bad_char", bc("\u0301", 23))] + TFW(25), warnings=[("/imageName", "too_long")])
+    f.add("imageName 21 chars ending in e+U+0301 (24 bytes): only bad_char",
+          z(imageName="a" * 19 + E_COMB), [("/imageName", "bad_char")],
+          [("/imageName", "bad_char", bc("\u0301", 20))])
     f.add("imageName with 25 emoji: too_long and bad_char",
           z(imageName=GRIN * 25), [("/imageName", "too_long"), ("/imageName", "bad_char")],
           [("/imageName", "too_long", tl(24, 25)), ("/imageName", "bad_char", bc(GRIN, 0))])
@@ -273,7 +290,16 @@ def zen():
           params=[("/imageDescription", "too_long", tl(255, 256, severity="warning"))], source=SRC["zl_tf"])
     f.add("imageDescription of 257 chars is too long", z(imageDescription="d" * 257),
           [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(256, 257, severity="error"))])
-    f.add("imageDescription of 255 emoji is valid (chars, not bytes)", z(imageDescription=GRIN * 255))
+    TFD = lambda n: [("/imageDescription", "too_long", tl(256, n, unit="bytes", severity="warning"))]
+    f.add("imageDescription of 255 emoji is valid (chars), a Terraform warning (1020 bytes)", z(imageDescription=GRIN * 255),
+          warnings=[("/imageDescription", "too_long")], params=TFD(1020), source=SRC["zl_tf"])
+    f.add("imageDescription of 85 Han + 1 ASCII (256 bytes) is valid without a warning",
+          z(imageDescription=ZHONG * 85 + "d"))
+    f.add("imageDescription of 85 Han + 2 ASCII (257 bytes) is valid, a warning: Terraform counts 256 bytes",
+          z(imageDescription=ZHONG * 85 + "dd"), warnings=[("/imageDescription", "too_long")], params=TFD(257))
+    f.add("imageDescription of 128 e+U+0301 (256 chars, 384 bytes): the page's warning (chars) only",
+          z(imageDescription=E_COMB * 128), warnings=[("/imageDescription", "too_long")],
+          params=[("/imageDescription", "too_long", tl(255, 256, severity="warning"))])
     f.add("imageDescription of 256 x U+20000 is a warning (counted in chars)", z(imageDescription=U20000 * 256),
           warnings=[("/imageDescription", "too_long")], params=[("/imageDescription", "too_long", tl(255, 256))])
     f.add("imageDescription of 257 x U+20000 is too long", z(imageDescription=U20000 * 257),
@@ -1117,8 +1143,11 @@ def huawei():
           changes=[("/name", "fold_width")], normalized=h(name="data 1"))
     n.add("name with a ZWJ between letters: Huawei refuses it, normalize removes it", h(name="data" + ZWJ + "disk"),
           [("/name", "bad_char")], changes=[("/name", "remove_zero_width")], normalized=h(name="datadisk"))
-    n.add("name empty", h(name=""), [("/name", "empty")])
-    n.add("name missing", h(name=DEL), [("/name", "required")])
+    # IMG.0013 "The image name is not specified." (IMG.0002 is only "more than 128 characters").
+    n.add("name empty is IMG.0013", h(name=""), [("/name", "empty")], [("/name", "empty", {"providerCode": "IMG.0013"})],
+          source=SRC["hw_errors"])
+    n.add("name missing is IMG.0013", h(name=DEL), [("/name", "required")],
+          [("/name", "required", {"providerCode": "IMG.0013"})], source=SRC["hw_errors"])
     for label, v, actual in [("null", None, "null"), ("number", 1, "number"), ("array", ["n"], "array"),
                              ("boolean", True, "boolean"), ("object", {}, "object")]:
         n.add("name is %s: wrong_type" % label, h(name=v), [("/name", "wrong_type")],
@@ -1323,6 +1352,24 @@ def huawei():
           h(tags=["a.1"], image_tags=[{"key": "a", "value": "1"}]), [("/image_tags", "conflict")])
     t.add("conflict plus problems inside both lists", h(tags=["k" * 129, "x.y|z"], image_tags=[{"key": ""}]),
           [("/tags/0", "too_long"), ("/tags/1", "bad_char"), ("/image_tags/0/key", "empty"), ("/image_tags", "conflict")])
+    # How many tags: at most 20 (the "Image Tag Data Formats" page); AddImageTag and
+    # BatchAddOrDeleteTags say 10, a warning naming them. No error code is documented for it.
+    TAGS = lambda n: ["k%d.v" % i for i in range(n)]
+    ITAGS = lambda n: [{"key": "k%d" % i, "value": "v"} for i in range(n)]
+    t.add("tags: 10 are valid", h(tags=TAGS(10)))
+    t.add("tags: 11 are valid, a warning (the tag APIs say 10)", h(tags=TAGS(11)), warnings=[("/tags", "too_many")],
+          params=[("/tags", "too_many", {"max": 10, "actual": 11, "severity": "warning"})],
+          source="https://support.huaweicloud.com/api-ims/ims_03_0618.html")
+    t.add("tags: 20 are valid, a warning", h(tags=TAGS(20)), warnings=[("/tags", "too_many")])
+    t.add("tags: 21 are too many", h(tags=TAGS(21)), [("/tags", "too_many")],
+          [("/tags", "too_many", {"max": 20, "actual": 21, "severity": "error"})], source=SRC["hw_tag_cn"])
+    t.add("image_tags: 10 are valid", h(image_tags=ITAGS(10)))
+    t.add("image_tags: 11 are valid, a warning", h(image_tags=ITAGS(11)), warnings=[("/image_tags", "too_many")],
+          params=[("/image_tags", "too_many", {"max": 10, "actual": 11, "severity": "warning"})])
+    t.add("image_tags: 21 are too many", h(image_tags=ITAGS(21)), [("/image_tags", "too_many")],
+          [("/image_tags", "too_many", {"max": 20, "actual": 21, "severity": "error"})])
+    t.add("tags: 21 items with a duplicate: too_many and duplicate", h(tags=TAGS(20) + ["k0.w"]),
+          [("/tags", "too_many"), ("/tags/20", "duplicate")])
 
 
 # =============================================================================================
