@@ -305,7 +305,7 @@ export interface IssueParamsMap {
   out_of_range: { min: number; max: number; actual: number };
   /** `char` is null for a lone surrogate; `codePoint` like `"U+3042"`; `index` in chars, 0-based. */
   bad_char: { char: string | null; codePoint: string; index: number };
-  /** e.g. `"uuid"`, `"hex32"`, `"bucket:object"`, `"no leading or trailing whitespace"`, `"contiguous index"`. */
+  /** e.g. `"uuid"`, `"hex32 or uuid"`, `"bucket:object"`, `"no leading or trailing whitespace"`, `"contiguous index"`. */
   bad_format: { format: string };
   not_allowed: { allowed: string[]; actual: string };
   /** `with`: the JSON pointer of the other field. */

@@ -5,7 +5,7 @@
 use crate::json::Value;
 use crate::providers::openstack::Profile;
 use crate::providers::{codes, huawei, openstack, tencent, zenlayer};
-use crate::rules::{Field, Format, Reading, Role, Str, Ty};
+use crate::rules::{Field, FinalLf, Format, Reading, Role, Str, Ty};
 use crate::text::{Charset, Edge, Unit};
 use crate::{Lang, Provider};
 use std::borrow::Cow;
@@ -53,25 +53,29 @@ fn str_rule(e: &mut Vec<(&'static str, Value<'static>)>, r: &Str) {
         e.push(("noEdgeSpace", Value::Bool(true)));
     }
     if let Some(f) = r.format {
-        let (en, zh) = match f {
-            Format::Hex32 => ("32 hexadecimal digits", "32 位十六进制字符"),
-            Format::Uuid => (
-                "a UUID such as da5834e0-31d2-40f9-b271-6592f9f68370",
-                "UUID，例如 da5834e0-31d2-40f9-b271-6592f9f68370",
-            ),
-            Format::ZeroOrUuid => ("0 or a UUID", "0 或 UUID"),
-            Format::BucketObject => {
-                ("bucket:object, e.g. image-test:disk1.qcow2", "桶名:对象名，例如 image-test:disk1.qcow2")
-            }
-        };
-        e.push((
-            "format",
-            Value::obj(vec![("id", Value::str(f.name())), ("en", Value::str(en)), ("zh", Value::str(zh))]),
-        ));
+        e.push(("format", format(f)));
     }
     if !r.readings.is_empty() {
         e.push(("readings", Value::Array(r.readings.iter().map(reading).collect())));
     }
+}
+
+/// A structural format: its id (the `format` of `bad_format`) and its description.
+fn format(f: Format) -> Value<'static> {
+    let (en, zh) = match f {
+        Format::Hex32OrUuid => (
+            "a UUID: 32 hexadecimal digits, with or without its dashes (8-4-4-4-12)",
+            "UUID：32 位十六进制字符，可带连字符（8-4-4-4-12）",
+        ),
+        Format::Uuid => {
+            ("a UUID such as da5834e0-31d2-40f9-b271-6592f9f68370", "UUID，例如 da5834e0-31d2-40f9-b271-6592f9f68370")
+        }
+        Format::ZeroOrUuid => ("0 or a UUID", "0 或 UUID"),
+        Format::BucketObject => {
+            ("bucket:object, e.g. image-test:disk1.qcow2", "桶名:对象名，例如 image-test:disk1.qcow2")
+        }
+    };
+    Value::obj(vec![("id", Value::str(f.name())), ("en", Value::str(en)), ("zh", Value::str(zh))])
 }
 
 /// A stricter reading of a rule by another official source: what a form may show as a warning.
@@ -100,6 +104,9 @@ fn reading(r: &Reading) -> Value<'static> {
     }
     if r.edge != Edge::Free {
         e.push(("noEdgeSpace", Value::Bool(true)));
+    }
+    if let Some(f) = r.format {
+        e.push(("format", format(f)));
     }
     Value::obj(e)
 }
@@ -290,6 +297,7 @@ fn class(charset: Charset) -> Option<String> {
         Charset::HuaweiTagValue => "[^=*<>\\\\,|]".into(),
         Charset::TencentTag => format!("[{}A-Za-z0-9 +\\-=._:/@()\\[\\],;><＋－＝／＠（）【】：]", han()),
         Charset::LowerHexDash => "[0-9a-f\\-]".into(),
+        Charset::HexDash => "[0-9a-fA-F\\-]".into(),
         Charset::NoLineBreakNoAngle => "[^\\r\\n<>]".into(),
         Charset::NovaMetaKey => "[a-zA-Z0-9_:. \\-]".into(),
         Charset::TagKey => "[A-Za-z0-9_\\-]".into(),
@@ -307,14 +315,19 @@ fn str_schema(r: &Str) -> Vec<(&'static str, Value<'static>)> {
             e.push(("minLength", Value::num(r.min as i64)));
         }
         if let Some(m) = r.max {
-            e.push(("maxLength", Value::num(m as i64)));
+            // A final line feed that the pattern lets through is not counted by it either.
+            let lf = usize::from(r.final_lf == FinalLf::PatternAndLength);
+            e.push(("maxLength", Value::num((m + lf) as i64)));
         }
     } else if r.min > 0 {
         // A byte limit has no JSON Schema keyword; at least `min` bytes needs at least one character.
         e.push(("minLength", Value::num(1)));
     }
     let pattern = match r.format {
-        Some(Format::Hex32) => Some("^[0-9a-fA-F]{32}$".to_owned()),
+        Some(Format::Hex32OrUuid) => Some(
+            "^([0-9a-fA-F]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
+                .to_owned(),
+        ),
         Some(Format::Uuid) => {
             Some("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$".to_owned())
         }
@@ -333,7 +346,11 @@ fn str_schema(r: &Str) -> Vec<(&'static str, Value<'static>)> {
             }
         }),
     };
-    if let Some(p) = pattern {
+    if let Some(mut p) = pattern {
+        if r.final_lf != FinalLf::No {
+            // Python's `$` (upstream Nova): one final line feed passes.
+            p.insert_str(p.len() - 1, "\\n?");
+        }
         e.push(("pattern", Value::str(p)));
     }
     e

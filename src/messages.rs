@@ -45,7 +45,11 @@ pub(crate) const TYPES: &[(&str, &str, &str)] = &[
 
 /// The formats of `bad_format`: (id, English, Chinese), each the complement of "must be".
 pub(crate) const FORMATS: &[(&str, &str, &str)] = &[
-    ("hex32", "32 hexadecimal digits", "32 位十六进制字符"),
+    (
+        "hex32 or uuid",
+        "a UUID (32 hexadecimal digits, with or without the dashes of 8-4-4-4-12)",
+        "UUID（32 位十六进制字符，可带 8-4-4-4-12 的连字符）",
+    ),
     ("uuid", "a UUID (8-4-4-4-12 hexadecimal digits)", "UUID（8-4-4-4-12 位十六进制）"),
     ("0 or uuid", "0 or a UUID", "0 或 UUID"),
     ("bucket:object", "\"bucket:object\"", "“桶名:对象名”"),
@@ -637,10 +641,10 @@ mod tests {
 
     /// Every format `bad_format` can carry.
     fn formats() -> Vec<&'static str> {
-        let mut f: Vec<&str> = [Format::Hex32, Format::Uuid, Format::ZeroOrUuid, Format::BucketObject]
+        let mut f: Vec<&str> = [Format::Hex32OrUuid, Format::Uuid, Format::ZeroOrUuid, Format::BucketObject]
             .iter()
             .map(|f| match f {
-                Format::Hex32 | Format::Uuid | Format::ZeroOrUuid | Format::BucketObject => f.name(),
+                Format::Hex32OrUuid | Format::Uuid | Format::ZeroOrUuid | Format::BucketObject => f.name(),
             })
             .collect();
         f.extend([

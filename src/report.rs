@@ -163,7 +163,8 @@ pub enum Kind {
     },
     /// `bad_format`: a structural format is not met.
     BadFormat {
-        /// `format`: `hex32` (32 hexadecimal digits), `uuid` (8-4-4-4-12 hexadecimal digits),
+        /// `format`: `hex32 or uuid` (32 hexadecimal digits, with or without a UUID's dashes),
+        /// `uuid` (8-4-4-4-12 hexadecimal digits),
         /// `0 or uuid`, `bucket:object`, `bucket name` (an OBS bucket name), `contiguous index`
         /// (Tencent's `Name.N` keys skip a number), `no leading or trailing whitespace`,
         /// `no leading or trailing space`.

@@ -11,8 +11,9 @@ use std::borrow::Cow;
 /// A structural format a string must have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// Exactly 32 hexadecimal digits (a Keystone project id).
-    Hex32,
+    /// A UUID's 32 hexadecimal digits (either case), with or without its `8-4-4-4-12` dashes
+    /// (a Keystone project id is the form without).
+    Hex32OrUuid,
     /// `8-4-4-4-12` hexadecimal digits.
     Uuid,
     /// `"0"` or a UUID (Huawei enterprise project).
@@ -24,7 +25,7 @@ pub enum Format {
 impl Format {
     pub fn name(self) -> &'static str {
         match self {
-            Format::Hex32 => "hex32",
+            Format::Hex32OrUuid => "hex32 or uuid",
             Format::Uuid => "uuid",
             Format::ZeroOrUuid => "0 or uuid",
             Format::BucketObject => "bucket:object",
@@ -72,13 +73,51 @@ pub struct Reading {
     pub unit: Unit,
     pub charset: Charset,
     pub edge: Edge,
+    /// Whether the source's pattern lets one final line feed through ([`FinalLf`]).
+    pub final_lf: FinalLf,
+    /// A structural format the source gives (`bad_format`).
+    pub format: Option<Format>,
     pub source: &'static Source,
+}
+
+/// Python's `$` (upstream Nova checks names and metadata keys with `re.search("^…$", s)`): it
+/// also matches just before a final `\n`, so a value ending in one line feed passes the pattern
+/// as the text without it (when that text is not empty: `"\n"` alone fails Nova's pattern).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FinalLf {
+    /// The charset and edges apply to the whole text.
+    No,
+    /// The charset and edges (the pattern) let one final `\n` through; the length counts it
+    /// (Nova's name: `maxLength` is a separate JSON Schema keyword).
+    Pattern,
+    /// The pattern holds the length too (Nova's metadata keys, `^[a-zA-Z0-9-_:. ]{1,255}$`):
+    /// neither counts one final `\n`.
+    PatternAndLength,
+}
+
+impl FinalLf {
+    /// `s` without the one final `\n` that the pattern lets through (`s` when nothing is left).
+    pub fn body(self, s: &str) -> &str {
+        match (self, s.strip_suffix('\n')) {
+            (FinalLf::No, _) | (_, None) | (_, Some("")) => s,
+            (_, Some(body)) => body,
+        }
+    }
 }
 
 impl Reading {
     /// A reading that adds nothing yet: set what the source says with the builders.
     pub const fn of(source: &'static Source) -> Reading {
-        Reading { min: 0, max: None, unit: Unit::Chars, charset: Charset::Any, edge: Edge::Free, source }
+        Reading {
+            min: 0,
+            max: None,
+            unit: Unit::Chars,
+            charset: Charset::Any,
+            edge: Edge::Free,
+            final_lf: FinalLf::No,
+            format: None,
+            source,
+        }
     }
     pub const fn min(self, min: usize) -> Reading {
         Reading { min, ..self }
@@ -95,6 +134,12 @@ impl Reading {
     pub const fn edge(self, edge: Edge) -> Reading {
         Reading { edge, ..self }
     }
+    pub const fn final_lf(self, final_lf: FinalLf) -> Reading {
+        Reading { final_lf, ..self }
+    }
+    pub const fn format(self, f: Format) -> Reading {
+        Reading { format: Some(f), ..self }
+    }
 }
 
 /// A string rule: length (with its unit), charset, edges, format; and the stricter readings of
@@ -108,6 +153,8 @@ pub struct Str {
     /// What may not stand at either end (`bad_format`).
     pub edge: Edge,
     pub format: Option<Format>,
+    /// Whether the pattern lets one final line feed through ([`FinalLf`]).
+    pub final_lf: FinalLf,
     /// Stricter readings (warnings), each naming its source.
     pub readings: &'static [Reading],
 }
@@ -120,6 +167,7 @@ impl Str {
         charset: Charset::Any,
         edge: Edge::Free,
         format: None,
+        final_lf: FinalLf::No,
         readings: &[],
     };
     pub const NON_EMPTY: Str = Str { min: 1, ..Str::ANY };
@@ -137,6 +185,9 @@ impl Str {
     }
     pub const fn readings(self, readings: &'static [Reading]) -> Str {
         Str { readings, ..self }
+    }
+    pub const fn final_lf(self, final_lf: FinalLf) -> Str {
+        Str { final_lf, ..self }
     }
 }
 
@@ -613,7 +664,10 @@ impl<'o> Checker<'o> {
             self.check_readings(path, field, rule, s, start);
             return;
         }
-        let n = rule.unit.count_if_outside(s, rule.min, rule.max);
+        // What the pattern (charset, edges) reads, and what the length counts.
+        let body = rule.final_lf.body(s);
+        let counted = if rule.final_lf == FinalLf::PatternAndLength { body } else { s };
+        let n = rule.unit.count_if_outside(counted, rule.min, rule.max);
         if let Some(n) = n.filter(|&n| n < rule.min) {
             self.error(path, Kind::TooShort { min: rule.min, actual: n, unit: rule.unit }, field);
         }
@@ -623,7 +677,7 @@ impl<'o> Checker<'o> {
                 self.error(path, Kind::TooLong { max, actual: n, unit: rule.unit }, field);
             }
         }
-        if let Some((index, c)) = rule.charset.first_bad(s) {
+        if let Some((index, c)) = rule.charset.first_bad(body) {
             self.error(path, Kind::BadChar { ch: Some(c), code_point: c as u32, index }, field);
         }
         // A name that is too long or has characters not allowed gets one suggestion that passes both
@@ -636,7 +690,7 @@ impl<'o> Checker<'o> {
                 }
             }
         }
-        if rule.edge.broken(s) {
+        if rule.edge.broken(body) {
             self.error(path, Kind::BadFormat { format: rule.edge.format() }, field);
         }
         if let Some(f) = rule.format {
@@ -664,13 +718,18 @@ impl<'o> Checker<'o> {
                     found.push(Kind::TooLong { max, actual: n, unit: r.unit });
                 }
             }
+            let body = r.final_lf.body(s);
             if !has(self, Code::BadChar) {
-                if let Some((index, c)) = r.charset.first_bad(s) {
+                if let Some((index, c)) = r.charset.first_bad(body) {
                     found.push(Kind::BadChar { ch: Some(c), code_point: c as u32, index });
                 }
             }
-            if r.edge.broken(s) && !has(self, Code::BadFormat) {
+            if r.edge.broken(body) && !has(self, Code::BadFormat) {
                 found.push(Kind::BadFormat { format: r.edge.format() });
+            }
+            let format = r.format.filter(|_| !s.is_empty());
+            if let Some(bad) = format.and_then(|f| format_error(f, s)).filter(|_| !has(self, Code::BadFormat)) {
+                found.push(Kind::BadFormat { format: bad });
             }
             for kind in found {
                 let pc = field.provider_code(kind.code());
@@ -806,7 +865,7 @@ pub(crate) fn passes(field: &Field, rule: &Str, s: &str) -> bool {
 /// Check a structural format; `Some(format name)` when the value does not have it.
 pub fn format_error(f: Format, s: &str) -> Option<&'static str> {
     let ok = match f {
-        Format::Hex32 => text::is_hex(s, 32),
+        Format::Hex32OrUuid => text::is_hex(s, 32) || text::is_uuid(s),
         Format::Uuid => text::is_uuid(s),
         Format::ZeroOrUuid => s == "0" || text::is_uuid(s),
         Format::BucketObject => {
@@ -854,6 +913,7 @@ mod tests {
             &tencent::CKAFKA_TAGS,
             &openstack::UPSTREAM_V2,
             &openstack::SEED_BLANK_KEY,
+            &openstack::SEED_UUID,
             &openstack::NOVA_API_REF,
             &zenlayer::TERRAFORM,
             &zenlayer::PAGE,

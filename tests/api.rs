@@ -462,11 +462,14 @@ fn describe_lists_readings_and_context() {
     assert!(context_names(Provider::Nova).iter().any(|n| n == "microversion"));
     assert!(!context_names(Provider::OpenStack).iter().any(|n| n == "microversion"));
     assert!(context_names(Provider::Huawei).iter().any(|n| n == "imageFileExists"));
-    // nova's project id is the router's rule; openstack's the seed's, with upstream's as a reading.
+    // nova's project id is the router's rule; openstack's the characters both share, with the seed's
+    // UUID and upstream's lower case as readings.
     let pid = |p: Provider| describe(p).get("fields").and_then(Value::as_array).unwrap()[0].to_json();
     assert!(pid(Provider::Nova).contains("lowercase hexadecimal digits") && !pid(Provider::Nova).contains("readings"));
     assert!(
-        pid(Provider::OpenStack).contains(r#""id":"hex32""#) && pid(Provider::OpenStack).contains("nova-legacy-v2")
+        pid(Provider::OpenStack).contains(r#""id":"hex32 or uuid""#)
+            && pid(Provider::OpenStack).contains("openstack-seed-project-uuid")
+            && pid(Provider::OpenStack).contains("nova-legacy-v2")
     );
 }
 

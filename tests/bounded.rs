@@ -337,10 +337,13 @@ fn hundred_thousand_unique_list_items() {
     let tags = (0..n).map(|i| format!(r#""k{i}.v""#)).collect::<Vec<_>>().join(",");
     let hw = format!(r#"{{"name":"a","image_url":"abc:x","min_disk":40,"tags":[{tags}]}}"#);
     let r = all_entry_points(Provider::Huawei, "100,000 tags, huawei", &hw, Some("/tags"), 10);
-    assert!(r.issues.iter().all(|i| i.code() != Code::Duplicate));
+    assert_eq!(codes_at(&r, "/tags"), vec![Code::TooMany], "more than 20 tags, and nothing else");
+    assert_eq!(r.issues.len(), 1, "{}", r.to_json());
     let it = (0..n).map(|i| format!(r#"{{"key":"k{i}","value":"v"}}"#)).collect::<Vec<_>>().join(",");
     let hw = format!(r#"{{"name":"a","image_url":"abc:x","min_disk":40,"image_tags":[{it}]}}"#);
-    assert!(all_entry_points(Provider::Huawei, "100,000 image_tags, huawei", &hw, Some("/image_tags"), 10).ok);
+    let r = all_entry_points(Provider::Huawei, "100,000 image_tags, huawei", &hw, Some("/image_tags"), 10);
+    assert_eq!(codes_at(&r, "/image_tags"), vec![Code::TooMany], "more than 20 tags, and nothing else");
+    assert_eq!(r.issues.len(), 1, "{}", r.to_json());
 }
 
 /// The same lists at sizes the current code handles quickly: results checked, n and 2n timed.
@@ -369,7 +372,9 @@ fn unique_list_items_scaling() {
                 .expect("parses")
                 .into_owned();
             let (r, _, d) = measure(|| check(Provider::Huawei, &v, &opts()));
-            assert!(r.ok, "{}", r.to_json());
+            // More than 20 tags (too_many, once); no repeated key among them.
+            assert_eq!(codes_at(&r, "/tags"), vec![Code::TooMany], "{}", r.to_json());
+            assert_eq!(r.issues.len(), 1, "{}", r.to_json());
             d
         },
         n,

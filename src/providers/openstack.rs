@@ -11,7 +11,7 @@
 use super::codes::{self, ProviderCode};
 use crate::json::{Other, Value};
 use crate::report::{Code, Kind, Path, Severity};
-use crate::rules::{Checker, Field, Format, Reading, Role, Source, Str, Ty};
+use crate::rules::{Checker, Field, FinalLf, Format, Reading, Role, Source, Str, Ty};
 use crate::text::{Charset, Edge, Unit};
 
 const C400: &[(Option<Code>, ProviderCode)] = &[(None, codes::OS_400)];
@@ -36,6 +36,15 @@ pub static SEED_BLANK_KEY: Source = Source::new(
     ),
     "seed:openstack-nova-createimage.txt",
 );
+/// The seed page's `project_id` format, "UUID(3)" (its examples: 32 hexadecimal digits).
+pub static SEED_UUID: Source = Source::new(
+    "openstack-seed-project-uuid",
+    (
+        "the seed page's \"UUID(3)\" project id (32 hexadecimal digits, with or without a UUID's dashes)",
+        "种子文档的 UUID(3) 项目 ID（32 位十六进制字符，可带 UUID 连字符）",
+    ),
+    "seed:openstack-nova-createimage.txt",
+);
 /// Nova's API reference for createImage: "The maximum size for each metadata key and value pair
 /// is 255 bytes" (the schema counts 255 characters).
 pub static NOVA_API_REF: Source = Source::new(
@@ -47,13 +56,15 @@ pub static NOVA_API_REF: Source = Source::new(
     "https://docs.openstack.org/api-ref/compute/#create-image-createimage-action",
 );
 
-/// `project_id` per the seed page: a Keystone project id of 32 hexadecimal digits; upstream's
-/// router takes only lower-case hexadecimal digits and `-` (else 404): a warning.
+/// `project_id`: hexadecimal digits and `-` (the characters of a UUID, either case; every other
+/// character finds no route upstream: 404). The seed page's "UUID(3)" (32 hexadecimal digits,
+/// with or without a UUID's dashes) and upstream's router (`{project_id:[0-9a-f-]+}`: lower case,
+/// any length) each accept values the other refuses: each reading is a warning.
 const PROJECT_ID_SEED: Field = Field {
     name: "project_id",
     label: ("Project ID", "项目 ID"),
     required: true,
-    ty: Ty::Str(Str::NON_EMPTY.format(Format::Hex32).readings(PROJECT_ID_READINGS)),
+    ty: Ty::Str(Str::NON_EMPTY.charset(Charset::HexDash).readings(PROJECT_ID_READINGS)),
     role: Role::Id,
     codes: &[(Some(Code::BadChar), codes::OS_404), (None, codes::OS_400)],
 };
@@ -100,10 +111,14 @@ pub const BODY_FIELDS: &[Field] = &[Field {
     codes: C400,
 }];
 
-/// Upstream's v2.1 name rule, as a reading of `openstack`'s name.
-const NAME_READINGS: &[Reading] = &[Reading::of(&UPSTREAM_V2).charset(Charset::NovaPrintable).edge(Edge::NoWhiteSpace)];
-const PROJECT_ID_READINGS: &[Reading] = &[Reading::of(&UPSTREAM_V2).charset(Charset::LowerHexDash)];
-const META_KEY_READINGS: &[Reading] = &[Reading::of(&UPSTREAM_V2).charset(Charset::NovaMetaKey)];
+/// Upstream's v2.1 name rule, as a reading of `openstack`'s name. Upstream matches its patterns
+/// with Python's `re.search("^…$")`, whose `$` lets one final line feed through (`FinalLf`).
+const NAME_READINGS: &[Reading] =
+    &[Reading::of(&UPSTREAM_V2).charset(Charset::NovaPrintable).edge(Edge::NoWhiteSpace).final_lf(FinalLf::Pattern)];
+const PROJECT_ID_READINGS: &[Reading] =
+    &[Reading::of(&SEED_UUID).format(Format::Hex32OrUuid), Reading::of(&UPSTREAM_V2).charset(Charset::LowerHexDash)];
+const META_KEY_READINGS: &[Reading] =
+    &[Reading::of(&UPSTREAM_V2).charset(Charset::NovaMetaKey).final_lf(FinalLf::PatternAndLength)];
 const META_VALUE_READINGS: &[Reading] = &[Reading::of(&UPSTREAM_V2).max(255)];
 const META_VALUE_NOVA_READINGS: &[Reading] = &[Reading::of(&NOVA_API_REF).max(255).bytes()];
 
@@ -116,9 +131,13 @@ pub const NAME_SEED: Field = Field {
     role: Role::Name,
     codes: C400,
 };
-/// `name` per upstream Nova: printable BMP characters, no whitespace at either end.
-pub const NAME_NOVA: Field =
-    Field { ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaPrintable).edge(Edge::NoWhiteSpace)), ..NAME_SEED };
+/// `name` per upstream Nova: 1-255 characters (`maxLength`, counting a final line feed); printable
+/// BMP characters, no whitespace at either end (`valid_name_regex`, matched by `re.search`: one
+/// final line feed passes, and Nova's `normalize_name` strips it).
+pub const NAME_NOVA: Field = Field {
+    ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaPrintable).edge(Edge::NoWhiteSpace).final_lf(FinalLf::Pattern)),
+    ..NAME_SEED
+};
 
 const METADATA: Field = Field {
     name: "metadata",
@@ -151,7 +170,9 @@ pub const META_KEY_NOVA: Field = Field {
     name: "metadata key",
     label: ("Metadata key", "元数据键"),
     required: true,
-    ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaMetaKey)),
+    // `patternProperties` `^[a-zA-Z0-9-_:. ]{1,255}$`, matched by `re.search`: the length is in the
+    // pattern, and one final line feed passes it.
+    ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaMetaKey).final_lf(FinalLf::PatternAndLength)),
     role: Role::Other,
     codes: C400,
 };

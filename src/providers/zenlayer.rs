@@ -29,7 +29,8 @@ pub static PAGE: Source = Source::new(
 );
 
 const NAME_READINGS: &[Reading] = &[Reading::of(&TERRAFORM).min(2).max(24).bytes()];
-const DESCRIPTION_READINGS: &[Reading] = &[Reading::of(&PAGE).max(255), Reading::of(&TERRAFORM).min(2).max(256).bytes()];
+const DESCRIPTION_READINGS: &[Reading] =
+    &[Reading::of(&PAGE).max(255), Reading::of(&TERRAFORM).min(2).max(256).bytes()];
 
 pub const FIELDS: &[Field] = &[
     Field {

@@ -209,6 +209,8 @@ pub enum Charset {
     RegionId,
     /// A project id as upstream Nova's router matches it: lowercase hexadecimal digits and `-`.
     LowerHexDash,
+    /// Hexadecimal digits (either case) and `-`: every character of a UUID, dashed or not.
+    HexDash,
 }
 
 impl Charset {
@@ -250,7 +252,7 @@ impl Charset {
         MASKS[self as usize]
     }
 
-    const COUNT: usize = 16;
+    const COUNT: usize = 17;
     const ALL: [Charset; Charset::COUNT] = [
         Charset::Any,
         Charset::HanAlnumDashUnderscore,
@@ -268,6 +270,7 @@ impl Charset {
         Charset::VisibleAscii,
         Charset::RegionId,
         Charset::LowerHexDash,
+        Charset::HexDash,
     ];
 
     /// The rule for an ASCII character (`b < 0x80`).
@@ -313,6 +316,7 @@ impl Charset {
             Charset::VisibleAscii => b.is_ascii_graphic(),
             Charset::RegionId => b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-',
             Charset::LowerHexDash => b.is_ascii_digit() || matches!(b, b'a'..=b'f' | b'-'),
+            Charset::HexDash => b.is_ascii_hexdigit() || b == b'-',
         }
     }
 
@@ -332,7 +336,8 @@ impl Charset {
             | Charset::Bucket
             | Charset::VisibleAscii
             | Charset::RegionId
-            | Charset::LowerHexDash => false,
+            | Charset::LowerHexDash
+            | Charset::HexDash => false,
         }
     }
 
@@ -393,6 +398,7 @@ impl Charset {
                 ("lowercase letters, digits and -, e.g. ap-guangzhou", "小写字母、数字和 -，例如 ap-guangzhou")
             }
             Charset::LowerHexDash => ("lowercase hexadecimal digits and -", "小写十六进制数字和 -"),
+            Charset::HexDash => ("hexadecimal digits and -", "十六进制数字和 -"),
         }
     }
 }
@@ -541,6 +547,7 @@ mod tests {
             Charset::VisibleAscii => c.is_ascii_graphic(),
             Charset::RegionId => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
             Charset::LowerHexDash => c.is_ascii_digit() || matches!(c, 'a'..='f' | '-'),
+            Charset::HexDash => c.is_ascii_hexdigit() || c == '-',
         }
     }
 

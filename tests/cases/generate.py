@@ -734,8 +734,10 @@ def url_parts(f, provider):
            ("/token", "required", {"providerCode": "401"}), ("/body", "required", {"providerCode": "400"})])
     for label, root in ROOTS:
         f.add("root is %s: wrong_type at root" % label, root, [("", "wrong_type")])
-    # project_id: the seed page's 32 hex digits for openstack; upstream Nova's router
-    # (`{project_id:[0-9a-f-]+}`) for nova, and as a warning for openstack (upstream /v2 has the same router).
+    # project_id: upstream Nova's router (`{project_id:[0-9a-f-]+}`) for nova. For openstack: hex
+    # digits (either case) and dashes, the characters both readings share; the seed page's "UUID(3)"
+    # (32 hex digits, with or without a UUID's dashes) and upstream's router (lower case, any length)
+    # each warn where they are stricter.
     if nova:
         f.add("project_id in upper case finds no route upstream: bad_char 404", o(project_id="B7A7B63E92174A95A999C95DA856F143"),
               [("/project_id", "bad_char")], [("/project_id", "bad_char", bc("B", 0, providerCode="404"))],
@@ -746,18 +748,25 @@ def url_parts(f, provider):
         f.add("project_id with a non-hex letter is bad_char", o(project_id="g7a7b63e92174a95a999c95da856f143"),
               [("/project_id", "bad_char")], [("/project_id", "bad_char", bc("g", 0, providerCode="404"))])
     else:
+        SW = {"format": "hex32 or uuid", "providerCode": "400", "severity": "warning"}
         f.add("project_id upper-case hex is valid, a warning: upstream's /v2 router takes lower case only",
               o(project_id="B7A7B63E92174A95A999C95DA856F143"), warnings=[("/project_id", "bad_char")],
               params=[("/project_id", "bad_char", bc("B", 0, providerCode="404", severity="warning"))], source=SRC["nova_router"])
-        f.add("project_id of 31 hex digits is bad_format", o(project_id="b7a7b63e92174a95a999c95da856f14"),
-              [("/project_id", "bad_format")], [("/project_id", "bad_format", {"format": "hex32", "providerCode": "400"})])
-        f.add("project_id of 33 hex digits is bad_format", o(project_id="b7a7b63e92174a95a999c95da856f1430"),
-              [("/project_id", "bad_format")], [("/project_id", "bad_format", {"format": "hex32"})])
-        f.add("project_id with a non-hex letter is bad_format and a warning", o(project_id="g7a7b63e92174a95a999c95da856f143"),
-              [("/project_id", "bad_format")], [("/project_id", "bad_format", {"format": "hex32"})],
-              warnings=[("/project_id", "bad_char")])
-        f.add("project_id as a dashed UUID is bad_format", o(project_id="b7a7b63e-9217-4a95-a999-c95da856f143"),
-              [("/project_id", "bad_format")])
+        f.add("project_id as a dashed UUID is valid (a UUID, and upstream's router takes it)",
+              o(project_id="b7a7b63e-9217-4a95-a999-c95da856f143"), source=SRC["os_seed"])
+        f.add("project_id as an upper-case dashed UUID is valid, upstream's lower-case warning",
+              o(project_id="B7A7B63E-9217-4A95-A999-C95DA856F143"), warnings=[("/project_id", "bad_char")])
+        f.add("project_id of 31 hex digits is valid, a warning: the seed page says UUID", o(project_id="b7a7b63e92174a95a999c95da856f14"),
+              warnings=[("/project_id", "bad_format")], params=[("/project_id", "bad_format", SW)], source=SRC["nova_router"])
+        f.add("project_id of 33 hex digits is valid, a warning", o(project_id="b7a7b63e92174a95a999c95da856f1430"),
+              warnings=[("/project_id", "bad_format")], params=[("/project_id", "bad_format", SW)])
+        f.add("project_id of a UUID with its dashes misplaced is valid, a warning", o(project_id="b7a7b63e9-217-4a95-a999-c95da856f143"),
+              warnings=[("/project_id", "bad_format")])
+        f.add("project_id with a non-hex letter is bad_char 404 (and the UUID warning)", o(project_id="g7a7b63e92174a95a999c95da856f143"),
+              [("/project_id", "bad_char")], [("/project_id", "bad_char", bc("g", 0, providerCode="404", severity="error"))],
+              warnings=[("/project_id", "bad_format")])
+        f.add("project_id with a space is bad_char", o(project_id="b7a7b63e 92174a95a999c95da856f143"),
+              [("/project_id", "bad_char")], [("/project_id", "bad_char", bc(" ", 8))], warnings=[("/project_id", "bad_format")])
     f.add("project_id empty", o(project_id=""), [("/project_id", "empty")],
           [("/project_id", "empty", {"providerCode": "400"})])
     f.add("project_id missing", o(project_id=DEL), [("/project_id", "required")],
@@ -828,9 +837,9 @@ def url_parts(f, provider):
               warnings=[(CI + "/description", "unknown_field")])
     f.add("many wrapper problems at once",
           {"project_id": "xyz", "server_id": "", "token": None, "body": {"createImage": {"metadata": []}}, "extra": 1},
-          [("/project_id", "bad_char" if nova else "bad_format"), ("/server_id", "empty"), ("/token", "wrong_type"),
+          [("/project_id", "bad_char"), ("/server_id", "empty"), ("/token", "wrong_type"),
            (NAME, "required"), (MD, "wrong_type")],
-          warnings=[("/extra", "unknown_field")] + ([] if nova else [("/project_id", "bad_char")]))
+          warnings=[("/extra", "unknown_field")] + ([] if nova else [("/project_id", "bad_format")]))
 
 
 def openstack():
@@ -854,6 +863,9 @@ def openstack():
           name_req(" test image "), warnings=[(NAME, "bad_format")],
           params=[(NAME, "bad_format", {"format": "no leading or trailing whitespace", "severity": "warning"})],
           source=SRC["nova_schema"])
+    n.add("name ending in one line feed gets no upstream warning (Python's $)", name_req("abc\n"))
+    n.add("name ending in two line feeds is valid, upstream's warnings", name_req("abc\n\n"),
+          warnings=[(NAME, "bad_char"), (NAME, "bad_format")], params=[(NAME, "bad_char", bc("\n", 3, severity="warning"))])
     n.add("name with emoji and control char is valid for openstack, one bad_char warning", name_req("a" + GRIN + "\u0007b"),
           warnings=[(NAME, "bad_char")], params=[(NAME, "bad_char", bc(GRIN, 1))])
     n.add("name in full-width letters is valid and normalize keeps it (openstack refuses none)", name_req("\uff57\uff45\uff42"),
@@ -895,6 +907,9 @@ def openstack():
     m.add("metadata key of 255 chars is valid", md_req({"k" * 255: "v"}))
     m.add("metadata key of 256 chars is too long", md_req({"k" * 256: "v"}), [(MD + "/" + "k" * 256, "too_long")],
           [(MD + "/" + "k" * 256, "too_long", tl(255, 256, providerCode="400"))])
+    m.add("metadata key ending in one line feed gets no upstream warning (Python's $)", md_req({"k\n": "v"}))
+    m.add("metadata key ending in two line feeds is valid, upstream's warning", md_req({"k\n\n": "v"}),
+          warnings=KW("k\n\n"))
     m.add("metadata key of 255 Han chars is valid, a warning", md_req({ZHONG * 255: "v"}), warnings=KW(ZHONG * 255))
     m.add("metadata key of 256 x U+20000 is too long", md_req({U20000 * 256: "v"}),
           [(MD + "/" + U20000 * 256, "too_long")], [(MD + "/" + U20000 * 256, "too_long", tl(255, 256))],
@@ -1002,6 +1017,20 @@ def nova():
     n.add("name 256 chars with leading space and a bell: three issues", name_req(" " + "a" * 254 + "\u0007"),
           [(NAME, "too_long"), (NAME, "bad_char"), (NAME, "bad_format")],
           [(NAME, "bad_char", bc("\u0007", 255)), (NAME, "too_long", tl(255, 256))])
+    # Nova matches valid_name_regex with Python's re.search, whose `$` also matches before a final
+    # line feed: one final "\n" passes (Nova's normalize_name strips it; so does normalize).
+    n.add("name ending in one line feed is valid (Python's $), normalize trims it", name_req("abc\n"),
+          changes=[(NAME, "trim")], normalized=name_req("abc"), source=SRC["nova_schema"])
+    n.add("name of 254 chars and a final line feed (255) is valid", name_req("a" * 254 + "\n"), changes=[(NAME, "trim")])
+    n.add("name of 255 chars and a final line feed is too long (maxLength counts it)", name_req("a" * 255 + "\n"),
+          [(NAME, "too_long")], [(NAME, "too_long", tl(255, 256))])
+    n.add("name ending in two line feeds: bad_char at the first and bad_format", name_req("abc\n\n"),
+          [(NAME, "bad_char"), (NAME, "bad_format")], [(NAME, "bad_char", bc("\n", 3))])
+    n.add("name of a line feed only: bad_char and bad_format", name_req("\n"),
+          [(NAME, "bad_char"), (NAME, "bad_format")], [(NAME, "bad_char", bc("\n", 0))])
+    n.add("name ending in a space and a line feed is bad_format", name_req("abc \n"), [(NAME, "bad_format")])
+    n.add("name ending in CR LF: bad_char (CR)", name_req("abc\r\n"), [(NAME, "bad_char"), (NAME, "bad_format")],
+          [(NAME, "bad_char", bc("\r", 3))])
     n.add("name empty", name_req(""), [(NAME, "empty")])
     n.add("name missing", ci(name=DEL), [(NAME, "required")])
     n.add("name as a number is wrong_type for nova", name_req(12345), [(NAME, "wrong_type")],
@@ -1017,6 +1046,15 @@ def nova():
     m.add("metadata key of 256 chars is too long", md_req({"k" * 256: "v"}), [(MD + "/" + "k" * 256, "too_long")],
           [(MD + "/" + "k" * 256, "too_long", tl(255, 256, providerCode="400"))])
     m.add("metadata key empty", md_req({"": "v"}), [(MD + "/", "empty")], [(MD + "/", "empty", {"providerCode": "400"})])
+    # The key pattern ^[a-zA-Z0-9-_:. ]{1,255}$ (re.search): one final line feed passes, uncounted.
+    m.add("metadata key ending in one line feed is valid (Python's $)", md_req({"k\n": "v"}), source=SRC["nova_schema"])
+    m.add("metadata key of 255 chars and a final line feed is valid", md_req({"k" * 255 + "\n": "v"}))
+    m.add("metadata key of 256 chars and a final line feed is too long", md_req({"k" * 256 + "\n": "v"}),
+          [(MD + "/" + "k" * 256 + "\n", "too_long")], [(MD + "/" + "k" * 256 + "\n", "too_long", tl(255, 256))])
+    m.add("metadata key of a line feed only is bad_char", md_req({"\n": "v"}), [(MD + "/\n", "bad_char")],
+          [(MD + "/\n", "bad_char", bc("\n", 0))])
+    m.add("metadata key ending in two line feeds is bad_char", md_req({"k\n\n": "v"}), [(MD + "/k\n\n", "bad_char")],
+          [(MD + "/k\n\n", "bad_char", bc("\n", 1))])
     m.add("metadata key with slash and tilde is bad_char (escaped path)", md_req({"a/b~c": "v"}),
           [(MD + "/a~1b~0c", "bad_char")], [(MD + "/a~1b~0c", "bad_char", bc("/", 1, providerCode="400"))])
     for label, key, ch, idx in [("e-acute", "caf\u00e9", "\u00e9", 3), ("Han", "键", "键", 0),
