@@ -334,9 +334,23 @@ fn to_stderr(s: &str) {
     let _ = e.write_all(s.as_bytes()).and_then(|_| e.flush());
 }
 
+/// The arguments as text; an argument that is not UTF-8 (`std::env::args` would panic on it) is a
+/// usage error that names it.
+fn args() -> Result<Vec<String>, (u8, String)> {
+    std::env::args_os()
+        .skip(1)
+        .map(|a| {
+            a.into_string().map_err(|a| {
+                let lossy = a.to_string_lossy().into_owned();
+                let hint = "for a file whose name is not UTF-8, give the request on standard input (< FILE)";
+                (2, format!("the argument {lossy:?} is not UTF-8 text: {hint}"))
+            })
+        })
+        .collect()
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    match args().and_then(|args| run(&args)) {
         Ok(p) => {
             let mut o = std::io::stdout().lock();
             match o.write_all(p.out.as_bytes()).and_then(|_| o.flush()) {

@@ -636,9 +636,13 @@ impl<'o> Checker<'o> {
         let s: &str = match v {
             Value::String(s) => s,
             Value::Other(o) => {
-                if let Other::LoneSurrogate { code_point, index, .. } = &**o {
-                    let kind = Kind::BadChar { ch: None, code_point: *code_point, index: *index };
-                    self.error(path, kind, field);
+                if let Other::LoneSurrogate { raw, code_point, index } = &**o {
+                    // Every rule on the text, U+FFFD standing in for each surrogate (one character,
+                    // as the surrogate is one UTF-16 unit); the surrogate is the `bad_char` unless an
+                    // earlier character is.
+                    let lossy = crate::json::parse_string_marked(&format!("\"{raw}\""), None).map(|(t, _)| t);
+                    let lossy = lossy.unwrap_or_else(|_| "\u{FFFD}".repeat(index + 1));
+                    self.check_text_with(path, field, rule, &lossy, Some((*code_point, *index)));
                 } else {
                     self.wrong_type(path, v, "string", field);
                 }
@@ -656,6 +660,13 @@ impl<'o> Checker<'o> {
     /// The string rules proper: empty, length, charset, edges, format; then the stricter
     /// readings of other sources, as warnings.
     pub fn check_text(&mut self, path: &Path<'_>, field: &Field, rule: &Str, s: &str) {
+        self.check_text_with(path, field, rule, s, None);
+    }
+
+    /// [`Checker::check_text`]; `lone`: the first unpaired surrogate of the value `s` stands for
+    /// (U+FFFD in its place in `s`), as (code point, index in chars): it is a `bad_char` whatever
+    /// the charset, unless an earlier character is.
+    fn check_text_with(&mut self, path: &Path<'_>, field: &Field, rule: &Str, s: &str, lone: Option<(u32, usize)>) {
         let start = self.issues.len();
         if s.is_empty() {
             if rule.min >= 1 {
@@ -677,13 +688,29 @@ impl<'o> Checker<'o> {
                 self.error(path, Kind::TooLong { max, actual: n, unit: rule.unit }, field);
             }
         }
-        if let Some((index, c)) = rule.charset.first_bad(body) {
-            self.error(path, Kind::BadChar { ch: Some(c), code_point: c as u32, index }, field);
+        let bad = match (rule.charset.first_bad(body), lone) {
+            (Some((index, c)), Some((_, at))) if index < at => {
+                Some(Kind::BadChar { ch: Some(c), code_point: c as u32, index })
+            }
+            (_, Some((code_point, index))) => Some(Kind::BadChar { ch: None, code_point, index }),
+            (Some((index, c)), None) => Some(Kind::BadChar { ch: Some(c), code_point: c as u32, index }),
+            (None, None) => None,
+        };
+        if let Some(kind) = bad {
+            self.error(path, kind, field);
         }
         // A name that is too long or has characters not allowed gets one suggestion that passes both
         // rules: what normalization would fold is folded, what is not allowed dropped, the rest cut at
-        // the limit on a grapheme-cluster boundary.
+        // the limit on a grapheme-cluster boundary (without the stand-ins of unpaired surrogates).
         if field.role == Role::Name && self.issues.len() > first {
+            let without: String;
+            let s = match lone {
+                Some(_) => {
+                    without = s.chars().filter(|&c| c != '\u{FFFD}').collect();
+                    without.as_str()
+                }
+                None => s,
+            };
             if let Some(fixed) = suggest(s, rule) {
                 for issue in &mut self.issues[first..] {
                     issue.suggestion = Some(fixed.clone());

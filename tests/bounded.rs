@@ -468,21 +468,28 @@ fn nesting_100000_deep_is_too_deep_not_a_stack_overflow() {
 
 #[test]
 fn ten_megabytes_of_escapes_and_surrogates() {
-    // \u escapes (decoded), a lone surrogate in the middle, as a Huawei description.
-    let unit = r"\u00e9\ud83d\ude00\n";
-    let mut s = String::new();
-    while s.len() < 10 * MB {
-        s.push_str(unit);
+    // \u escapes (decoded), a lone surrogate in the middle, as a Huawei description: every rule runs
+    // on it (U+FFFD standing in for the surrogate), and the first character Huawei refuses is the
+    // bad_char: the line feed at index 2 in the first text, the surrogate in the second.
+    for (unit, lf) in [(r"\u00e9\ud83d\ude00\n", true), (r"\u00e9\ud83d\ude00x", false)] {
+        let mut s = String::new();
+        while s.len() < 10 * MB {
+            s.push_str(unit);
+        }
+        let units = s.len() / unit.len();
+        let mid = units / 2 * unit.len();
+        s.insert_str(mid, r"\udc00");
+        let text = format!(r#"{{"name":"a","image_url":"abc:x","min_disk":40,"description":"{s}"}}"#);
+        let r = all_entry_points(Provider::Huawei, "10 MB of escapes, huawei", &text, Some("/description"), 8);
+        let bad = r.issues.iter().find(|i| i.path == "/description" && i.code() == Code::BadChar).expect("bad_char");
+        let params = bad.kind.params();
+        let (cp, index) = if lf { ("U+000A", 2) } else { ("U+DC00", 3 * (mid / unit.len())) };
+        assert_eq!(params.get("codePoint"), Some(&Value::str(cp)), "{}", bad.message);
+        assert_eq!(params.get("index"), Some(&Value::num(index as i64)));
+        // The length is counted too: 3 chars per unit and the surrogate.
+        let long = r.issues.iter().find(|i| i.path == "/description" && i.code() == Code::TooLong).expect("too_long");
+        assert_eq!(long.kind.params().get("actual"), Some(&Value::num((3 * units + 1) as i64)));
     }
-    let mid = s.len() / 2 / unit.len() * unit.len();
-    s.insert_str(mid, r"\udc00");
-    let text = format!(r#"{{"name":"a","image_url":"abc:x","min_disk":40,"description":"{s}"}}"#);
-    let r = all_entry_points(Provider::Huawei, "10 MB of escapes, huawei", &text, Some("/description"), 8);
-    // The lone surrogate is reported (a string holding one is not inspected further).
-    let bad = r.issues.iter().find(|i| i.path == "/description" && i.code() == Code::BadChar).expect("bad_char");
-    let params = bad.kind.params();
-    assert_eq!(params.get("codePoint"), Some(&Value::str("U+DC00")), "{}", bad.message);
-    assert_eq!(params.get("index"), Some(&Value::num((3 * (mid / unit.len())) as i64)));
 }
 
 // --- issue 14: every list the rules walk, with the console's context; the densest reports -----

@@ -255,6 +255,12 @@ def zen():
           [("/imageName", "bad_char")], [("/imageName", "bad_char", {"codePoint": "U+D800", "index": 2})])
     f.add("imageName lone low surrogate first", z(imageName="\udc00ab"),
           [("/imageName", "bad_char")], [("/imageName", "bad_char", {"codePoint": "U+DC00", "index": 0})])
+    # A string holding a lone surrogate gets every rule, not only the surrogate's bad_char.
+    f.add("imageName with a refused char before a lone surrogate: bad_char is the earlier one", z(imageName="\u00e9\ud800"),
+          [("/imageName", "bad_char")], [("/imageName", "bad_char", bc("\u00e9", 0))])
+    f.add("imageName of 25 chars ending in a lone surrogate: too_long and bad_char", z(imageName="a" * 24 + "\ud800"),
+          [("/imageName", "too_long"), ("/imageName", "bad_char")],
+          [("/imageName", "too_long", tl(24, 25)), ("/imageName", "bad_char", {"codePoint": "U+D800", "index": 24})])
     f.add("imageName zero-width space counts as a char: 24 chars (26 bytes) bad_char and Terraform's byte warning",
           z(imageName="a" * 23 + ZWSP), [("/imageName", "bad_char")],
           [("/imageName", "bad_char", bc(ZWSP, 23))] + TFW(26), warnings=[("/imageName", "too_long")])
@@ -390,6 +396,9 @@ def tencent():
     f.add("ImageName of 60 Han chars is valid", t(ImageName=ZHONG * 60))
     f.add("ImageName of 61 Han chars is too long", t(ImageName=ZHONG * 61), [("/ImageName", "too_long")],
           [("/ImageName", "too_long", tl(60, 61, providerCode=TC_LEN))])
+    f.add("ImageName of 61 chars and a lone surrogate: too_long (62) and bad_char, with a suggestion", t(ImageName="a" * 61 + "\ud800"),
+          [("/ImageName", "too_long"), ("/ImageName", "bad_char")],
+          [("/ImageName", "too_long", tl(60, 62, suggestion="a" * 60)), ("/ImageName", "bad_char", {"codePoint": "U+D800", "index": 61})])
     f.add("ImageName of 60 x U+20000 is valid", t(ImageName=U20000 * 60))
     f.add("ImageName of 61 x U+20000 is too long", t(ImageName=U20000 * 61), [("/ImageName", "too_long")],
           [("/ImageName", "too_long", tl(60, 61, providerCode=TC_LEN))])
@@ -1204,6 +1213,8 @@ def huawei():
               [("/name", "bad_char", bc(ch, idx, providerCode="IMG.0003"))])
     n.add("name lone surrogate is bad_char", h(name="ab\ud800"), [("/name", "bad_char")],
           [("/name", "bad_char", {"codePoint": "U+D800", "index": 2, "providerCode": "IMG.0003"})])
+    n.add("name with an edge space, '<' and a lone surrogate: bad_format and the first bad_char", h(name=" <x>\ud800"),
+          [("/name", "bad_format"), ("/name", "bad_char")], [("/name", "bad_char", bc("<", 1))])
     n.add("name 129 chars with @: too_long and bad_char", h(name="n" * 128 + "@"),
           [("/name", "too_long"), ("/name", "bad_char")],
           [("/name", "too_long", {"providerCode": "IMG.0002"}), ("/name", "bad_char", bc("@", 128, providerCode="IMG.0003"))])
