@@ -146,8 +146,10 @@ pub enum Kind {
         min: i64,
         /// `max`: the largest value accepted.
         max: i64,
-        /// `actual`: the number literal as written (`39`, `2049.0`, `1e400`); a JSON number in the
-        /// report.
+        /// `actual`: the number literal as written (`39`, `2049.0`, `1e400`). In the report's
+        /// JSON a number when every JSON writer writes it back as it is (an integer of `i64` or
+        /// `u64` in plain digits), else the literal as a string (`"2049.0"`, `"1e400"`, `"-0"`,
+        /// `"0.1e1"`), so that `to_json`, serde and a round trip through either agree.
         actual: String,
     },
     /// `bad_char`: the first character the field's charset does not allow.
@@ -331,7 +333,8 @@ impl Kind {
                 vec![("max", u(*max)), ("actual", u(*actual)), ("unit", s(unit.name()))]
             }
             Kind::OutOfRange { min, max, actual } => {
-                vec![("min", n(*min)), ("max", n(*max)), ("actual", Value::Number(Cow::Owned(actual.clone())))]
+                let actual = if round_trips(actual) { Value::Number(Cow::Owned(actual.clone())) } else { s(actual) };
+                vec![("min", n(*min)), ("max", n(*max)), ("actual", actual)]
             }
             Kind::BadChar { ch, code_point, index } => vec![
                 ("char", ch.map(|c| s(&c.to_string())).unwrap_or(Value::Null)),
@@ -733,4 +736,19 @@ mod tests {
         assert!(r.issues.len() >= 3);
         assert_eq!(r.to_json(), r.to_value().to_json());
     }
+}
+
+/// Does every JSON writer write the number literal `lit` back as it is? An integer of `i64` or
+/// `u64` in plain digits (not `-0`). (Decided on the text: no float parsing or formatting in the
+/// wasm.)
+fn round_trips(lit: &str) -> bool {
+    let digits = lit.strip_prefix('-').unwrap_or(lit);
+    let plain =
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && (digits == "0" || !digits.starts_with('0'));
+    let u64_max = "18446744073709551615";
+    plain
+        && lit != "-0"
+        && (crate::json::number_as_i64(lit).is_some()
+            || (digits.len() == lit.len()
+                && (digits.len() < u64_max.len() || (digits.len() == u64_max.len() && digits <= u64_max))))
 }

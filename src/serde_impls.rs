@@ -525,9 +525,11 @@ fn kind_from(code: Code, p: &Value<'_>) -> Result<(Kind, Option<&'static str>), 
             }
         }
         Code::OutOfRange => {
+            // A number, or the literal as a string where no writer would keep it (`"1e400"`).
             let actual = match get("actual")? {
                 Value::Number(n) => n.to_string(),
-                _ => return Err(format!("{code}: params.actual is not a number")),
+                Value::String(t) if matches!(Value::parse(t), Ok(Value::Number(_))) => t.to_string(),
+                _ => return Err(format!("{code}: params.actual is not a number or a number literal")),
             };
             Kind::OutOfRange { min: int("min")?, max: int("max")?, actual }
         }

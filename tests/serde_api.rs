@@ -297,3 +297,40 @@ fn ids_are_their_strings_in_serde() {
     assert!(serde_json::from_str::<ChangeCode>("\"squash\"").unwrap_err().to_string().contains("unknown change code"));
     assert!(serde_json::from_str::<Provider>("1").is_err());
 }
+
+/// `out_of_range`'s `actual` for number literals no JSON writer keeps as written (a helper's
+/// finding: `1e400` was a number in `to_json`, a string through serde, and read back by neither):
+/// a string holding the literal, the same through both writers, and read back unchanged.
+#[test]
+fn out_of_range_actual_survives_every_writer() {
+    for (lit, number) in [
+        ("39", true),
+        ("-40", true),
+        ("18446744073709551615", true),
+        ("18446744073709551616", false),
+        ("99999999999999999999", false),
+        ("-9223372036854775809", false),
+        ("1e400", false),
+        ("-1e400", false),
+        ("1E400", false),
+        ("-0", false),
+        ("0.1e1", false),
+        ("2049.0", false),
+        ("1e5", false),
+    ] {
+        let body = format!(r#"{{"name":"n","image_url":"b-1:o","min_disk":{lit}}}"#);
+        let report = check_json(Provider::Huawei, &body, &Options::default()).unwrap();
+        let i = report.issues.iter().find(|i| i.code() == Code::OutOfRange).unwrap_or_else(|| panic!("{lit}"));
+        let ours = report.to_json();
+        let want = if number { format!(r#""actual":{lit}"#) } else { format!(r#""actual":"{lit}""#) };
+        assert!(ours.contains(&want), "{lit}: {ours}");
+        assert!(i.message.contains(lit), "the message keeps the literal: {}", i.message);
+        let serde = serde_json::to_string(&report).unwrap();
+        assert_eq!(serde, ours, "{lit}");
+        for text in [&serde, &ours] {
+            let mut back: Report = serde_json::from_str(text).unwrap_or_else(|e| panic!("{lit}: {e}"));
+            back.lang = report.lang;
+            assert_eq!(back, report, "{lit}");
+        }
+    }
+}

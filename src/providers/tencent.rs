@@ -452,31 +452,53 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                         Some(Some(_)) => {}
                     }
                 }
-                if systems == 0 {
-                    let (lang, provider) = (c.lang, c.provider);
-                    let name = crate::labels::name(provider, "/SnapshotIds", None, lang, c.label_index());
+                // Both say what they are about (a count of system-disk snapshots, not of the list):
+                // the label of /SnapshotIds, then their own words.
+                let (lang, provider) = (c.lang, c.provider);
+                let label = || crate::labels::name(provider, "/SnapshotIds", None, lang, c.label_index()).text;
+                let n = crate::messages::num(systems as i64);
+                let texts = if systems == 0 {
+                    let name = label();
                     let issue = c.push(&sp, Kind::Required, Severity::Error, Some(codes::TC_NO_SYSTEM_SNAPSHOT));
+                    Some((
+                        issue,
+                        name,
+                        [
+                            " must include a snapshot of a system disk.".to_owned(),
+                            "Must include a snapshot of a system disk".to_owned(),
+                            "必须包含一个系统盘快照。".to_owned(),
+                            "必须包含一个系统盘快照".to_owned(),
+                        ],
+                    ))
+                } else if systems > 1 {
+                    let name = label();
+                    let kind = Kind::TooMany { max: 1, actual: systems };
+                    let issue = c.push(&sp, kind, Severity::Error, Some(codes::TC_TWO_SYSTEM_SNAPSHOTS));
+                    Some((
+                        issue,
+                        name,
+                        [
+                            [" include ", &n, " snapshots of system disks; at most 1 is allowed."].concat(),
+                            "At most 1 snapshot of a system disk".to_owned(),
+                            ["包含 ", &n, " 个系统盘快照；最多允许 1 个。"].concat(),
+                            "最多 1 个系统盘快照".to_owned(),
+                        ],
+                    ))
+                } else {
+                    None
+                };
+                if let Some((issue, mut message, [en, en_short, zh, zh_short])) = texts {
                     let (long, short) = match lang {
-                        crate::Lang::En => {
-                            (" must include a snapshot of a system disk.", "Must include a snapshot of a system disk")
-                        }
-                        crate::Lang::Zh => ("必须包含一个系统盘快照。", "必须包含一个系统盘快照"),
+                        crate::Lang::En => (en, en_short),
+                        crate::Lang::Zh => (zh, zh_short),
                     };
-                    let mut message = name.text;
                     if lang == crate::Lang::Zh {
-                        crate::labels::push_spaced(&mut message, long);
+                        crate::labels::push_spaced(&mut message, &long);
                     } else {
-                        message.push_str(long);
+                        message.push_str(&long);
                     }
                     issue.message = message;
-                    issue.short_message = short.to_owned();
-                } else if systems > 1 {
-                    c.push(
-                        &sp,
-                        Kind::TooMany { max: 1, actual: systems },
-                        Severity::Error,
-                        Some(codes::TC_TWO_SYSTEM_SNAPSHOTS),
-                    );
+                    issue.short_message = short;
                 }
             }
         }

@@ -1,0 +1,61 @@
+//! A fresh helper's attack on the Rust API and the CLI (2026-11-30): each finding's example as a
+//! test. (The rule findings of the same day's audit against the sources are in the case files:
+//! tests/cases/generate.py; the serde one in tests/serde_api.rs.)
+
+use createimage::{check_json, Code, Lang, Options, Provider, Value};
+use std::process::{Command, Stdio};
+
+/// Tencent's two system-disk snapshots: the message counts the system-disk snapshots, not the
+/// list's items ("Snapshot IDs have 2 items" for a list of 3 was wrong).
+#[test]
+fn two_system_snapshots_say_what_was_counted() {
+    let body = r#"{"ImageName":"web","SnapshotIds":["snap-1","snap-2","snap-3"],"Region":"r"}"#;
+    let ctx =
+        Value::parse(r#"{"snapshotDiskUsage":{"snap-1":"SYSTEM_DISK","snap-2":"SYSTEM_DISK","snap-3":"DATA_DISK"}}"#)
+            .unwrap()
+            .into_owned();
+    for (lang, long, short) in [
+        (
+            Lang::En,
+            "Snapshot IDs include 2 snapshots of system disks; at most 1 is allowed.",
+            "At most 1 snapshot of a system disk",
+        ),
+        (Lang::Zh, "快照 ID 包含 2 个系统盘快照；最多允许 1 个。", "最多 1 个系统盘快照"),
+    ] {
+        let r = check_json(Provider::Tencent, body, &Options::lang(lang).with_context(ctx.clone())).unwrap();
+        let i = r.issues.iter().find(|i| i.code() == Code::TooMany).expect("too_many");
+        assert_eq!((i.path.as_str(), i.message.as_str(), i.short_message.as_str()), ("/SnapshotIds", long, short));
+        assert_eq!(i.kind.params().get("actual"), Some(&Value::num(2)));
+    }
+}
+
+/// An argument that is not UTF-8 (a file name, a language tag) is a usage error with exit code 2,
+/// not a panic (std::env::args panics on one).
+#[cfg(unix)]
+#[test]
+fn cli_refuses_arguments_that_are_not_utf8() {
+    use std::ffi::OsString;
+    use std::io::Write;
+    use std::os::unix::ffi::OsStringExt;
+    let bad = || OsString::from_vec(b"zh\xff".to_vec());
+    let runs: Vec<Vec<OsString>> = vec![
+        vec!["check".into(), "-p".into(), "tencent".into(), bad()],
+        vec!["check".into(), "-p".into(), "tencent".into(), "--lang".into(), bad()],
+        vec![bad()],
+    ];
+    for args in runs {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_createimage"))
+            .args(&args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The CLI may exit before it reads: a broken pipe here is fine.
+        let _ = child.stdin.take().unwrap().write_all(b"{}");
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("is not UTF-8 text") && !err.contains("panicked"), "{args:?}: {err}");
+    }
+}
