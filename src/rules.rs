@@ -640,7 +640,12 @@ impl<'o> Checker<'o> {
                     // Every rule on the text, U+FFFD standing in for each surrogate (one character,
                     // as the surrogate is one UTF-16 unit); the surrogate is the `bad_char` unless an
                     // earlier character is.
-                    let lossy = crate::json::parse_string_marked(&format!("\"{raw}\""), None).map(|(t, _)| t);
+                    // (The literal built by hand: `format!` would bring core's formatting into the wasm.)
+                    let mut literal = String::with_capacity(raw.len() + 2);
+                    literal.push('"');
+                    literal.push_str(raw);
+                    literal.push('"');
+                    let lossy = crate::json::parse_string_marked(&literal, None).map(|(t, _)| t);
                     let lossy = lossy.unwrap_or_else(|_| "\u{FFFD}".repeat(index + 1));
                     self.check_text_with(path, field, rule, &lossy, Some((*code_point, *index)));
                 } else {
