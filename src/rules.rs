@@ -706,16 +706,9 @@ impl<'o> Checker<'o> {
         }
         // A name that is too long or has characters not allowed gets one suggestion that passes both
         // rules: what normalization would fold is folded, what is not allowed dropped, the rest cut at
-        // the limit on a grapheme-cluster boundary (without the stand-ins of unpaired surrogates).
+        // the limit on a grapheme-cluster boundary. (An unpaired surrogate's U+FFFD stays where the
+        // charset allows U+FFFD: a value the provider takes, and it shows where the surrogate was.)
         if field.role == Role::Name && self.issues.len() > first {
-            let without: String;
-            let s = match lone {
-                Some(_) => {
-                    without = s.chars().filter(|&c| c != '\u{FFFD}').collect();
-                    without.as_str()
-                }
-                None => s,
-            };
             if let Some(fixed) = suggest(s, rule) {
                 for issue in &mut self.issues[first..] {
                     issue.suggestion = Some(fixed.clone());

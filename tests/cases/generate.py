@@ -399,6 +399,9 @@ def tencent():
     f.add("ImageName of 61 chars and a lone surrogate: too_long (62) and bad_char, with a suggestion", t(ImageName="a" * 61 + "\ud800"),
           [("/ImageName", "too_long"), ("/ImageName", "bad_char")],
           [("/ImageName", "too_long", tl(60, 62, suggestion="a" * 60)), ("/ImageName", "bad_char", {"codePoint": "U+D800", "index": 61})])
+    f.add("ImageName of 61 chars with a lone surrogate inside: the suggestion keeps U+FFFD in its place", t(ImageName="a" * 30 + "\ud800" + "a" * 30),
+          [("/ImageName", "too_long"), ("/ImageName", "bad_char")],
+          [("/ImageName", "too_long", tl(60, 61, suggestion="a" * 30 + "\ufffd" + "a" * 29))])
     f.add("ImageName of 60 x U+20000 is valid", t(ImageName=U20000 * 60))
     f.add("ImageName of 61 x U+20000 is too long", t(ImageName=U20000 * 61), [("/ImageName", "too_long")],
           [("/ImageName", "too_long", tl(60, 61, providerCode=TC_LEN))])

@@ -31,13 +31,17 @@ const ONE_PROVIDER_TARGET = 41_600;
  * normalize/to_http (main 57,566 B, createimage/tencent 50,623 B) plus ~1 KB, so that growth is a
  * decision; and for the pages that use normalize too (both modules: the price of normalize and
  * toHttp in a browser page, README), the same. Each test prints how far it is from its target.
+ * Raised once, the same day, by what the rule fixes of an audit against the sources and a
+ * helper's attack cost (+0.6 KB zenlayer to +1.4 KB main: Nova's final line feed, project ids,
+ * Huawei's tag count, every rule on a string with an unpaired surrogate, docs/performance.md);
+ * the main entry stays held to issue 11's target.
  */
-const MAIN_BUDGET = 58_300;
-const ONE_PROVIDER_BUDGET = 51_700;
-const MAIN_NORMALIZE_BUDGET = 121_000;
-const ONE_PROVIDER_NORMALIZE_BUDGET = 106_800;
+const MAIN_BUDGET = 59_800;
+const ONE_PROVIDER_BUDGET = 52_600;
+const MAIN_NORMALIZE_BUDGET = 123_400;
+const ONE_PROVIDER_NORMALIZE_BUDGET = 108_500;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
-const SYNC_BUDGET = 69_600;
+const SYNC_BUDGET = 70_300;
 
 const gzip9 = (file) => {
   const r = spawnSync("gzip", ["-9", "-c", "-n", file], { maxBuffer: 1 << 28 });
