@@ -717,6 +717,17 @@ fn unescape_segment(s: &str) -> String {
     out
 }
 
+/// Does every JSON writer write the number literal `lit` back as it is? An integer of at most 18
+/// digits (it fits an `i64`), written plainly (not `-0`). Decided on the text: no number parsing
+/// or float formatting in the wasm.
+fn round_trips(lit: &str) -> bool {
+    let digits = lit.strip_prefix('-').unwrap_or(lit);
+    (1..=18).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'))
+        && lit != "-0"
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{check, Options, Provider, Value};
@@ -737,15 +748,4 @@ mod tests {
         assert!(r.issues.len() >= 3);
         assert_eq!(r.to_json(), r.to_value().to_json());
     }
-}
-
-/// Does every JSON writer write the number literal `lit` back as it is? An integer of at most 18
-/// digits (it fits an `i64`), written plainly (not `-0`). Decided on the text: no number parsing
-/// or float formatting in the wasm.
-fn round_trips(lit: &str) -> bool {
-    let digits = lit.strip_prefix('-').unwrap_or(lit);
-    (1..=18).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits == "0" || !digits.starts_with('0'))
-        && lit != "-0"
 }
