@@ -466,6 +466,10 @@ export interface FieldDescriptor {
   /** No whitespace at either end. */
   noEdgeSpace?: true;
   format?: { id: string } & Localized;
+  /** Nova's patterns (Python's `$`) let one final line feed through: `counted` by `length`, or `uncounted`. */
+  finalLineFeed?: "counted" | "uncounted";
+  /** `list`: at most this many items. */
+  maxItems?: number;
   /** `integer`. */
   range?: { min: number; max: number };
   /** `enum`: the documented spellings. */
@@ -495,6 +499,10 @@ export interface ReadingDescriptor {
   length?: { min: number; max?: number; unit: LengthUnit };
   charset?: Localized;
   noEdgeSpace?: true;
+  format?: { id: string } & Localized;
+  finalLineFeed?: "counted" | "uncounted";
+  /** A list: at most this many items. */
+  maxItems?: number;
 }
 
 /** A cross-field rule. */

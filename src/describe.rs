@@ -55,6 +55,7 @@ fn str_rule(e: &mut Vec<(&'static str, Value<'static>)>, r: &Str) {
     if let Some(f) = r.format {
         e.push(("format", format(f)));
     }
+    final_lf(e, r.final_lf);
     if !r.readings.is_empty() {
         e.push(("readings", Value::Array(r.readings.iter().map(reading).collect())));
     }
@@ -108,7 +109,18 @@ fn reading(r: &Reading) -> Value<'static> {
     if let Some(f) = r.format {
         e.push(("format", format(f)));
     }
+    final_lf(&mut e, r.final_lf);
     Value::obj(e)
+}
+
+/// One final line feed that the pattern lets through (Python's `$`): `counted` by the length or
+/// `uncounted`.
+fn final_lf(e: &mut Vec<(&'static str, Value<'static>)>, f: FinalLf) {
+    match f {
+        FinalLf::No => {}
+        FinalLf::Pattern => e.push(("finalLineFeed", Value::str("counted"))),
+        FinalLf::PatternAndLength => e.push(("finalLineFeed", Value::str("uncounted"))),
+    }
 }
 
 /// One field descriptor.
@@ -194,11 +206,27 @@ fn rule(kind: &str, fields: &[&str], provider_code: Option<&str>) -> Value<'stat
 /// allowed values, charset in words (en/zh), nested fields, and the cross-field rules.
 pub fn describe(provider: Provider) -> Value<'static> {
     let fields = match provider {
-        Provider::Zenlayer | Provider::Huawei => list("", table(provider), |f| match f.name {
-            "image_tags" => Some(list("/image_tags/*", huawei::IMAGE_TAG_FIELDS, |_| None)),
-            "tags" => Some(list("/tags/*", huawei::IMAGE_TAG_FIELDS, |_| None)),
-            _ => None,
-        }),
+        Provider::Zenlayer | Provider::Huawei => {
+            let mut fields = list("", table(provider), |f| match f.name {
+                "image_tags" => Some(list("/image_tags/*", huawei::IMAGE_TAG_FIELDS, |_| None)),
+                "tags" => Some(list("/tags/*", huawei::IMAGE_TAG_FIELDS, |_| None)),
+                _ => None,
+            });
+            // Huawei's tag lists: how many items, and the tag APIs' stricter count.
+            for f in &mut fields {
+                let is_tags = matches!(f.get("name").and_then(Value::as_str), Some("tags" | "image_tags"));
+                if let (true, Value::Object(e)) = (provider == Provider::Huawei && is_tags, f) {
+                    let (max, (stricter, source)) = huawei::TAG_COUNT;
+                    e.push((Cow::Borrowed("maxItems"), Value::num(max as i64)));
+                    let mut r = reading(&Reading::of(source));
+                    if let Value::Object(re) = &mut r {
+                        re.push((Cow::Borrowed("maxItems"), Value::num(stricter as i64)));
+                    }
+                    e.push((Cow::Borrowed("readings"), Value::Array(vec![r])));
+                }
+            }
+            fields
+        }
         Provider::Tencent => list("", tencent::FIELDS, |f| {
             (f.name == "TagSpecification").then(|| {
                 list("/TagSpecification/*", tencent::TAG_SPEC_FIELDS, |g| {

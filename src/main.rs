@@ -137,15 +137,35 @@ fn text_report(r: &Report, lang: Lang) -> String {
     for i in &r.issues {
         let path = if i.path.is_empty() { "(request)" } else { &i.path };
         let pc = i.provider_code.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
-        out.push_str(&format!("{}: {path}: {}{pc}: {}\n", i.severity.as_str(), i.code().as_str(), i.message));
+        let (path, message) = (visible(path), visible(&i.message));
+        out.push_str(&format!("{}: {path}: {}{pc}: {message}\n", i.severity.as_str(), i.code().as_str()));
         if let Some(s) = &i.suggestion {
             out.push_str(if lang == Lang::Zh { "    建议：" } else { "    suggestion: " });
-            out.push_str(s);
+            out.push_str(&visible(s));
             out.push('\n');
         }
     }
     out.push_str(&summary_line(r, lang));
     out
+}
+
+/// Text for a terminal: the characters that move the cursor, change the screen or reorder a line
+/// (C0 and C1 controls, DEL, U+2028/U+2029, the bidirectional controls) written as `\u{XXXX}`, so
+/// that a key, a value or a label in a report can neither forge a line nor hide one.
+fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !s.chars().any(hidden) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| if hidden(c) { format!("\\u{{{:04X}}}", c as u32) } else { c.to_string() })
+        .collect::<String>()
+        .into()
 }
 
 /// The console's labels: a JSON object of strings (JSON pointer -> label), parsed with `marks` (a

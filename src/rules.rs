@@ -631,30 +631,16 @@ impl<'o> Checker<'o> {
         }
     }
 
-    /// Check a string value; returns it when it is a string (valid or not).
+    /// Check a string value; returns it when it is a string (valid or not; one holding an
+    /// unpaired surrogate is checked, on its [`lossy_text`], and not returned).
     pub fn check_str<'v>(&mut self, path: &Path<'_>, field: &Field, rule: &Str, v: &'v Value<'_>) -> Option<&'v str> {
         let s: &str = match v {
             Value::String(s) => s,
-            Value::Other(o) => {
-                if let Other::LoneSurrogate { raw, code_point, index } = &**o {
-                    // Every rule on the text, U+FFFD standing in for each surrogate (one character,
-                    // as the surrogate is one UTF-16 unit); the surrogate is the `bad_char` unless an
-                    // earlier character is.
-                    // (The literal built by hand: `format!` would bring core's formatting into the wasm.)
-                    let mut literal = String::with_capacity(raw.len() + 2);
-                    literal.push('"');
-                    literal.push_str(raw);
-                    literal.push('"');
-                    let lossy = crate::json::parse_string_marked(&literal, None).map(|(t, _)| t);
-                    let lossy = lossy.unwrap_or_else(|_| "\u{FFFD}".repeat(index + 1));
-                    self.check_text_with(path, field, rule, &lossy, Some((*code_point, *index)));
-                } else {
-                    self.wrong_type(path, v, "string", field);
-                }
-                return None;
-            }
             _ => {
-                self.wrong_type(path, v, "string", field);
+                match lossy_text(v) {
+                    Some((text, lone)) => self.check_text_with(path, field, rule, &text, Some(lone)),
+                    None => self.wrong_type(path, v, "string", field),
+                }
                 return None;
             }
         };
@@ -671,7 +657,14 @@ impl<'o> Checker<'o> {
     /// [`Checker::check_text`]; `lone`: the first unpaired surrogate of the value `s` stands for
     /// (U+FFFD in its place in `s`), as (code point, index in chars): it is a `bad_char` whatever
     /// the charset, unless an earlier character is.
-    fn check_text_with(&mut self, path: &Path<'_>, field: &Field, rule: &Str, s: &str, lone: Option<(u32, usize)>) {
+    pub(crate) fn check_text_with(
+        &mut self,
+        path: &Path<'_>,
+        field: &Field,
+        rule: &Str,
+        s: &str,
+        lone: Option<(u32, usize)>,
+    ) {
         let start = self.issues.len();
         if s.is_empty() {
             if rule.min >= 1 {
@@ -885,6 +878,21 @@ pub(crate) fn passes(field: &Field, rule: &Str, s: &str) -> bool {
     let mut c = Checker::new(Provider::Zenlayer, Lang::En);
     c.check_text(&Path::Root, field, rule, s);
     c.issues.iter().all(|i| i.severity != Severity::Error)
+}
+
+/// A string holding an unpaired surrogate ([`Other::LoneSurrogate`]) as the rules read it: its
+/// text with U+FFFD in place of each surrogate (one character, as a surrogate is one UTF-16
+/// unit), and the first surrogate as (code point, index in chars). `None` for any other value.
+pub(crate) fn lossy_text(v: &Value<'_>) -> Option<(String, (u32, usize))> {
+    let Value::Other(o) = v else { return None };
+    let Other::LoneSurrogate { raw, code_point, index } = &**o else { return None };
+    // (The literal built by hand: `format!` would bring core's formatting into the wasm.)
+    let mut literal = String::with_capacity(raw.len() + 2);
+    literal.push('"');
+    literal.push_str(raw);
+    literal.push('"');
+    let text = crate::json::parse_string_marked(&literal, None).map(|(t, _)| t);
+    Some((text.unwrap_or_else(|_| "\u{FFFD}".repeat(index + 1)), (*code_point, *index)))
 }
 
 /// Check a structural format; `Some(format name)` when the value does not have it.

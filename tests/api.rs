@@ -462,6 +462,26 @@ fn describe_lists_readings_and_context() {
     assert!(context_names(Provider::Nova).iter().any(|n| n == "microversion"));
     assert!(!context_names(Provider::OpenStack).iter().any(|n| n == "microversion"));
     assert!(context_names(Provider::Huawei).iter().any(|n| n == "imageFileExists"));
+    // Huawei's tag lists: at most 20, the tag APIs' 10 as a reading; Nova's final line feed.
+    for name in ["tags", "image_tags"] {
+        let d = describe(Provider::Huawei);
+        let f = d
+            .get("fields")
+            .and_then(Value::as_array)
+            .unwrap()
+            .iter()
+            .find(|f| f.get("name").and_then(Value::as_str) == Some(name))
+            .unwrap()
+            .to_json();
+        assert!(
+            f.contains(r#""maxItems":20"#)
+                && f.contains(r#""id":"huawei-ims-tag-apis-10""#)
+                && f.contains(r#""maxItems":10"#),
+            "{f}"
+        );
+    }
+    let nova = describe(Provider::Nova).to_json();
+    assert!(nova.contains(r#""finalLineFeed":"counted""#) && nova.contains(r#""finalLineFeed":"uncounted""#), "{nova}");
     // nova's project id is the router's rule; openstack's the characters both share, with the seed's
     // UUID and upstream's lower case as readings.
     let pid = |p: Provider| describe(p).get("fields").and_then(Value::as_array).unwrap()[0].to_json();

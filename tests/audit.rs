@@ -59,3 +59,42 @@ fn cli_refuses_arguments_that_are_not_utf8() {
         assert!(err.contains("is not UTF-8 text") && !err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+/// A Nova metadata key holding an unpaired surrogate: the first refused character is the
+/// `bad_char` ("!" at 0), the surrogate only when nothing earlier is (a second helper's finding).
+#[test]
+fn metadata_key_with_a_surrogate_names_the_first_bad_character() {
+    let body = |key: &str| {
+        format!(
+            r#"{{"project_id":"ab","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{{"createImage":{{"name":"n","metadata":{{"{key}":"v"}}}}}}}}"#
+        )
+    };
+    for (key, cp, index) in [(r"!\ud800", "U+0021", 0), (r"ab\ud800", "U+D800", 2), (r"a<\udc00", "U+003C", 1)] {
+        let r = check_json(Provider::Nova, &body(key), &Options::default()).unwrap();
+        let bad: Vec<_> = r.issues.iter().filter(|i| i.code() == Code::BadChar).collect();
+        assert_eq!(bad.len(), 1, "{key}: {}", r.to_json());
+        let p = bad[0].kind.params();
+        assert_eq!((p.get("codePoint"), p.get("index")), (Some(&Value::str(cp)), Some(&Value::num(index))), "{key}");
+    }
+}
+
+/// The CLI's text report writes control characters (and bidirectional controls) of keys, values
+/// and labels as `\u{XXXX}`: a key cannot clear the screen or forge an issue line.
+#[test]
+fn cli_text_report_shows_control_characters_escaped() {
+    use std::io::Write;
+    let body = r#"{"instanceId":"i","imageName":"web","x\u001b[2Jy\nerror: fake\u202e\u0085":1}"#;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_createimage"))
+        .args(["check", "-p", "zenlayer"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(body.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2, "one issue line and the summary: {text:?}");
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n') && !text.contains('\u{202E}'), "{text:?}");
+    assert!(text.contains(r"x\u{001B}[2Jy\u{000A}error: fake\u{202E}\u{0085}"), "{text}");
+}

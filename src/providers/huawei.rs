@@ -58,6 +58,9 @@ pub static TAG_APIS: Source = Source::new(
 const MAX_TAGS: usize = 20;
 /// The tag APIs' stricter limit ([`TAG_APIS`]): a warning.
 const MAX_TAGS_TAG_APIS: usize = 10;
+/// The two counts, for `describe`: (the limit, (the stricter reading's, its source)).
+#[cfg(feature = "describe")]
+pub const TAG_COUNT: (usize, (usize, &Source)) = (MAX_TAGS, (MAX_TAGS_TAG_APIS, &TAG_APIS));
 
 const NAME_READINGS: &[Reading] = &[Reading::of(&IMAGE_ATTRIBUTES).charset(Charset::AlnumDashDotUnderscoreSpace)];
 const TAG_KEY_READINGS: &[Reading] = &[Reading::of(&TAG_FORMAT_ASCII).max(36).charset(Charset::TagKey)];
@@ -222,16 +225,34 @@ fn tag_count(c: &mut Checker, p: &Path<'_>, n: usize) {
 }
 
 /// One `key.value` tag string; returns its key.
+/// A string holding an unpaired surrogate is checked on its text with U+FFFD in its place (the
+/// first surrogate is the `bad_char` of the part that holds it, at its index in that part), and
+/// its key is not returned (two surrogates would read as one key).
 pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, item: &'v Value<'_>) -> Option<&'v str> {
     let (krule, vrule) = tag_rules();
-    let s = c.check_str(ip, f, &Str::ANY, item)?;
+    let lossy = crate::rules::lossy_text(item);
+    let (s, lone) = match (item, &lossy) {
+        (Value::String(s), _) => (s.as_ref(), None),
+        (_, Some((text, lone))) => (text.as_str(), Some(*lone)),
+        _ => {
+            c.wrong_type(ip, item, "string", f);
+            return None;
+        }
+    };
     let (key, value) = s.split_once('.').unwrap_or((s, ""));
+    let mut offset = 0;
     for (part, field, rule, text) in [("key", &TAG_KEY, &krule, key), ("value", &TAG_VALUE, &vrule, value)] {
+        let chars = text.chars().count();
+        let here = lone.filter(|&(_, i)| (offset..offset + chars).contains(&i)).map(|(cp, i)| (cp, i - offset));
         let before = c.issues.len();
-        c.check_text(ip, field, rule, text);
+        c.check_text_with(ip, field, rule, text, here);
         c.mark_part(before, part);
+        offset += chars + 1; // the dot
     }
-    Some(key)
+    match item {
+        Value::String(s) => Some(s.split_once('.').map_or(s.as_ref(), |(k, _)| k)),
+        _ => None,
+    }
 }
 
 /// `image_tags`: objects `{key, value}`, and repeated keys.

@@ -300,14 +300,8 @@ pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Va
         },
         _ => (val, None),
     };
-    let before = c.issues.len();
-    c.check_text(ip, kf, &krule, k);
-    if let Some((code_point, index)) = lone {
-        if let Some(pos) = c.issues[before..].iter().position(|i| i.code() == Code::BadChar) {
-            c.issues.remove(before + pos);
-        }
-        c.error(ip, Kind::BadChar { ch: None, code_point, index }, kf);
-    }
+    // The surrogate is the key's bad_char unless an earlier character is.
+    c.check_text_with(ip, kf, &krule, k, lone);
     // The seed's "cannot be blank": the code it documents refuses only "", upstream's pattern
     // allows spaces; a key of whitespace only is a warning.
     if profile == Profile::Seed && !k.is_empty() && k.trim_start().is_empty() {

@@ -437,9 +437,11 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                     table[..end].last().filter(|(k, _)| k == id).map(|(_, i)| entries[*i].1.as_str())
                 };
                 let sp = root.key("SnapshotIds");
-                let mut systems = 0;
+                // Distinct system-disk snapshots (a repeated id is one snapshot: `duplicate` says so).
+                let mut system_ids: Vec<Cow<str>> = Vec::new();
                 for (i, id) in &snaps {
-                    match lookup(&fixed(snap, id)) {
+                    let key = fixed(snap, id);
+                    match lookup(&key) {
                         None | Some(None) => {
                             c.push(
                                 &sp.index(*i),
@@ -448,17 +450,20 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                                 Some(codes::TC_SNAPSHOT_NOT_FOUND),
                             );
                         }
-                        Some(Some(u)) if u.eq_ignore_ascii_case("SYSTEM_DISK") => systems += 1,
+                        Some(Some(u)) if u.eq_ignore_ascii_case("SYSTEM_DISK") => system_ids.push(key),
                         Some(Some(_)) => {}
                     }
                 }
+                system_ids.sort_unstable();
+                system_ids.dedup();
+                let systems = system_ids.len();
                 // Both say what they are about (a count of system-disk snapshots, not of the list):
                 // the label of /SnapshotIds, then their own words.
                 let (lang, provider) = (c.lang, c.provider);
-                let label = || crate::labels::name(provider, "/SnapshotIds", None, lang, c.label_index()).text;
+                let label = || crate::labels::name(provider, "/SnapshotIds", None, lang, c.label_index());
                 let n = crate::messages::num(systems as i64);
                 let texts = if systems == 0 {
-                    let name = label();
+                    let name = label().text;
                     let issue = c.push(&sp, Kind::Required, Severity::Error, Some(codes::TC_NO_SYSTEM_SNAPSHOT));
                     Some((
                         issue,
@@ -472,13 +477,14 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                     ))
                 } else if systems > 1 {
                     let name = label();
-                    let kind = Kind::TooMany { max: 1, actual: systems };
+                    let kind = Kind::TooMany { max: 1, actual: systems as u64 };
                     let issue = c.push(&sp, kind, Severity::Error, Some(codes::TC_TWO_SYSTEM_SNAPSHOTS));
+                    let verb = if name.plural { " include " } else { " includes " };
                     Some((
                         issue,
-                        name,
+                        name.text,
                         [
-                            [" include ", &n, " snapshots of system disks; at most 1 is allowed."].concat(),
+                            [verb, &n, " snapshots of system disks; at most 1 is allowed."].concat(),
                             "At most 1 snapshot of a system disk".to_owned(),
                             ["包含 ", &n, " 个系统盘快照；最多允许 1 个。"].concat(),
                             "最多 1 个系统盘快照".to_owned(),

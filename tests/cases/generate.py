@@ -1404,6 +1404,17 @@ def huawei():
           h(tags=["a.1"], image_tags=[{"key": "a", "value": "1"}]), [("/image_tags", "conflict")])
     t.add("conflict plus problems inside both lists", h(tags=["k" * 129, "x.y|z"], image_tags=[{"key": ""}]),
           [("/tags/0", "too_long"), ("/tags/1", "bad_char"), ("/image_tags/0/key", "empty"), ("/image_tags", "conflict")])
+    # A tag string holding a lone surrogate: every rule on each part, the surrogate the bad_char of
+    # its part (at its index in the part) unless an earlier character is.
+    t.add("tag with an edge space in the key and a lone surrogate in the value: every rule", h(tags=[" k.v\ud800"]),
+          [("/tags/0", "bad_format"), ("/tags/0", "bad_char")], warnings=[("/tags/0", "bad_char")],
+          params=[("/tags/0", "bad_char", {"codePoint": "U+D800", "index": 1, "part": "value", "severity": "error"}),
+                  ("/tags/0", "bad_format", {"part": "key"})])
+    t.add("tag key '=' before a lone surrogate: bad_char is the '='", h(tags=["=\ud800"]), [("/tags/0", "bad_char")],
+          [("/tags/0", "bad_char", {"codePoint": "U+003D", "index": 0, "part": "key"})])
+    t.add("tag key of 129 chars and a lone surrogate in the value: too_long and bad_char", h(tags=["k" * 129 + ".\ud800"]),
+          [("/tags/0", "too_long"), ("/tags/0", "bad_char")],
+          [("/tags/0", "bad_char", {"codePoint": "U+D800", "index": 0, "part": "value"})])
     # How many tags: at most 20 (the "Image Tag Data Formats" page); AddImageTag and
     # BatchAddOrDeleteTags say 10, a warning naming them. No error code is documented for it.
     TAGS = lambda n: ["k%d.v" % i for i in range(n)]
@@ -1538,6 +1549,11 @@ def contexts():
           [pc("/SnapshotIds", "required", "InvalidParameter.SystemSnapshotNotFound")], context=usage)
     f.add("two system snapshots", merge(TS, {"SnapshotIds": ["snap-sys", "snap-sys2"]}), [("/SnapshotIds", "too_many")],
           [pc("/SnapshotIds", "too_many", "InvalidParameter.DuplicateSystemSnapshots")], context=usage)
+    f.add("one system snapshot given twice: only the duplicate (one snapshot, counted once)",
+          merge(TS, {"SnapshotIds": ["snap-sys", "snap-sys"]}), [("/SnapshotIds/1", "duplicate")], context=usage)
+    f.add("two system snapshots, one of them twice: 2 counted", merge(TS, {"SnapshotIds": ["snap-sys", "snap-sys2", "snap-sys2"]}),
+          [("/SnapshotIds", "too_many"), ("/SnapshotIds/2", "duplicate")],
+          [("/SnapshotIds", "too_many", {"max": 1, "actual": 2})], context=usage)
     f.add("image name already taken", T, [("/ImageName", "already_exists")],
           [pc("/ImageName", "already_exists", "InvalidImageName.Duplicate")], context={"existingImageNames": ["db", "web"]})
     f.add("image name free", T, context={"existingImageNames": ["db"]})
