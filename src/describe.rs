@@ -504,11 +504,12 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
             let mut e = object(
                 huawei::FIELDS,
                 |f| {
-                    if f.name == "tags" {
-                        array_of(tag_str.clone())
-                    } else {
-                        array_of(image_tag.clone())
+                    let mut list =
+                        if f.name == "tags" { array_of(tag_str.clone()) } else { array_of(image_tag.clone()) };
+                    if let Value::Object(e) = &mut list {
+                        e.push((Cow::Borrowed("maxItems"), Value::num(huawei::TAG_COUNT.0 as i64)));
                     }
+                    list
                 },
                 true,
             );
