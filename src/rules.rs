@@ -97,10 +97,13 @@ pub enum FinalLf {
 
 impl FinalLf {
     /// `s` without the one final `\n` that the pattern lets through (`s` when nothing is left).
+    #[inline]
     pub fn body(self, s: &str) -> &str {
-        match (self, s.strip_suffix('\n')) {
-            (FinalLf::No, _) | (_, None) | (_, Some("")) => s,
-            (_, Some(body)) => body,
+        let b = s.as_bytes();
+        if self != FinalLf::No && b.len() > 1 && b[b.len() - 1] == b'\n' {
+            &s[..s.len() - 1]
+        } else {
+            s
         }
     }
 }
@@ -686,13 +689,14 @@ impl<'o> Checker<'o> {
                 self.error(path, Kind::TooLong { max, actual: n, unit: rule.unit }, field);
             }
         }
-        let bad = match (rule.charset.first_bad(body), lone) {
-            (Some((index, c)), Some((_, at))) if index < at => {
-                Some(Kind::BadChar { ch: Some(c), code_point: c as u32, index })
+        // The first refused character; with an unpaired surrogate, the surrogate unless a refused
+        // character comes before it.
+        let bad = rule.charset.first_bad(body);
+        let bad = match lone {
+            Some((code_point, at)) if bad.is_none_or(|(index, _)| index >= at) => {
+                Some(Kind::BadChar { ch: None, code_point, index: at })
             }
-            (_, Some((code_point, index))) => Some(Kind::BadChar { ch: None, code_point, index }),
-            (Some((index, c)), None) => Some(Kind::BadChar { ch: Some(c), code_point: c as u32, index }),
-            (None, None) => None,
+            _ => bad.map(|(index, c)| Kind::BadChar { ch: Some(c), code_point: c as u32, index }),
         };
         if let Some(kind) = bad {
             self.error(path, kind, field);
@@ -723,37 +727,52 @@ impl<'o> Checker<'o> {
     /// reported (one issue per code and field) is a warning whose message names the source.
     fn check_readings(&mut self, path: &Path<'_>, field: &Field, rule: &Str, s: &str, start: usize) {
         for r in rule.readings {
-            let has = |c: &Checker, code: Code| c.issues[start..].iter().any(|i| i.code() == code);
+            // What the field's rule and the readings before this one reported (one issue per code
+            // and field), read once, before this reading adds anything.
+            let (mut empty, mut short, mut long, mut bad_char, mut bad_format) = (false, false, false, false, false);
+            for i in &self.issues[start..] {
+                match i.code() {
+                    Code::Empty => empty = true,
+                    Code::TooShort => short = true,
+                    Code::TooLong => long = true,
+                    Code::BadChar => bad_char = true,
+                    Code::BadFormat => bad_format = true,
+                    _ => {}
+                }
+            }
+            // Each finding a warning naming the source, in a fixed order (pushed as found: no list).
+            let warn = |c: &mut Checker, kind: Kind| {
+                let pc = field.provider_code(kind.code());
+                let lang = c.lang;
+                let issue = c.push(path, kind, Severity::Warning, pc);
+                name_source(issue, lang, r.source);
+            };
             let n = r.unit.count_if_outside(s, r.min, r.max);
-            let mut found: Vec<Kind> = Vec::new();
-            if s.is_empty() && r.min >= 1 && !has(self, Code::Empty) {
-                found.push(Kind::Empty);
-            } else if let Some(n) = n.filter(|&n| n < r.min && !has(self, Code::TooShort) && !has(self, Code::Empty)) {
-                found.push(Kind::TooShort { min: r.min, actual: n, unit: r.unit });
+            if s.is_empty() && r.min >= 1 && !empty {
+                warn(self, Kind::Empty);
+            } else if let Some(n) = n.filter(|&n| n < r.min && !short && !empty) {
+                warn(self, Kind::TooShort { min: r.min, actual: n, unit: r.unit });
             }
             if let (Some(max), Some(n)) = (r.max, n) {
-                if n > max && !has(self, Code::TooLong) {
-                    found.push(Kind::TooLong { max, actual: n, unit: r.unit });
+                if n > max && !long {
+                    warn(self, Kind::TooLong { max, actual: n, unit: r.unit });
                 }
             }
             let body = r.final_lf.body(s);
-            if !has(self, Code::BadChar) {
+            if !bad_char {
                 if let Some((index, c)) = r.charset.first_bad(body) {
-                    found.push(Kind::BadChar { ch: Some(c), code_point: c as u32, index });
+                    warn(self, Kind::BadChar { ch: Some(c), code_point: c as u32, index });
                 }
             }
-            if r.edge.broken(body) && !has(self, Code::BadFormat) {
-                found.push(Kind::BadFormat { format: r.edge.format() });
+            if !bad_format && r.edge.broken(body) {
+                warn(self, Kind::BadFormat { format: r.edge.format() });
             }
-            let format = r.format.filter(|_| !s.is_empty());
-            if let Some(bad) = format.and_then(|f| format_error(f, s)).filter(|_| !has(self, Code::BadFormat)) {
-                found.push(Kind::BadFormat { format: bad });
-            }
-            for kind in found {
-                let pc = field.provider_code(kind.code());
-                let lang = self.lang;
-                let issue = self.push(path, kind, Severity::Warning, pc);
-                name_source(issue, lang, r.source);
+            if let Some(f) = r.format {
+                if !s.is_empty() && !bad_format {
+                    if let Some(bad) = format_error(f, s) {
+                        warn(self, Kind::BadFormat { format: bad });
+                    }
+                }
             }
         }
     }
