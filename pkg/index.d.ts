@@ -302,7 +302,7 @@ export interface IssueParamsMap {
   empty: {};
   too_short: { min: number; actual: number; unit: LengthUnit };
   too_long: { max: number; actual: number; unit: LengthUnit };
-  /** `actual`: a number (an integer of at most 18 digits), else the literal as written, as a string (`"2049.0"`, `"1e400"`, `"-0"`). */
+  /** `actual`: a number (a safe integer, at most 2^53 - 1 either way), else the literal as written, as a string (`"2049.0"`, `"1e400"`, `"-0"`, `"9007199254740993"`). */
   out_of_range: { min: number; max: number; actual: number | string };
   /** `char` is null for a lone surrogate; `codePoint` like `"U+3042"`; `index` in chars, 0-based. */
   bad_char: { char: string | null; codePoint: string; index: number };

@@ -994,6 +994,40 @@ fn simple_escape(e: u8) -> Option<char> {
     })
 }
 
+/// The first unpaired surrogate of a JSON string literal's content `raw` (escapes as written) at
+/// or after character `from`: (code point, index in chars), each character, escaped or not, and
+/// each surrogate counting one (as [`Other::LoneSurrogate`] counts).
+pub(crate) fn first_lone_surrogate(raw: &str, from: usize) -> Option<(u32, usize)> {
+    let b = raw.as_bytes();
+    let (mut i, mut chars) = (0, 0);
+    while i < b.len() {
+        let c = b[i];
+        if c != b'\\' {
+            i += match c {
+                0..=0x7F => 1,
+                0x80..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+        } else if let Some(hi) = (b.get(i + 1) == Some(&b'u')).then(|| hex4(b, i + 2)).flatten() {
+            i += 6;
+            let pair = (0xD800..0xDC00).contains(&hi)
+                && b.get(i) == Some(&b'\\')
+                && b.get(i + 1) == Some(&b'u')
+                && hex4(b, i + 2).is_some_and(|lo| (0xDC00..0xE000).contains(&lo));
+            if pair {
+                i += 6;
+            } else if (0xD800..0xE000).contains(&hi) && chars >= from {
+                return Some((hi, chars));
+            }
+        } else {
+            i += 2;
+        }
+        chars += 1;
+    }
+    None
+}
+
 fn hex4(b: &[u8], i: usize) -> Option<u32> {
     let s = b.get(i..i + 4)?;
     let mut v = 0u32;

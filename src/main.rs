@@ -153,8 +153,19 @@ fn text_report(r: &Report, lang: Lang) -> String {
 /// (C0 and C1 controls, DEL, U+2028/U+2029, the bidirectional controls) written as `\u{XXXX}`, so
 /// that a key, a value or a label in a report can neither forge a line nor hide one.
 fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_hidden(s, false, |c| format!("\\u{{{:04X}}}", c as u32))
+}
+
+/// Pretty JSON text for a terminal: the same characters as [`visible`] but its own line breaks, as
+/// JSON escapes (`\u202e`), so that it stays the same JSON (they can only stand inside its
+/// strings, where every C0 control character is escaped already).
+fn json_visible(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_hidden(s, true, |c| format!("\\u{:04x}", c as u32))
+}
+
+fn escape_hidden(s: &str, keep_line_feeds: bool, escape: impl Fn(char) -> String) -> std::borrow::Cow<'_, str> {
     let hidden = |c: char| {
-        c.is_control()
+        (c.is_control() && !(keep_line_feeds && c == '\n'))
             || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
             || ('\u{202A}'..='\u{202E}').contains(&c)
             || ('\u{2066}'..='\u{2069}').contains(&c)
@@ -162,10 +173,7 @@ fn visible(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.chars().any(hidden) {
         return s.into();
     }
-    s.chars()
-        .map(|c| if hidden(c) { format!("\\u{{{:04X}}}", c as u32) } else { c.to_string() })
-        .collect::<String>()
-        .into()
+    s.chars().map(|c| if hidden(c) { escape(c) } else { c.to_string() }).collect::<String>().into()
 }
 
 /// The console's labels: a JSON object of strings (JSON pointer -> label), parsed with `marks` (a
@@ -295,18 +303,11 @@ fn run(args: &[String]) -> Result<Printed, (u8, String)> {
                 // change's code stay the stable ids.
                 let changed = if a.lang == Lang::Zh { "已修改：" } else { "changed: " };
                 for c in &n.changes {
-                    line(
-                        &mut out,
-                        &format!(
-                            "{changed}{}: {}: {} -> {}",
-                            c.path,
-                            c.code.as_str(),
-                            c.from.to_json(),
-                            c.to.to_json()
-                        ),
-                    );
+                    let (from, to) = (c.from.to_json(), c.to.to_json());
+                    let text = format!("{changed}{}: {}: {from} -> {to}", c.path, c.code.as_str());
+                    line(&mut out, &visible(&text));
                 }
-                line(&mut out, &n.normalized.to_json_pretty());
+                line(&mut out, &json_visible(&n.normalized.to_json_pretty()));
                 out.push_str(&text_report(&n.report, a.lang));
             }
             n.report.ok
@@ -324,10 +325,11 @@ fn run(args: &[String]) -> Result<Printed, (u8, String)> {
                         line(&mut out, &format!("{k}: {v}"));
                     }
                     out.push('\n');
-                    line(&mut out, &h.body.to_json_pretty());
+                    line(&mut out, &json_visible(&h.body.to_json_pretty()));
                 }
                 for w in &h.warnings {
-                    line(&mut err, &format!("warning: {}: {}: {}", w.path, w.code().as_str(), w.message));
+                    let (path, message) = (visible(&w.path), visible(&w.message));
+                    line(&mut err, &format!("warning: {path}: {}: {message}", w.code().as_str()));
                 }
                 true
             }

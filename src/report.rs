@@ -147,10 +147,10 @@ pub enum Kind {
         /// `max`: the largest value accepted.
         max: i64,
         /// `actual`: the number literal as written (`39`, `2049.0`, `1e400`). In the report's
-        /// JSON a number when every JSON writer writes it back as it is (an integer of at most 18
-        /// digits, written plainly), else the literal as a string (`"2049.0"`, `"1e400"`, `"-0"`,
-        /// `"0.1e1"`, `"18446744073709551615"`), so that `to_json`, serde and a round trip
-        /// through either agree.
+        /// JSON a number when every JSON writer and reader keeps it (a safe integer, at most
+        /// 2^53 - 1 either way, written plainly), else the literal as a string (`"2049.0"`,
+        /// `"1e400"`, `"-0"`, `"0.1e1"`, `"9007199254740993"`), so that `to_json`, serde,
+        /// `JSON.parse` and a round trip through any of them agree.
         actual: String,
     },
     /// `bad_char`: the first character the field's charset does not allow.
@@ -717,12 +717,16 @@ fn unescape_segment(s: &str) -> String {
     out
 }
 
-/// Does every JSON writer write the number literal `lit` back as it is? An integer of at most 18
-/// digits (it fits an `i64`), written plainly (not `-0`). Decided on the text: no number parsing
-/// or float formatting in the wasm.
+/// Does every JSON writer and reader keep the number literal `lit` as it is? A safe integer
+/// (at most 2^53 - 1 = 9007199254740991 either way: what JavaScript's `JSON.parse` reads exactly),
+/// written plainly (not `-0`). Decided on the text: no number parsing or float formatting in the
+/// wasm.
 fn round_trips(lit: &str) -> bool {
+    const MAX_SAFE: &str = "9007199254740991";
     let digits = lit.strip_prefix('-').unwrap_or(lit);
-    (1..=18).contains(&digits.len())
+    let safe = digits.len() < MAX_SAFE.len() || (digits.len() == MAX_SAFE.len() && digits <= MAX_SAFE);
+    !digits.is_empty()
+        && safe
         && digits.bytes().all(|b| b.is_ascii_digit())
         && (digits == "0" || !digits.starts_with('0'))
         && lit != "-0"

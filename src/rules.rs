@@ -280,6 +280,8 @@ pub struct Checker<'o> {
     dropped_error: bool,
     /// Where an issue past the cap is built, for callers that adjust the issue they pushed.
     spare: Option<Issue>,
+    /// The part of a compound value the issues being recorded concern ([`Checker::in_part`]).
+    part: Option<&'static str>,
 }
 
 impl Checker<'static> {
@@ -306,6 +308,7 @@ impl<'o> Checker<'o> {
             dropped: 0,
             dropped_error: false,
             spare: None,
+            part: None,
         }
     }
 
@@ -360,6 +363,7 @@ impl<'o> Checker<'o> {
     ) -> &mut Issue {
         let provider_code = provider_code.map(|c| Cow::Borrowed(c.as_str()));
         let mut issue = Issue::blank(path, kind, severity, provider_code);
+        issue.part = self.part;
         if self.issues.len() >= MAX_ISSUES {
             self.dropped += 1;
             self.dropped_error |= severity == Severity::Error;
@@ -396,14 +400,13 @@ impl<'o> Checker<'o> {
         self.push(path, kind, Severity::Error, pc)
     }
 
-    /// Set the `part` of the issues recorded since `from` and remake their messages.
-    pub fn mark_part(&mut self, from: usize, part: &'static str) {
-        let mut issues = std::mem::take(&mut self.issues);
-        for i in issues.iter_mut().skip(from) {
-            i.part = Some(part);
-            self.describe(i);
-        }
-        self.issues = issues;
+    /// Run `f` with the issues it records concerning `part` (`key` or `value`) of a compound value:
+    /// their messages are made with it (and keep what is added to them after, such as the source
+    /// a warning names).
+    pub fn in_part(&mut self, part: &'static str, f: impl FnOnce(&mut Self)) {
+        let outer = self.part.replace(part);
+        f(self);
+        self.part = outer;
     }
 
     pub fn ok(&self) -> bool {

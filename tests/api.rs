@@ -444,7 +444,12 @@ fn describe_lists_readings_and_context() {
     );
     assert_eq!(r.get("length").and_then(|l| l.get("max")), Some(&Value::num(36)));
     assert_eq!(key.get("length").and_then(|l| l.get("max")), Some(&Value::num(128)));
-    assert_eq!(key.get("providerCodes").map(|c| c.to_json()).as_deref(), Some(r#"{"*":"IMG.0115"}"#));
+    // IMG.0115 for every issue of a tag, named code by code (the number of tags has no code).
+    let codes = key.get("providerCodes").unwrap();
+    for code in ["required", "empty", "too_long", "bad_char", "bad_format", "duplicate"] {
+        assert_eq!(codes.get(code).and_then(Value::as_str), Some("IMG.0115"), "{code}");
+    }
+    assert!(codes.get("*").is_none() && codes.get("too_many").is_none(), "{}", codes.to_json());
     let context_names = |p: Provider| -> Vec<String> {
         describe(p)
             .get("context")

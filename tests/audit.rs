@@ -98,3 +98,40 @@ fn cli_text_report_shows_control_characters_escaped() {
     assert!(!text.chars().any(|c| c.is_control() && c != '\n') && !text.contains('\u{202E}'), "{text:?}");
     assert!(text.contains(r"x\u{001B}[2Jy\u{000A}error: fake\u{202E}\u{0085}"), "{text}");
 }
+
+/// A third helper's findings: a Huawei `tags` string holding a surrogate in both parts reports
+/// each part's own surrogate (the value's was judged as U+FFFD, a warning); warnings about one
+/// part of a value keep the source they name.
+#[test]
+fn tag_parts_with_surrogates_and_part_warnings_name_their_source() {
+    let body = r#"{"name":"f","image_url":"image-test:disk.qcow2","min_disk":40,"tags":["k\ud800.v\udc00","k=\ud800.v\ud800|"]}"#;
+    let r = check_json(Provider::Huawei, body, &Options::default()).unwrap();
+    let bad: Vec<_> = r
+        .issues
+        .iter()
+        .filter(|i| i.code() == Code::BadChar)
+        .map(|i| (i.path.as_str(), i.part, i.kind.params().get("codePoint").cloned(), i.severity))
+        .collect();
+    use createimage::Severity::Error;
+    assert_eq!(
+        bad,
+        vec![
+            ("/tags/0", Some("key"), Some(Value::str("U+D800")), Error),
+            ("/tags/0", Some("value"), Some(Value::str("U+DC00")), Error),
+            ("/tags/1", Some("key"), Some(Value::str("U+003D")), Error),
+            ("/tags/1", Some("value"), Some(Value::str("U+D800")), Error),
+        ]
+    );
+    let long =
+        format!(r#"{{"name":"f","image_url":"image-test:disk.qcow2","min_disk":40,"tags":["{}.v"]}}"#, "k".repeat(40));
+    for lang in [Lang::En, Lang::Zh] {
+        let r = check_json(Provider::Huawei, &long, &Options::lang(lang)).unwrap();
+        let w = &r.issues[0];
+        let (source, short) = if lang == Lang::Zh {
+            ("依据华为云 IMS", "（依据华为云 IMS")
+        } else {
+            ("This follows Huawei Cloud's IMS", ", per Huawei Cloud's IMS")
+        };
+        assert!(w.message.contains(source) && w.short_message.contains(short), "{}: {}", w.message, w.short_message);
+    }
+}

@@ -19,8 +19,17 @@ const NAME_CODES: &[(Option<Code>, ProviderCode)] = &[
 ];
 const DESC_CODES: &[(Option<Code>, ProviderCode)] =
     &[(Some(Code::TooLong), codes::IMG_0004), (Some(Code::BadChar), codes::IMG_0054)];
-/// IMG.0115 "The image tag is invalid.": every tag issue.
-const TAG_CODES: &[(Option<Code>, ProviderCode)] = &[(None, codes::IMG_0115)];
+/// IMG.0115 "The image tag is invalid.": every issue of a tag (not the number of tags, for which
+/// no code is documented).
+const TAG_CODES: &[(Option<Code>, ProviderCode)] = &[
+    (Some(Code::Required), codes::IMG_0115),
+    (Some(Code::WrongType), codes::IMG_0115),
+    (Some(Code::Empty), codes::IMG_0115),
+    (Some(Code::TooLong), codes::IMG_0115),
+    (Some(Code::BadChar), codes::IMG_0115),
+    (Some(Code::BadFormat), codes::IMG_0115),
+    (Some(Code::Duplicate), codes::IMG_0115),
+];
 
 /// IMS "Image Attributes" (international site, every region's API reference): the name holds
 /// upper- and lower-case letters, digits, `-`, `.`, `_` and spaces; no Chinese characters.
@@ -225,15 +234,18 @@ fn tag_count(c: &mut Checker, p: &Path<'_>, n: usize) {
 }
 
 /// One `key.value` tag string; returns its key.
-/// A string holding an unpaired surrogate is checked on its text with U+FFFD in its place (the
-/// first surrogate is the `bad_char` of the part that holds it, at its index in that part), and
-/// its key is not returned (two surrogates would read as one key).
+/// A string holding an unpaired surrogate is checked on its text with U+FFFD in its place (each
+/// part's first surrogate is that part's `bad_char`, at its index in the part, unless an earlier
+/// character is), and its key is not returned (two surrogates would read as one key).
 pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, item: &'v Value<'_>) -> Option<&'v str> {
     let (krule, vrule) = tag_rules();
     let lossy = crate::rules::lossy_text(item);
-    let (s, lone) = match (item, &lossy) {
+    let (s, raw) = match (item, &lossy) {
         (Value::String(s), _) => (s.as_ref(), None),
-        (_, Some((text, lone))) => (text.as_str(), Some(*lone)),
+        (Value::Other(o), Some((text, _))) => match &**o {
+            crate::json::Other::LoneSurrogate { raw, .. } => (text.as_str(), Some(raw.as_str())),
+            _ => (text.as_str(), None),
+        },
         _ => {
             c.wrong_type(ip, item, "string", f);
             return None;
@@ -243,10 +255,11 @@ pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, it
     let mut offset = 0;
     for (part, field, rule, text) in [("key", &TAG_KEY, &krule, key), ("value", &TAG_VALUE, &vrule, value)] {
         let chars = text.chars().count();
-        let here = lone.filter(|&(_, i)| (offset..offset + chars).contains(&i)).map(|(cp, i)| (cp, i - offset));
-        let before = c.issues.len();
-        c.check_text_with(ip, field, rule, text, here);
-        c.mark_part(before, part);
+        let here = raw
+            .and_then(|raw| crate::json::first_lone_surrogate(raw, offset))
+            .filter(|&(_, i)| i < offset + chars)
+            .map(|(cp, i)| (cp, i - offset));
+        c.in_part(part, |c| c.check_text_with(ip, field, rule, text, here));
         offset += chars + 1; // the dot
     }
     match item {

@@ -307,9 +307,9 @@ pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Va
     if profile == Profile::Seed && !k.is_empty() && k.trim_start().is_empty() {
         c.reading_warning(ip, Kind::Empty, kf, &SEED_BLANK_KEY);
     }
-    let before = c.issues.len();
-    c.check_str(ip, vf, &vrule, val);
-    c.mark_part(before, "value");
+    c.in_part("value", |c| {
+        c.check_str(ip, vf, &vrule, val);
+    });
 }
 
 pub const VM_STATES: &[&str] = &["ACTIVE", "STOPPED", "PAUSED", "SUSPENDED"];

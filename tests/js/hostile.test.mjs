@@ -830,3 +830,15 @@ test("was a bug (14.9): context reports that contradicted themselves", () => {
     assert.equal(new Set(seen).size, seen.length, `${p}: an issue twice: ${seen}`);
   }
 });
+
+test("was a bug (2026-11-30): checkField on a whole metadata map names a key holding a lone surrogate as validate does", () => {
+  const map = { "k\uD800": "v", "!\uDC00": "w", ok: "x" };
+  for (const p of ["nova", "openstack"]) {
+    const whole = validate(p, withValue(p, ["body", "createImage", "metadata"], map));
+    const field = checkField(p, "/body/createImage/metadata", map);
+    const at = (r) => r.issues.filter((i) => i.path.startsWith("/body/createImage/metadata/")).map((i) => [i.path, i.code, i.severity, i.params.codePoint]);
+    assert.deepEqual(at(field), at(whole), p);
+    assert.ok(at(field).some(([path]) => path === "/body/createImage/metadata/k\uD800"), `${p}: ${JSON.stringify(at(field))}`);
+    assert.ok(!at(field).some(([path]) => path.includes("\uFFFD")), `${p}: ${JSON.stringify(at(field))}`);
+  }
+});

@@ -27,7 +27,7 @@
 //! `describe` and `json_schema` are not here: they are data, generated at build time into
 //! `pkg/rules.js` by the native CLI from the same tables (code in the wasm would cost more bytes).
 
-use crate::json::{parse_marked, parse_string_marked, parse_with, write_str, Marks, Other, Value, MAX_TEXT_BYTES};
+use crate::json::{parse_marked, parse_string_marked, write_str, Marks, Other, Value, MAX_TEXT_BYTES};
 use crate::{Lang, Options, Provider};
 use wasm_bindgen::prelude::*;
 
@@ -238,13 +238,22 @@ pub fn check_field(provider: u32, path: &str, value: &str, lang: u32, labels: &s
         (path_text, l, bad_path || bad_labels)
     };
     let (mut path_text, mut l, bad) = parse(None);
-    let marks = if bad { Marks::avoiding(&[path, value, labels]) } else { None };
-    if let Some(m) = &marks {
-        (path_text, l, _) = parse(Some(m));
-    }
-    let v = match parse_with(value, true) {
-        Ok(v) => v,
+    // The value too may hold keys with an unpaired surrogate (a whole metadata map): then every
+    // text is parsed again with the placeholders, as `check` does.
+    let (v, bad_value) = match parse_marked(value, true, None) {
+        Ok(x) => x,
         Err(e) => return keep(bad_text(p.id(), lang, &e)),
+    };
+    let marks = if bad || bad_value { Marks::avoiding(&[path, value, labels]) } else { None };
+    let v = match &marks {
+        Some(m) => {
+            (path_text, l, _) = parse(Some(m));
+            match parse_marked(value, true, Some(m)) {
+                Ok((v, _)) => v,
+                Err(e) => return keep(bad_text(p.id(), lang, &e)),
+            }
+        }
+        None => v,
     };
     // The last key holds an unpaired surrogate: the value is that member's, as `check` sees it.
     let segs = crate::report::split_pointer(&path_text);
