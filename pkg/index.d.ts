@@ -319,14 +319,15 @@ export interface IssueParamsMap {
   duplicate: { value: string; first: string };
   unknown_field: { field: string };
   /** Also at `""` when a report would list more than 10,000 issues: the first 10,000 are listed, `actual` is how many were found. */
-  too_many: { max: number; actual: number };
+  /** A count from a console's context past 2^53 - 1 (which `JSON.parse` cannot read exactly) comes as its digits, a string. */
+  too_many: { max: number | string; actual: number | string };
   too_deep: { max: number };
   /** A property of the JS value could not be read (a getter or proxy trap threw). */
   unreadable: { detail: string };
   not_found: { what: string; value: string };
   bad_state: { what: string; state: string; allowed: string[] };
   /** `{ limit, actual }` for a count over its limit, `{ remaining: 0 }` when no quota is left. */
-  quota_exceeded: { limit: number; actual: number } | { remaining: 0 };
+  quota_exceeded: { limit: number | string; actual: number | string } | { remaining: 0 };
   not_supported: { what: string; value: string };
   mismatch: { what: string; expected: string; actual: string };
   already_exists: { value: string };

@@ -390,8 +390,9 @@ fn main() -> ExitCode {
         Err((code, msg)) => {
             let mut e = String::new();
             if !msg.is_empty() {
+                // Escaped: a message may quote a file's text (a key of the labels file).
                 e.push_str("createimage: ");
-                e.push_str(&msg);
+                e.push_str(&visible(&msg));
                 e.push('\n');
             }
             // Usage errors get the usage; unreadable input only its message.

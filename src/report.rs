@@ -310,11 +310,19 @@ impl Kind {
         fn s(v: &str) -> Value<'static> {
             Value::str(v)
         }
+        // A whole number: a JSON number where JavaScript's JSON.parse reads it exactly (at most
+        // 2^53 - 1 either way: a count never is more, a context's quota may be), else its digits
+        // as a string, as `out_of_range`'s `actual`.
         fn n(v: impl Into<i64>) -> Value<'static> {
-            Value::num(v.into())
+            let v = v.into();
+            if v.unsigned_abs() < 1 << 53 {
+                Value::num(v)
+            } else {
+                Value::str(crate::messages::num(v))
+            }
         }
         fn u(v: usize) -> Value<'static> {
-            Value::num(v as i64)
+            n(v as i64)
         }
         fn list(v: &[&str]) -> Value<'static> {
             Value::Array(v.iter().map(|x| Value::str(*x)).collect())

@@ -466,9 +466,11 @@ fn kind_from(code: Code, p: &Value<'_>) -> Result<(Kind, Option<&'static str>), 
     let string = |name: &str| -> Result<String, String> {
         get(name)?.as_str().map(str::to_owned).ok_or_else(|| format!("{code}: params.{name} is not a string"))
     };
+    // A whole number: a JSON number, or its digits as a string past 2^53 - 1 (`Kind::params`).
     let int = |name: &str| -> Result<i64, String> {
         match get(name)? {
             Value::Number(n) => number_as_i64(n),
+            Value::String(t) if t.bytes().all(|b| b.is_ascii_digit() || b == b'-') => number_as_i64(t),
             _ => None,
         }
         .ok_or_else(|| format!("{code}: params.{name} is not a 64-bit integer"))
@@ -476,6 +478,7 @@ fn kind_from(code: Code, p: &Value<'_>) -> Result<(Kind, Option<&'static str>), 
     let unsigned = |name: &str| -> Result<u64, String> {
         match get(name)? {
             Value::Number(n) => n.parse::<u64>().ok().or_else(|| number_as_i64(n).map(|v| v as u64)),
+            Value::String(t) if t.bytes().all(|b| b.is_ascii_digit()) => t.parse::<u64>().ok(),
             _ => None,
         }
         .ok_or_else(|| format!("{code}: params.{name} is not an integer"))

@@ -135,3 +135,39 @@ fn tag_parts_with_surrogates_and_part_warnings_name_their_source() {
         assert!(w.message.contains(source) && w.short_message.contains(short), "{}: {}", w.message, w.short_message);
     }
 }
+
+/// A fourth helper's findings: a context's integer past 2^53 - 1 is written as its digits (as
+/// `out_of_range`'s `actual`), and reads back; a key of the labels file quoted in a CLI error is
+/// escaped.
+#[test]
+fn large_context_integers_and_quoted_label_keys() {
+    let ctx = Value::parse(r#"{"imagesInZone": 9007199254740993}"#).unwrap().into_owned();
+    let r = check_json(
+        Provider::Zenlayer,
+        r#"{"instanceId":"i","imageName":"name"}"#,
+        &Options::default().with_context(ctx),
+    )
+    .unwrap();
+    let i = r.issues.iter().find(|i| i.code() == Code::QuotaExceeded).expect("quota_exceeded");
+    assert_eq!(i.kind.params().get("actual"), Some(&Value::str("9007199254740993")));
+    let back: createimage::Report = serde_json::from_str(&r.to_json()).unwrap();
+    assert_eq!(back.issues, r.issues);
+
+    let dir = std::env::temp_dir().join(format!("createimage-audit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let labels = dir.join("labels.json");
+    std::fs::write(&labels, "{\"\\u001b[2J\\u001b[Hzenlayer: valid\\n\": 0}").unwrap();
+    let request = dir.join("request.json");
+    std::fs::write(&request, r#"{"instanceId":"i","imageName":"name"}"#).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_createimage"))
+        .args(["check", "-p", "zenlayer", "--labels"])
+        .arg(&labels)
+        .arg(&request)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(!err.chars().any(|c| c.is_control() && c != '\n') && err.lines().count() == 1, "{err:?}");
+    assert!(err.contains(r"\u{001B}[2J") && err.contains("is not a string"), "{err}");
+}

@@ -288,7 +288,10 @@ fn dups(c: &mut Checker, keys: &[(usize, &str)], at: impl Fn(usize) -> String) {
     for (i, key, first) in crate::rules::repeats(&keys) {
         let kind = Kind::Duplicate { value: key.to_owned(), first: at(first) };
         let pc = TAG_KEY.provider_code(kind.code());
-        c.push_at(at(i), kind, Severity::Error, pc);
+        // The key part of the `key.value` string (as `image_tags` reports it at `/key`).
+        c.in_part("key", |c| {
+            c.push_at(at(i), kind, Severity::Error, pc);
+        });
     }
 }
 

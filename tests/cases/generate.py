@@ -1343,7 +1343,7 @@ def huawei():
           [("/tags/0", "too_long")], [("/tags/0", "too_long", {"part": "value", "severity": "error"})],
           warnings=[("/tags/0", "bad_char")])
     t.add("duplicate tag key at the later one", h(tags=["aaa.111", "aaa.222"]), [("/tags/1", "duplicate")],
-          [("/tags/1", "duplicate", {"value": "aaa", "first": "/tags/0", "providerCode": "IMG.0115"})])
+          [("/tags/1", "duplicate", {"value": "aaa", "first": "/tags/0", "part": "key", "providerCode": "IMG.0115"})])
     t.add("duplicate tag key without values", h(tags=["aaa", "bbb.1", "aaa"]), [("/tags/2", "duplicate")],
           [("/tags/2", "duplicate", {"first": "/tags/0"})])
     t.add("same value under different keys is fine", h(tags=["a.1", "b.1"]))
