@@ -994,38 +994,26 @@ fn simple_escape(e: u8) -> Option<char> {
     })
 }
 
-/// The first unpaired surrogate of a JSON string literal's content `raw` (escapes as written) at
-/// or after character `from`: (code point, index in chars), each character, escaped or not, and
-/// each surrogate counting one (as [`Other::LoneSurrogate`] counts).
+/// The text of a string literal's content `raw` (without quotes, escapes as written) as a Rust
+/// string holds it: U+FFFD for each unpaired surrogate.
+pub(crate) fn lossy_string(raw: &str) -> String {
+    String::from_utf16_lossy(&utf16_units(raw))
+}
+
+/// The first unpaired surrogate of a string literal's content `raw` at or after character `from`:
+/// (code point, index in chars), a surrogate pair counting one character and a lone surrogate one
+/// (as [`Other::LoneSurrogate`] counts).
 pub(crate) fn first_lone_surrogate(raw: &str, from: usize) -> Option<(u32, usize)> {
-    let b = raw.as_bytes();
-    let (mut i, mut chars) = (0, 0);
-    while i < b.len() {
-        let c = b[i];
-        if c != b'\\' {
-            i += match c {
-                0..=0x7F => 1,
-                0x80..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-        } else if let Some(hi) = (b.get(i + 1) == Some(&b'u')).then(|| hex4(b, i + 2)).flatten() {
-            i += 6;
-            let pair = (0xD800..0xDC00).contains(&hi)
-                && b.get(i) == Some(&b'\\')
-                && b.get(i + 1) == Some(&b'u')
-                && hex4(b, i + 2).is_some_and(|lo| (0xDC00..0xE000).contains(&lo));
-            if pair {
-                i += 6;
-            } else if (0xD800..0xE000).contains(&hi) && chars >= from {
-                return Some((hi, chars));
-            }
-        } else {
-            i += 2;
-        }
-        chars += 1;
-    }
-    None
+    char::decode_utf16(utf16_units(raw))
+        .enumerate()
+        .skip(from)
+        .find_map(|(i, c)| c.err().map(|e| (u32::from(e.unpaired_surrogate()), i)))
+}
+
+/// Is `lit` an integer written in plain digits (`-?(0|[1-9][0-9]*)`)?
+pub(crate) fn plain_integer(lit: &str) -> bool {
+    let d = lit.strip_prefix('-').unwrap_or(lit);
+    !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) && (d == "0" || !d.starts_with('0'))
 }
 
 fn hex4(b: &[u8], i: usize) -> Option<u32> {

@@ -310,12 +310,12 @@ impl Kind {
         fn s(v: &str) -> Value<'static> {
             Value::str(v)
         }
-        // A whole number: a JSON number where JavaScript's JSON.parse reads it exactly (at most
-        // 2^53 - 1 either way: a count never is more, a context's quota may be), else its digits
-        // as a string, as `out_of_range`'s `actual`.
+        // A whole number: a JSON number where JavaScript's JSON.parse reads it exactly (a count
+        // never is more, a context's quota may be), else its digits as a string, as
+        // `out_of_range`'s `actual`.
         fn n(v: impl Into<i64>) -> Value<'static> {
             let v = v.into();
-            if v.unsigned_abs() < 1 << 53 {
+            if safe(v) {
                 Value::num(v)
             } else {
                 Value::str(crate::messages::num(v))
@@ -725,19 +725,16 @@ fn unescape_segment(s: &str) -> String {
     out
 }
 
+/// Is `v` a safe integer, at most 2^53 - 1 either way: what JavaScript's `JSON.parse` reads
+/// exactly?
+fn safe(v: i64) -> bool {
+    v.unsigned_abs() < 1 << 53
+}
+
 /// Does every JSON writer and reader keep the number literal `lit` as it is? A safe integer
-/// (at most 2^53 - 1 = 9007199254740991 either way: what JavaScript's `JSON.parse` reads exactly),
-/// written plainly (not `-0`). Decided on the text: no number parsing or float formatting in the
-/// wasm.
+/// written plainly (not `-0`). (No float parsing or formatting in the wasm.)
 fn round_trips(lit: &str) -> bool {
-    const MAX_SAFE: &str = "9007199254740991";
-    let digits = lit.strip_prefix('-').unwrap_or(lit);
-    let safe = digits.len() < MAX_SAFE.len() || (digits.len() == MAX_SAFE.len() && digits <= MAX_SAFE);
-    !digits.is_empty()
-        && safe
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits == "0" || !digits.starts_with('0'))
-        && lit != "-0"
+    crate::json::plain_integer(lit) && lit != "-0" && crate::json::number_as_i64(lit).is_some_and(safe)
 }
 
 #[cfg(test)]

@@ -644,7 +644,7 @@ impl<'o> Checker<'o> {
             Value::String(s) => s,
             _ => {
                 match lossy_text(v) {
-                    Some((text, lone)) => self.check_text_with(path, field, rule, &text, Some(lone)),
+                    Some((text, _, lone)) => self.check_text_with(path, field, rule, &text, Some(lone)),
                     None => self.wrong_type(path, v, "string", field),
                 }
                 return None;
@@ -904,17 +904,12 @@ pub(crate) fn passes(field: &Field, rule: &Str, s: &str) -> bool {
 
 /// A string holding an unpaired surrogate ([`Other::LoneSurrogate`]) as the rules read it: its
 /// text with U+FFFD in place of each surrogate (one character, as a surrogate is one UTF-16
-/// unit), and the first surrogate as (code point, index in chars). `None` for any other value.
-pub(crate) fn lossy_text(v: &Value<'_>) -> Option<(String, (u32, usize))> {
+/// unit), the literal as written, and the first surrogate as (code point, index in chars). `None`
+/// for any other value.
+pub(crate) fn lossy_text<'v>(v: &'v Value<'_>) -> Option<(String, &'v str, (u32, usize))> {
     let Value::Other(o) = v else { return None };
     let Other::LoneSurrogate { raw, code_point, index } = &**o else { return None };
-    // (The literal built by hand: `format!` would bring core's formatting into the wasm.)
-    let mut literal = String::with_capacity(raw.len() + 2);
-    literal.push('"');
-    literal.push_str(raw);
-    literal.push('"');
-    let text = crate::json::parse_string_marked(&literal, None).map(|(t, _)| t);
-    Some((text.unwrap_or_else(|_| "\u{FFFD}".repeat(index + 1)), (*code_point, *index)))
+    Some((crate::json::lossy_string(raw), raw, (*code_point, *index)))
 }
 
 /// Check a structural format; `Some(format name)` when the value does not have it.

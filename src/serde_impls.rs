@@ -5,7 +5,7 @@
 //! Written by hand (no serde_derive): the shapes are the report's, params included, and the crate
 //! builds without a proc-macro for serde.
 
-use crate::json::{number_as_i64, Other, Value};
+use crate::json::{number_as_i64, plain_integer, Other, Value};
 use crate::messages::{FORMATS, TYPES, WHATS};
 use crate::providers::{huawei, openstack, tencent, zenlayer};
 use crate::report::{Code, Issue, Kind, Report, Severity};
@@ -56,18 +56,12 @@ impl Serialize for Value<'_> {
                 q.end()
             }
             Value::Other(o) => match &**o {
-                Other::LoneSurrogate { raw, .. } => s.serialize_str(&unescape_lossy(raw)),
+                Other::LoneSurrogate { raw, .. } => s.serialize_str(&crate::json::lossy_string(raw)),
                 Other::BadKey { value, .. } => value.serialize(s),
                 _ => s.serialize_unit(),
             },
         }
     }
-}
-
-/// Is `lit` an integer written in plain digits (`-?(0|[1-9][0-9]*)`)?
-fn plain_integer(lit: &str) -> bool {
-    let d = lit.strip_prefix('-').unwrap_or(lit);
-    !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) && (d == "0" || !d.starts_with('0'))
 }
 
 fn number<S: Serializer>(lit: &str, s: S) -> Result<S::Ok, S::Error> {
@@ -89,35 +83,6 @@ fn number<S: Serializer>(lit: &str, s: S) -> Result<S::Ok, S::Error> {
         Ok(f) if f.is_finite() => s.serialize_f64(f),
         _ => s.serialize_str(lit),
     }
-}
-
-/// The text of a JSON string literal's content (escapes as written), with U+FFFD for an unpaired
-/// surrogate.
-fn unescape_lossy(raw: &str) -> String {
-    let mut units: Vec<u16> = Vec::with_capacity(raw.len());
-    let mut chars = raw.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            let mut buf = [0u16; 2];
-            units.extend_from_slice(c.encode_utf16(&mut buf));
-            continue;
-        }
-        let unit = match chars.next() {
-            Some('b') => 0x08,
-            Some('f') => 0x0C,
-            Some('n') => 0x0A,
-            Some('r') => 0x0D,
-            Some('t') => 0x09,
-            Some('u') => {
-                let hex: String = chars.by_ref().take(4).collect();
-                u16::from_str_radix(&hex, 16).unwrap_or(0xFFFD)
-            }
-            Some(other) => other as u16, // `\"`, `\\`, `\/`
-            None => break,
-        };
-        units.push(unit);
-    }
-    String::from_utf16_lossy(&units)
 }
 
 // ----- the ids -----
@@ -583,9 +548,10 @@ mod tests {
 
     #[test]
     fn lone_surrogates_become_replacement_characters() {
-        assert_eq!(unescape_lossy(r"ab\ud800c"), "ab\u{FFFD}c");
-        assert_eq!(unescape_lossy(r#"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"#), "\"\\/\u{8}\u{C}\n\r\té😀");
-        assert_eq!(unescape_lossy(r"\udc00\ud800"), "\u{FFFD}\u{FFFD}");
+        use crate::json::lossy_string;
+        assert_eq!(lossy_string(r"ab\ud800c"), "ab\u{FFFD}c");
+        assert_eq!(lossy_string(r#"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"#), "\"\\/\u{8}\u{C}\n\r\té😀");
+        assert_eq!(lossy_string(r"\udc00\ud800"), "\u{FFFD}\u{FFFD}");
     }
 
     #[test]

@@ -242,10 +242,7 @@ pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, it
     let lossy = crate::rules::lossy_text(item);
     let (s, raw) = match (item, &lossy) {
         (Value::String(s), _) => (s.as_ref(), None),
-        (Value::Other(o), Some((text, _))) => match &**o {
-            crate::json::Other::LoneSurrogate { raw, .. } => (text.as_str(), Some(raw.as_str())),
-            _ => (text.as_str(), None),
-        },
+        (_, Some((text, raw, _))) => (text.as_str(), Some(*raw)),
         _ => {
             c.wrong_type(ip, item, "string", f);
             return None;
