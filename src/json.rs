@@ -997,7 +997,8 @@ fn simple_escape(e: u8) -> Option<char> {
 /// The text of a string literal's content `raw` (without quotes, escapes as written) as a Rust
 /// string holds it: U+FFFD for each unpaired surrogate.
 pub(crate) fn lossy_string(raw: &str) -> String {
-    String::from_utf16_lossy(&utf16_units(raw))
+    // (decode_utf16, as first_lone_surrogate: one decoder in the wasm.)
+    char::decode_utf16(utf16_units(raw)).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
 }
 
 /// The first unpaired surrogate of a string literal's content `raw` at or after character `from`:
