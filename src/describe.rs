@@ -37,25 +37,18 @@ fn profile(provider: Provider) -> Profile {
 }
 
 fn str_rule(e: &mut Vec<(&'static str, Value<'static>)>, r: &Str) {
-    if r.min > 0 || r.max.is_some() {
-        let mut l = vec![("min", Value::num(r.min as i64))];
-        if let Some(m) = r.max {
-            l.push(("max", Value::num(m as i64)));
-        }
-        l.push(("unit", Value::str(r.unit.name())));
-        e.push(("length", Value::obj(l)));
-    }
-    if r.charset != Charset::Any {
-        let (en, zh) = r.charset.describe();
-        e.push(("charset", both(en, zh)));
-    }
-    if r.edge != Edge::Free {
-        e.push(("noEdgeSpace", Value::Bool(true)));
-    }
-    if let Some(f) = r.format {
-        e.push(("format", format(f)));
-    }
-    final_lf(e, r.final_lf);
+    limits(
+        e,
+        Limits {
+            min: r.min,
+            max: r.max,
+            unit: r.unit,
+            charset: r.charset,
+            edge: r.edge,
+            format: r.format,
+            final_lf: r.final_lf,
+        },
+    );
     if !r.readings.is_empty() {
         e.push(("readings", Value::Array(r.readings.iter().map(reading).collect())));
     }
@@ -91,6 +84,36 @@ fn reading(r: &Reading) -> Value<'static> {
             ("url", Value::str(src.url)),
         ]),
     )];
+    limits(
+        &mut e,
+        Limits {
+            min: r.min,
+            max: r.max,
+            unit: r.unit,
+            charset: r.charset,
+            edge: r.edge,
+            format: r.format,
+            final_lf: r.final_lf,
+        },
+    );
+    Value::obj(e)
+}
+
+/// What a rule and a reading of it both state: length, charset, edges, format, final line feed.
+struct Limits {
+    min: usize,
+    max: Option<usize>,
+    unit: Unit,
+    charset: Charset,
+    edge: Edge,
+    format: Option<Format>,
+    final_lf: FinalLf,
+}
+
+/// The members of `r` that differ from "anything goes": `length` (`min`, `max`, `unit`),
+/// `charset`, `noEdgeSpace`, `format`, and `finalLineFeed` (one final line feed the pattern lets
+/// through, Python's `$`: `counted` by the length or `uncounted`).
+fn limits(e: &mut Vec<(&'static str, Value<'static>)>, r: Limits) {
     if r.min > 0 || r.max.is_some() {
         let mut l = vec![("min", Value::num(r.min as i64))];
         if let Some(m) = r.max {
@@ -109,14 +132,7 @@ fn reading(r: &Reading) -> Value<'static> {
     if let Some(f) = r.format {
         e.push(("format", format(f)));
     }
-    final_lf(&mut e, r.final_lf);
-    Value::obj(e)
-}
-
-/// One final line feed that the pattern lets through (Python's `$`): `counted` by the length or
-/// `uncounted`.
-fn final_lf(e: &mut Vec<(&'static str, Value<'static>)>, f: FinalLf) {
-    match f {
+    match r.final_lf {
         FinalLf::No => {}
         FinalLf::Pattern => e.push(("finalLineFeed", Value::str("counted"))),
         FinalLf::PatternAndLength => e.push(("finalLineFeed", Value::str("uncounted"))),
