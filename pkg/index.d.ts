@@ -201,9 +201,13 @@ export interface OpenStackRequest {
 
 /** A Huawei IMS tag object. */
 export interface HuaweiImageTag {
-  /** 1..36 chars of `A-Z a-z 0-9 _ -`; unique in the list. */
-  key: string;
-  /** 0..43 chars of `A-Z a-z 0-9 _ . -`. */
+  /**
+   * 1..128 chars, not `= * < > \ , | /`, no space at either end; unique in the list. Optional (the
+   * CreateImage page); absent is a warning (the "Image Tag Data Formats" page), as are more than 36
+   * chars and characters outside `A-Z a-z 0-9 _ -` (the EU and Kuala Lumpur pages).
+   */
+  key?: string;
+  /** 0..255 chars, not `= * < > \ , |`, no space at either end; above 43 or outside `A-Z a-z 0-9 _ . -`: a warning. */
   value?: string;
 }
 

@@ -969,6 +969,7 @@ mod tests {
             &zenlayer::PAGE,
             &huawei::IMAGE_ATTRIBUTES,
             &huawei::TAG_FORMAT_ASCII,
+            &huawei::TAG_FORMAT,
             &huawei::TAG_APIS,
         ];
         for source in sources {

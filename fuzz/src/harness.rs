@@ -514,14 +514,15 @@ pub fn path_ok(p: Provider, req: &Value<'_>, i: &Issue, context: bool, empty_as_
     match i.code() {
         // Points at the missing member: its parent is an object, the member is absent
         // (a context rule may also say a present list lacks something; with `empty_as_absent`
-        // a member holding `null` is absent).
+        // a member holding `null`, or a blank optional one, is absent).
         Code::Required => {
             let (parent, _) = split_last(&i.path);
             if !matches!(get(req, parent), Some(Value::Object(_))) {
                 return Err(format!("required at {}: parent is not an object", i.path));
             }
-            let null = empty_as_absent && get(req, &i.path) == Some(&Value::Null);
-            if !context && !null && resolves(p, req, &i.path) {
+            // (A blank optional member reads as absent: Huawei's image tag `key`, a warning.)
+            let absent = empty_as_absent && get(req, &i.path).is_some_and(is_blank);
+            if !context && !absent && resolves(p, req, &i.path) {
                 return Err(format!("required at {}, which is present", i.path));
             }
             Ok(())
@@ -2047,7 +2048,8 @@ const HUAWEI_T: Table = &[
     ("tags", false),
     ("image_tags", false),
 ];
-const IMAGE_TAG_T: Table = &[("key", true), ("value", false)];
+// `key` is optional (a tag without one is a warning naming the tag format page).
+const IMAGE_TAG_T: Table = &[("key", false), ("value", false)];
 
 /// The nested tables: (parent key, table of each item or of the object).
 fn nested(p: Provider, key: &str) -> Option<(Table, bool)> {

@@ -52,6 +52,18 @@ pub static TAG_FORMAT_ASCII: Source = Source::new(
     "https://support.huaweicloud.com/eu/api-ims/ims_03_0902.html",
 );
 
+/// IMS "Image Tag Data Formats" (Chinese site, the page the CreateImage pages link): a key of 1-128
+/// characters. The CreateImage page's Table 1 and the SDKs' `ImageTag` model make `key` optional,
+/// so a tag without one is a warning naming this page.
+pub static TAG_FORMAT: Source = Source::new(
+    "huawei-ims-tag-format",
+    (
+        "Huawei Cloud's IMS \"Image Tag Data Formats\" page (a key of 1 to 128 characters)",
+        "华为云 IMS“镜像标签数据格式”文档（键长度为 1 到 128 个字符）",
+    ),
+    "https://support.huaweicloud.com/api-ims/ims_03_0902.html",
+);
+
 /// AddImageTag and BatchAddOrDeleteTags (2026-01): "单个镜像最多添加10个标签" (at most 10 tags per
 /// image); the "Image Tag Data Formats" page (the one the CreateImage pages link) says 20.
 pub static TAG_APIS: Source = Source::new(
@@ -159,10 +171,12 @@ pub const FIELDS: &[Field] = &[
 // The tag pages disagree (docs/rules.md, "Where sources disagree"): the Chinese page allows keys
 // of 1-128 and values of 0-255 characters; the ME-Abu Dhabi page refuses only `= * < > \ , | /`;
 // no page allows a space at either end. The EU and Kuala Lumpur pages' ASCII-only 36/43 warns.
+// `key` is optional in `image_tags` (the CreateImage page, Table 1: "Mandatory: No"; the SDKs'
+// `ImageTag` model); a tag without one is a warning ([`TAG_FORMAT`], `key_given`).
 pub const TAG_KEY: Field = Field {
     name: "key",
     label: ("Tag key", "标签键"),
-    required: true,
+    required: false,
     ty: Ty::Str(Str::chars(1, 128).charset(Charset::HuaweiTagKey).edge(Edge::NoSpace).readings(TAG_KEY_READINGS)),
     role: Role::Other,
     codes: TAG_CODES,
@@ -269,7 +283,23 @@ pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, it
 fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     c.check_tag_list(p, f, v, IMAGE_TAG_FIELDS, (Severity::Warning, None), true);
     if let Some(items) = v.as_array() {
+        for (i, item) in items.iter().enumerate() {
+            key_given(c, &p.index(i), item);
+        }
         tag_count(c, p, items.len());
+    }
+}
+
+/// A tag object `item` at `ip` without its `key` (absent, or blank with `empty_as_absent`): a
+/// `required` warning naming [`TAG_FORMAT`], with IMG.0115 as every tag reading's warning.
+fn key_given(c: &mut Checker, ip: &Path<'_>, item: &Value<'_>) {
+    let Some(obj) = item.as_object() else { return };
+    let missing = match obj.iter().rev().find(|(k, _)| k == TAG_KEY.name) {
+        None => true,
+        Some((_, v)) => c.blank(v),
+    };
+    if missing {
+        c.reading_warning(&ip.key(TAG_KEY.name), Kind::Required, &TAG_KEY, &TAG_FORMAT);
     }
 }
 
@@ -277,6 +307,7 @@ fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
 /// runs there.
 pub(crate) fn check_image_tag(c: &mut Checker, ip: &Path<'_>, f: &Field, item: &Value<'_>) {
     c.check_object_value(ip, f, item, IMAGE_TAG_FIELDS, (Severity::Warning, None), &mut |_, _, _, _| {});
+    key_given(c, ip, item);
 }
 
 /// Report repeated tag keys (empty keys are reported as empty already), at `at(index)`.

@@ -1166,8 +1166,8 @@ def huawei():
            "cmk_id": "", "enterprise_project_id": "x", "tags": ["k.v", "k.w"], "image_tags": [{"value": "v"}], "zone": 1},
           [("/name", "bad_format"), ("/name", "bad_char"), ("/description", "bad_char"), ("/os_type", "not_allowed"),
            ("/image_url", "bad_format"), ("/min_disk", "out_of_range"), ("/cmk_id", "empty"),
-           ("/enterprise_project_id", "bad_format"), ("/tags/1", "duplicate"), ("/image_tags/0/key", "required"),
-           ("/image_tags", "conflict")], warnings=[("/zone", "unknown_field")])
+           ("/enterprise_project_id", "bad_format"), ("/tags/1", "duplicate"),
+           ("/image_tags", "conflict")], warnings=[("/zone", "unknown_field"), ("/image_tags/0/key", "required")])
 
     n = new_file("huawei", "name")
     NC = {"providerCode": "IMG.0003"}
@@ -1374,8 +1374,17 @@ def huawei():
           warnings=[("/image_tags/0/value", "too_long")], params=[W("/image_tags/0/value", "too_long", max=43, actual=44)])
     t.add("image_tags value of 256 chars is too long", h(image_tags=[{"key": "k", "value": "v" * 256}]),
           [("/image_tags/0/value", "too_long")], [("/image_tags/0/value", "too_long", tl(255, 256))])
-    t.add("image_tags key missing is required", h(image_tags=[{"value": "v"}]), [("/image_tags/0/key", "required")])
+    # The CreateImage page's Table 1 (and the SDKs' ImageTag model) make `key` optional; the "Image Tag Data
+    # Formats" page gives every key 1-128 characters: a tag without a key is a warning naming that page.
+    t.add("image_tags key missing is a warning (CreateImage: key not mandatory)", h(image_tags=[{"value": "v"}]),
+          warnings=[("/image_tags/0/key", "required")], params=[W("/image_tags/0/key", "required")],
+          source="seed:huawei-ims-create-data-image.txt")
+    t.add("image_tags item {} is a warning", h(image_tags=[{}]), warnings=[("/image_tags/0/key", "required")])
     t.add("image_tags key empty", h(image_tags=[{"key": "", "value": "v"}]), [("/image_tags/0/key", "empty")])
+    t.add("image_tags key empty with emptyAsAbsent is absent: a warning", h(image_tags=[{"key": "", "value": "v"}]),
+          warnings=[("/image_tags/0/key", "required")], params=[W("/image_tags/0/key", "required")], empty_as_absent=True)
+    t.add("image_tags key null is wrong_type", h(image_tags=[{"key": None, "value": "v"}]),
+          [("/image_tags/0/key", "wrong_type")])
     t.add("image_tags key with a dot is a warning (the Chinese page allows it)", h(image_tags=[{"key": "a.b", "value": "v"}]),
           warnings=[("/image_tags/0/key", "bad_char")], params=[W("/image_tags/0/key", "bad_char", codePoint="U+002E", index=1)])
     t.add("image_tags key with = is bad_char", h(image_tags=[{"key": "a=b", "value": "v"}]),
@@ -1711,8 +1720,9 @@ def forms():
     f.add("form: both tag lists given: conflict under both fields",
           merge(H, {"tags": ["a.1"], "image_tags": [{"key": "env", "value": "prod"}]}), [("/image_tags", "conflict")],
           [("/image_tags", "conflict", {"with": "/tags", "paths": ["/tags", "/image_tags"]})], **E)
-    f.add("form: a blank image tag row is not absent: its key is empty",
-          merge(H, {"image_tags": [{"key": "", "value": ""}]}), [("/image_tags/0/key", "empty")], **E)
+    # `key` is optional (the CreateImage page's Table 1), so a blank key is absent: the tag format page's warning.
+    f.add("form: a blank image tag row: its key is absent, a warning",
+          merge(H, {"image_tags": [{"key": "", "value": ""}]}), warnings=[("/image_tags/0/key", "required")], **E)
     f.add("form: a tag row's value left empty is absent", merge(H, {"image_tags": [{"key": "env", "value": ""}]}), **E)
     f.add("form: a blank key.value row is not absent: its key is empty", merge(H, {"tags": [""]}),
           [("/tags/0", "empty")], [("/tags/0", "empty", {"part": "key"})], **E)
