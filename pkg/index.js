@@ -391,6 +391,7 @@ function overLimit(t) {
 }
 
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_ALL = new RegExp(LONE.source, "g");
 
 /**
  * JSON text as the caller wrote it, for the core: an unpaired surrogate in it (which the copy into
@@ -433,7 +434,16 @@ export function validateText(provider, text, options) {
   if (overLimit(text)) return tooLarge(i, lang);
   const t = texts(undefined, options);
   if (t.cut === "size") return tooLarge(i, lang);
-  return report(wasm.check(i, exactText(text), lang === "zh" ? 1 : 0, t.context, 0, labelsOf(options), flagsOf(options)), p);
+  const run = (body) => report(wasm.check(i, body, lang === "zh" ? 1 : 0, t.context, 0, labelsOf(options), flagsOf(options)), p);
+  const exact = exactText(text);
+  const r = run(exact);
+  // Text that is not JSON: its report gives where it stops being JSON, in characters of the text
+  // as written, which the 6-character escapes of exactText would move. Such text is read again
+  // with each unpaired surrogate as the one character U+FFFD (it is no more JSON for that).
+  if (exact !== text && r.issues.length === 1 && r.issues[0].path === "" && r.issues[0].params.expected === "JSON") {
+    return run(text.replace(LONE_ALL, "\uFFFD"));
+  }
+  return r;
 }
 
 /** Check one field (path: a JSON pointer such as "/ImageName") the way validate() would. */

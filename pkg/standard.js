@@ -47,7 +47,17 @@ export function createStandardSchema(api, provider, options) {
         (e) => failure(o, e),
       );
   };
-  const toJsonSchema = (target) => convert(api.jsonSchema(provider), provider, target);
+  // The schema of what this validate() accepts: with `emptyAsAbsent` (the default here), an
+  // optional member may be an empty form value (blanksAbsent).
+  const toJsonSchema = (target) => {
+    const o = optionsOf(options);
+    const schema = api.jsonSchema(provider);
+    if (schema !== null && o.emptyAsAbsent === true) {
+      blanksAbsent(schema);
+      schema.$id += ":empty-as-absent"; // another schema than jsonSchema(provider)'s
+    }
+    return convert(schema, provider, target);
+  };
   return {
     "~standard": {
       version: 1,
@@ -189,12 +199,46 @@ function failure(o, e) {
 
 // ----- Standard JSON Schema ------------------------------------------------------------------
 
-const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
+/** What an empty form control gives: `""`, `null`, `[]`. */
+const blank = () => ({ anyOf: [{ enum: ["", null] }, { type: "array", maxItems: 0 }] });
 
-// Keywords of draft 2019-09/2020-12 with no draft-07 equivalent: a schema holding one is refused
-// rather than silently loosened.
-const NO_DRAFT_07 = ["$anchor", "$dynamicAnchor", "$dynamicRef", "$recursiveAnchor", "$recursiveRef",
-  "$vocabulary", "unevaluatedItems", "unevaluatedProperties", "minContains", "maxContains", "contentSchema"];
+/**
+ * A schema of this package (a fresh copy, rewritten in place) for `emptyAsAbsent`: in every object
+ * an optional member may be blank (it is absent), and where a rule asks for a member to be present
+ * (`required` inside `oneOf`/`anyOf`/`allOf`/`not`, `dependentRequired`) a blank optional member
+ * does not count. An object's own `required` and the items of a list are left as they are (a
+ * required member left blank, or a blank row of a list, is still checked).
+ */
+function blanksAbsent(s) {
+  if (!s || typeof s !== "object") return s;
+  if (s.items) blanksAbsent(s.items);
+  const props = s.properties;
+  if (!props) return s;
+  const opt = Object.keys(props).filter((k) => !(s.required || []).includes(k));
+  // `names` given, and not blank where they are optional.
+  const given = (names) => {
+    const x = { required: names, properties: {} };
+    for (const n of names) if (opt.includes(n)) x.properties[n] = { not: blank() };
+    return x;
+  };
+  // (The package's combinators hold `required` and other combinators only.)
+  const walk = (x) => {
+    if (x.required) Object.assign(x, given(x.required));
+    for (const k of ["oneOf", "anyOf", "allOf"]) if (x[k]) x[k].forEach(walk);
+    if (x.not) walk(x.not);
+  };
+  walk({ ...s, required: undefined });
+  const deps = s.dependentRequired;
+  if (deps) {
+    s.dependentSchemas = {};
+    for (const k in deps) s.dependentSchemas[k] = opt.includes(k) ? { anyOf: [{ properties: { [k]: blank() } }, given(deps[k])] } : given(deps[k]);
+    delete s.dependentRequired;
+  }
+  for (const k in props) props[k] = opt.includes(k) ? { anyOf: [blanksAbsent(props[k]), blank()] } : blanksAbsent(props[k]);
+  return s;
+}
+
+const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 
 function convert(schema, provider, options) {
   let target;
@@ -213,30 +257,21 @@ function convert(schema, provider, options) {
   throw new Error(`createimage: JSON Schema target ${text(target)} is not supported (supported: "draft-2020-12", "draft-07")`);
 }
 
-const MAP_KEYWORDS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
-const ONE_KEYWORDS = ["items", "additionalItems", "additionalProperties", "contains", "propertyNames", "not", "if", "then", "else"];
-const LIST_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems"];
+// The keywords of this package's schemas mean the same in draft-07 but for `dependentRequired`
+// and `dependentSchemas` (draft-07's `dependencies`) and `$schema`: tests/js/standard.test.mjs
+// checks that its schemas hold no other keyword, so this walk needs to know no other.
+const MAPS = ["properties", "patternProperties", "dependentSchemas"];
 
-/** A draft 2020-12 schema (this package's, a fresh copy) rewritten in place for draft-07. */
+/** A draft 2020-12 schema of this package (a fresh copy) rewritten in place for draft-07. */
 function draft07(s) {
-  if (s === null || typeof s !== "object" || Array.isArray(s)) return s; // true/false schemas
-  for (const k of NO_DRAFT_07) if (k in s) throw new Error(`createimage: the JSON Schema uses ${k}, which draft-07 cannot express`);
-  for (const k of MAP_KEYWORDS) if (s[k] && typeof s[k] === "object") for (const p of Object.keys(s[k])) s[k][p] = draft07(s[k][p]);
-  for (const k of ONE_KEYWORDS) if (k in s) s[k] = Array.isArray(s[k]) ? s[k].map(draft07) : draft07(s[k]);
-  for (const k of LIST_KEYWORDS) if (Array.isArray(s[k])) s[k] = s[k].map(draft07);
-  if ("prefixItems" in s) {
-    // 2020-12 prefixItems + items == draft-07 items (array) + additionalItems
-    if ("items" in s) s.additionalItems = s.items;
-    s.items = s.prefixItems;
-    delete s.prefixItems;
+  if (Array.isArray(s)) return s.map(draft07);
+  if (!s || typeof s !== "object") return s;
+  for (const k in s) {
+    if (MAPS.includes(k)) for (const p in s[k]) s[k][p] = draft07(s[k][p]);
+    else if (k !== "enum" && k !== "required" && k !== "dependentRequired") s[k] = draft07(s[k]);
   }
-  if ("$defs" in s) {
-    s.definitions = { ...s.definitions, ...s.$defs };
-    delete s.$defs;
-  }
-  if (typeof s.$ref === "string") s.$ref = s.$ref.replace(/^#\/\$defs\//, "#/definitions/");
-  if ("dependentRequired" in s || "dependentSchemas" in s) {
-    s.dependencies = { ...s.dependencies, ...s.dependentSchemas, ...s.dependentRequired };
+  if (s.dependentRequired || s.dependentSchemas) {
+    s.dependencies = { ...s.dependentSchemas, ...s.dependentRequired };
     delete s.dependentRequired;
     delete s.dependentSchemas;
   }

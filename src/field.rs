@@ -9,7 +9,7 @@ use crate::json::{JsKind, Other, Value};
 use crate::providers::openstack::{self, Profile};
 use crate::providers::{huawei, tencent, zenlayer};
 use crate::report::{split_pointer, Kind, Path, Severity};
-use crate::rules::{Checker, Field, Ty};
+use crate::rules::{Checker, Field, Ty, MAX_FIELD_SEGMENTS};
 use crate::{finish, Options, Provider, Report};
 
 /// Check the value of the field at `path` (a JSON pointer such as `/ImageName` or
@@ -38,7 +38,10 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
             segs = vec![name.to_owned(), crate::messages::num(n as i64)];
         }
     }
-    let known = with_path(&segs, &Path::Root, &mut |p| dispatch(&mut c, &segs, p, value));
+    // No field is deeper than 5 segments (Tencent's `/TagSpecification/0/Tags/1/Value`): a longer
+    // path names none and is not walked (a chain of 100,000 segments would overflow the stack).
+    let known =
+        segs.len() <= MAX_FIELD_SEGMENTS && with_path(&segs, &Path::Root, &mut |p| dispatch(&mut c, &segs, p, value));
     if !known {
         // As `check` treats unknown keys: errors for Tencent and inside Nova's body, else warnings.
         let sev = match provider {
@@ -54,15 +57,15 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
         let field = segs.last().cloned().unwrap_or_default();
         // At the pointer of its segments, `~` escapes written as `check` writes them (`/a~2` is the
         // key `a~2`, at `/a~02`).
-        c.push_at(crate::report::join_pointer(&segs), Kind::UnknownField { field }, sev, pc);
-        with_path(&segs, &Path::Root, &mut |p| {
-            c.scan_hidden(p, value);
-            true
-        });
+        let pointer = crate::report::join_pointer(&segs);
+        c.push_at(pointer.clone(), Kind::UnknownField { field }, sev, pc);
+        c.scan_hidden(&Path::Pointer(&pointer), value);
     }
     finish(c)
 }
 
+/// `f` of the [`Path`] of `segs` (at most [`MAX_FIELD_SEGMENTS`](crate::rules::MAX_FIELD_SEGMENTS)
+/// of them: one frame each).
 fn with_path(segs: &[String], parent: &Path<'_>, f: &mut dyn FnMut(&Path<'_>) -> bool) -> bool {
     match segs.split_first() {
         None => f(parent),

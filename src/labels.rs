@@ -352,7 +352,9 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
         }
         // Not a field of the tables: the keys the request gave, as written, inside the field
         // that holds them (`Field "Foo" of tag 1`, `第 1 个标签的字段“Foo”`).
-        let known = (1..p.len()).rev().find(|&k| steps(provider, &p[..k], None).is_some()).unwrap_or(0);
+        // (Only the prefixes a field's path can be: linear in a path of any length.)
+        let longest = p.len().min(crate::rules::MAX_FIELD_SEGMENTS + 1);
+        let known = (1..longest).rev().find(|&k| steps(provider, &p[..k], None).is_some()).unwrap_or(0);
         let keys = quote(&dotted(&p[known..]), lang);
         let mut text = String::new();
         if known > 0 {

@@ -79,7 +79,11 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
             }
             "--context" => context = Some(value("--context")?),
             "-h" | "--help" => return Ok(None),
-            s if s.starts_with("--") => return Err(format!("unknown option \"{s}\"")),
+            // (`-pnova`, `-x`: an option it does not know, not a file; `-` is standard input, and a
+            // file whose name starts with `-` is given as `./-name`.)
+            s if s.starts_with('-') && s != "-" => {
+                return Err(format!("unknown option \"{}\"", visible(s)));
+            }
             s => {
                 if input.replace(s.to_owned()).is_some() {
                     return Err("more than one input file".into());
@@ -88,6 +92,9 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
         }
     }
     let provider = provider.ok_or("--provider is required")?;
+    if matches!(command.as_str(), "describe" | "schema") && input.is_some() {
+        return Err(format!("{command} reads no input file"));
+    }
     Ok(Some(Args { command, provider, lang, json, context, labels, empty_as_absent, input }))
 }
 

@@ -10,7 +10,7 @@
 use crate::json::{Other, Value};
 use crate::providers::{huawei, openstack, tencent, zenlayer};
 use crate::report::push_escaped;
-use crate::rules::{Field, Role, Ty};
+use crate::rules::{Field, Format, Role, Ty};
 use crate::text::Charset;
 use crate::{text, Options, Provider, Report};
 use std::borrow::Cow;
@@ -417,12 +417,25 @@ impl Fixer<'_> {
     /// which full-width forms are folded and which joiners removed (in ids: every form folded, every
     /// zero-width character removed). Fixes that would make a value its rule accepts one it refuses
     /// (a Huawei `image_url` of `bucket:` and spaces: trimmed, the object is gone) are not made.
-    fn text(&mut self, path: &str, field: &Field, s: &str) -> Option<String> {
+    fn text(&mut self, path: &str, field: &Field, whole: &str) -> Option<String> {
         let (role, fold) = (field.role, fold_charset(field));
         let rule = match &field.ty {
             Ty::Str(rule) | Ty::StrArray { item: rule, .. } => Some(rule),
             _ => None,
         };
+        // Only spaces and zero-width characters: nothing a fix can make valid (every fix would
+        // leave nothing, or a blank that trades one error for another): left as it is.
+        if whole.chars().all(|c| text::is_trim_space(c) || text::is_zero_width(c)) {
+            return None;
+        }
+        // A Huawei `image_url`: the object after the first `:` is an OBS object key, any text the
+        // provider takes as written (`镜像／ｄｉｓｋ.qcow2`, a final space); only the bucket before
+        // it is an id to fix. `s` is what the fixes see, `tail` what follows it unchanged.
+        let (s, tail) = match rule.and_then(|r| r.format) {
+            Some(Format::BucketObject) => whole.find(':').map_or((whole, ""), |i| whole.split_at(i)),
+            _ => (whole, ""),
+        };
+        let full = |head: &str| [head, tail].concat();
         let (mark, needed) = (self.changes.len(), self.needed);
         let (zw, fold_on) = match role {
             Role::Name | Role::Id => (true, true),
@@ -459,14 +472,15 @@ impl Fixer<'_> {
                 if next.is_empty() {
                     continue;
                 }
-                self.change(path.to_owned(), code, Value::str(cur.as_ref()), Value::str(next.as_str()));
+                self.change(path.to_owned(), code, Value::str(full(&cur)), Value::str(full(&next)));
                 cur = Cow::Owned(next);
             }
         }
         match cur {
             Cow::Owned(new) => {
+                let new = full(&new);
                 if rule.is_some_and(|rule| {
-                    crate::rules::passes(field, rule, s) && !crate::rules::passes(field, rule, &new)
+                    crate::rules::passes(field, rule, whole) && !crate::rules::passes(field, rule, &new)
                 }) {
                     self.changes.truncate(mark);
                     self.needed = needed;

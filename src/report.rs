@@ -632,6 +632,8 @@ pub enum Path<'a> {
     Root,
     Key(&'a Path<'a>, &'a str),
     Index(&'a Path<'a>, usize),
+    /// A JSON pointer already written (escaped): a path of any length without a chain to walk.
+    Pointer(&'a str),
 }
 
 impl<'a> Path<'a> {
@@ -662,6 +664,7 @@ impl<'a> Path<'a> {
                 out.push('/');
                 out.push_str(&crate::messages::num(*i as i64));
             }
+            Path::Pointer(p) => out.push_str(p),
         }
     }
 }

@@ -234,6 +234,11 @@ pub enum Role {
     Other,
 }
 
+/// More segments than any field's path has (5: Tencent's `/TagSpecification/0/Tags/1/Value`): a
+/// longer path names no field, so what walks a path's prefixes looking for one stops here (paths
+/// from `check_field` and labels have any length).
+pub(crate) const MAX_FIELD_SEGMENTS: usize = 8;
+
 /// One field of a provider's request.
 #[derive(Clone, Copy, Debug)]
 pub struct Field {
@@ -706,10 +711,10 @@ impl<'o> Checker<'o> {
         }
         // A name that is too long or has characters not allowed gets one suggestion that passes both
         // rules: what normalization would fold is folded, what is not allowed dropped, the rest cut at
-        // the limit on a grapheme-cluster boundary. (An unpaired surrogate's U+FFFD stays where the
-        // charset allows U+FFFD: a value the provider takes, and it shows where the surrogate was.)
+        // the limit on a grapheme-cluster boundary. (An unpaired surrogate is refused: its U+FFFD is
+        // dropped too, wherever the charset would allow U+FFFD.)
         if field.role == Role::Name && self.issues.len() > first {
-            if let Some(fixed) = suggest(s, rule) {
+            if let Some(fixed) = suggest(s, rule, lone.is_some()) {
                 for issue in &mut self.issues[first..] {
                     issue.suggestion = Some(fixed.clone());
                 }
@@ -839,12 +844,15 @@ pub fn is_blank(v: &Value<'_>) -> bool {
 /// guessing: folded, filtered, trimmed and cut on a grapheme boundary; `None` when nothing is left.
 /// Zero-width characters go as `normalize` removes them (a joiner between two characters stays
 /// where the charset allows it), also after the cut (which may end a name on a joiner).
-fn suggest(s: &str, rule: &Str) -> Option<String> {
-    let kept: String = if rule.charset == Charset::Any {
-        s.to_owned()
-    } else {
-        s.chars().map(|c| text::fold_if_refused(rule.charset, c)).filter(|&c| rule.charset.allows(c)).collect()
-    };
+/// `lone`: `s` is the text of a string holding unpaired surrogates, each U+FFFD in `s` (refused,
+/// so dropped, even where the charset allows U+FFFD).
+fn suggest(s: &str, rule: &Str, lone: bool) -> Option<String> {
+    let kept: String = s
+        .chars()
+        .filter(|&c| !(lone && c == '\u{FFFD}'))
+        .map(|c| if rule.charset == Charset::Any { c } else { text::fold_if_refused(rule.charset, c) })
+        .filter(|&c| rule.charset.allows(c))
+        .collect();
     let kept = text::remove_zero_width(&kept, Some(rule.charset)).unwrap_or(kept);
     let kept = kept.trim();
     let cut = match rule.max {

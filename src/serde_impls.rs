@@ -395,7 +395,7 @@ const LISTS: &[&[&str]] = &[
     &["RUNNING", "STOPPED"],
     &["SUCCESS", "FAILED"],
     openstack::VM_STATES,
-    &["none"],
+    openstack::NO_TASK,
     &["STOPPED"],
     &["AVAILABLE"],
     &["STANDARD"],

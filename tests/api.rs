@@ -141,12 +141,26 @@ fn normalize_never_changes_meaning() {
     let n = normalize(Provider::Tencent, &v(r#"{"ImageName":"a","InstanceId":"i","SnapshotIds":["s"]}"#), &opts());
     assert!(n.changes.is_empty());
     assert_eq!(n.report.issues[0].code(), Code::Conflict);
-    // A fix that would leave nothing is not made: the ideographic space is not trimmed away (and
-    // not folded either: Tencent takes it as it is).
-    assert_eq!(
-        changes(Provider::Tencent, r#"{"ImageName":"\u3000\u200b","InstanceId":"i"}"#),
-        [("/ImageName".into(), "remove_zero_width", "\"\u{3000}\u{200b}\"".into(), "\"\u{3000}\"".into())]
-    );
+    // A value of only spaces and zero-width characters is left as it is: every fix would leave
+    // nothing, or a blank that trades one error for another (a helper's attack, 2026-11-30: a
+    // Huawei name "\u3000" was folded to " ", its bad_char become a bad_format).
+    assert_eq!(changes(Provider::Tencent, r#"{"ImageName":"\u3000\u200b","InstanceId":"i"}"#), []);
+    let n = normalize(Provider::Huawei, &v(r#"{"name":"\u3000","image_url":"b-1:o","min_disk":40}"#), &opts());
+    let found: Vec<_> = n.report.issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
+    assert!(n.changes.is_empty() && found == [("/name", Code::BadChar)], "{found:?}");
+    // A Huawei image_url's object is any text the provider takes as written: only the bucket is
+    // fixed (the same helper: the full-width slash became a folder, a final space was trimmed).
+    for (given, want) in [
+        ("image-test:镜像／ｄｉｓｋ１.qcow2", "image-test:镜像／ｄｉｓｋ１.qcow2"),
+        ("image-test:a\\u200bb.qcow2", "image-test:a\u{200b}b.qcow2"),
+        ("image-test:file.qcow2 ", "image-test:file.qcow2 "),
+        (" ｉｍａｇｅ－ｔｅｓｔ\\u200b：disk.qcow2", "image-test:disk.qcow2"),
+        (" image-test :ｄｉｓｋ ", "image-test:ｄｉｓｋ "),
+    ] {
+        let body = format!(r#"{{"name":"web","image_url":"{given}","min_disk":40}}"#);
+        let n = normalize(Provider::Huawei, &v(&body), &opts());
+        assert_eq!(n.normalized.get("image_url").and_then(Value::as_str), Some(want), "{given}");
+    }
     // Mixed array and flattened forms: reported, not merged.
     let n = normalize(
         Provider::Tencent,

@@ -171,3 +171,79 @@ fn large_context_integers_and_quoted_label_keys() {
     assert!(!err.chars().any(|c| c.is_control() && c != '\n') && err.lines().count() == 1, "{err:?}");
     assert!(err.contains(r"\u{001B}[2J") && err.contains("is not a string"), "{err}");
 }
+
+/// A second attack (2026-11-30, the JS API): `checkField` on a path of ~11,000 segments overflowed
+/// the stack (a frame per segment), and in wasm the trap left the module broken for every later
+/// call; naming the unknown field then took time quadratic in the segments. A path longer than any
+/// field's is now unknown without being walked: any length, linear, every provider, with a value
+/// that is scanned below it and labels that are matched against it.
+#[test]
+fn check_field_takes_a_path_of_any_length() {
+    use createimage::__private::parse_with;
+    use createimage::check_field;
+    let path = "/a".repeat(200_000);
+    let value = parse_with(r#"{"x":[1,{"z":@unreadable"getter threw"}]}"#, true).unwrap();
+    let labels = vec![(path.clone(), "deep".to_owned()), ("/*".repeat(20_000), "any".to_owned())];
+    for p in Provider::ALL {
+        for options in [Options::default(), Options::lang(Lang::Zh).with_labels(labels.clone())] {
+            let r = check_field(p, &path, &value, &options);
+            let found: Vec<(&str, Code)> =
+                r.issues.iter().map(|i| (&i.path[path.len().min(i.path.len())..], i.code())).collect();
+            assert_eq!(found, [("", Code::UnknownField), ("/x/1/z", Code::Unreadable)], "{}", p.id());
+            assert!(r.issues[0].path == path && r.issues[1].path.starts_with(&path), "{}", p.id());
+        }
+        // One past the deepest real path: unknown; the deepest real ones still answer.
+        let r = check_field(p, "/a/b/c/d/e/f/g/h/i", &Value::str("v"), &Options::default());
+        assert_eq!(r.issues[0].code(), Code::UnknownField);
+    }
+    let tag = check_field(Provider::Tencent, "/TagSpecification/0/Tags/1/Value", &Value::str("v"), &Options::default());
+    assert!(tag.ok, "{}", tag.to_json());
+}
+
+/// The same helper: `-pnova` was read as an input file ("more than one input file"), and
+/// `schema`/`describe` ignored a file given to them. Both are usage errors (exit 2) that say so.
+#[test]
+fn cli_names_single_dash_options_and_refuses_a_file_where_none_is_read() {
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_createimage")).args(args).stdin(Stdio::null()).output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or("").to_owned())
+    };
+    assert_eq!(run(&["check", "-pnova", "x.json"]), (Some(2), r#"createimage: unknown option "-pnova""#.to_owned()));
+    assert_eq!(
+        run(&["schema", "-p", "nova", "x.json"]),
+        (Some(2), "createimage: schema reads no input file".to_owned())
+    );
+    assert_eq!(
+        run(&["describe", "-p", "nova", "-"]),
+        (Some(2), "createimage: describe reads no input file".to_owned())
+    );
+    assert_eq!(run(&["schema", "-p", "nova"]).0, Some(0));
+}
+
+/// The same helper: where the charset allows U+FFFD (Tencent's name, OpenStack's and Nova's), a
+/// suggestion kept the U+FFFD that stood for an unpaired surrogate: a character the user never
+/// typed. The surrogate is refused (`bad_char`), so the suggestion drops it.
+#[test]
+fn suggestions_drop_unpaired_surrogates() {
+    for (p, body, path) in [
+        (Provider::Tencent, r#"{"ImageName":"ab\ud800cd","InstanceId":"i"}"#, "/ImageName"),
+        (Provider::Zenlayer, r#"{"imageName":"ab\ud800cd","instanceId":"i"}"#, "/imageName"),
+        (
+            Provider::Nova,
+            r#"{"server_id":"s","token":"t","project_id":"abc","body":{"createImage":{"name":"ab\udc00cd"}}}"#,
+            "/body/createImage/name",
+        ),
+    ] {
+        let r = check_json(p, body, &Options::default()).unwrap();
+        let i = r.issues.iter().find(|i| i.path == path && i.code() == Code::BadChar).expect("bad_char");
+        assert_eq!(i.suggestion.as_deref(), Some("abcd"), "{}", p.id());
+    }
+    // A U+FFFD the user typed stays where the charset allows it.
+    let r = check_json(
+        Provider::Tencent,
+        &format!(r#"{{"ImageName":"a\ufffd{}","InstanceId":"i"}}"#, "b".repeat(60)),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(r.issues[0].suggestion.as_deref(), Some(format!("a\u{FFFD}{}", "b".repeat(58)).as_str()));
+}

@@ -632,6 +632,12 @@ fn change_semantics(c: &Change) -> Result<(), String> {
         _ => None,
     };
     let ok = match (c.code, strs) {
+        // (A Huawei `image_url`: its bucket, before the first `:`, is trimmed; the object is not.)
+        (ChangeCode::Trim, Some((a, b))) if c.path == "/image_url" => {
+            let (bucket, object) = a.find(':').map_or((a, ""), |i| a.split_at(i));
+            let t = bucket.trim_matches(char::is_whitespace);
+            !t.is_empty() && b != a && b == [t, object].concat()
+        }
         (ChangeCode::Trim, Some((a, b))) => !b.is_empty() && b != a && b == a.trim_matches(char::is_whitespace),
         // Some full-width forms folded (a name's only where its charset refuses them), nothing else.
         (ChangeCode::FoldWidth, Some((a, b))) => {

@@ -312,6 +312,9 @@ pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Va
     });
 }
 
+/// The server task state `createImage` needs: none, which Nova's API writes as `null`
+/// (`OS-EXT-STS:task_state`); the `allowed` of its `bad_state`.
+pub const NO_TASK: &[&str] = &["null"];
 pub const VM_STATES: &[&str] = &["ACTIVE", "STOPPED", "PAUSED", "SUSPENDED"];
 
 /// A Compute API microversion as Nova reads its headers: `X.Y` or `latest`.
@@ -419,7 +422,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
         Some(Value::String(t)) => {
             c.push(
                 &at_server,
-                Kind::BadState { what: "server task", state: t.to_string(), allowed: &["none"] },
+                Kind::BadState { what: "server task", state: t.to_string(), allowed: NO_TASK },
                 Severity::Error,
                 Some(codes::OS_409),
             );

@@ -399,9 +399,11 @@ def tencent():
     f.add("ImageName of 61 chars and a lone surrogate: too_long (62) and bad_char, with a suggestion", t(ImageName="a" * 61 + "\ud800"),
           [("/ImageName", "too_long"), ("/ImageName", "bad_char")],
           [("/ImageName", "too_long", tl(60, 62, suggestion="a" * 60)), ("/ImageName", "bad_char", {"codePoint": "U+D800", "index": 61})])
-    f.add("ImageName of 61 chars with a lone surrogate inside: the suggestion keeps U+FFFD in its place", t(ImageName="a" * 30 + "\ud800" + "a" * 30),
+    # The surrogate is refused (bad_char): the suggestion drops it, as it drops every refused character (until
+    # a helper's attack of 2026-11-30 it kept the U+FFFD standing in for it, a character nobody typed).
+    f.add("ImageName of 61 chars with a lone surrogate inside: the suggestion drops it", t(ImageName="a" * 30 + "\ud800" + "a" * 30),
           [("/ImageName", "too_long"), ("/ImageName", "bad_char")],
-          [("/ImageName", "too_long", tl(60, 61, suggestion="a" * 30 + "\ufffd" + "a" * 29))])
+          [("/ImageName", "too_long", tl(60, 61, suggestion="a" * 60))])
     f.add("ImageName of 60 x U+20000 is valid", t(ImageName=U20000 * 60))
     f.add("ImageName of 61 x U+20000 is too long", t(ImageName=U20000 * 61), [("/ImageName", "too_long")],
           [("/ImageName", "too_long", tl(60, 61, providerCode=TC_LEN))])
@@ -1249,9 +1251,16 @@ def huawei():
     # by the fuzz smoke run of 2026-11-30: the object part all spaces, trimmed to nothing).
     u.add("image_url whose object is spaces is valid; normalize leaves it (trimmed, no object)",
           h(image_url="image-test:   "), changes=[], normalized=h(image_url="image-test:   "))
-    u.add("image_url with spaces around: bad_format (the bucket), trimmed by normalize",
+    # normalize fixes the bucket only: the object is an OBS object key, any text the provider takes as written
+    # (a helper's attack, 2026-11-30: a final space, a full-width slash and a zero-width space in it were changed).
+    u.add("image_url with spaces around: bad_format (the bucket); normalize trims the bucket, not the object",
           h(image_url="  image-test:disk.qcow2 "), [("/image_url", "bad_format")],
-          changes=[("/image_url", "trim")], normalized=h(image_url="image-test:disk.qcow2"))
+          changes=[("/image_url", "trim")], normalized=h(image_url="image-test:disk.qcow2 "))
+    u.add("image_url object with a final space, a full-width slash, a zero-width space: valid, left as written",
+          h(image_url="image-test:镜像／ｄｉｓｋ\u200b.qcow2 "), changes=[], normalized=h(image_url="image-test:镜像／ｄｉｓｋ\u200b.qcow2 "))
+    u.add("image_url full-width bucket and colon: folded (the colon too: there is no other)",
+          h(image_url="ｉｍａｇｅ－ｔｅｓｔ：disk.qcow2"), [("/image_url", "bad_format")],
+          changes=[("/image_url", "fold_width")], normalized=h(image_url="image-test:disk.qcow2"))
 
     d = new_file("huawei", "min_disk")
     MR = {"min": 40, "max": 2048}
@@ -1596,6 +1605,10 @@ def contexts():
         f.add("task_state null is fine", O, context={"taskState": None})
         f.add("task_state image_snapshot: 409", O, [("/server_id", "bad_state")], [pc("/server_id", "bad_state", "409")],
               context={"taskState": "image_snapshot"})
+        # A helper's attack (2026-11-30): the message said the task "needs to be none" when given "none".
+        f.add("task_state \"none\" (not null): 409, and the state it needs is null", O, [("/server_id", "bad_state")],
+              [("/server_id", "bad_state", {"state": "none", "allowed": ["null"], "providerCode": "409"})],
+              context={"taskState": "none"})
         f.add("token of another project: 400", O, [("/project_id", "mismatch")], [pc("/project_id", "mismatch", "400")],
               context={"tokenProjectId": "f66f8e846a65484a9a6740077e72e3dd"})
         f.add("token of this project", O, context={"tokenProjectId": "B7A7B63E92174A95A999C95DA856F143"})

@@ -842,3 +842,46 @@ test("was a bug (2026-11-30): checkField on a whole metadata map names a key hol
     assert.ok(!at(field).some(([path]) => path.includes("\uFFFD")), `${p}: ${JSON.stringify(at(field))}`);
   }
 });
+
+// A second helper's attack on the JS API (2026-11-30).
+test("was a bug (2026-11-30): checkField on a path of any number of segments is a report, and the module keeps working", () => {
+  // ~11,000 segments overflowed the stack inside the module; a few such calls left it broken.
+  for (const n of [11000, 200000]) {
+    for (const p of PROVIDERS) {
+      const path = "/a".repeat(n);
+      const r = checkField(p, path, "x");
+      assert.equal(r.issues[0].code, "unknown_field", p);
+      assert.equal(r.issues[0].path, path, p);
+      const labelled = checkField(p, path, { y: 1 }, { lang: "zh", labels: { [path]: "深", ["/*".repeat(n)]: "任意" } });
+      assert.equal(labelled.issues[0].code, "unknown_field", p);
+    }
+    stillWorks(`checkField on ${n} segments`);
+  }
+});
+
+test("was a bug (2026-11-30): validateText on text that is not JSON gives the position of the text as written, lone surrogates and all", () => {
+  const where = (t) => validateText("tencent", t).issues[0].params.actual;
+  const plain = where('{"ImageName":"é", x}');
+  assert.match(plain, /line 1, column 19/);
+  for (const t of ['{"ImageName":"\uD800", x}', '{"ImageName":"\uDC00", x}', '{"ImageName":"😀", x}']) assert.equal(where(t), plain, JSON.stringify(t));
+  assert.match(where('{"a":"\uD800\uD800\uD800",\n "b": x}'), /line 2, column 7/);
+  // Valid JSON holding one still reads the surrogate as itself.
+  const r = validateText("tencent", '{"ImageName":"a\uD800b","InstanceId":"i"}');
+  assert.equal(r.issues[0].code, "bad_char");
+  assert.equal(r.issues[0].params.codePoint, "U+D800");
+});
+
+test("was a bug (2026-11-30): a suggestion drops an unpaired surrogate as it drops every refused character (no U+FFFD)", () => {
+  const cases = [
+    ["tencent", { ImageName: "ab\uD800cd", InstanceId: "i" }, "/ImageName"],
+    ["nova", withValue("nova", ["body", "createImage", "name"], "ab\uDC00cd"), "/body/createImage/name"],
+    ["openstack", withValue("openstack", ["body", "createImage", "name"], "ab\uDC00cd"), "/body/createImage/name"],
+    ["zenlayer", { imageName: "ab\uD800cd", instanceId: "i" }, "/imageName"],
+    ["huawei", { name: "ab\uD800cd", image_url: "b-1:o", min_disk: 40 }, "/name"],
+  ];
+  for (const [p, req, path] of cases) {
+    const i = validate(p, req).issues.find((x) => x.path === path && x.code === "bad_char");
+    assert.ok(i, `${p}: ${JSON.stringify(validate(p, req).issues)}`);
+    assert.equal(i.suggestion, "abcd", p);
+  }
+});

@@ -218,7 +218,7 @@ const TABLES = {
   openstack: { top: [["project_id", 1], ["server_id", 1], ["token", 1], ["body", 1]], body: { object: [["createImage", 1]] }, createImage: { object: [["name", 1], ["metadata", 0]] } },
   huawei: {
     top: [["name", 1], "description", "os_type", ["image_url", 1], ["min_disk", 1], "cmk_id", "enterprise_project_id", "tags", "image_tags"],
-    image_tags: { items: [["key", 1], ["value", 0]] },
+    image_tags: { items: [["key", 0], ["value", 0]] }, // key optional (a warning when absent)
   },
 };
 TABLES.nova = TABLES.openstack;
@@ -366,7 +366,9 @@ test("was a bug (wave 3): jsonSchema.input throws its own Error for any target o
   const odd = standardSchema({ toString: () => { throw 7; } })["~standard"].jsonSchema;
   assert.throws(() => odd.input({ target: "draft-07" }), (e) => e instanceof Error && /unknown provider/.test(e.message));
   assert.equal(s.input({ target: "draft-07" }).$schema, "http://json-schema.org/draft-07/schema#");
-  assert.deepEqual(s.output({ target: "draft-2020-12" }), jsonSchema("tencent"));
+  // (With emptyAsAbsent off, the plain schema; on, the default, one that takes the empty form values.)
+  assert.deepEqual(standardSchema("tencent", { emptyAsAbsent: false })["~standard"].jsonSchema.output({ target: "draft-2020-12" }), jsonSchema("tencent"));
+  assert.equal(s.output({ target: "draft-2020-12" }).$id, "urn:createimage:schema:tencent:empty-as-absent");
 });
 
 test("was a bug (wave 3): standardSchema's own failure message reads lang as validate does (zh_CN, cmn)", () => {

@@ -262,7 +262,8 @@ test("standardSchema: before ready, a Promise of the result; a failed load is an
 
 test("standardSchema: jsonSchema input/output for draft-2020-12 and draft-07; other targets throw", () => {
   for (const p of providers) {
-    const std = standardSchema(p)["~standard"];
+    // (emptyAsAbsent off: the plain schema; on, the default, see the test below.)
+    const std = standardSchema(p, { emptyAsAbsent: false })["~standard"];
     const s2020 = std.jsonSchema.input({ target: "draft-2020-12" });
     assert.deepEqual(s2020, jsonSchema(p));
     assert.deepEqual(std.jsonSchema.output({ target: "draft-2020-12" }), s2020);
@@ -275,12 +276,106 @@ test("standardSchema: jsonSchema input/output for draft-2020-12 and draft-07; ot
     for (const k of ["$defs", "dependentRequired", "dependentSchemas", "prefixItems", "unevaluated", "2020-12"]) assert.ok(!text.includes(k), `${p}: ${k} in draft-07`);
     for (const target of ["openapi-3.0", "draft-04", undefined]) assert.throws(() => std.jsonSchema.input({ target }), /not supported/);
   }
-  const tencent07 = standardSchema("tencent")["~standard"].jsonSchema.input({ target: "draft-07" });
+  const tencent07 = standardSchema("tencent", { emptyAsAbsent: false })["~standard"].jsonSchema.input({ target: "draft-07" });
   assert.deepEqual(tencent07.dependencies, jsonSchema("tencent").dependentRequired);
   assert.throws(() => standardSchema("aws")["~standard"].jsonSchema.input({ target: "draft-2020-12" }), /unknown provider/);
   // An unknown provider validates to the report's issue, not a throw.
   const r = standardSchema("aws")["~standard"].validate({});
   assert.ok(r.issues.length >= 1);
+});
+
+// A helper's attack (2026-11-30): the Standard JSON Schema was the plain schema, which refuses the
+// empty form values (`SnapshotIds: []` beside `InstanceId`, `ImageDescription: null`, Huawei's
+// `tags: []` beside `image_tags`, Nova's `metadata: null`) that the schema's own validate() takes
+// with emptyAsAbsent. Now: on every case request, and on each with every optional member blanked
+// in turn ("", null, []), what validate() accepts the schema accepts (ajv, draft 2020-12 and
+// draft-07), and the schema still refuses most of what validate() refuses.
+test("standardSchema: its JSON Schema accepts whatever its validate() accepts (emptyAsAbsent on and off)", async () => {
+  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+  const { default: Ajv07 } = await import("ajv");
+  const { loadCases } = await import("./helpers.mjs");
+  const ajv = { 2020: new Ajv2020({ strict: false }), "07": new Ajv07({ strict: false }) };
+  const blanks = ["", null, []];
+  const tally = { accepted: 0, refusedByBoth: 0, refused: 0 };
+  const failures = [];
+  const variants = (req) => {
+    const out = [req];
+    if (req === null || typeof req !== "object" || Array.isArray(req)) return out;
+    for (const k of Object.keys(req)) for (const b of blanks) out.push({ ...req, [k]: b });
+    return out;
+  };
+  const blankTheFormFields = { tencent: { SnapshotIds: [], InstanceId: "", DataDiskIds: [], ImageDescription: null } };
+  const extra = [
+    ["tencent", { ImageName: "web", InstanceId: "ins-1", SnapshotIds: [] }],
+    ["tencent", { ImageName: "web", InstanceId: "ins-1", ImageDescription: null }],
+    ["tencent", { ImageName: "web", SnapshotIds: ["snap-1"], InstanceId: "", DataDiskIds: [] }],
+    ["huawei", { name: "web", image_url: "b-1:o", min_disk: 40, tags: [], image_tags: [{ key: "", value: "" }] }],
+    ["nova", { server_id: "s", token: "t", project_id: "abc", body: { createImage: { name: "x", metadata: null } } }],
+  ];
+  const schemas = {};
+  for (const emptyAsAbsent of [true, false]) {
+    for (const p of providers) {
+      const std = standardSchema(p, { emptyAsAbsent })["~standard"];
+      schemas[`${p} ${emptyAsAbsent}`] = {
+        2020: ajv[2020].compile(std.jsonSchema.input({ target: "draft-2020-12" })),
+        "07": ajv["07"].compile(std.jsonSchema.input({ target: "draft-07" })),
+      };
+    }
+  }
+  const requests = [...extra];
+  for (const f of loadCases()) for (const c of f.cases) if (!c.lossy.length) for (const r of variants(c.request)) requests.push([f.provider, r]);
+  requests.push(["tencent", { ImageName: "web", ...blankTheFormFields.tencent }]);
+  for (const [p, req] of requests) {
+    // JSON values only (the case files also hold `@` tokens of the JS bridge).
+    let value;
+    try {
+      value = JSON.parse(JSON.stringify(req));
+    } catch {
+      continue;
+    }
+    if (JSON.stringify(value) !== JSON.stringify(req)) continue;
+    for (const emptyAsAbsent of [true, false]) {
+      const ok = validate(p, value, { emptyAsAbsent }).ok;
+      for (const target of ["2020", "07"]) {
+        const schemaOk = schemas[`${p} ${emptyAsAbsent}`][target](value);
+        if (ok && !schemaOk) failures.push(`${p} emptyAsAbsent ${emptyAsAbsent} draft-${target}: ${JSON.stringify(value).slice(0, 300)}`);
+        if (ok) tally.accepted++;
+        else {
+          tally.refused++;
+          if (!schemaOk) tally.refusedByBoth++;
+        }
+      }
+    }
+  }
+  assert.deepEqual(failures.slice(0, 10), [], `${failures.length} requests validate() accepts and the schema refuses`);
+  console.log(`JSON Schema vs validate(): ${JSON.stringify(tally)}`);
+  assert.ok(tally.accepted > 2000, JSON.stringify(tally));
+  // Not a schema that takes anything: it refuses most of what validate() refuses.
+  assert.ok(tally.refusedByBoth > tally.refused / 2, JSON.stringify(tally));
+});
+
+// standard.js's draft-07 rewrite knows only the keywords whose meaning differs between the two
+// drafts: the schemas (plain and emptyAsAbsent) must hold no keyword outside this list.
+test("standardSchema: its JSON Schemas use only keywords the draft-07 rewrite handles", () => {
+  const ALLOWED = new Set(["$schema", "$id", "title", "description", "type", "properties", "patternProperties",
+    "additionalProperties", "propertyNames", "required", "enum", "const", "minLength", "maxLength", "pattern", "minimum",
+    "maximum", "items", "minItems", "maxItems", "uniqueItems", "anyOf", "oneOf", "allOf", "not", "dependentRequired",
+    "dependentSchemas"]);
+  const MAPS = ["properties", "patternProperties", "dependentSchemas"];
+  const seen = new Set();
+  const walk = (s, where) => {
+    if (typeof s === "boolean") return;
+    assert.ok(s && typeof s === "object" && !Array.isArray(s), `${where}: not a schema`);
+    for (const [k, v] of Object.entries(s)) {
+      seen.add(k);
+      assert.ok(ALLOWED.has(k), `${where}: keyword ${k}`);
+      if (MAPS.includes(k)) for (const [p, x] of Object.entries(v)) walk(x, `${where}/${k}/${p}`);
+      else if (["anyOf", "oneOf", "allOf"].includes(k)) v.forEach((x, i) => walk(x, `${where}/${k}/${i}`));
+      else if (["items", "additionalProperties", "propertyNames", "not"].includes(k)) walk(v, `${where}/${k}`);
+    }
+  };
+  for (const p of providers) for (const emptyAsAbsent of [true, false]) walk(standardSchema(p, { emptyAsAbsent })["~standard"].jsonSchema.input({ target: "draft-2020-12" }), `${p} ${emptyAsAbsent}`);
+  assert.ok(seen.has("dependentSchemas") && seen.has("dependentRequired") && seen.has("propertyNames"), [...seen].join());
 });
 
 // ----- before the module is ready, in the browser entry (fresh processes) ----------------------
