@@ -508,6 +508,8 @@ export interface ReadingDescriptor {
   finalLineFeed?: "counted" | "uncounted";
   /** A list: at most this many items. */
   maxItems?: number;
+  /** The field, optional by its own rule, is given (Huawei's image tag `key`: the tag format page). */
+  required?: true;
 }
 
 /** A cross-field rule. */

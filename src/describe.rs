@@ -231,7 +231,7 @@ pub fn describe(provider: Provider) -> Value<'static> {
             // Huawei's tag lists: how many items, and the tag APIs' stricter count.
             for f in &mut fields {
                 let is_tags = matches!(f.get("name").and_then(Value::as_str), Some("tags" | "image_tags"));
-                if let (true, Value::Object(e)) = (provider == Provider::Huawei && is_tags, f) {
+                if let (true, Value::Object(e)) = (provider == Provider::Huawei && is_tags, &mut *f) {
                     let (max, (stricter, source)) = huawei::TAG_COUNT;
                     e.push((Cow::Borrowed("maxItems"), Value::num(max as i64)));
                     let mut r = reading(&Reading::of(source));
@@ -239,6 +239,24 @@ pub fn describe(provider: Provider) -> Value<'static> {
                         re.push((Cow::Borrowed("maxItems"), Value::num(stricter as i64)));
                     }
                     e.push((Cow::Borrowed("readings"), Value::Array(vec![r])));
+                }
+                // An image tag's key is optional; the tag format page wants one: a reading that
+                // says `required` (the warning `check` gives when it is left out).
+                if let (true, Value::Object(e)) = (provider == Provider::Huawei, f) {
+                    if e.iter().any(|(k, v)| k == "name" && v.as_str() == Some("image_tags")) {
+                        if let Some((_, Value::Array(children))) = e.iter_mut().find(|(k, _)| k == "fields") {
+                            if let Some(Value::Object(key)) = children.first_mut() {
+                                let mut r = reading(&Reading::of(&huawei::TAG_FORMAT));
+                                if let Value::Object(re) = &mut r {
+                                    re.push((Cow::Borrowed("required"), Value::Bool(true)));
+                                }
+                                match key.iter_mut().find(|(k, _)| k == "readings") {
+                                    Some((_, Value::Array(rs))) => rs.push(r),
+                                    _ => key.push((Cow::Borrowed("readings"), Value::Array(vec![r]))),
+                                }
+                            }
+                        }
+                    }
                 }
             }
             fields

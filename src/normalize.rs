@@ -194,7 +194,9 @@ pub const MAX_CHANGES: usize = 10_000;
 /// normalized value.
 pub(crate) fn fixed<'s>(field: &Field, s: &'s str) -> Cow<'s, str> {
     let mut sink = Vec::new();
-    match (Fixer { changes: &mut sink, needed: 0 }).text("", field, s) {
+    // (No image_url is compared with the context: `false` keeps its bucket/object split, and the
+    // code for it, out of the module a form page loads.)
+    match (Fixer { changes: &mut sink, needed: 0 }).text("", field, s, false) {
         Some(t) => Cow::Owned(t),
         None => Cow::Borrowed(s),
     }
@@ -386,7 +388,7 @@ impl Fixer<'_> {
             match f.ty {
                 Ty::Str(_) | Ty::Nested(_) => {
                     if let Value::String(s) = v {
-                        if let Some(new) = self.text(&path, f, s) {
+                        if let Some(new) = self.text(&path, f, s, true) {
                             *v = Value::str(new);
                         }
                     }
@@ -398,7 +400,7 @@ impl Fixer<'_> {
                         for (i, item) in items.iter_mut().enumerate() {
                             if let Value::String(s) = item {
                                 if let Some(new) =
-                                    self.text(&[&*path, "/", &crate::messages::num(i as i64)].concat(), f, s)
+                                    self.text(&[&*path, "/", &crate::messages::num(i as i64)].concat(), f, s, false)
                                 {
                                     *item = Value::str(new);
                                 }
@@ -417,7 +419,8 @@ impl Fixer<'_> {
     /// which full-width forms are folded and which joiners removed (in ids: every form folded, every
     /// zero-width character removed). Fixes that would make a value its rule accepts one it refuses
     /// (a Huawei `image_url` of `bucket:` and spaces: trimmed, the object is gone) are not made.
-    fn text(&mut self, path: &str, field: &Field, whole: &str) -> Option<String> {
+    /// `object`: a `bucket:object` value (Huawei's `image_url`) gets the fixes of its bucket only.
+    fn text(&mut self, path: &str, field: &Field, whole: &str, object: bool) -> Option<String> {
         let (role, fold) = (field.role, fold_charset(field));
         let rule = match &field.ty {
             Ty::Str(rule) | Ty::StrArray { item: rule, .. } => Some(rule),
@@ -428,20 +431,25 @@ impl Fixer<'_> {
         if whole.chars().all(|c| text::is_trim_space(c) || text::is_zero_width(c)) {
             return None;
         }
-        // A Huawei `image_url`: the object after the first `:` is an OBS object key, any text the
-        // provider takes as written (`镜像／ｄｉｓｋ.qcow2`, a final space); only the bucket before
-        // it is an id to fix. `s` is what the fixes see, `tail` what follows it unchanged.
-        let (s, tail) = match rule.and_then(|r| r.format) {
-            Some(Format::BucketObject) => whole.find(':').map_or((whole, ""), |i| whole.split_at(i)),
-            _ => (whole, ""),
-        };
-        let full = |head: &str| [head, tail].concat();
         let (mark, needed) = (self.changes.len(), self.needed);
         let (zw, fold_on) = match role {
             Role::Name | Role::Id => (true, true),
             Role::Description => (false, false),
             Role::Other => return None,
         };
+        // A Huawei `image_url`: the object after the first `:` is an OBS object key, any text the
+        // provider takes as written (`镜像／ｄｉｓｋ.qcow2`, a final space); only the bucket before
+        // it is an id to fix. A full-width `：` (an IME's) that comes first is that separator, and
+        // the width fold folds it with the bucket. `s` is what the fixes see, `tail` what follows.
+        let (s, mut tail) = match rule.and_then(|r| r.format) {
+            Some(Format::BucketObject) if object => whole
+                .char_indices()
+                .find(|&(_, c)| c == ':' || c == '：')
+                .map_or((whole, ""), |(i, _)| whole.split_at(i)),
+            _ => (whole, ""),
+        };
+        let mut tail_folded: String;
+        let full = |head: &str, tail: &str| [head, tail].concat();
         let mut cur: Cow<str> = Cow::Borrowed(s);
         // A name's full-width form is folded only where its charset refuses it and allows the
         // fold (the fold is what makes it pass: a Tencent name may say `（测试）`); an id's always.
@@ -467,29 +475,33 @@ impl Fixer<'_> {
             if !on {
                 continue;
             }
-            if let Some(next) = step(&cur) {
+            let colon = code == ChangeCode::FoldWidth && tail.starts_with('：');
+            let next = match step(&cur) {
                 // A fix that would leave nothing is not safe: the value stays as it is.
-                if next.is_empty() {
-                    continue;
-                }
-                self.change(path.to_owned(), code, Value::str(full(&cur)), Value::str(full(&next)));
-                cur = Cow::Owned(next);
+                Some(next) if next.is_empty() => continue,
+                Some(next) => next,
+                None if colon => cur.to_string(),
+                None => continue,
+            };
+            let from = full(&cur, tail);
+            if colon {
+                tail_folded = [":", &tail['：'.len_utf8()..]].concat();
+                tail = &tail_folded;
             }
+            self.change(path.to_owned(), code, Value::str(from), Value::str(full(&next, tail)));
+            cur = Cow::Owned(next);
         }
-        match cur {
-            Cow::Owned(new) => {
-                let new = full(&new);
-                if rule.is_some_and(|rule| {
-                    crate::rules::passes(field, rule, whole) && !crate::rules::passes(field, rule, &new)
-                }) {
-                    self.changes.truncate(mark);
-                    self.needed = needed;
-                    return None;
-                }
-                Some(new)
-            }
-            Cow::Borrowed(_) => None,
+        if self.changes.len() == mark {
+            return None;
         }
+        let new = full(&cur, tail);
+        if rule.is_some_and(|rule| crate::rules::passes(field, rule, whole) && !crate::rules::passes(field, rule, &new))
+        {
+            self.changes.truncate(mark);
+            self.needed = needed;
+            return None;
+        }
+        Some(new)
     }
 
     fn enumeration(&mut self, path: &str, v: &mut Value<'static>, values: &[&str]) {

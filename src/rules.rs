@@ -453,8 +453,10 @@ impl<'o> Checker<'o> {
     }
 
     /// A list of tags `v` (field `f`) at `path`: each item a tag object (`fields`, the key first;
-    /// other keys `unknown`), then each repeated key at the later tag's key. `skip_empty`: empty
-    /// keys are not compared (reported as empty already). Tencent's `Tags`, Huawei's `image_tags`.
+    /// other keys `unknown`), then `each` on it (the provider's own rule of one tag), then each
+    /// repeated key at the later tag's key. `skip_empty`: empty keys are not compared (reported as
+    /// empty already). Tencent's `Tags`, Huawei's `image_tags`.
+    #[allow(clippy::too_many_arguments)]
     pub fn check_tag_list(
         &mut self,
         path: &Path<'_>,
@@ -463,6 +465,7 @@ impl<'o> Checker<'o> {
         fields: &'static [Field],
         unknown: (Severity, Option<ProviderCode>),
         skip_empty: bool,
+        each: &mut dyn FnMut(&mut Checker<'o>, &Path<'_>, &Value<'_>),
     ) {
         let Some(items) = v.as_array() else {
             self.wrong_type(path, v, "array", f);
@@ -471,12 +474,14 @@ impl<'o> Checker<'o> {
         let key = &fields[0];
         let mut keys: Vec<(usize, &str)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            if self.check_object_value(&path.index(i), f, item, fields, unknown, &mut |_, _, _, _| {}) {
+            let ip = path.index(i);
+            if self.check_object_value(&ip, f, item, fields, unknown, &mut |_, _, _, _| {}) {
                 match item.get(key.name).and_then(Value::as_str) {
                     Some(k) if !(skip_empty && k.is_empty()) => keys.push((i, k)),
                     _ => {}
                 }
             }
+            each(self, &ip, item);
         }
         for (i, k, first) in repeats(&keys) {
             let first = path.index(first).key(key.name).pointer();

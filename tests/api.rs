@@ -156,10 +156,18 @@ fn normalize_never_changes_meaning() {
         ("image-test:file.qcow2 ", "image-test:file.qcow2 "),
         (" ｉｍａｇｅ－ｔｅｓｔ\\u200b：disk.qcow2", "image-test:disk.qcow2"),
         (" image-test :ｄｉｓｋ ", "image-test:ｄｉｓｋ "),
+        // A full-width colon is the separator (a third helper: the object was folded, trimmed,
+        // stripped; `bucket-1\u3000：obj` needed two passes to lose the bucket's space).
+        ("bucket-1：dir／a\\u200bb ", "bucket-1:dir／a\u{200b}b "),
+        ("bucket-1\\u3000：obj", "bucket-1:obj"),
+        ("bucket-1：\\u3000", "bucket-1:\u{3000}"),
+        ("bucket-1：a:b", "bucket-1:a:b"),
     ] {
         let body = format!(r#"{{"name":"web","image_url":"{given}","min_disk":40}}"#);
         let n = normalize(Provider::Huawei, &v(&body), &opts());
         assert_eq!(n.normalized.get("image_url").and_then(Value::as_str), Some(want), "{given}");
+        assert!(n.report.ok, "{given}: {}", n.report.to_json());
+        assert!(normalize(Provider::Huawei, &n.normalized, &opts()).changes.is_empty(), "{given}: twice");
     }
     // Mixed array and flattened forms: reported, not merged.
     let n = normalize(
@@ -458,6 +466,11 @@ fn describe_lists_readings_and_context() {
     );
     assert_eq!(r.get("length").and_then(|l| l.get("max")), Some(&Value::num(36)));
     assert_eq!(key.get("length").and_then(|l| l.get("max")), Some(&Value::num(128)));
+    // The key is optional; the tag format page's reading wants one (the `required` warning).
+    assert_eq!(key.get("required"), Some(&Value::Bool(false)));
+    let wants = &key.get("readings").and_then(Value::as_array).unwrap()[1];
+    assert_eq!(wants.get("source").and_then(|s| s.get("id")).and_then(Value::as_str), Some("huawei-ims-tag-format"));
+    assert_eq!(wants.get("required"), Some(&Value::Bool(true)));
     // IMG.0115 for every issue of a tag, named code by code (the number of tags has no code).
     let codes = key.get("providerCodes").unwrap();
     for code in ["required", "empty", "too_long", "bad_char", "bad_format", "duplicate"] {

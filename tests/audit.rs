@@ -247,3 +247,47 @@ fn suggestions_drop_unpaired_surrogates() {
     .unwrap();
     assert_eq!(r.issues[0].suggestion.as_deref(), Some(format!("a\u{FFFD}{}", "b".repeat(58)).as_str()));
 }
+
+/// A third helper (2026-11-30): Huawei's missing-key warnings came after every later tag's issues
+/// (not in request order), and `check_field` on `/image_tags/i/key` left out gave nothing where
+/// `check` gives the warning.
+#[test]
+fn huawei_missing_tag_key_in_order_and_in_check_field() {
+    use createimage::__private::parse_with;
+    use createimage::check_field;
+    let body = r#"{"name":"web","image_url":"b-1:o","min_disk":40,"image_tags":[{"value":"v"},{"key":"a=b"}]}"#;
+    let r = check_json(Provider::Huawei, body, &Options::default()).unwrap();
+    let found: Vec<(&str, Code)> = r.issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
+    assert_eq!(found, [("/image_tags/0/key", Code::Required), ("/image_tags/1/key", Code::BadChar)]);
+    let undefined = parse_with("@undefined", true).unwrap();
+    for (v, o) in [(&undefined, Options::default()), (&Value::str(""), Options::default().with_empty_as_absent(true))] {
+        let r = check_field(Provider::Huawei, "/image_tags/0/key", v, &o);
+        let found: Vec<(&str, Code, &str)> =
+            r.issues.iter().map(|i| (i.path.as_str(), i.code(), i.severity.as_str())).collect();
+        assert_eq!(found, [("/image_tags/0/key", Code::Required, "warning")]);
+    }
+    let r = check_field(Provider::Huawei, "/image_tags/0/key", &Value::str(""), &Options::default());
+    assert_eq!(r.issues[0].code(), Code::Empty);
+}
+
+/// The same helper: Nova's task state `""` read "the server task has no state; ... needs it to be
+/// null" (now no task, as null), and a string holding an unpaired surrogate was "must be a string or
+/// null". (The string "null" still reads "the server task is null; ... needs it to be null": a
+/// template of its own cost every build ~250 B gzipped, for a value no console sends.)
+#[test]
+fn nova_task_state_messages() {
+    let server = r#"{"server_id":"12345678-1234-1234-1234-123456789abc","token":"t","project_id":"abc","body":{"createImage":{"name":"x"}}}"#;
+    let with = |ctx: &str, lang: Lang| {
+        let o = Options::lang(lang).with_context(Value::parse(ctx).unwrap().into_owned());
+        check_json(Provider::Nova, server, &o).unwrap()
+    };
+    let r = with(r#"{"taskState":"image_snapshot"}"#, Lang::En);
+    assert_eq!(
+        r.issues[0].message,
+        "Server ID: the server task is image_snapshot; creating an image needs it to be null."
+    );
+    assert!(with(r#"{"taskState":""}"#, Lang::En).ok);
+    let r = with(r#"{"taskState":"\ud800"}"#, Lang::En);
+    assert_eq!((r.ok, r.issues[0].severity.as_str()), (true, "warning"));
+    assert!(r.issues[0].message.contains("without unpaired UTF-16 surrogates"), "{}", r.issues[0].message);
+}

@@ -281,11 +281,8 @@ pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, it
 
 /// `image_tags`: objects `{key, value}`, and repeated keys.
 fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
-    c.check_tag_list(p, f, v, IMAGE_TAG_FIELDS, (Severity::Warning, None), true);
+    c.check_tag_list(p, f, v, IMAGE_TAG_FIELDS, (Severity::Warning, None), true, &mut key_given);
     if let Some(items) = v.as_array() {
-        for (i, item) in items.iter().enumerate() {
-            key_given(c, &p.index(i), item);
-        }
         tag_count(c, p, items.len());
     }
 }
@@ -294,12 +291,14 @@ fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
 /// `required` warning naming [`TAG_FORMAT`], with IMG.0115 as every tag reading's warning.
 fn key_given(c: &mut Checker, ip: &Path<'_>, item: &Value<'_>) {
     let Some(obj) = item.as_object() else { return };
-    let missing = match obj.iter().rev().find(|(k, _)| k == TAG_KEY.name) {
-        None => true,
-        Some((_, v)) => c.blank(v),
-    };
-    if missing {
-        c.reading_warning(&ip.key(TAG_KEY.name), Kind::Required, &TAG_KEY, &TAG_FORMAT);
+    key_at(c, &ip.key(TAG_KEY.name), obj.iter().rev().find(|(k, _)| k == TAG_KEY.name).map(|(_, v)| v));
+}
+
+/// The key `v` of an image tag at `kp` (`None`: absent): the warning of [`key_given`] when it is
+/// absent or, with `empty_as_absent`, blank. Also what `check_field` runs on `/image_tags/i/key`.
+pub(crate) fn key_at(c: &mut Checker, kp: &Path<'_>, v: Option<&Value<'_>>) {
+    if v.is_none_or(|v| c.blank(v)) {
+        c.reading_warning(kp, Kind::Required, &TAG_KEY, &TAG_FORMAT);
     }
 }
 

@@ -417,17 +417,14 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
             );
         }
     }
-    match ctx.get("taskState") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(t)) => {
-            c.push(
-                &at_server,
-                Kind::BadState { what: "server task", state: t.to_string(), allowed: NO_TASK },
-                Severity::Error,
-                Some(codes::OS_409),
-            );
-        }
-        Some(other) => ctx::bad(c, "taskState", other, "string or null"),
+    // A task in progress (Nova's `task_state`, null when there is none; `""` read as none too).
+    if let Some(t) = ctx::string(c, ctx, "taskState").filter(|t| !t.is_empty()) {
+        c.push(
+            &at_server,
+            Kind::BadState { what: "server task", state: t.to_string(), allowed: NO_TASK },
+            Severity::Error,
+            Some(codes::OS_409),
+        );
     }
     if let Some(tp) = ctx::string(c, ctx, "tokenProjectId") {
         if let Some(pid) = req.get("project_id").and_then(Value::as_str) {

@@ -301,7 +301,7 @@ pub(crate) fn check_one_tag_spec(c: &mut Checker, sp: &Path<'_>, f: &Field, spec
 
 /// A tag set's `Tags` (field `tf`) at `tp`: each tag, and repeated keys (empty ones too).
 pub(crate) fn check_tags(c: &mut Checker, tp: &Path<'_>, tf: &Field, tags: &Value<'_>) {
-    c.check_tag_list(tp, tf, tags, TAG_FIELDS, TAG_UNKNOWN, false);
+    c.check_tag_list(tp, tf, tags, TAG_FIELDS, TAG_UNKNOWN, false, &mut |_, _, _| {});
 }
 
 /// One tag (an item of `Tags`, field `tf`) at `jp`: what `check_field` runs there.

@@ -1609,6 +1609,7 @@ def contexts():
         f.add("task_state \"none\" (not null): 409, and the state it needs is null", O, [("/server_id", "bad_state")],
               [("/server_id", "bad_state", {"state": "none", "allowed": ["null"], "providerCode": "409"})],
               context={"taskState": "none"})
+        f.add("task_state \"\" is read as no task, as null", O, context={"taskState": ""})
         f.add("token of another project: 400", O, [("/project_id", "mismatch")], [pc("/project_id", "mismatch", "400")],
               context={"tokenProjectId": "f66f8e846a65484a9a6740077e72e3dd"})
         f.add("token of this project", O, context={"tokenProjectId": "B7A7B63E92174A95A999C95DA856F143"})

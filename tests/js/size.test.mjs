@@ -34,14 +34,15 @@ const ONE_PROVIDER_TARGET = 41_600;
  * Raised once, the same day, by what the rule fixes of an audit against the sources and a
  * helper's attack cost (+0.6 KB zenlayer to +1.4 KB main: Nova's final line feed, project ids,
  * Huawei's tag count, every rule on a string with an unpaired surrogate, docs/performance.md);
- * the main entry stays held to issue 11's target. The "+ normalize" budgets raised again (+400 B) by
- * a second attack's fixes (normalize leaves a Huawei image_url's object and blank values alone,
- * check_field's paths of any length, Huawei's optional image tag key and its source): the form
- * pages stayed within theirs.
+ * the main entry stays held to issue 11's target. The "+ normalize" budgets raised again (main +900 B,
+ * one provider +400 B) by a second and third attack's fixes (normalize leaves a Huawei image_url's
+ * object and blank values alone and folds a full-width colon with the bucket, check_field's paths
+ * of any length, Huawei's optional image tag key and its source): the form pages stayed within
+ * theirs (the main entry's by 18 B, after the bucket/object split was kept out of the first module).
  */
 const MAIN_BUDGET = 59_800;
 const ONE_PROVIDER_BUDGET = 52_600;
-const MAIN_NORMALIZE_BUDGET = 123_800;
+const MAIN_NORMALIZE_BUDGET = 124_300;
 const ONE_PROVIDER_NORMALIZE_BUDGET = 108_900;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
 const SYNC_BUDGET = 70_300;
