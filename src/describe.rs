@@ -245,7 +245,9 @@ pub fn describe(provider: Provider) -> Value<'static> {
                 if let (true, Value::Object(e)) = (provider == Provider::Huawei, f) {
                     if e.iter().any(|(k, v)| k == "name" && v.as_str() == Some("image_tags")) {
                         if let Some((_, Value::Array(children))) = e.iter_mut().find(|(k, _)| k == "fields") {
-                            if let Some(Value::Object(key)) = children.first_mut() {
+                            let key =
+                                children.iter_mut().find(|c| c.get("name").and_then(Value::as_str) == Some("key"));
+                            if let Some(Value::Object(key)) = key {
                                 let mut r = reading(&Reading::of(&huawei::TAG_FORMAT));
                                 if let Value::Object(re) = &mut r {
                                     re.push((Cow::Borrowed("required"), Value::Bool(true)));
