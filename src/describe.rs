@@ -36,19 +36,23 @@ fn profile(provider: Provider) -> Profile {
     }
 }
 
-fn str_rule(e: &mut Vec<(&'static str, Value<'static>)>, r: &Str) {
-    limits(
-        e,
+/// The [`Limits`] of a `Str` or a `Reading`.
+macro_rules! limits_of {
+    ($r:expr) => {
         Limits {
-            min: r.min,
-            max: r.max,
-            unit: r.unit,
-            charset: r.charset,
-            edge: r.edge,
-            format: r.format,
-            final_lf: r.final_lf,
-        },
-    );
+            min: $r.min,
+            max: $r.max,
+            unit: $r.unit,
+            charset: $r.charset,
+            edge: $r.edge,
+            format: $r.format,
+            final_lf: $r.final_lf,
+        }
+    };
+}
+
+fn str_rule(e: &mut Vec<(&'static str, Value<'static>)>, r: &Str) {
+    limits(e, limits_of!(r));
     if !r.readings.is_empty() {
         e.push(("readings", Value::Array(r.readings.iter().map(reading).collect())));
     }
@@ -84,22 +88,12 @@ fn reading(r: &Reading) -> Value<'static> {
             ("url", Value::str(src.url)),
         ]),
     )];
-    limits(
-        &mut e,
-        Limits {
-            min: r.min,
-            max: r.max,
-            unit: r.unit,
-            charset: r.charset,
-            edge: r.edge,
-            format: r.format,
-            final_lf: r.final_lf,
-        },
-    );
+    limits(&mut e, limits_of!(r));
     Value::obj(e)
 }
 
 /// What a rule and a reading of it both state: length, charset, edges, format, final line feed.
+/// (`Str` and `Reading` have these members by the same names: `limits_of!` reads them from either.)
 struct Limits {
     min: usize,
     max: Option<usize>,

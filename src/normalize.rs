@@ -525,11 +525,7 @@ impl Fixer<'_> {
     fn integer(&mut self, path: &str, v: &mut Value<'static>) {
         let Value::String(s) = v else { return };
         let digits = s.strip_prefix('-').unwrap_or(s);
-        let exact = !digits.is_empty()
-            && digits.len() <= 15
-            && digits.bytes().all(|b| b.is_ascii_digit())
-            && (digits == "0" || !digits.starts_with('0'))
-            && s.as_ref() != "-0";
+        let exact = crate::json::plain_integer(s) && digits.len() <= 15 && s.as_ref() != "-0";
         if exact {
             let new = Value::Number(Cow::Owned(String::from(s.as_ref())));
             self.change(path.to_owned(), ChangeCode::NumberFromString, v.clone(), new.clone());

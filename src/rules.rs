@@ -754,12 +754,7 @@ impl<'o> Checker<'o> {
                 }
             }
             // Each finding a warning naming the source, in a fixed order (pushed as found: no list).
-            let warn = |c: &mut Checker, kind: Kind| {
-                let pc = field.provider_code(kind.code());
-                let lang = c.lang;
-                let issue = c.push(path, kind, Severity::Warning, pc);
-                name_source(issue, lang, r.source);
-            };
+            let warn = |c: &mut Checker, kind: Kind| c.reading_warning(path, kind, field, r.source);
             let n = r.unit.count_if_outside(s, r.min, r.max);
             if s.is_empty() && r.min >= 1 && !empty {
                 warn(self, Kind::Empty);

@@ -290,8 +290,9 @@ fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
 /// A tag object `item` at `ip` without its `key` (absent, or blank with `empty_as_absent`): a
 /// `required` warning naming [`TAG_FORMAT`], with IMG.0115 as every tag reading's warning.
 fn key_given(c: &mut Checker, ip: &Path<'_>, item: &Value<'_>) {
-    let Some(obj) = item.as_object() else { return };
-    key_at(c, &ip.key(TAG_KEY.name), obj.iter().rev().find(|(k, _)| k == TAG_KEY.name).map(|(_, v)| v));
+    if item.as_object().is_some() {
+        key_at(c, &ip.key(TAG_KEY.name), item.get(TAG_KEY.name));
+    }
 }
 
 /// The key `v` of an image tag at `kp` (`None`: absent): the warning of [`key_given`] when it is
