@@ -5,7 +5,7 @@
 use crate::json::Value;
 use crate::providers::openstack::Profile;
 use crate::providers::{codes, huawei, openstack, tencent, zenlayer};
-use crate::rules::{Field, FinalLf, Format, Reading, Role, Str, Ty};
+use crate::rules::{Field, FinalLf, Format, Presence, Reading, Role, Str, Ty};
 use crate::text::{Charset, Edge, Unit};
 use crate::{Lang, Provider};
 use std::borrow::Cow;
@@ -139,7 +139,7 @@ fn field(path: &str, f: &Field, children: Option<Vec<Value<'static>>>) -> Value<
         ("path", Value::str(path)),
         ("name", Value::str(f.name)),
         ("label", both(f.label.0, f.label.1)),
-        ("required", Value::Bool(f.required)),
+        ("required", Value::Bool(f.required())),
     ];
     let role = match f.role {
         Role::Name => "name",
@@ -186,6 +186,18 @@ fn field(path: &str, f: &Field, children: Option<Vec<Value<'static>>>) -> Value<
             e.push(("shape", Value::str(*what)));
         }
     }
+    if let Presence::Wanted(source) = f.presence {
+        // Optional, but a source wants it: a reading that says `required` (the warning `check`
+        // gives when it is left out).
+        let mut r = reading(&Reading::of(source));
+        if let Value::Object(re) = &mut r {
+            re.push((Cow::Borrowed("required"), Value::Bool(true)));
+        }
+        match e.iter_mut().find(|(k, _)| *k == "readings") {
+            Some((_, Value::Array(rs))) => rs.push(r),
+            _ => e.push(("readings", Value::Array(vec![r]))),
+        }
+    }
     let codes: Vec<(Cow<'static, str>, Value<'static>)> = f
         .codes
         .iter()
@@ -219,7 +231,7 @@ pub fn describe(provider: Provider) -> Value<'static> {
         Provider::Zenlayer | Provider::Huawei => {
             let mut fields = list("", table(provider), |f| match f.name {
                 "image_tags" => Some(list("/image_tags/*", huawei::IMAGE_TAG_FIELDS, |_| None)),
-                "tags" => Some(list("/tags/*", huawei::IMAGE_TAG_FIELDS, |_| None)),
+                "tags" => Some(list("/tags/*", huawei::TAG_PARTS, |_| None)),
                 _ => None,
             });
             // Huawei's tag lists: how many items, and the tag APIs' stricter count.
@@ -233,26 +245,6 @@ pub fn describe(provider: Provider) -> Value<'static> {
                         re.push((Cow::Borrowed("maxItems"), Value::num(stricter as i64)));
                     }
                     e.push((Cow::Borrowed("readings"), Value::Array(vec![r])));
-                }
-                // An image tag's key is optional; the tag format page wants one: a reading that
-                // says `required` (the warning `check` gives when it is left out).
-                if let (true, Value::Object(e)) = (provider == Provider::Huawei, f) {
-                    if e.iter().any(|(k, v)| k == "name" && v.as_str() == Some("image_tags")) {
-                        if let Some((_, Value::Array(children))) = e.iter_mut().find(|(k, _)| k == "fields") {
-                            let key =
-                                children.iter_mut().find(|c| c.get("name").and_then(Value::as_str) == Some("key"));
-                            if let Some(Value::Object(key)) = key {
-                                let mut r = reading(&Reading::of(&huawei::TAG_FORMAT));
-                                if let Value::Object(re) = &mut r {
-                                    re.push((Cow::Borrowed("required"), Value::Bool(true)));
-                                }
-                                match key.iter_mut().find(|(k, _)| k == "readings") {
-                                    Some((_, Value::Array(rs))) => rs.push(r),
-                                    _ => key.push((Cow::Borrowed("readings"), Value::Array(vec![r]))),
-                                }
-                            }
-                        }
-                    }
                 }
             }
             fields
@@ -453,7 +445,7 @@ fn object(
             (Cow::Borrowed(f.name), s)
         })
         .collect();
-    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+    let required: Vec<&str> = fields.iter().filter(|f| f.required()).map(|f| f.name).collect();
     let mut e = vec![("type", Value::str("object")), ("properties", Value::Object(props))];
     if !required.is_empty() {
         e.push(("required", strs(&required)));

@@ -174,12 +174,7 @@ fn is_undefined(v: &Value<'_>) -> bool {
 /// `/body/createImage`) included.
 fn absent(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) -> bool {
     if is_undefined(v) || (c.empty_as_absent && crate::rules::blank_is_absent(f, v)) {
-        if f.required {
-            c.error(p, Kind::Required, f);
-        } else if crate::providers::built(Provider::Huawei) && c.provider == Provider::Huawei && f.name == "key" {
-            // A Huawei image tag's key left out: the warning `check` gives (its only field "key").
-            huawei::key_at(c, p, None);
-        }
+        f.absent(c, p);
         return true;
     }
     false

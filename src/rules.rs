@@ -239,6 +239,19 @@ pub enum Role {
 /// from `check_field` and labels have any length).
 pub(crate) const MAX_FIELD_SEGMENTS: usize = 8;
 
+/// Whether a field of a request must be given.
+#[derive(Clone, Copy, Debug)]
+pub enum Presence {
+    /// The endpoint refuses the request without it: left out, a `required` error.
+    Required,
+    /// May be left out.
+    Optional,
+    /// The endpoint takes the request without it, but a stricter official source asks for it: left
+    /// out, a `required` warning naming that source (Huawei's image tag `key`: "Mandatory: No" on
+    /// the CreateImage page, a key of 1-128 characters on the tag format page).
+    Wanted(&'static Source),
+}
+
 /// One field of a provider's request.
 #[derive(Clone, Copy, Debug)]
 pub struct Field {
@@ -246,7 +259,7 @@ pub struct Field {
     /// Label (English, Chinese) for forms.
     #[cfg_attr(not(feature = "describe"), allow(dead_code))]
     pub label: (&'static str, &'static str),
-    pub required: bool,
+    pub presence: Presence,
     pub ty: Ty,
     pub role: Role,
     /// The provider's own error code per issue code; `None` as the code applies to all.
@@ -254,6 +267,23 @@ pub struct Field {
 }
 
 impl Field {
+    /// Must the field be given (else a `required` error)?
+    pub fn required(&self) -> bool {
+        matches!(self.presence, Presence::Required)
+    }
+
+    /// The field at `path` is absent (left out, or a blank form value with `empty_as_absent`):
+    /// a `required` error, a `required` warning naming the source that wants it, or nothing.
+    pub fn absent(&self, c: &mut Checker<'_>, path: &Path<'_>) {
+        match self.presence {
+            Presence::Required => {
+                c.error(path, Kind::Required, self);
+            }
+            Presence::Wanted(source) => c.reading_warning(path, Kind::Required, self, source),
+            Presence::Optional => {}
+        }
+    }
+
     pub fn provider_code(&self, code: Code) -> Option<ProviderCode> {
         self.codes
             .iter()
@@ -453,10 +483,8 @@ impl<'o> Checker<'o> {
     }
 
     /// A list of tags `v` (field `f`) at `path`: each item a tag object (`fields`, the key first;
-    /// other keys `unknown`), then `each` on it (the provider's own rule of one tag), then each
-    /// repeated key at the later tag's key. `skip_empty`: empty keys are not compared (reported as
-    /// empty already). Tencent's `Tags`, Huawei's `image_tags`.
-    #[allow(clippy::too_many_arguments)]
+    /// other keys `unknown`), then each repeated key at the later tag's key. `skip_empty`: empty
+    /// keys are not compared (reported as empty already). Tencent's `Tags`, Huawei's `image_tags`.
     pub fn check_tag_list(
         &mut self,
         path: &Path<'_>,
@@ -465,7 +493,6 @@ impl<'o> Checker<'o> {
         fields: &'static [Field],
         unknown: (Severity, Option<ProviderCode>),
         skip_empty: bool,
-        each: &mut dyn FnMut(&mut Checker<'o>, &Path<'_>, &Value<'_>),
     ) {
         let Some(items) = v.as_array() else {
             self.wrong_type(path, v, "array", f);
@@ -481,7 +508,6 @@ impl<'o> Checker<'o> {
                     _ => {}
                 }
             }
-            each(self, &ip, item);
         }
         for (i, k, first) in repeats(&keys) {
             let first = path.index(first).key(key.name).pointer();
@@ -506,10 +532,7 @@ impl<'o> Checker<'o> {
             let v = v.filter(|v| !(self.empty_as_absent && blank_is_absent(field, v)));
             let fp = path.key(field.name);
             match v {
-                None if field.required => {
-                    self.error(&fp, Kind::Required, field);
-                }
-                None => {}
+                None => field.absent(self, &fp),
                 Some(v) => match field.ty {
                     Ty::Nested(_) => nested(self, &fp, field, v),
                     _ => self.check_value(&fp, field, v),
@@ -827,7 +850,7 @@ fn name_source(issue: &mut Issue, lang: Lang, source: &Source) {
 /// Does `v`, given for field `f`, read as absent with `empty_as_absent`: `""`, `[]` or `null` in an
 /// optional field, `null` in a required one?
 pub fn blank_is_absent(f: &Field, v: &Value<'_>) -> bool {
-    is_blank(v) && (!f.required || matches!(v, Value::Null))
+    is_blank(v) && (!f.required() || matches!(v, Value::Null))
 }
 
 /// What an empty form control gives: `""`, `[]` or `null`.

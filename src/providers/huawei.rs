@@ -5,7 +5,7 @@
 use super::codes::{self, ProviderCode};
 use crate::json::Value;
 use crate::report::{Code, Kind, Path, Severity};
-use crate::rules::{Checker, Field, Format, Reading, Role, Source, Str, Ty};
+use crate::rules::{Checker, Field, Format, Presence, Reading, Role, Source, Str, Ty};
 use crate::text::{Charset, Edge};
 
 /// IMS "Error Codes": IMG.0002 "The image name contains more than 128 characters.", IMG.0003
@@ -91,7 +91,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "name",
         label: ("Image name", "镜像名称"),
-        required: true,
+        presence: Presence::Required,
         // Huawei's Terraform provider documents Chinese characters in names; the IMS pages do not.
         ty: Ty::Str(
             Str::chars(1, 128)
@@ -105,7 +105,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "description",
         label: ("Description", "描述"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Str(Str { max: Some(1024), ..Str::ANY }.charset(Charset::NoLineBreakNoAngle)),
         role: Role::Description,
         codes: DESC_CODES,
@@ -113,7 +113,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "os_type",
         label: ("OS type", "操作系统类型"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Enum { values: &["Windows", "Linux"], canonical: &["Windows", "Linux"] },
         role: Role::Other,
         codes: &[(None, codes::IMG_0122)],
@@ -121,7 +121,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "image_url",
         label: ("Image file (bucket:object)", "镜像文件（桶名:对象名）"),
-        required: true,
+        presence: Presence::Required,
         ty: Ty::Str(Str::NON_EMPTY.format(Format::BucketObject)),
         role: Role::Id,
         codes: &[],
@@ -129,7 +129,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "min_disk",
         label: ("Minimum disk (GB)", "最小磁盘（GB）"),
-        required: true,
+        presence: Presence::Required,
         ty: Ty::Int { min: 40, max: 2048 },
         role: Role::Other,
         codes: &[(Some(Code::OutOfRange), codes::IMG_0055)],
@@ -137,7 +137,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "cmk_id",
         label: ("Encryption key ID (KMS)", "加密密钥 ID（KMS）"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Str(Str::NON_EMPTY),
         role: Role::Id,
         codes: &[],
@@ -145,7 +145,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "enterprise_project_id",
         label: ("Enterprise project ID", "企业项目 ID"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Str(Str::NON_EMPTY.format(Format::ZeroOrUuid)),
         role: Role::Id,
         codes: &[],
@@ -153,7 +153,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "tags",
         label: ("Tags (key.value)", "标签（键.值）"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Nested("array of \"key.value\" strings"),
         role: Role::Other,
         codes: TAG_CODES,
@@ -161,7 +161,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "image_tags",
         label: ("Image tags", "镜像标签"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Nested("array of {key, value}"),
         role: Role::Other,
         codes: TAG_CODES,
@@ -172,11 +172,11 @@ pub const FIELDS: &[Field] = &[
 // of 1-128 and values of 0-255 characters; the ME-Abu Dhabi page refuses only `= * < > \ , | /`;
 // no page allows a space at either end. The EU and Kuala Lumpur pages' ASCII-only 36/43 warns.
 // `key` is optional in `image_tags` (the CreateImage page, Table 1: "Mandatory: No"; the SDKs'
-// `ImageTag` model); a tag without one is a warning ([`TAG_FORMAT`], `key_given`).
+// `ImageTag` model); the tag format page wants one: a tag without one is a warning naming it.
 pub const TAG_KEY: Field = Field {
     name: "key",
     label: ("Tag key", "标签键"),
-    required: false,
+    presence: Presence::Wanted(&TAG_FORMAT),
     ty: Ty::Str(Str::chars(1, 128).charset(Charset::HuaweiTagKey).edge(Edge::NoSpace).readings(TAG_KEY_READINGS)),
     role: Role::Other,
     codes: TAG_CODES,
@@ -184,12 +184,16 @@ pub const TAG_KEY: Field = Field {
 pub const TAG_VALUE: Field = Field {
     name: "value",
     label: ("Tag value", "标签值"),
-    required: false,
+    presence: Presence::Optional,
     ty: Ty::Str(Str::chars(0, 255).charset(Charset::HuaweiTagValue).edge(Edge::NoSpace).readings(TAG_VALUE_READINGS)),
     role: Role::Other,
     codes: TAG_CODES,
 };
 pub const IMAGE_TAG_FIELDS: &[Field] = &[TAG_KEY, TAG_VALUE];
+/// The two parts of a `tags` string `key.value`, as `describe` gives them: the key is never left
+/// out there (it is what comes before the dot), so no source's wish for one applies.
+#[cfg(feature = "describe")]
+pub const TAG_PARTS: &[Field] = &[Field { presence: Presence::Optional, ..TAG_KEY }, TAG_VALUE];
 
 pub fn check(c: &mut Checker, req: &Value<'_>) {
     let root = Path::Root;
@@ -281,25 +285,9 @@ pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, it
 
 /// `image_tags`: objects `{key, value}`, and repeated keys.
 fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
-    c.check_tag_list(p, f, v, IMAGE_TAG_FIELDS, (Severity::Warning, None), true, &mut key_given);
+    c.check_tag_list(p, f, v, IMAGE_TAG_FIELDS, (Severity::Warning, None), true);
     if let Some(items) = v.as_array() {
         tag_count(c, p, items.len());
-    }
-}
-
-/// A tag object `item` at `ip` without its `key` (absent, or blank with `empty_as_absent`): a
-/// `required` warning naming [`TAG_FORMAT`], with IMG.0115 as every tag reading's warning.
-fn key_given(c: &mut Checker, ip: &Path<'_>, item: &Value<'_>) {
-    if item.as_object().is_some() {
-        key_at(c, &ip.key(TAG_KEY.name), item.get(TAG_KEY.name));
-    }
-}
-
-/// The key `v` of an image tag at `kp` (`None`: absent): the warning of [`key_given`] when it is
-/// absent or, with `empty_as_absent`, blank. Also what `check_field` runs on `/image_tags/i/key`.
-pub(crate) fn key_at(c: &mut Checker, kp: &Path<'_>, v: Option<&Value<'_>>) {
-    if v.is_none_or(|v| c.blank(v)) {
-        c.reading_warning(kp, Kind::Required, &TAG_KEY, &TAG_FORMAT);
     }
 }
 
@@ -307,7 +295,6 @@ pub(crate) fn key_at(c: &mut Checker, kp: &Path<'_>, v: Option<&Value<'_>>) {
 /// runs there.
 pub(crate) fn check_image_tag(c: &mut Checker, ip: &Path<'_>, f: &Field, item: &Value<'_>) {
     c.check_object_value(ip, f, item, IMAGE_TAG_FIELDS, (Severity::Warning, None), &mut |_, _, _, _| {});
-    key_given(c, ip, item);
 }
 
 /// Report repeated tag keys (empty keys are reported as empty already), at `at(index)`.

@@ -11,7 +11,7 @@
 use super::codes::{self, ProviderCode};
 use crate::json::{Other, Value};
 use crate::report::{Code, Kind, Path, Severity};
-use crate::rules::{Checker, Field, FinalLf, Format, Reading, Role, Source, Str, Ty};
+use crate::rules::{Checker, Field, FinalLf, Format, Presence, Reading, Role, Source, Str, Ty};
 use crate::text::{Charset, Edge, Unit};
 
 const C400: &[(Option<Code>, ProviderCode)] = &[(None, codes::OS_400)];
@@ -63,7 +63,7 @@ pub static NOVA_API_REF: Source = Source::new(
 const PROJECT_ID_SEED: Field = Field {
     name: "project_id",
     label: ("Project ID", "项目 ID"),
-    required: true,
+    presence: Presence::Required,
     ty: Ty::Str(Str::NON_EMPTY.charset(Charset::HexDash).readings(PROJECT_ID_READINGS)),
     role: Role::Id,
     codes: &[(Some(Code::BadChar), codes::OS_404), (None, codes::OS_400)],
@@ -74,7 +74,7 @@ const PROJECT_ID_NOVA: Field = Field { ty: Ty::Str(Str::NON_EMPTY.charset(Charse
 const SERVER_ID: Field = Field {
     name: "server_id",
     label: ("Server ID", "云服务器 ID"),
-    required: true,
+    presence: Presence::Required,
     ty: Ty::Str(Str::NON_EMPTY.format(Format::Uuid)),
     role: Role::Id,
     codes: &[(None, codes::OS_404)],
@@ -82,7 +82,7 @@ const SERVER_ID: Field = Field {
 const TOKEN: Field = Field {
     name: "token",
     label: ("Auth token (X-Auth-Token)", "认证令牌（X-Auth-Token）"),
-    required: true,
+    presence: Presence::Required,
     // It is sent as a header value: CR/LF or non-ASCII would break (or inject into) the request.
     ty: Ty::Str(Str::NON_EMPTY.charset(Charset::VisibleAscii)),
     role: Role::Other,
@@ -91,7 +91,7 @@ const TOKEN: Field = Field {
 const BODY: Field = Field {
     name: "body",
     label: ("Request body", "请求体"),
-    required: true,
+    presence: Presence::Required,
     ty: Ty::Nested("object"),
     role: Role::Other,
     codes: C400,
@@ -105,7 +105,7 @@ pub const FIELDS_NOVA: &[Field] = &[PROJECT_ID_NOVA, SERVER_ID, TOKEN, BODY];
 pub const BODY_FIELDS: &[Field] = &[Field {
     name: "createImage",
     label: ("createImage", "createImage"),
-    required: true,
+    presence: Presence::Required,
     ty: Ty::Nested("object"),
     role: Role::Other,
     codes: C400,
@@ -126,7 +126,7 @@ const META_VALUE_NOVA_READINGS: &[Reading] = &[Reading::of(&NOVA_API_REF).max(25
 pub const NAME_SEED: Field = Field {
     name: "name",
     label: ("Image name", "镜像名称"),
-    required: true,
+    presence: Presence::Required,
     ty: Ty::Str(Str::chars(1, 255).readings(NAME_READINGS)),
     role: Role::Name,
     codes: C400,
@@ -142,7 +142,7 @@ pub const NAME_NOVA: Field = Field {
 const METADATA: Field = Field {
     name: "metadata",
     label: ("Metadata", "元数据"),
-    required: false,
+    presence: Presence::Optional,
     ty: Ty::Nested("object"),
     role: Role::Other,
     codes: C400,
@@ -153,7 +153,7 @@ pub const CREATE_IMAGE_NOVA: &[Field] = &[NAME_NOVA, METADATA];
 pub const META_KEY_SEED: Field = Field {
     name: "metadata key",
     label: ("Metadata key", "元数据键"),
-    required: true,
+    presence: Presence::Required,
     ty: Ty::Str(Str::chars(1, 255).readings(META_KEY_READINGS)),
     role: Role::Other,
     codes: C400,
@@ -161,7 +161,7 @@ pub const META_KEY_SEED: Field = Field {
 pub const META_VALUE_SEED: Field = Field {
     name: "metadata value",
     label: ("Metadata value", "元数据值"),
-    required: true,
+    presence: Presence::Required,
     ty: Ty::Str(Str { max: Some(65_535), unit: Unit::Bytes, ..Str::ANY }.readings(META_VALUE_READINGS)),
     role: Role::Other,
     codes: C400,
@@ -169,7 +169,7 @@ pub const META_VALUE_SEED: Field = Field {
 pub const META_KEY_NOVA: Field = Field {
     name: "metadata key",
     label: ("Metadata key", "元数据键"),
-    required: true,
+    presence: Presence::Required,
     // `patternProperties` `^[a-zA-Z0-9-_:. ]{1,255}$`, matched by `re.search`: the length is in the
     // pattern, and one final line feed passes it.
     ty: Ty::Str(Str::chars(1, 255).charset(Charset::NovaMetaKey).final_lf(FinalLf::PatternAndLength)),
@@ -179,7 +179,7 @@ pub const META_KEY_NOVA: Field = Field {
 pub const META_VALUE_NOVA: Field = Field {
     name: "metadata value",
     label: ("Metadata value", "元数据值"),
-    required: true,
+    presence: Presence::Required,
     ty: Ty::Str(Str::chars(0, 255).readings(META_VALUE_NOVA_READINGS)),
     role: Role::Other,
     codes: C400,

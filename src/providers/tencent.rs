@@ -3,7 +3,7 @@
 use super::codes::{self, ProviderCode};
 use crate::json::Value;
 use crate::report::{Code, Kind, Path, Severity};
-use crate::rules::{Checker, Field, Reading, Role, Source, Str, Ty};
+use crate::rules::{Checker, Field, Presence, Reading, Role, Source, Str, Ty};
 use crate::text::{Charset, Edge};
 use std::borrow::Cow;
 
@@ -33,7 +33,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "Action",
         label: ("Action", "接口名"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Enum { values: &["CreateImage"], canonical: &["CreateImage"] },
         role: Role::Other,
         codes: &[],
@@ -41,7 +41,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "Version",
         label: ("API version", "接口版本"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Enum { values: &["2017-03-12"], canonical: &["2017-03-12"] },
         role: Role::Other,
         codes: &[],
@@ -49,7 +49,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "Region",
         label: ("Region", "地域"),
-        required: false,
+        presence: Presence::Optional,
         // It is sent as the X-TC-Region header value.
         ty: Ty::Str(ID.charset(Charset::RegionId)),
         role: Role::Id,
@@ -58,7 +58,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "ImageName",
         label: ("Image name", "镜像名称"),
-        required: true,
+        presence: Presence::Required,
         ty: Ty::Str(Str::chars(1, 60)),
         role: Role::Name,
         codes: TOO_LARGE,
@@ -66,7 +66,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "InstanceId",
         label: ("Instance ID", "实例 ID"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Str(ID),
         role: Role::Id,
         codes: &[],
@@ -74,7 +74,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "ImageDescription",
         label: ("Image description", "镜像描述"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Str(Str { max: Some(256), ..Str::ANY }),
         role: Role::Description,
         codes: TOO_LARGE,
@@ -82,7 +82,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "ForcePoweroff",
         label: ("Force power-off", "强制关机"),
-        required: false,
+        presence: Presence::Optional,
         ty: BOOL_STR,
         role: Role::Other,
         codes: &[],
@@ -90,7 +90,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "Sysprep",
         label: ("Sysprep", "启用 Sysprep"),
-        required: false,
+        presence: Presence::Optional,
         ty: BOOL_STR,
         role: Role::Other,
         codes: &[],
@@ -98,7 +98,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "DataDiskIds",
         label: ("Data disk IDs", "数据盘 ID"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::StrArray { item: ID, unique: true, non_empty: false },
         role: Role::Id,
         codes: &[],
@@ -106,7 +106,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "SnapshotIds",
         label: ("Snapshot IDs", "快照 ID"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::StrArray { item: ID, unique: true, non_empty: true },
         role: Role::Id,
         codes: &[],
@@ -114,7 +114,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "DryRun",
         label: ("Dry run", "预检请求"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Bool,
         role: Role::Other,
         codes: &[],
@@ -122,7 +122,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "TagSpecification",
         label: ("Tags", "标签"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Nested("array of {ResourceType, Tags}"),
         role: Role::Other,
         codes: &[],
@@ -130,7 +130,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "ImageFamily",
         label: ("Image family", "镜像族"),
-        required: false,
+        presence: Presence::Optional,
         ty: Ty::Str(Str::ANY),
         role: Role::Other,
         codes: &[],
@@ -141,7 +141,7 @@ pub const TAG_SPEC_FIELDS: &[Field] = &[
     Field {
         name: "ResourceType",
         label: ("Resource type", "资源类型"),
-        required: true,
+        presence: Presence::Required,
         ty: Ty::Enum { values: &["image"], canonical: &["image"] },
         role: Role::Other,
         codes: &[],
@@ -149,7 +149,7 @@ pub const TAG_SPEC_FIELDS: &[Field] = &[
     Field {
         name: "Tags",
         label: ("Tags", "标签"),
-        required: true,
+        presence: Presence::Required,
         ty: Ty::Nested("array of {Key, Value}"),
         role: Role::Other,
         codes: &[],
@@ -169,7 +169,7 @@ pub const TAG_FIELDS: &[Field] = &[
     Field {
         name: "Key",
         label: ("Tag key", "标签键"),
-        required: true,
+        presence: Presence::Required,
         ty: Ty::Str(Str::chars(1, 255).readings(TAG_KEY_READINGS)),
         role: Role::Other,
         codes: &[],
@@ -177,7 +177,7 @@ pub const TAG_FIELDS: &[Field] = &[
     Field {
         name: "Value",
         label: ("Tag value", "标签值"),
-        required: true,
+        presence: Presence::Required,
         ty: Ty::Str(Str { max: Some(255), ..Str::ANY }.readings(TAG_VALUE_READINGS)),
         role: Role::Other,
         codes: &[],
@@ -301,7 +301,7 @@ pub(crate) fn check_one_tag_spec(c: &mut Checker, sp: &Path<'_>, f: &Field, spec
 
 /// A tag set's `Tags` (field `tf`) at `tp`: each tag, and repeated keys (empty ones too).
 pub(crate) fn check_tags(c: &mut Checker, tp: &Path<'_>, tf: &Field, tags: &Value<'_>) {
-    c.check_tag_list(tp, tf, tags, TAG_FIELDS, TAG_UNKNOWN, false, &mut |_, _, _| {});
+    c.check_tag_list(tp, tf, tags, TAG_FIELDS, TAG_UNKNOWN, false);
 }
 
 /// One tag (an item of `Tags`, field `tf`) at `jp`: what `check_field` runs there.

@@ -4,7 +4,7 @@
 use super::codes;
 use crate::json::Value;
 use crate::report::{Kind, Path, Severity};
-use crate::rules::{Checker, Field, Reading, Role, Source, Str, Ty};
+use crate::rules::{Checker, Field, Presence, Reading, Role, Source, Str, Ty};
 use crate::text::Charset;
 
 /// Zenlayer's Terraform provider (`zenlayercloud_zvm_image`): it checks `image_name` and
@@ -36,7 +36,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "instanceId",
         label: ("Instance ID", "实例 ID"),
-        required: true,
+        presence: Presence::Required,
         ty: Ty::Str(Str::NON_EMPTY),
         role: Role::Id,
         codes: &[],
@@ -44,7 +44,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "imageName",
         label: ("Image name", "镜像名称"),
-        required: true,
+        presence: Presence::Required,
         ty: Ty::Str(Str::chars(1, 24).charset(Charset::HanAlnumDashUnderscore).readings(NAME_READINGS)),
         role: Role::Name,
         codes: &[],
@@ -52,7 +52,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         name: "imageDescription",
         label: ("Image description", "镜像描述"),
-        required: false,
+        presence: Presence::Optional,
         // The page and SDK say 255; Zenlayer's Terraform provider sends up to 256 bytes.
         ty: Ty::Str(Str { max: Some(256), ..Str::ANY }.readings(DESCRIPTION_READINGS)),
         role: Role::Description,
