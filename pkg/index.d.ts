@@ -40,8 +40,10 @@ export interface ZenlayerContext {
   instanceExists?: boolean | null | undefined;
   /** Anything but `STOPPED` (case-insensitive) gives `bad_state`. */
   instanceState?: string | null | undefined;
-  /** Images already in the zone; 5 or more gives `quota_exceeded`. */
+  /** Images already in the zone; `imageQuota` or more gives `quota_exceeded` (an error); without `imageQuota`, 5 or more (the page's default quota, which Zenlayer Support can raise) gives it as a warning. */
   imagesInZone?: number | null | undefined;
+  /** The account's image quota per zone (the page's default: 5). */
+  imageQuota?: number | null | undefined;
   /** `MAKING_IMAGE` or `UNAVAILABLE` gives `bad_state`. */
   systemDiskStatus?: string | null | undefined;
 }
@@ -132,23 +134,25 @@ export interface FieldOptions {
 /** Zenlayer Cloud `CreateImage`. */
 export interface ZenlayerRequest {
   instanceId: string;
-  /** 1..24 chars: Han characters, `A-Z a-z 0-9 - _`. */
+  /** 1..24 chars: Han characters, `A-Z a-z 0-9 - _`; below 2 or above 24 bytes of UTF-8: a warning (Terraform). */
   imageName: string;
-  /** 0..255 chars. */
+  /** 0..256 chars; above 255 chars (the page), below 2 or above 256 bytes of UTF-8 (Terraform): a warning. */
   imageDescription?: string;
 }
 
 export type TencentBooleanString = "true" | "false" | "TRUE" | "FALSE";
 
 export interface TencentTag {
-  /** 1..127 chars, unique within one `Tags`. */
+  /** 1..255 chars, unique within one `Tags`; above 127 (the Tag page) a warning. */
   Key: string;
-  /** 0..255 chars. */
+  /** 0..255 chars; empty or above 127 a warning. */
   Value: string;
 }
 
 export interface TencentTagSpecification {
-  ResourceType: "image";
+  /** `image`; the SDK's other types (`instance`, `host`, `keypair`, `ps`, `hpc`) are a warning. */
+  ResourceType: "image" | "instance" | "host" | "keypair" | "ps" | "hpc";
+  /** At most 50 tags in all the tag sets of a request (the Tag page: 50 per resource). */
   Tags: TencentTag[];
 }
 
@@ -462,7 +466,12 @@ export interface FieldDescriptor {
   label: Localized;
   required: boolean;
   role: "name" | "id" | "description" | "other";
-  /** `list`: array of objects (see `fields`), `map`: an object of strings. */
+  /**
+   * `list`: an array of objects (see `fields`), or, for Huawei's `tags` (`shape`: array of "key.value"
+   * strings), of strings whose two parts `fields` describes at `<path>/key` and `<path>/value` (the
+   * pointers labels use for parts; `checkField` takes the whole string, at `/tags/0`, and reports each
+   * part's issues there with `params.part`). `map`: an object of strings.
+   */
   type: "string" | "integer" | "boolean" | "enum" | "string[]" | "list" | "map";
   /** Strings (and `string[]` items: see `item`). */
   length?: { min: number; max?: number; unit: LengthUnit };
@@ -479,7 +488,7 @@ export interface FieldDescriptor {
   range?: { min: number; max: number };
   /** `enum`: the documented spellings. */
   allowed?: string[];
-  /** `enum`: other spellings the provider accepts (normalize turns them into the documented one). */
+  /** `enum`: other values the provider accepts: other spellings of a documented one (normalize turns them into it), or values a stricter reading warns about (Tencent's `ResourceType`: see `readings`). */
   alsoAccepted?: string[];
   /** `string[]`: the rule of each item. */
   item?: { length?: { min: number; max?: number; unit: LengthUnit }; charset?: Localized; noEdgeSpace?: true; format?: { id: string } & Localized };
@@ -510,6 +519,8 @@ export interface ReadingDescriptor {
   maxItems?: number;
   /** The field, optional by its own rule, is given (Huawei's image tag `key`: the tag format page). */
   required?: true;
+  /** `enum`: only these values (Tencent's `ResourceType`: `image`, the CreateImage page). */
+  allowed?: string[];
 }
 
 /** A cross-field rule. */

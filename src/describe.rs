@@ -43,6 +43,7 @@ macro_rules! limits_of {
             min: $r.min,
             max: $r.max,
             unit: $r.unit,
+            or_bytes: None,
             charset: $r.charset,
             edge: $r.edge,
             format: $r.format,
@@ -52,7 +53,7 @@ macro_rules! limits_of {
 }
 
 fn str_rule(e: &mut Vec<(&'static str, Value<'static>)>, r: &Str) {
-    limits(e, limits_of!(r));
+    limits(e, Limits { or_bytes: r.or_bytes, ..limits_of!(r) });
     if !r.readings.is_empty() {
         e.push(("readings", Value::Array(r.readings.iter().map(reading).collect())));
     }
@@ -98,6 +99,7 @@ struct Limits {
     min: usize,
     max: Option<usize>,
     unit: Unit,
+    or_bytes: Option<usize>,
     charset: Charset,
     edge: Edge,
     format: Option<Format>,
@@ -114,6 +116,9 @@ fn limits(e: &mut Vec<(&'static str, Value<'static>)>, r: Limits) {
             l.push(("max", Value::num(m as i64)));
         }
         l.push(("unit", Value::str(r.unit.name())));
+        if let Some(b) = r.or_bytes {
+            l.push(("orBytes", Value::num(b as i64)));
+        }
         e.push(("length", Value::obj(l)));
     }
     if r.charset != Charset::Any {
@@ -158,12 +163,19 @@ fn field(path: &str, f: &Field, children: Option<Vec<Value<'static>>>) -> Value<
             e.push(("range", Value::obj(vec![("min", Value::num(*min)), ("max", Value::num(*max))])));
         }
         Ty::Bool => e.push(("type", Value::str("boolean"))),
-        Ty::Enum { values, canonical } => {
+        Ty::Enum { values, canonical, narrower } => {
             e.push(("type", Value::str("enum")));
             e.push(("allowed", strs(canonical)));
             let also: Vec<&str> = values.iter().filter(|v| !canonical.contains(v)).copied().collect();
             if !also.is_empty() {
                 e.push(("alsoAccepted", strs(&also)));
+            }
+            if let Some((allowed, source)) = narrower {
+                let mut r = reading(&Reading::of(source));
+                if let Value::Object(re) = &mut r {
+                    re.push((Cow::Borrowed("allowed"), strs(allowed)));
+                }
+                e.push(("readings", Value::Array(vec![r])));
             }
         }
         Ty::StrArray { item, unique, non_empty } => {
@@ -365,9 +377,10 @@ fn str_schema(r: &Str) -> Vec<(&'static str, Value<'static>)> {
             e.push(("minLength", Value::num(r.min as i64)));
         }
         if let Some(m) = r.max {
-            // A final line feed that the pattern lets through is not counted by it either.
+            // A final line feed that the pattern lets through is not counted by it either; a value
+            // of at most `or_bytes` bytes has at most that many characters.
             let lf = usize::from(r.final_lf == FinalLf::PatternAndLength);
-            e.push(("maxLength", Value::num((m + lf) as i64)));
+            e.push(("maxLength", Value::num((m.max(r.or_bytes.unwrap_or(0)) + lf) as i64)));
         }
     } else if r.min > 0 {
         // A byte limit has no JSON Schema keyword; at least `min` bytes needs at least one character.

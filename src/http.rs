@@ -115,7 +115,9 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
             method: "POST",
             host: Some("console.zenlayer.com"),
             path: "/api/v2/vm".into(),
-            headers: vec![json, ("X-ZC-Action", "CreateImage".into())],
+            // The API version whose rules the profile follows (the Go SDK's `vm20230313` client
+            // sends `x-zc-version` with every call; the signature page lists `X-ZC-Version`).
+            headers: vec![json, ("X-ZC-Action", "CreateImage".into()), ("X-ZC-Version", "2023-03-13".into())],
             body,
             warnings: Vec::new(),
         },

@@ -152,6 +152,10 @@ pub struct Str {
     pub min: usize,
     pub max: Option<usize>,
     pub unit: Unit,
+    /// A value over `max` is still accepted when it is at most this many bytes of UTF-8: another
+    /// source's limit, in bytes, that takes it (Zenlayer's description: 255 characters on the page,
+    /// 256 bytes in its Terraform provider, so 256 ASCII characters pass and 256 Han do not).
+    pub or_bytes: Option<usize>,
     pub charset: Charset,
     /// What may not stand at either end (`bad_format`).
     pub edge: Edge,
@@ -167,6 +171,7 @@ impl Str {
         min: 0,
         max: None,
         unit: Unit::Chars,
+        or_bytes: None,
         charset: Charset::Any,
         edge: Edge::Free,
         format: None,
@@ -205,10 +210,12 @@ pub enum Ty {
     },
     Bool,
     /// A string from a fixed list `values`; `canonical` are the documented spellings among them
-    /// (normalization writes those).
+    /// (normalization writes those). `narrower`: a stricter reading's list (another value of
+    /// `values` is a warning naming its source).
     Enum {
         values: &'static [&'static str],
         canonical: &'static [&'static str],
+        narrower: Option<(&'static [&'static str], &'static Source)>,
     },
     /// An array of strings, each following the rule; `unique` items, `non_empty` array.
     StrArray {
@@ -625,10 +632,13 @@ impl<'o> Checker<'o> {
                     self.wrong_type(path, v, "boolean", field);
                 }
             }
-            Ty::Enum { values, .. } => match v {
+            Ty::Enum { values, narrower, .. } => match v {
                 Value::String(s) => {
+                    let actual = || String::from(s.as_ref());
                     if !values.contains(&s.as_ref()) {
-                        self.error(path, Kind::NotAllowed { allowed: values, actual: String::from(s.as_ref()) }, field);
+                        self.error(path, Kind::NotAllowed { allowed: values, actual: actual() }, field);
+                    } else if let Some((allowed, source)) = narrower.filter(|(n, _)| !n.contains(&s.as_ref())) {
+                        self.reading_warning(path, Kind::NotAllowed { allowed, actual: actual() }, field, source);
                     }
                 }
                 _ => self.wrong_type(path, v, "string", field),
@@ -663,6 +673,22 @@ impl<'o> Checker<'o> {
             }
         }
         if unique {
+            // Compared as `normalize` leaves them (it removes the repeats it makes: `"disk-1\u{200b}"`
+            // after `"disk-1"` is one; the provider receives the normalized ids). Only the ids it
+            // changes are copied. (The unique lists are Tencent's: a build without it leaves the
+            // text fixes out of its first module.)
+            let mut changed: Vec<(usize, String)> = Vec::new();
+            if crate::providers::built(Provider::Tencent) {
+                for (k, (_, s)) in strings.iter().enumerate() {
+                    if let Cow::Owned(t) = crate::normalize::fixed(field, s) {
+                        changed.push((k, t));
+                    }
+                }
+            }
+            let mut strings: Vec<(usize, &str)> = strings;
+            for (k, t) in &changed {
+                strings[*k].1 = t;
+            }
             for (i, s, first) in repeats(&strings) {
                 let first = path.index(first).pointer();
                 self.error(&path.index(i), Kind::Duplicate { value: s.to_owned(), first }, field);
@@ -721,7 +747,7 @@ impl<'o> Checker<'o> {
         }
         let first = self.issues.len();
         if let (Some(max), Some(n)) = (rule.max, n) {
-            if n > max {
+            if n > max && rule.or_bytes.is_none_or(|b| counted.len() > b) {
                 self.error(path, Kind::TooLong { max, actual: n, unit: rule.unit }, field);
             }
         }

@@ -418,10 +418,11 @@ fn known_lists() -> impl Iterator<Item = &'static [&'static str]> {
         &[openstack::META_KEY_SEED, openstack::META_VALUE_SEED],
         &[openstack::META_KEY_NOVA, openstack::META_VALUE_NOVA],
     ];
-    let enums = tables.into_iter().flatten().filter_map(|f| match f.ty {
-        Ty::Enum { values, .. } => Some(values),
-        _ => None,
+    let enums = tables.into_iter().flatten().flat_map(|f| match f.ty {
+        Ty::Enum { values, narrower, .. } => [Some(values), narrower.map(|(n, _)| n)],
+        _ => [None, None],
     });
+    let enums = enums.flatten();
     enums.chain(LISTS.iter().copied())
 }
 

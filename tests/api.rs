@@ -342,7 +342,7 @@ fn http_json(p: Provider, req: &str) -> String {
 fn http_request_per_provider() {
     assert_eq!(
         http_json(Provider::Zenlayer, r#"{"instanceId":"ins-1","imageName":" web01 "}"#),
-        r#"{"method":"POST","host":"console.zenlayer.com","path":"/api/v2/vm","headers":{"Content-Type":"application/json","X-ZC-Action":"CreateImage"},"body":{"instanceId":"ins-1","imageName":"web01"}}"#
+        r#"{"method":"POST","host":"console.zenlayer.com","path":"/api/v2/vm","headers":{"Content-Type":"application/json","X-ZC-Action":"CreateImage","X-ZC-Version":"2023-03-13"},"body":{"instanceId":"ins-1","imageName":"web01"}}"#
     );
     assert_eq!(
         http_json(
@@ -391,8 +391,11 @@ fn http_nova_microversion_headers() {
         hs[3..],
         [want("OpenStack-API-Version", "compute latest"), want("X-OpenStack-Nova-API-Version", "latest")]
     );
-    // No microversion, or one Nova cannot read (a context warning): no header, the v2.1 minimum.
-    for ctx in [r#"{}"#, r#"{"microversion":"2.x"}"#] {
+    // No microversion, or one Nova cannot read or its v2.1 endpoint does not serve (below 2.1: Nova
+    // answers 406; a context warning): no header, the v2.1 minimum.
+    let (_, hs) = headers(Provider::Nova, r#"{"microversion":"2.1"}"#);
+    assert_eq!(hs[3..], [want("OpenStack-API-Version", "compute 2.1"), want("X-OpenStack-Nova-API-Version", "2.1")]);
+    for ctx in [r#"{}"#, r#"{"microversion":"2.x"}"#, r#"{"microversion":"2.0"}"#, r#"{"microversion":"1.99"}"#] {
         let (_, hs) = headers(Provider::Nova, ctx);
         assert_eq!(hs.len(), 3, "{ctx}: {hs:?}");
     }

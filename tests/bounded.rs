@@ -333,7 +333,9 @@ fn hundred_thousand_unique_list_items() {
     let t = format!(
         r#"{{"ImageName":"a","InstanceId":"i","TagSpecification":[{{"ResourceType":"image","Tags":[{tags}]}}]}}"#
     );
-    assert!(all_entry_points(Provider::Tencent, "100,000 tags, tencent", &t, Some("/TagSpecification"), 10).ok);
+    let r = all_entry_points(Provider::Tencent, "100,000 tags, tencent", &t, Some("/TagSpecification"), 10);
+    assert_eq!(codes_at(&r, "/TagSpecification"), vec![Code::TooMany], "more than 50 tags, and nothing else");
+    assert_eq!(r.issues.len(), 1, "{}", r.to_json());
     let tags = (0..n).map(|i| format!(r#""k{i}.v""#)).collect::<Vec<_>>().join(",");
     let hw = format!(r#"{{"name":"a","image_url":"abc:x","min_disk":40,"tags":[{tags}]}}"#);
     let r = all_entry_points(Provider::Huawei, "100,000 tags, huawei", &hw, Some("/tags"), 10);
@@ -549,7 +551,9 @@ fn hundred_thousand_items_against_context_lists_of_hundred_thousand() {
     let text = format!(
         r#"{{"ImageName":"a","InstanceId":"i","TagSpecification":[{{"ResourceType":"image","Tags":[{tags}]}}]}}"#
     );
-    assert!(all_entry_points_with(Provider::Tencent, "100,000 tags x existing keys", &text, None, 10, Some(&ctx)).ok);
+    let r = all_entry_points_with(Provider::Tencent, "100,000 tags x existing keys", &text, None, 10, Some(&ctx));
+    assert_eq!(codes_at(&r, "/TagSpecification"), vec![Code::TooMany], "more than 50 tags, and nothing else");
+    assert_eq!(r.issues.len(), 1, "{}", r.to_json());
     // Metadata against the quota (Nova), unknown context fields (linear in the context's keys).
     let unknown = (0..n).map(|i| format!(r#""c{i}":1"#)).collect::<Vec<_>>().join(",");
     let ctx = format!(r#"{{"metadataQuota":{n},{unknown}}}"#);

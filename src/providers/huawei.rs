@@ -114,7 +114,7 @@ pub const FIELDS: &[Field] = &[
         name: "os_type",
         label: ("OS type", "操作系统类型"),
         presence: Presence::Optional,
-        ty: Ty::Enum { values: &["Windows", "Linux"], canonical: &["Windows", "Linux"] },
+        ty: Ty::Enum { values: &["Windows", "Linux"], canonical: &["Windows", "Linux"], narrower: None },
         role: Role::Other,
         codes: &[(None, codes::IMG_0122)],
     },

@@ -134,6 +134,7 @@ pub const ZENLAYER_CONTEXT: &[ContextField] = &[
     cf("instanceExists", "boolean", "Instance exists", "实例存在"),
     cf("instanceState", "string", "Instance state", "实例状态"),
     cf("imagesInZone", "integer", "Images already in the zone", "可用区内已有镜像数"),
+    cf("imageQuota", "integer", "Image quota per zone", "每个可用区的镜像配额"),
     cf("systemDiskStatus", "string", "System disk status", "系统盘状态"),
 ];
 pub const TENCENT_CONTEXT: &[ContextField] = &[

@@ -325,7 +325,9 @@ pub enum Microversion {
 }
 
 impl Microversion {
-    /// Nova's form: `^([1-9]\d*)\.([1-9]\d*|0)$`, or `latest`.
+    /// Nova's form: `^([1-9]\d*)\.([1-9]\d*|0)$`, or `latest`; and one the v2.1 endpoint serves:
+    /// 2.1 or later (`_MIN_API_VERSION = '2.1'` in nova/api/openstack/api_version_request.py; a
+    /// version below it is answered 406, `InvalidGlobalAPIVersion`).
     pub fn parse(s: &str) -> Option<Microversion> {
         if s == "latest" {
             return Some(Microversion::Latest);
@@ -339,7 +341,7 @@ impl Microversion {
             ok.then(|| x.parse::<u32>().ok()).flatten()
         };
         let (a, b) = (num(a)?, num(b)?);
-        (a >= 1).then_some(Microversion::V(a, b))
+        ((a, b) >= (2, 1)).then_some(Microversion::V(a, b))
     }
 
     /// Is this at least `(major, minor)`?

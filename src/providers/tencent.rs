@@ -26,15 +26,26 @@ pub static CKAFKA_TAGS: Source = Source::new(
     ),
     "https://cloud.tencent.com/document/product/597/33355",
 );
+/// The CreateImage page (API 2017-03-12, current): `TagSpecification`, "Tag description list. This
+/// parameter is used to bind a tag to a custom image."
+pub static CREATE_IMAGE_TAGS: Source = Source::new(
+    "tencent-createimage-tagspecification",
+    ("Tencent Cloud's CreateImage page (tags bound to the image)", "腾讯云 CreateImage 文档（标签绑定到镜像）"),
+    "https://www.tencentcloud.com/document/api/213/16726",
+);
+/// `TagSpecification.ResourceType`'s valid values (the Go SDK's cvm/v20170312 models.go: "instance",
+/// "host", "image", "keypair", "ps", "hpc").
+const RESOURCE_TYPES: &[&str] = &["image", "instance", "host", "keypair", "ps", "hpc"];
 const ID: Str = Str::NON_EMPTY;
-const BOOL_STR: Ty = Ty::Enum { values: &["true", "false", "TRUE", "FALSE"], canonical: &["true", "false"] };
+const BOOL_STR: Ty =
+    Ty::Enum { values: &["true", "false", "TRUE", "FALSE"], canonical: &["true", "false"], narrower: None };
 
 pub const FIELDS: &[Field] = &[
     Field {
         name: "Action",
         label: ("Action", "接口名"),
         presence: Presence::Optional,
-        ty: Ty::Enum { values: &["CreateImage"], canonical: &["CreateImage"] },
+        ty: Ty::Enum { values: &["CreateImage"], canonical: &["CreateImage"], narrower: None },
         role: Role::Other,
         codes: &[],
     },
@@ -42,7 +53,7 @@ pub const FIELDS: &[Field] = &[
         name: "Version",
         label: ("API version", "接口版本"),
         presence: Presence::Optional,
-        ty: Ty::Enum { values: &["2017-03-12"], canonical: &["2017-03-12"] },
+        ty: Ty::Enum { values: &["2017-03-12"], canonical: &["2017-03-12"], narrower: None },
         role: Role::Other,
         codes: &[],
     },
@@ -142,7 +153,13 @@ pub const TAG_SPEC_FIELDS: &[Field] = &[
         name: "ResourceType",
         label: ("Resource type", "资源类型"),
         presence: Presence::Required,
-        ty: Ty::Enum { values: &["image"], canonical: &["image"] },
+        // The SDK's `TagSpecification` (shared by the APIs that create resources) lists six types;
+        // CreateImage binds the tags "to a custom image" (its page): another type is a warning.
+        ty: Ty::Enum {
+            values: RESOURCE_TYPES,
+            canonical: &["image"],
+            narrower: Some((&["image"], &CREATE_IMAGE_TAGS)),
+        },
         role: Role::Other,
         codes: &[],
     },
@@ -254,12 +271,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
             c.check_str_items(&fp, f, &item, unique, items.into_iter());
         }
     }
-    // Given: the key is present (an empty form value is not, with `empty_as_absent`; a key given
-    // twice is read at its last occurrence, as its rules read it), or one of its numbered keys is.
-    let blank = |v: &Value<'_>| c.blank(v);
-    let given = |name: &str| {
-        req.get(name).is_some_and(|v| !blank(v)) || obj.iter().any(|(k, _)| flat_key(k).is_some_and(|(n, _)| n == name))
-    };
+    let given = |name: &str| given(c, req, name);
     let (instance, snapshots, disks) = (given("InstanceId"), given("SnapshotIds"), given("DataDiskIds"));
     const ONE_OF: &[&str] = &["/InstanceId", "/SnapshotIds"];
     if !instance && !snapshots {
@@ -283,14 +295,32 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     }
 }
 
-/// The nested field of the table (only `TagSpecification`, field `f`) at `p`: each tag set.
+/// Is field `name` given in the request `req`: present (an empty form value is not, with
+/// `empty_as_absent`; a key given twice is read at its last occurrence, as its rules read it), or
+/// one of its numbered keys is?
+fn given(c: &Checker, req: &Value<'_>, name: &str) -> bool {
+    req.get(name).is_some_and(|v| !c.blank(v))
+        || req.as_object().is_some_and(|o| o.iter().any(|(k, _)| flat_key(k).is_some_and(|(n, _)| n == name)))
+}
+
+/// Tencent Cloud's Tag "Use Limits": "Each resource can have 50 tags at most." Every tag set of a
+/// CreateImage request binds its tags to the one image.
+pub const MAX_TAGS: usize = 50;
+
+/// The nested field of the table (only `TagSpecification`, field `f`) at `p`: each tag set, and
+/// the number of tags in all of them (at most [`MAX_TAGS`]; no code is documented for it).
 pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     let Some(specs) = v.as_array() else {
         c.wrong_type(p, v, "array", f);
         return;
     };
+    let mut n = 0;
     for (i, spec) in specs.iter().enumerate() {
         check_one_tag_spec(c, &p.index(i), f, spec);
+        n += spec.get("Tags").and_then(Value::as_array).map_or(0, |t| t.len());
+    }
+    if n > MAX_TAGS {
+        c.push(p, Kind::TooMany { max: MAX_TAGS as u64, actual: n as u64 }, Severity::Error, None);
     }
 }
 
@@ -347,7 +377,11 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     use crate::normalize::fixed;
     let root = Path::Root;
     let instance_id = req.get("InstanceId").and_then(Value::as_str);
-    if ctx::boolean(c, ctx, "instanceExists") == Some(false) {
+    // An image made from snapshots names no instance (SnapshotIds "cannot be passed together with
+    // InstanceId"): the facts of the instance a console had selected are not about it. (Their
+    // wrong types are still reported.)
+    let of_instance = given(c, req, "InstanceId") || !given(c, req, "SnapshotIds");
+    if ctx::boolean(c, ctx, "instanceExists").filter(|_| of_instance) == Some(false) {
         c.push(
             &super::at_field(req, &root, "InstanceId"),
             Kind::NotFound { what: "instance", value: instance_id.unwrap_or("").to_owned() },
@@ -357,7 +391,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     }
     // The instance's state and operations: at the instance's id where the request has one.
     let at_instance = super::at_field(req, &root, "InstanceId");
-    if let Some(state) = ctx::string(c, ctx, "instanceState") {
+    if let Some(state) = ctx::string(c, ctx, "instanceState").filter(|_| of_instance) {
         let up = state.to_ascii_uppercase();
         if let Some((_, code)) = STATE_CODES.iter().find(|(s, _)| *s == up) {
             c.push(
@@ -369,7 +403,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
         }
     }
     // OperationDenied.InstanceOperationInProgress: the instance's latest operation is still running.
-    if let Some(op) = ctx::string(c, ctx, "instanceLatestOperationState") {
+    if let Some(op) = ctx::string(c, ctx, "instanceLatestOperationState").filter(|_| of_instance) {
         if op.eq_ignore_ascii_case("OPERATING") {
             c.push(
                 &at_instance,

@@ -28,6 +28,19 @@ pub static PAGE: Source = Source::new(
     "https://docs.console.zenlayer.com/api-reference/compute/vm/image/createimage",
 );
 
+/// The page's image quota: "Up to 5 images can be created in each zone. If you need more, please
+/// contact Zenlayer Support." A default, not a limit: the context's `imageQuota` replaces it.
+pub static QUOTA: Source = Source::new(
+    "zenlayer-createimage-quota",
+    (
+        "Zenlayer's default quota of 5 images per zone (Zenlayer Support can raise it)",
+        "Zenlayer 每个可用区默认 5 个镜像的配额（可联系 Support 提高）",
+    ),
+    "https://docs.console.zenlayer.com/api-reference/compute/vm/image/createimage",
+);
+/// The page's default image quota per zone ([`QUOTA`]).
+pub const DEFAULT_IMAGE_QUOTA: i64 = 5;
+
 const NAME_READINGS: &[Reading] = &[Reading::of(&TERRAFORM).min(2).max(24).bytes()];
 const DESCRIPTION_READINGS: &[Reading] =
     &[Reading::of(&PAGE).max(255), Reading::of(&TERRAFORM).min(2).max(256).bytes()];
@@ -53,8 +66,9 @@ pub const FIELDS: &[Field] = &[
         name: "imageDescription",
         label: ("Image description", "镜像描述"),
         presence: Presence::Optional,
-        // The page and SDK say 255; Zenlayer's Terraform provider sends up to 256 bytes.
-        ty: Ty::Str(Str { max: Some(256), ..Str::ANY }.readings(DESCRIPTION_READINGS)),
+        // The page and SDK say 255 characters; Zenlayer's Terraform provider sends up to 256 bytes
+        // (256 ASCII characters: a warning naming the page; 256 Han characters: no source takes it).
+        ty: Ty::Str(Str { max: Some(255), or_bytes: Some(256), ..Str::ANY }.readings(DESCRIPTION_READINGS)),
         role: Role::Description,
         codes: &[],
     },
@@ -109,14 +123,19 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             );
         }
     }
+    // The account's quota when the console knows it (an error at it); else the page's default, which
+    // Zenlayer Support can raise (a warning naming it).
+    let quota = ctx::integer(c, ctx, "imageQuota");
     if let Some(n) = ctx::integer(c, ctx, "imagesInZone") {
-        if n >= 5 {
-            c.push(
-                &root,
-                Kind::QuotaExceeded { limit: 5, actual: n as u64 },
-                Severity::Error,
-                Some(codes::ZL_IMAGE_QUOTA),
-            );
+        let limit = quota.unwrap_or(DEFAULT_IMAGE_QUOTA);
+        if n >= limit {
+            let kind = Kind::QuotaExceeded { limit: limit.max(0) as u64, actual: n.max(0) as u64 };
+            match quota {
+                Some(_) => {
+                    c.push(&root, kind, Severity::Error, Some(codes::ZL_IMAGE_QUOTA));
+                }
+                None => c.source_warning(&root, kind, Some(codes::ZL_IMAGE_QUOTA), &QUOTA),
+            }
         }
     }
     if let Some(st) = ctx::string(c, ctx, "systemDiskStatus") {

@@ -298,7 +298,7 @@ test("toHttp: one valid request per provider gives method, host, path, headers a
   const want = {
     zenlayer: {
       method: "POST", host: "console.zenlayer.com", path: "/api/v2/vm",
-      headers: { "Content-Type": json, "X-ZC-Action": "CreateImage" },
+      headers: { "Content-Type": json, "X-ZC-Action": "CreateImage", "X-ZC-Version": "2023-03-13" },
       body: VALID.zenlayer,
     },
     tencent: {
