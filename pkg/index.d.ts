@@ -474,7 +474,13 @@ export interface FieldDescriptor {
    */
   type: "string" | "integer" | "boolean" | "enum" | "string[]" | "list" | "map";
   /** Strings (and `string[]` items: see `item`). */
-  length?: { min: number; max?: number; unit: LengthUnit };
+  length?: {
+    min: number;
+    max?: number;
+    unit: LengthUnit;
+    /** A value over `max` still passes within this many bytes of UTF-8 (Zenlayer's description: 255 characters, or 256 within 256 bytes). */
+    orBytes?: number;
+  };
   /** The allowed characters in words. */
   charset?: Localized;
   /** No whitespace at either end. */

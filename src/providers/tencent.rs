@@ -496,49 +496,42 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                 let (lang, provider) = (c.lang, c.provider);
                 let label = || crate::labels::name(provider, "/SnapshotIds", None, lang, c.label_index());
                 let n = crate::messages::num(systems as i64);
+                // (Pieces of the chosen language only: [en, zh] pairs, picked by `lang`.)
+                let zh = lang == crate::Lang::Zh;
+                let pick = |en: &'static str, zh_text: &'static str| if zh { zh_text } else { en };
                 let texts = if systems == 0 {
                     let name = label().text;
                     let issue = c.push(&sp, Kind::Required, Severity::Error, Some(codes::TC_NO_SYSTEM_SNAPSHOT));
+                    let short = pick("Must include a snapshot of a system disk", "必须包含一个系统盘快照");
                     Some((
                         issue,
                         name,
-                        [
-                            " must include a snapshot of a system disk.".to_owned(),
-                            "Must include a snapshot of a system disk".to_owned(),
-                            "必须包含一个系统盘快照。".to_owned(),
-                            "必须包含一个系统盘快照".to_owned(),
-                        ],
+                        [pick(" must include a snapshot of a system disk.", "必须包含一个系统盘快照。")].concat(),
+                        short,
                     ))
                 } else if systems > 1 {
                     let name = label();
                     let kind = Kind::TooMany { max: 1, actual: systems as u64 };
                     let issue = c.push(&sp, kind, Severity::Error, Some(codes::TC_TWO_SYSTEM_SNAPSHOTS));
                     let verb = if name.plural { " include " } else { " includes " };
-                    Some((
-                        issue,
-                        name.text,
-                        [
-                            [verb, &n, " snapshots of system disks; at most 1 is allowed."].concat(),
-                            "At most 1 snapshot of a system disk".to_owned(),
-                            ["包含 ", &n, " 个系统盘快照；最多允许 1 个。"].concat(),
-                            "最多 1 个系统盘快照".to_owned(),
-                        ],
-                    ))
+                    let long = [
+                        pick(verb, "包含 "),
+                        &n,
+                        pick(" snapshots of system disks; at most 1 is allowed.", " 个系统盘快照；最多允许 1 个。"),
+                    ]
+                    .concat();
+                    Some((issue, name.text, long, pick("At most 1 snapshot of a system disk", "最多 1 个系统盘快照")))
                 } else {
                     None
                 };
-                if let Some((issue, mut message, [en, en_short, zh, zh_short])) = texts {
-                    let (long, short) = match lang {
-                        crate::Lang::En => (en, en_short),
-                        crate::Lang::Zh => (zh, zh_short),
-                    };
-                    if lang == crate::Lang::Zh {
+                if let Some((issue, mut message, long, short)) = texts {
+                    if zh {
                         crate::labels::push_spaced(&mut message, &long);
                     } else {
                         message.push_str(&long);
                     }
                     issue.message = message;
-                    issue.short_message = short;
+                    issue.short_message = short.to_owned();
                 }
             }
         }

@@ -32,10 +32,7 @@ pub static PAGE: Source = Source::new(
 /// contact Zenlayer Support." A default, not a limit: the context's `imageQuota` replaces it.
 pub static QUOTA: Source = Source::new(
     "zenlayer-createimage-quota",
-    (
-        "Zenlayer's default quota of 5 images per zone (Zenlayer Support can raise it)",
-        "Zenlayer 每个可用区默认 5 个镜像的配额（可联系 Support 提高）",
-    ),
+    ("Zenlayer's default image quota, which its Support can raise", "Zenlayer 的默认镜像配额（可联系 Support 提高）"),
     "https://docs.console.zenlayer.com/api-reference/compute/vm/image/createimage",
 );
 /// The page's default image quota per zone ([`QUOTA`]).

@@ -272,8 +272,9 @@ describe("zenlayer", () => {
     await type(page, "/imageName", "web-server-1");
     await type(page, "/imageDescription", "Nginx 镜像");
     assert.equal((await look(page, "/imageName")).counter, "12 / 24");
-    // The counter shows the error limit (256: Zenlayer's Terraform provider); the page's 255 warns.
-    assert.equal((await look(page, "/imageDescription")).counter, "8 / 256");
+    // The counter shows the length limit, 255 characters (256 ASCII pass too, within Terraform's
+    // 256 bytes, with the page's warning: describe's length.orBytes).
+    assert.equal((await look(page, "/imageDescription")).counter, "8 / 255");
     await submit(page);
     const f = await formIssues(page);
     assert.equal(f.invalid, 0);
