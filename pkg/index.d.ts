@@ -160,7 +160,7 @@ export interface TencentTagSpecification {
 export interface TencentRequest {
   Action?: "CreateImage";
   Version?: "2017-03-12";
-  /** Optional for `validate`; `toHttp` needs it (the `X-TC-Region` header). */
+  /** Optional for `validate`; sent as the `X-TC-Region` header by `toHttp`, which warns without it (the current page requires it; a 2024 copy does not). */
   Region?: string;
   /** 1..60 chars. */
   ImageName: string;
@@ -490,6 +490,8 @@ export interface FieldDescriptor {
   finalLineFeed?: "counted" | "uncounted";
   /** `list`: at most this many items. */
   maxItems?: number;
+  /** Tencent's `TagSpecification`: at most this many tags in all its sets together (the Tag page's 50 per resource). */
+  maxTags?: number;
   /** `integer`. */
   range?: { min: number; max: number };
   /** `enum`: the documented spellings. */

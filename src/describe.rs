@@ -261,13 +261,32 @@ pub fn describe(provider: Provider) -> Value<'static> {
             }
             fields
         }
-        Provider::Tencent => list("", tencent::FIELDS, |f| {
-            (f.name == "TagSpecification").then(|| {
-                list("/TagSpecification/*", tencent::TAG_SPEC_FIELDS, |g| {
-                    (g.name == "Tags").then(|| list("/TagSpecification/*/Tags/*", tencent::TAG_FIELDS, |_| None))
+        Provider::Tencent => {
+            let mut fields = list("", tencent::FIELDS, |f| {
+                (f.name == "TagSpecification").then(|| {
+                    list("/TagSpecification/*", tencent::TAG_SPEC_FIELDS, |g| {
+                        (g.name == "Tags").then(|| list("/TagSpecification/*/Tags/*", tencent::TAG_FIELDS, |_| None))
+                    })
                 })
-            })
-        }),
+            });
+            // At most 50 tags, counted over all the tag sets (`maxTags`), so at most 50 in one set.
+            for f in &mut fields {
+                let Value::Object(e) = f else { continue };
+                if !e.iter().any(|(k, v)| k == "name" && v.as_str() == Some("TagSpecification")) {
+                    continue;
+                }
+                e.push((Cow::Borrowed("maxTags"), Value::num(tencent::MAX_TAGS as i64)));
+                let Some((_, Value::Array(sets))) = e.iter_mut().find(|(k, _)| k == "fields") else { continue };
+                for g in sets {
+                    if let Value::Object(ge) = g {
+                        if ge.iter().any(|(k, v)| k == "name" && v.as_str() == Some("Tags")) {
+                            ge.push((Cow::Borrowed("maxItems"), Value::num(tencent::MAX_TAGS as i64)));
+                        }
+                    }
+                }
+            }
+            fields
+        }
         Provider::OpenStack | Provider::Nova => {
             let p = profile(provider);
             let (k, v) = p.meta();
@@ -481,7 +500,11 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
     let mut root = match provider {
         Provider::Zenlayer => object(zenlayer::FIELDS, |_| Value::obj(vec![]), true),
         Provider::Tencent => {
-            let tags = array_of(Value::obj(object(tencent::TAG_FIELDS, |_| Value::obj(vec![]), false)));
+            // (At most 50 tags: in one set, as a schema can say it; `check` counts all the sets.)
+            let mut tags = array_of(Value::obj(object(tencent::TAG_FIELDS, |_| Value::obj(vec![]), false)));
+            if let Value::Object(e) = &mut tags {
+                e.push((Cow::Borrowed("maxItems"), Value::num(tencent::MAX_TAGS as i64)));
+            }
             let spec = Value::obj(object(tencent::TAG_SPEC_FIELDS, |_| tags.clone(), false));
             let mut e = object(tencent::FIELDS, |_| array_of(spec.clone()), false);
             let id = Value::obj(str_schema(&Str::NON_EMPTY));

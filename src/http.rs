@@ -5,7 +5,7 @@
 
 use crate::json::Value;
 use crate::normalize::normalize;
-use crate::report::{Kind, Severity};
+use crate::report::Kind;
 use crate::{Issue, Options, Provider, Report};
 use std::borrow::Cow;
 
@@ -73,7 +73,7 @@ fn segment(s: &str) -> String {
 ///
 /// With [`Options::empty_as_absent`], the request is normalized, checked and built without the
 /// fields that read as absent (`""`, `[]` or `null` in an optional field, at every level of the
-/// tables; Tencent's `Region: ""` is then `required`): what is sent is what the report read, and
+/// tables; Tencent's `Region: ""` is then absent: a `required` warning): what is sent is what the report read, and
 /// the report is that of the request without them (a pre-flight issue about a field left empty is
 /// at `""` there, where `check` puts it at the field).
 ///
@@ -98,11 +98,13 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
     let body = n.normalized;
     let get = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
     // (Only for an object: a request that is not one has its `wrong_type` at "" and nothing else.)
+    // Tencent's Region travels in the X-TC-Region header. The current English page requires it; its
+    // Chinese-site copy of 2024-01 says this API does not: sent without, with a warning.
     if provider == Provider::Tencent && matches!(body, Value::Object(_)) && body.get("Region").is_none() {
         let mut c = crate::rules::Checker::with_options(provider, options);
-        c.push(&crate::report::Path::Root.key("Region"), Kind::Required, Severity::Error, None);
+        let path = crate::report::Path::Root.key("Region");
+        c.source_warning(&path, Kind::Required, None, &crate::providers::tencent::REGION_REQUIRED);
         report.issues.extend(c.issues);
-        report.ok = false;
     }
     // (A provider this build does not hold has an error in its report; testing `built` here as well
     // lets the linker drop the other providers' requests.)
@@ -129,16 +131,19 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
                 ),
                 other => other.clone(),
             };
+            let mut headers = vec![
+                ("Content-Type", "application/json; charset=utf-8".into()),
+                ("X-TC-Action", "CreateImage".into()),
+                ("X-TC-Version", "2017-03-12".into()),
+            ];
+            if !region.is_empty() {
+                headers.push(("X-TC-Region", region));
+            }
             HttpRequest {
                 method: "POST",
                 host: Some("cvm.tencentcloudapi.com"),
                 path: "/".into(),
-                headers: vec![
-                    ("Content-Type", "application/json; charset=utf-8".into()),
-                    ("X-TC-Action", "CreateImage".into()),
-                    ("X-TC-Version", "2017-03-12".into()),
-                    ("X-TC-Region", region),
-                ],
+                headers,
                 body: payload,
                 warnings: Vec::new(),
             }

@@ -47,6 +47,9 @@ pub struct Source {
     /// Where to read it.
     #[cfg(feature = "describe")]
     pub url: &'static str,
+    /// Why its finding is only a warning, (English, Chinese), where it is not that another official
+    /// source accepts the value (Zenlayer's default quota: the account's may have been raised).
+    pub why: Option<(&'static str, &'static str)>,
 }
 
 impl Source {
@@ -58,7 +61,13 @@ impl Source {
             name,
             #[cfg(feature = "describe")]
             url,
+            why: None,
         }
+    }
+
+    /// The same source, whose findings are warnings for the reason `why` (English, Chinese).
+    pub const fn because(self, why: (&'static str, &'static str)) -> Source {
+        Source { why: Some(why), ..self }
     }
 }
 
@@ -857,7 +866,9 @@ fn name_source(issue: &mut Issue, lang: Lang, source: &Source) {
         Lang::En => {
             message.push_str(" This follows ");
             message.push_str(source.name.0);
-            message.push_str("; another official source accepts it, so it is a warning.");
+            message.push_str("; ");
+            message.push_str(source.why.map_or("another official source accepts it", |w| w.0));
+            message.push_str(", so it is a warning.");
             short.push_str(", per ");
             short.push_str(source.name.0);
         }
@@ -865,7 +876,9 @@ fn name_source(issue: &mut Issue, lang: Lang, source: &Source) {
             // (A space where the source's name starts with Latin letters: `依据 Zenlayer`.)
             message.push_str("（依据");
             crate::labels::push_spaced(message, source.name.1);
-            message.push_str("；另有官方资料允许，因此仅为警告。）");
+            message.push('；');
+            message.push_str(source.why.map_or("另有官方资料允许", |w| w.1));
+            message.push_str("，因此仅为警告。）");
             short.push_str("（依据");
             crate::labels::push_spaced(short, source.name.1);
             short.push('）');

@@ -29,6 +29,72 @@ fn two_system_snapshots_say_what_was_counted() {
     }
 }
 
+/// Tencent's 50 tags per resource are counted over all the tag sets, at `/TagSpecification`, whose
+/// label is "Tags" (a message of its own cost the main entry ~200 B gz: the generic one counts the
+/// tags), and describe and the schema carry the limit.
+#[test]
+fn tencent_tag_count_is_over_all_the_sets() {
+    let tags = |from: usize, n: usize| {
+        (from..from + n).map(|i| format!(r#"{{"Key":"k{i}","Value":"v"}}"#)).collect::<Vec<_>>().join(",")
+    };
+    let body = format!(
+        r#"{{"ImageName":"web","InstanceId":"ins-1","TagSpecification":[{{"ResourceType":"image","Tags":[{}]}},{{"ResourceType":"image","Tags":[{}]}}]}}"#,
+        tags(0, 25),
+        tags(25, 26)
+    );
+    for (lang, long, short) in [
+        (Lang::En, "Tags have 51 items; at most 50 are allowed.", "At most 50 items"),
+        (Lang::Zh, "标签有 51 项；最多允许 50 项。", "最多 50 项"),
+    ] {
+        let r = check_json(Provider::Tencent, &body, &Options::lang(lang)).unwrap();
+        let found: Vec<_> =
+            r.issues.iter().map(|i| (i.path.as_str(), i.message.as_str(), i.short_message.as_str())).collect();
+        assert_eq!(found, [("/TagSpecification", long, short)]);
+    }
+    let d = createimage::describe(Provider::Tencent);
+    let spec = d
+        .get("fields")
+        .and_then(Value::as_array)
+        .unwrap()
+        .iter()
+        .find(|f| f.get("name").and_then(Value::as_str) == Some("TagSpecification"))
+        .unwrap();
+    assert_eq!(spec.get("maxTags"), Some(&Value::num(50)));
+    let tags_d = spec
+        .get("fields")
+        .and_then(Value::as_array)
+        .unwrap()
+        .iter()
+        .find(|f| f.get("name").and_then(Value::as_str) == Some("Tags"))
+        .unwrap();
+    assert_eq!(tags_d.get("maxItems"), Some(&Value::num(50)));
+    let s = createimage::json_schema(Provider::Tencent).to_json();
+    assert!(s.contains(r#""maxItems":50"#), "{s}");
+}
+
+/// Zenlayer's default quota of 5 is a warning that says why (the account's may have been raised),
+/// not that another source accepts the value; a negative quota is unlimited.
+#[test]
+fn zenlayer_default_quota_warning_says_why() {
+    let body = r#"{"instanceId":"i","imageName":"web"}"#;
+    let ctx = |c: &str| Value::parse(c).unwrap().into_owned();
+    for (lang, tail) in [
+        (Lang::En, "; the account's quota may have been raised, so it is a warning."),
+        (Lang::Zh, "；账号的配额可能已提高，因此仅为警告。）"),
+    ] {
+        let r = check_json(Provider::Zenlayer, body, &Options::lang(lang).with_context(ctx(r#"{"imagesInZone":7}"#)))
+            .unwrap();
+        assert!(r.ok);
+        assert!(r.issues[0].message.ends_with(tail), "{}", r.issues[0].message);
+    }
+    let r = check_json(
+        Provider::Zenlayer,
+        body,
+        &Options::default().with_context(ctx(r#"{"imagesInZone":3,"imageQuota":-1}"#)),
+    );
+    assert!(r.unwrap().issues.is_empty());
+}
+
 /// An argument that is not UTF-8 (a file name, a language tag) is a usage error with exit code 2,
 /// not a panic (std::env::args panics on one).
 #[cfg(unix)]

@@ -132,10 +132,11 @@ fn empty_form_values_are_absent_with_the_option() {
     // to_http sends what the report read: the empty fields are left out.
     let h = to_http(Provider::Tencent, &Value::parse(form).unwrap(), &on).unwrap();
     assert_eq!(h.body.to_json(), r#"{"ImageName":"web","InstanceId":"ins-1"}"#);
-    // ... and an empty Region is no region.
+    // ... and an empty Region is no region: sent without the header, with its warning.
     let no_region = form.replace("ap-guangzhou", "");
-    let err = to_http(Provider::Tencent, &Value::parse(&no_region).unwrap(), &on).unwrap_err();
-    assert_eq!((err.issues[0].path.as_str(), err.issues[0].code()), ("/Region", Code::Required));
+    let h = to_http(Provider::Tencent, &Value::parse(&no_region).unwrap(), &on).unwrap();
+    assert_eq!((h.warnings[0].path.as_str(), h.warnings[0].code()), ("/Region", Code::Required));
+    assert!(h.headers.iter().all(|(k, _)| *k != "X-TC-Region"));
     // Required fields are still checked; a blank row of a list is not absent.
     let r = tencent(r#"{"ImageName":"","InstanceId":"i","DataDiskIds":[""]}"#, &on);
     let got: Vec<(&str, Code)> = r.issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
@@ -270,7 +271,7 @@ fn regression_cli_summary_line_counts_in_words_and_language() {
     );
     // normalize and http print the same line for their report; a suggestion is labelled in Chinese too.
     assert_eq!(last(&["normalize", "-p", "tencent", "--lang", "zh"], one).0, "tencent：无效（1 个错误，0 个警告）");
-    assert_eq!(last(&["http", "-p", "tencent"], one).0, "tencent: not valid (2 errors, 0 warnings)");
+    assert_eq!(last(&["http", "-p", "tencent"], one).0, "tencent: not valid (1 error, 1 warning)");
     let long = format!(r#"{{"ImageName":"{}","InstanceId":"i"}}"#, "镜".repeat(61));
     let (out, _, _) = cli_all(&["check", "-p", "tencent", "--lang", "zh"], &long);
     assert!(out.contains(&format!("    建议：{}\n", "镜".repeat(60))), "{out}");

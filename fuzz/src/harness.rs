@@ -984,7 +984,8 @@ pub fn header_value_ok(v: &str) -> bool {
     !v.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7F)
 }
 
-/// `to_http`: Ok exactly when the normalized request is ok (and, for Tencent, has a Region); the
+/// `to_http`: Ok exactly when the normalized request is ok (for Tencent without a Region: sent with
+/// no `X-TC-Region` header and a `required` warning at `/Region`); the
 /// request built from the normalized one, with valid header values and a plain-ASCII path. With
 /// `empty_as_absent`, of the request without its empty form values.
 pub fn http_oracle(p: Provider, req: &Value<'_>, opts: &Options<'_>) {
@@ -1001,7 +1002,7 @@ pub fn http_oracle(p: Provider, req: &Value<'_>, opts: &Options<'_>) {
     // (With `empty_as_absent`, `Region: ""` is left out of the request: then it has none.)
     let region = n.normalized.get("Region").filter(|r| !(opts.empty_as_absent && is_blank(r))).cloned();
     let region = region.as_ref();
-    let expect_ok = n.report.ok && (p != Provider::Tencent || region.is_some());
+    let expect_ok = n.report.ok;
     match to_http(p, req, opts) {
         Ok(h) => {
             assert!(expect_ok, "{}: Ok for a request that is not ok", what());
@@ -1030,6 +1031,9 @@ pub fn http_oracle(p: Provider, req: &Value<'_>, opts: &Options<'_>) {
                         assert!(h.body.get(k).is_none(), "{}: {k} in the body", what());
                     }
                     assert_eq!(header("X-TC-Region"), region.and_then(Value::as_str), "{}", what());
+                    // The request is an object here (one that is not has its `wrong_type` only).
+                    let warned = h.warnings.iter().any(|i| i.path == "/Region" && i.code() == Code::Required);
+                    assert_eq!(warned, region.is_none(), "{}: the Region warning", what());
                 }
                 Provider::OpenStack | Provider::Nova => {
                     assert_eq!(Some(&h.body), n.normalized.get("body"), "{}", what());

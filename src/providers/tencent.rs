@@ -26,6 +26,14 @@ pub static CKAFKA_TAGS: Source = Source::new(
     ),
     "https://cloud.tencent.com/document/product/597/33355",
 );
+/// The CreateImage page (API 2017-03-12, English, current): `Region`, "Yes" (a common parameter).
+/// Its Chinese-site copy of 2024-01 says "No ... This parameter is not required for this API", so
+/// `to_http` sends a request without one (no `X-TC-Region` header), with a warning naming this.
+pub static REGION_REQUIRED: Source = Source::new(
+    "tencent-createimage-region",
+    ("Tencent Cloud's CreateImage page (Region required)", "腾讯云 CreateImage 文档（Region 必填）"),
+    "https://www.tencentcloud.com/document/api/213/33276",
+);
 /// The CreateImage page (API 2017-03-12, current): `TagSpecification`, "Tag description list. This
 /// parameter is used to bind a tag to a custom image."
 pub static CREATE_IMAGE_TAGS: Source = Source::new(
@@ -320,6 +328,7 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value
         n += spec.get("Tags").and_then(Value::as_array).map_or(0, |t| t.len());
     }
     if n > MAX_TAGS {
+        // (Its message names the field by its label, "Tags", and counts the tags in all the sets.)
         c.push(p, Kind::TooMany { max: MAX_TAGS as u64, actual: n as u64 }, Severity::Error, None);
     }
 }
@@ -428,7 +437,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     let local = ctx::string_list(c, ctx, "localDiskIds").map(|l| sorted(disk, l));
     // InvalidParameter.SwapDiskNotSupport: a swap disk among the data disks.
     let swap = ctx::string_list(c, ctx, "swapDiskIds").map(|l| sorted(disk, l));
-    if system.is_some() || data.is_some() || local.is_some() || swap.is_some() {
+    if of_instance && (system.is_some() || data.is_some() || local.is_some() || swap.is_some()) {
         let dp = root.key("DataDiskIds");
         for (i, id) in string_items(c, req, "DataDiskIds") {
             let key = fixed(disk, id);

@@ -34,7 +34,8 @@ pub static QUOTA: Source = Source::new(
     "zenlayer-createimage-quota",
     ("Zenlayer's default image quota, which its Support can raise", "Zenlayer 的默认镜像配额（可联系 Support 提高）"),
     "https://docs.console.zenlayer.com/api-reference/compute/vm/image/createimage",
-);
+)
+.because(("the account's quota may have been raised", "账号的配额可能已提高"));
 /// The page's default image quota per zone ([`QUOTA`]).
 pub const DEFAULT_IMAGE_QUOTA: i64 = 5;
 
@@ -120,13 +121,14 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             );
         }
     }
-    // The account's quota when the console knows it (an error at it); else the page's default, which
-    // Zenlayer Support can raise (a warning naming it).
+    // The account's quota when the console knows it (an error at it; a negative one is unlimited,
+    // as Nova's `metadataQuota: -1`); else the page's default, which Zenlayer Support can raise (a
+    // warning naming it).
     let quota = ctx::integer(c, ctx, "imageQuota");
     if let Some(n) = ctx::integer(c, ctx, "imagesInZone") {
         let limit = quota.unwrap_or(DEFAULT_IMAGE_QUOTA);
-        if n >= limit {
-            let kind = Kind::QuotaExceeded { limit: limit.max(0) as u64, actual: n.max(0) as u64 };
+        if limit >= 0 && n >= limit {
+            let kind = Kind::QuotaExceeded { limit: limit as u64, actual: n as u64 };
             match quota {
                 Some(_) => {
                     c.push(&root, kind, Severity::Error, Some(codes::ZL_IMAGE_QUOTA));

@@ -1556,6 +1556,11 @@ def contexts():
     f.add("10 images in zone, quota 10: quota", ZB, [("", "quota_exceeded")],
           [("", "quota_exceeded", {"providerCode": "LIMIT_EXCEEDED_IMAGE_QUOTA", "limit": 10, "actual": 10})],
           context={"imagesInZone": 10, "imageQuota": 10}, source=SRC["zl_page"])
+    # A negative quota is unlimited (as Nova's metadataQuota: -1); a negative count is below any quota.
+    f.add("negative quota is unlimited", ZB, context={"imagesInZone": 3, "imageQuota": -1})
+    f.add("negative count and negative quota: nothing to report", ZB, context={"imagesInZone": -3, "imageQuota": -5})
+    f.add("quota 0: the first image is over it", ZB, [("", "quota_exceeded")],
+          [("", "quota_exceeded", {"limit": 0, "actual": 0, "severity": "error"})], context={"imagesInZone": 0, "imageQuota": 0})
     f.add("quota of the wrong type: a context warning, the default applies", ZB,
           warnings=[("", "wrong_type"), ("", "quota_exceeded")], context={"imagesInZone": 7, "imageQuota": "ten"})
     f.add("system disk MAKING_IMAGE", ZB, [("/instanceId", "bad_state")],
@@ -1597,6 +1602,9 @@ def contexts():
           source=SRC["tc_page"])
     f.add("instance facts, snapshots as flattened keys: not about this request", {"ImageName": "web", "SnapshotIds.0": "snap-sys"},
           context={"instanceState": "STOPPING", "instanceExists": False})
+    f.add("the instance's disk facts with snapshots: not about this request (only DataDiskIds' requires)",
+          merge(TS, {"DataDiskIds": ["disk-root"]}), [("/DataDiskIds", "requires")],
+          context={"instanceSystemDiskId": "disk-root", "instanceDataDiskIds": ["disk-1"], "swapDiskIds": ["disk-root"]})
     f.add("instance facts of the wrong type with snapshots: still context warnings", TS, warnings=[("", "wrong_type")],
           context={"instanceState": 5})
     f.add("instance state given, neither an instance id nor snapshots: at the request", {"ImageName": "web"},

@@ -39,17 +39,18 @@ const ONE_PROVIDER_TARGET = 41_600;
  * object and blank values alone and folds a full-width colon with the bucket, check_field's paths
  * of any length, Huawei's optional image tag key and its source): the form pages stayed within
  * theirs (the main entry's by 18 B, after the bucket/object split was kept out of the first module).
- * Raised again (main, sync and "+ normalize" by 400-600 B) by the fixes of a fourth audit, against
- * the sources, to_http against the SDKs and the views against each other (Zenlayer's quota a default,
- * Tencent's ResourceType, its 50 tags, ids compared as normalize leaves them, Zenlayer's description
- * within Terraform's bytes): the main entry's form page went from 59,707 to 60,046 B, over issue
- * 11's 59,800, after 132 B were won back (Tencent's snapshot messages build one language only).
+ * Raised again (main +600 B, sync +400 B, "+ normalize" +1,000 B) by the fixes of a fourth audit,
+ * against the sources, to_http against the SDKs and the views against each other, and of an attack
+ * on those (Zenlayer's quota a default, Tencent's ResourceType, its 50 tags, ids compared as
+ * normalize leaves them, Zenlayer's description within Terraform's bytes, Tencent's Region in
+ * to_http): the main entry's form page went from 59,707 to 60,208 B, over issue 11's 59,800, after
+ * 132 B were won back (Tencent's snapshot messages build one language only).
  * Correctness first; the target is printed, and issue 11 stays open.
  */
 const MAIN_BUDGET = 60_400;
 const ONE_PROVIDER_BUDGET = 52_600;
-const MAIN_NORMALIZE_BUDGET = 124_800;
-const ONE_PROVIDER_NORMALIZE_BUDGET = 108_900;
+const MAIN_NORMALIZE_BUDGET = 125_300;
+const ONE_PROVIDER_NORMALIZE_BUDGET = 109_400;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
 const SYNC_BUDGET = 70_700;
 
