@@ -42,24 +42,31 @@ export interface ZenlayerContext {
   instanceState?: string | null | undefined;
   /** Images already in the zone; `imageQuota` or more gives `quota_exceeded` (an error); without `imageQuota`, 5 or more (the page's default quota, which Zenlayer Support can raise) gives it as a warning. */
   imagesInZone?: number | null | undefined;
-  /** The account's image quota per zone (the page's default: 5). */
+  /** The account's image quota per zone (the page's default: 5); a negative one is unlimited. */
   imageQuota?: number | null | undefined;
   /** `MAKING_IMAGE` or `UNAVAILABLE` gives `bad_state`. */
   systemDiskStatus?: string | null | undefined;
 }
 
-/** What a console knows about Tencent Cloud resources. */
+/**
+ * What a console knows about Tencent Cloud resources. The instance's facts (`instance*`, `localDiskIds`,
+ * `swapDiskIds`) are not about a request from snapshots (`SnapshotIds` given, `InstanceId` not).
+ */
 export interface TencentContext {
   /** `false`: `not_found` at `/InstanceId`. */
   instanceExists?: boolean | null | undefined;
   /** An instance state (`RUNNING`, `PENDING`, ...): states that refuse imaging give `bad_state`. */
   instanceState?: string | null | undefined;
+  /** DescribeInstances' `LatestOperationState`: `OPERATING` gives `bad_state` (OperationDenied.InstanceOperationInProgress). */
+  instanceLatestOperationState?: string | null | undefined;
   /** The instance's system disk: naming it in DataDiskIds gives `not_supported`. */
   instanceSystemDiskId?: string | null | undefined;
   /** The instance's data disks: another id in DataDiskIds gives `not_found`. */
   instanceDataDiskIds?: readonly string[] | null | undefined;
   /** Local disks: naming one in DataDiskIds gives `not_supported`. */
   localDiskIds?: readonly string[] | null | undefined;
+  /** Swap disks: naming one in DataDiskIds gives `not_supported` (InvalidParameter.SwapDiskNotSupport). */
+  swapDiskIds?: readonly string[] | null | undefined;
   /** Snapshot id -> disk usage (`SYSTEM_DISK`, `DATA_DISK`): unknown ids give `not_found`; exactly one system disk snapshot is required. */
   snapshotDiskUsage?: Readonly<Record<string, string>> | null | undefined;
   /** Image names already taken: `already_exists` at `/ImageName`. */
@@ -72,6 +79,10 @@ export interface TencentContext {
 
 /** What a console knows about an OpenStack server (both `openstack` and `nova`). */
 export interface OpenStackContext {
+  /** `false`: `not_found` at `/server_id` (404). */
+  serverExists?: boolean | null | undefined;
+  /** `false`: `not_found` at `/project_id` (404). */
+  projectExists?: boolean | null | undefined;
   /** The server's vm_state: states that refuse createImage give `bad_state` (409). */
   vmState?: string | null | undefined;
   /** The server's task_state: any task (a string) gives `bad_state` (409). */
@@ -82,7 +93,7 @@ export interface OpenStackContext {
   metadataQuota?: number | null | undefined;
   /** `false`: `not_supported` (snapshots disabled). */
   snapshotsEnabled?: boolean | null | undefined;
-  /** `nova` only: the compute API microversion, e.g. `"2.45"`; from 2.39 on the metadata quota no longer applies. */
+  /** `nova` only: the compute API microversion, e.g. `"2.45"` (2.1 or later, or `"latest"`; another value is a context warning and not used); from 2.39 on the metadata quota no longer applies. */
   microversion?: string | null | undefined;
 }
 
@@ -90,6 +101,12 @@ export interface OpenStackContext {
 export interface HuaweiContext {
   /** The OBS bucket's storage class: anything but `STANDARD` gives `bad_state` at `/image_url`. */
   bucketStorageClass?: string | null | undefined;
+  /** `false`: `not_found` at `/image_url` (IMG.0057). */
+  imageFileExists?: boolean | null | undefined;
+  /** The OBS bucket's region: unlike `region`, `mismatch` at `/image_url` (IMG.0058). */
+  bucketRegion?: string | null | undefined;
+  /** The region the request goes to (compared with `bucketRegion`). */
+  region?: string | null | undefined;
 }
 
 /** The context type of each provider. Fields it does not read give `unknown_field` warnings at `""`. */
@@ -136,7 +153,7 @@ export interface ZenlayerRequest {
   instanceId: string;
   /** 1..24 chars: Han characters, `A-Z a-z 0-9 - _`; below 2 or above 24 bytes of UTF-8: a warning (Terraform). */
   imageName: string;
-  /** 0..256 chars; above 255 chars (the page), below 2 or above 256 bytes of UTF-8 (Terraform): a warning. */
+  /** 0..255 chars, or 256 within 256 bytes of UTF-8 (Terraform's limit); above 255 chars (the page), below 2 or above 256 bytes (Terraform): a warning. */
   imageDescription?: string;
 }
 

@@ -423,6 +423,10 @@ fn str_schema(r: &Str) -> Vec<(&'static str, Value<'static>)> {
                 // The class without the space: a negated class refuses it, a positive one drops it.
                 let x = if c.starts_with("[^") { c.replacen("[^", "[^ ", 1) } else { c.replace(' ', "") };
                 format!("^(?:{x}(?:{c}*{x})?)?$")
+            } else if let (FinalLf::PatternAndLength, Some(max)) = (r.final_lf, r.max) {
+                // The length is the pattern's own (Nova's metadata keys, `{1,255}`): its final line
+                // feed is not counted, so `maxLength` cannot say it exactly.
+                format!("^{c}{{{},{max}}}$", r.min)
             } else {
                 format!("^{c}*$")
             }

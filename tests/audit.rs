@@ -357,3 +357,12 @@ fn nova_task_state_messages() {
     assert_eq!((r.ok, r.issues[0].severity.as_str()), (true, "warning"));
     assert!(r.issues[0].message.contains("without unpaired UTF-16 surrogates"), "{}", r.issues[0].message);
 }
+
+/// Nova's metadata key pattern carries its length (`{1,255}`, its final line feed not counted):
+/// the schema says so in its pattern (an attack found `"\n"` alone and 256-character keys
+/// accepted by the schema and refused by `check`).
+#[test]
+fn nova_metadata_key_schema_is_exact() {
+    let s = createimage::json_schema(Provider::Nova).to_json();
+    assert!(s.contains(r#""pattern":"^[a-zA-Z0-9_:. \\-]{1,255}\\n?$""#), "{s}");
+}
