@@ -100,11 +100,13 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
     // (Only for an object: a request that is not one has its `wrong_type` at "" and nothing else.)
     // Tencent's Region travels in the X-TC-Region header. The current English page requires it; its
     // Chinese-site copy of 2024-01 says this API does not: sent without, with a warning.
+    // (Added as the report's own issues are: within its cap of `MAX_ISSUES`, counted past it.)
     if provider == Provider::Tencent && matches!(body, Value::Object(_)) && body.get("Region").is_none() {
-        let mut c = crate::rules::Checker::with_options(provider, options);
+        let issues = std::mem::take(&mut report.issues);
+        let mut c = crate::rules::Checker::resume(provider, options, issues);
         let path = crate::report::Path::Root.key("Region");
         c.source_warning(&path, Kind::Required, None, &crate::providers::tencent::REGION_REQUIRED);
-        report.issues.extend(c.issues);
+        report.issues = c.into_issues();
     }
     // (A provider this build does not hold has an error in its report; testing `built` here as well
     // lets the linker drop the other providers' requests.)

@@ -21,7 +21,8 @@ const USAGE: &str =
 
   check      check a request (JSON from FILE or standard input) and print the report
   normalize  apply the safe fixes, print the changes, the normalized request and its report
-  http       print the HTTP request to send (method, path, headers, body), or the report
+  http       print the HTTP request to send (method, path, headers, body), or the report;
+             its warnings on standard error (with --format json: as \"warnings\" beside it)
   describe   print the field descriptors a form needs (JSON)
   schema     print a JSON Schema (draft 2020-12) of the request
 
@@ -140,8 +141,15 @@ fn summary_line(r: &Report, lang: Lang) -> String {
 }
 
 fn text_report(r: &Report, lang: Lang) -> String {
+    let mut out = text_issues(&r.issues, lang);
+    out.push_str(&summary_line(r, lang));
+    out
+}
+
+/// Each issue on its line (`severity: path: code [providerCode]: message`), its suggestion below.
+fn text_issues(issues: &[createimage::Issue], lang: Lang) -> String {
     let mut out = String::new();
-    for i in &r.issues {
+    for i in issues {
         let path = if i.path.is_empty() { "(request)" } else { &i.path };
         let pc = i.provider_code.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
         let (path, message) = (visible(path), visible(&i.message));
@@ -152,7 +160,6 @@ fn text_report(r: &Report, lang: Lang) -> String {
             out.push('\n');
         }
     }
-    out.push_str(&summary_line(r, lang));
     out
 }
 
@@ -322,7 +329,13 @@ fn run(args: &[String]) -> Result<Printed, (u8, String)> {
         _ => match createimage::to_http(a.provider, &request, &options) {
             Ok(h) => {
                 if a.json {
-                    line(&mut out, &h.to_value().to_json_pretty());
+                    // The request, and its warnings beside it (the report of a valid request).
+                    let mut v = h.to_value();
+                    if let (false, Value::Object(m)) = (h.warnings.is_empty(), &mut v) {
+                        let warnings = h.warnings.iter().map(createimage::Issue::to_value).collect();
+                        m.push((std::borrow::Cow::Borrowed("warnings"), Value::Array(warnings)));
+                    }
+                    line(&mut out, &v.to_json_pretty());
                 } else {
                     line(&mut out, &format!("{} {}", h.method, h.path));
                     if let Some(host) = h.host {
@@ -334,9 +347,8 @@ fn run(args: &[String]) -> Result<Printed, (u8, String)> {
                     out.push('\n');
                     line(&mut out, &json_visible(&h.body.to_json_pretty()));
                 }
-                for w in &h.warnings {
-                    let (path, message) = (visible(&w.path), visible(&w.message));
-                    line(&mut err, &format!("warning: {path}: {}: {message}", w.code().as_str()));
+                if !a.json {
+                    err.push_str(&text_issues(&h.warnings, a.lang));
                 }
                 true
             }

@@ -150,8 +150,9 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
     if needed > MAX_CHANGES {
         // More changes than are ever listed: none is made (the request is returned as it is, so
         // every guarantee holds), and a warning says why.
+        // (Added as the report's own issues are: within its cap, counted past it.)
         let mut report = crate::check(provider, request, options);
-        let mut c = crate::rules::Checker::new(provider, options.lang);
+        let mut c = crate::rules::Checker::resume(provider, options, std::mem::take(&mut report.issues));
         let (n, max) = (crate::messages::num(needed as i64), crate::messages::num(MAX_CHANGES as i64));
         let issue = c.push_at(
             String::new(),
@@ -165,7 +166,7 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
             }
             crate::Lang::Zh => ["规范化需要 ", &n, " 处修改，最多进行 ", &max, " 处，因此未做任何修改。"].concat(),
         });
-        report.issues.extend(c.into_issues());
+        report.issues = c.into_issues();
         return Normalized { report, normalized: request.clone().into_owned(), changes: Vec::new() };
     }
     let report = crate::check(provider, &out, options);

@@ -374,6 +374,23 @@ impl<'o> Checker<'o> {
         self.empty_as_absent && is_blank(v)
     }
 
+    /// A checker that goes on from the issues of a finished report (what `into_issues` gave): its
+    /// `too_many` summary, when there is one, becomes the count of issues not kept again, so that
+    /// what is added stays within [`MAX_ISSUES`] and is counted there.
+    pub fn resume(provider: Provider, options: &'o crate::Options<'_>, mut issues: Vec<Issue>) -> Checker<'o> {
+        let mut c = Checker::with_options(provider, options);
+        if issues.len() > MAX_ISSUES {
+            if let Some(summary) = issues.pop() {
+                if let Kind::TooMany { actual, .. } = summary.kind {
+                    c.dropped = (actual as usize).saturating_sub(MAX_ISSUES);
+                }
+                c.dropped_error = summary.severity == Severity::Error;
+            }
+        }
+        c.issues = issues;
+        c
+    }
+
     /// The issues, with the `too_many` issue at the end when some were not kept.
     pub fn into_issues(mut self) -> Vec<Issue> {
         if self.dropped > 0 {

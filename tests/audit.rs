@@ -366,3 +366,35 @@ fn nova_metadata_key_schema_is_exact() {
     let s = createimage::json_schema(Provider::Nova).to_json();
     assert!(s.contains(r#""pattern":"^[a-zA-Z0-9_:. \\-]{1,255}\\n?$""#), "{s}");
 }
+
+/// What `to_http` and `normalize` add to a finished report stays within its cap of 10,000 issues
+/// and is counted in its `too_many` summary (an attack found 10,002 issues: Tencent's Region
+/// warning after the summary; normalize's "too many changes" warning the same way).
+#[test]
+fn warnings_added_after_a_report_keep_its_cap() {
+    use createimage::{normalize, to_http, Kind, Severity};
+    let sets = vec![r#"{"ResourceType":"instance","Tags":[]}"#; 10_001].join(",");
+    let body = format!(r#"{{"ImageName":"web","InstanceId":"ins-1","TagSpecification":[{sets}]}}"#);
+    let h = to_http(Provider::Tencent, &Value::parse(&body).unwrap(), &Options::default()).unwrap();
+    assert_eq!(h.warnings.len(), 10_001);
+    let last = h.warnings.last().unwrap();
+    assert_eq!((last.path.as_str(), last.severity), ("", Severity::Warning));
+    assert!(matches!(last.kind, Kind::TooMany { max: 10_000, actual: 10_002 }), "{:?}", last.kind);
+    // Exactly 10,000 before it: the Region warning is the first one not kept.
+    let sets = vec![r#"{"ResourceType":"instance","Tags":[]}"#; 10_000].join(",");
+    let body = format!(r#"{{"ImageName":"web","InstanceId":"ins-1","TagSpecification":[{sets}]}}"#);
+    let h = to_http(Provider::Tencent, &Value::parse(&body).unwrap(), &Options::default()).unwrap();
+    assert_eq!(h.warnings.len(), 10_001);
+    assert!(matches!(h.warnings.last().unwrap().kind, Kind::TooMany { actual: 10_001, .. }));
+    // 10,001 full-width ids: 10,001 changes (more than normalize makes) and 10,000 duplicates.
+    let ids = vec![r#""ｄ""#; 10_001].join(",");
+    let body = format!(r#"{{"ImageName":"web","InstanceId":"ins-1","DataDiskIds":[{ids}]}}"#);
+    let n = normalize(Provider::Tencent, &Value::parse(&body).unwrap(), &Options::default());
+    assert!(n.changes.is_empty());
+    assert_eq!(n.report.issues.len(), 10_001);
+    assert!(!n.report.ok);
+    // (The one not kept is normalize's warning: the summary is a warning.)
+    let last = n.report.issues.last().unwrap();
+    assert_eq!((last.path.as_str(), last.severity), ("", Severity::Warning));
+    assert!(matches!(last.kind, Kind::TooMany { max: 10_000, actual: 10_001 }), "{:?}", last.kind);
+}

@@ -278,3 +278,36 @@ fn regression_cli_summary_line_counts_in_words_and_language() {
     let (out, _, _) = cli_all(&["check", "-p", "tencent"], &long);
     assert!(out.contains(&format!("    suggestion: {}\n", "镜".repeat(60))), "{out}");
 }
+
+/// `http` shows a valid request's warnings as `check` does: in text, each on its line on standard
+/// error (`(request)` for `""`, the provider code); with `--format json`, as `warnings` beside the
+/// request on standard output (an attack found them only on standard error, as text, without their
+/// provider code, so a script reading the JSON never saw Tencent's missing Region).
+#[test]
+fn cli_http_shows_warnings_as_check_does() {
+    let req = r#"{"ImageName":"web","InstanceId":"ins-1"}"#;
+    let (out, err, code) = cli_all(&["http", "-p", "tencent"], req);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("POST /\n"), "{out}");
+    assert!(err.starts_with("warning: /Region: required: "), "{err}");
+    let (out, err, code) = cli_all(&["http", "-p", "tencent", "--format", "json"], req);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let v = Value::parse(&out).unwrap();
+    let w = v.get("warnings").and_then(Value::as_array).expect("warnings");
+    assert_eq!(w[0].get("path").and_then(Value::as_str), Some("/Region"));
+    assert_eq!(w[0].get("severity").and_then(Value::as_str), Some("warning"));
+    // A request with none has no `warnings` member.
+    let (out, _, _) =
+        cli_all(&["http", "-p", "tencent", "--format", "json"], &req.replace("{", r#"{"Region":"ap-guangzhou","#));
+    assert!(!out.contains("warnings"), "{out}");
+    // The provider code and `(request)` in text, as `check` writes them.
+    let zen = r#"{"instanceId":"i","imageName":"web"}"#;
+    let dir = std::env::temp_dir().join(format!("createimage-cli-http-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ctx = dir.join("ctx.json");
+    std::fs::write(&ctx, r#"{"imagesInZone":5}"#).unwrap();
+    let (_, err, code) = cli_all(&["http", "-p", "zenlayer", "--context", ctx.to_str().unwrap()], zen);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 0);
+    assert!(err.starts_with("warning: (request): quota_exceeded [LIMIT_EXCEEDED_IMAGE_QUOTA]: "), "{err}");
+}

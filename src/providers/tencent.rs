@@ -311,8 +311,8 @@ fn given(c: &Checker, req: &Value<'_>, name: &str) -> bool {
         || req.as_object().is_some_and(|o| o.iter().any(|(k, _)| flat_key(k).is_some_and(|(n, _)| n == name)))
 }
 
-/// Tencent Cloud's Tag "Use Limits": "Each resource can have 50 tags at most." Every tag set of a
-/// CreateImage request binds its tags to the one image.
+/// Tencent Cloud's Tag "Use Limits": "Each resource can have 50 tags at most." The tag sets of one
+/// `ResourceType` bind their tags to one resource (CreateImage's: the image).
 pub const MAX_TAGS: usize = 50;
 
 /// The nested field of the table (only `TagSpecification`, field `f`) at `p`: each tag set, and
@@ -322,13 +322,19 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value
         c.wrong_type(p, v, "array", f);
         return;
     };
-    let mut n = 0;
+    // The tags of each resource type (the sets of one type bind to one resource; a type outside
+    // the SDK's list is an error already, and not counted).
+    let mut per_type = [0usize; RESOURCE_TYPES.len()];
     for (i, spec) in specs.iter().enumerate() {
         check_one_tag_spec(c, &p.index(i), f, spec);
-        n += spec.get("Tags").and_then(Value::as_array).map_or(0, |t| t.len());
+        let ty = spec.get("ResourceType").and_then(Value::as_str);
+        if let Some(k) = RESOURCE_TYPES.iter().position(|t| Some(*t) == ty) {
+            per_type[k] += spec.get("Tags").and_then(Value::as_array).map_or(0, |t| t.len());
+        }
     }
+    let n = per_type.into_iter().max().unwrap_or(0);
     if n > MAX_TAGS {
-        // (Its message names the field by its label, "Tags", and counts the tags in all the sets.)
+        // (Its message names the field by its label, "Tags", and counts the tags of one resource.)
         c.push(p, Kind::TooMany { max: MAX_TAGS as u64, actual: n as u64 }, Severity::Error, None);
     }
 }

@@ -645,6 +645,11 @@ def tencent():
     k.add("30 + 21 tags in two sets: too_many (both bind to the image)", t(TagSpecification=[
         {"ResourceType": "image", "Tags": tags_of(30)}, {"ResourceType": "image", "Tags": tags_of(21, 30)}]),
           [("/TagSpecification", "too_many")], source=SRC["tc_tags"])
+    k.add("30 image + 30 instance tags: 30 per resource, valid (the instance type is a warning)", t(TagSpecification=[
+        {"ResourceType": "image", "Tags": tags_of(30)}, {"ResourceType": "instance", "Tags": tags_of(30, 30)}]),
+          warnings=[("/TagSpecification/1/ResourceType", "not_allowed")])
+    k.add("51 tags in a set of an unknown type: only its not_allowed (not counted)", t(TagSpecification=[
+        {"ResourceType": "disk", "Tags": tags_of(51)}]), [("/TagSpecification/0/ResourceType", "not_allowed")])
     k.add("25 + 25 tags in two sets valid", t(TagSpecification=[
         {"ResourceType": "image", "Tags": tags_of(25)}, {"ResourceType": "image", "Tags": tags_of(25, 25)}]))
     # The SDK's TagSpecification lists six types (the struct is shared by the APIs that create
