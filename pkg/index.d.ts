@@ -169,7 +169,7 @@ export interface TencentTag {
 export interface TencentTagSpecification {
   /** `image`; the SDK's other types (`instance`, `host`, `keypair`, `ps`, `hpc`) are a warning. */
   ResourceType: "image" | "instance" | "host" | "keypair" | "ps" | "hpc";
-  /** At most 50 tags in all the tag sets of one `ResourceType` (the Tag page: 50 per resource). */
+  /** At most 50 tags in all the tag sets of type `image` (the Tag page: 50 per resource). */
   Tags: TencentTag[];
 }
 
@@ -507,7 +507,7 @@ export interface FieldDescriptor {
   finalLineFeed?: "counted" | "uncounted";
   /** `list`: at most this many items. */
   maxItems?: number;
-  /** Tencent's `TagSpecification`: at most this many tags in all its sets of one `ResourceType` together (the Tag page's 50 per resource). */
+  /** Tencent's `TagSpecification`: at most this many tags in all its sets of type `image` together (the Tag page's 50 per resource). */
   maxTags?: number;
   /** `integer`. */
   range?: { min: number; max: number };

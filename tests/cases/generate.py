@@ -648,6 +648,11 @@ def tencent():
     k.add("30 image + 30 instance tags: 30 per resource, valid (the instance type is a warning)", t(TagSpecification=[
         {"ResourceType": "image", "Tags": tags_of(30)}, {"ResourceType": "instance", "Tags": tags_of(30, 30)}]),
           warnings=[("/TagSpecification/1/ResourceType", "not_allowed")])
+    k.add("30 image + 30 image + 30 instance: the image's 60 counted", t(TagSpecification=[
+        {"ResourceType": "image", "Tags": tags_of(30)}, {"ResourceType": "instance", "Tags": tags_of(30, 30)},
+        {"ResourceType": "image", "Tags": tags_of(30, 60)}]), [("/TagSpecification", "too_many")],
+          [("/TagSpecification", "too_many", {"max": 50, "actual": 60, "severity": "error"})],
+          warnings=[("/TagSpecification/1/ResourceType", "not_allowed")])
     k.add("51 tags in a set of an unknown type: only its not_allowed (not counted)", t(TagSpecification=[
         {"ResourceType": "disk", "Tags": tags_of(51)}]), [("/TagSpecification/0/ResourceType", "not_allowed")])
     k.add("25 + 25 tags in two sets valid", t(TagSpecification=[

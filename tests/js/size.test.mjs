@@ -34,25 +34,26 @@ const ONE_PROVIDER_TARGET = 41_600;
  * Raised once, the same day, by what the rule fixes of an audit against the sources and a
  * helper's attack cost (+0.6 KB zenlayer to +1.4 KB main: Nova's final line feed, project ids,
  * Huawei's tag count, every rule on a string with an unpaired surrogate, docs/performance.md);
- * the main entry stays held to issue 11's target. The "+ normalize" budgets raised again (main +900 B,
+ * the main entry stayed held to issue 11's target then. The "+ normalize" budgets raised again (main +900 B,
  * one provider +400 B) by a second and third attack's fixes (normalize leaves a Huawei image_url's
  * object and blank values alone and folds a full-width colon with the bucket, check_field's paths
  * of any length, Huawei's optional image tag key and its source): the form pages stayed within
  * theirs (the main entry's by 18 B, after the bucket/object split was kept out of the first module).
- * Raised again (main +600 B, sync +400 B, "+ normalize" +1,000 B) by the fixes of a fourth audit,
+ * Raised again (main +600 B, sync +700 B, "+ normalize" +1,000 B, one provider's +700 B) by the fixes of a fourth audit,
  * against the sources, to_http against the SDKs and the views against each other, and of an attack
  * on those (Zenlayer's quota a default, Tencent's ResourceType, its 50 tags, ids compared as
  * normalize leaves them, Zenlayer's description within Terraform's bytes, Tencent's Region in
- * to_http): the main entry's form page went from 59,707 to 60,208 B, over issue 11's 59,800, after
+ * to_http, the reports' cap kept by what to_http and normalize add): the main entry's form page went
+ * from 59,707 to 60,281 B, over issue 11's 59,800, after
  * 132 B were won back (Tencent's snapshot messages build one language only).
  * Correctness first; the target is printed, and issue 11 stays open.
  */
 const MAIN_BUDGET = 60_400;
 const ONE_PROVIDER_BUDGET = 52_600;
 const MAIN_NORMALIZE_BUDGET = 125_300;
-const ONE_PROVIDER_NORMALIZE_BUDGET = 109_400;
+const ONE_PROVIDER_NORMALIZE_BUDGET = 109_600;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
-const SYNC_BUDGET = 70_700;
+const SYNC_BUDGET = 71_000;
 
 const gzip9 = (file) => {
   const r = spawnSync("gzip", ["-9", "-c", "-n", file], { maxBuffer: 1 << 28 });
