@@ -269,7 +269,7 @@ pub fn describe(provider: Provider) -> Value<'static> {
                     })
                 })
             });
-            // At most 50 tags, counted over all the tag sets (`maxTags`), so at most 50 in one set.
+            // At most 50 tags, counted over the sets of type `image` (`maxTags`), so at most 50 in one set.
             for f in &mut fields {
                 let Value::Object(e) = f else { continue };
                 if !e.iter().any(|(k, v)| k == "name" && v.as_str() == Some("TagSpecification")) {
@@ -504,7 +504,7 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
     let mut root = match provider {
         Provider::Zenlayer => object(zenlayer::FIELDS, |_| Value::obj(vec![]), true),
         Provider::Tencent => {
-            // (At most 50 tags: in one set, as a schema can say it; `check` counts all the sets.)
+            // (At most 50 tags: in one set, as a schema can say it; `check` counts the `image` sets'.)
             let mut tags = array_of(Value::obj(object(tencent::TAG_FIELDS, |_| Value::obj(vec![]), false)));
             if let Value::Object(e) = &mut tags {
                 e.push((Cow::Borrowed("maxItems"), Value::num(tencent::MAX_TAGS as i64)));

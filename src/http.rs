@@ -73,9 +73,9 @@ fn segment(s: &str) -> String {
 ///
 /// With [`Options::empty_as_absent`], the request is normalized, checked and built without the
 /// fields that read as absent (`""`, `[]` or `null` in an optional field, at every level of the
-/// tables; Tencent's `Region: ""` is then absent: a `required` warning): what is sent is what the report read, and
-/// the report is that of the request without them (a pre-flight issue about a field left empty is
-/// at `""` there, where `check` puts it at the field).
+/// tables; Tencent's `Region: ""` is then absent: a `required` warning, no `X-TC-Region`): what is
+/// sent is what the report read, and the report is that of the request without them (a pre-flight
+/// issue about a field left empty is at `""` there, where `check` puts it at the field).
 ///
 /// # Errors
 ///

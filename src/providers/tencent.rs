@@ -39,7 +39,7 @@ pub static REGION_REQUIRED: Source = Source::new(
 pub static CREATE_IMAGE_TAGS: Source = Source::new(
     "tencent-createimage-tagspecification",
     ("Tencent Cloud's CreateImage page (tags bound to the image)", "腾讯云 CreateImage 文档（标签绑定到镜像）"),
-    "https://www.tencentcloud.com/document/api/213/16726",
+    "https://www.tencentcloud.com/document/api/213/33276",
 );
 /// `TagSpecification.ResourceType`'s valid values (the Go SDK's cvm/v20170312 models.go: "instance",
 /// "host", "image", "keypair", "ps", "hpc").
@@ -316,7 +316,7 @@ fn given(c: &Checker, req: &Value<'_>, name: &str) -> bool {
 pub const MAX_TAGS: usize = 50;
 
 /// The nested field of the table (only `TagSpecification`, field `f`) at `p`: each tag set, and
-/// the number of tags in all of them (at most [`MAX_TAGS`]; no code is documented for it).
+/// the number of the image's tags (at most [`MAX_TAGS`]; no code is documented for it).
 pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     let Some(specs) = v.as_array() else {
         c.wrong_type(p, v, "array", f);
