@@ -5,7 +5,7 @@
 use crate::json::Value;
 use crate::providers::openstack::Profile;
 use crate::providers::{codes, huawei, openstack, tencent, zenlayer};
-use crate::rules::{Field, FinalLf, Format, Presence, Reading, Role, Str, Ty};
+use crate::rules::{Field, FinalLf, Format, Presence, Reading, Role, Source, Str, Ty};
 use crate::text::{Charset, Edge, Unit};
 use crate::{Lang, Provider};
 use std::borrow::Cow;
@@ -93,6 +93,16 @@ fn reading(r: &Reading) -> Value<'static> {
     Value::obj(e)
 }
 
+/// A reading of `source` that states one thing besides its source: `(key, value)` (`allowed`,
+/// `required`, `maxItems`: what `check` warns about that a string rule's limits cannot say).
+fn source_reading(source: &'static Source, key: &'static str, value: Value<'static>) -> Value<'static> {
+    let mut r = reading(&Reading::of(source));
+    if let Value::Object(e) = &mut r {
+        e.push((Cow::Borrowed(key), value));
+    }
+    r
+}
+
 /// What a rule and a reading of it both state: length, charset, edges, format, final line feed.
 /// (`Str` and `Reading` have these members by the same names: `limits_of!` reads them from either.)
 struct Limits {
@@ -171,11 +181,7 @@ fn field(path: &str, f: &Field, children: Option<Vec<Value<'static>>>) -> Value<
                 e.push(("alsoAccepted", strs(&also)));
             }
             if let Some((allowed, source)) = narrower {
-                let mut r = reading(&Reading::of(source));
-                if let Value::Object(re) = &mut r {
-                    re.push((Cow::Borrowed("allowed"), strs(allowed)));
-                }
-                e.push(("readings", Value::Array(vec![r])));
+                e.push(("readings", Value::Array(vec![source_reading(source, "allowed", strs(allowed))])));
             }
         }
         Ty::StrArray { item, unique, non_empty } => {
@@ -201,10 +207,7 @@ fn field(path: &str, f: &Field, children: Option<Vec<Value<'static>>>) -> Value<
     if let Presence::Wanted(source) = f.presence {
         // Optional, but a source wants it: a reading that says `required` (the warning `check`
         // gives when it is left out).
-        let mut r = reading(&Reading::of(source));
-        if let Value::Object(re) = &mut r {
-            re.push((Cow::Borrowed("required"), Value::Bool(true)));
-        }
+        let r = source_reading(source, "required", Value::Bool(true));
         match e.iter_mut().find(|(k, _)| *k == "readings") {
             Some((_, Value::Array(rs))) => rs.push(r),
             _ => e.push(("readings", Value::Array(vec![r]))),
@@ -252,10 +255,7 @@ pub fn describe(provider: Provider) -> Value<'static> {
                 if let (true, Value::Object(e)) = (provider == Provider::Huawei && is_tags, &mut *f) {
                     let (max, (stricter, source)) = huawei::TAG_COUNT;
                     e.push((Cow::Borrowed("maxItems"), Value::num(max as i64)));
-                    let mut r = reading(&Reading::of(source));
-                    if let Value::Object(re) = &mut r {
-                        re.push((Cow::Borrowed("maxItems"), Value::num(stricter as i64)));
-                    }
+                    let r = source_reading(source, "maxItems", Value::num(stricter as i64));
                     e.push((Cow::Borrowed("readings"), Value::Array(vec![r])));
                 }
             }
