@@ -72,6 +72,35 @@ function glue(file, tables) {
   let out = text.replace(/^\/\*\*\n(?: \*.*\n)*? \*\/\n/gm, "");
   if (out.includes("/**")) throw new Error(`gen-entries: ${file}: a JSDoc block of another shape is left`);
   out = replaceOnce(out, "function __wbg_finalize_init(instance, module) {\n", "function __wbg_finalize_init(instance, module) {\n    restoreTables(instance.exports.memory);\n", file);
+  // Two of wasm-bindgen's console.warn texts, which every page carried (~150 B gzipped): a
+  // Response that is not served as application/wasm still falls back to WebAssembly.instantiate,
+  // without the warning; and the init function is only ever called with `{ module_or_path }`
+  // (pkg/inline.js moduleLoader), so its warning for the deprecated form cannot be reached.
+  out = replaceOnce(
+    out,
+    `                const validResponse = expectedResponseType(module.type);
+
+                if (validResponse && module.headers.get('Content-Type') !== 'application/wasm') {
+                    console.warn("\`WebAssembly.instantiateStreaming\` failed because your server does not serve Wasm with \`application/wasm\` MIME type. Falling back to \`WebAssembly.instantiate\` which is slower. Original error:\\n", e);
+
+                } else { throw e; }
+`,
+    `                if (!expectedResponseType(module.type) || module.headers.get('Content-Type') === 'application/wasm') throw e;
+`,
+    file,
+  );
+  out = replaceOnce(
+    out,
+    `        if (Object.getPrototypeOf(module_or_path) === Object.prototype) {
+            ({module_or_path} = module_or_path)
+        } else {
+            console.warn('using deprecated parameters for the initialization function; pass a single object instead')
+        }
+`,
+    `        ({module_or_path} = module_or_path)
+`,
+    file,
+  );
   return `import { restore } from "../../inline.js";\n// The inline module's filtered tables (pkg/inline.js restore), added by scripts/gen-entries.mjs.\nconst restoreTables = restore(${JSON.stringify(tables)});\n${out}`;
 }
 

@@ -142,6 +142,21 @@ test("every flavor's glue keeps only restored instances: their memory is the .wa
   }
 });
 
+test("every flavor's glue instantiates a Response not served as application/wasm (the fallback kept when gen-entries drops wasm-bindgen's warnings)", async () => {
+  let n = 0;
+  for (const { name: flavor, inline: file, glue: glueFile, built } of flavors) {
+    const { default: [base64] } = await import(pathToFileURL(join(PKG, "flavors", flavor, file)).href);
+    const expected = new Uint8Array(memoryOf(readFileSync(built)).buffer);
+    for (const type of ["application/octet-stream", "application/wasm"]) {
+      // A fresh copy of the glue (its own module state) for each load.
+      const glue = await import(`${pathToFileURL(join(PKG, "flavors", flavor, glueFile)).href}?fallback=${n++}`);
+      const response = new Response(inflateSync(bytesOf(base64)), { headers: { "content-type": type } });
+      const exports = await glue.default({ module_or_path: response });
+      assert.deepEqual(new Uint8Array(exports.memory.buffer), expected, `${flavor}/${glueFile} from a Response served as ${type}`);
+    }
+  }
+});
+
 test("restore leaves an unfiltered .wasm's instance and a restored memory as they are", () => {
   const built = readFileSync(join(PKG, "wasm", "createimage_bg.wasm"));
   const { tables } = pack(built, findTables(built));
