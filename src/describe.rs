@@ -69,7 +69,10 @@ fn format(f: Format) -> Value<'static> {
         Format::Uuid => {
             ("a UUID such as da5834e0-31d2-40f9-b271-6592f9f68370", "UUID，例如 da5834e0-31d2-40f9-b271-6592f9f68370")
         }
-        Format::ZeroOrUuid => ("0 or a UUID", "0 或 UUID"),
+        Format::ZeroOrUuid => (
+            "0, a UUID, or empty (both 0 and empty are the default project)",
+            "0、UUID 或空（0 和空都表示默认企业项目）",
+        ),
         Format::BucketObject => {
             ("bucket:object, e.g. image-test:disk1.qcow2", "桶名:对象名，例如 image-test:disk1.qcow2")
         }
@@ -414,7 +417,7 @@ fn str_schema(r: &Str) -> Vec<(&'static str, Value<'static>)> {
             Some("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$".to_owned())
         }
         Some(Format::ZeroOrUuid) => {
-            Some("^(0|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$".to_owned())
+            Some("^(|0|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$".to_owned())
         }
         Some(Format::BucketObject) => Some("^[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]:[\\s\\S]+$".to_owned()),
         // No lookaround (not every engine has it): "no space at either end" is spelled out.
@@ -557,7 +560,8 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
                 },
                 !nova,
             ));
-            let body = Value::obj(object(openstack::BODY_FIELDS, |_| ci.clone(), !nova));
+            // A key beside `createImage` is refused for both profiles (`openstack::check_body`).
+            let body = Value::obj(object(openstack::BODY_FIELDS, |_| ci.clone(), false));
             object(p.fields(), |_| body.clone(), true)
         }
         Provider::Huawei => {

@@ -43,16 +43,15 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
     let known =
         segs.len() <= MAX_FIELD_SEGMENTS && with_path(&segs, &Path::Root, &mut |p| dispatch(&mut c, &segs, p, value));
     if !known {
-        // As `check` treats unknown keys: errors for Tencent and inside Nova's body, else warnings.
-        let sev = match provider {
-            Provider::Tencent => Severity::Error,
-            Provider::Nova if segs.len() > 1 => Severity::Error,
-            _ => Severity::Warning,
-        };
-        let pc = match provider {
-            Provider::Tencent => Some(tencent::UNKNOWN),
-            Provider::Nova if segs.len() > 1 => Some(crate::providers::codes::OS_400),
-            _ => None,
+        // As `check` treats unknown keys: errors for Tencent, inside Nova's body and beside
+        // `createImage` in OpenStack's, else warnings.
+        let (sev, pc) = match provider {
+            Provider::Tencent => (Severity::Error, Some(tencent::UNKNOWN)),
+            Provider::Nova if segs.len() > 1 => (Severity::Error, Some(crate::providers::codes::OS_400)),
+            Provider::OpenStack if segs.len() > 1 && segs[0] == "body" && segs[1] != "createImage" => {
+                (Severity::Error, Some(crate::providers::codes::OS_400))
+            }
+            _ => (Severity::Warning, None),
         };
         let field = segs.last().cloned().unwrap_or_default();
         // At the pointer of its segments, `~` escapes written as `check` writes them (`/a~2` is the

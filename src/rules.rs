@@ -16,7 +16,7 @@ pub enum Format {
     Hex32OrUuid,
     /// `8-4-4-4-12` hexadecimal digits.
     Uuid,
-    /// `"0"` or a UUID (Huawei enterprise project).
+    /// `"0"`, a UUID, or `""` (Huawei enterprise project: `0` and blank both name the default one).
     ZeroOrUuid,
     /// `bucket:object`, the bucket an OBS bucket name (Huawei image_url).
     BucketObject,
@@ -1004,7 +1004,7 @@ pub fn format_error(f: Format, s: &str) -> Option<&'static str> {
     let ok = match f {
         Format::Hex32OrUuid => text::is_hex(s, 32) || text::is_uuid(s),
         Format::Uuid => text::is_uuid(s),
-        Format::ZeroOrUuid => s == "0" || text::is_uuid(s),
+        Format::ZeroOrUuid => s.is_empty() || s == "0" || text::is_uuid(s),
         Format::BucketObject => {
             return match s.split_once(':') {
                 Some((b, o)) if !b.is_empty() && !o.is_empty() => {

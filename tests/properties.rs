@@ -500,6 +500,48 @@ fn regression_check_field_nova_unknown_wrapper_key_is_a_warning() {
     assert_eq!(sev(&f), vec![Severity::Warning], "check_field disagrees with check");
 }
 
+/// Was too lax (an audit against Nova's source, 2026-11-30): `openstack` let a key beside
+/// `createImage` in the body through with a warning, and to_http sent it; Nova reads the action
+/// from a body of exactly one key before any schema (`action_peek`: 400 on /v2 as on /v2.1). Now
+/// an error with 400 for both OpenStack profiles, in check, check_field and to_http alike; a key
+/// inside `createImage` stays a warning for `openstack` (the legacy-v2 wrapper strips it).
+#[test]
+fn regression_openstack_key_beside_create_image_is_refused_everywhere() {
+    let body = r#"{"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{"createImage":{"name":"x","description":"d"},"foo":{"bar":1}}}"#;
+    let req = parse(body);
+    for p in [Provider::OpenStack, Provider::Nova] {
+        let o = Options::default();
+        let full = check(p, &req, &o);
+        let at = |r: &createimage::Report, path: &str| {
+            r.issues
+                .iter()
+                .filter(|i| i.path == path)
+                .map(|i| (i.severity, i.provider_code.as_deref().map(str::to_owned)))
+                .collect::<Vec<_>>()
+        };
+        let refused = vec![(Severity::Error, Some("400".to_owned()))];
+        assert_eq!(at(&full, "/body/foo"), refused, "{p:?} check");
+        assert_eq!(
+            at(&check_field(p, "/body/foo", &parse(r#"{"bar":1}"#), &o), "/body/foo"),
+            refused,
+            "{p:?} check_field"
+        );
+        assert_eq!(
+            at(&check_field(p, "/body/foo/bar", &parse("1"), &o), "/body/foo/bar"),
+            refused,
+            "{p:?} check_field deeper"
+        );
+        assert!(to_http(p, &req, &o).is_err(), "{p:?} to_http sends a body Nova refuses");
+        let inside = if p == Provider::Nova { Severity::Error } else { Severity::Warning };
+        let d = check_field(p, "/body/createImage/description", &Value::str("d"), &o);
+        assert_eq!(
+            d.issues.iter().map(|i| i.severity).collect::<Vec<_>>(),
+            vec![inside],
+            "{p:?} a key inside createImage"
+        );
+    }
+}
+
 /// Was a bug (fixed): check reports nesting past the limit (and unreadable values) hidden inside an unknown
 /// field; check_field on that field does not.
 #[test]

@@ -146,7 +146,9 @@ pub const FIELDS: &[Field] = &[
         name: "enterprise_project_id",
         label: ("Enterprise project ID", "企业项目 ID"),
         presence: Presence::Optional,
-        ty: Ty::Str(Str::NON_EMPTY.format(Format::ZeroOrUuid)),
+        // "If the value is 0 or left blank, the image belongs to the default enterprise project"
+        // (the current CreateDataImage page): `""` is the default project too.
+        ty: Ty::Str(Str::ANY.format(Format::ZeroOrUuid)),
         role: Role::Id,
         codes: &[],
     },

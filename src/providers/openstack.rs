@@ -3,8 +3,9 @@
 //! - `openstack` follows the seed page (a Nova-based cloud's documentation of
 //!   `POST /v2/{project_id}/servers/{server_id}/action`). Upstream Nova serves `/v2` through its
 //!   legacy-v2 wrapper, which still applies the v2.1 body schema to the name and metadata (extra
-//!   keys are stripped, microversion headers dropped): where that is stricter than the seed page it
-//!   warns, naming upstream Nova.
+//!   keys in `createImage` are stripped, microversion headers dropped): where that is stricter than
+//!   the seed page it warns, naming upstream Nova. A key beside `createImage` in the body is refused
+//!   on every endpoint (400).
 //! - `nova` follows upstream Nova's v2.1 endpoint,
 //!   `POST /v2.1/{project_id}/servers/{server_id}/action`, and its microversions.
 
@@ -231,8 +232,11 @@ pub fn check(c: &mut Checker, req: &Value<'_>, profile: Profile) {
     });
 }
 
+/// The request body: `createImage` and nothing else, in both profiles. Nova reads the action from a
+/// body of exactly one key before any schema or the legacy-v2 wrapper sees it (`action_peek` in
+/// nova/api/openstack/wsgi.py: "too many body keys", 400 "Malformed request body").
 pub(crate) fn check_body(c: &mut Checker, p: &Path<'_>, f: &Field, body: &Value<'_>, profile: Profile) {
-    c.check_object_value(p, f, body, BODY_FIELDS, profile.unknown_severity(), &mut |c, cp, cf, ci| {
+    c.check_object_value(p, f, body, BODY_FIELDS, (Severity::Error, Some(codes::OS_400)), &mut |c, cp, cf, ci| {
         check_create_image(c, cp, cf, ci, profile)
     });
 }
