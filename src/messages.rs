@@ -86,7 +86,15 @@ pub(crate) const WHATS: &[(&str, &str, &str)] = &[
     ("region", "region", "区域"),
 ];
 
-/// The templates of one kind: [English, Chinese, English short, Chinese short]; an empty short
+/// The four templates of a kind, one string (see [`template`]).
+macro_rules! t {
+    ($en:literal, $zh:literal, $en_short:literal, $zh_short:literal $(,)?) => {
+        concat!($en, "\n", $zh, "\n", $en_short, "\n", $zh_short)
+    };
+}
+
+/// The templates of one kind: English, Chinese, English short, Chinese short, each ended by a line
+/// feed but the last (one string: one address in the WebAssembly build, not four); an empty short
 /// one is the long one without its full stop, and without the field that starts it (`{f} must not
 /// be empty.` -> `Must not be empty`, `{f}的首尾不能是空格。` -> `首尾不能是空格`). Holes: `{f}` the field's name, `{is}` / `{has}` its
 /// English verb, `{p}` the provider, and the kind's params as [`hole`] names them.
@@ -95,210 +103,217 @@ pub(crate) const WHATS: &[(&str, &str, &str)] = &[
 /// where the issue has a path (`Instance ID: the instance is STOPPING; ...`); it starts in lower
 /// case and is capitalized where it starts the message. The short forms never name the issue's own
 /// field, but a cross-field one names the fields it concerns, since it is shown under each.
-fn template(kind: &Kind, path: &str) -> [&'static str; 4] {
+fn template(kind: &Kind, path: &str) -> &'static str {
     match kind {
-        Kind::Required => ["{f} {is} required.", "{f}为必填项。", "Required", "必填项"],
+        Kind::Required => t!("{f} {is} required.", "{f}为必填项。", "Required", "必填项"),
         Kind::WrongType { expected, actual } => match (*expected, *actual) {
             // A number that is not whole (or, for the seed name, not in plain digits).
-            ("integer", "number") => ["{f} must be an integer, not a fraction.", "{f}必须是整数，不能是小数。", "", ""],
+            ("integer", "number") => {
+                t!("{f} must be an integer, not a fraction.", "{f}必须是整数，不能是小数。", "", "")
+            }
             // A string JSON text cannot hold: a lone UTF-16 surrogate (from JS or a `\uD800` escape).
             ("string", "string") => {
-                ["{f} must be text without unpaired UTF-16 surrogates.", "{f}不能包含未配对的 UTF-16 代理项。", "", ""]
+                t!(
+                    "{f} must be text without unpaired UTF-16 surrogates.",
+                    "{f}不能包含未配对的 UTF-16 代理项。",
+                    "",
+                    ""
+                )
             }
             // The value is of the expected type family, but not the right member of it
             // ("string or number" given a number, "array of strings" given another array).
-            (e, a) if e == a || mentions(e, a) => ["{f} must be {expected}.", "{f}必须是{expected}。", "", ""],
-            _ => ["{f} must be {expected}, not {actual}.", "{f}必须是{expected}，而不是{actual}。", "", ""],
+            (e, a) if e == a || mentions(e, a) => t!("{f} must be {expected}.", "{f}必须是{expected}。", "", ""),
+            _ => t!("{f} must be {expected}, not {actual}.", "{f}必须是{expected}，而不是{actual}。", "", ""),
         },
         // A field of the console's context (`context.<name>`), or the whole context (`context`).
         Kind::ContextType { field, expected, actual } => {
             let whole = field == "context";
             match (*expected, *actual) {
                 // A fraction where an integer is wanted; an integer past 64 bits (it is a number).
-                ("integer", "number") => [
+                ("integer", "number") => t!(
                     "The console's context field \"{field}\" must be an integer, not a fraction; it was ignored.",
                     "控制台上下文字段“{field}”必须是整数，不能是小数，已忽略。",
                     "",
                     "",
-                ],
-                ("string", "string") => [
+                ),
+                ("string", "string") => t!(
                     "The console's context field \"{field}\" must be text without unpaired UTF-16 surrogates; it was ignored.",
                     "控制台上下文字段“{field}”不能包含未配对的 UTF-16 代理项，已忽略。",
                     "",
                     "",
-                ],
-                (e, a) if e == a || mentions(e, a) || e == "64-bit integer" => [
+                ),
+                (e, a) if e == a || mentions(e, a) || e == "64-bit integer" => t!(
                     "The console's context field \"{field}\" must be {expected}; it was ignored.",
                     "控制台上下文字段“{field}”必须是{expected}，已忽略。",
                     "",
                     "",
-                ],
-                _ if whole => [
+                ),
+                _ if whole => t!(
                     "The console's context must be {expected}, not {actual}; it was ignored.",
                     "控制台上下文必须是{expected}，而不是{actual}，已忽略。",
                     "",
                     "",
-                ],
-                _ => [
+                ),
+                _ => t!(
                     "The console's context field \"{field}\" must be {expected}, not {actual}; it was ignored.",
                     "控制台上下文字段“{field}”必须是{expected}，而不是{actual}，已忽略。",
                     "",
                     "",
-                ],
+                ),
             }
         }
-        Kind::Empty => ["{f} must not be empty.", "{f}不能为空。", "", ""],
-        Kind::TooShort { .. } => [
+        Kind::Empty => t!("{f} must not be empty.", "{f}不能为空。", "", ""),
+        Kind::TooShort { .. } => t!(
             "{f} {has} {actual} {unit}; {p} needs at least {min}.",
             "{f}有{actual}{unit}；{p}要求至少{min}{unit}。",
             "At least {min} {limitunit}",
             "至少{min}{unit}",
-        ],
-        Kind::TooLong { .. } => [
+        ),
+        Kind::TooLong { .. } => t!(
             "{f} {has} {actual} {unit}; {p} accepts at most {max}.",
             "{f}有{actual}{unit}；{p}最多接受{max}{unit}。",
             "At most {max} {limitunit}",
             "最多{max}{unit}",
-        ],
-        Kind::OutOfRange { .. } => [
+        ),
+        Kind::OutOfRange { .. } => t!(
             "{f} {is} {actual}; {p} accepts {min} to {max}.",
             "{f}为{actual}；{p}接受{min}到{max}。",
             "Must be from {min} to {max}",
             "必须在{min}到{max}之间",
-        ],
-        Kind::BadChar { .. } => [
+        ),
+        Kind::BadChar { .. } => t!(
             "{f} contains {char} at position {pos}, which {p} does not allow here.",
             "{f}的第{pos}个字符{char}不被{p}允许。",
             "Character {char} at position {pos} is not allowed",
             "第{pos}个字符{char}不允许使用",
-        ],
+        ),
         Kind::BadFormat { format } => match *format {
             "no leading or trailing whitespace" => {
-                ["{f} must not start or end with whitespace.", "{f}的首尾不能是空白字符。", "", ""]
+                t!("{f} must not start or end with whitespace.", "{f}的首尾不能是空白字符。", "", "")
             }
             "no leading or trailing space" => {
-                ["{f} must not start or end with a space.", "{f}的首尾不能是空格。", "", ""]
+                t!("{f} must not start or end with a space.", "{f}的首尾不能是空格。", "", "")
             }
-            "contiguous index" => [
+            "contiguous index" => t!(
                 "{f} breaks the numbering: the indexes must count up from 0 without gaps.",
                 "{f}的序号不连续：序号必须从 0 开始连续编号。",
                 "",
                 "",
-            ],
-            _ => ["{f} must be {format}.", "{f}必须是{format}。", "", ""],
+            ),
+            _ => t!("{f} must be {format}.", "{f}必须是{format}。", "", ""),
         },
-        Kind::NotAllowed { .. } => [
+        Kind::NotAllowed { .. } => t!(
             "{f} {is} \"{actual}\"; it must be {allowed}.",
             "{f}为“{actual}”，必须是{allowed}。",
             "Must be {allowed}",
             "必须是{allowed}",
-        ],
+        ),
         // Tencent's list given both as an array and as numbered keys: at the key `/DataDiskIds.0`.
-        Kind::Conflict { with } if numbered_key_of(path, with) => [
+        Kind::Conflict { with } if numbered_key_of(path, with) => t!(
             "{f} is given as a numbered key beside the array {with}.",
             "{f}以编号键给出，但{with}同时以数组给出。",
             "Given as a numbered key beside the array {with}",
             "以编号键给出，但{with}同时以数组给出",
-        ],
-        Kind::Conflict { .. } => [
+        ),
+        Kind::Conflict { .. } => t!(
             "{f} cannot be given together with {with}.",
             "{f}不能与{with}同时指定。",
             "{with} and {f} cannot both be given",
             "{with}和{f}不能同时指定",
-        ],
+        ),
         Kind::MissingOneOf { fields } if fields.len() == 2 => {
-            ["Give either {fields}.", "必须且只能指定{fields}之一。", "", ""]
+            t!("Give either {fields}.", "必须且只能指定{fields}之一。", "", "")
         }
-        Kind::MissingOneOf { .. } => ["Give one of {fields}.", "必须且只能指定{fields}之一。", "", ""],
-        Kind::Requires { .. } => [
+        Kind::MissingOneOf { .. } => t!("Give one of {fields}.", "必须且只能指定{fields}之一。", "", ""),
+        Kind::Requires { .. } => t!(
             "{f} can only be given together with {field}.",
             "{f}只能与{field}一起指定。",
             "{f} can only be given together with {field}",
             "{f}只能与{field}一起指定",
-        ],
-        Kind::Duplicate { .. } => [
+        ),
+        Kind::Duplicate { .. } => t!(
             "{f} repeats \"{value}\" from {first}.",
             "{f}重复了“{value}”，它已在{first}中出现。",
             "Same as {first}",
             "与{first}重复",
-        ],
-        Kind::UnknownField { .. } => ["{p} does not know the field \"{field}\".", "{p}不支持字段“{field}”。", "", ""],
-        Kind::TooMany { max: 0, .. } => [
+        ),
+        Kind::UnknownField { .. } => t!("{p} does not know the field \"{field}\".", "{p}不支持字段“{field}”。", "", ""),
+        Kind::TooMany { max: 0, .. } => t!(
             "{f} {has} {actual} {items}; none are allowed.",
             "{f}有{actual}项；不允许有任何项。",
             "No items are allowed",
             "不允许有任何项",
-        ],
-        Kind::TooMany { max: 1, .. } => [
+        ),
+        Kind::TooMany { max: 1, .. } => t!(
             "{f} {has} {actual} {items}; at most 1 is allowed.",
             "{f}有{actual}项；最多允许 1 项。",
             "At most 1 item",
             "最多 1 项",
-        ],
-        Kind::TooMany { .. } => [
+        ),
+        Kind::TooMany { .. } => t!(
             "{f} {has} {actual} {items}; at most {max} are allowed.",
             "{f}有{actual}项；最多允许{max}项。",
             "At most {max} items",
             "最多{max}项",
-        ],
-        Kind::TooDeep { .. } => [
+        ),
+        Kind::TooDeep { .. } => t!(
             "{f} {is} nested deeper than {max} {levels}; it was not checked.",
             "{f}的嵌套超过{max}层，未被检查。",
             "Nested deeper than {max} {levels}; not checked",
             "",
-        ],
+        ),
         Kind::Unreadable { detail } if detail.trim().is_empty() => {
-            ["{f} could not be read.", "无法读取{f}。", "", "无法读取"]
+            t!("{f} could not be read.", "无法读取{f}。", "", "无法读取")
         }
         Kind::Unreadable { .. } => {
-            ["{f} could not be read: {detail}.", "无法读取{f}：{detail}。", "", "无法读取：{detail}"]
+            t!("{f} could not be read: {detail}.", "无法读取{f}：{detail}。", "", "无法读取：{detail}")
         }
-        Kind::NotFound { value, .. } if value.is_empty() => ["the {what} does not exist.", "{what}不存在。", "", ""],
-        Kind::NotFound { .. } => ["the {what} \"{value}\" does not exist.", "{what}“{value}”不存在。", "", ""],
-        Kind::BadState { state, .. } if state.is_empty() => [
+        Kind::NotFound { value, .. } if value.is_empty() => t!("the {what} does not exist.", "{what}不存在。", "", ""),
+        Kind::NotFound { .. } => t!("the {what} \"{value}\" does not exist.", "{what}“{value}”不存在。", "", ""),
+        Kind::BadState { state, .. } if state.is_empty() => t!(
             "the {what} has no state; creating an image needs it to be {allowed}.",
             "{what}没有状态；创建镜像需要状态为{allowed}。",
             "the {what} has no state; it must be {allowed}",
             "{what}没有状态，需要为{allowed}",
-        ],
-        Kind::BadState { .. } => [
+        ),
+        Kind::BadState { .. } => t!(
             "the {what} is {state}; creating an image needs it to be {allowed}.",
             "{what}当前状态为{state}；创建镜像需要状态为{allowed}。",
             "the {what} is {state}; it must be {allowed}",
             "{what}当前状态为{state}，需要为{allowed}",
-        ],
-        Kind::QuotaExceeded { .. } => [
+        ),
+        Kind::QuotaExceeded { .. } => t!(
             "the image quota of {limit} is reached ({actual} in use).",
             "已达到镜像配额{limit}（已使用{actual}）。",
             "",
             "",
-        ],
-        Kind::NoQuotaLeft => ["no image quota is left.", "镜像配额已用完。", "", ""],
+        ),
+        Kind::NoQuotaLeft => t!("no image quota is left.", "镜像配额已用完。", "", ""),
         Kind::NotSupported { value, .. } if value.is_empty() => {
-            ["{p} does not support creating images for this {what}.", "{p}不支持为此{what}创建镜像。", "", ""]
+            t!("{p} does not support creating images for this {what}.", "{p}不支持为此{what}创建镜像。", "", "")
         }
-        Kind::NotSupported { .. } => [
+        Kind::NotSupported { .. } => t!(
             "{p} does not support creating images for the {what} \"{value}\".",
             "{p}不支持为{what}“{value}”创建镜像。",
             "",
             "",
-        ],
+        ),
         // Huawei: the bucket of image_url is in another region than the one the request goes to.
-        Kind::Mismatch { what: "region", .. } => [
+        Kind::Mismatch { what: "region", .. } => t!(
             "the bucket is in region \"{actual}\", but the request goes to region \"{expected}\".",
             "桶位于区域“{actual}”，但请求发往区域“{expected}”。",
             "",
             "",
-        ],
-        Kind::Mismatch { .. } => [
+        ),
+        Kind::Mismatch { .. } => t!(
             "{f} {is} \"{actual}\" but the {what} is \"{expected}\".",
             "{f}为“{actual}”，但{what}为“{expected}”。",
             // Shown under the field alone: what is wrong with it, not only the other fact.
             "does not match the {what} \"{expected}\"",
             "与{what}“{expected}”不一致",
-        ],
+        ),
         Kind::AlreadyExists { .. } => {
-            ["an image named \"{value}\" already exists.", "名为“{value}”的镜像已存在。", "", ""]
+            t!("an image named \"{value}\" already exists.", "名为“{value}”的镜像已存在。", "", "")
         }
     }
 }
@@ -472,11 +487,8 @@ pub fn texts(
     part: Option<&str>,
     labels: &Labels<'_>,
 ) -> (String, String) {
-    let t = template(kind, path);
-    let (long, short) = match lang {
-        Lang::En => (t[0], t[2]),
-        Lang::Zh => (t[1], t[3]),
-    };
+    let mut t = template(kind, path).split('\n').skip(usize::from(lang == Lang::Zh)).step_by(2);
+    let (long, short) = (t.next().unwrap_or(""), t.next().unwrap_or(""));
     let short = match short {
         "" => {
             let s = long.trim_end_matches(['.', '。']);
