@@ -10,6 +10,7 @@ use crate::labels::{self, clip, quote, Labels, Name};
 use crate::report::Kind;
 use crate::text::Unit;
 use crate::{Lang, Provider};
+use std::borrow::Cow;
 
 /// The type words of `wrong_type` (`expected` and `actual`): (id, English with its article, Chinese).
 pub(crate) const TYPES: &[(&str, &str, &str)] = &[
@@ -338,89 +339,157 @@ struct Ctx<'a> {
     f: Name,
 }
 
-/// Write the value of hole `name`; false when the kind has no such hole.
-fn hole(out: &mut Out, name: &str, x: &Ctx<'_>) -> bool {
-    let lang = out.lang;
-    let other = |ptr: &str| labels::name(x.provider, ptr, None, lang, x.labels).text;
-    match (x.kind, name) {
-        (_, "f") => out.piece(&x.f.text),
-        (_, "is") => out.piece(if x.f.plural { "are" } else { "is" }),
-        (_, "has") => out.piece(if x.f.plural { "have" } else { "has" }),
-        (_, "p") => out.piece(x.provider.display_name(lang)),
-        (Kind::WrongType { expected, .. } | Kind::ContextType { expected, .. }, "expected") => {
-            out.piece(type_words(expected, lang))
-        }
-        (Kind::WrongType { actual, .. } | Kind::ContextType { actual, .. }, "actual") => {
-            out.piece(type_words(actual, lang))
-        }
-        (Kind::ContextType { field, .. }, "field") => out.piece(&clip(field.strip_prefix("context.").unwrap_or(field))),
-        (Kind::TooShort { actual, .. } | Kind::TooLong { actual, .. }, "actual") => out.piece(&num(*actual as i64)),
-        (Kind::TooShort { min, .. }, "min") => out.piece(&num(*min as i64)),
-        (Kind::TooLong { max, .. }, "max") => out.piece(&num(*max as i64)),
-        (Kind::TooShort { unit, actual, .. } | Kind::TooLong { unit, actual, .. }, "unit") => {
-            out.piece(unit_word(*unit, *actual, lang))
-        }
+/// The value of hole `name`; `None` when the kind has no such hole. (By name, then by kind: each
+/// name is compared once.)
+fn hole<'a>(name: &str, x: &'a Ctx<'_>, lang: Lang) -> Option<Cow<'a, str>> {
+    let other = |ptr: &str| Cow::Owned(labels::name(x.provider, ptr, None, lang, x.labels).text);
+    let n = |n: u64| Cow::Owned(num(n as i64));
+    let clipped = |s: &str| Cow::Owned(clip(s));
+    let word = |w: &'static str| Cow::Borrowed(w);
+    let k = x.kind;
+    let v: Cow<str> = match name {
+        "f" => Cow::Borrowed(&x.f.text),
+        "is" => word(if x.f.plural { "are" } else { "is" }),
+        "has" => word(if x.f.plural { "have" } else { "has" }),
+        "p" => word(x.provider.display_name(lang)),
+        "expected" => match k {
+            Kind::WrongType { expected, .. } | Kind::ContextType { expected, .. } => word(type_words(expected, lang)),
+            Kind::Mismatch { expected, .. } => clipped(expected),
+            _ => return None,
+        },
+        "actual" => match k {
+            Kind::WrongType { actual, .. } | Kind::ContextType { actual, .. } => word(type_words(actual, lang)),
+            Kind::TooShort { actual, .. } | Kind::TooLong { actual, .. } => n(*actual as u64),
+            Kind::TooMany { actual, .. } | Kind::QuotaExceeded { actual, .. } => n(*actual),
+            Kind::OutOfRange { actual, .. } | Kind::NotAllowed { actual, .. } | Kind::Mismatch { actual, .. } => {
+                clipped(actual)
+            }
+            _ => return None,
+        },
+        "field" => match k {
+            Kind::ContextType { field, .. } => clipped(field.strip_prefix("context.").unwrap_or(field)),
+            Kind::Requires { field } => other(field),
+            Kind::UnknownField { field } => clipped(field),
+            _ => return None,
+        },
+        "min" => match k {
+            Kind::TooShort { min, .. } => n(*min as u64),
+            Kind::OutOfRange { min, .. } => Cow::Owned(num(*min)),
+            _ => return None,
+        },
+        "max" => match k {
+            Kind::TooLong { max, .. } => n(*max as u64),
+            Kind::OutOfRange { max, .. } => Cow::Owned(num(*max)),
+            Kind::TooMany { max, .. } => n(*max),
+            Kind::TooDeep { max } => n(*max as u64),
+            _ => return None,
+        },
+        "unit" => match k {
+            Kind::TooShort { unit, actual, .. } | Kind::TooLong { unit, actual, .. } => {
+                word(unit_word(*unit, *actual, lang))
+            }
+            _ => return None,
+        },
         // The unit agreeing with the limit (`At least 1 character`).
-        (Kind::TooShort { unit, min: n, .. } | Kind::TooLong { unit, max: n, .. }, "limitunit") => {
-            out.piece(unit_word(*unit, *n, lang))
-        }
-        (Kind::OutOfRange { min, .. }, "min") => out.piece(&num(*min)),
-        (Kind::OutOfRange { max, .. }, "max") => out.piece(&num(*max)),
-        (Kind::OutOfRange { actual, .. }, "actual") => out.piece(&clip(actual)),
-        (Kind::BadChar { ch, code_point, .. }, "char") => out.piece(&show_char(*ch, *code_point, lang)),
-        (Kind::BadChar { index, .. }, "pos") => out.piece(&num(*index as i64 + 1)),
-        (Kind::BadFormat { format }, "format") => out.piece(format_words(format, lang)),
-        (Kind::NotAllowed { actual, .. }, "actual") => out.piece(&clip(actual)),
-        (Kind::NotAllowed { allowed, .. }, "allowed") => {
-            let quoted: Vec<String> = allowed.iter().map(|a| quote(a, lang)).collect();
-            out.list(&quoted);
-        }
-        (Kind::Conflict { with }, "with") => out.piece(&other(with)),
-        (Kind::MissingOneOf { fields }, "fields") => {
-            let names: Vec<String> = fields.iter().map(|x| other(x)).collect();
-            out.list(&names);
-        }
-        (Kind::Requires { field }, "field") => out.piece(&other(field)),
-        (Kind::Duplicate { value, .. }, "value") => out.piece(&clip(value)),
-        (Kind::Duplicate { first, .. }, "first") => out.piece(&other(first)),
-        (Kind::UnknownField { field }, "field") => out.piece(&clip(field)),
-        (Kind::TooMany { max, .. }, "max") => out.piece(&num(*max as i64)),
-        (Kind::TooMany { actual, .. }, "actual") => out.piece(&num(*actual as i64)),
-        (Kind::TooMany { actual, .. }, "items") => out.piece(if *actual == 1 { "item" } else { "items" }),
-        (Kind::TooDeep { max }, "max") => out.piece(&num(*max as i64)),
-        (Kind::TooDeep { max }, "levels") => out.piece(if *max == 1 { "level" } else { "levels" }),
-        (Kind::Unreadable { detail }, "detail") => {
-            out.piece(&clip(detail.trim().trim_end_matches(['.', '。'])));
-        }
-        (
+        "limitunit" => match k {
+            Kind::TooShort { unit, min: n, .. } | Kind::TooLong { unit, max: n, .. } => {
+                word(unit_word(*unit, *n, lang))
+            }
+            _ => return None,
+        },
+        "char" => match k {
+            Kind::BadChar { ch, code_point, .. } => Cow::Owned(show_char(*ch, *code_point, lang)),
+            _ => return None,
+        },
+        "pos" => match k {
+            Kind::BadChar { index, .. } => Cow::Owned(num(*index as i64 + 1)),
+            _ => return None,
+        },
+        "format" => match k {
+            Kind::BadFormat { format } => word(format_words(format, lang)),
+            _ => return None,
+        },
+        "allowed" => match k {
+            Kind::NotAllowed { allowed, .. } => Cow::Owned(list(allowed, lang, &|a| quote(a, lang))),
+            Kind::BadState { allowed, .. } => Cow::Owned(list(allowed, lang, &|s| s.to_owned())),
+            _ => return None,
+        },
+        "with" => match k {
+            Kind::Conflict { with } => other(with),
+            _ => return None,
+        },
+        "fields" => match k {
+            Kind::MissingOneOf { fields } => {
+                Cow::Owned(list(fields, lang, &|f| labels::name(x.provider, f, None, lang, x.labels).text))
+            }
+            _ => return None,
+        },
+        "value" => match k {
+            Kind::Duplicate { value, .. }
+            | Kind::NotFound { value, .. }
+            | Kind::NotSupported { value, .. }
+            | Kind::AlreadyExists { value } => clipped(value),
+            _ => return None,
+        },
+        "first" => match k {
+            Kind::Duplicate { first, .. } => other(first),
+            _ => return None,
+        },
+        "items" => match k {
+            Kind::TooMany { actual, .. } => word(if *actual == 1 { "item" } else { "items" }),
+            _ => return None,
+        },
+        "levels" => match k {
+            Kind::TooDeep { max } => word(if *max == 1 { "level" } else { "levels" }),
+            _ => return None,
+        },
+        "detail" => match k {
+            Kind::Unreadable { detail } => clipped(detail.trim().trim_end_matches(['.', '。'])),
+            _ => return None,
+        },
+        "what" => match k {
             Kind::NotFound { what, .. }
             | Kind::BadState { what, .. }
             | Kind::NotSupported { what, .. }
-            | Kind::Mismatch { what, .. },
-            "what",
-        ) => out.piece(what_word(what, lang)),
-        (Kind::NotFound { value, .. } | Kind::NotSupported { value, .. } | Kind::AlreadyExists { value }, "value") => {
-            out.piece(&clip(value))
-        }
+            | Kind::Mismatch { what, .. } => word(what_word(what, lang)),
+            _ => return None,
+        },
         // A state is a word (`RUNNING`); anything else is quoted, so it cannot blend into the sentence.
-        (Kind::BadState { state, .. }, "state") => {
-            if state.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
-                out.piece(&clip(state))
-            } else {
-                out.piece(&quote(&clip(state), lang))
+        "state" => match k {
+            Kind::BadState { state, .. } => {
+                if state.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+                    clipped(state)
+                } else {
+                    Cow::Owned(quote(&clip(state), lang))
+                }
             }
+            _ => return None,
+        },
+        "limit" => match k {
+            Kind::QuotaExceeded { limit, .. } => n(*limit),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// `A`, `A or B`, `A, B or C` (Chinese: `A`, `A或B`, `A、B或C`) of each item as `show` writes it,
+/// spaced as [`Out::piece`] spaces the pieces of a message (the same text as piecing the items
+/// into the message one by one).
+fn list(items: &[&str], lang: Lang, show: &dyn Fn(&str) -> String) -> String {
+    let (comma, or) = match lang {
+        Lang::En => (", ", " or "),
+        Lang::Zh => ("、", "或"),
+    };
+    let mut out = Out { lang, text: String::new() };
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.piece(if i + 1 == items.len() { or } else { comma });
         }
-        (Kind::BadState { allowed, .. }, "allowed") => {
-            let states: Vec<String> = allowed.iter().map(|s| (*s).to_owned()).collect();
-            out.list(&states);
-        }
-        (Kind::QuotaExceeded { limit, .. }, "limit") => out.piece(&num(*limit as i64)),
-        (Kind::QuotaExceeded { actual, .. }, "actual") => out.piece(&num(*actual as i64)),
-        (Kind::Mismatch { expected, .. }, "expected") => out.piece(&clip(expected)),
-        (Kind::Mismatch { actual, .. }, "actual") => out.piece(&clip(actual)),
-        _ => return false,
+        out.piece(&show(item));
     }
-    true
+    out.text
 }
 
 /// The message being written. In Chinese a space goes between a CJK character and ASCII text where
@@ -439,20 +508,6 @@ impl Out {
         }
     }
 
-    /// `A`, `A or B`, `A, B or C` (Chinese: `A`, `A或B`, `A、B或C`).
-    fn list(&mut self, items: &[String]) {
-        let (comma, or) = match self.lang {
-            Lang::En => (", ", " or "),
-            Lang::Zh => ("、", "或"),
-        };
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                self.piece(if i + 1 == items.len() { or } else { comma });
-            }
-            self.piece(item);
-        }
-    }
-
     /// Fill template `t`'s holes.
     fn fill(&mut self, t: &str, x: &Ctx<'_>) {
         let mut rest = t;
@@ -461,7 +516,9 @@ impl Out {
             let Some(close) = rest[open..].find('}') else {
                 break;
             };
-            hole(self, &rest[open + 1..open + close], x);
+            if let Some(v) = hole(&rest[open + 1..open + close], x, self.lang) {
+                self.piece(&v);
+            }
             rest = &rest[open + close + 1..];
         }
         self.piece(rest);
