@@ -8,7 +8,7 @@
 //! 1-based position. A console may give its own labels per JSON pointer ([`crate::Options`]'s
 //! `labels`): see [`name`] for how they are matched.
 
-use crate::messages::num;
+use crate::messages::push_num;
 use crate::providers::{huawei, openstack, tencent, zenlayer};
 use crate::report::{join_pointer, split_pointer};
 use crate::rules::Field;
@@ -392,7 +392,7 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
     let own = |s: &Step| labels.find(&p, s.n, s.extra, false).map(|(l, _)| l);
     let leaf_word: Cow<str> = leaf.map(|(l, _)| l).unwrap_or_else(|| Cow::Borrowed(bare(pick(last.words))));
     let leaf_word = leaf_word.as_ref();
-    let position = |i: usize| num(i as i64 + 1);
+    let position = |text: &mut String, i: usize| push_num(text, i as i64 + 1);
     let mut text = String::new();
     let plural_leaf = matches!(last.what, What::Field) && plural(leaf_word);
     if en {
@@ -402,7 +402,7 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
             What::Item(i) => {
                 text.push_str(leaf_word);
                 text.push(' ');
-                text.push_str(&position(*i));
+                position(&mut text, *i);
             }
             What::MapKey(k) => {
                 text.push_str(leaf_word);
@@ -425,14 +425,14 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
             }
             if let What::Item(i) = s.what {
                 text.push(' ');
-                text.push_str(&position(i));
+                position(&mut text, i);
             }
         }
     } else {
         // Positions outside in, then the leaf: `第 2 个标签组的第 2 个标签的标签键`.
         let ordinal = |text: &mut String, i: usize, word: &str| {
             push_spaced(text, "第 ");
-            text.push_str(&position(i));
+            position(text, i);
             text.push_str(" 个");
             push_spaced(text, word);
         };

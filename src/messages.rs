@@ -581,6 +581,13 @@ pub fn texts(
 
 /// Decimal text of an integer (what `to_string` gives, without the formatting machinery).
 pub fn num(n: i64) -> String {
+    let mut out = String::new();
+    push_num(&mut out, n);
+    out
+}
+
+/// Append the decimal text of an integer (as [`num`] writes it).
+pub fn push_num(out: &mut String, n: i64) {
     // The digits from the last, into a buffer (|i64::MIN| has 19 digits), then copied as chars.
     let mut digits = [0u8; 20];
     let mut at = digits.len();
@@ -593,12 +600,11 @@ pub fn num(n: i64) -> String {
             break;
         }
     }
-    let mut out = String::with_capacity(21 - at);
+    out.reserve(21 - at);
     if n < 0 {
         out.push('-');
     }
     out.extend(digits[at..].iter().map(|&d| char::from(d)));
-    out
 }
 
 fn unit_word(unit: Unit, n: usize, lang: Lang) -> &'static str {
