@@ -88,10 +88,28 @@ pub(crate) const WHATS: &[(&str, &str, &str)] = &[
 ];
 
 /// The four templates of a kind, one string (see [`template`]).
+/// A template that held a line feed would shift the others: the build refuses one.
 macro_rules! t {
-    ($en:literal, $zh:literal, $en_short:literal, $zh_short:literal $(,)?) => {
+    ($en:literal, $zh:literal, $en_short:literal, $zh_short:literal $(,)?) => {{
+        const _: () = assert!(
+            one_line($en) && one_line($zh) && one_line($en_short) && one_line($zh_short),
+            "a message template holds a line feed"
+        );
         concat!($en, "\n", $zh, "\n", $en_short, "\n", $zh_short)
-    };
+    }};
+}
+
+/// Does `s` hold no line feed? (For [`t!`], at compile time.)
+const fn one_line(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\n' {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The templates of one kind: English, Chinese, English short, Chinese short, each ended by a line
