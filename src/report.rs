@@ -307,78 +307,121 @@ impl Kind {
     /// The params as a JSON object, in a fixed order: the names and shapes documented on each
     /// variant (an issue's `part` is added by [`Issue::to_value`]).
     pub fn params(&self) -> Value<'static> {
-        fn s(v: &str) -> Value<'static> {
-            Value::str(v)
+        Value::obj(self.param_list().into_iter().map(|(k, p)| (k, p.to_value())).collect())
+    }
+
+    /// The params, named, in their fixed order: what [`Kind::params`] builds and
+    /// [`Issue::write_json`] writes (one table for both).
+    fn param_list(&self) -> Vec<(&'static str, Param<'_>)> {
+        use Param::{Int, List, Str};
+        fn u(v: usize) -> Param<'static> {
+            Int(v as i64)
         }
-        // A whole number: a JSON number where JavaScript's JSON.parse reads it exactly (a count
-        // never is more, a context's quota may be), else its digits as a string, as
-        // `out_of_range`'s `actual`.
-        fn n(v: impl Into<i64>) -> Value<'static> {
-            let v = v.into();
-            if safe(v) {
-                Value::num(v)
-            } else {
-                Value::str(crate::messages::num(v))
-            }
-        }
-        fn u(v: usize) -> Value<'static> {
-            n(v as i64)
-        }
-        fn list(v: &[&str]) -> Value<'static> {
-            Value::Array(v.iter().map(|x| Value::str(*x)).collect())
-        }
-        let entries: Vec<(&str, Value<'static>)> = match self {
+        match self {
             Kind::Required | Kind::Empty => vec![],
             Kind::WrongType { expected, actual } => {
-                vec![("expected", s(expected)), ("actual", s(actual))]
+                vec![("expected", Str(expected)), ("actual", Str(actual))]
             }
             Kind::ContextType { field, expected, actual } => {
-                vec![("field", s(field)), ("expected", s(expected)), ("actual", s(actual))]
+                vec![("field", Str(field)), ("expected", Str(expected)), ("actual", Str(actual))]
             }
             Kind::TooShort { min, actual, unit } => {
-                vec![("min", u(*min)), ("actual", u(*actual)), ("unit", s(unit.name()))]
+                vec![("min", u(*min)), ("actual", u(*actual)), ("unit", Str(unit.name()))]
             }
             Kind::TooLong { max, actual, unit } => {
-                vec![("max", u(*max)), ("actual", u(*actual)), ("unit", s(unit.name()))]
+                vec![("max", u(*max)), ("actual", u(*actual)), ("unit", Str(unit.name()))]
             }
             Kind::OutOfRange { min, max, actual } => {
-                let actual = if round_trips(actual) { Value::Number(Cow::Owned(actual.clone())) } else { s(actual) };
-                vec![("min", n(*min)), ("max", n(*max)), ("actual", actual)]
+                let actual = if round_trips(actual) { Param::Literal(actual) } else { Str(actual) };
+                vec![("min", Int(*min)), ("max", Int(*max)), ("actual", actual)]
             }
-            Kind::BadChar { ch, code_point, index } => vec![
-                ("char", ch.map(|c| s(&c.to_string())).unwrap_or(Value::Null)),
-                ("codePoint", s(&crate::text::code_point(*code_point))),
-                ("index", u(*index)),
-            ],
-            Kind::BadFormat { format } => vec![("format", s(format))],
+            Kind::BadChar { ch, code_point, index } => {
+                vec![("char", Param::Char(*ch)), ("codePoint", Param::CodePoint(*code_point)), ("index", u(*index))]
+            }
+            Kind::BadFormat { format } => vec![("format", Str(format))],
             Kind::NotAllowed { allowed, actual } => {
-                vec![("allowed", list(allowed)), ("actual", s(actual))]
+                vec![("allowed", List(allowed)), ("actual", Str(actual))]
             }
-            Kind::Conflict { with } => vec![("with", s(with))],
-            Kind::MissingOneOf { fields } => vec![("fields", list(fields))],
-            Kind::Requires { field } => vec![("field", s(field))],
-            Kind::Duplicate { value, first } => vec![("value", s(value)), ("first", s(first))],
-            Kind::UnknownField { field } => vec![("field", s(field))],
+            Kind::Conflict { with } => vec![("with", Str(with))],
+            Kind::MissingOneOf { fields } => vec![("fields", List(fields))],
+            Kind::Requires { field } => vec![("field", Str(field))],
+            Kind::Duplicate { value, first } => vec![("value", Str(value)), ("first", Str(first))],
+            Kind::UnknownField { field } => vec![("field", Str(field))],
             Kind::TooMany { max, actual } => {
-                vec![("max", n(*max as i64)), ("actual", n(*actual as i64))]
+                vec![("max", Int(*max as i64)), ("actual", Int(*actual as i64))]
             }
             Kind::TooDeep { max } => vec![("max", u(*max))],
-            Kind::Unreadable { detail } => vec![("detail", s(detail))],
-            Kind::NotFound { what, value } => vec![("what", s(what)), ("value", s(value))],
+            Kind::Unreadable { detail } => vec![("detail", Str(detail))],
+            Kind::NotFound { what, value } => vec![("what", Str(what)), ("value", Str(value))],
             Kind::BadState { what, state, allowed } => {
-                vec![("what", s(what)), ("state", s(state)), ("allowed", list(allowed))]
+                vec![("what", Str(what)), ("state", Str(state)), ("allowed", List(allowed))]
             }
             Kind::QuotaExceeded { limit, actual } => {
-                vec![("limit", n(*limit as i64)), ("actual", n(*actual as i64))]
+                vec![("limit", Int(*limit as i64)), ("actual", Int(*actual as i64))]
             }
-            Kind::NoQuotaLeft => vec![("remaining", n(0))],
-            Kind::NotSupported { what, value } => vec![("what", s(what)), ("value", s(value))],
+            Kind::NoQuotaLeft => vec![("remaining", Int(0))],
+            Kind::NotSupported { what, value } => vec![("what", Str(what)), ("value", Str(value))],
             Kind::Mismatch { what, expected, actual } => {
-                vec![("what", s(what)), ("expected", s(expected)), ("actual", s(actual))]
+                vec![("what", Str(what)), ("expected", Str(expected)), ("actual", Str(actual))]
             }
-            Kind::AlreadyExists { value } => vec![("value", s(value))],
-        };
-        Value::obj(entries)
+            Kind::AlreadyExists { value } => vec![("value", Str(value))],
+        }
+    }
+}
+
+/// One param's value, before it is a [`Value`] or JSON text.
+enum Param<'k> {
+    /// A string.
+    Str(&'k str),
+    /// A whole number: a JSON number where JavaScript's JSON.parse reads it exactly (a count
+    /// never is more, a context's quota may be), else its digits as a string, as
+    /// `out_of_range`'s `actual`.
+    Int(i64),
+    /// A number literal written as it is (`out_of_range`'s `actual` when it round-trips).
+    Literal(&'k str),
+    /// A list of strings.
+    List(&'k [&'static str]),
+    /// `bad_char`'s `char`: the character, or `null` for an unpaired surrogate.
+    Char(Option<char>),
+    /// `bad_char`'s `codePoint`, written `U+3042`.
+    CodePoint(u32),
+}
+
+impl Param<'_> {
+    fn to_value(&self) -> Value<'static> {
+        match *self {
+            Param::Str(s) => Value::str(s),
+            Param::Int(v) if safe(v) => Value::num(v),
+            Param::Int(v) => Value::str(crate::messages::num(v)),
+            Param::Literal(l) => Value::Number(Cow::Owned(l.to_owned())),
+            Param::List(l) => Value::Array(l.iter().map(|x| Value::str(*x)).collect()),
+            Param::Char(c) => c.map_or(Value::Null, Value::str),
+            Param::CodePoint(cp) => Value::str(crate::text::code_point(cp)),
+        }
+    }
+
+    /// Write as JSON text: the same text as `to_value().to_json()`.
+    fn write(&self, out: &mut String) {
+        use crate::json::write_str;
+        match *self {
+            Param::Str(s) => write_str(out, s),
+            Param::Int(v) if safe(v) => out.push_str(&crate::messages::num(v)),
+            Param::Int(v) => write_str(out, &crate::messages::num(v)),
+            Param::Literal(l) => out.push_str(l),
+            Param::List(l) => {
+                out.push('[');
+                for (i, x) in l.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_str(out, x);
+                }
+                out.push(']');
+            }
+            Param::Char(None) => out.push_str("null"),
+            Param::Char(Some(c)) => write_str(out, c.encode_utf8(&mut [0; 4])),
+            Param::CodePoint(cp) => write_str(out, &crate::text::code_point(cp)),
+        }
     }
 }
 
@@ -483,8 +526,17 @@ impl Issue {
             out.push_str(",\"providerCode\":");
             write_str(out, pc);
         }
-        out.push_str(",\"params\":");
-        out.push_str(&self.params().to_json());
+        out.push_str(",\"params\":{");
+        let part = self.part.map(|p| ("part", Param::Str(p)));
+        for (i, (name, p)) in self.kind.param_list().iter().chain(&part).enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            write_str(out, name);
+            out.push(':');
+            p.write(out);
+        }
+        out.push('}');
         out.push_str(",\"message\":");
         write_str(out, &self.message);
         out.push_str(",\"shortMessage\":");
