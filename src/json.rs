@@ -914,24 +914,34 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
     }
     // Each key with its position, sorted: the position breaks ties, so the order is total (and an
     // unstable sort, whose code is smaller in the wasm, gives the stable result). The keys sit beside
-    // their positions, so a comparison reads no entry.
+    // their positions, so a comparison reads no entry. A key with a surrogate has the top bit of
+    // its position set (then a pair compares as `ident` does, and the sort is the one of
+    // `(Cow<str>, usize)` pairs the labels use: one sort in the wasm for both).
+    const BAD: usize = 1 << (usize::BITS - 1);
     let (drop, moves) = {
-        let mut order: Vec<((bool, Cow<str>), usize)> =
-            entries.iter().enumerate().map(|(i, e)| (ident(e), i)).collect();
+        let mut order: Vec<(Cow<str>, usize)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let (bad, key) = ident(e);
+                (key, if bad { i | BAD } else { i })
+            })
+            .collect();
         order.sort_unstable();
         // For each run of equal keys: the first position keeps the last value; the others go.
+        let same = |a: &(Cow<str>, usize), b: &(Cow<str>, usize)| a.0 == b.0 && a.1 & BAD == b.1 & BAD;
         let mut drop = vec![false; n];
         let mut moves: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
             let mut j = i + 1;
-            while j < n && order[j].0 == order[i].0 {
+            while j < n && same(&order[j], &order[i]) {
                 j += 1;
             }
             if j - i > 1 {
-                moves.push((order[i].1, order[j - 1].1));
+                moves.push((order[i].1 & !BAD, order[j - 1].1 & !BAD));
                 for &(_, k) in &order[i + 1..j] {
-                    drop[k] = true;
+                    drop[k & !BAD] = true;
                 }
             }
             i = j;
@@ -1228,6 +1238,41 @@ mod tests {
     fn repeated_key_keeps_last_value() {
         let v = Value::parse(r#"{"a":1,"b":2,"a":3}"#).unwrap();
         assert_eq!(v.to_json(), r#"{"a":3,"b":2}"#);
+    }
+
+    #[test]
+    fn repeated_keys_are_merged_as_a_quadratic_search_does() {
+        // Keys that collide in every way the sort could get wrong: equal texts, a surrogate in two
+        // spellings, a plain key spelling a surrogate key's code units as U+F0000 + unit (U+FD800,
+        // literally and escaped, beside `\ud800`), U+FFFD beside a surrogate, and enough members for
+        // the sorted path.
+        let keys = ["a", "b", r"a\ud800", r"a\uD800", r"a\ud801", "a\u{FFFD}", "\u{FD800}", r"\udbb6\udc00", r"\ud800"];
+        let mut seed = 7u32;
+        for round in 0..300 {
+            let n = 1 + round % 45;
+            let mut text = String::from("{");
+            let mut members: Vec<(String, usize)> = Vec::new();
+            for v in 0..n {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let key = keys[(seed >> 16) as usize % keys.len()];
+                let key = if (seed >> 8) % 3 == 0 { format!("{key}{}", v % 4) } else { key.to_owned() };
+                text.push_str(&format!("{}\"{key}\":{v}", if v > 0 { "," } else { "" }));
+                let id = utf16_units(&key);
+                match members.iter_mut().find(|(k, _)| utf16_units(k) == id) {
+                    // (The value moves, and with it the spelling of a key with a surrogate.)
+                    Some(m) => *m = (key, v),
+                    None => members.push((key, v)),
+                }
+            }
+            text.push('}');
+            let want: Vec<String> = members
+                .iter()
+                .map(|(k, v)| {
+                    Value::parse(&format!("{{\"{k}\":{v}}}")).unwrap().to_json().trim_matches(['{', '}']).to_owned()
+                })
+                .collect();
+            assert_eq!(Value::parse(&text).unwrap().to_json(), format!("{{{}}}", want.join(",")), "{text}");
+        }
     }
 
     #[test]
