@@ -104,24 +104,30 @@ pub enum JsKind {
 }
 
 impl JsKind {
-    const ALL: [(JsKind, &'static str); 10] = [
-        (JsKind::BigInt, "bigint"),
-        (JsKind::NaN, "nan"),
-        (JsKind::Infinity, "infinity"),
-        (JsKind::NegInfinity, "-infinity"),
-        (JsKind::Function, "function"),
-        (JsKind::Symbol, "symbol"),
-        (JsKind::Undefined, "undefined"),
-        (JsKind::Cycle, "cycle"),
-        (JsKind::Date, "date"),
-        (JsKind::Unreadable, "unreadable"),
+    /// Each kind (in the order of the variants: a test holds it there), its bridge name and its
+    /// type name in `wrong_type`'s `actual`.
+    const ALL: [(JsKind, &'static str, &'static str); 10] = [
+        (JsKind::BigInt, "bigint", "bigint"),
+        (JsKind::NaN, "nan", "NaN"),
+        (JsKind::Infinity, "infinity", "Infinity"),
+        (JsKind::NegInfinity, "-infinity", "-Infinity"),
+        (JsKind::Function, "function", "function"),
+        (JsKind::Symbol, "symbol", "symbol"),
+        (JsKind::Undefined, "undefined", "undefined"),
+        (JsKind::Cycle, "cycle", "cycle"),
+        (JsKind::Date, "date", "date"),
+        (JsKind::Unreadable, "unreadable", "unreadable"),
     ];
     /// The bridge's name for it (`bigint`, `nan`, ...).
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(k, _)| *k == self).map(|(_, n)| *n).unwrap_or("unknown")
+        Self::ALL.get(self as usize).map_or("unknown", |k| k.1)
+    }
+    /// Its name in `wrong_type`'s `actual`: the bridge's name, but `NaN`, `Infinity`, `-Infinity`.
+    fn type_name(self) -> &'static str {
+        Self::ALL.get(self as usize).map_or("unknown", |k| k.2)
     }
     fn from_name(s: &str) -> Option<JsKind> {
-        Self::ALL.iter().find(|(_, n)| *n == s).map(|(k, _)| *k)
+        Self::ALL.iter().find(|k| k.1 == s).map(|k| k.0)
     }
 }
 
@@ -139,12 +145,7 @@ impl<'a> Value<'a> {
                 Other::LoneSurrogate { .. } => "string",
                 Other::BadKey { value, .. } => value.type_name(),
                 Other::TooDeep => "too deep",
-                Other::Js { kind, .. } => match kind {
-                    JsKind::NaN => "NaN",
-                    JsKind::Infinity => "Infinity",
-                    JsKind::NegInfinity => "-Infinity",
-                    k => k.name(),
-                },
+                Other::Js { kind, .. } => kind.type_name(),
             },
         }
     }
@@ -1272,6 +1273,28 @@ mod tests {
                 })
                 .collect();
             assert_eq!(Value::parse(&text).unwrap().to_json(), format!("{{{}}}", want.join(",")), "{text}");
+        }
+    }
+
+    #[test]
+    fn escape_errors_have_positions() {
+        for (text, want) in [
+            (r#""ab\x""#, ("invalid escape", 5)),
+            (r#"["é\u12G4"]"#, ("invalid \\u escape", 6)),
+            (r#"{"k\ud800\u":1}"#, ("invalid \\u escape", 12)),
+            ("\"\\ud83d\\ude00\\q\"", ("invalid escape", 15)),
+            ("\"\\u00", ("unterminated string", 6)),
+            ("\"\\q\u{1}\"", ("control character in string", 4)),
+        ] {
+            let e = Value::parse(text).unwrap_err();
+            assert_eq!((e.message, e.column), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn js_kinds_are_listed_in_order() {
+        for (i, k) in JsKind::ALL.iter().enumerate() {
+            assert_eq!(k.0 as usize, i, "{:?}", k.0);
         }
     }
 
