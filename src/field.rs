@@ -38,10 +38,12 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
             segs = vec![name.to_owned(), crate::messages::num(n as i64)];
         }
     }
-    // No field is deeper than 5 segments (Tencent's `/TagSpecification/0/Tags/1/Value`): a longer
-    // path names none and is not walked (a chain of 100,000 segments would overflow the stack).
-    let known =
-        segs.len() <= MAX_FIELD_SEGMENTS && with_path(&segs, &Path::Root, &mut |p| dispatch(&mut c, &segs, p, value));
+    // At the pointer of its segments, `~` escapes written as `check` writes them (`/a~2` is the
+    // key `a~2`, at `/a~02`). No field is deeper than 5 segments (Tencent's
+    // `/TagSpecification/0/Tags/1/Value`): a longer path names none.
+    let pointer = crate::report::join_pointer(&segs);
+    let p = Path::Pointer(&pointer);
+    let known = segs.len() <= MAX_FIELD_SEGMENTS && dispatch(&mut c, &segs, &p, value);
     if !known {
         // As `check` treats unknown keys: errors for Tencent, inside Nova's body and beside
         // `createImage` in OpenStack's, else warnings.
@@ -54,22 +56,10 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
             _ => (Severity::Warning, None),
         };
         let field = segs.last().cloned().unwrap_or_default();
-        // At the pointer of its segments, `~` escapes written as `check` writes them (`/a~2` is the
-        // key `a~2`, at `/a~02`).
-        let pointer = crate::report::join_pointer(&segs);
         c.push_at(pointer.clone(), Kind::UnknownField { field }, sev, pc);
-        c.scan_hidden(&Path::Pointer(&pointer), value);
+        c.scan_hidden(&p, value);
     }
     finish(c)
-}
-
-/// `f` of the [`Path`] of `segs` (at most [`MAX_FIELD_SEGMENTS`](crate::rules::MAX_FIELD_SEGMENTS)
-/// of them: one frame each).
-fn with_path(segs: &[String], parent: &Path<'_>, f: &mut dyn FnMut(&Path<'_>) -> bool) -> bool {
-    match segs.split_first() {
-        None => f(parent),
-        Some((first, rest)) => with_path(rest, &parent.key(first), f),
-    }
 }
 
 fn find(fields: &'static [Field], name: &str) -> Option<&'static Field> {
