@@ -116,37 +116,52 @@ fn bad_text(provider: &str, lang: Lang, e: &crate::ParseError) -> String {
     )
 }
 
-/// The request, context and labels, parsed; with the placeholders of keys holding unpaired
-/// surrogates when there are any (the texts are parsed again with them: only such requests pay
-/// for it). The placeholders avoid every character of the three texts, so none is mistaken for
-/// one on the way back (a label holding a private-use character stays itself).
-type Parsed<'t> = (Value<'t>, Option<Value<'t>>, Vec<(String, String)>, Option<Marks>);
+/// The texts of a call, parsed: the request (`check_field`: the field's value), the context,
+/// the labels and `check_field`'s path (see [`parse_all`]), with the placeholders of keys holding
+/// unpaired surrogates when there are any.
+struct Parsed<'t> {
+    request: Value<'t>,
+    context: Option<Value<'t>>,
+    labels: Vec<(String, String)>,
+    path: String,
+    marks: Option<Marks>,
+}
 
+/// Parse the texts of a call: `context` `""` for none; `path` a JSON string literal (a text that
+/// is not one is the path itself; `""` for the calls without a path). When a key holds an
+/// unpaired surrogate, every text is parsed again with placeholders (only such calls pay for
+/// it). The placeholders avoid every character of the texts, so none is mistaken for one on the
+/// way back (a label holding a private-use character stays itself).
 fn parse_all<'t>(
     request: &'t str,
     bridge: bool,
     context: &'t str,
     labels: &str,
+    path: &str,
 ) -> Result<Parsed<'t>, crate::ParseError> {
-    let (req, bad_req) = parse_marked(request, bridge, None)?;
-    let (ctx, bad_ctx) = match context {
-        "" => (None, false),
-        t => parse_marked(t, true, None).map(|(v, b)| (Some(v), b))?,
-    };
-    let (l, bad_labels) = labels_of(labels, None);
-    if !bad_req && !bad_ctx && !bad_labels {
-        return Ok((req, ctx, l, None));
+    let texts = (request, bridge, context, labels, path);
+    let (first, bad) = parse_pass(texts, None)?;
+    match bad.then(|| Marks::avoiding(&[request, context, labels, path])).flatten() {
+        Some(marks) => Ok(parse_pass(texts, Some(marks))?.0),
+        None => Ok(first),
     }
-    let Some(marks) = Marks::avoiding(&[request, context, labels]) else {
-        return Ok((req, ctx, l, None));
+}
+
+/// One pass of [`parse_all`], with `marks` or without; also whether a key holds an unpaired
+/// surrogate.
+fn parse_pass<'t>(
+    (request, bridge, context, labels, path): (&'t str, bool, &'t str, &str, &str),
+    marks: Option<Marks>,
+) -> Result<(Parsed<'t>, bool), crate::ParseError> {
+    let m = marks.as_ref();
+    let (request, bad_req) = parse_marked(request, bridge, m)?;
+    let (context, bad_ctx) = match context {
+        "" => (None, false),
+        t => parse_marked(t, true, m).map(|(v, b)| (Some(v), b))?,
     };
-    let req = parse_marked(request, bridge, Some(&marks))?.0;
-    let ctx = match context {
-        "" => None,
-        t => Some(parse_marked(t, true, Some(&marks))?.0),
-    };
-    let l = labels_of(labels, Some(&marks)).0;
-    Ok((req, ctx, l, Some(marks)))
+    let (labels, bad_labels) = labels_of(labels, m);
+    let (path, bad_path) = parse_string_marked(path, m).unwrap_or_else(|_| (path.to_owned(), false));
+    Ok((Parsed { request, context, labels, path, marks }, bad_req || bad_ctx || bad_labels || bad_path))
 }
 
 fn restore(text: String, marks: &Option<Marks>) -> String {
@@ -176,9 +191,8 @@ fn setup<'t>(
     if let Some(r) = oversize(p, lang, &[text, context, labels]) {
         return Err(r);
     }
-    let (request, context, labels, marks) =
-        parse_all(text, true, context, labels).map_err(|e| bad_text(provider, lang, &e))?;
-    Ok((p, request, options(lang, context, labels, flags), marks))
+    let t = parse_all(text, true, context, labels, "").map_err(|e| bad_text(provider, lang, &e))?;
+    Ok((p, t.request, options(lang, t.context, t.labels, flags), t.marks))
 }
 
 thread_local! {
@@ -216,8 +230,8 @@ pub fn check(provider: u32, request: &str, lang: u32, context: &str, bridge: u32
     if let Some(r) = oversize(p, lang, &[request, context, labels]) {
         return keep(r);
     }
-    match parse_all(request, bridge == 1, context, labels) {
-        Ok((req, ctx, labels, marks)) => answer(&crate::check(p, &req, &options(lang, ctx, labels, flags)), &marks),
+    match parse_all(request, bridge == 1, context, labels, "") {
+        Ok(t) => answer(&crate::check(p, &t.request, &options(lang, t.context, t.labels, flags)), &t.marks),
         Err(e) => keep(bad_text(p.id(), lang, &e)),
     }
 }
@@ -230,33 +244,14 @@ pub fn check_field(provider: u32, path: &str, value: &str, lang: u32, labels: &s
     if let Some(r) = oversize(p, lang, &[path, value, labels]) {
         return keep(r);
     }
-    // The path and labels; again with placeholders where a key holds an unpaired surrogate.
-    let parse = |marks: Option<&Marks>| {
-        // Not a string literal (the JS side always sends one): the text itself is the path.
-        let (path_text, bad_path) = parse_string_marked(path, marks).unwrap_or_else(|_| (path.to_owned(), false));
-        let (l, bad_labels) = labels_of(labels, marks);
-        (path_text, l, bad_path || bad_labels)
-    };
-    let (mut path_text, mut l, bad) = parse(None);
-    // The value too may hold keys with an unpaired surrogate (a whole metadata map): then every
-    // text is parsed again with the placeholders, as `check` does.
-    let (v, bad_value) = match parse_marked(value, true, None) {
-        Ok(x) => x,
+    // (The value too may hold keys with an unpaired surrogate: a whole metadata map.)
+    let t = match parse_all(value, true, "", labels, path) {
+        Ok(t) => t,
         Err(e) => return keep(bad_text(p.id(), lang, &e)),
     };
-    let marks = if bad || bad_value { Marks::avoiding(&[path, value, labels]) } else { None };
-    let v = match &marks {
-        Some(m) => {
-            (path_text, l, _) = parse(Some(m));
-            match parse_marked(value, true, Some(m)) {
-                Ok((v, _)) => v,
-                Err(e) => return keep(bad_text(p.id(), lang, &e)),
-            }
-        }
-        None => v,
-    };
+    let (v, marks) = (t.request, t.marks);
     // The last key holds an unpaired surrogate: the value is that member's, as `check` sees it.
-    let segs = crate::report::split_pointer(&path_text);
+    let segs = crate::report::split_pointer(&t.path);
     let found = marks.as_ref().zip(segs.last()).and_then(|(m, last)| m.first_in(last));
     let v = match found {
         Some((index, code_point)) => {
@@ -264,7 +259,7 @@ pub fn check_field(provider: u32, path: &str, value: &str, lang: u32, labels: &s
         }
         _ => v,
     };
-    answer(&crate::check_field(p, &path_text, &v, &options(lang, None, l, flags)), &marks)
+    answer(&crate::check_field(p, &t.path, &v, &options(lang, None, t.labels, flags)), &marks)
 }
 
 // The report kept by the last [`check`] or [`check_field`] that returned 1.
