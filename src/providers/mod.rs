@@ -313,13 +313,11 @@ pub(crate) mod ctx {
         }
     }
 
-    /// A list of strings, sorted (look up with [`contains`]): n log n, however long the list.
+    /// A list of strings, as given (sort it with [`sorted`] to look up with [`contains`]).
     pub fn string_list<'v>(c: &mut Checker, ctx: &'v Value<'_>, key: &str) -> Option<Vec<&'v str>> {
         match ctx.get(key)? {
             Value::Array(a) if a.iter().all(|x| x.as_str().is_some()) => {
-                let mut l: Vec<&str> = a.iter().filter_map(Value::as_str).collect();
-                l.sort_unstable();
-                Some(l)
+                Some(a.iter().filter_map(Value::as_str).collect())
             }
             Value::Null => None,
             v => {
@@ -329,9 +327,18 @@ pub(crate) mod ctx {
         }
     }
 
-    /// Is `s` in the sorted list?
-    pub fn contains<S: AsRef<str>>(sorted: &[S], s: &str) -> bool {
-        sorted.binary_search_by(|x| x.as_ref().cmp(s)).is_ok()
+    /// The strings of `l`, each as `key` makes it, with its position in `l`, sorted (by text,
+    /// then position): n log n, however long the list. (One element type for every sorted list,
+    /// the labels' included: one sort in the wasm.)
+    pub fn sorted<'s>(l: &[&'s str], key: impl Fn(&'s str) -> Cow<'s, str>) -> Vec<(Cow<'s, str>, usize)> {
+        let mut v: Vec<(Cow<str>, usize)> = l.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Is `s` in the list [`sorted`] made?
+    pub fn contains(sorted: &[(Cow<'_, str>, usize)], s: &str) -> bool {
+        sorted.binary_search_by(|(x, _)| x.as_ref().cmp(s)).is_ok()
     }
 
     /// Context fields this provider does not read: warnings.

@@ -431,10 +431,8 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
         }
     }
     let disk = field("DataDiskIds");
-    fn sorted<'s>(f: &Field, l: Vec<&'s str>) -> Vec<Cow<'s, str>> {
-        let mut v: Vec<Cow<str>> = l.into_iter().map(|x| crate::normalize::fixed(f, x)).collect();
-        v.sort_unstable();
-        v
+    fn sorted<'s>(f: &Field, l: Vec<&'s str>) -> Vec<(Cow<'s, str>, usize)> {
+        ctx::sorted(&l, |x| fixed(f, x))
     }
     let system = ctx::string(c, ctx, "instanceSystemDiskId").map(|s| fixed(disk, s));
     let data = ctx::string_list(c, ctx, "instanceDataDiskIds").map(|l| sorted(disk, l));
@@ -476,16 +474,16 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
             Some(entries) => {
                 let snap = field("SnapshotIds");
                 // (normalized id, position of the entry), sorted by id; a repeated id keeps its last usage.
-                let mut table: Vec<(Cow<str>, usize)> =
-                    entries.iter().enumerate().map(|(i, (k, _))| (fixed(snap, k), i)).collect();
-                table.sort_unstable();
+                let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_ref()).collect();
+                let table = ctx::sorted(&keys, |k| fixed(snap, k));
                 let lookup = |id: &str| {
                     let end = table.partition_point(|(k, _)| k.as_ref() <= id);
                     table[..end].last().filter(|(k, _)| k == id).map(|(_, i)| entries[*i].1.as_str())
                 };
                 let sp = root.key("SnapshotIds");
                 // Distinct system-disk snapshots (a repeated id is one snapshot: `duplicate` says so).
-                let mut system_ids: Vec<Cow<str>> = Vec::new();
+                // (Ids with their sorted lists' element type: one sort in the wasm.)
+                let mut system_ids: Vec<(Cow<str>, usize)> = Vec::new();
                 for (i, id) in &snaps {
                     let key = fixed(snap, id);
                     match lookup(&key) {
@@ -497,7 +495,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                                 Some(codes::TC_SNAPSHOT_NOT_FOUND),
                             );
                         }
-                        Some(Some(u)) if u.eq_ignore_ascii_case("SYSTEM_DISK") => system_ids.push(key),
+                        Some(Some(u)) if u.eq_ignore_ascii_case("SYSTEM_DISK") => system_ids.push((key, 0)),
                         Some(Some(_)) => {}
                     }
                 }
@@ -569,6 +567,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     }
     if let Some(keys) = ctx::string_list(c, ctx, "existingTagKeys") {
         // Tags are never normalized: compared as given.
+        let keys = ctx::sorted(&keys, Cow::Borrowed);
         if let Some(specs) = req.get("TagSpecification").and_then(Value::as_array) {
             let tp = root.key("TagSpecification");
             for (i, spec) in specs.iter().enumerate() {
