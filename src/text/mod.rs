@@ -467,14 +467,15 @@ pub fn fold_if_refused(charset: Charset, c: char) -> char {
 /// (UAX #29, as the unicode-segmentation crate finds them), so an emoji sequence or a letter with
 /// its combining marks is never split. Trailing whitespace left by the cut is dropped.
 pub fn cut_graphemes(s: &str, max: usize) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
+    // (The cursor alone, without the double-ended iterator over it: less code in the wasm.)
+    let mut cursor = unicode_segmentation::GraphemeCursor::new(0, s.len(), true);
     let (mut end, mut n) = (0, 0);
-    for (at, g) in s.grapheme_indices(true) {
-        n += count_chars(g);
+    while let Ok(Some(next)) = cursor.next_boundary(s, 0) {
+        n += count_chars(s.get(end..next).unwrap_or(""));
         if n > max {
             break;
         }
-        end = at + g.len();
+        end = next;
     }
     s[..end].trim_end().to_owned()
 }
