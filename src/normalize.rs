@@ -121,7 +121,7 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
     let mut needed = 0;
     // A provider this build does not hold gets no fixes (its report says why).
     if let (Value::Object(obj), true) = (&mut out, crate::providers::built(provider)) {
-        let mut n = Fixer { changes: &mut changes, needed: 0 };
+        let mut n = Fixer { changes: Some(&mut changes), needed: 0 };
         match provider {
             Provider::Zenlayer => n.fields("", obj, zenlayer::FIELDS),
             Provider::Tencent => {
@@ -194,10 +194,9 @@ pub const MAX_CHANGES: usize = 10_000;
 /// console's context, so `check` and `normalize` judge a request alike: the provider receives the
 /// normalized value.
 pub(crate) fn fixed<'s>(field: &Field, s: &'s str) -> Cow<'s, str> {
-    let mut sink = Vec::new();
     // (No image_url is compared with the context: `false` keeps its bucket/object split, and the
-    // code for it, out of the module a form page loads.)
-    match (Fixer { changes: &mut sink, needed: 0 }).text("", field, s, false) {
+    // code for it, out of the module a form page loads; no list of changes keeps their texts out.)
+    match (Fixer { changes: None, needed: 0 }).text("", field, s, false) {
         Some(t) => Cow::Owned(t),
         None => Cow::Borrowed(s),
     }
@@ -367,7 +366,8 @@ fn ptr(parent: &str, key: &str) -> String {
 }
 
 struct Fixer<'c> {
-    changes: &'c mut Vec<Change>,
+    /// The changes, listed; `None` when only the fixed text is wanted ([`fixed`]).
+    changes: Option<&'c mut Vec<Change>>,
     /// Changes made, listed or not (past [`MAX_CHANGES`] they are counted, not kept).
     needed: usize,
 }
@@ -375,9 +375,14 @@ struct Fixer<'c> {
 impl Fixer<'_> {
     fn change(&mut self, path: String, code: ChangeCode, from: Value<'static>, to: Value<'static>) {
         self.needed += 1;
-        if self.changes.len() < MAX_CHANGES {
-            self.changes.push(Change { path, code, from, to });
+        if let Some(list) = self.changes.as_mut().filter(|l| l.len() < MAX_CHANGES) {
+            list.push(Change { path, code, from, to });
         }
+    }
+
+    /// The number of changes listed.
+    fn listed(&self) -> usize {
+        self.changes.as_ref().map_or(0, |l| l.len())
     }
 
     fn fields(&mut self, parent: &str, obj: &mut [(Cow<'static, str>, Value<'static>)], fields: &[Field]) {
@@ -432,7 +437,7 @@ impl Fixer<'_> {
         if whole.chars().all(|c| text::is_trim_space(c) || text::is_zero_width(c)) {
             return None;
         }
-        let (mark, needed) = (self.changes.len(), self.needed);
+        let (mark, needed) = (self.listed(), self.needed);
         let (zw, fold_on) = match role {
             Role::Name | Role::Id => (true, true),
             Role::Description => (false, false),
@@ -484,21 +489,32 @@ impl Fixer<'_> {
                 None if colon => cur.to_string(),
                 None => continue,
             };
-            let from = full(&cur, tail);
+            let from = self.changes.is_some().then(|| full(&cur, tail));
             if colon {
                 tail_folded = [":", &tail['：'.len_utf8()..]].concat();
                 tail = &tail_folded;
             }
-            self.change(path.to_owned(), code, Value::str(from), Value::str(full(&next, tail)));
+            match from {
+                Some(from) => self.change(path.to_owned(), code, Value::str(from), Value::str(full(&next, tail))),
+                None => self.needed += 1,
+            }
             cur = Cow::Owned(next);
         }
-        if self.changes.len() == mark {
+        // No fix made (listing: none listed; past MAX_CHANGES none is, and `normalize` then makes
+        // no change at all).
+        let none = match &self.changes {
+            Some(list) => list.len() == mark,
+            None => self.needed == needed,
+        };
+        if none {
             return None;
         }
         let new = full(&cur, tail);
         if rule.is_some_and(|rule| crate::rules::passes(field, rule, whole) && !crate::rules::passes(field, rule, &new))
         {
-            self.changes.truncate(mark);
+            if let Some(list) = &mut self.changes {
+                list.truncate(mark);
+            }
             self.needed = needed;
             return None;
         }
