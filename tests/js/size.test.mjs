@@ -47,13 +47,17 @@ const ONE_PROVIDER_TARGET = 41_600;
  * from 59,707 to 60,281 B, over issue 11's 59,800, after
  * 132 B were won back (Tencent's snapshot messages build one language only).
  * Correctness first; the target is printed, and issue 11 stays open.
+ * Lowered the same evening by the cuts of three helpers and the glue's two warnings dropped
+ * (docs/performance.md, "The evening's cuts"): main 58,522 B, so its test holds issue 11's target
+ * again; tencent 50,609, sync 69,770, "+ normalize" up to 122,262 B; each budget ~0.8 KB above
+ * (a page's figure moves by up to ±0.6 KB with where deflate's blocks fall).
  */
-const MAIN_BUDGET = 60_400;
-const ONE_PROVIDER_BUDGET = 52_600;
-const MAIN_NORMALIZE_BUDGET = 125_300;
-const ONE_PROVIDER_NORMALIZE_BUDGET = 109_600;
+const MAIN_BUDGET = MAIN_TARGET;
+const ONE_PROVIDER_BUDGET = 51_400;
+const MAIN_NORMALIZE_BUDGET = 123_100;
+const ONE_PROVIDER_NORMALIZE_BUDGET = 107_000;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
-const SYNC_BUDGET = 71_000;
+const SYNC_BUDGET = 70_600;
 
 const gzip9 = (file) => {
   const r = spawnSync("gzip", ["-9", "-c", "-n", file], { maxBuffer: 1 << 28 });
@@ -134,7 +138,7 @@ after(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-test(`the main entry (all five providers) adds at most ${MAIN_BUDGET} B to a form page (regression budget; issue 11's target ${MAIN_TARGET} B)`, () => {
+test(`the main entry (all five providers) adds at most ${MAIN_BUDGET} B to a form page (issue 11's target ${MAIN_TARGET} B)`, () => {
   const b = added.createimage;
   console.log(`createimage: ${b} B (issue 11's target ${MAIN_TARGET} B: ${b <= MAIN_TARGET ? `met, ${MAIN_TARGET - b} B to spare` : `NOT MET, over by ${b - MAIN_TARGET} B`}; regression budget ${MAIN_BUDGET} B)`);
   assert.ok(b <= MAIN_BUDGET, `the main entry adds ${b} B, over its budget of ${MAIN_BUDGET} B by ${b - MAIN_BUDGET} B`);
