@@ -460,6 +460,50 @@ fn describe_covers_every_table_field() {
     assert!(o.contains(r#""max":65535,"unit":"bytes""#));
 }
 
+/// `describe`'s `unknownFields` says what `check` does with an unknown key at each level (it said
+/// "warning" for `openstack` after a key beside `createImage` became an error).
+#[test]
+fn describe_unknown_fields_agrees_with_check() {
+    use createimage::Severity;
+    let os = |body: &str| {
+        [r#"{"project_id":"b7a7b63e92174a95a999c95da856f143","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":"#, body, r#","x":1}"#].concat()
+    };
+    type Case<'a> = (Provider, String, &'a [(&'a str, Severity)]);
+    let cases: &[Case] = &[
+        (Provider::Zenlayer, r#"{"instanceId":"i","imageName":"a","x":1}"#.into(), &[("/x", Severity::Warning)]),
+        (Provider::Tencent, r#"{"InstanceId":"i","ImageName":"a","x":1}"#.into(), &[("/x", Severity::Error)]),
+        (
+            Provider::Huawei,
+            r#"{"name":"a","image_url":"ab-c:d","min_disk":40,"x":1}"#.into(),
+            &[("/x", Severity::Warning)],
+        ),
+        (
+            Provider::OpenStack,
+            os(r#"{"createImage":{"name":"n","y":1},"z":1}"#),
+            &[("/x", Severity::Warning), ("/body/createImage/y", Severity::Warning), ("/body/z", Severity::Error)],
+        ),
+        (
+            Provider::Nova,
+            os(r#"{"createImage":{"name":"n","y":1},"z":1}"#),
+            &[("/x", Severity::Warning), ("/body/createImage/y", Severity::Error), ("/body/z", Severity::Error)],
+        ),
+    ];
+    for (p, req, expected) in cases {
+        let r = check(*p, &v(req), &opts());
+        let mut got: Vec<(&str, Severity)> =
+            r.issues.iter().filter(|i| i.code() == Code::UnknownField).map(|i| (i.path.as_str(), i.severity)).collect();
+        got.sort_by_key(|(path, _)| *path);
+        let mut want = expected.to_vec();
+        want.sort_by_key(|(path, _)| *path);
+        assert_eq!(got, want, "{p:?}");
+        let words = describe(*p).get("unknownFields").and_then(Value::as_str).unwrap().to_owned();
+        let errors = expected.iter().any(|(_, s)| *s == Severity::Error);
+        let warnings = expected.iter().any(|(_, s)| *s == Severity::Warning);
+        assert_eq!(words.contains("error"), errors, "{p:?}: {words}");
+        assert_eq!(words.contains("warning"), warnings, "{p:?}: {words}");
+    }
+}
+
 /// `describe` lists each field's stricter readings with their sources, and the new context fields.
 #[test]
 fn describe_lists_readings_and_context() {
