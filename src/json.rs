@@ -405,7 +405,7 @@ pub fn parse_with(text: &str, js: bool) -> Result<Value<'_>, ParseError> {
 /// each surrogate, the placeholder `marks` gives it (U+FFFD without `marks`). Also says whether the
 /// text had such a key.
 pub fn parse_marked<'t>(text: &'t str, js: bool, marks: Option<&Marks>) -> Result<(Value<'t>, bool), ParseError> {
-    let mut p = Parser { s: text.as_bytes(), text, i: 0, js, lossy: String::new(), marks, bad_keys: false };
+    let mut p = Parser { s: text.as_bytes(), text, i: 0, js, marks, bad_keys: false };
     p.ws();
     let v = p.value(0)?;
     p.ws();
@@ -418,15 +418,13 @@ pub fn parse_marked<'t>(text: &'t str, js: bool, marks: Option<&Marks>) -> Resul
 /// Parse one JSON string literal (`"a\\ud800"`): its text, each unpaired surrogate replaced by
 /// its placeholder in `marks` (U+FFFD without), and whether it had one.
 pub fn parse_string_marked(text: &str, marks: Option<&Marks>) -> Result<(String, bool), ParseError> {
-    let mut p = Parser { s: text.as_bytes(), text, i: 0, js: false, lossy: String::new(), marks, bad_keys: false };
+    let mut p = Parser { s: text.as_bytes(), text, i: 0, js: false, marks, bad_keys: false };
     p.ws();
     if p.peek() != Some(b'"') {
         return Err(p.err("expected a string"));
     }
-    let out = match p.string_value()? {
-        Value::String(s) => (s.into_owned(), false),
-        _ => (std::mem::take(&mut p.lossy), true),
-    };
+    let (text, _, lone) = p.string()?;
+    let out = (text.into_owned(), lone.is_some());
     p.ws();
     if p.i != p.s.len() {
         return Err(p.err("unexpected text after the JSON value"));
@@ -558,8 +556,6 @@ struct Parser<'a, 'm> {
     text: &'a str,
     i: usize,
     js: bool,
-    /// The last string with a lone surrogate, with U+FFFD (or its placeholder) in its place (for keys).
-    lossy: String,
     marks: Option<&'m Marks>,
     /// Did a key hold an unpaired surrogate?
     bad_keys: bool,
@@ -661,8 +657,8 @@ impl<'a> Parser<'a, '_> {
         }
         let kind = JsKind::from_name(name).ok_or_else(|| self.err("unknown @ token"))?;
         let detail = if self.peek() == Some(b'"') {
-            match self.string_value()? {
-                Value::String(s) => s.into_owned(),
+            match self.string()? {
+                (s, _, None) => s.into_owned(),
                 _ => String::new(),
             }
         } else {
@@ -739,16 +735,36 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
+    /// A string value: [`Value::String`], or [`Other::LoneSurrogate`] when it holds an unpaired
+    /// surrogate.
     fn string_value(&mut self) -> Result<Value<'a>, ParseError> {
+        Ok(match self.string()? {
+            (s, _, None) => Value::String(s),
+            (_, raw, Some((code_point, index))) => {
+                Value::Other(Box::new(Other::LoneSurrogate { raw: raw.to_owned(), code_point, index }))
+            }
+        })
+    }
+
+    /// A string literal: its text (escapes decoded; each unpaired surrogate replaced by its
+    /// placeholder in `marks`, U+FFFD without), its content as written (without quotes), and its
+    /// first unpaired surrogate as (code point, index in chars).
+    #[allow(clippy::type_complexity)]
+    fn string(&mut self) -> Result<(Cow<'a, str>, &'a str, Option<(u32, usize)>), ParseError> {
         let (start, end, escaped) = self.string_raw()?;
         let raw = &self.text[start..end];
         if !escaped {
-            return Ok(Value::String(Cow::Borrowed(raw)));
+            return Ok((Cow::Borrowed(raw), raw, None));
         }
         self.unescape(raw, start)
     }
 
-    fn unescape(&mut self, raw: &'a str, start: usize) -> Result<Value<'a>, ParseError> {
+    #[allow(clippy::type_complexity)]
+    fn unescape(
+        &mut self,
+        raw: &'a str,
+        start: usize,
+    ) -> Result<(Cow<'a, str>, &'a str, Option<(u32, usize)>), ParseError> {
         let mut out = String::with_capacity(raw.len());
         let mut lone: Option<(u32, usize)> = None;
         let mut chars = 0usize;
@@ -799,13 +815,7 @@ impl<'a> Parser<'a, '_> {
             out.push(c);
             chars += 1;
         }
-        Ok(match lone {
-            Some((code_point, index)) => {
-                self.lossy = out;
-                Value::Other(Box::new(Other::LoneSurrogate { raw: raw.to_owned(), code_point, index }))
-            }
-            None => Value::String(Cow::Owned(out)),
-        })
+        Ok((Cow::Owned(out), raw, lone))
     }
 
     fn array(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
@@ -844,18 +854,10 @@ impl<'a> Parser<'a, '_> {
             if self.peek() != Some(b'"') {
                 return Err(self.err("expected a string key"));
             }
-            let (key, bad) = match self.string_value()? {
-                Value::String(s) => (s, None),
-                // A key with a lone surrogate: U+FFFD in the key, the truth in a BadKey wrapper.
-                Value::Other(o) => match *o {
-                    Other::LoneSurrogate { raw, code_point, index } => {
-                        self.bad_keys = true;
-                        (Cow::Owned(std::mem::take(&mut self.lossy)), Some((raw, code_point, index)))
-                    }
-                    _ => (Cow::Borrowed(""), None),
-                },
-                _ => (Cow::Borrowed(""), None),
-            };
+            // A key with a lone surrogate: U+FFFD (or its placeholder) in the key, the truth in a
+            // BadKey wrapper.
+            let (key, raw, bad) = self.string()?;
+            self.bad_keys |= bad.is_some();
             self.ws();
             if self.peek() != Some(b':') {
                 return Err(self.err("expected ':'"));
@@ -863,7 +865,8 @@ impl<'a> Parser<'a, '_> {
             self.i += 1;
             self.ws();
             let mut v = self.value(depth + 1)?;
-            if let Some((raw, code_point, index)) = bad {
+            if let Some((code_point, index)) = bad {
+                let raw = raw.to_owned();
                 v = Value::Other(Box::new(Other::BadKey { raw, code_point, index, value: v.into_owned() }));
             }
             entries.push((key, v));
