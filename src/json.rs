@@ -909,10 +909,11 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
         }
     }
     // Small objects (nearly all requests): look for a repeated key without allocating. (Keys with a
-    // surrogate go the sorted way below, which decodes each of them once, not once per pair.)
+    // surrogate go the sorted way below, which decodes each of them once, not once per pair; without
+    // them, `ident` compares the keys.)
     if n <= 32
         && !entries.iter().any(|e| ident(e).0)
-        && !(1..n).any(|i| entries[..i].iter().any(|e| ident(e) == ident(&entries[i])))
+        && !(1..n).any(|i| entries[..i].iter().any(|e| e.0 == entries[i].0))
     {
         return;
     }
@@ -922,7 +923,8 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
     // its position set (then a pair compares as `ident` does, and the sort is the one of
     // `(Cow<str>, usize)` pairs the labels use: one sort in the wasm for both).
     const BAD: usize = 1 << (usize::BITS - 1);
-    let (drop, moves) = {
+    // For each position, the first position of its key (its own when it is the first).
+    let first: Vec<usize> = {
         let mut order: Vec<(Cow<str>, usize)> = entries
             .iter()
             .enumerate()
@@ -932,37 +934,29 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
             })
             .collect();
         order.sort_unstable();
-        // For each run of equal keys: the first position keeps the last value; the others go.
-        let same = |a: &(Cow<str>, usize), b: &(Cow<str>, usize)| a.0 == b.0 && a.1 & BAD == b.1 & BAD;
-        let mut drop = vec![false; n];
-        let mut moves: Vec<(usize, usize)> = Vec::new();
+        let mut first: Vec<usize> = (0..n).collect();
+        // `k` walks the sorted keys; `i` is the start of the run of equal keys `k` is in.
         let mut i = 0;
-        while i < n {
-            let mut j = i + 1;
-            while j < n && same(&order[j], &order[i]) {
-                j += 1;
+        for k in 1..n {
+            if order[k].0 == order[i].0 && order[k].1 & BAD == order[i].1 & BAD {
+                first[order[k].1 & !BAD] = order[i].1 & !BAD;
+            } else {
+                i = k;
             }
-            if j - i > 1 {
-                moves.push((order[i].1 & !BAD, order[j - 1].1 & !BAD));
-                for &(_, k) in &order[i + 1..j] {
-                    drop[k & !BAD] = true;
-                }
-            }
-            i = j;
         }
-        (drop, moves)
+        first
     };
-    if moves.is_empty() {
-        return;
+    // In position order, each later entry's value moves to its key's first position (so the last
+    // one stays there); then the later entries go.
+    for (p, &f) in first.iter().enumerate() {
+        if f != p {
+            entries[f].1 = std::mem::replace(&mut entries[p].1, Value::Null);
+        }
     }
-    for (first, last) in moves {
-        let v = std::mem::replace(&mut entries[last].1, Value::Null);
-        entries[first].1 = v;
-    }
-    let mut k = 0;
+    let mut p = 0;
     entries.retain(|_| {
-        k += 1;
-        !drop[k - 1]
+        p += 1;
+        first[p - 1] == p - 1
     });
 }
 
