@@ -288,10 +288,11 @@ pub fn number_as_i64(lit: &str) -> Option<i64> {
         return Some(v);
     }
     let (neg, digits) = integer_digits(lit)?;
+    let digits = digits.trim_start_matches('0');
     if digits.len() > 19 {
         return None;
     }
-    let v: i64 = if digits.is_empty() { 0 } else { parse_i64(&digits)? };
+    let v: i64 = if digits.is_empty() { 0 } else { parse_i64(digits)? };
     Some(if neg { -v } else { v })
 }
 
@@ -332,9 +333,9 @@ fn parse_i64(s: &str) -> Option<i64> {
     Some(v)
 }
 
-/// The integer a JSON number literal spells, as (negative, digits without leading zeros), or
-/// `None` when it has a fractional part. Huge exponents give at most 40 digits (enough to say
-/// "out of any range" without building the number).
+/// The integer a JSON number literal spells, as (negative, digits: leading zeros kept), or `None`
+/// when it has a fractional part. Huge exponents give at most 40 digits past those written (enough
+/// to say "out of any range" without building the number).
 fn integer_digits(lit: &str) -> Option<(bool, String)> {
     let (neg, rest) = match lit.strip_prefix('-') {
         Some(r) => (true, r),
@@ -348,25 +349,19 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
         None => (rest, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let all: String = int.chars().chain(frac.chars()).collect();
-    // Position of the decimal point within `all` once the exponent is applied.
-    let point = (int.len() as i64).saturating_add(exp);
-    let point = point.clamp(-1, 40 + all.len() as i64);
-    let (whole, fraction): (String, &str) = if point <= 0 {
-        (String::new(), &all)
-    } else if point as usize >= all.len() {
-        let mut w = all.clone();
-        w.extend(std::iter::repeat_n('0', (point as usize - all.len()).min(40)));
-        (w, "")
+    let mut digits = [int, frac].concat();
+    // Position of the decimal point within `digits` once the exponent is applied.
+    let point = (int.len() as i64).saturating_add(exp).clamp(0, 40 + digits.len() as i64) as usize;
+    if point < digits.len() {
+        // The fraction: only zeros, or not an integer.
+        if digits.bytes().skip(point).any(|b| b != b'0') {
+            return None;
+        }
+        digits.truncate(point);
     } else {
-        (all[..point as usize].to_owned(), &all[point as usize..])
-    };
-    if fraction.bytes().any(|b| b != b'0') {
-        return None;
+        digits.extend(std::iter::repeat_n('0', point - digits.len()));
     }
-    let trimmed = whole.trim_start_matches('0').to_owned();
-    let neg = neg && !trimmed.is_empty();
-    Some((neg, trimmed))
+    Some((neg, digits))
 }
 
 /// Where and why JSON text could not be parsed.
