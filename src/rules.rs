@@ -817,17 +817,12 @@ impl<'o> Checker<'o> {
         for r in rule.readings {
             // What the field's rule and the readings before this one reported (one issue per code
             // and field), read once, before this reading adds anything.
-            let (mut empty, mut short, mut long, mut bad_char, mut bad_format) = (false, false, false, false, false);
-            for i in &self.issues[start..] {
-                match i.code() {
-                    Code::Empty => empty = true,
-                    Code::TooShort => short = true,
-                    Code::TooLong => long = true,
-                    Code::BadChar => bad_char = true,
-                    Code::BadFormat => bad_format = true,
-                    _ => {}
-                }
-            }
+            // (A bit per code: there are fewer than 32.)
+            const _: () = assert!(Code::ALL.len() <= 32);
+            let seen = self.issues[start..].iter().fold(0u32, |m, i| m | 1 << i.code() as u32);
+            let seen = |code: Code| seen & 1 << code as u32 != 0;
+            let (empty, short, long) = (seen(Code::Empty), seen(Code::TooShort), seen(Code::TooLong));
+            let (bad_char, bad_format) = (seen(Code::BadChar), seen(Code::BadFormat));
             // Each finding a warning naming the source, in a fixed order (pushed as found: no list).
             let warn = |c: &mut Checker, kind: Kind| c.reading_warning(path, kind, field, r.source);
             let n = r.unit.count_if_outside(s, r.min, r.max);
