@@ -912,35 +912,17 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
     {
         return;
     }
-    // Each key with its position, sorted: the position breaks ties, so the order is total (and an
-    // unstable sort, whose code is smaller in the wasm, gives the stable result). The keys sit beside
-    // their positions, so a comparison reads no entry. A key with a surrogate has the top bit of
-    // its position set (then a pair compares as `ident` does, and the sort is the one of
-    // `(Cow<str>, usize)` pairs the labels use: one sort in the wasm for both).
-    const BAD: usize = 1 << (usize::BITS - 1);
-    // For each position, the first position of its key (its own when it is the first).
-    let first: Vec<usize> = {
-        let mut order: Vec<(Cow<str>, usize)> = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let (bad, key) = ident(e);
-                (key, if bad { i | BAD } else { i })
-            })
-            .collect();
-        order.sort_unstable();
-        let mut first: Vec<usize> = (0..n).collect();
-        // `k` walks the sorted keys; `i` is the start of the run of equal keys `k` is in.
-        let mut i = 0;
-        for k in 1..n {
-            if order[k].0 == order[i].0 && order[k].1 & BAD == order[i].1 & BAD {
-                first[order[k].1 & !BAD] = order[i].1 & !BAD;
-            } else {
-                i = k;
-            }
-        }
-        first
-    };
+    // Each key with its position (a key with a surrogate has the top bit of its position set: then
+    // a pair compares as `ident` does).
+    let keys = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let (bad, key) = ident(e);
+            (key, if bad { i | MARKED } else { i })
+        })
+        .collect();
+    let first = first_positions(keys);
     // In position order, each later entry's value moves to its key's first position (so the last
     // one stays there); then the later entries go.
     for (p, &f) in first.iter().enumerate() {
@@ -953,6 +935,30 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
         p += 1;
         first[p - 1] == p - 1
     });
+}
+
+/// The top bit of a position given to [`first_positions`]: a key of another kind.
+const MARKED: usize = 1 << (usize::BITS - 1);
+
+/// For each position `0..n`, the first position whose key is the same (its own when it is the
+/// first): `keys` holds each position's (key, position), in any order; a position's [`MARKED`] bit
+/// is part of its key. Sorted, not compared pairwise: O(n log n). The positions break ties, so the
+/// order is total (and an unstable sort, whose code is smaller in the wasm, gives the stable
+/// result); the keys sit beside their positions, so a comparison reads nothing else; and the sort
+/// is the one of `(Cow<str>, usize)` pairs the labels use: one sort in the wasm for both.
+fn first_positions(mut keys: Vec<(Cow<'_, str>, usize)>) -> Vec<usize> {
+    keys.sort_unstable();
+    let mut first: Vec<usize> = (0..keys.len()).collect();
+    // `k` walks the sorted keys; `i` is the start of the run of equal keys `k` is in.
+    let mut i = 0;
+    for k in 1..keys.len() {
+        if keys[k].0 == keys[i].0 && keys[k].1 & MARKED == keys[i].1 & MARKED {
+            first[keys[k].1 & !MARKED] = keys[i].1 & !MARKED;
+        } else {
+            i = k;
+        }
+    }
+    first
 }
 
 /// The UTF-16 code units of a string literal's text as the parser accepted it (`raw`, without
