@@ -674,7 +674,7 @@ impl<'o> Checker<'o> {
                     if non_empty && items.is_empty() {
                         self.error(path, Kind::Empty, field);
                     }
-                    self.check_str_items(path, field, &item, unique, items.iter().enumerate());
+                    self.check_str_items(path, field, &item, unique, &mut items.iter().enumerate());
                 }
                 _ => self.wrong_type(path, v, "array", field),
             },
@@ -683,14 +683,15 @@ impl<'o> Checker<'o> {
     }
 
     /// Check the items of a string array given as (index, value) pairs (the array form, or
-    /// Tencent's flattened `Name.N` keys), with duplicates reported at the later index.
+    /// Tencent's flattened `Name.N` keys), with duplicates reported at the later index. (A `dyn`
+    /// iterator: one copy for both forms in the wasm.)
     pub fn check_str_items<'v, 'a: 'v>(
         &mut self,
         path: &Path<'_>,
         field: &Field,
         item: &Str,
         unique: bool,
-        items: impl Iterator<Item = (usize, &'v Value<'a>)>,
+        items: &mut dyn Iterator<Item = (usize, &'v Value<'a>)>,
     ) {
         let mut strings: Vec<(usize, &str)> = Vec::with_capacity(items.size_hint().0);
         for (i, x) in items {

@@ -276,7 +276,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
             c.error(&fp.index(items[pos].0), Kind::BadFormat { format: "contiguous index" }, f);
         }
         if let Ty::StrArray { item, unique, .. } = f.ty {
-            c.check_str_items(&fp, f, &item, unique, items.into_iter());
+            c.check_str_items(&fp, f, &item, unique, &mut items.into_iter());
         }
     }
     let given = |name: &str| given(c, req, name);
