@@ -51,23 +51,15 @@ fn tencent_tag_count_is_over_all_the_sets() {
             r.issues.iter().map(|i| (i.path.as_str(), i.message.as_str(), i.short_message.as_str())).collect();
         assert_eq!(found, [("/TagSpecification", long, short)]);
     }
+    // The descriptor named `name` among `d`'s `fields`.
+    fn field<'v>(d: &'v Value<'static>, name: &str) -> &'v Value<'static> {
+        let fields = d.get("fields").and_then(Value::as_array).unwrap();
+        fields.iter().find(|f| f.get("name").and_then(Value::as_str) == Some(name)).unwrap()
+    }
     let d = createimage::describe(Provider::Tencent);
-    let spec = d
-        .get("fields")
-        .and_then(Value::as_array)
-        .unwrap()
-        .iter()
-        .find(|f| f.get("name").and_then(Value::as_str) == Some("TagSpecification"))
-        .unwrap();
+    let spec = field(&d, "TagSpecification");
     assert_eq!(spec.get("maxTags"), Some(&Value::num(50)));
-    let tags_d = spec
-        .get("fields")
-        .and_then(Value::as_array)
-        .unwrap()
-        .iter()
-        .find(|f| f.get("name").and_then(Value::as_str) == Some("Tags"))
-        .unwrap();
-    assert_eq!(tags_d.get("maxItems"), Some(&Value::num(50)));
+    assert_eq!(field(spec, "Tags").get("maxItems"), Some(&Value::num(50)));
     let s = createimage::json_schema(Provider::Tencent).to_json();
     assert!(s.contains(r#""maxItems":50"#), "{s}");
 }
