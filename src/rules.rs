@@ -152,6 +152,21 @@ impl Reading {
     pub const fn format(self, f: Format) -> Reading {
         Reading { format: Some(f), ..self }
     }
+
+    /// The reading as a string rule with its limits (checked by the same routine as the field's).
+    fn rule(&self) -> Str {
+        Str {
+            min: self.min,
+            max: self.max,
+            unit: self.unit,
+            or_bytes: None,
+            charset: self.charset,
+            edge: self.edge,
+            format: self.format,
+            final_lf: self.final_lf,
+            readings: &[],
+        }
+    }
 }
 
 /// A string rule: length (with its unit), charset, edges, format; and the stricter readings of
@@ -758,100 +773,91 @@ impl<'o> Checker<'o> {
         lone: Option<(u32, usize)>,
     ) {
         let start = self.issues.len();
-        if s.is_empty() {
-            if rule.min >= 1 {
-                self.error(path, Kind::Empty, field);
+        self.string_rule(path, field, rule, s, lone, None);
+        // The stricter readings, in order: each finding the field's own rule and the readings
+        // before it have not already reported (one issue per code and field) is a warning whose
+        // message names the source. (A bit per code, read once before the reading adds anything:
+        // there are fewer than 32.)
+        const _: () = assert!(Code::ALL.len() <= 32);
+        for r in rule.readings {
+            let seen = self.issues[start..].iter().fold(0u32, |m, i| m | 1 << i.code() as u32);
+            self.string_rule(path, field, &r.rule(), s, None, Some((r.source, seen)));
+        }
+    }
+
+    /// One string rule on `s`, in a fixed order: empty or too short, too long, the first refused
+    /// character, the edges, the format. The field's own rule (`reading` `None`) reports errors,
+    /// with a suggestion for a name; a stricter reading (`Some((source, seen))`) reports warnings
+    /// naming its source, and none of the codes in `seen` (a bit per code: already reported for
+    /// the field). One routine for both, so a reading is checked as the same limits in a field's
+    /// rule would be.
+    fn string_rule(
+        &mut self,
+        path: &Path<'_>,
+        field: &Field,
+        rule: &Str,
+        s: &str,
+        lone: Option<(u32, usize)>,
+        reading: Option<(&'static Source, u32)>,
+    ) {
+        let seen = reading.map_or(0, |(_, seen)| seen);
+        let seen = |code: Code| seen & 1 << code as u32 != 0;
+        let report = |c: &mut Checker, kind: Kind| match reading {
+            None => {
+                c.error(path, kind, field);
             }
-            self.check_readings(path, field, rule, s, start);
+            Some((source, _)) => c.reading_warning(path, kind, field, source),
+        };
+        if s.is_empty() {
+            if rule.min >= 1 && !seen(Code::Empty) {
+                report(self, Kind::Empty);
+            }
             return;
         }
         // What the pattern (charset, edges) reads, and what the length counts.
         let body = rule.final_lf.body(s);
         let counted = if rule.final_lf == FinalLf::PatternAndLength { body } else { s };
         let n = rule.unit.count_if_outside(counted, rule.min, rule.max);
-        if let Some(n) = n.filter(|&n| n < rule.min) {
-            self.error(path, Kind::TooShort { min: rule.min, actual: n, unit: rule.unit }, field);
+        if let Some(n) = n.filter(|&n| n < rule.min && !seen(Code::TooShort) && !seen(Code::Empty)) {
+            report(self, Kind::TooShort { min: rule.min, actual: n, unit: rule.unit });
         }
         let first = self.issues.len();
         if let (Some(max), Some(n)) = (rule.max, n) {
-            if n > max && rule.or_bytes.is_none_or(|b| counted.len() > b) {
-                self.error(path, Kind::TooLong { max, actual: n, unit: rule.unit }, field);
+            if n > max && !seen(Code::TooLong) && rule.or_bytes.is_none_or(|b| counted.len() > b) {
+                report(self, Kind::TooLong { max, actual: n, unit: rule.unit });
             }
         }
         // The first refused character; with an unpaired surrogate, the surrogate unless a refused
         // character comes before it.
-        let bad = rule.charset.first_bad(body);
-        let bad = match lone {
-            Some((code_point, at)) if bad.is_none_or(|(index, _)| index >= at) => {
-                Some(Kind::BadChar { ch: None, code_point, index: at })
+        if !seen(Code::BadChar) {
+            let bad = rule.charset.first_bad(body);
+            let bad = match lone {
+                Some((code_point, at)) if bad.is_none_or(|(index, _)| index >= at) => {
+                    Some(Kind::BadChar { ch: None, code_point, index: at })
+                }
+                _ => bad.map(|(index, c)| Kind::BadChar { ch: Some(c), code_point: c as u32, index }),
+            };
+            if let Some(kind) = bad {
+                report(self, kind);
             }
-            _ => bad.map(|(index, c)| Kind::BadChar { ch: Some(c), code_point: c as u32, index }),
-        };
-        if let Some(kind) = bad {
-            self.error(path, kind, field);
         }
         // A name that is too long or has characters not allowed gets one suggestion that passes both
         // rules: what normalization would fold is folded, what is not allowed dropped, the rest cut at
         // the limit on a grapheme-cluster boundary. (An unpaired surrogate is refused: its U+FFFD is
-        // dropped too, wherever the charset would allow U+FFFD.)
-        if field.role == Role::Name && self.issues.len() > first {
+        // dropped too, wherever the charset would allow U+FFFD.) Not for a reading's warnings.
+        if reading.is_none() && field.role == Role::Name && self.issues.len() > first {
             if let Some(fixed) = suggest(s, rule, lone.is_some()) {
                 for issue in &mut self.issues[first..] {
                     issue.suggestion = Some(fixed.clone());
                 }
             }
         }
-        if rule.edge.broken(body) {
-            self.error(path, Kind::BadFormat { format: rule.edge.format() }, field);
-        }
-        if let Some(f) = rule.format {
-            if let Some(bad) = format_error(f, s) {
-                self.error(path, Kind::BadFormat { format: bad }, field);
+        if !seen(Code::BadFormat) {
+            if rule.edge.broken(body) {
+                report(self, Kind::BadFormat { format: rule.edge.format() });
             }
-        }
-        self.check_readings(path, field, rule, s, start);
-    }
-
-    /// The stricter readings of `rule`, in order: each finding the field's own rule has not already
-    /// reported (one issue per code and field) is a warning whose message names the source.
-    fn check_readings(&mut self, path: &Path<'_>, field: &Field, rule: &Str, s: &str, start: usize) {
-        for r in rule.readings {
-            // What the field's rule and the readings before this one reported (one issue per code
-            // and field), read once, before this reading adds anything.
-            // (A bit per code: there are fewer than 32.)
-            const _: () = assert!(Code::ALL.len() <= 32);
-            let seen = self.issues[start..].iter().fold(0u32, |m, i| m | 1 << i.code() as u32);
-            let seen = |code: Code| seen & 1 << code as u32 != 0;
-            let (empty, short, long) = (seen(Code::Empty), seen(Code::TooShort), seen(Code::TooLong));
-            let (bad_char, bad_format) = (seen(Code::BadChar), seen(Code::BadFormat));
-            // Each finding a warning naming the source, in a fixed order (pushed as found: no list).
-            let warn = |c: &mut Checker, kind: Kind| c.reading_warning(path, kind, field, r.source);
-            let n = r.unit.count_if_outside(s, r.min, r.max);
-            if s.is_empty() && r.min >= 1 && !empty {
-                warn(self, Kind::Empty);
-            } else if let Some(n) = n.filter(|&n| n < r.min && !short && !empty) {
-                warn(self, Kind::TooShort { min: r.min, actual: n, unit: r.unit });
-            }
-            if let (Some(max), Some(n)) = (r.max, n) {
-                if n > max && !long {
-                    warn(self, Kind::TooLong { max, actual: n, unit: r.unit });
-                }
-            }
-            let body = r.final_lf.body(s);
-            if !bad_char {
-                if let Some((index, c)) = r.charset.first_bad(body) {
-                    warn(self, Kind::BadChar { ch: Some(c), code_point: c as u32, index });
-                }
-            }
-            if !bad_format && r.edge.broken(body) {
-                warn(self, Kind::BadFormat { format: r.edge.format() });
-            }
-            if let Some(f) = r.format {
-                if !s.is_empty() && !bad_format {
-                    if let Some(bad) = format_error(f, s) {
-                        warn(self, Kind::BadFormat { format: bad });
-                    }
-                }
+            if let Some(bad) = rule.format.and_then(|f| format_error(f, s)) {
+                report(self, Kind::BadFormat { format: bad });
             }
         }
     }
