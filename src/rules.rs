@@ -306,13 +306,12 @@ impl Field {
     /// The field at `path` is absent (left out, or a blank form value with `empty_as_absent`):
     /// a `required` error, a `required` warning naming the source that wants it, or nothing.
     pub fn absent(&self, c: &mut Checker<'_>, path: &Path<'_>) {
-        match self.presence {
-            Presence::Required => {
-                c.error(path, Kind::Required, self);
-            }
-            Presence::Wanted(source) => c.reading_warning(path, Kind::Required, self, source),
-            Presence::Optional => {}
-        }
+        let source = match self.presence {
+            Presence::Required => None,
+            Presence::Wanted(source) => Some(source),
+            Presence::Optional => return,
+        };
+        c.finding(path, Kind::Required, self, source);
     }
 
     pub fn provider_code(&self, code: Code) -> Option<ProviderCode> {
@@ -675,11 +674,19 @@ impl<'o> Checker<'o> {
             }
             Ty::Enum { values, narrower, .. } => match v {
                 Value::String(s) => {
-                    let actual = || String::from(s.as_ref());
-                    if !values.contains(&s.as_ref()) {
-                        self.error(path, Kind::NotAllowed { allowed: values, actual: actual() }, field);
-                    } else if let Some((allowed, source)) = narrower.filter(|(n, _)| !n.contains(&s.as_ref())) {
-                        self.reading_warning(path, Kind::NotAllowed { allowed, actual: actual() }, field, source);
+                    // Outside the list (an error), or outside a stricter reading's (a warning).
+                    let refused = if !values.contains(&s.as_ref()) {
+                        Some((values, None))
+                    } else {
+                        narrower.filter(|(n, _)| !n.contains(&s.as_ref())).map(|(n, source)| (n, Some(source)))
+                    };
+                    if let Some((allowed, source)) = refused {
+                        self.finding(
+                            path,
+                            Kind::NotAllowed { allowed, actual: String::from(s.as_ref()) },
+                            field,
+                            source,
+                        );
                     }
                 }
                 _ => self.wrong_type(path, v, "string", field),
@@ -800,14 +807,12 @@ impl<'o> Checker<'o> {
         lone: Option<(u32, usize)>,
         reading: Option<(&'static Source, u32)>,
     ) {
-        let seen = reading.map_or(0, |(_, seen)| seen);
-        let seen = |code: Code| seen & 1 << code as u32 != 0;
-        let report = |c: &mut Checker, kind: Kind| match reading {
-            None => {
-                c.error(path, kind, field);
-            }
-            Some((source, _)) => c.reading_warning(path, kind, field, source),
+        let (source, seen) = match reading {
+            Some((source, seen)) => (Some(source), seen),
+            None => (None, 0),
         };
+        let seen = |code: Code| seen & 1 << code as u32 != 0;
+        let report = |c: &mut Checker, kind: Kind| c.finding(path, kind, field, source);
         if s.is_empty() {
             if rule.min >= 1 && !seen(Code::Empty) {
                 report(self, Kind::Empty);
@@ -865,8 +870,19 @@ impl<'o> Checker<'o> {
     /// A warning from a stricter reading outside the string rules (e.g. a type): its message names
     /// the source.
     pub fn reading_warning(&mut self, path: &Path<'_>, kind: Kind, field: &Field, source: &'static Source) {
+        self.finding(path, kind, field, Some(source));
+    }
+
+    /// An issue of `field` with its provider code: an error where its own rule finds it (`source`
+    /// `None`), a warning naming `source` where a stricter reading does.
+    pub fn finding(&mut self, path: &Path<'_>, kind: Kind, field: &Field, source: Option<&'static Source>) {
         let pc = field.provider_code(kind.code());
-        self.source_warning(path, kind, pc, source);
+        match source {
+            None => {
+                self.push(path, kind, Severity::Error, pc);
+            }
+            Some(source) => self.source_warning(path, kind, pc, source),
+        }
     }
 
     /// A warning from a stricter reading, with the provider code `pc` that its source documents
