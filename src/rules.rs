@@ -631,18 +631,19 @@ impl<'o> Checker<'o> {
                     self.scan(&path.key(k), x, seen);
                 }
             }
-            Value::Other(o) => match &**o {
-                Other::BadKey { value, .. } => self.scan(path, value, seen),
-                Other::TooDeep if !seen.0 => {
-                    seen.0 = true;
-                    self.push(path, Kind::TooDeep { max: crate::json::MAX_DEPTH }, Severity::Error, None);
+            Value::Other(o) => {
+                let first = match &**o {
+                    Other::BadKey { value, .. } => return self.scan(path, value, seen),
+                    Other::TooDeep => &mut seen.0,
+                    Other::Js { kind: JsKind::Unreadable, .. } => &mut seen.1,
+                    _ => return,
+                };
+                // (Its issue is what `type_kind` says of such a value: `too_deep` or `unreadable`.)
+                if !*first {
+                    *first = true;
+                    self.push(path, type_kind(v, ""), Severity::Error, None);
                 }
-                Other::Js { kind: JsKind::Unreadable, detail } if !seen.1 => {
-                    seen.1 = true;
-                    self.push(path, Kind::Unreadable { detail: detail.clone() }, Severity::Error, None);
-                }
-                _ => {}
-            },
+            }
             _ => {}
         }
     }
