@@ -813,10 +813,9 @@ impl<'o> Checker<'o> {
             None => (None, 0),
         };
         let seen = |code: Code| seen & 1 << code as u32 != 0;
-        let report = |c: &mut Checker, kind: Kind| c.finding(path, kind, field, source);
         if s.is_empty() {
             if rule.min >= 1 && !seen(Code::Empty) {
-                report(self, Kind::Empty);
+                self.finding(path, Kind::Empty, field, source);
             }
             return;
         }
@@ -825,12 +824,12 @@ impl<'o> Checker<'o> {
         let counted = if rule.final_lf == FinalLf::PatternAndLength { body } else { s };
         let n = rule.unit.count_if_outside(counted, rule.min, rule.max);
         if let Some(n) = n.filter(|&n| n < rule.min && !seen(Code::TooShort) && !seen(Code::Empty)) {
-            report(self, Kind::TooShort { min: rule.min, actual: n, unit: rule.unit });
+            self.finding(path, Kind::TooShort { min: rule.min, actual: n, unit: rule.unit }, field, source);
         }
         let first = self.issues.len();
         if let (Some(max), Some(n)) = (rule.max, n) {
             if n > max && !seen(Code::TooLong) && rule.or_bytes.is_none_or(|b| counted.len() > b) {
-                report(self, Kind::TooLong { max, actual: n, unit: rule.unit });
+                self.finding(path, Kind::TooLong { max, actual: n, unit: rule.unit }, field, source);
             }
         }
         // The first refused character; with an unpaired surrogate, the surrogate unless a refused
@@ -844,7 +843,7 @@ impl<'o> Checker<'o> {
                 _ => bad.map(|(index, c)| Kind::BadChar { ch: Some(c), code_point: c as u32, index }),
             };
             if let Some(kind) = bad {
-                report(self, kind);
+                self.finding(path, kind, field, source);
             }
         }
         // A name that is too long or has characters not allowed gets one suggestion that passes both
@@ -860,10 +859,10 @@ impl<'o> Checker<'o> {
         }
         if !seen(Code::BadFormat) {
             if rule.edge.broken(body) {
-                report(self, Kind::BadFormat { format: rule.edge.format() });
+                self.finding(path, Kind::BadFormat { format: rule.edge.format() }, field, source);
             }
             if let Some(bad) = rule.format.and_then(|f| format_error(f, s)) {
-                report(self, Kind::BadFormat { format: bad });
+                self.finding(path, Kind::BadFormat { format: bad }, field, source);
             }
         }
     }
