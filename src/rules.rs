@@ -987,14 +987,14 @@ pub fn repeats<'s>(items: &[(usize, &'s str)]) -> Vec<(usize, &'s str, usize)> {
 /// The issue for a value that is not of the `expected` type: `wrong_type`, or why it could not be
 /// taken at all (nesting past the limit, a property that could not be read).
 pub fn type_kind(v: &Value<'_>, expected: &'static str) -> Kind {
-    match v {
-        Value::Other(o) => match &**o {
-            Other::TooDeep => Kind::TooDeep { max: crate::json::MAX_DEPTH },
-            Other::Js { kind: JsKind::Unreadable, detail } => Kind::Unreadable { detail: detail.clone() },
-            _ => Kind::WrongType { expected, actual: v.type_name() },
-        },
-        _ => Kind::WrongType { expected, actual: v.type_name() },
+    if let Value::Other(o) = v {
+        match &**o {
+            Other::TooDeep => return Kind::TooDeep { max: crate::json::MAX_DEPTH },
+            Other::Js { kind: JsKind::Unreadable, detail } => return Kind::Unreadable { detail: detail.clone() },
+            _ => {}
+        }
     }
+    Kind::WrongType { expected, actual: v.type_name() }
 }
 
 /// Does `s` pass the errors of `rule` for `field` (the string rules of [`Checker::check_text`]:
