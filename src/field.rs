@@ -74,8 +74,8 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
     }
     let names: Vec<&str> = segs.iter().map(String::as_str).collect();
     match (provider, names.as_slice()) {
-        (Provider::Zenlayer, [name]) => simple(c, zenlayer::FIELDS, name, p, v, &|_, _, _, _| {}),
-        (Provider::Tencent, [name]) => simple(c, tencent::FIELDS, name, p, v, &tencent::check_tag_spec),
+        (Provider::Zenlayer, [name]) => simple(c, zenlayer::FIELDS, name, p, v, &mut |_, _, _, _| {}),
+        (Provider::Tencent, [name]) => simple(c, tencent::FIELDS, name, p, v, &mut tencent::check_tag_spec),
         (Provider::Tencent, [list, i]) if tencent::LIST_FIELDS.contains(list) && is_index(i) => {
             let f = find(tencent::FIELDS, list).expect("list field in table");
             if let Ty::StrArray { item, .. } = f.ty {
@@ -89,16 +89,16 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
             true
         }
         (Provider::Tencent, ["TagSpecification", i, name]) if is_index(i) => {
-            simple(c, tencent::TAG_SPEC_FIELDS, name, p, v, &tencent::check_tags)
+            simple(c, tencent::TAG_SPEC_FIELDS, name, p, v, &mut tencent::check_tags)
         }
         (Provider::Tencent, ["TagSpecification", i, "Tags", j]) if is_index(i) && is_index(j) => {
             tencent::check_one_tag(c, p, &tencent::TAG_SPEC_FIELDS[1], v);
             true
         }
         (Provider::Tencent, ["TagSpecification", i, "Tags", j, name]) if is_index(i) && is_index(j) => {
-            simple(c, tencent::TAG_FIELDS, name, p, v, &|_, _, _, _| {})
+            simple(c, tencent::TAG_FIELDS, name, p, v, &mut |_, _, _, _| {})
         }
-        (Provider::Huawei, [name]) => simple(c, huawei::FIELDS, name, p, v, &huawei::check_nested),
+        (Provider::Huawei, [name]) => simple(c, huawei::FIELDS, name, p, v, &mut huawei::check_nested),
         (Provider::Huawei, ["tags", i]) if is_index(i) => {
             huawei::check_tag_string(c, p, find(huawei::FIELDS, "tags").expect("tags in table"), v);
             true
@@ -108,7 +108,7 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
             true
         }
         (Provider::Huawei, ["image_tags", i, name]) if is_index(i) => {
-            simple(c, huawei::IMAGE_TAG_FIELDS, name, p, v, &|_, _, _, _| {})
+            simple(c, huawei::IMAGE_TAG_FIELDS, name, p, v, &mut |_, _, _, _| {})
         }
         (Provider::OpenStack | Provider::Nova, rest) => {
             let profile = if c.provider == Provider::Nova { Profile::Nova } else { Profile::Seed };
@@ -127,9 +127,11 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
                     }
                     true
                 }
-                ["body", "createImage", name] => simple(c, profile.create_image_fields(), name, p, v, &|c, p, f, v| {
-                    openstack::check_nested(c, p, f, v, profile)
-                }),
+                ["body", "createImage", name] => {
+                    simple(c, profile.create_image_fields(), name, p, v, &mut |c, p, f, v| {
+                        openstack::check_nested(c, p, f, v, profile)
+                    })
+                }
                 ["body", "createImage", "metadata", key] => {
                     // A form's cleared entry (`undefined` from JS) is no entry: nothing to check,
                     // as `validate` sends no member for it.
@@ -138,7 +140,7 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
                     }
                     true
                 }
-                [name] if *name != "body" => simple(c, profile.fields(), name, p, v, &|_, _, _, _| {}),
+                [name] if *name != "body" => simple(c, profile.fields(), name, p, v, &mut |_, _, _, _| {}),
                 _ => false,
             }
         }
@@ -175,7 +177,7 @@ fn simple(
     name: &str,
     p: &Path<'_>,
     v: &Value<'_>,
-    nested: &dyn Fn(&mut Checker, &Path<'_>, &Field, &Value<'_>),
+    nested: &mut dyn FnMut(&mut Checker, &Path<'_>, &Field, &Value<'_>),
 ) -> bool {
     let Some(f) = find(fields, name) else {
         return false;
@@ -183,9 +185,6 @@ fn simple(
     if absent(c, p, f, v) {
         return true;
     }
-    match f.ty {
-        Ty::Nested(_) => nested(c, p, f, v),
-        _ => c.check_value(p, f, v),
-    }
+    c.check_given(p, f, v, nested);
     true
 }

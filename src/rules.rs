@@ -580,11 +580,24 @@ impl<'o> Checker<'o> {
             let fp = path.key(field.name);
             match v {
                 None => field.absent(self, &fp),
-                Some(v) => match field.ty {
-                    Ty::Nested(_) => nested(self, &fp, field, v),
-                    _ => self.check_value(&fp, field, v),
-                },
+                Some(v) => self.check_given(&fp, field, v, nested),
             }
+        }
+    }
+
+    /// The value `v` given for `field` at `path`: checked by the field's type
+    /// ([`check_value`](Self::check_value)), a `Nested` one handed to `nested`. (What `check_field`
+    /// runs on one field, too.)
+    pub fn check_given<'v, 'a>(
+        &mut self,
+        path: &Path<'_>,
+        field: &Field,
+        v: &'v Value<'a>,
+        nested: &mut dyn FnMut(&mut Checker<'o>, &Path<'_>, &Field, &'v Value<'a>),
+    ) {
+        match field.ty {
+            Ty::Nested(_) => nested(self, path, field, v),
+            _ => self.check_value(path, field, v),
         }
     }
 
