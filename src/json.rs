@@ -599,8 +599,7 @@ impl<'a> Parser<'a, '_> {
                 self.skip_nested()?;
                 Ok(Value::Other(Box::new(Other::TooDeep)))
             }
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
+            Some(b'{') | Some(b'[') => self.container(depth),
             Some(b'"') => self.string_value(),
             Some(b't') => self.lit(b"true", Value::Bool(true)),
             Some(b'f') => self.lit(b"false", Value::Bool(false)),
@@ -813,69 +812,56 @@ impl<'a> Parser<'a, '_> {
         Ok((Cow::Owned(out), raw, lone))
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+    /// An array or an object (the cursor on its `[` or `{`): one loop for both, which differ only
+    /// in the key before each value and the closing bracket.
+    fn container(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+        let object = self.peek() == Some(b'{');
+        let (close, expected) = if object { (b'}', "expected ',' or '}'") } else { (b']', "expected ',' or ']'") };
         self.i += 1;
         let mut items = Vec::new();
-        self.ws();
-        if self.peek() == Some(b']') {
-            self.i += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            self.ws();
-            items.push(self.value(depth + 1)?);
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.err("expected ',' or ']'")),
-            }
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
-        self.i += 1;
         let mut entries: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
         self.ws();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            return Ok(Value::Object(entries));
-        }
-        loop {
-            self.ws();
-            if self.peek() != Some(b'"') {
-                return Err(self.err("expected a string key"));
-            }
-            // A key with a lone surrogate: U+FFFD (or its placeholder) in the key, the truth in a
-            // BadKey wrapper.
-            let (key, raw, bad) = self.string()?;
-            self.bad_keys |= bad.is_some();
-            self.ws();
-            if self.peek() != Some(b':') {
-                return Err(self.err("expected ':'"));
-            }
-            self.i += 1;
-            self.ws();
-            let mut v = self.value(depth + 1)?;
-            if let Some((code_point, index)) = bad {
-                let raw = raw.to_owned();
-                v = Value::Other(Box::new(Other::BadKey { raw, code_point, index, value: v.into_owned() }));
-            }
-            entries.push((key, v));
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
+        if self.peek() != Some(close) {
+            loop {
+                self.ws();
+                if object {
+                    if self.peek() != Some(b'"') {
+                        return Err(self.err("expected a string key"));
+                    }
+                    // A key with a lone surrogate: U+FFFD (or its placeholder) in the key, the truth
+                    // in a BadKey wrapper.
+                    let (key, raw, bad) = self.string()?;
+                    self.bad_keys |= bad.is_some();
+                    self.ws();
+                    if self.peek() != Some(b':') {
+                        return Err(self.err("expected ':'"));
+                    }
                     self.i += 1;
-                    dedup_keys(&mut entries);
-                    return Ok(Value::Object(entries));
+                    self.ws();
+                    let mut v = self.value(depth + 1)?;
+                    if let Some((code_point, index)) = bad {
+                        let raw = raw.to_owned();
+                        v = Value::Other(Box::new(Other::BadKey { raw, code_point, index, value: v.into_owned() }));
+                    }
+                    entries.push((key, v));
+                } else {
+                    items.push(self.value(depth + 1)?);
                 }
-                _ => return Err(self.err("expected ',' or '}'")),
+                self.ws();
+                match self.peek() {
+                    Some(b',') => self.i += 1,
+                    Some(c) if c == close => break,
+                    _ => return Err(self.err(expected)),
+                }
             }
         }
+        self.i += 1;
+        Ok(if object {
+            dedup_keys(&mut entries);
+            Value::Object(entries)
+        } else {
+            Value::Array(items)
+        })
     }
 }
 
