@@ -820,6 +820,8 @@ impl<'a> Parser<'a, '_> {
         self.i += 1;
         let mut items = Vec::new();
         let mut entries: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
+        // Did one of this object's keys hold an unpaired surrogate?
+        let mut bad_key = false;
         self.ws();
         if self.peek() != Some(close) {
             loop {
@@ -831,7 +833,7 @@ impl<'a> Parser<'a, '_> {
                     // A key with a lone surrogate: U+FFFD (or its placeholder) in the key, the truth
                     // in a BadKey wrapper.
                     let (key, raw, bad) = self.string()?;
-                    self.bad_keys |= bad.is_some();
+                    bad_key |= bad.is_some();
                     self.ws();
                     if self.peek() != Some(b':') {
                         return Err(self.err("expected ':'"));
@@ -857,7 +859,8 @@ impl<'a> Parser<'a, '_> {
         }
         self.i += 1;
         Ok(if object {
-            dedup_keys(&mut entries);
+            self.bad_keys |= bad_key;
+            dedup_keys(&mut entries, bad_key);
             Value::Object(entries)
         } else {
             Value::Array(items)
@@ -867,7 +870,8 @@ impl<'a> Parser<'a, '_> {
 
 /// Keep the last value of a repeated key, at the first key's position (as `JSON.parse` does).
 /// Sorting an index (no hashing: no hash tables in the wasm build) keeps this O(n log n).
-fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
+/// `bad_key`: does a key hold an unpaired surrogate (a [`Other::BadKey`] entry)?
+fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>, bad_key: bool) {
     let n = entries.len();
     if n < 2 {
         return;
@@ -890,12 +894,9 @@ fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>) {
         }
     }
     // Small objects (nearly all requests): look for a repeated key without allocating. (Keys with a
-    // surrogate go the sorted way below, which decodes each of them once, not once per pair; without
-    // them, `ident` compares the keys.)
-    if n <= 32
-        && !entries.iter().any(|e| ident(e).0)
-        && !(1..n).any(|i| entries[..i].iter().any(|e| e.0 == entries[i].0))
-    {
+    // surrogate go the sorted way below, which decodes each of them once, not once per pair; the
+    // parser says whether there is one, so without them the keys themselves are compared.)
+    if n <= 32 && !bad_key && !(1..n).any(|i| entries[..i].iter().any(|e| e.0 == entries[i].0)) {
         return;
     }
     // Each key with its position (a key with a surrogate has the top bit of its position set: then
