@@ -523,13 +523,11 @@ impl Marks {
 
     /// `text` (JSON written from values parsed with these marks) with every placeholder turned
     /// back into the `\udXXX` escape of its surrogate.
+    /// (Marks exist only for texts with such a key, so the text nearly always holds one: no
+    /// search for the first before copying.)
     pub fn restore(&self, text: String) -> String {
-        let Some(first) = text.char_indices().find(|&(_, c)| self.surrogate(c).is_some()).map(|(i, _)| i) else {
-            return text;
-        };
         let mut out = String::with_capacity(text.len() + 16);
-        out.push_str(&text[..first]);
-        for c in text[first..].chars() {
+        for c in text.chars() {
             match self.surrogate(c) {
                 Some(cp) => {
                     // `\udXXX`, lowercase hex (no formatting machinery in the wasm).
