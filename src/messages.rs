@@ -12,6 +12,19 @@ use crate::text::Unit;
 use crate::{Lang, Provider};
 use std::borrow::Cow;
 
+/// A vocabulary entry (id, English, Chinese) that only the rules of the providers named make: in a
+/// build without any of them (a per-provider WebAssembly build, cargo features) its words are `""`,
+/// so that they are not in its data (such a build never makes the id); the id stays, for serde.
+macro_rules! only {
+    ($($feature:literal),+ => ($id:literal, $en:expr, $zh:expr $(,)?)) => {
+        if cfg!(any($(feature = $feature),+)) {
+            ($id, $en, $zh)
+        } else {
+            ($id, "", "")
+        }
+    };
+}
+
 /// The type words of `wrong_type` (`expected` and `actual`): (id, English with its article, Chinese).
 pub(crate) const TYPES: &[(&str, &str, &str)] = &[
     ("string", "a string", "字符串"),
@@ -22,7 +35,7 @@ pub(crate) const TYPES: &[(&str, &str, &str)] = &[
     ("array", "an array", "数组"),
     ("null", "null", "null"),
     // OpenStack's seed name: a string, or a number written in digits only.
-    ("string or number", "a string or a whole number (digits only)", "字符串或只含数字的整数"),
+    only!("openstack", "nova" => ("string or number", "a string or a whole number (digits only)", "字符串或只含数字的整数")),
     ("array of strings", "an array of strings", "字符串数组"),
     // Context fields: an integer a 64-bit integer holds; OpenStack's task_state.
     (
@@ -46,21 +59,21 @@ pub(crate) const TYPES: &[(&str, &str, &str)] = &[
 
 /// The formats of `bad_format`: (id, English, Chinese), each the complement of "must be".
 pub(crate) const FORMATS: &[(&str, &str, &str)] = &[
-    (
+    only!("openstack", "nova" => (
         "hex32 or uuid",
         "a UUID (32 hexadecimal digits, with or without the dashes of 8-4-4-4-12)",
         "UUID（32 位十六进制字符，可带 8-4-4-4-12 的连字符）",
-    ),
-    ("uuid", "a UUID (8-4-4-4-12 hexadecimal digits)", "UUID（8-4-4-4-12 位十六进制）"),
-    ("0 or uuid", "0 or a UUID", "0 或 UUID"),
-    ("bucket:object", "\"bucket:object\"", "“桶名:对象名”"),
+    )),
+    only!("openstack", "nova" => ("uuid", "a UUID (8-4-4-4-12 hexadecimal digits)", "UUID（8-4-4-4-12 位十六进制）")),
+    only!("huawei" => ("0 or uuid", "0 or a UUID", "0 或 UUID")),
+    only!("huawei" => ("bucket:object", "\"bucket:object\"", "“桶名:对象名”")),
     // The bucket of `bucket:object` is not an OBS bucket name.
-    (
+    only!("huawei" => (
         "bucket name",
         "\"bucket:object\" with an OBS bucket name (3 to 63 lowercase letters, digits, hyphens or dots, starting and ending with a letter or digit)",
         "“桶名:对象名”，桶名为 OBS 桶名（3 到 63 个小写字母、数字、连字符或点，以字母或数字开头和结尾）",
-    ),
-    ("microversion", "a microversion from 2.1, such as 2.39, or latest", "2.1 起的微版本（如 2.39 或 latest）"),
+    )),
+    only!("openstack", "nova" => ("microversion", "a microversion from 2.1, such as 2.39, or latest", "2.1 起的微版本（如 2.39 或 latest）")),
     // These three have sentences of their own (see `template`).
     ("contiguous index", "", ""),
     ("no leading or trailing whitespace", "", ""),
@@ -70,21 +83,21 @@ pub(crate) const FORMATS: &[(&str, &str, &str)] = &[
 /// What a pre-flight issue is about (`what`): (id, English, Chinese). The id is the `what`
 /// param; the English words are the id, but where the id would read as an API name.
 pub(crate) const WHATS: &[(&str, &str, &str)] = &[
-    ("instance", "instance", "实例"),
-    ("snapshot", "snapshot", "快照"),
-    ("zone", "zone", "可用区"),
-    ("system disk", "system disk", "系统盘"),
-    ("server", "server", "云服务器"),
-    ("server task", "server task", "云服务器任务"),
-    ("disk", "disk", "磁盘"),
-    ("bucket storage class", "bucket storage class", "桶存储类别"),
-    ("token's project", "project of the Auth token", "认证令牌所属项目"),
-    ("tag key", "tag key", "标签键"),
-    ("configuration", "configuration", "配置"),
-    ("instance's latest operation", "instance's latest operation", "实例的最新操作"),
-    ("project", "project", "项目"),
-    ("image file", "image file", "镜像文件"),
-    ("region", "region", "区域"),
+    only!("zenlayer", "tencent" => ("instance", "instance", "实例")),
+    only!("tencent" => ("snapshot", "snapshot", "快照")),
+    only!("zenlayer" => ("zone", "zone", "可用区")),
+    only!("zenlayer" => ("system disk", "system disk", "系统盘")),
+    only!("openstack", "nova" => ("server", "server", "云服务器")),
+    only!("openstack", "nova" => ("server task", "server task", "云服务器任务")),
+    only!("tencent" => ("disk", "disk", "磁盘")),
+    only!("huawei" => ("bucket storage class", "bucket storage class", "桶存储类别")),
+    only!("openstack", "nova" => ("token's project", "project of the Auth token", "认证令牌所属项目")),
+    only!("tencent" => ("tag key", "tag key", "标签键")),
+    only!("openstack", "nova" => ("configuration", "configuration", "配置")),
+    only!("tencent" => ("instance's latest operation", "instance's latest operation", "实例的最新操作")),
+    only!("openstack", "nova" => ("project", "project", "项目")),
+    only!("huawei" => ("image file", "image file", "镜像文件")),
+    only!("huawei" => ("region", "region", "区域")),
 ];
 
 /// The four templates of a kind, one string (see [`template`]).
