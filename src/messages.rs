@@ -12,10 +12,23 @@ use crate::text::Unit;
 use crate::{Lang, Provider};
 use std::borrow::Cow;
 
-/// A vocabulary entry (id, English, Chinese) that only the rules of the providers named make: in a
-/// build without any of them (a per-provider WebAssembly build, cargo features) its words are `""`,
-/// so that they are not in its data (such a build never makes the id); the id stays, for serde.
+/// Words that only the rules of the providers named make, kept out of a build without any of them
+/// (a per-provider WebAssembly build; cargo features), which never needs them: as dead data they
+/// would still be in its `.wasm`, since the tables and the match on a kind are read at run time.
+/// - `only!(providers => t!(...))`: a kind's templates, `""` in such a build;
+/// - `only!(providers => (id, English, Chinese))`: a vocabulary entry, its words `""` there (the
+///   id stays: serde reads every id this version makes).
+///
+/// Which provider makes which kind and word is checked by the per-provider builds' answers on
+/// every case file (tests/js/entries.test.mjs against the main entry's).
 macro_rules! only {
+    ($($feature:literal),+ => t!($($t:tt)*)) => {
+        if cfg!(any($(feature = $feature),+)) {
+            t!($($t)*)
+        } else {
+            ""
+        }
+    };
     ($($feature:literal),+ => ($id:literal, $en:expr, $zh:expr $(,)?)) => {
         if cfg!(any($(feature = $feature),+)) {
             ($id, $en, $zh)
@@ -241,28 +254,30 @@ fn template(kind: &Kind, path: &str) -> &'static str {
             "必须是{allowed}",
         ),
         // Tencent's list given both as an array and as numbered keys: at the key `/DataDiskIds.0`.
-        Kind::Conflict { with } if numbered_key_of(path, with) => t!(
+        Kind::Conflict { with } if numbered_key_of(path, with) => only!("tencent" => t!(
             "{f} is given as a numbered key beside the array {with}.",
             "{f}以编号键给出，但{with}同时以数组给出。",
             "Given as a numbered key beside the array {with}",
             "以编号键给出，但{with}同时以数组给出",
-        ),
-        Kind::Conflict { .. } => t!(
+        )),
+        Kind::Conflict { .. } => only!("huawei", "tencent" => t!(
             "{f} cannot be given together with {with}.",
             "{f}不能与{with}同时指定。",
             "{with} and {f} cannot both be given",
             "{with}和{f}不能同时指定",
-        ),
+        )),
         Kind::MissingOneOf { fields } if fields.len() == 2 => {
-            t!("Give either {fields}.", "必须且只能指定{fields}之一。", "", "")
+            only!("tencent" => t!("Give either {fields}.", "必须且只能指定{fields}之一。", "", ""))
         }
-        Kind::MissingOneOf { .. } => t!("Give one of {fields}.", "必须且只能指定{fields}之一。", "", ""),
-        Kind::Requires { .. } => t!(
+        Kind::MissingOneOf { .. } => {
+            only!("tencent" => t!("Give one of {fields}.", "必须且只能指定{fields}之一。", "", ""))
+        }
+        Kind::Requires { .. } => only!("tencent" => t!(
             "{f} can only be given together with {field}.",
             "{f}只能与{field}一起指定。",
             "{f} can only be given together with {field}",
             "{f}只能与{field}一起指定",
-        ),
+        )),
         Kind::Duplicate { .. } => t!(
             "{f} repeats \"{value}\" from {first}.",
             "{f}重复了“{value}”，它已在{first}中出现。",
@@ -314,38 +329,38 @@ fn template(kind: &Kind, path: &str) -> &'static str {
             "the {what} is {state}; it must be {allowed}",
             "{what}当前状态为{state}，需要为{allowed}",
         ),
-        Kind::QuotaExceeded { .. } => t!(
+        Kind::QuotaExceeded { .. } => only!("zenlayer" => t!(
             "the image quota of {limit} is reached ({actual} in use).",
             "已达到镜像配额{limit}（已使用{actual}）。",
             "",
             "",
-        ),
-        Kind::NoQuotaLeft => t!("no image quota is left.", "镜像配额已用完。", "", ""),
+        )),
+        Kind::NoQuotaLeft => only!("tencent" => t!("no image quota is left.", "镜像配额已用完。", "", "")),
         Kind::NotSupported { value, .. } if value.is_empty() => {
-            t!("{p} does not support creating images for this {what}.", "{p}不支持为此{what}创建镜像。", "", "")
+            only!("zenlayer", "tencent", "openstack", "nova" => t!("{p} does not support creating images for this {what}.", "{p}不支持为此{what}创建镜像。", "", ""))
         }
-        Kind::NotSupported { .. } => t!(
+        Kind::NotSupported { .. } => only!("zenlayer", "tencent", "openstack", "nova" => t!(
             "{p} does not support creating images for the {what} \"{value}\".",
             "{p}不支持为{what}“{value}”创建镜像。",
             "",
             "",
-        ),
+        )),
         // Huawei: the bucket of image_url is in another region than the one the request goes to.
-        Kind::Mismatch { what: "region", .. } => t!(
+        Kind::Mismatch { what: "region", .. } => only!("huawei" => t!(
             "the bucket is in region \"{actual}\", but the request goes to region \"{expected}\".",
             "桶位于区域“{actual}”，但请求发往区域“{expected}”。",
             "",
             "",
-        ),
-        Kind::Mismatch { .. } => t!(
+        )),
+        Kind::Mismatch { .. } => only!("huawei", "openstack", "nova" => t!(
             "{f} {is} \"{actual}\" but the {what} is \"{expected}\".",
             "{f}为“{actual}”，但{what}为“{expected}”。",
             // Shown under the field alone: what is wrong with it, not only the other fact.
             "does not match the {what} \"{expected}\"",
             "与{what}“{expected}”不一致",
-        ),
+        )),
         Kind::AlreadyExists { .. } => {
-            t!("an image named \"{value}\" already exists.", "名为“{value}”的镜像已存在。", "", "")
+            only!("tencent" => t!("an image named \"{value}\" already exists.", "名为“{value}”的镜像已存在。", "", ""))
         }
     }
 }
