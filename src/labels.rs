@@ -49,7 +49,7 @@ enum What<'p> {
 struct Step<'p> {
     n: usize,
     extra: Option<&'static str>,
-    words: Words,
+    words: &'static Words,
     what: What<'p>,
 }
 
@@ -74,11 +74,11 @@ fn index(s: &str) -> Option<usize> {
     ok.then(|| b.iter().fold(0, |v, d| v * 10 + usize::from(d - b'0')))
 }
 
-fn field_step<'p>(n: usize, f: &Field) -> Step<'p> {
-    Step { n, extra: None, words: f.label, what: What::Field }
+fn field_step<'p>(n: usize, f: &'static Field) -> Step<'p> {
+    Step { n, extra: None, words: &f.label, what: What::Field }
 }
 
-fn item<'p>(n: usize, words: Words, i: usize) -> Step<'p> {
+fn item<'p>(n: usize, words: &'static Words, i: usize) -> Step<'p> {
     Step { n, extra: None, words, what: What::Item(i) }
 }
 
@@ -95,23 +95,23 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
     match (provider, &s[..]) {
         (Provider::Zenlayer, [_]) => return top(zenlayer::FIELDS),
         (Provider::Tencent, [k]) => match tencent::flat_key(k) {
-            Some((list, i)) => out.push(item(1, if list == "DataDiskIds" { DATA_DISK } else { SNAPSHOT }, i)),
+            Some((list, i)) => out.push(item(1, if list == "DataDiskIds" { &DATA_DISK } else { &SNAPSHOT }, i)),
             None => return top(tencent::FIELDS),
         },
         (Provider::Tencent, [list, i]) if tencent::LIST_FIELDS.contains(list) => {
-            out.push(item(2, if *list == "DataDiskIds" { DATA_DISK } else { SNAPSHOT }, index(i)?))
+            out.push(item(2, if *list == "DataDiskIds" { &DATA_DISK } else { &SNAPSHOT }, index(i)?))
         }
         (Provider::Tencent, ["TagSpecification", i, rest @ ..]) => {
             let i = index(i)?;
             // The tag set's position only where there is more than the first.
             if i > 0 || rest.is_empty() {
-                out.push(item(2, TAG_SET, i));
+                out.push(item(2, &TAG_SET, i));
             }
             match rest {
                 [] => {}
                 [f] => out.push(field_step(3, find(tencent::TAG_SPEC_FIELDS, f)?)),
                 ["Tags", j, rest @ ..] => {
-                    out.push(item(4, TAG, index(j)?));
+                    out.push(item(4, &TAG, index(j)?));
                     match rest {
                         [] => {}
                         [f] => out.push(field_step(5, find(tencent::TAG_FIELDS, f)?)),
@@ -123,7 +123,7 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
         }
         (Provider::Huawei, [_]) => return top(huawei::FIELDS),
         (Provider::Huawei, [list @ ("tags" | "image_tags"), i, rest @ ..]) => {
-            out.push(item(2, if *list == "tags" { TAG } else { IMAGE_TAG }, index(i)?));
+            out.push(item(2, if *list == "tags" { &TAG } else { &IMAGE_TAG }, index(i)?));
             // A part of a `key.value` string is named as the tag's key or value, labelled at
             // `/tags/i/key` or `/tags/i/value`.
             let (f, extra) = match (rest, part) {
@@ -134,7 +134,7 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
                 _ => return None,
             };
             let extra = extra.map(|e| if e == "key" { "key" } else { "value" });
-            out.push(Step { n: 2 + rest.len(), extra, words: f.label, what: What::Field });
+            out.push(Step { n: 2 + rest.len(), extra, words: &f.label, what: What::Field });
         }
         (Provider::OpenStack | Provider::Nova, rest) => {
             let profile = if provider == Provider::Nova { openstack::Profile::Nova } else { openstack::Profile::Seed };
@@ -146,9 +146,9 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
                     let (key, value) = profile.meta();
                     let k = p[3].as_str();
                     let (words, what) = if part == Some("value") {
-                        (value.label, What::MapValue(k))
+                        (&value.label, What::MapValue(k))
                     } else {
-                        (key.label, What::MapKey(k))
+                        (&key.label, What::MapKey(k))
                     };
                     out.push(Step { n: 4, extra: None, words, what });
                 }
@@ -390,7 +390,7 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
         return Name { plural: en && plural(label), text: label.clone().into_owned(), prose: false };
     }
     let own = |s: &Step| labels.find(&p, s.n, s.extra, false).map(|(l, _)| l);
-    let leaf_word: Cow<str> = leaf.map(|(l, _)| l).unwrap_or_else(|| Cow::Borrowed(bare(pick(last.words))));
+    let leaf_word: Cow<str> = leaf.map(|(l, _)| l).unwrap_or_else(|| Cow::Borrowed(bare(pick(*last.words))));
     let leaf_word = leaf_word.as_ref();
     let position = |text: &mut String, i: usize| push_num(text, i as i64 + 1);
     let mut text = String::new();
