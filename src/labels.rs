@@ -386,11 +386,13 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
         }
         _ => labels.find(&p, last.n, last.extra, matches!(last.what, What::MapKey(_))),
     };
-    if let Some((label, true)) = &leaf {
-        return Name { plural: en && plural(label), text: label.clone().into_owned(), prose: false };
-    }
+    let leaf_word: Cow<str> = match leaf {
+        // A label for this pointer exactly: the whole name.
+        Some((label, true)) => return Name { plural: en && plural(&label), text: label.into_owned(), prose: false },
+        Some((label, false)) => label,
+        None => Cow::Borrowed(bare(pick(*last.words))),
+    };
     let own = |s: &Step| labels.find(&p, s.n, s.extra, false).map(|(l, _)| l);
-    let leaf_word: Cow<str> = leaf.map(|(l, _)| l).unwrap_or_else(|| Cow::Borrowed(bare(pick(*last.words))));
     let leaf_word = leaf_word.as_ref();
     let position = |text: &mut String, i: usize| push_num(text, i as i64 + 1);
     let mut text = String::new();
