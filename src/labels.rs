@@ -219,10 +219,10 @@ impl<'o> Labels<'o> {
     }
 
     /// The label of `i`, cut at [`MAX_LABEL_CHARS`].
-    fn label(&self, i: usize) -> Cow<'o, str> {
+    fn label(&self, i: usize) -> &str {
         match self.cut.binary_search_by_key(&i, |(k, _)| *k) {
-            Ok(at) => Cow::Owned(self.cut[at].1.clone()),
-            Err(_) => Cow::Borrowed(self.labels[i].1.as_str()),
+            Ok(at) => &self.cut[at].1,
+            Err(_) => &self.labels[i].1,
         }
     }
 
@@ -234,7 +234,7 @@ impl<'o> Labels<'o> {
     /// within [`MAX_WILD_SEGMENTS`] segments. A segment that is itself `*` or `*key` is matched by
     /// its position's wildcard only (a pattern cannot name it literally: a metadata key `*` is not
     /// the value's `/metadata/*`).
-    fn find(&self, p: &[String], n: usize, extra: Option<&str>, map_key: bool) -> Option<(Cow<'o, str>, bool)> {
+    fn find(&self, p: &[String], n: usize, extra: Option<&str>, map_key: bool) -> Option<(&str, bool)> {
         if self.entries.is_empty() {
             return None;
         }
@@ -345,7 +345,7 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
     let found = if p.is_empty() { None } else { steps(provider, &p, part) };
     let Some(steps) = found else {
         if let Some((label, _)) = labels.find(&p, p.len(), None, false) {
-            return Name { plural: en && plural(&label), text: label.into_owned(), prose: false };
+            return Name { plural: en && plural(label), text: label.to_owned(), prose: false };
         }
         if p.is_empty() {
             return Name { text: pick(REQUEST).to_owned(), plural: false, prose: true };
@@ -386,14 +386,13 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
         }
         _ => labels.find(&p, last.n, last.extra, matches!(last.what, What::MapKey(_))),
     };
-    let leaf_word: Cow<str> = match leaf {
+    let leaf_word = match leaf {
         // A label for this pointer exactly: the whole name.
-        Some((label, true)) => return Name { plural: en && plural(&label), text: label.into_owned(), prose: false },
+        Some((label, true)) => return Name { plural: en && plural(label), text: label.to_owned(), prose: false },
         Some((label, false)) => label,
-        None => Cow::Borrowed(bare(pick(*last.words))),
+        None => bare(pick(*last.words)),
     };
     let own = |s: &Step| labels.find(&p, s.n, s.extra, false).map(|(l, _)| l);
-    let leaf_word = leaf_word.as_ref();
     let position = |text: &mut String, i: usize| push_num(text, i as i64 + 1);
     let mut text = String::new();
     let plural_leaf = matches!(last.what, What::Field) && plural(leaf_word);
@@ -422,7 +421,7 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
         for (n, s) in outer.iter().rev().enumerate() {
             text.push_str(if n == 0 { " of " } else { " in " });
             match own(s) {
-                Some(l) => text.push_str(&l),
+                Some(l) => text.push_str(l),
                 None => text.push_str(&lower_first(bare(s.words.0))),
             }
             if let What::Item(i) = s.what {
@@ -439,10 +438,10 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
             push_spaced(text, word);
         };
         for s in outer {
-            let word = own(s).unwrap_or(Cow::Borrowed(bare(s.words.1)));
+            let word = own(s).unwrap_or(bare(s.words.1));
             match s.what {
-                What::Item(i) => ordinal(&mut text, i, &word),
-                _ => push_spaced(&mut text, &word),
+                What::Item(i) => ordinal(&mut text, i, word),
+                _ => push_spaced(&mut text, word),
             }
             push_spaced(&mut text, "的");
         }
@@ -669,7 +668,6 @@ mod tests {
                     for map_key in [false, true] {
                         let want = reference(&labels, &p, p.len(), extra, map_key);
                         let got = index.find(&p, p.len(), extra, map_key);
-                        let got = got.as_ref().map(|(l, e)| (l.as_ref(), *e));
                         let total = len + usize::from(extra.is_some());
                         if total <= MAX_WILD_SEGMENTS {
                             assert_eq!(got, want, "{p:?} {extra:?} {map_key}");
@@ -684,7 +682,7 @@ mod tests {
         }
         assert!(checked > 9_000);
         let deep: Vec<String> = ["x", "1", "y", "2", "z", "3", "w"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(index.find(&deep, 6, None, false).map(|l| l.0.into_owned()), Some("L23".into()));
+        assert_eq!(index.find(&deep, 6, None, false).map(|l| l.0), Some("L23"));
         assert_eq!(index.find(&deep, 7, None, false), None, "no wildcard past 6 segments");
     }
 
@@ -719,7 +717,7 @@ mod tests {
         let index = Labels::new(&long);
         assert_eq!(index.cut.len(), 1);
         assert_eq!(index.label(0).chars().count(), MAX_LABEL_CHARS);
-        assert!(matches!(index.label(1), Cow::Borrowed(_)));
+        assert!(std::ptr::eq(index.label(1), long[1].1.as_str()), "a short label is not copied");
     }
 
     #[test]
