@@ -314,12 +314,11 @@ pub(crate) fn push_spaced(out: &mut String, s: &str) {
 
 /// The first letter in lower case, for a built-in English item word inside a name (`of tag 2`).
 /// ASCII only (no Unicode case tables in the WebAssembly build): the words are the tables'.
-fn lower_first(s: &str) -> String {
-    let mut out = s.to_owned();
-    if let Some(f) = out.get_mut(..1) {
+/// In place: no copy of the word.
+fn lower_first(s: &mut str) {
+    if let Some(f) = s.get_mut(..1) {
         f.make_ascii_lowercase();
     }
-    out
 }
 
 /// A value quoted in the message language.
@@ -358,11 +357,12 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
         let keys = quote(&dotted(&p[known..]), lang);
         let mut text = String::new();
         if known > 0 {
-            let holder = name(provider, &join_pointer(&p[..known]), None, lang, labels).text;
+            let mut holder = name(provider, &join_pointer(&p[..known]), None, lang, labels).text;
             if en {
                 // Inside a sentence: `of tag 1` (but `of ID 1` stays).
-                let word = holder.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase);
-                let holder = if word { lower_first(&holder) } else { holder };
+                if holder.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+                    lower_first(&mut holder);
+                }
                 text = [OTHER.0, " ", &keys, " of ", &holder].concat();
             } else {
                 push_spaced(&mut text, &holder);
@@ -422,7 +422,11 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
             text.push_str(if n == 0 { " of " } else { " in " });
             match own(s) {
                 Some(l) => text.push_str(l),
-                None => text.push_str(&lower_first(bare(s.words.0))),
+                None => {
+                    let at = text.len();
+                    text.push_str(bare(s.words.0));
+                    lower_first(&mut text[at..]);
+                }
             }
             if let What::Item(i) = s.what {
                 text.push(' ');
