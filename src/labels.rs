@@ -28,8 +28,8 @@ const SNAPSHOT: Words = ("Snapshot ID", "快照 ID");
 const TAG_SET: Words = ("Tag set", "标签组");
 const TAG: Words = ("Tag", "标签");
 const IMAGE_TAG: Words = ("Image tag", "镜像标签");
-/// The key of a metadata item, as a position (`Metadata value of key "k"`, `键“k”的元数据值`).
-const KEY: Words = ("key", "键");
+/// The key of a metadata item, as a position in Chinese (`键“k”的元数据值`; English `of key "k"`).
+const KEY_ZH: &str = "键";
 
 /// What one step of a name is.
 enum What<'p> {
@@ -394,38 +394,34 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
     };
     let own = |s: &Step| labels.find(&p, s.n, s.extra, false).map(|(l, _)| l);
     let position = |text: &mut String, i: usize| push_num(text, i as i64 + 1);
+    // A map entry's key, as the leaf shows it (only a leaf is a map entry).
+    let key = match last.what {
+        What::MapKey(k) | What::MapValue(k) => quote(&clip(k), lang),
+        _ => String::new(),
+    };
     let mut text = String::new();
     let plural_leaf = matches!(last.what, What::Field) && plural(leaf_word);
     if en {
         // The leaf, then its positions inside out: `Tag key of tag 2 in tag set 2`.
-        match &last.what {
-            What::Field => text.push_str(leaf_word),
-            What::Item(i) => {
+        for (n, s) in steps.iter().rev().enumerate() {
+            if n == 0 {
                 text.push_str(leaf_word);
-                text.push(' ');
-                position(&mut text, *i);
-            }
-            What::MapKey(k) => {
-                text.push_str(leaf_word);
-                text.push(' ');
-                text.push_str(&quote(&clip(k), lang));
-            }
-            What::MapValue(k) => {
-                text.push_str(leaf_word);
-                text.push_str(" of ");
-                text.push_str(KEY.0);
-                text.push(' ');
-                text.push_str(&quote(&clip(k), lang));
-            }
-        }
-        for (n, s) in outer.iter().rev().enumerate() {
-            text.push_str(if n == 0 { " of " } else { " in " });
-            match own(s) {
-                Some(l) => text.push_str(l),
-                None => {
-                    let at = text.len();
-                    text.push_str(bare(s.words.0));
-                    lower_first(&mut text[at..]);
+                // A map entry's key: `Metadata key "k"`, `Metadata value of key "k"`.
+                match s.what {
+                    What::MapKey(_) => text.push(' '),
+                    What::MapValue(_) => text.push_str(" of key "),
+                    _ => {}
+                }
+                text.push_str(&key);
+            } else {
+                text.push_str(if n == 1 { " of " } else { " in " });
+                match own(s) {
+                    Some(l) => text.push_str(l),
+                    None => {
+                        let at = text.len();
+                        text.push_str(bare(s.words.0));
+                        lower_first(&mut text[at..]);
+                    }
                 }
             }
             if let What::Item(i) = s.what {
@@ -435,32 +431,31 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
         }
     } else {
         // Positions outside in, then the leaf: `第 2 个标签组的第 2 个标签的标签键`.
-        let ordinal = |text: &mut String, i: usize, word: &str| {
-            push_spaced(text, "第 ");
-            position(text, i);
-            text.push_str(" 个");
-            push_spaced(text, word);
-        };
-        for s in outer {
-            let word = own(s).unwrap_or(bare(s.words.1));
+        for (n, s) in steps.iter().enumerate() {
+            let leaf = n == outer.len();
+            let word = if leaf { leaf_word } else { own(s).unwrap_or(bare(s.words.1)) };
             match s.what {
-                What::Item(i) => ordinal(&mut text, i, word),
-                _ => push_spaced(&mut text, word),
+                What::Item(i) => {
+                    push_spaced(&mut text, "第 ");
+                    position(&mut text, i);
+                    text.push_str(" 个");
+                    push_spaced(&mut text, word);
+                }
+                What::MapValue(_) => {
+                    // `键“k”的元数据值`
+                    text.push_str(KEY_ZH);
+                    text.push_str(&key);
+                    push_spaced(&mut text, "的");
+                    push_spaced(&mut text, word);
+                }
+                // (`元数据键“k”`)
+                _ => {
+                    push_spaced(&mut text, word);
+                    text.push_str(&key);
+                }
             }
-            push_spaced(&mut text, "的");
-        }
-        match &last.what {
-            What::Field => push_spaced(&mut text, leaf_word),
-            What::Item(i) => ordinal(&mut text, *i, leaf_word),
-            What::MapKey(k) => {
-                push_spaced(&mut text, leaf_word);
-                text.push_str(&quote(&clip(k), lang));
-            }
-            What::MapValue(k) => {
-                text.push_str(KEY.1);
-                text.push_str(&quote(&clip(k), lang));
+            if !leaf {
                 push_spaced(&mut text, "的");
-                push_spaced(&mut text, leaf_word);
             }
         }
     }
