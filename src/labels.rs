@@ -338,12 +338,16 @@ pub(crate) fn quote(s: &str, lang: Lang) -> String {
 /// name; one matched through `*` replaces the label and keeps the position (`第 2 个` + label).
 /// The list items around a field are looked up the same way, for their words (`of tag 2`).
 pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lang, labels: &Labels<'_>) -> Name {
+    name_of(provider, &split_pointer(path), part, lang, labels)
+}
+
+/// [`name`] of the pointer made of the unescaped segments `p`.
+fn name_of(provider: Provider, p: &[String], part: Option<&str>, lang: Lang, labels: &Labels<'_>) -> Name {
     let en = lang == Lang::En;
     let pick = |w: Words| if en { w.0 } else { w.1 };
-    let p = split_pointer(path);
-    let found = if p.is_empty() { None } else { steps(provider, &p, part) };
+    let found = if p.is_empty() { None } else { steps(provider, p, part) };
     let Some(steps) = found else {
-        if let Some((label, _)) = labels.find(&p, p.len(), None, false) {
+        if let Some((label, _)) = labels.find(p, p.len(), None, false) {
             return Name { plural: en && plural(label), text: label.to_owned(), prose: false };
         }
         if p.is_empty() {
@@ -357,7 +361,7 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
         let keys = quote(&dotted(&p[known..]), lang);
         let mut text = String::new();
         if known > 0 {
-            let mut holder = name(provider, &join_pointer(&p[..known]), None, lang, labels).text;
+            let mut holder = name_of(provider, &p[..known], None, lang, labels).text;
             if en {
                 // Inside a sentence: `of tag 1` (but `of ID 1` stays).
                 if holder.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
@@ -382,9 +386,9 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
     // A map entry's value: at `<entry>/value`, else at the entry (`describe`'s `/metadata/*`).
     let leaf = match last.what {
         What::MapValue(_) => {
-            labels.find(&p, last.n, Some("value"), false).or_else(|| labels.find(&p, last.n, None, false))
+            labels.find(p, last.n, Some("value"), false).or_else(|| labels.find(p, last.n, None, false))
         }
-        _ => labels.find(&p, last.n, last.extra, matches!(last.what, What::MapKey(_))),
+        _ => labels.find(p, last.n, last.extra, matches!(last.what, What::MapKey(_))),
     };
     let leaf_word = match leaf {
         // A label for this pointer exactly: the whole name.
@@ -392,7 +396,7 @@ pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lan
         Some((label, false)) => label,
         None => bare(pick(*last.words)),
     };
-    let own = |s: &Step| labels.find(&p, s.n, s.extra, false).map(|(l, _)| l);
+    let own = |s: &Step| labels.find(p, s.n, s.extra, false).map(|(l, _)| l);
     let position = |text: &mut String, i: usize| push_num(text, i as i64 + 1);
     // A map entry's key, as the leaf shows it (only a leaf is a map entry).
     let key = match last.what {
