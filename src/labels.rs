@@ -359,25 +359,27 @@ fn name_of(provider: Provider, p: &[String], part: Option<&str>, lang: Lang, lab
         let longest = p.len().min(crate::rules::MAX_FIELD_SEGMENTS + 1);
         let known = (1..longest).rev().find(|&k| steps(provider, &p[..k], None).is_some()).unwrap_or(0);
         let keys = quote(&dotted(&p[known..]), lang);
+        let holder = (known > 0).then(|| name_of(provider, &p[..known], None, lang, labels).text);
         let mut text = String::new();
-        if known > 0 {
-            let mut holder = name_of(provider, &p[..known], None, lang, labels).text;
-            if en {
+        if en {
+            text.push_str(OTHER.0);
+            text.push(' ');
+            text.push_str(&keys);
+            if let Some(mut holder) = holder {
                 // Inside a sentence: `of tag 1` (but `of ID 1` stays).
                 if holder.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
                     lower_first(&mut holder);
                 }
-                text = [OTHER.0, " ", &keys, " of ", &holder].concat();
-            } else {
+                text.push_str(" of ");
+                text.push_str(&holder);
+            }
+        } else {
+            if let Some(holder) = holder {
                 push_spaced(&mut text, &holder);
                 push_spaced(&mut text, "的");
-                text.push_str(OTHER.1);
-                text.push_str(&keys);
             }
-        } else if en {
-            text = [OTHER.0, " ", &keys].concat();
-        } else {
-            text = [OTHER.1, &keys].concat();
+            text.push_str(OTHER.1);
+            text.push_str(&keys);
         }
         return Name { text, plural: false, prose: false };
     };
