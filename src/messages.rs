@@ -590,8 +590,10 @@ pub fn texts(
     part: Option<&str>,
     labels: &Labels<'_>,
 ) -> (String, String) {
-    let mut t = template(kind, path).split('\n').skip(usize::from(lang == Lang::Zh)).step_by(2);
-    let (long, short) = (t.next().unwrap_or(""), t.next().unwrap_or(""));
+    // Lines English, Chinese, English short, Chinese short: the language's, then the one two on.
+    let mut t = template(kind, path).split('\n');
+    let long = t.nth(usize::from(lang == Lang::Zh)).unwrap_or("");
+    let short = t.nth(1).unwrap_or("");
     let short = match short {
         "" => {
             let s = long.trim_end_matches(['.', '。']);
