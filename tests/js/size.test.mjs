@@ -51,13 +51,21 @@ const ONE_PROVIDER_TARGET = 41_600;
  * (docs/performance.md, "The evening's cuts"): main 58,035 B, so its test holds issue 11's target
  * again; tencent 50,161, sync 69,312, "+ normalize" up to 121,337 B; each budget ~0.8 KB above
  * (a page's figure moves by up to ±0.6 KB with where deflate's blocks fall).
+ * Lowered again at night by a second set of cuts (docs/performance.md, "The night's cuts"): the
+ * words and templates only some providers make are left out of the other providers' builds, and
+ * three helpers' cuts in the rule loop, the JSON reader and the labels. createimage/zenlayer
+ * (40,714 B) meets the one-provider target, so its test holds it to the target; main 57,055 B,
+ * tencent 48,514, openstack 43,617, nova 44,085, huawei 43,763, sync 68,285, "+ normalize" up to
+ * 119,311 B; each budget ~0.8 KB above.
  */
 const MAIN_BUDGET = MAIN_TARGET;
-const ONE_PROVIDER_BUDGET = 51_000;
-const MAIN_NORMALIZE_BUDGET = 122_200;
-const ONE_PROVIDER_NORMALIZE_BUDGET = 106_200;
+const ONE_PROVIDER_BUDGET = 49_300;
+/** The entries whose form page meets ONE_PROVIDER_TARGET: held to it. */
+const ONE_PROVIDER_MET = ["zenlayer"];
+const MAIN_NORMALIZE_BUDGET = 120_100;
+const ONE_PROVIDER_NORMALIZE_BUDGET = 102_900;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
-const SYNC_BUDGET = 70_100;
+const SYNC_BUDGET = 69_100;
 
 const gzip9 = (file) => {
   const r = spawnSync("gzip", ["-9", "-c", "-n", file], { maxBuffer: 1 << 28 });
@@ -145,10 +153,12 @@ test(`the main entry (all five providers) adds at most ${MAIN_BUDGET} B to a for
 });
 
 for (const p of PROVIDERS) {
-  test(`createimage/${p} adds at most ${ONE_PROVIDER_BUDGET} B (regression budget; issue 11's one-provider target ${ONE_PROVIDER_TARGET} B is not met) and less than the main entry`, () => {
+  const budget = ONE_PROVIDER_MET.includes(p) ? ONE_PROVIDER_TARGET : ONE_PROVIDER_BUDGET;
+  const what = ONE_PROVIDER_MET.includes(p) ? "issue 11's one-provider target" : `regression budget; issue 11's one-provider target ${ONE_PROVIDER_TARGET} B is not met`;
+  test(`createimage/${p} adds at most ${budget} B (${what}) and less than the main entry`, () => {
     const b = added[`createimage/${p}`];
-    console.log(`createimage/${p}: ${b} B (issue 11's target ${ONE_PROVIDER_TARGET} B: ${b <= ONE_PROVIDER_TARGET ? "met" : `NOT MET, over by ${b - ONE_PROVIDER_TARGET} B`}; budget ${ONE_PROVIDER_BUDGET} B)`);
-    assert.ok(b <= ONE_PROVIDER_BUDGET, `createimage/${p} adds ${b} B, over its budget of ${ONE_PROVIDER_BUDGET} B by ${b - ONE_PROVIDER_BUDGET} B`);
+    console.log(`createimage/${p}: ${b} B (issue 11's target ${ONE_PROVIDER_TARGET} B: ${b <= ONE_PROVIDER_TARGET ? `met, ${ONE_PROVIDER_TARGET - b} B to spare` : `NOT MET, over by ${b - ONE_PROVIDER_TARGET} B`}; budget ${budget} B)`);
+    assert.ok(b <= budget, `createimage/${p} adds ${b} B, over its budget of ${budget} B by ${b - budget} B`);
     assert.ok(b < added.createimage, `createimage/${p} (${b} B) is not smaller than the main entry (${added.createimage} B)`);
   });
 }
