@@ -3,6 +3,7 @@
 use crate::json::{number_as_i64, number_is_integer, JsKind, Other, Value};
 use crate::messages;
 use crate::providers::codes::ProviderCode;
+use crate::providers::TYPES;
 use crate::report::{Code, Issue, Kind, Path, Severity};
 use crate::text::{self, Charset, Edge, Unit};
 use crate::{Lang, Provider};
@@ -672,7 +673,9 @@ impl<'o> Checker<'o> {
             Ty::Str(rule) => {
                 self.check_str(path, field, &rule, v);
             }
-            Ty::Int { min, max } => match v {
+            // The types no built provider's field has are left out (`providers::TYPES`, from
+            // their tables; the last arm).
+            Ty::Int { min, max } if TYPES.int => match v {
                 Value::Number(n) if number_is_integer(n) => {
                     let ok = number_as_i64(n).map(|x| (min..=max).contains(&x)).unwrap_or(false);
                     if !ok {
@@ -681,12 +684,12 @@ impl<'o> Checker<'o> {
                 }
                 _ => self.wrong_type(path, v, "integer", field),
             },
-            Ty::Bool => {
+            Ty::Bool if TYPES.bool => {
                 if !matches!(v, Value::Bool(_)) {
                     self.wrong_type(path, v, "boolean", field);
                 }
             }
-            Ty::Enum { values, narrower, .. } => match v {
+            Ty::Enum { values, narrower, .. } if TYPES.enumeration => match v {
                 Value::String(s) => {
                     // Outside the list (an error), or outside a stricter reading's (a warning).
                     let refused = if !values.contains(&s.as_ref()) {
@@ -705,7 +708,7 @@ impl<'o> Checker<'o> {
                 }
                 _ => self.wrong_type(path, v, "string", field),
             },
-            Ty::StrArray { item, unique, non_empty } => match v {
+            Ty::StrArray { item, unique, non_empty } if TYPES.str_array => match v {
                 Value::Array(items) => {
                     if non_empty && items.is_empty() {
                         self.error(path, Kind::Empty, field);
@@ -714,7 +717,7 @@ impl<'o> Checker<'o> {
                 }
                 _ => self.wrong_type(path, v, "array", field),
             },
-            Ty::Nested(_) => {}
+            Ty::Int { .. } | Ty::Bool | Ty::Enum { .. } | Ty::StrArray { .. } | Ty::Nested(_) => {}
         }
     }
 

@@ -151,6 +151,12 @@ const METADATA: Field = Field {
 pub const CREATE_IMAGE_SEED: &[Field] = &[Field { ty: Ty::Nested("string or number"), ..NAME_SEED }, METADATA];
 pub const CREATE_IMAGE_NOVA: &[Field] = &[NAME_NOVA, METADATA];
 
+/// Every field table of the seed reading, and of Nova (for `providers::TYPES`).
+pub(crate) const TABLES_SEED: &[&[Field]] =
+    &[FIELDS, BODY_FIELDS, CREATE_IMAGE_SEED, &[NAME_SEED, META_KEY_SEED, META_VALUE_SEED]];
+pub(crate) const TABLES_NOVA: &[&[Field]] =
+    &[FIELDS_NOVA, BODY_FIELDS, CREATE_IMAGE_NOVA, &[NAME_NOVA, META_KEY_NOVA, META_VALUE_NOVA]];
+
 pub const META_KEY_SEED: Field = Field {
     name: "metadata key",
     label: ("Metadata key", "元数据键"),
