@@ -227,7 +227,8 @@ fn tag_rules() -> (Str, Str) {
     }
 }
 
-/// `tags`: strings `key.value`, split at the first `.`; issues of both parts at `/tags/i`.
+/// `tags`: strings `key.value`, split at the first `.`; issues of both parts at `/tags/i`; then
+/// each repeated key (an empty one is reported as empty already) at the later tag's key part.
 fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     let Some(items) = v.as_array() else {
         c.wrong_type(p, v, "array", f);
@@ -235,11 +236,19 @@ fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     };
     let mut keys: Vec<(usize, &str)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        if let Some(key) = check_tag_string(c, &p.index(i), f, item) {
-            keys.push((i, key));
+        match check_tag_string(c, &p.index(i), f, item) {
+            Some(key) if !key.is_empty() => keys.push((i, key)),
+            _ => {}
         }
     }
-    dups(c, &keys, |j| p.index(j).pointer());
+    for (i, key, first) in crate::rules::repeats(&keys) {
+        let kind = Kind::Duplicate { value: key.to_owned(), first: p.index(first).pointer() };
+        let pc = TAG_KEY.provider_code(kind.code());
+        // The key part of the `key.value` string (as `image_tags` reports it at `/key`).
+        c.in_part("key", |c| {
+            c.push_at(p.index(i).pointer(), kind, Severity::Error, pc);
+        });
+    }
     tag_count(c, p, items.len());
 }
 
@@ -297,19 +306,6 @@ fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
 /// runs there.
 pub(crate) fn check_image_tag(c: &mut Checker, ip: &Path<'_>, f: &Field, item: &Value<'_>) {
     c.check_object_value(ip, f, item, IMAGE_TAG_FIELDS, (Severity::Warning, None), &mut |_, _, _, _| {});
-}
-
-/// Report repeated tag keys (empty keys are reported as empty already), at `at(index)`.
-fn dups(c: &mut Checker, keys: &[(usize, &str)], at: impl Fn(usize) -> String) {
-    let keys: Vec<(usize, &str)> = keys.iter().copied().filter(|(_, k)| !k.is_empty()).collect();
-    for (i, key, first) in crate::rules::repeats(&keys) {
-        let kind = Kind::Duplicate { value: key.to_owned(), first: at(first) };
-        let pc = TAG_KEY.provider_code(kind.code());
-        // The key part of the `key.value` string (as `image_tags` reports it at `/key`).
-        c.in_part("key", |c| {
-            c.push_at(at(i), kind, Severity::Error, pc);
-        });
-    }
 }
 
 /// Pre-flight: the bucket's storage class must be Standard; the image file must exist
