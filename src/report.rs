@@ -745,10 +745,20 @@ pub fn join_pointer(segs: &[String]) -> String {
 
 /// Split a JSON pointer into its unescaped segments.
 pub fn split_pointer(p: &str) -> Vec<String> {
-    if p.is_empty() {
-        return vec![];
+    let mut segs = Vec::new();
+    // What comes before the first `/` is not a segment (`""` in a pointer).
+    let Some((_, mut rest)) = p.split_once('/') else { return segs };
+    loop {
+        let (seg, more) = match rest.split_once('/') {
+            Some((seg, more)) => (seg, Some(more)),
+            None => (rest, None),
+        };
+        segs.push(unescape_segment(seg));
+        match more {
+            Some(more) => rest = more,
+            None => return segs,
+        }
     }
-    p.split('/').skip(1).map(unescape_segment).collect()
 }
 
 /// A JSON-pointer segment unescaped (`~1` to `/`, then `~0` to `~`, RFC 6901), in one pass: the
