@@ -61,7 +61,12 @@ fn labels_of(text: &str, marks: Option<&Marks>) -> (Vec<(String, String)>, bool)
 
 /// The options of a call: the labels (see [`labels_of`]) and `flags` (bit 0: `emptyAsAbsent`).
 fn options<'t>(lang: Lang, context: Option<Value<'t>>, labels: Vec<(String, String)>, flags: u32) -> Options<'t> {
-    Options::lang(lang).with_context(context).with_labels(labels).with_empty_as_absent(flags & 1 == 1)
+    // (The fields set, not `with_labels`: its conversion of each pair costs the wasm code.)
+    let mut o = Options::lang(lang);
+    o.context = context;
+    o.labels = labels;
+    o.empty_as_absent = flags & 1 == 1;
+    o
 }
 
 /// A report for a call that could not start (unknown provider, text that is not JSON), written as
