@@ -714,7 +714,7 @@ impl<'a> Path<'a> {
             Path::Index(p, i) => {
                 p.write(out);
                 out.push('/');
-                out.push_str(&crate::messages::num(*i as i64));
+                crate::messages::push_num(out, *i as i64);
             }
             Path::Pointer(p) => out.push_str(p),
         }
