@@ -269,25 +269,24 @@ fn tag_count(c: &mut Checker, p: &Path<'_>, n: usize) {
 pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, item: &'v Value<'_>) -> Option<&'v str> {
     let (krule, vrule) = tag_rules();
     let lossy = crate::rules::lossy_text(item);
-    let (s, raw) = match (item, &lossy) {
-        (Value::String(s), _) => (s.as_ref(), None),
-        (_, Some((text, raw, _))) => (text.as_str(), Some(*raw)),
+    let (s, raw, lone) = match (item, &lossy) {
+        (Value::String(s), _) => (s.as_ref(), None, None),
+        (_, Some((text, raw, lone))) => (text.as_str(), Some(*raw), Some(*lone)),
         _ => {
             c.wrong_type(ip, item, "string", f);
             return None;
         }
     };
     let (key, value) = s.split_once('.').unwrap_or((s, ""));
-    let mut offset = 0;
-    for (part, field, rule, text) in [("key", &TAG_KEY, &krule, key), ("value", &TAG_VALUE, &vrule, value)] {
-        let chars = text.chars().count();
-        let here = raw
-            .and_then(|raw| crate::json::first_lone_surrogate(raw, offset))
-            .filter(|&(_, i)| i < offset + chars)
-            .map(|(cp, i)| (cp, i - offset));
-        c.in_part(part, |c| c.check_text_with(ip, field, rule, text, here));
-        offset += chars + 1; // the dot
-    }
+    // The string's first surrogate is the key's when it comes before the dot; the value's first
+    // is the first after the dot (indexes in chars: a surrogate is one, as in the lossy text).
+    let key_chars = key.chars().count();
+    let in_key = lone.filter(|&(_, i)| i < key_chars);
+    let in_value = raw
+        .and_then(|raw| crate::json::first_lone_surrogate(raw, key_chars + 1))
+        .map(|(cp, i)| (cp, i - key_chars - 1));
+    c.in_part("key", |c| c.check_text_with(ip, &TAG_KEY, &krule, key, in_key));
+    c.in_part("value", |c| c.check_text_with(ip, &TAG_VALUE, &vrule, value, in_value));
     match item {
         Value::String(s) => Some(s.split_once('.').map_or(s.as_ref(), |(k, _)| k)),
         _ => None,
