@@ -175,11 +175,17 @@ pub const FIELDS: &[Field] = &[
 // no page allows a space at either end. The EU and Kuala Lumpur pages' ASCII-only 36/43 warns.
 // `key` is optional in `image_tags` (the CreateImage page, Table 1: "Mandatory: No"; the SDKs'
 // `ImageTag` model); the tag format page wants one: a tag without one is a warning naming it.
+/// A tag key's string rule (a `tags` string's part before the dot is checked by it too).
+const TAG_KEY_RULE: Str =
+    Str::chars(1, 128).charset(Charset::HuaweiTagKey).edge(Edge::NoSpace).readings(TAG_KEY_READINGS);
+/// A tag value's string rule (and that of a `tags` string's part after the dot).
+const TAG_VALUE_RULE: Str =
+    Str::chars(0, 255).charset(Charset::HuaweiTagValue).edge(Edge::NoSpace).readings(TAG_VALUE_READINGS);
 pub const TAG_KEY: Field = Field {
     name: "key",
     label: ("Tag key", "标签键"),
     presence: Presence::Wanted(&TAG_FORMAT),
-    ty: Ty::Str(Str::chars(1, 128).charset(Charset::HuaweiTagKey).edge(Edge::NoSpace).readings(TAG_KEY_READINGS)),
+    ty: Ty::Str(TAG_KEY_RULE),
     role: Role::Other,
     codes: TAG_CODES,
 };
@@ -187,7 +193,7 @@ pub const TAG_VALUE: Field = Field {
     name: "value",
     label: ("Tag value", "标签值"),
     presence: Presence::Optional,
-    ty: Ty::Str(Str::chars(0, 255).charset(Charset::HuaweiTagValue).edge(Edge::NoSpace).readings(TAG_VALUE_READINGS)),
+    ty: Ty::Str(TAG_VALUE_RULE),
     role: Role::Other,
     codes: TAG_CODES,
 };
@@ -217,13 +223,6 @@ pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'
     match f.name {
         "tags" => check_tags(c, p, f, v),
         _ => check_image_tags(c, p, f, v),
-    }
-}
-
-fn tag_rules() -> (Str, Str) {
-    match (TAG_KEY.ty, TAG_VALUE.ty) {
-        (Ty::Str(k), Ty::Str(v)) => (k, v),
-        _ => unreachable!("tag fields are strings"),
     }
 }
 
@@ -267,7 +266,6 @@ fn tag_count(c: &mut Checker, p: &Path<'_>, n: usize) {
 /// part's first surrogate is that part's `bad_char`, at its index in the part, unless an earlier
 /// character is), and its key is not returned (two surrogates would read as one key).
 pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, item: &'v Value<'_>) -> Option<&'v str> {
-    let (krule, vrule) = tag_rules();
     let lossy = crate::rules::lossy_text(item);
     let (s, raw, lone) = match (item, &lossy) {
         (Value::String(s), _) => (s.as_ref(), None, None),
@@ -285,8 +283,8 @@ pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, it
     let in_value = raw
         .and_then(|raw| crate::json::first_lone_surrogate(raw, key_chars + 1))
         .map(|(cp, i)| (cp, i - key_chars - 1));
-    c.in_part("key", |c| c.check_text_with(ip, &TAG_KEY, &krule, key, in_key));
-    c.in_part("value", |c| c.check_text_with(ip, &TAG_VALUE, &vrule, value, in_value));
+    c.in_part("key", |c| c.check_text_with(ip, &TAG_KEY, &TAG_KEY_RULE, key, in_key));
+    c.in_part("value", |c| c.check_text_with(ip, &TAG_VALUE, &TAG_VALUE_RULE, value, in_value));
     match item {
         Value::String(s) => Some(s.split_once('.').map_or(s.as_ref(), |(k, _)| k)),
         _ => None,
