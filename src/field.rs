@@ -112,37 +112,22 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
         }
         (Provider::OpenStack | Provider::Nova, rest) => {
             let profile = if c.provider == Provider::Nova { Profile::Nova } else { Profile::Seed };
-            match rest {
-                ["body"] => {
-                    let f = &openstack::FIELDS[3];
-                    if !absent(c, p, f, v) {
-                        openstack::check_body(c, p, f, v, profile);
-                    }
-                    true
-                }
-                ["body", "createImage"] => {
-                    let f = &openstack::BODY_FIELDS[0];
-                    if !absent(c, p, f, v) {
-                        openstack::check_create_image(c, p, f, v, profile);
-                    }
-                    true
-                }
-                ["body", "createImage", name] => {
-                    simple(c, profile.create_image_fields(), name, p, v, &mut |c, p, f, v| {
-                        openstack::check_nested(c, p, f, v, profile)
-                    })
-                }
+            // The table of the object the field is in; every `Nested` field by one function.
+            let (fields, name) = match rest {
+                [name] => (profile.fields(), name),
+                ["body", name] => (openstack::BODY_FIELDS, name),
+                ["body", "createImage", name] => (profile.create_image_fields(), name),
                 ["body", "createImage", "metadata", key] => {
                     // A form's cleared entry (`undefined` from JS) is no entry: nothing to check,
                     // as `validate` sends no member for it.
                     if !is_undefined(v) {
                         openstack::check_meta_entry(c, p, key, v, profile);
                     }
-                    true
+                    return true;
                 }
-                [name] if *name != "body" => simple(c, profile.fields(), name, p, v, &mut |_, _, _, _| {}),
-                _ => false,
-            }
+                _ => return false,
+            };
+            simple(c, fields, name, p, v, &mut |c, p, f, v| openstack::check_nested(c, p, f, v, profile))
         }
         _ => false,
     }

@@ -233,33 +233,36 @@ pub fn check(c: &mut Checker, req: &Value<'_>, profile: Profile) {
         return;
     };
     let fields = profile.fields();
-    c.check_object(&root, obj, fields, (Severity::Warning, None), &mut |c, p, f, body| {
-        check_body(c, p, f, body, profile)
-    });
+    c.check_object(&root, obj, fields, (Severity::Warning, None), &mut |c, p, f, v| check_nested(c, p, f, v, profile));
+}
+
+/// Every `Nested` field of both profiles' tables, by name, at whatever depth: the request body,
+/// `createImage`, the seed's string-or-number name, metadata. (One function that `check` and
+/// `check_field` hand every level to: one closure type in the wasm, not one per level.)
+pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>, profile: Profile) {
+    match f.name {
+        "body" => check_body(c, p, f, v, profile),
+        "createImage" => check_create_image(c, p, f, v, profile),
+        "name" => check_seed_name(c, p, v),
+        _ => check_metadata(c, p, f, v, profile),
+    }
 }
 
 /// The request body: `createImage` and nothing else, in both profiles. Nova reads the action from a
 /// body of exactly one key before any schema or the legacy-v2 wrapper sees it (`action_peek` in
 /// nova/api/openstack/wsgi.py: "too many body keys", 400 "Malformed request body").
-pub(crate) fn check_body(c: &mut Checker, p: &Path<'_>, f: &Field, body: &Value<'_>, profile: Profile) {
+fn check_body(c: &mut Checker, p: &Path<'_>, f: &Field, body: &Value<'_>, profile: Profile) {
     c.check_object_value(p, f, body, BODY_FIELDS, (Severity::Error, Some(codes::OS_400)), &mut |c, cp, cf, ci| {
-        check_create_image(c, cp, cf, ci, profile)
+        check_nested(c, cp, cf, ci, profile)
     });
 }
 
-pub(crate) fn check_create_image(c: &mut Checker, p: &Path<'_>, f: &Field, ci: &Value<'_>, profile: Profile) {
+/// `createImage`: the profile's name and metadata.
+fn check_create_image(c: &mut Checker, p: &Path<'_>, f: &Field, ci: &Value<'_>, profile: Profile) {
     let fields = profile.create_image_fields();
     c.check_object_value(p, f, ci, fields, profile.unknown_severity(), &mut |c, np, nf, v| {
         check_nested(c, np, nf, v, profile)
     });
-}
-
-/// The nested fields of `createImage`: the seed's string-or-number name, and metadata.
-pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>, profile: Profile) {
-    match f.name {
-        "name" => check_seed_name(c, p, v),
-        _ => check_metadata(c, p, f, v, profile),
-    }
 }
 
 /// The seed page's name: a string of 1 to 255 characters, or a number of 1 to 255 digits
