@@ -240,29 +240,17 @@ pub fn check(c: &mut Checker, req: &Value<'_>, profile: Profile) {
 /// `createImage`, the seed's string-or-number name, metadata. (One function that `check` and
 /// `check_field` hand every level to: one closure type in the wasm, not one per level.)
 pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>, profile: Profile) {
-    match f.name {
-        "body" => check_body(c, p, f, v, profile),
-        "createImage" => check_create_image(c, p, f, v, profile),
-        "name" => check_seed_name(c, p, v),
-        _ => check_metadata(c, p, f, v, profile),
-    }
-}
-
-/// The request body: `createImage` and nothing else, in both profiles. Nova reads the action from a
-/// body of exactly one key before any schema or the legacy-v2 wrapper sees it (`action_peek` in
-/// nova/api/openstack/wsgi.py: "too many body keys", 400 "Malformed request body").
-fn check_body(c: &mut Checker, p: &Path<'_>, f: &Field, body: &Value<'_>, profile: Profile) {
-    c.check_object_value(p, f, body, BODY_FIELDS, (Severity::Error, Some(codes::OS_400)), &mut |c, cp, cf, ci| {
-        check_nested(c, cp, cf, ci, profile)
-    });
-}
-
-/// `createImage`: the profile's name and metadata.
-fn check_create_image(c: &mut Checker, p: &Path<'_>, f: &Field, ci: &Value<'_>, profile: Profile) {
-    let fields = profile.create_image_fields();
-    c.check_object_value(p, f, ci, fields, profile.unknown_severity(), &mut |c, np, nf, v| {
-        check_nested(c, np, nf, v, profile)
-    });
+    let (fields, unknown) = match f.name {
+        // The request body: `createImage` and nothing else, in both profiles. Nova reads the action
+        // from a body of exactly one key before any schema or the legacy-v2 wrapper sees it
+        // (`action_peek` in nova/api/openstack/wsgi.py: "too many body keys", 400 "Malformed
+        // request body").
+        "body" => (BODY_FIELDS, (Severity::Error, Some(codes::OS_400))),
+        "createImage" => (profile.create_image_fields(), profile.unknown_severity()),
+        "name" => return check_seed_name(c, p, v),
+        _ => return check_metadata(c, p, f, v, profile),
+    };
+    c.check_object_value(p, f, v, fields, unknown, &mut |c, p, f, v| check_nested(c, p, f, v, profile));
 }
 
 /// The seed page's name: a string of 1 to 255 characters, or a number of 1 to 255 digits
