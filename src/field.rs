@@ -74,8 +74,8 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
     }
     let names: Vec<&str> = segs.iter().map(String::as_str).collect();
     match (provider, names.as_slice()) {
-        (Provider::Zenlayer, [name]) => simple(c, zenlayer::FIELDS, name, p, v, &mut |_, _, _, _| {}),
-        (Provider::Tencent, [name]) => simple(c, tencent::FIELDS, name, p, v, &mut tencent::check_tag_spec),
+        (Provider::Zenlayer, [name]) => simple(c, find(zenlayer::FIELDS, name), p, v, &mut |_, _, _, _| {}),
+        (Provider::Tencent, [name]) => simple(c, find(tencent::FIELDS, name), p, v, &mut tencent::check_tag_spec),
         (Provider::Tencent, [list, i]) if tencent::LIST_FIELDS.contains(list) && is_index(i) => {
             let f = find(tencent::FIELDS, list).expect("list field in table");
             if let Ty::StrArray { item, .. } = f.ty {
@@ -89,16 +89,16 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
             true
         }
         (Provider::Tencent, ["TagSpecification", i, name]) if is_index(i) => {
-            simple(c, tencent::TAG_SPEC_FIELDS, name, p, v, &mut tencent::check_tags)
+            simple(c, find(tencent::TAG_SPEC_FIELDS, name), p, v, &mut tencent::check_tags)
         }
         (Provider::Tencent, ["TagSpecification", i, "Tags", j]) if is_index(i) && is_index(j) => {
             tencent::check_one_tag(c, p, &tencent::TAG_SPEC_FIELDS[1], v);
             true
         }
         (Provider::Tencent, ["TagSpecification", i, "Tags", j, name]) if is_index(i) && is_index(j) => {
-            simple(c, tencent::TAG_FIELDS, name, p, v, &mut |_, _, _, _| {})
+            simple(c, find(tencent::TAG_FIELDS, name), p, v, &mut |_, _, _, _| {})
         }
-        (Provider::Huawei, [name]) => simple(c, huawei::FIELDS, name, p, v, &mut huawei::check_nested),
+        (Provider::Huawei, [name]) => simple(c, find(huawei::FIELDS, name), p, v, &mut huawei::check_nested),
         (Provider::Huawei, ["tags", i]) if is_index(i) => {
             huawei::check_tag_string(c, p, find(huawei::FIELDS, "tags").expect("tags in table"), v);
             true
@@ -108,26 +108,24 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
             true
         }
         (Provider::Huawei, ["image_tags", i, name]) if is_index(i) => {
-            simple(c, huawei::IMAGE_TAG_FIELDS, name, p, v, &mut |_, _, _, _| {})
+            simple(c, find(huawei::IMAGE_TAG_FIELDS, name), p, v, &mut |_, _, _, _| {})
         }
         (Provider::OpenStack | Provider::Nova, rest) => {
             let profile = if c.provider == Provider::Nova { Profile::Nova } else { Profile::Seed };
-            // The table of the object the field is in; every `Nested` field by one function.
-            let (fields, name) = match rest {
-                [name] => (profile.fields(), name),
-                ["body", name] => (openstack::BODY_FIELDS, name),
-                ["body", "createImage", name] => (profile.create_image_fields(), name),
+            match rest {
                 ["body", "createImage", "metadata", key] => {
                     // A form's cleared entry (`undefined` from JS) is no entry: nothing to check,
                     // as `validate` sends no member for it.
                     if !is_undefined(v) {
                         openstack::check_meta_entry(c, p, key, v, profile);
                     }
-                    return true;
+                    true
                 }
-                _ => return false,
-            };
-            simple(c, fields, name, p, v, &mut |c, p, f, v| openstack::check_nested(c, p, f, v, profile))
+                // Every `Nested` field by one function.
+                _ => simple(c, openstack::field_at(profile, rest), p, v, &mut |c, p, f, v| {
+                    openstack::check_nested(c, p, f, v, profile)
+                }),
+            }
         }
         _ => false,
     }
@@ -156,15 +154,16 @@ fn absent(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) -> bool {
     false
 }
 
+/// The value `v` of field `f` at `p` checked as `check` checks it (absent, or by its type); false
+/// when there is no such field.
 fn simple(
     c: &mut Checker,
-    fields: &'static [Field],
-    name: &str,
+    f: Option<&'static Field>,
     p: &Path<'_>,
     v: &Value<'_>,
     nested: &mut dyn FnMut(&mut Checker, &Path<'_>, &Field, &Value<'_>),
 ) -> bool {
-    let Some(f) = find(fields, name) else {
+    let Some(f) = f else {
         return false;
     };
     if absent(c, p, f, v) {

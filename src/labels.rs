@@ -139,12 +139,8 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
         (Provider::OpenStack | Provider::Nova, rest) => {
             let profile = if provider == Provider::Nova { openstack::Profile::Nova } else { openstack::Profile::Seed };
             match rest {
-                [_] => return top(profile.fields()),
-                ["body", "createImage"] => out.push(field_step(2, &openstack::BODY_FIELDS[0])),
-                ["body", "createImage", f] => out.push(field_step(3, find(profile.create_image_fields(), f)?)),
-                ["body", "createImage", "metadata", _] => {
+                ["body", "createImage", "metadata", k] => {
                     let (key, value) = profile.meta();
-                    let k = p[3].as_str();
                     let (words, what) = if part == Some("value") {
                         (&value.label, What::MapValue(k))
                     } else {
@@ -152,7 +148,7 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
                     };
                     out.push(Step { n: 4, extra: None, words, what });
                 }
-                _ => return None,
+                _ => out.push(field_step(rest.len(), openstack::field_at(profile, rest)?)),
             }
         }
         _ => return None,

@@ -253,6 +253,19 @@ pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'
     c.check_object_value(p, f, v, fields, unknown, &mut |c, p, f, v| check_nested(c, p, f, v, profile));
 }
 
+/// The field of the tables at the path `segs` (unescaped segments): a top-level field,
+/// `createImage` or one of its fields; `None` for any other path (a metadata entry too). What
+/// `check_field` checks there and the labels name.
+pub(crate) fn field_at(profile: Profile, segs: &[&str]) -> Option<&'static Field> {
+    let (fields, name) = match segs {
+        [name] => (profile.fields(), name),
+        ["body", name] => (BODY_FIELDS, name),
+        ["body", "createImage", name] => (profile.create_image_fields(), name),
+        _ => return None,
+    };
+    fields.iter().find(|f| f.name == *name)
+}
+
 /// The seed page's name: a string of 1 to 255 characters, or a number of 1 to 255 digits
 /// (upstream's /v2 takes only a string: a warning).
 fn check_seed_name(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
