@@ -111,20 +111,18 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
             simple(c, find(huawei::IMAGE_TAG_FIELDS, name), p, v, &mut |_, _, _, _| {})
         }
         (Provider::OpenStack | Provider::Nova, rest) => {
-            let profile = if c.provider == Provider::Nova { Profile::Nova } else { Profile::Seed };
+            let profile = Profile::of(c.provider);
             match rest {
                 ["body", "createImage", "metadata", key] => {
                     // A form's cleared entry (`undefined` from JS) is no entry: nothing to check,
                     // as `validate` sends no member for it.
                     if !is_undefined(v) {
-                        openstack::check_meta_entry(c, p, key, v, profile);
+                        openstack::check_meta_entry(c, p, key, v);
                     }
                     true
                 }
                 // Every `Nested` field by one function.
-                _ => simple(c, openstack::field_at(profile, rest), p, v, &mut |c, p, f, v| {
-                    openstack::check_nested(c, p, f, v, profile)
-                }),
+                _ => simple(c, openstack::field_at(profile, rest), p, v, &mut openstack::check_nested),
             }
         }
         _ => false,

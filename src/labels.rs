@@ -137,7 +137,7 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
             out.push(Step { n: 2 + rest.len(), extra, words: &f.label, what: What::Field });
         }
         (Provider::OpenStack | Provider::Nova, rest) => {
-            let profile = if provider == Provider::Nova { openstack::Profile::Nova } else { openstack::Profile::Seed };
+            let profile = openstack::Profile::of(provider);
             match rest {
                 ["body", "createImage", "metadata", k] => {
                     let (key, value) = profile.meta();

@@ -9,11 +9,13 @@
 //! - `nova` follows upstream Nova's v2.1 endpoint,
 //!   `POST /v2.1/{project_id}/servers/{server_id}/action`, and its microversions.
 
+use super::built;
 use super::codes::{self, ProviderCode};
 use crate::json::{Other, Value};
 use crate::report::{Code, Kind, Path, Severity};
 use crate::rules::{Checker, Field, FinalLf, Format, Presence, Reading, Role, Source, Str, Ty};
 use crate::text::{Charset, Edge, Unit};
+use crate::Provider;
 
 const C400: &[(Option<Code>, ProviderCode)] = &[(None, codes::OS_400)];
 
@@ -200,6 +202,17 @@ pub enum Profile {
 }
 
 impl Profile {
+    /// The profile `provider` is checked with: `Nova` for Nova. Where the build holds only one of
+    /// the two providers, that one's profile whatever the provider (the other answers as not built
+    /// before any rule runs), so the other profile's tables and rules are dead code there.
+    pub(crate) fn of(provider: Provider) -> Profile {
+        if !built(Provider::OpenStack) || (built(Provider::Nova) && provider == Provider::Nova) {
+            Profile::Nova
+        } else {
+            Profile::Seed
+        }
+    }
+
     /// The request's top-level fields.
     pub fn fields(self) -> &'static [Field] {
         match self {
@@ -233,13 +246,14 @@ pub fn check(c: &mut Checker, req: &Value<'_>, profile: Profile) {
         return;
     };
     let fields = profile.fields();
-    c.check_object(&root, obj, fields, (Severity::Warning, None), &mut |c, p, f, v| check_nested(c, p, f, v, profile));
+    c.check_object(&root, obj, fields, (Severity::Warning, None), &mut check_nested);
 }
 
 /// Every `Nested` field of both profiles' tables, by name, at whatever depth: the request body,
 /// `createImage`, the seed's string-or-number name, metadata. (One function that `check` and
-/// `check_field` hand every level to: one closure type in the wasm, not one per level.)
-pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>, profile: Profile) {
+/// `check_field` hand every level to; the profile is the checker's provider's.)
+pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
+    let profile = Profile::of(c.provider);
     let (fields, unknown) = match f.name {
         // The request body: `createImage` and nothing else, in both profiles. Nova reads the action
         // from a body of exactly one key before any schema or the legacy-v2 wrapper sees it
@@ -248,9 +262,9 @@ pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'
         "body" => (BODY_FIELDS, (Severity::Error, Some(codes::OS_400))),
         "createImage" => (profile.create_image_fields(), profile.unknown_severity()),
         "name" => return check_seed_name(c, p, v),
-        _ => return check_metadata(c, p, f, v, profile),
+        _ => return check_metadata(c, p, f, v),
     };
-    c.check_object_value(p, f, v, fields, unknown, &mut |c, p, f, v| check_nested(c, p, f, v, profile));
+    c.check_object_value(p, f, v, fields, unknown, &mut check_nested);
 }
 
 /// The field of the tables at the path `segs` (unescaped segments): a top-level field,
@@ -290,18 +304,20 @@ fn check_name_text(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
     }
 }
 
-fn check_metadata(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>, profile: Profile) {
+fn check_metadata(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     let Some(items) = v.as_object() else {
         c.wrong_type(p, v, "object", f);
         return;
     };
     for (k, val) in items {
-        check_meta_entry(c, &p.key(k), k, val, profile);
+        check_meta_entry(c, &p.key(k), k, val);
     }
 }
 
-/// One metadata item: its key's rules, then its value's (marked as the value).
-pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Value<'_>, profile: Profile) {
+/// One metadata item: its key's rules, then its value's (marked as the value), by the checker's
+/// provider's profile.
+pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Value<'_>) {
+    let profile = Profile::of(c.provider);
     let (kf, vf) = profile.meta();
     let (Ty::Str(krule), Ty::Str(vrule)) = (kf.ty, vf.ty) else {
         return;
