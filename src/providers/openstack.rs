@@ -291,16 +291,11 @@ fn check_seed_name(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
             let kind = Kind::WrongType { expected: "string", actual: "number" };
             c.reading_warning(p, kind, &NAME_SEED, &UPSTREAM_V2);
         }
-        Value::String(_) => check_name_text(c, p, v),
+        // A string: the name's string rule (`NAME_SEED`'s type), as `check_value` applies it.
+        Value::String(_) => c.check_value(p, &NAME_SEED, v),
         // A string holding an unpaired surrogate is still a string: its bad_char is reported.
-        Value::Other(o) if matches!(**o, crate::json::Other::LoneSurrogate { .. }) => check_name_text(c, p, v),
+        Value::Other(o) if matches!(**o, crate::json::Other::LoneSurrogate { .. }) => c.check_value(p, &NAME_SEED, v),
         _ => c.wrong_type(p, v, "string or number", &NAME_SEED),
-    }
-}
-
-fn check_name_text(c: &mut Checker, p: &Path<'_>, v: &Value<'_>) {
-    if let Ty::Str(rule) = NAME_SEED.ty {
-        c.check_str(p, &NAME_SEED, &rule, v);
     }
 }
 
@@ -319,7 +314,7 @@ fn check_metadata(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
 pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Value<'_>) {
     let profile = Profile::of(c.provider);
     let (kf, vf) = profile.meta();
-    let (Ty::Str(krule), Ty::Str(vrule)) = (kf.ty, vf.ty) else {
+    let Ty::Str(krule) = kf.ty else {
         return;
     };
     // A key with an unpaired surrogate reaches us with U+FFFD in its place and the truth beside it.
@@ -339,7 +334,7 @@ pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Va
         c.reading_warning(ip, Kind::Empty, kf, &SEED_BLANK_KEY);
     }
     c.in_part("value", |c| {
-        c.check_str(ip, vf, &vrule, val);
+        c.check_value(ip, vf, val);
     });
 }
 
