@@ -359,12 +359,14 @@ impl Microversion {
             return Some(Microversion::Latest);
         }
         let (a, b) = s.split_once('.')?;
+        // (At most 9 digits, so the value fits a `u32`: folded by hand, without core's integer
+        // parser in the wasm.)
         let num = |x: &str| {
             let ok = !x.is_empty()
                 && x.len() <= 9
                 && x.bytes().all(|d| d.is_ascii_digit())
                 && (x == "0" || !x.starts_with('0'));
-            ok.then(|| x.parse::<u32>().ok()).flatten()
+            ok.then(|| x.bytes().fold(0, |v, d| v * 10 + u32::from(d - b'0')))
         };
         let (a, b) = (num(a)?, num(b)?);
         ((a, b) >= (2, 1)).then_some(Microversion::V(a, b))
