@@ -320,7 +320,7 @@ pub fn describe(provider: Provider) -> Value<'static> {
     let unknown = match provider {
         Provider::Tencent => "error",
         Provider::Nova => "error in body, warning at the top level",
-        // A key beside `createImage` is refused on every endpoint (`openstack::check_body`).
+        // A key beside `createImage` is refused on every endpoint (`openstack::check_nested`, its "body" arm).
         Provider::OpenStack => "error beside createImage in body, warning elsewhere",
         _ => "warning",
     };
@@ -562,7 +562,7 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
                 },
                 !nova,
             ));
-            // A key beside `createImage` is refused for both profiles (`openstack::check_body`).
+            // A key beside `createImage` is refused for both profiles (`openstack::check_nested`, its "body" arm).
             let body = Value::obj(object(openstack::BODY_FIELDS, |_| ci.clone(), false));
             object(p.fields(), |_| body.clone(), true)
         }

@@ -86,7 +86,7 @@ pub(crate) const FORMATS: &[(&str, &str, &str)] = &[
         "\"bucket:object\" with an OBS bucket name (3 to 63 lowercase letters, digits, hyphens or dots, starting and ending with a letter or digit)",
         "“桶名:对象名”，桶名为 OBS 桶名（3 到 63 个小写字母、数字、连字符或点，以字母或数字开头和结尾）",
     )),
-    only!("openstack", "nova" => ("microversion", "a microversion from 2.1, such as 2.39, or latest", "2.1 起的微版本（如 2.39 或 latest）")),
+    only!("nova" => ("microversion", "a microversion from 2.1, such as 2.39, or latest", "2.1 起的微版本（如 2.39 或 latest）")),
     // These three have sentences of their own (see `template`).
     ("contiguous index", "", ""),
     ("no leading or trailing whitespace", "", ""),
