@@ -138,7 +138,8 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
         }
         (Provider::OpenStack | Provider::Nova, rest) => {
             let profile = openstack::Profile::of(provider);
-            match rest {
+            // One step: a metadata entry, or a field of the tables (no list around either).
+            let step = match rest {
                 ["body", "createImage", "metadata", k] => {
                     let (key, value) = profile.meta();
                     let (words, what) = if part == Some("value") {
@@ -146,10 +147,11 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
                     } else {
                         (&key.label, What::MapKey(k))
                     };
-                    out.push(Step { n: 4, extra: None, words, what });
+                    Step { n: 4, extra: None, words, what }
                 }
-                _ => out.push(field_step(rest.len(), openstack::field_at(profile, rest)?)),
-            }
+                _ => field_step(rest.len(), openstack::field_at(profile, rest)?),
+            };
+            return Some(vec![step]);
         }
         _ => return None,
     }

@@ -55,6 +55,42 @@ pub(crate) const BUILT: &[&str] = {
     &IDS
 };
 
+/// [`BUILT`] as one text, `", "` between the ids (for [`not_built`]'s message; made at compile time).
+const BUILT_LIST: &str = {
+    const LEN: usize = {
+        let (mut n, mut i) = (0, 0);
+        while i < BUILT.len() {
+            n += BUILT[i].len() + if i == 0 { 0 } else { 2 };
+            i += 1;
+        }
+        n
+    };
+    const BYTES: [u8; LEN] = {
+        let mut out = [0u8; LEN];
+        let (mut i, mut at) = (0, 0);
+        while i < BUILT.len() {
+            if i > 0 {
+                out[at] = b',';
+                out[at + 1] = b' ';
+                at += 2;
+            }
+            let id = BUILT[i].as_bytes();
+            let mut k = 0;
+            while k < id.len() {
+                out[at] = id[k];
+                at += 1;
+                k += 1;
+            }
+            i += 1;
+        }
+        out
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("the provider ids are ASCII"),
+    }
+};
+
 /// Every field table of each provider: the tables its checks read (the request's fields and the
 /// fields of its nested values), for [`TYPES`]. A provider module's test holds each module to it:
 /// every value type a provider's source names is a type of its tables here.
@@ -127,25 +163,19 @@ pub(crate) const TYPES: Types = {
 /// params `allowed` (the providers built) and `actual` (the id).
 pub(crate) fn not_built(c: &mut Checker) {
     let id = c.provider.id();
-    let feature = ["\"", id, "\""].concat();
-    let mut built = String::new();
-    for (k, b) in BUILT.iter().enumerate() {
-        built.push_str(if k == 0 { "" } else { ", " });
-        built.push_str(b);
-    }
     let message = match c.lang {
         crate::Lang::En => [
             "This build of createimage has no rules for ",
             id,
-            " (cargo feature ",
-            &feature,
-            "); it has: ",
-            &built,
+            " (cargo feature \"",
+            id,
+            "\"); it has: ",
+            BUILT_LIST,
             ".",
         ]
         .concat(),
         crate::Lang::Zh => {
-            ["此 createimage 构建不含 ", id, " 的规则（cargo 特性 ", &feature, "）；已包含：", &built, "。"].concat()
+            ["此 createimage 构建不含 ", id, " 的规则（cargo 特性 \"", id, "\"）；已包含：", BUILT_LIST, "。"].concat()
         }
     };
     c.push(&Path::Root, Kind::NotAllowed { allowed: BUILT, actual: id.to_owned() }, Severity::Error, None)
@@ -434,6 +464,7 @@ mod tests {
     fn the_build_holds_the_providers_of_its_features() {
         let want: Vec<&str> = Provider::ALL.iter().filter(|p| built(**p)).map(|p| p.id()).collect();
         assert_eq!(BUILT, want.as_slice());
+        assert_eq!(BUILT_LIST, want.join(", "));
         #[cfg(all(
             feature = "zenlayer",
             feature = "tencent",
