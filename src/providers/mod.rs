@@ -92,7 +92,7 @@ const BUILT_LIST: &str = {
 };
 
 /// Every field table of each provider: the tables its checks read (the request's fields and the
-/// fields of its nested values), for [`TYPES`]. A provider module's test holds each module to it:
+/// fields of its nested values), for [`TYPES`]. This module's tests hold each provider module to it:
 /// every value type a provider's source names is a type of its tables here.
 const TABLES: &[(Provider, &[&[Field]])] = &[
     (Provider::Zenlayer, &[zenlayer::FIELDS]),
