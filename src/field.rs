@@ -62,10 +62,6 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
     finish(c)
 }
 
-fn find(fields: &'static [Field], name: &str) -> Option<&'static Field> {
-    fields.iter().find(|f| f.name == name)
-}
-
 /// Run the rule of the field at `segs`; false when the provider has no such field.
 fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bool {
     let provider = c.provider;
@@ -74,10 +70,12 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
     }
     let names: Vec<&str> = segs.iter().map(String::as_str).collect();
     match (provider, names.as_slice()) {
-        (Provider::Zenlayer, [name]) => simple(c, find(zenlayer::FIELDS, name), p, v, &mut |_, _, _, _| {}),
-        (Provider::Tencent, [name]) => simple(c, find(tencent::FIELDS, name), p, v, &mut tencent::check_tag_spec),
+        (Provider::Zenlayer, [name]) => simple(c, Field::find(zenlayer::FIELDS, name), p, v, &mut |_, _, _, _| {}),
+        (Provider::Tencent, [name]) => {
+            simple(c, Field::find(tencent::FIELDS, name), p, v, &mut tencent::check_tag_spec)
+        }
         (Provider::Tencent, [list, i]) if tencent::LIST_FIELDS.contains(list) && is_index(i) => {
-            let f = find(tencent::FIELDS, list).expect("list field in table");
+            let f = Field::find(tencent::FIELDS, list).expect("list field in table");
             if let Ty::StrArray { item, .. } = f.ty {
                 c.check_str(p, f, &item, v);
             }
@@ -85,30 +83,30 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
         }
         // A tag set, its `Tags`, one tag: checked as `check` checks them there.
         (Provider::Tencent, ["TagSpecification", i]) if is_index(i) => {
-            tencent::check_one_tag_spec(c, p, find(tencent::FIELDS, "TagSpecification").expect("in table"), v);
+            tencent::check_one_tag_spec(c, p, Field::find(tencent::FIELDS, "TagSpecification").expect("in table"), v);
             true
         }
         (Provider::Tencent, ["TagSpecification", i, name]) if is_index(i) => {
-            simple(c, find(tencent::TAG_SPEC_FIELDS, name), p, v, &mut tencent::check_tags)
+            simple(c, Field::find(tencent::TAG_SPEC_FIELDS, name), p, v, &mut tencent::check_tags)
         }
         (Provider::Tencent, ["TagSpecification", i, "Tags", j]) if is_index(i) && is_index(j) => {
             tencent::check_one_tag(c, p, &tencent::TAG_SPEC_FIELDS[1], v);
             true
         }
         (Provider::Tencent, ["TagSpecification", i, "Tags", j, name]) if is_index(i) && is_index(j) => {
-            simple(c, find(tencent::TAG_FIELDS, name), p, v, &mut |_, _, _, _| {})
+            simple(c, Field::find(tencent::TAG_FIELDS, name), p, v, &mut |_, _, _, _| {})
         }
-        (Provider::Huawei, [name]) => simple(c, find(huawei::FIELDS, name), p, v, &mut huawei::check_nested),
+        (Provider::Huawei, [name]) => simple(c, Field::find(huawei::FIELDS, name), p, v, &mut huawei::check_nested),
         (Provider::Huawei, ["tags", i]) if is_index(i) => {
-            huawei::check_tag_string(c, p, find(huawei::FIELDS, "tags").expect("tags in table"), v);
+            huawei::check_tag_string(c, p, Field::find(huawei::FIELDS, "tags").expect("tags in table"), v);
             true
         }
         (Provider::Huawei, ["image_tags", i]) if is_index(i) => {
-            huawei::check_image_tag(c, p, find(huawei::FIELDS, "image_tags").expect("image_tags in table"), v);
+            huawei::check_image_tag(c, p, Field::find(huawei::FIELDS, "image_tags").expect("image_tags in table"), v);
             true
         }
         (Provider::Huawei, ["image_tags", i, name]) if is_index(i) => {
-            simple(c, find(huawei::IMAGE_TAG_FIELDS, name), p, v, &mut |_, _, _, _| {})
+            simple(c, Field::find(huawei::IMAGE_TAG_FIELDS, name), p, v, &mut |_, _, _, _| {})
         }
         (Provider::OpenStack | Provider::Nova, rest) => {
             let profile = Profile::of(c.provider);

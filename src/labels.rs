@@ -63,10 +63,6 @@ pub(crate) struct Name {
     pub prose: bool,
 }
 
-fn find(fields: &'static [Field], name: &str) -> Option<&'static Field> {
-    fields.iter().find(|f| f.name == name)
-}
-
 /// An array index as a JSON pointer writes it (digits, no leading zero; at most 9 of them).
 fn index(s: &str) -> Option<usize> {
     let b = s.as_bytes();
@@ -90,7 +86,7 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
         return None;
     }
     let s: Vec<&str> = p.iter().map(String::as_str).collect();
-    let top = |fields: &'static [Field]| Some(vec![field_step(1, find(fields, s[0])?)]);
+    let top = |fields: &'static [Field]| Some(vec![field_step(1, Field::find(fields, s[0])?)]);
     let mut out = Vec::new();
     match (provider, &s[..]) {
         (Provider::Zenlayer, [_]) => return top(zenlayer::FIELDS),
@@ -109,12 +105,12 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
             }
             match rest {
                 [] => {}
-                [f] => out.push(field_step(3, find(tencent::TAG_SPEC_FIELDS, f)?)),
+                [f] => out.push(field_step(3, Field::find(tencent::TAG_SPEC_FIELDS, f)?)),
                 ["Tags", j, rest @ ..] => {
                     out.push(item(4, &TAG, index(j)?));
                     match rest {
                         [] => {}
-                        [f] => out.push(field_step(5, find(tencent::TAG_FIELDS, f)?)),
+                        [f] => out.push(field_step(5, Field::find(tencent::TAG_FIELDS, f)?)),
                         _ => return None,
                     }
                 }
@@ -130,7 +126,7 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
                 ([], Some("key")) if *list == "tags" => (&huawei::TAG_KEY, part),
                 ([], Some("value")) if *list == "tags" => (&huawei::TAG_VALUE, part),
                 ([], _) => return Some(out),
-                ([f], _) if *list == "image_tags" => (find(huawei::IMAGE_TAG_FIELDS, f)?, None),
+                ([f], _) if *list == "image_tags" => (Field::find(huawei::IMAGE_TAG_FIELDS, f)?, None),
                 _ => return None,
             };
             let extra = extra.map(|e| if e == "key" { "key" } else { "value" });

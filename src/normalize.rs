@@ -130,8 +130,7 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
             }
             Provider::OpenStack | Provider::Nova => {
                 n.fields("", obj, openstack::FIELDS);
-                let profile =
-                    if provider == Provider::Nova { openstack::Profile::Nova } else { openstack::Profile::Seed };
+                let profile = openstack::Profile::of(provider);
                 if let Some(Value::Object(ci)) = get_mut(obj, "body").and_then(|b| match b {
                     Value::Object(b) => get_mut(b, "createImage"),
                     _ => None,

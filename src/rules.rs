@@ -299,6 +299,11 @@ pub struct Field {
 }
 
 impl Field {
+    /// The field of `fields` named `name`.
+    pub(crate) fn find(fields: &'static [Field], name: &str) -> Option<&'static Field> {
+        fields.iter().find(|f| f.name == name)
+    }
+
     /// Must the field be given (else a `required` error)?
     pub fn required(&self) -> bool {
         matches!(self.presence, Presence::Required)

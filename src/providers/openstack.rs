@@ -277,7 +277,7 @@ pub(crate) fn field_at(profile: Profile, segs: &[&str]) -> Option<&'static Field
         ["body", "createImage", name] => (profile.create_image_fields(), name),
         _ => return None,
     };
-    fields.iter().find(|f| f.name == *name)
+    Field::find(fields, name)
 }
 
 /// The seed page's name: a string of 1 to 255 characters, or a number of 1 to 255 digits
