@@ -63,9 +63,10 @@ function replaceOnce(text, from, to, where) {
  * inline module's filtered tables (`tables`, from inlineWasm) in each instance's memory before it
  * keeps the instance: whichever load makes it (init, initSync, two of them racing), no export ever
  * runs on filtered tables. (The tables are written here, not imported from wasm.js, so that the
- * base64 text stays where the entries put it: last.)
+ * base64 text stays where the entries put it: last.) `inlineOnly`: a per-provider flavor's glue, which
+ * loads nothing but its inline module (below).
  */
-function glue(file, tables) {
+function glue(file, tables, inlineOnly) {
   const text = readFileSync(file, "utf8");
   if (/new URL\(|import\.meta\.url/.test(text)) throw new Error(`gen-entries: ${file} still resolves a .wasm file (build it with --omit-default-module-path)`);
   // Whole-line blocks only: from a line that is `/**` to the next line that is ` */`.
@@ -101,6 +102,28 @@ function glue(file, tables) {
 `,
     file,
   );
+  // A per-provider flavor's loads only ever get its own inline module, as the Response of
+  // pkg/inline.js wasmResponse (served as application/wasm): its entry has no init(input), and the
+  // flavors are not exported. Its glue keeps only the streaming compile, not wasm-bindgen's loads
+  // from a URL, a Request, the bytes or a Response of another type (-270 B gzipped on each
+  // one-provider page, measured on createimage/tencent's). flavors/all keeps them: the main entry's
+  // init(input) takes any of those.
+  if (inlineOnly) {
+    out = out.replace(/^async function __wbg_load\(module, imports\) \{\n[\s\S]*?\n\}\n/m, (load) => {
+      if (!load.includes("WebAssembly.instantiateStreaming(module, imports)")) throw new Error(`gen-entries: ${file}: __wbg_load changed shape`);
+      return "async function __wbg_load(module, imports) {\n    return WebAssembly.instantiateStreaming(module, imports);\n}\n";
+    });
+    if (!out.includes("return WebAssembly.instantiateStreaming(module, imports);\n}")) throw new Error(`gen-entries: ${file}: no __wbg_load`);
+    out = replaceOnce(
+      out,
+      `    if (typeof module_or_path === 'string' || (typeof Request === 'function' && module_or_path instanceof Request) || (typeof URL === 'function' && module_or_path instanceof URL)) {
+        module_or_path = fetch(module_or_path);
+    }
+`,
+      "",
+      file,
+    );
+  }
   return `import { restore } from "../../inline.js";\n// The inline module's filtered tables (pkg/inline.js restore), added by scripts/gen-entries.mjs.\nconst restoreTables = restore(${JSON.stringify(tables)});\n${out}`;
 }
 
@@ -154,16 +177,17 @@ function flavor(name, files, glueFrom = "./glue.js") {
 
 /**
  * The files of a browser flavor's two modules (see the top): `check` and `full` are the
- * wasm-bindgen output of its build without and with `transform` ({ glue, wasm } paths).
+ * wasm-bindgen output of its build without and with `transform` ({ glue, wasm } paths);
+ * `inlineOnly`: glue that loads only the inline modules (a per-provider flavor: see glue()).
  */
-function twoModules(what, check, full) {
+function twoModules(what, check, full, inlineOnly = false) {
   const c = inlineWasm(check.wasm);
   const f = inlineWasm(full.wasm);
   return {
     "glue.js": HEADER(`wasm-bindgen glue, ${what}, without normalize/to_http (the full module's, from full.js)`) +
-      glue(check.glue, c.tables) + `export { normalize, to_http } from "./full.js";\n`,
+      glue(check.glue, c.tables, inlineOnly) + `export { normalize, to_http } from "./full.js";\n`,
     "wasm.js": c.text,
-    "full-glue.js": HEADER(`wasm-bindgen glue, ${what}, with normalize/to_http`) + glue(full.glue, f.tables),
+    "full-glue.js": HEADER(`wasm-bindgen glue, ${what}, with normalize/to_http`) + glue(full.glue, f.tables, inlineOnly),
     "full-wasm.js": f.text,
     "loads.js": HEADER(`the second loads of ${what} (full.js, where a page uses it)`) +
       `// The loads besides the first module's that the entry's ready, init() and isReady() wait for.\nexport const extra = [];\n`,
@@ -216,7 +240,7 @@ for (const p of providers) {
   const dir = join(perProviderDir, p);
   const checkDir = join(perProviderDir, `${p}-check`);
   flavor(p, {
-    ...twoModules(p, { glue: join(checkDir, `${p}.js`), wasm: join(checkDir, `${p}_bg.wasm`) }, { glue: join(dir, `${p}.js`), wasm: join(dir, `${p}_bg.wasm`) }),
+    ...twoModules(p, { glue: join(checkDir, `${p}.js`), wasm: join(checkDir, `${p}_bg.wasm`) }, { glue: join(dir, `${p}.js`), wasm: join(dir, `${p}_bg.wasm`) }, true),
     "rules.js": HEADER(`pkg/rules.js, ${p} only`) +
       `export const DESCRIBE = { ${p}: ${JSON.stringify(DESCRIBE[p])} };\nexport const SCHEMA = { ${p}: ${JSON.stringify(SCHEMA[p])} };\n`,
   });
