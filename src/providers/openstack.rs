@@ -458,8 +458,12 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
     }
     if let Some(tp) = ctx::string(c, ctx, "tokenProjectId") {
         if let Some(pid) = req.get("project_id").and_then(Value::as_str) {
-            // Compared as normalize leaves it (the provider receives the normalized id).
-            let f = &FIELDS[0];
+            // Compared as normalize leaves it (the provider receives the normalized id). The
+            // profile's own field: an id's fixes do not depend on its charset (every zero-width
+            // character removed, every full-width form folded, trimmed; the fix is never undone,
+            // as a value either charset accepts has nothing to fix), so this is the text normalize
+            // makes with the seed's field, and the nova build does not carry the seed's readings.
+            let f = &profile.fields()[0];
             if !crate::normalize::fixed(f, tp).eq_ignore_ascii_case(&crate::normalize::fixed(f, pid)) {
                 c.push(
                     &root.key("project_id"),
