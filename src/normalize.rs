@@ -193,12 +193,83 @@ pub const MAX_CHANGES: usize = 10_000;
 /// console's context, so `check` and `normalize` judge a request alike: the provider receives the
 /// normalized value.
 pub(crate) fn fixed<'s>(field: &Field, s: &'s str) -> Cow<'s, str> {
-    // (No image_url is compared with the context: `false` keeps its bucket/object split, and the
-    // code for it, out of the module a form page loads; no list of changes keeps their texts out.)
-    match (Fixer { changes: None, needed: 0 }).text("", field, s, false) {
-        Some(t) => Cow::Owned(t),
-        None => Cow::Borrowed(s),
+    // (The fixes alone, without `Fixer::text`'s list of changes and `bucket:object` split: no
+    // image_url is compared with the context, and their code stays out of the module a form page
+    // loads.)
+    if only_blank(s) {
+        return Cow::Borrowed(s);
     }
+    match fixes(field, s, false, |_, _, _| {}) {
+        Some(t) if !undoes(field, s, &t) => Cow::Owned(t),
+        _ => Cow::Borrowed(s),
+    }
+}
+
+/// Only spaces and zero-width characters: nothing a fix can make valid (every fix would leave
+/// nothing, or a blank that trades one error for another), so no text fix is made.
+fn only_blank(s: &str) -> bool {
+    s.chars().all(|c| text::is_trim_space(c) || text::is_zero_width(c))
+}
+
+/// Would the fixes that made `new` of `whole` make a value the field's rule accepts one it
+/// refuses (a Huawei `image_url` of `bucket:` and spaces: trimmed, the object is gone)? Then
+/// they are not made.
+fn undoes(field: &Field, whole: &str, new: &str) -> bool {
+    let rule = match &field.ty {
+        Ty::Str(rule) | Ty::StrArray { item: rule, .. } => rule,
+        _ => return false,
+    };
+    crate::rules::passes(field, rule, whole) && !crate::rules::passes(field, rule, new)
+}
+
+/// The text fixes of the field's role applied to `s`, in order: zero-width, width, trim (names
+/// and ids; descriptions the trim only; other roles none). Each fix made is handed to `made` as
+/// (its code, the text before it, the text after it); returns the text after the last, or `None`
+/// when none was made. A fix that would leave nothing is not made. The charset of a name decides
+/// which full-width forms are folded and which joiners removed (in ids: every form folded, every
+/// zero-width character removed). `fold_anyway`: the width fold is made even where it leaves `s`
+/// as it is (a `bucket:object` whose `：` separator it folds, see [`Fixer::text`]).
+fn fixes(field: &Field, s: &str, fold_anyway: bool, mut made: impl FnMut(ChangeCode, &str, &str)) -> Option<String> {
+    let fold = fold_charset(field);
+    let chars = match field.role {
+        Role::Name | Role::Id => true,
+        Role::Description => false,
+        Role::Other => return None,
+    };
+    // A name's full-width form is folded only where its charset refuses it and allows the fold
+    // (the fold is what makes it pass: a Tencent name may say `（测试）`); an id's always.
+    let fold_char = |c: char| match fold {
+        Some(charset) => text::fold_if_refused(charset, c),
+        None => text::fold_width(c),
+    };
+    let mut cur: Option<String> = None;
+    // (The steps in a `match`, not a table of closures: no indirect calls, less code in the wasm.)
+    for code in [ChangeCode::RemoveZeroWidth, ChangeCode::FoldWidth, ChangeCode::Trim] {
+        let now = cur.as_deref().unwrap_or(s);
+        let step = match code {
+            // In a name, a joiner (U+200C, U+200D) between two characters is kept unless the
+            // charset refuses it; every other zero-width character goes (`text::remove_zero_width`).
+            ChangeCode::RemoveZeroWidth if chars => text::remove_zero_width(now, fold),
+            ChangeCode::FoldWidth if chars => {
+                now.chars().any(|c| fold_char(c) != c).then(|| now.chars().map(fold_char).collect())
+            }
+            ChangeCode::Trim => {
+                let t = now.trim_matches(text::is_trim_space);
+                (t.len() != now.len()).then(|| t.to_owned())
+            }
+            _ => continue,
+        };
+        let next = match step {
+            // A fix that would leave nothing is not safe: the value stays as it is.
+            Some(next) if next.is_empty() => continue,
+            Some(next) => next,
+            None if code == ChangeCode::FoldWidth && fold_anyway => now.to_owned(),
+            None => continue,
+        };
+        made(code, now, &next);
+        cur = Some(next);
+    }
+    cur
 }
 
 /// Where a value of the normalized request came from: the JSON pointer into the input of the
@@ -419,97 +490,47 @@ impl Fixer<'_> {
         }
     }
 
-    /// The text fixes of the field's role, in order: zero-width, width, trim, for the field's value
-    /// (or an item of its list). Returns the new text if changed. The charset of a name decides
-    /// which full-width forms are folded and which joiners removed (in ids: every form folded, every
-    /// zero-width character removed). Fixes that would make a value its rule accepts one it refuses
-    /// (a Huawei `image_url` of `bucket:` and spaces: trimmed, the object is gone) are not made.
+    /// The text fixes of the field's role ([`fixes`]) for the field's value (or an item of its
+    /// list), each listed. Returns the new text if changed. Fixes that would make a value its rule
+    /// accepts one it refuses ([`undoes`]) are not made.
     /// `object`: a `bucket:object` value (Huawei's `image_url`) gets the fixes of its bucket only.
     fn text(&mut self, path: &str, field: &Field, whole: &str, object: bool) -> Option<String> {
-        let (role, fold) = (field.role, fold_charset(field));
-        let rule = match &field.ty {
-            Ty::Str(rule) | Ty::StrArray { item: rule, .. } => Some(rule),
-            _ => None,
-        };
-        // Only spaces and zero-width characters: nothing a fix can make valid (every fix would
-        // leave nothing, or a blank that trades one error for another): left as it is.
-        if whole.chars().all(|c| text::is_trim_space(c) || text::is_zero_width(c)) {
+        if only_blank(whole) {
             return None;
         }
         let (mark, needed) = (self.listed(), self.needed);
-        // Names and ids get all three fixes, descriptions the trim only.
-        let chars = match role {
-            Role::Name | Role::Id => true,
-            Role::Description => false,
-            Role::Other => return None,
-        };
         // A Huawei `image_url`: the object after the first `:` is an OBS object key, any text the
         // provider takes as written (`镜像／ｄｉｓｋ.qcow2`, a final space); only the bucket before
         // it is an id to fix. A full-width `：` (an IME's) that comes first is that separator, and
         // the width fold folds it with the bucket. `s` is what the fixes see, `tail` what follows.
-        let (s, mut tail) = match rule.and_then(|r| r.format) {
-            Some(Format::BucketObject) if object => whole
-                .char_indices()
-                .find(|&(_, c)| c == ':' || c == '：')
-                .map_or((whole, ""), |(i, _)| whole.split_at(i)),
+        let (s, tail) = match &field.ty {
+            Ty::Str(rule) | Ty::StrArray { item: rule, .. } if object && rule.format == Some(Format::BucketObject) => {
+                whole
+                    .char_indices()
+                    .find(|&(_, c)| c == ':' || c == '：')
+                    .map_or((whole, ""), |(i, _)| whole.split_at(i))
+            }
             _ => (whole, ""),
         };
-        let mut tail_folded: String;
+        let colon = tail.starts_with('：');
+        let mut tail = Cow::Borrowed(tail);
         let full = |head: &str, tail: &str| [head, tail].concat();
-        let mut cur: Cow<str> = Cow::Borrowed(s);
-        // A name's full-width form is folded only where its charset refuses it and allows the
-        // fold (the fold is what makes it pass: a Tencent name may say `（测试）`); an id's always.
-        let fold_char = |c: char| match fold {
-            Some(charset) => text::fold_if_refused(charset, c),
-            None => text::fold_width(c),
-        };
-        // (The steps in a `match`, not a table of closures: no indirect calls, less code in the wasm.)
-        for code in [ChangeCode::RemoveZeroWidth, ChangeCode::FoldWidth, ChangeCode::Trim] {
-            let step = match code {
-                // In a name, a joiner (U+200C, U+200D) between two characters is kept unless the
-                // charset refuses it; every other zero-width character goes
-                // (`text::remove_zero_width`).
-                ChangeCode::RemoveZeroWidth if chars => text::remove_zero_width(&cur, fold),
-                ChangeCode::FoldWidth if chars => {
-                    cur.chars().any(|c| fold_char(c) != c).then(|| cur.chars().map(fold_char).collect())
-                }
-                ChangeCode::Trim => {
-                    let t = cur.trim_matches(text::is_trim_space);
-                    (t.len() != cur.len()).then(|| t.to_owned())
-                }
-                _ => continue,
-            };
-            let colon = code == ChangeCode::FoldWidth && tail.starts_with('：');
-            let next = match step {
-                // A fix that would leave nothing is not safe: the value stays as it is.
-                Some(next) if next.is_empty() => continue,
-                Some(next) => next,
-                None if colon => cur.to_string(),
-                None => continue,
-            };
-            let from = self.changes.is_some().then(|| full(&cur, tail));
-            if colon {
-                tail_folded = [":", &tail['：'.len_utf8()..]].concat();
-                tail = &tail_folded;
+        let head = fixes(field, s, colon, |code, before, after| {
+            let from = self.changes.is_some().then(|| full(before, &tail));
+            if code == ChangeCode::FoldWidth && colon {
+                tail = Cow::Owned([":", &tail['：'.len_utf8()..]].concat());
             }
             match from {
-                Some(from) => self.change(path.to_owned(), code, Value::str(from), Value::str(full(&next, tail))),
+                Some(from) => self.change(path.to_owned(), code, Value::str(from), Value::str(full(after, &tail))),
                 None => self.needed += 1,
             }
-            cur = Cow::Owned(next);
-        }
-        // No fix made (listing: none listed; past MAX_CHANGES none is, and `normalize` then makes
-        // no change at all).
-        let none = match &self.changes {
-            Some(list) => list.len() == mark,
-            None => self.needed == needed,
-        };
-        if none {
+        })?;
+        // No fix listed (past MAX_CHANGES none is, and `normalize` then makes no change at all).
+        if self.changes.as_ref().is_some_and(|list| list.len() == mark) {
             return None;
         }
-        let new = full(&cur, tail);
-        if rule.is_some_and(|rule| crate::rules::passes(field, rule, whole) && !crate::rules::passes(field, rule, &new))
-        {
+        let new = full(&head, &tail);
+        if undoes(field, whole, &new) {
             if let Some(list) = &mut self.changes {
                 list.truncate(mark);
             }
