@@ -254,7 +254,9 @@ fn fixes(field: &Field, s: &str, fold_anyway: bool, mut made: impl FnMut(ChangeC
                 now.chars().any(|c| fold_char(c) != c).then(|| now.chars().map(fold_char).collect())
             }
             ChangeCode::Trim => {
-                let t = now.trim_matches(text::is_trim_space);
+                // `str::trim` trims Unicode White_Space, the characters of `text::is_trim_space`
+                // (`char::is_whitespace`); the same trim as `rules::suggest`'s, one copy in the wasm.
+                let t = now.trim();
                 (t.len() != now.len()).then(|| t.to_owned())
             }
             _ => continue,
@@ -616,6 +618,18 @@ impl Fixer<'_> {
             let at = at.min(obj.len());
             obj.insert(at, (Cow::Borrowed(name), Value::Array(array.clone())));
             self.change(["/", name].concat(), ChangeCode::FlattenedToArray, Value::Object(from), Value::Array(array));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `fixes` trims with `str::trim`: the characters it trims are those of `text::is_trim_space`.
+    #[test]
+    fn the_trim_trims_the_trim_spaces() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = [c].iter().collect::<String>();
+            assert_eq!(s.trim().is_empty(), crate::text::is_trim_space(c), "{c:?}");
         }
     }
 }
