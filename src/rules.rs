@@ -552,20 +552,18 @@ impl<'o> Checker<'o> {
             return;
         };
         let key = &fields[0];
-        let mut keys: Vec<(usize, &str)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let ip = path.index(i);
-            if self.check_object_value(&ip, f, item, fields, unknown, &mut |_, _, _, _| {}) {
-                match item.get(key.name).and_then(Value::as_str) {
-                    Some(k) if !(skip_empty && k.is_empty()) => keys.push((i, k)),
-                    _ => {}
-                }
-            }
+            self.check_object_value(&path.index(i), f, item, fields, unknown, &mut |_, _, _, _| {});
         }
-        for (i, k, first) in repeats(&keys) {
+        // (An item that is not an object has no key: `get` reads objects only.)
+        let key_of = |i: usize| {
+            let k = items.get(i)?.get(key.name)?.as_str()?;
+            (!(skip_empty && k.is_empty())).then_some(Cow::Borrowed(k))
+        };
+        each_repeat(items.len(), &key_of, &mut |i, k, first| {
             let first = path.index(first).key(key.name).pointer();
             self.error(&path.index(i).key(key.name), Kind::Duplicate { value: k.to_owned(), first }, key);
-        }
+        });
     }
 
     /// Check the fields of `obj` against `fields`: required ones present, each value by its type.
@@ -745,25 +743,17 @@ impl<'o> Checker<'o> {
         }
         if unique {
             // Compared as `normalize` leaves them (it removes the repeats it makes: `"disk-1\u{200b}"`
-            // after `"disk-1"` is one; the provider receives the normalized ids). Only the ids it
-            // changes are copied. (The unique lists are Tencent's: a build without it leaves the
-            // text fixes out of its first module.)
-            let mut changed: Vec<(usize, String)> = Vec::new();
-            if crate::providers::built(Provider::Tencent) {
-                for (k, (_, s)) in strings.iter().enumerate() {
-                    if let Cow::Owned(t) = crate::normalize::fixed(field, s) {
-                        changed.push((k, t));
-                    }
-                }
-            }
-            let mut strings: Vec<(usize, &str)> = strings;
-            for (k, t) in &changed {
-                strings[*k].1 = t;
-            }
-            for (i, s, first) in repeats(&strings) {
-                let first = path.index(first).pointer();
-                self.error(&path.index(i), Kind::Duplicate { value: s.to_owned(), first }, field);
-            }
+            // after `"disk-1"` is one; the provider receives the normalized ids). (The unique lists
+            // are Tencent's: a build without it leaves the text fixes out of its first module.)
+            let tencent = crate::providers::built(Provider::Tencent);
+            let key_of = |k: usize| {
+                let s = strings.get(k)?.1;
+                Some(if tencent { crate::normalize::fixed(field, s) } else { Cow::Borrowed(s) })
+            };
+            each_repeat(strings.len(), &key_of, &mut |k, s, first| {
+                let first = path.index(strings[first].0).pointer();
+                self.error(&path.index(strings[k].0), Kind::Duplicate { value: s.to_owned(), first }, field);
+            });
         }
     }
 
@@ -981,27 +971,55 @@ fn suggest(s: &str, rule: &Str, lone: bool) -> Option<String> {
     (!cut.is_empty()).then_some(cut)
 }
 
-/// The repeats in a list of (index, text): each later occurrence as (its index, the text, the
-/// index of the first), in index order. Sorting, not pairwise comparing: linear-logarithmic in the
-/// length of the list.
-pub fn repeats<'s>(items: &[(usize, &'s str)]) -> Vec<(usize, &'s str, usize)> {
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    // (Unstable sorts: positions break ties and item indexes are distinct, so both orders are total.)
-    order.sort_unstable_by(|&a, &b| items[a].1.cmp(items[b].1).then(a.cmp(&b)));
-    // Counted first, so the list is allocated once at its size (memory: a list of n repeats).
-    let repeated = order.windows(2).filter(|w| items[w[0]].1 == items[w[1]].1).count();
-    let mut out = Vec::with_capacity(repeated);
-    let mut k = 0;
-    while k < order.len() {
-        let first = items[order[k]];
-        let mut j = k + 1;
-        while j < order.len() && items[order[j]].1 == first.1 {
-            out.push((items[order[j]].0, first.1, first.0));
-            j += 1;
+/// The repeats in a list of `n` items, reported in list order: `report(k, text, first)` for each
+/// later occurrence of a text (its position, the text, the position of the first). `key(k)` is the
+/// text of the item at position `k`, or `None` for an item with nothing to compare; it is called
+/// again for each repeat and must answer the same.
+///
+/// Sorting, not pairwise comparing: linear-logarithmic in the length of the list. The texts are
+/// sorted once with their positions (the `(Cow<str>, usize)` sort of the JSON reader and the
+/// labels: one sort in the wasm for all three), each run of equal texts gives its items the
+/// position of its first, and the items are then read in order: no list of the repeats is built
+/// and sorted back into list order (a second sort in the wasm). Memory: a pair and a position per
+/// item (and the copies of the texts `key` makes).
+pub fn each_repeat<'s>(
+    n: usize,
+    key: &dyn Fn(usize) -> Option<Cow<'s, str>>,
+    report: &mut dyn FnMut(usize, &str, usize),
+) {
+    // (At most one pair per item: allocated once.)
+    let mut sorted: Vec<(Cow<'s, str>, usize)> = Vec::with_capacity(n);
+    for k in 0..n {
+        if let Some(text) = key(k) {
+            sorted.push((text, k));
         }
-        k = j;
     }
-    out.sort_unstable_by_key(|r| r.0);
+    // (Unstable: the positions are distinct, so the order is total.)
+    sorted.sort_unstable();
+    // The position of the first item with item k's text (k itself for a first occurrence).
+    let mut first: Vec<usize> = (0..n).collect();
+    for w in sorted.windows(2) {
+        if w[0].0 == w[1].0 {
+            first[w[1].1] = first[w[0].1];
+        }
+    }
+    drop(sorted);
+    for (k, &f) in first.iter().enumerate() {
+        if f != k {
+            if let Some(text) = key(k) {
+                report(k, &text, f);
+            }
+        }
+    }
+}
+
+/// The repeats in a list of (index, text) ([`each_repeat`]): each later occurrence as (its index,
+/// the text, the index of the first), in list order.
+pub fn repeats<'s>(items: &[(usize, &'s str)]) -> Vec<(usize, &'s str, usize)> {
+    let mut out = Vec::new();
+    each_repeat(items.len(), &|k| items.get(k).map(|p| Cow::Borrowed(p.1)), &mut |k, _, first| {
+        out.push((items[k].0, items[k].1, items[first].0));
+    });
     out
 }
 

@@ -233,21 +233,24 @@ fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
         c.wrong_type(p, v, "array", f);
         return;
     };
-    let mut keys: Vec<(usize, &str)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        match check_tag_string(c, &p.index(i), f, item) {
-            Some(key) if !key.is_empty() => keys.push((i, key)),
-            _ => {}
-        }
+        check_tag_string(c, &p.index(i), f, item);
     }
-    for (i, key, first) in crate::rules::repeats(&keys) {
+    // A tag's key: the part before the first dot of a string (one holding an unpaired surrogate is
+    // not compared: two surrogates would read as one key); an empty one is reported as empty.
+    let key_of = |i: usize| {
+        let s = items.get(i)?.as_str()?;
+        let key = s.split_once('.').map_or(s, |(k, _)| k);
+        (!key.is_empty()).then_some(std::borrow::Cow::Borrowed(key))
+    };
+    crate::rules::each_repeat(items.len(), &key_of, &mut |i, key, first| {
         let kind = Kind::Duplicate { value: key.to_owned(), first: p.index(first).pointer() };
         let pc = TAG_KEY.provider_code(kind.code());
         // The key part of the `key.value` string (as `image_tags` reports it at `/key`).
         c.in_part("key", |c| {
             c.push_at(p.index(i).pointer(), kind, Severity::Error, pc);
         });
-    }
+    });
     tag_count(c, p, items.len());
 }
 
@@ -261,18 +264,18 @@ fn tag_count(c: &mut Checker, p: &Path<'_>, n: usize) {
     }
 }
 
-/// One `key.value` tag string; returns its key.
+/// One `key.value` tag string.
 /// A string holding an unpaired surrogate is checked on its text with U+FFFD in its place (each
 /// part's first surrogate is that part's `bad_char`, at its index in the part, unless an earlier
 /// character is), and its key is not returned (two surrogates would read as one key).
-pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, item: &'v Value<'_>) -> Option<&'v str> {
+pub(crate) fn check_tag_string(c: &mut Checker, ip: &Path<'_>, f: &Field, item: &Value<'_>) {
     let lossy = crate::rules::lossy_text(item);
     let (s, raw, lone) = match (item, &lossy) {
         (Value::String(s), _) => (s.as_ref(), None, None),
         (_, Some((text, raw, lone))) => (text.as_str(), Some(*raw), Some(*lone)),
         _ => {
             c.wrong_type(ip, item, "string", f);
-            return None;
+            return;
         }
     };
     let (key, value) = s.split_once('.').unwrap_or((s, ""));
@@ -285,10 +288,6 @@ pub(crate) fn check_tag_string<'v>(c: &mut Checker, ip: &Path<'_>, f: &Field, it
         .map(|(cp, i)| (cp, i - key_chars - 1));
     c.in_part("key", |c| c.check_text_with(ip, &TAG_KEY, &TAG_KEY_RULE, key, in_key));
     c.in_part("value", |c| c.check_text_with(ip, &TAG_VALUE, &TAG_VALUE_RULE, value, in_value));
-    match item {
-        Value::String(s) => Some(s.split_once('.').map_or(s.as_ref(), |(k, _)| k)),
-        _ => None,
-    }
 }
 
 /// `image_tags`: objects `{key, value}`, and repeated keys.
