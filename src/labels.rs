@@ -119,18 +119,22 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
         }
         (Provider::Huawei, [_]) => return top(huawei::FIELDS),
         (Provider::Huawei, [list @ ("tags" | "image_tags"), i, rest @ ..]) => {
-            out.push(item(2, if *list == "tags" { &TAG } else { &IMAGE_TAG }, index(i)?));
-            // A part of a `key.value` string is named as the tag's key or value, labelled at
-            // `/tags/i/key` or `/tags/i/value`.
-            let (f, extra) = match (rest, part) {
-                ([], Some("key")) if *list == "tags" => (&huawei::TAG_KEY, part),
-                ([], Some("value")) if *list == "tags" => (&huawei::TAG_VALUE, part),
-                ([], _) => return Some(out),
-                ([f], _) if *list == "image_tags" => (Field::find(huawei::IMAGE_TAG_FIELDS, f)?, None),
+            let tags = *list == "tags";
+            out.push(item(2, if tags { &TAG } else { &IMAGE_TAG }, index(i)?));
+            // A part of a `key.value` string is named as the tag's key or value (the fields of an
+            // image tag), labelled at `/tags/i/key` or `/tags/i/value`; an image tag's field is
+            // one more segment.
+            let found = match rest {
+                [] => part
+                    .filter(|_| tags)
+                    .and_then(|p| Field::find(huawei::IMAGE_TAG_FIELDS, p))
+                    .map(|f| (f, Some(f.name))),
+                [f] if !tags => Some((Field::find(huawei::IMAGE_TAG_FIELDS, f)?, None)),
                 _ => return None,
             };
-            let extra = extra.map(|e| if e == "key" { "key" } else { "value" });
-            out.push(Step { n: 2 + rest.len(), extra, words: &f.label, what: What::Field });
+            if let Some((f, extra)) = found {
+                out.push(Step { n: 2 + rest.len(), extra, words: &f.label, what: What::Field });
+            }
         }
         (Provider::OpenStack | Provider::Nova, rest) => {
             let profile = openstack::Profile::of(provider);
