@@ -218,21 +218,31 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     c.unknown_keys(&root, obj, FIELDS, Severity::Warning, None);
 }
 
-/// The nested fields: `tags` and `image_tags`.
+/// The nested fields, `tags` and `image_tags`: arrays of tags; then the number of tags, an error
+/// above [`MAX_TAGS`], a warning above [`MAX_TAGS_TAG_APIS`].
 pub(crate) fn check_nested(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
-    match f.name {
-        "tags" => check_tags(c, p, f, v),
-        _ => check_image_tags(c, p, f, v),
-    }
-}
-
-/// `tags`: strings `key.value`, split at the first `.`; issues of both parts at `/tags/i`; then
-/// each repeated key (an empty one is reported as empty already) at the later tag's key part.
-fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     let Some(items) = v.as_array() else {
         c.wrong_type(p, v, "array", f);
         return;
     };
+    match f.name {
+        "tags" => check_tags(c, p, f, items),
+        // `image_tags`: objects `{key, value}`, and repeated keys.
+        _ => c.check_tag_list(p, f, v, IMAGE_TAG_FIELDS, (Severity::Warning, None), true),
+    }
+    let n = items.len();
+    let kind = |max: usize| Kind::TooMany { max: max as u64, actual: n as u64 };
+    if n > MAX_TAGS {
+        c.push(p, kind(MAX_TAGS), Severity::Error, None);
+    } else if n > MAX_TAGS_TAG_APIS {
+        c.source_warning(p, kind(MAX_TAGS_TAG_APIS), None, &TAG_APIS);
+    }
+}
+
+/// `tags` (its `items`): strings `key.value`, split at the first `.`; issues of both parts at
+/// `/tags/i`; then each repeated key (an empty one is reported as empty already) at the later
+/// tag's key part.
+fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, items: &[Value<'_>]) {
     for (i, item) in items.iter().enumerate() {
         check_tag_string(c, &p.index(i), f, item);
     }
@@ -245,23 +255,11 @@ fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     };
     crate::rules::each_repeat(items.len(), &key_of, &mut |i, key, first| {
         let kind = Kind::Duplicate { value: key.to_owned(), first: p.index(first).pointer() };
-        let pc = TAG_KEY.provider_code(kind.code());
         // The key part of the `key.value` string (as `image_tags` reports it at `/key`).
         c.in_part("key", |c| {
-            c.push_at(p.index(i).pointer(), kind, Severity::Error, pc);
+            c.error(&p.index(i), kind, &TAG_KEY);
         });
     });
-    tag_count(c, p, items.len());
-}
-
-/// The number of tags: an error above [`MAX_TAGS`], a warning above [`MAX_TAGS_TAG_APIS`].
-fn tag_count(c: &mut Checker, p: &Path<'_>, n: usize) {
-    let kind = |max: usize| Kind::TooMany { max: max as u64, actual: n as u64 };
-    if n > MAX_TAGS {
-        c.push(p, kind(MAX_TAGS), Severity::Error, None);
-    } else if n > MAX_TAGS_TAG_APIS {
-        c.source_warning(p, kind(MAX_TAGS_TAG_APIS), None, &TAG_APIS);
-    }
 }
 
 /// One `key.value` tag string.
@@ -281,21 +279,13 @@ pub(crate) fn check_tag_string(c: &mut Checker, ip: &Path<'_>, f: &Field, item: 
     let (key, value) = s.split_once('.').unwrap_or((s, ""));
     // The string's first surrogate is the key's when it comes before the dot; the value's first
     // is the first after the dot (indexes in chars: a surrogate is one, as in the lossy text).
-    let key_chars = key.chars().count();
+    let key_chars = crate::text::count_chars(key);
     let in_key = lone.filter(|&(_, i)| i < key_chars);
     let in_value = raw
         .and_then(|raw| crate::json::first_lone_surrogate(raw, key_chars + 1))
         .map(|(cp, i)| (cp, i - key_chars - 1));
     c.in_part("key", |c| c.check_text_with(ip, &TAG_KEY, &TAG_KEY_RULE, key, in_key));
     c.in_part("value", |c| c.check_text_with(ip, &TAG_VALUE, &TAG_VALUE_RULE, value, in_value));
-}
-
-/// `image_tags`: objects `{key, value}`, and repeated keys.
-fn check_image_tags(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
-    c.check_tag_list(p, f, v, IMAGE_TAG_FIELDS, (Severity::Warning, None), true);
-    if let Some(items) = v.as_array() {
-        tag_count(c, p, items.len());
-    }
 }
 
 /// One image tag `{key, value}` (an item of `image_tags`, field `f`) at `ip`: what `check_field`
