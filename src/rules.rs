@@ -557,8 +557,8 @@ impl<'o> Checker<'o> {
         }
         // (An item that is not an object has no key: `get` reads objects only.)
         let key_of = |i: usize| {
-            let k = items.get(i)?.get(key.name)?.as_str()?;
-            (!(skip_empty && k.is_empty())).then_some(Cow::Borrowed(k))
+            let k = items.get(i)?.get(key.name)?.as_str();
+            k.filter(|k| !(skip_empty && k.is_empty())).map(Cow::Borrowed)
         };
         each_repeat(items.len(), &key_of, &mut |i, k, first| {
             let first = path.index(first).key(key.name).pointer();

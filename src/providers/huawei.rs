@@ -249,9 +249,8 @@ fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, items: &[Value<'_>]) {
     // A tag's key: the part before the first dot of a string (one holding an unpaired surrogate is
     // not compared: two surrogates would read as one key); an empty one is reported as empty.
     let key_of = |i: usize| {
-        let s = items.get(i)?.as_str()?;
-        let key = s.split_once('.').map_or(s, |(k, _)| k);
-        (!key.is_empty()).then_some(std::borrow::Cow::Borrowed(key))
+        let s = items.get(i)?.as_str();
+        s.map(|s| s.split_once('.').map_or(s, |(k, _)| k)).filter(|k| !k.is_empty()).map(std::borrow::Cow::Borrowed)
     };
     crate::rules::each_repeat(items.len(), &key_of, &mut |i, key, first| {
         let kind = Kind::Duplicate { value: key.to_owned(), first: p.index(first).pointer() };
