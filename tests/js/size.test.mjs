@@ -57,15 +57,19 @@ const ONE_PROVIDER_TARGET = 41_600;
  * (40,714 B) meets the one-provider target, so its test holds it to the target; main 57,055 B,
  * tencent 48,514, openstack 43,617, nova 44,085, huawei 43,763, sync 68,285, "+ normalize" up to
  * 119,311 B; each budget ~0.8 KB above.
+ * Lowered again after midnight (docs/performance.md, "The midnight cuts"): createimage/openstack
+ * (40,733 B) and createimage/nova (41,008 B) meet the one-provider target too, so their tests hold
+ * them to it; main 55,267 B, tencent 47,032, huawei 42,208, sync 67,143, "+ normalize" up to
+ * 116,410 B; each budget ~0.8 KB above.
  */
 const MAIN_BUDGET = MAIN_TARGET;
-const ONE_PROVIDER_BUDGET = 49_300;
+const ONE_PROVIDER_BUDGET = 47_900;
 /** The entries whose form page meets ONE_PROVIDER_TARGET: held to it. */
-const ONE_PROVIDER_MET = ["zenlayer"];
-const MAIN_NORMALIZE_BUDGET = 120_100;
-const ONE_PROVIDER_NORMALIZE_BUDGET = 102_900;
+const ONE_PROVIDER_MET = ["zenlayer", "openstack", "nova"];
+const MAIN_NORMALIZE_BUDGET = 117_200;
+const ONE_PROVIDER_NORMALIZE_BUDGET = 99_500;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
-const SYNC_BUDGET = 69_100;
+const SYNC_BUDGET = 68_000;
 
 const gzip9 = (file) => {
   const r = spawnSync("gzip", ["-9", "-c", "-n", file], { maxBuffer: 1 << 28 });
