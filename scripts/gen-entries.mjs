@@ -105,15 +105,16 @@ function glue(file, tables, inlineOnly) {
   // A per-provider flavor's loads only ever get its own inline module, as the Response of
   // pkg/inline.js wasmResponse (served as application/wasm): its entry has no init(input), and the
   // flavors are not exported. Its glue keeps only the streaming compile, not wasm-bindgen's loads
-  // from a URL, a Request, the bytes or a Response of another type (-270 B gzipped on each
-  // one-provider page, measured on createimage/tencent's). flavors/all keeps them: the main entry's
+  // from a URL, a Request, the bytes or a Response of another type (-240 to -277 B gzipped on
+  // each one-provider page, the fallback below included). flavors/all keeps them: the main entry's
   // init(input) takes any of those.
   if (inlineOnly) {
     out = out.replace(/^async function __wbg_load\(module, imports\) \{\n[\s\S]*?\n\}\n/m, (load) => {
       if (!load.includes("WebAssembly.instantiateStreaming(module, imports)")) throw new Error(`gen-entries: ${file}: __wbg_load changed shape`);
-      return "async function __wbg_load(module, imports) {\n    return WebAssembly.instantiateStreaming(module, imports);\n}\n";
+      // (Where the runtime has no streaming compile, from the bytes.)
+      return "async function __wbg_load(module, imports) {\n    if (typeof WebAssembly.instantiateStreaming === 'function') return WebAssembly.instantiateStreaming(module, imports);\n    return WebAssembly.instantiate(await module.arrayBuffer(), imports);\n}\n";
     });
-    if (!out.includes("return WebAssembly.instantiateStreaming(module, imports);\n}")) throw new Error(`gen-entries: ${file}: no __wbg_load`);
+    if (!out.includes("return WebAssembly.instantiate(await module.arrayBuffer(), imports);\n}")) throw new Error(`gen-entries: ${file}: no __wbg_load`);
     out = replaceOnce(
       out,
       `    if (typeof module_or_path === 'string' || (typeof Request === 'function' && module_or_path instanceof Request) || (typeof URL === 'function' && module_or_path instanceof URL)) {

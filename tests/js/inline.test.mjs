@@ -142,7 +142,7 @@ test("every flavor's glue keeps only restored instances: their memory is the .wa
   }
 });
 
-test("every flavor's glue instantiates its inline module's Response; flavors/all's also one not served as application/wasm (the fallback kept when gen-entries drops wasm-bindgen's warnings)", async () => {
+test("every flavor's glue instantiates its inline module's Response, also where the runtime has no streaming compile; flavors/all's also one not served as application/wasm (the fallback kept when gen-entries drops wasm-bindgen's warnings)", async () => {
   let n = 0;
   for (const { name: flavor, inline: file, glue: glueFile, built } of flavors) {
     const { default: [base64] } = await import(pathToFileURL(join(PKG, "flavors", flavor, file)).href);
@@ -155,6 +155,17 @@ test("every flavor's glue instantiates its inline module's Response; flavors/all
       const response = new Response(inflateSync(bytesOf(base64)), { headers: { "content-type": type } });
       const exports = await glue.default({ module_or_path: response });
       assert.deepEqual(new Uint8Array(exports.memory.buffer), expected, `${flavor}/${glueFile} from a Response served as ${type}`);
+    }
+    // Where the runtime has no streaming compile: from the Response's bytes.
+    const streaming = WebAssembly.instantiateStreaming;
+    try {
+      delete WebAssembly.instantiateStreaming;
+      const glue = await import(`${pathToFileURL(join(PKG, "flavors", flavor, glueFile)).href}?fallback=${n++}`);
+      const response = new Response(inflateSync(bytesOf(base64)), { headers: { "content-type": "application/wasm" } });
+      const exports = await glue.default({ module_or_path: response });
+      assert.deepEqual(new Uint8Array(exports.memory.buffer), expected, `${flavor}/${glueFile} without WebAssembly.instantiateStreaming`);
+    } finally {
+      WebAssembly.instantiateStreaming = streaming;
     }
   }
 });
