@@ -9,7 +9,7 @@ pub mod zenlayer;
 
 use crate::json::Value;
 use crate::report::{Kind, Path, Severity};
-use crate::rules::{Checker, Field, Ty};
+use crate::rules::{Checker, Field, Format, Str, Ty};
 use crate::Provider;
 use std::borrow::Cow;
 
@@ -102,29 +102,36 @@ const TABLES: &[(Provider, &[&[Field]])] = &[
     (Provider::Huawei, &[huawei::FIELDS, huawei::IMAGE_TAG_FIELDS]),
 ];
 
-/// Which value types ([`Ty`]) beside strings the fields of a set of tables use.
+/// Which value types ([`Ty`]) beside strings the fields of a set of tables use, and which string
+/// formats ([`Format`]) their strings and their stricter readings have.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Types {
     pub int: bool,
     pub bool: bool,
     pub enumeration: bool,
     pub str_array: bool,
+    /// The formats, a bit each: `1 << format as u8` ([`Types::has_format`]).
+    pub formats: u8,
 }
 
 impl Types {
     /// The types of the fields of `tables`.
     pub(crate) const fn of(tables: &[&[Field]]) -> Types {
-        let mut t = Types { int: false, bool: false, enumeration: false, str_array: false };
+        let mut t = Types { int: false, bool: false, enumeration: false, str_array: false, formats: 0 };
         let mut i = 0;
         while i < tables.len() {
             let mut j = 0;
             while j < tables[i].len() {
-                match tables[i][j].ty {
+                match &tables[i][j].ty {
                     Ty::Int { .. } => t.int = true,
                     Ty::Bool => t.bool = true,
                     Ty::Enum { .. } => t.enumeration = true,
-                    Ty::StrArray { .. } => t.str_array = true,
-                    Ty::Str(_) | Ty::Nested(_) => {}
+                    Ty::StrArray { item, .. } => {
+                        t.str_array = true;
+                        t.formats |= formats_of(item);
+                    }
+                    Ty::Str(rule) => t.formats |= formats_of(rule),
+                    Ty::Nested(_) => {}
                 }
                 j += 1;
             }
@@ -140,15 +147,37 @@ impl Types {
             bool: self.bool || o.bool,
             enumeration: self.enumeration || o.enumeration,
             str_array: self.str_array || o.str_array,
+            formats: self.formats | o.formats,
         }
     }
+
+    /// Does a string of these tables (or a reading of one) have format `f`?
+    pub(crate) const fn has_format(self, f: Format) -> bool {
+        self.formats & (1 << f as u8) != 0
+    }
+}
+
+/// The formats of a string rule and of its stricter readings, a bit each ([`Types::formats`]).
+const fn formats_of(rule: &Str) -> u8 {
+    let mut bits = match rule.format {
+        Some(f) => 1 << f as u8,
+        None => 0,
+    };
+    let mut k = 0;
+    while k < rule.readings.len() {
+        if let Some(f) = rule.readings[k].format {
+            bits |= 1 << f as u8;
+        }
+        k += 1;
+    }
+    bits
 }
 
 /// The value types the fields of the built providers use, from [`TABLES`]: `Checker::check_value`
 /// leaves out the code of the others, so a one-provider build's module carries no check for a
 /// type its provider never has (createimage/openstack's first module: ~1.1 KB gzip less).
 pub(crate) const TYPES: Types = {
-    let mut t = Types { int: false, bool: false, enumeration: false, str_array: false };
+    let mut t = Types { int: false, bool: false, enumeration: false, str_array: false, formats: 0 };
     let mut i = 0;
     while i < TABLES.len() {
         if built(TABLES[i].0) {
@@ -510,19 +539,47 @@ mod tests {
                     );
                 }
             }
+            // The same for string formats: `format_error` checks only those of TABLES. (One file
+            // holds both OpenStack profiles, and the seed's project id has a format Nova's has
+            // not: a format the file names must be in the tables of one of its providers.)
+            let t = providers.iter().fold(Types::default(), |t, p| t.or(types_of(*p)));
+            for f in [Format::Hex32OrUuid, Format::Uuid, Format::ZeroOrUuid, Format::BucketObject] {
+                let name = format!("Format::{f:?}");
+                let named = src
+                    .match_indices(&name)
+                    .any(|(k, _)| !src[k + name.len()..].starts_with(|c: char| c.is_alphanumeric()));
+                assert!(
+                    !named || t.has_format(f),
+                    "{file} names {name}, but no table of its provider in providers::TABLES has it"
+                );
+            }
         }
         // The tables as they are today: Huawei's min_disk and os_type, Tencent's lists, flags and
         // enums; the other providers' fields are strings and nested values.
+        // Formats: OpenStack's server id a UUID (and the seed's project id read as hex32 or a UUID),
+        // Huawei's image_url `bucket:object` and its enterprise project `0` or a UUID.
+        let bits = |fs: &[Format]| fs.iter().fold(0, |b, f| b | 1 << *f as u8);
         assert_eq!(types_of(Provider::Zenlayer), Types::default());
-        assert_eq!(types_of(Provider::OpenStack), Types::default());
-        assert_eq!(types_of(Provider::Nova), Types::default());
-        assert_eq!(types_of(Provider::Huawei), Types { int: true, enumeration: true, ..Types::default() });
+        assert_eq!(
+            types_of(Provider::OpenStack),
+            Types { formats: bits(&[Format::Uuid, Format::Hex32OrUuid]), ..Types::default() }
+        );
+        assert_eq!(types_of(Provider::Nova), Types { formats: bits(&[Format::Uuid]), ..Types::default() });
+        assert_eq!(
+            types_of(Provider::Huawei),
+            Types {
+                int: true,
+                enumeration: true,
+                formats: bits(&[Format::ZeroOrUuid, Format::BucketObject]),
+                ..Types::default()
+            }
+        );
         assert_eq!(
             types_of(Provider::Tencent),
             Types { bool: true, enumeration: true, str_array: true, ..Types::default() }
         );
-        #[cfg(all(feature = "tencent", feature = "huawei"))]
-        assert_eq!(TYPES, Types { int: true, bool: true, enumeration: true, str_array: true });
+        #[cfg(all(feature = "tencent", feature = "huawei", feature = "openstack"))]
+        assert_eq!(TYPES, Types { int: true, bool: true, enumeration: true, str_array: true, formats: 0b1111 });
     }
 
     #[test]
