@@ -58,12 +58,12 @@ const ONE_PROVIDER_TARGET = 41_600;
  * tencent 48,514, openstack 43,617, nova 44,085, huawei 43,763, sync 68,285, "+ normalize" up to
  * 119,311 B; each budget ~0.8 KB above.
  * Lowered again after midnight (docs/performance.md, "The midnight cuts"): createimage/openstack
- * (40,758 B) and createimage/nova (41,033 B) meet the one-provider target too, so their tests hold
- * them to it; main 55,111 B, tencent 47,059, huawei 42,099, sync 67,023, "+ normalize" up to
+ * (40,648 B) and createimage/nova (40,835 B) meet the one-provider target too, so their tests hold
+ * them to it; main 55,111 B, tencent 46,795, huawei 42,018, sync 67,023, "+ normalize" up to
  * 116,131 B; each budget ~0.8 KB above.
  */
 const MAIN_BUDGET = MAIN_TARGET;
-const ONE_PROVIDER_BUDGET = 47_900;
+const ONE_PROVIDER_BUDGET = 47_600;
 /** The entries whose form page meets ONE_PROVIDER_TARGET: held to it. */
 const ONE_PROVIDER_MET = ["zenlayer", "openstack", "nova"];
 const MAIN_NORMALIZE_BUDGET = 117_200;
