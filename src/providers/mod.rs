@@ -173,9 +173,11 @@ const fn formats_of(rule: &Str) -> u8 {
     bits
 }
 
-/// The value types the fields of the built providers use, from [`TABLES`]: `Checker::check_value`
-/// leaves out the code of the others, so a one-provider build's module carries no check for a
-/// type its provider never has (createimage/openstack's first module: ~1.1 KB gzip less).
+/// The value types and string formats the fields of the built providers use, from [`TABLES`]:
+/// `Checker::check_value` leaves out the code of the other types and the string rule the checks of
+/// the other formats, so a one-provider build's module carries no check for a type or a format its
+/// provider never has (createimage/openstack's first module: ~1.1 KB gzip less for the types;
+/// createimage/zenlayer's ~0.3 KB for the formats).
 pub(crate) const TYPES: Types = {
     let mut t = Types { int: false, bool: false, enumeration: false, str_array: false, formats: 0 };
     let mut i = 0;
