@@ -573,12 +573,10 @@ impl Fixer<'_> {
 
     /// Remove repeated strings from a list, keeping the first.
     fn dedupe(&mut self, path: &str, items: &mut Vec<Value<'static>>) {
-        let strings: Vec<(usize, &str)> =
-            items.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect();
         let mut drop = vec![false; items.len()];
-        for (i, _, _) in crate::rules::repeats(&strings) {
-            drop[i] = true;
-        }
+        // (Items that are not strings have no text to compare.)
+        let key = |i: usize| items.get(i)?.as_str().map(Cow::Borrowed);
+        crate::rules::each_repeat(items.len(), &key, &mut |i, _, _| drop[i] = true);
         if !drop.contains(&true) {
             return;
         }

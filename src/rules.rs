@@ -1015,16 +1015,6 @@ pub fn each_repeat<'s>(
     }
 }
 
-/// The repeats in a list of (index, text) ([`each_repeat`]): each later occurrence as (its index,
-/// the text, the index of the first), in list order.
-pub fn repeats<'s>(items: &[(usize, &'s str)]) -> Vec<(usize, &'s str, usize)> {
-    let mut out = Vec::new();
-    each_repeat(items.len(), &|k| items.get(k).map(|p| Cow::Borrowed(p.1)), &mut |k, _, first| {
-        out.push((items[k].0, items[k].1, items[first].0));
-    });
-    out
-}
-
 /// The issue for a value that is not of the `expected` type: `wrong_type`, or why it could not be
 /// taken at all (nesting past the limit, a property that could not be read).
 pub fn type_kind(v: &Value<'_>, expected: &'static str) -> Kind {
