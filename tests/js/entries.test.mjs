@@ -117,16 +117,31 @@ test("each per-provider entry answers as the main entry on every case file of it
   assert.ok(n > 100);
 });
 
-test("a per-provider .wasm holds only its provider's rules: the others get one not_allowed error that says so", async () => {
+test("a per-provider .wasm holds only its provider's rules: a call for another gets one not_allowed error naming the one it has", async () => {
+  // (Its entry passes only its own provider; wasm/src/bindings.rs `SOLE`.) Both modules, both languages.
   for (const p of PROVIDERS) {
     const api = await import(url(`flavors/${p}/index.js`));
     await (await import(url(`${p}.js`))).ready;
     for (const other of PROVIDERS.filter((q) => q !== p)) {
-      const r = api.validate(other, {});
-      assert.equal(r.ok, false);
-      assert.deepEqual(r.issues.map((i) => [i.path, i.code, i.params.allowed, i.params.actual]), [["", "not_allowed", [p], other]], `${p} build, ${other}`);
-      assert.match(r.issues[0].message, new RegExp(`no rules for ${other} \\(cargo feature "${other}"\\); it has: ${p}\\.`));
+      const calls = {
+        validate: (o) => api.validate(other, {}, o),
+        checkField: (o) => api.checkField(other, "/x", "", o),
+        normalize: (o) => api.normalize(other, {}, o),
+        toHttp: (o) => api.toHttp(other, {}, o),
+      };
+      for (const [name, call] of Object.entries(calls)) {
+        for (const lang of ["en", "zh"]) {
+          const r = call({ lang });
+          const where = `${p} build, ${other}, ${name}, ${lang}`;
+          assert.equal(r.ok, false, where);
+          assert.equal(r.provider, other, where);
+          assert.deepEqual(r.issues.map((i) => [i.path, i.code, i.params.allowed, i.params.actual]), [["", "not_allowed", [p], other]], where);
+          assert.equal(r.issues[0].message, lang === "en" ? `This build of createimage has the rules of ${p} only.` : `此 createimage 构建只包含 ${p} 的规则。`, where);
+        }
+      }
     }
+    // An id no build knows: the same refusal.
+    assert.deepEqual(api.validate("aws", {}).issues.map((i) => [i.code, i.params.allowed, i.params.actual]), [["not_allowed", [p], "aws"]]);
     assert.equal(api.describe(p === "tencent" ? "huawei" : "tencent"), null, "describe data: its provider only");
   }
 });

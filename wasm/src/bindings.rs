@@ -90,23 +90,78 @@ fn refusal(provider: &str, lang: Lang, code: &str, params: &str, actual: &str, e
     out
 }
 
+/// The provider of a one-provider build (`--no-default-features --features huawei`: the module of a
+/// browser flavor such as `createimage/huawei`); `None` in a build with more. Such an entry passes
+/// its own provider only; a call for another gets [`unknown_provider`]'s refusal naming the one it
+/// has, so the core's `not_built` report and its dispatch to the providers not built are not
+/// linked (the first module: huawei -366 B gzip, tencent -147; docs/performance.md).
+const SOLE: Option<Provider> = {
+    let built = [
+        cfg!(feature = "zenlayer"),
+        cfg!(feature = "tencent"),
+        cfg!(feature = "openstack"),
+        cfg!(feature = "nova"),
+        cfg!(feature = "huawei"),
+    ];
+    let (mut n, mut i, mut at) = (0, 0, 0);
+    while i < built.len() {
+        if built[i] {
+            n += 1;
+            at = i;
+        }
+        i += 1;
+    }
+    if n == 1 {
+        Some(Provider::ALL[at])
+    } else {
+        None
+    }
+};
+
+/// [`unknown_provider`]'s message: (English, Chinese).
+const UNKNOWN: (&str, &str) = match SOLE {
+    None => (
+        "Unknown provider: use zenlayer, tencent, openstack, nova or huawei.",
+        "未知的云厂商：请使用 zenlayer、tencent、openstack、nova 或 huawei。",
+    ),
+    Some(Provider::Zenlayer) => {
+        ("This build of createimage has the rules of zenlayer only.", "此 createimage 构建只包含 zenlayer 的规则。")
+    }
+    Some(Provider::Tencent) => {
+        ("This build of createimage has the rules of tencent only.", "此 createimage 构建只包含 tencent 的规则。")
+    }
+    Some(Provider::OpenStack) => {
+        ("This build of createimage has the rules of openstack only.", "此 createimage 构建只包含 openstack 的规则。")
+    }
+    Some(Provider::Nova) => {
+        ("This build of createimage has the rules of nova only.", "此 createimage 构建只包含 nova 的规则。")
+    }
+    Some(Provider::Huawei) => {
+        ("This build of createimage has the rules of huawei only.", "此 createimage 构建只包含 huawei 的规则。")
+    }
+    Some(_) => panic!("a provider without its one-provider message"),
+};
+
+/// The refusal of a provider id this build cannot check: `not_allowed` at `""`, `allowed` the
+/// providers it can (all five, or [`SOLE`]).
 fn unknown_provider(provider: &str, lang: Lang) -> String {
     let mut allowed = String::from("\"allowed\":[");
-    for (k, p) in Provider::ALL.iter().enumerate() {
+    for (k, p) in Provider::ALL.iter().filter(|p| SOLE.is_none_or(|only| only == **p)).enumerate() {
         allowed.push_str(if k == 0 { "\"" } else { ",\"" });
         allowed.push_str(p.id());
         allowed.push('"');
     }
     allowed.push_str("],");
-    refusal(
-        provider,
-        lang,
-        "not_allowed",
-        &allowed,
-        provider,
-        "Unknown provider: use zenlayer, tencent, openstack, nova or huawei.",
-        "未知的云厂商：请使用 zenlayer、tencent、openstack、nova 或 huawei。",
-    )
+    refusal(provider, lang, "not_allowed", &allowed, provider, UNKNOWN.0, UNKNOWN.1)
+}
+
+/// The refusal of a call [`args`] refuses: an index out of range (in English, without an id),
+/// or a provider this build does not check.
+fn refused(provider: u32, lang: u32) -> String {
+    match Provider::ALL.get(provider as usize) {
+        Some(p) => unknown_provider(p.id(), if lang == 1 { Lang::Zh } else { Lang::En }),
+        None => unknown_provider("", Lang::En),
+    }
 }
 
 fn bad_text(provider: &str, lang: Lang, e: &crate::ParseError) -> String {
@@ -193,6 +248,11 @@ fn setup<'t>(
 ) -> Result<(Provider, Value<'t>, Options<'t>, Option<Marks>), String> {
     let lang = lang(lang_id);
     let p = Provider::parse(provider).ok_or_else(|| unknown_provider(provider, lang))?;
+    let p = match SOLE {
+        Some(only) if only != p => return Err(unknown_provider(provider, lang)),
+        Some(only) => only,
+        None => p,
+    };
     if let Some(r) = oversize(p, lang, &[text, context, labels]) {
         return Err(r);
     }
@@ -206,9 +266,16 @@ thread_local! {
 }
 
 /// The provider at index `i` of [`Provider::ALL`] (the JS side maps ids to indexes and handles
-/// unknown ids with [`refuse`]); the language 0 English, 1 Chinese.
+/// unknown ids with [`refuse`]) and the language (0 English, 1 Chinese); `None` ([`refused`] says
+/// why) for an index out of range, or in a one-provider build for another provider. There the
+/// provider is the constant [`SOLE`], so the core's dispatch on it folds.
 fn args(provider: u32, lang: u32) -> Option<(Provider, Lang)> {
     let p = *Provider::ALL.get(provider as usize)?;
+    let p = match SOLE {
+        Some(only) if only != p => return None,
+        Some(only) => only,
+        None => p,
+    };
     Some((p, if lang == 1 { Lang::Zh } else { Lang::En }))
 }
 
@@ -231,7 +298,7 @@ fn keep(text: String) -> u32 {
 // the report waiting in [`take_report`]: a valid keystroke moves one string in and nothing out.
 #[wasm_bindgen]
 pub fn check(provider: u32, request: &str, lang: u32, context: &str, bridge: u32, labels: &str, flags: u32) -> u32 {
-    let Some((p, lang)) = args(provider, lang) else { return keep(unknown_provider("", Lang::En)) };
+    let Some((p, lang)) = args(provider, lang) else { return keep(refused(provider, lang)) };
     if let Some(r) = oversize(p, lang, &[request, context, labels]) {
         return keep(r);
     }
@@ -245,7 +312,7 @@ pub fn check(provider: u32, request: &str, lang: u32, context: &str, bridge: u32
 // unpaired surrogate arrives whole), `value` its JSON (the package's encoding); 0 or 1 as [`check`].
 #[wasm_bindgen]
 pub fn check_field(provider: u32, path: &str, value: &str, lang: u32, labels: &str, flags: u32) -> u32 {
-    let Some((p, lang)) = args(provider, lang) else { return keep(unknown_provider("", Lang::En)) };
+    let Some((p, lang)) = args(provider, lang) else { return keep(refused(provider, lang)) };
     if let Some(r) = oversize(p, lang, &[path, value, labels]) {
         return keep(r);
     }
@@ -283,7 +350,7 @@ pub fn refuse(provider: &str, lang: &str) -> String {
 // into this module's memory).
 #[wasm_bindgen]
 pub fn too_large(provider: u32, lang: u32) -> String {
-    let Some((p, lang)) = args(provider, lang) else { return unknown_provider("", Lang::En) };
+    let Some((p, lang)) = args(provider, lang) else { return refused(provider, lang) };
     crate::providers::too_large(p, lang).to_json()
 }
 
