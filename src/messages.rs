@@ -385,6 +385,18 @@ struct Ctx<'a> {
     f: Name,
 }
 
+/// `{p}`: the provider's name. Only the rules of a provider this build holds make a template with
+/// `{p}` (for another, the one report is `providers::not_built`'s, whose message names no
+/// provider this way), so a one-provider build keeps its own name only (the id stands in for the
+/// others, never shown).
+fn provider_name(p: Provider, lang: Lang) -> &'static str {
+    if crate::providers::built(p) {
+        p.display_name(lang)
+    } else {
+        p.id()
+    }
+}
+
 /// The value of hole `name`; `None` when the kind has no such hole. (By name, then by kind: each
 /// name is compared once.)
 fn hole<'a>(name: &str, x: &'a Ctx<'_>, lang: Lang) -> Option<Cow<'a, str>> {
@@ -397,7 +409,7 @@ fn hole<'a>(name: &str, x: &'a Ctx<'_>, lang: Lang) -> Option<Cow<'a, str>> {
         "f" => Cow::Borrowed(&x.f.text),
         "is" => word(if x.f.plural { "are" } else { "is" }),
         "has" => word(if x.f.plural { "have" } else { "has" }),
-        "p" => word(x.provider.display_name(lang)),
+        "p" => word(provider_name(x.provider, lang)),
         "expected" => match k {
             Kind::WrongType { expected, .. } | Kind::ContextType { expected, .. } => word(type_words(expected, lang)),
             Kind::Mismatch { expected, .. } => clipped(expected),
