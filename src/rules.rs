@@ -830,17 +830,28 @@ impl<'o> Checker<'o> {
             }
             return;
         }
-        // What the pattern (charset, edges) reads, and what the length counts.
-        let body = rule.final_lf.body(s);
-        let counted = if rule.final_lf == FinalLf::PatternAndLength { body } else { s };
-        let n = rule.unit.count_if_outside(counted, rule.min, rule.max);
-        if let Some(n) = n.filter(|&n| n < rule.min && !seen(Code::TooShort) && !seen(Code::Empty)) {
-            self.finding(path, Kind::TooShort { min: rule.min, actual: n, unit: rule.unit }, field, source);
+        // What the pattern (charset, edges) reads, and what the length counts. (Each feature of a
+        // string rule is read only where a built provider's table has it, `providers::TYPES`: a
+        // build leaves out the code of the others.)
+        let (body, counted) = match TYPES.final_lf {
+            true => {
+                let body = rule.final_lf.body(s);
+                (body, if rule.final_lf == FinalLf::PatternAndLength { body } else { s })
+            }
+            false => (s, s),
+        };
+        let unit = if TYPES.bytes { rule.unit } else { Unit::Chars };
+        let n = unit.count_if_outside(counted, rule.min, rule.max);
+        if let Some(n) =
+            n.filter(|&n| TYPES.min_above_one && n < rule.min && !seen(Code::TooShort) && !seen(Code::Empty))
+        {
+            self.finding(path, Kind::TooShort { min: rule.min, actual: n, unit }, field, source);
         }
         let first = self.issues.len();
         if let (Some(max), Some(n)) = (rule.max, n) {
-            if n > max && !seen(Code::TooLong) && rule.or_bytes.is_none_or(|b| counted.len() > b) {
-                self.finding(path, Kind::TooLong { max, actual: n, unit: rule.unit }, field, source);
+            let or_bytes = if TYPES.bytes { rule.or_bytes } else { None };
+            if n > max && !seen(Code::TooLong) && or_bytes.is_none_or(|b| counted.len() > b) {
+                self.finding(path, Kind::TooLong { max, actual: n, unit }, field, source);
             }
         }
         // The first refused character; with an unpaired surrogate, the surrogate unless a refused
@@ -869,7 +880,7 @@ impl<'o> Checker<'o> {
             }
         }
         if !seen(Code::BadFormat) {
-            if rule.edge.broken(body) {
+            if TYPES.has_edge(rule.edge) && rule.edge.broken(body) {
                 self.finding(path, Kind::BadFormat { format: rule.edge.format() }, field, source);
             }
             // Only the formats the built providers' tables have (`providers::TYPES`): a build

@@ -9,7 +9,8 @@ pub mod zenlayer;
 
 use crate::json::Value;
 use crate::report::{Kind, Path, Severity};
-use crate::rules::{Checker, Field, Format, Str, Ty};
+use crate::rules::{Checker, Field, FinalLf, Format, Str, Ty};
+use crate::text::{Edge, Unit};
 use crate::Provider;
 use std::borrow::Cow;
 
@@ -103,7 +104,8 @@ const TABLES: &[(Provider, &[&[Field]])] = &[
 ];
 
 /// Which value types ([`Ty`]) beside strings the fields of a set of tables use, and which string
-/// formats ([`Format`]) their strings and their stricter readings have.
+/// features their strings and their stricter readings have: formats ([`Format`]), edge rules,
+/// a pattern's final line feed, byte lengths, a minimum above one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Types {
     pub int: bool,
@@ -112,12 +114,32 @@ pub(crate) struct Types {
     pub str_array: bool,
     /// The formats, a bit each: `1 << format as u8` ([`Types::has_format`]).
     pub formats: u8,
+    /// The edge rules other than [`Edge::Free`], a bit each: `1 << edge as u8` ([`Types::has_edge`]).
+    pub edges: u8,
+    /// A pattern that lets one final line feed through ([`FinalLf`] other than `No`).
+    pub final_lf: bool,
+    /// A length in bytes ([`Unit::Bytes`]), or a limit in bytes beside one in chars (`or_bytes`).
+    pub bytes: bool,
+    /// A minimum length above one (below it, `too_short`; one is `empty`'s).
+    pub min_above_one: bool,
 }
 
 impl Types {
+    const NONE: Types = Types {
+        int: false,
+        bool: false,
+        enumeration: false,
+        str_array: false,
+        formats: 0,
+        edges: 0,
+        final_lf: false,
+        bytes: false,
+        min_above_one: false,
+    };
+
     /// The types of the fields of `tables`.
     pub(crate) const fn of(tables: &[&[Field]]) -> Types {
-        let mut t = Types { int: false, bool: false, enumeration: false, str_array: false, formats: 0 };
+        let mut t = Types::NONE;
         let mut i = 0;
         while i < tables.len() {
             let mut j = 0;
@@ -128,9 +150,9 @@ impl Types {
                     Ty::Enum { .. } => t.enumeration = true,
                     Ty::StrArray { item, .. } => {
                         t.str_array = true;
-                        t.formats |= formats_of(item);
+                        t = t.or(strings_of(item));
                     }
-                    Ty::Str(rule) => t.formats |= formats_of(rule),
+                    Ty::Str(rule) => t = t.or(strings_of(rule)),
                     Ty::Nested(_) => {}
                 }
                 j += 1;
@@ -148,6 +170,10 @@ impl Types {
             enumeration: self.enumeration || o.enumeration,
             str_array: self.str_array || o.str_array,
             formats: self.formats | o.formats,
+            edges: self.edges | o.edges,
+            final_lf: self.final_lf || o.final_lf,
+            bytes: self.bytes || o.bytes,
+            min_above_one: self.min_above_one || o.min_above_one,
         }
     }
 
@@ -155,31 +181,51 @@ impl Types {
     pub(crate) const fn has_format(self, f: Format) -> bool {
         self.formats & (1 << f as u8) != 0
     }
+
+    /// Does a string of these tables (or a reading of one) have edge rule `e`? (Never
+    /// [`Edge::Free`], which is no rule.)
+    pub(crate) const fn has_edge(self, e: Edge) -> bool {
+        self.edges & (1 << e as u8) != 0
+    }
 }
 
-/// The formats of a string rule and of its stricter readings, a bit each ([`Types::formats`]).
-const fn formats_of(rule: &Str) -> u8 {
-    let mut bits = match rule.format {
-        Some(f) => 1 << f as u8,
-        None => 0,
-    };
+/// The string features ([`Types`]) of a string rule and of its stricter readings.
+const fn strings_of(rule: &Str) -> Types {
+    let mut t = Types::NONE;
+    t = t.or(features(rule.min, rule.unit, rule.edge, rule.final_lf, rule.format));
+    t.bytes = t.bytes || rule.or_bytes.is_some();
     let mut k = 0;
     while k < rule.readings.len() {
-        if let Some(f) = rule.readings[k].format {
-            bits |= 1 << f as u8;
-        }
+        let r = &rule.readings[k];
+        t = t.or(features(r.min, r.unit, r.edge, r.final_lf, r.format));
         k += 1;
     }
-    bits
+    t
 }
 
-/// The value types and string formats the fields of the built providers use, from [`TABLES`]:
-/// `Checker::check_value` leaves out the code of the other types and the string rule the checks of
-/// the other formats, so a one-provider build's module carries no check for a type or a format its
-/// provider never has (createimage/openstack's first module: ~1.1 KB gzip less for the types;
-/// createimage/zenlayer's ~0.3 KB for the formats).
+/// The features of one string rule's parts (the field's own, or a reading's).
+const fn features(min: usize, unit: Unit, edge: Edge, final_lf: FinalLf, format: Option<Format>) -> Types {
+    let mut t = Types::NONE;
+    if let Some(f) = format {
+        t.formats = 1 << f as u8;
+    }
+    if !matches!(edge, Edge::Free) {
+        t.edges = 1 << edge as u8;
+    }
+    t.final_lf = !matches!(final_lf, FinalLf::No);
+    t.bytes = matches!(unit, Unit::Bytes);
+    t.min_above_one = min > 1;
+    t
+}
+
+/// The value types and string features the fields of the built providers use, from [`TABLES`]:
+/// `Checker::check_value` leaves out the code of the other types, and the string rule the checks of
+/// the other formats, edge rules, final line feeds, byte lengths and minimums above one, so a
+/// one-provider build's module carries no check its provider never makes (createimage/openstack's
+/// first module: ~1.1 KB gzip less for the types; createimage/zenlayer's ~0.3 KB for the formats;
+/// huawei's ~0.17 KB for the other features).
 pub(crate) const TYPES: Types = {
-    let mut t = Types { int: false, bool: false, enumeration: false, str_array: false, formats: 0 };
+    let mut t = Types::NONE;
     let mut i = 0;
     while i < TABLES.len() {
         if built(TABLES[i].0) {
@@ -556,32 +602,106 @@ mod tests {
                 );
             }
         }
+        // The same for the other string features `string_rule` reads only where TABLES has them:
+        // edge rules, a pattern's final line feed, byte lengths (`Unit::Bytes`, `.bytes()`,
+        // `or_bytes`) and a minimum above one (`Str::chars(n, ..)`, `.min(n)`, `min: n`).
+        for (file, src, providers) in modules {
+            let t = providers.iter().fold(Types::default(), |t, p| t.or(types_of(*p)));
+            let names = |name: &str| {
+                src.match_indices(name).any(|(k, _)| !src[k + name.len()..].starts_with(|c: char| c.is_alphanumeric()))
+            };
+            for (e, name) in [(Edge::NoSpace, "Edge::NoSpace"), (Edge::NoWhiteSpace, "Edge::NoWhiteSpace")] {
+                assert!(!names(name) || t.has_edge(e), "{file} names {name}, but no table of its provider has it");
+            }
+            for name in ["FinalLf::Pattern", "FinalLf::PatternAndLength"] {
+                assert!(!names(name) || t.final_lf, "{file} names {name}, but no table of its provider has it");
+            }
+            for name in ["Unit::Bytes", ".bytes()", "or_bytes: Some"] {
+                // (`.bytes()` on a string is a byte iterator: `.bytes().` follows it.)
+                let named = src.match_indices(name).any(|(k, _)| {
+                    let rest = &src[k + name.len()..];
+                    !rest.starts_with(|c: char| c.is_alphanumeric() || c == '.')
+                });
+                assert!(!named || t.bytes, "{file} names {name}, but no table of its provider has a length in bytes");
+            }
+            for name in ["Str::chars(", ".min(", "min: "] {
+                for (k, _) in src.match_indices(name) {
+                    let digits: String =
+                        src[k + name.len()..].chars().take_while(|c| c.is_ascii_digit() || *c == '_').collect();
+                    let min: usize = digits.replace('_', "").parse().unwrap_or(0);
+                    assert!(
+                        min <= 1 || t.min_above_one || name == "min: " && src[..k].ends_with("Int { "),
+                        "{file} gives a minimum of {min} ({name}), but no table of its provider has one above one"
+                    );
+                }
+            }
+        }
         // The tables as they are today: Huawei's min_disk and os_type, Tencent's lists, flags and
         // enums; the other providers' fields are strings and nested values.
         // Formats: OpenStack's server id a UUID (and the seed's project id read as hex32 or a UUID),
         // Huawei's image_url `bucket:object` and its enterprise project `0` or a UUID.
+        // Edges: Huawei's and Tencent's tags no space, Nova's name no white space; the final line
+        // feed: Nova's patterns (the seed's reading of the name is Nova's); bytes: Zenlayer's
+        // Terraform readings and description, OpenStack's metadata values; a minimum above one:
+        // Zenlayer's Terraform name (2).
         let bits = |fs: &[Format]| fs.iter().fold(0, |b, f| b | 1 << *f as u8);
-        assert_eq!(types_of(Provider::Zenlayer), Types::default());
+        let edges = |es: &[Edge]| es.iter().fold(0, |b, e| b | 1 << *e as u8);
+        assert_eq!(types_of(Provider::Zenlayer), Types { bytes: true, min_above_one: true, ..Types::default() });
         assert_eq!(
             types_of(Provider::OpenStack),
-            Types { formats: bits(&[Format::Uuid, Format::Hex32OrUuid]), ..Types::default() }
+            Types {
+                formats: bits(&[Format::Uuid, Format::Hex32OrUuid]),
+                edges: edges(&[Edge::NoWhiteSpace]),
+                final_lf: true,
+                bytes: true,
+                ..Types::default()
+            }
         );
-        assert_eq!(types_of(Provider::Nova), Types { formats: bits(&[Format::Uuid]), ..Types::default() });
+        assert_eq!(
+            types_of(Provider::Nova),
+            Types {
+                formats: bits(&[Format::Uuid]),
+                edges: edges(&[Edge::NoWhiteSpace]),
+                final_lf: true,
+                bytes: true,
+                ..Types::default()
+            }
+        );
         assert_eq!(
             types_of(Provider::Huawei),
             Types {
                 int: true,
                 enumeration: true,
                 formats: bits(&[Format::ZeroOrUuid, Format::BucketObject]),
+                edges: edges(&[Edge::NoSpace]),
                 ..Types::default()
             }
         );
         assert_eq!(
             types_of(Provider::Tencent),
-            Types { bool: true, enumeration: true, str_array: true, ..Types::default() }
+            Types {
+                bool: true,
+                enumeration: true,
+                str_array: true,
+                edges: edges(&[Edge::NoSpace]),
+                ..Types::default()
+            }
         );
-        #[cfg(all(feature = "tencent", feature = "huawei", feature = "openstack"))]
-        assert_eq!(TYPES, Types { int: true, bool: true, enumeration: true, str_array: true, formats: 0b1111 });
+        #[cfg(all(feature = "zenlayer", feature = "tencent", feature = "huawei", feature = "openstack"))]
+        assert_eq!(
+            TYPES,
+            Types {
+                int: true,
+                bool: true,
+                enumeration: true,
+                str_array: true,
+                formats: 0b1111,
+                edges: 0b110,
+                final_lf: true,
+                bytes: true,
+                min_above_one: true
+            }
+        );
     }
 
     #[test]
