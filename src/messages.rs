@@ -7,8 +7,9 @@
 //! every template against every word and edge value it can receive, in both languages.
 
 use crate::labels::{self, clip, quote, Labels, Name};
+use crate::providers::TYPES as BUILT_TYPES;
 use crate::report::Kind;
-use crate::text::Unit;
+use crate::text::{Edge, Unit};
 use crate::{Lang, Provider};
 use std::borrow::Cow;
 
@@ -34,6 +35,19 @@ macro_rules! only {
             ($id, $en, $zh)
         } else {
             ($id, "", "")
+        }
+    };
+}
+
+/// A kind's templates where only a string or number feature of the built providers' tables makes
+/// it (`providers::TYPES`, here `BUILT_TYPES`: a minimum above one, an integer field, an edge rule), `""` in a build
+/// whose tables have none, as [`only!`] does for the providers.
+macro_rules! when {
+    ($cond:expr => t!($($t:tt)*)) => {
+        if $cond {
+            t!($($t)*)
+        } else {
+            ""
         }
     };
 }
@@ -154,7 +168,7 @@ fn template(kind: &Kind, path: &str) -> &'static str {
         Kind::WrongType { expected, actual } => match (*expected, *actual) {
             // A number that is not whole (or, for the seed name, not in plain digits).
             ("integer", "number") => {
-                t!("{f} must be an integer, not a fraction.", "{f}必须是整数，不能是小数。", "", "")
+                when!(BUILT_TYPES.int => t!("{f} must be an integer, not a fraction.", "{f}必须是整数，不能是小数。", "", ""))
             }
             // A string JSON text cannot hold: a lone UTF-16 surrogate (from JS or a `\uD800` escape).
             ("string", "string") => {
@@ -208,24 +222,24 @@ fn template(kind: &Kind, path: &str) -> &'static str {
             }
         }
         Kind::Empty => t!("{f} must not be empty.", "{f}不能为空。", "", ""),
-        Kind::TooShort { .. } => t!(
+        Kind::TooShort { .. } => when!(BUILT_TYPES.min_above_one => t!(
             "{f} {has} {actual} {unit}; {p} needs at least {min}.",
             "{f}有{actual}{unit}；{p}要求至少{min}{unit}。",
             "At least {min} {limitunit}",
             "至少{min}{unit}",
-        ),
+        )),
         Kind::TooLong { .. } => t!(
             "{f} {has} {actual} {unit}; {p} accepts at most {max}.",
             "{f}有{actual}{unit}；{p}最多接受{max}{unit}。",
             "At most {max} {limitunit}",
             "最多{max}{unit}",
         ),
-        Kind::OutOfRange { .. } => t!(
+        Kind::OutOfRange { .. } => when!(BUILT_TYPES.int => t!(
             "{f} {is} {actual}; {p} accepts {min} to {max}.",
             "{f}为{actual}；{p}接受{min}到{max}。",
             "Must be from {min} to {max}",
             "必须在{min}到{max}之间",
-        ),
+        )),
         Kind::BadChar { .. } => t!(
             "{f} contains {char} at position {pos}, which {p} does not allow here.",
             "{f}的第{pos}个字符{char}不被{p}允许。",
@@ -233,18 +247,24 @@ fn template(kind: &Kind, path: &str) -> &'static str {
             "第{pos}个字符{char}不允许使用",
         ),
         Kind::BadFormat { format } => match *format {
-            "no leading or trailing whitespace" => {
-                t!("{f} must not start or end with whitespace.", "{f}的首尾不能是空白字符。", "", "")
-            }
-            "no leading or trailing space" => {
-                t!("{f} must not start or end with a space.", "{f}的首尾不能是空格。", "", "")
-            }
-            "contiguous index" => t!(
+            "no leading or trailing whitespace" => when!(BUILT_TYPES.has_edge(Edge::NoWhiteSpace) => t!(
+                "{f} must not start or end with whitespace.",
+                "{f}的首尾不能是空白字符。",
+                "",
+                ""
+            )),
+            "no leading or trailing space" => when!(BUILT_TYPES.has_edge(Edge::NoSpace) => t!(
+                "{f} must not start or end with a space.",
+                "{f}的首尾不能是空格。",
+                "",
+                ""
+            )),
+            "contiguous index" => only!("tencent" => t!(
                 "{f} breaks the numbering: the indexes must count up from 0 without gaps.",
                 "{f}的序号不连续：序号必须从 0 开始连续编号。",
                 "",
                 "",
-            ),
+            )),
             _ => t!("{f} must be {format}.", "{f}必须是{format}。", "", ""),
         },
         Kind::NotAllowed { .. } => t!(
