@@ -61,15 +61,20 @@ const ONE_PROVIDER_TARGET = 41_600;
  * (40,648 B) and createimage/nova (40,835 B) meet the one-provider target too, so their tests hold
  * them to it; main 55,111 B, tencent 46,795, huawei 42,018, sync 67,023, "+ normalize" up to
  * 116,131 B; each budget ~0.8 KB above.
+ * Lowered again on 2026-12-01 morning (docs/performance.md, "The morning cuts"): a one-provider
+ * module checks its own provider only (the core's not_built and the others' dispatch unlinked) and
+ * reads only the string features and templates its tables have; createimage/huawei (41,280 B) meets
+ * the one-provider target, so its test holds it to it; main 55,146 B, tencent 46,335, sync 66,786,
+ * "+ normalize" up to 115,932 B; each budget ~0.8 KB above.
  */
 const MAIN_BUDGET = MAIN_TARGET;
-const ONE_PROVIDER_BUDGET = 47_600;
+const ONE_PROVIDER_BUDGET = 47_100;
 /** The entries whose form page meets ONE_PROVIDER_TARGET: held to it. */
-const ONE_PROVIDER_MET = ["zenlayer", "openstack", "nova"];
-const MAIN_NORMALIZE_BUDGET = 117_200;
-const ONE_PROVIDER_NORMALIZE_BUDGET = 99_500;
+const ONE_PROVIDER_MET = ["zenlayer", "openstack", "nova", "huawei"];
+const MAIN_NORMALIZE_BUDGET = 116_800;
+const ONE_PROVIDER_NORMALIZE_BUDGET = 99_100;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
-const SYNC_BUDGET = 68_000;
+const SYNC_BUDGET = 67_600;
 
 const gzip9 = (file) => {
   const r = spawnSync("gzip", ["-9", "-c", "-n", file], { maxBuffer: 1 << 28 });
