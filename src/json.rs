@@ -750,14 +750,17 @@ impl<'a> Parser<'a, '_> {
         if !escaped {
             return Ok((Cow::Borrowed(raw), raw, None));
         }
-        self.unescape(raw, start)
+        self.unescape(raw, start, 0)
     }
 
+    /// The text of `raw`, a string literal's content starting at byte `start` of the input, with
+    /// its escapes decoded, and its first unpaired surrogate at or after character `from`.
     #[allow(clippy::type_complexity)]
     fn unescape(
         &mut self,
         raw: &'a str,
         start: usize,
+        from: usize,
     ) -> Result<(Cow<'a, str>, &'a str, Option<(u32, usize)>), ParseError> {
         let mut out = String::with_capacity(raw.len());
         let mut lone: Option<(u32, usize)> = None;
@@ -793,7 +796,9 @@ impl<'a> Parser<'a, '_> {
                     match char::from_u32(hi) {
                         Some(c) => c,
                         None => {
-                            lone.get_or_insert((hi, chars));
+                            if chars >= from {
+                                lone.get_or_insert((hi, chars));
+                            }
                             self.marks.map(|m| m.mark(hi)).unwrap_or('\u{FFFD}')
                         }
                     }
@@ -993,28 +998,22 @@ fn simple_escape(e: u8) -> Option<char> {
 /// The text of a string literal's content `raw` (without quotes, escapes as written) as a Rust
 /// string holds it: U+FFFD for each unpaired surrogate.
 pub(crate) fn lossy_string(raw: &str) -> String {
-    // (decode_utf16, as first_lone_surrogate: one decoder in the wasm.)
-    char::decode_utf16(utf16_units(raw)).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+    decode(raw, 0).0
 }
 
 /// The first unpaired surrogate of a string literal's content `raw` at or after character `from`:
 /// (code point, index in chars), a surrogate pair counting one character and a lone surrogate one
 /// (as [`Other::LoneSurrogate`] counts).
-///
-/// (The pairs are read here, as `char::decode_utf16` reads them (a test holds the two equal): a
-/// second decoder instance beside [`lossy_string`]'s cost the Huawei build ~150 B gzipped.)
 pub(crate) fn first_lone_surrogate(raw: &str, from: usize) -> Option<(u32, usize)> {
-    let units = utf16_units(raw);
-    let (mut k, mut i) = (0, 0);
-    while let Some(&u) = units.get(k) {
-        let pair = (0xD800..0xDC00).contains(&u) && units.get(k + 1).is_some_and(|n| (0xDC00..0xE000).contains(n));
-        if i >= from && !pair && (0xD800..0xE000).contains(&u) {
-            return Some((u32::from(u), i));
-        }
-        k += if pair { 2 } else { 1 };
-        i += 1;
-    }
-    None
+    decode(raw, from).1
+}
+
+/// A string literal's content `raw` as the parser reads it (its own decoder: one in the wasm):
+/// its text (U+FFFD for each unpaired surrogate) and its first unpaired surrogate at or after
+/// character `from`. (`raw` is one the parser accepted; any other decodes to nothing.)
+fn decode(raw: &str, from: usize) -> (String, Option<(u32, usize)>) {
+    let mut p = Parser { s: raw.as_bytes(), text: raw, i: 0, js: false, marks: None, bad_keys: false };
+    p.unescape(raw, 0, from).map_or_else(|_| (String::new(), None), |(text, _, lone)| (text.into_owned(), lone))
 }
 
 /// Is `lit` an integer written in plain digits (`-?(0|[1-9][0-9]*)`)?
