@@ -1018,7 +1018,12 @@ fn decode(raw: &str, from: usize) -> (String, Option<(u32, usize)>) {
 
 /// Is `lit` an integer written in plain digits (`-?(0|[1-9][0-9]*)`)?
 pub(crate) fn plain_integer(lit: &str) -> bool {
-    let d = lit.strip_prefix('-').unwrap_or(lit);
+    is_index(lit.strip_prefix('-').unwrap_or(lit))
+}
+
+/// Is `d` digits without a leading zero (`0|[1-9][0-9]*`): an array index as a JSON pointer writes
+/// it, and a plain integer's digits?
+pub(crate) fn is_index(d: &str) -> bool {
     !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) && (d == "0" || !d.starts_with('0'))
 }
 

@@ -65,9 +65,7 @@ pub(crate) struct Name {
 
 /// An array index as a JSON pointer writes it (digits, no leading zero; at most 9 of them).
 fn index(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let ok = !b.is_empty() && b.len() <= 9 && b.iter().all(u8::is_ascii_digit) && (b == b"0" || b[0] != b'0');
-    ok.then(|| b.iter().fold(0, |v, d| v * 10 + usize::from(d - b'0')))
+    (s.len() <= 9 && crate::json::is_index(s)).then(|| s.bytes().fold(0, |v, d| v * 10 + usize::from(d - b'0')))
 }
 
 fn field_step<'p>(n: usize, f: &'static Field) -> Step<'p> {
