@@ -301,14 +301,13 @@ pub fn number_is_integer(lit: &str) -> bool {
     plain_int(lit).is_some() || integer_digits(lit).is_some()
 }
 
-/// `-?[0-9]{1,18}`: the common literal, read without building strings.
+/// `-?[0-9]{1,18}`: the common literal, read without building strings (by [`parse_i64`], which
+/// also reads a `+`: such a literal is not JSON, and [`integer_digits`] reads it as that does).
 fn plain_int(lit: &str) -> Option<i64> {
-    let d = lit.strip_prefix('-').unwrap_or(lit);
-    if d.is_empty() || d.len() > 18 || !d.bytes().all(|b| b.is_ascii_digit()) {
+    if lit.strip_prefix('-').unwrap_or(lit).len() > 18 {
         return None;
     }
-    let v = d.bytes().fold(0i64, |v, b| v * 10 + i64::from(b - b'0'));
-    Some(if d.len() < lit.len() { -v } else { v })
+    parse_i64(lit)
 }
 
 /// What `str::parse::<i64>` gives (an optional `+` or `-`, then ASCII digits; `None` when empty,
