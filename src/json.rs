@@ -340,7 +340,8 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
         Some(r) => (true, r),
         None => (false, lit),
     };
-    let (mantissa, exp) = match rest.find(['e', 'E']) {
+    // (The exponent's letter found byte by byte: no `[char; 2]` pattern searcher in the wasm.)
+    let (mantissa, exp) = match rest.bytes().position(|b| matches!(b, b'e' | b'E')) {
         Some(i) => (
             &rest[..i],
             parse_i64(&rest[i + 1..]).unwrap_or(if rest[i + 1..].starts_with('-') { i64::MIN } else { i64::MAX }),
