@@ -1011,10 +1011,11 @@ pub(crate) fn first_lone_surrogate(raw: &str, from: usize) -> Option<(u32, usize
 
 /// A string literal's content `raw` as the parser reads it (its own decoder: one in the wasm):
 /// its text (U+FFFD for each unpaired surrogate) and its first unpaired surrogate at or after
-/// character `from`. (`raw` is one the parser accepted; any other decodes to nothing.)
+/// character `from`. (`raw` is one the parser accepted; another, only in a hand-built
+/// [`Other::LoneSurrogate`], is its own text, escapes as written, with no surrogate found.)
 fn decode(raw: &str, from: usize) -> (String, Option<(u32, usize)>) {
     let mut p = Parser { s: raw.as_bytes(), text: raw, i: 0, js: false, marks: None, bad_keys: false };
-    p.unescape(raw, 0, from).map_or_else(|_| (String::new(), None), |(text, _, lone)| (text.into_owned(), lone))
+    p.unescape(raw, 0, from).map_or_else(|_| (raw.to_owned(), None), |(text, _, lone)| (text.into_owned(), lone))
 }
 
 /// Is `lit` an integer written in plain digits (`-?(0|[1-9][0-9]*)`)?
@@ -1185,6 +1186,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_raw_the_parser_did_not_accept_is_its_own_text() {
+        // Only a hand-built `Other::LoneSurrogate` holds one: its text as written, no surrogate
+        // found (the report still has the value's own `code_point`), never a panic.
+        for raw in ["abc\\q", "\\u12", "\\", "a\\uZZZZb", "\\ud800\\"] {
+            assert_eq!(lossy_string(raw), raw, "{raw}");
+            assert_eq!(first_lone_surrogate(raw, 0), None, "{raw}");
+        }
+        assert_eq!(lossy_string("a\\ud800b\\n"), "a\u{FFFD}b\n");
+        assert_eq!(first_lone_surrogate("a\\ud800b", 0), Some((0xD800, 1)));
+        assert_eq!(first_lone_surrogate("a\\ud800b", 2), None);
     }
 
     #[test]
