@@ -360,7 +360,10 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
         }
         digits.truncate(point);
     } else {
-        digits.extend(std::iter::repeat_n('0', point - digits.len()));
+        // (At most 40 zeros, pushed one by one: no repeat_n extend in the wasm.)
+        for _ in digits.len()..point {
+            digits.push('0');
+        }
     }
     Some((neg, digits))
 }
