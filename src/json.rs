@@ -350,7 +350,8 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
         None => (rest, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let mut digits = [int, frac].concat();
+    let mut digits = int.to_owned();
+    digits.push_str(frac);
     // Position of the decimal point within `digits` once the exponent is applied.
     let point = (int.len() as i64).saturating_add(exp).clamp(0, 40 + digits.len() as i64) as usize;
     if point < digits.len() {
