@@ -40,8 +40,8 @@ macro_rules! only {
 }
 
 /// A kind's templates where only a string or number feature of the built providers' tables makes
-/// it (`providers::TYPES`, here `BUILT_TYPES`: a minimum above one, an integer field, an edge rule), `""` in a build
-/// whose tables have none, as [`only!`] does for the providers.
+/// it (`providers::TYPES`, here `BUILT_TYPES`: a minimum above one, an integer field, an edge
+/// rule), `""` in a build whose tables have none, as [`only!`] does for the providers.
 macro_rules! when {
     ($cond:expr => t!($($t:tt)*)) => {
         if $cond {

@@ -94,7 +94,7 @@ fn refusal(provider: &str, lang: Lang, code: &str, params: &str, actual: &str, e
 /// browser flavor such as `createimage/huawei`); `None` in a build with more. Such an entry passes
 /// its own provider only; a call for another gets [`unknown_provider`]'s refusal naming the one it
 /// has, so the core's `not_built` report and its dispatch to the providers not built are not
-/// linked (the first module: huawei -366 B gzip, tencent -147; docs/performance.md).
+/// linked (the first module: huawei -384 B gzip, tencent -191; docs/performance.md).
 const SOLE: Option<Provider> = {
     let built = [
         cfg!(feature = "zenlayer"),
