@@ -5,6 +5,7 @@
 //! a list item (`/DataDiskIds/0`, Tencent's `/DataDiskIds.0`, Huawei's `/tags/0`) or a tag's part
 //! (`/image_tags/0/key`, `/TagSpecification/0/Tags/1/Value`).
 
+use crate::json::is_index; // an array index as a JSON pointer writes it: digits without leading zeros
 use crate::json::{JsKind, Other, Value};
 use crate::providers::openstack::{self, Profile};
 use crate::providers::{huawei, tencent, zenlayer};
@@ -125,11 +126,6 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
         }
         _ => false,
     }
-}
-
-/// An array index as a JSON pointer writes it: digits without leading zeros.
-fn is_index(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
 }
 
 /// Is `v` JS's `undefined` (a form's cleared field, as the bridge sends it)?

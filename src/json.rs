@@ -1033,6 +1033,12 @@ pub(crate) fn is_index(d: &str) -> bool {
     !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) && (d == "0" || !d.starts_with('0'))
 }
 
+/// The value of an array index as a JSON pointer writes it ([`is_index`]) of at most 9 digits
+/// (below 10^9: more than any list the checks read, and no overflow on any target).
+pub(crate) fn array_index(d: &str) -> Option<usize> {
+    (d.len() <= 9 && is_index(d)).then(|| d.bytes().fold(0, |v, b| v * 10 + usize::from(b - b'0')))
+}
+
 fn hex4(b: &[u8], i: usize) -> Option<u32> {
     let s = b.get(i..i + 4)?;
     let mut v = 0u32;

@@ -8,6 +8,7 @@
 //! 1-based position. A console may give its own labels per JSON pointer ([`crate::Options`]'s
 //! `labels`): see [`name`] for how they are matched.
 
+use crate::json::array_index as index; // an array index as a JSON pointer writes it (at most 9 digits)
 use crate::messages::push_num;
 use crate::providers::{huawei, openstack, tencent, zenlayer};
 use crate::report::{join_pointer, split_pointer};
@@ -61,11 +62,6 @@ pub(crate) struct Name {
     pub plural: bool,
     /// Words rather than a label (`the request`): capitalized at the start of a sentence.
     pub prose: bool,
-}
-
-/// An array index as a JSON pointer writes it (digits, no leading zero; at most 9 of them).
-fn index(s: &str) -> Option<usize> {
-    (s.len() <= 9 && crate::json::is_index(s)).then(|| s.bytes().fold(0, |v, d| v * 10 + usize::from(d - b'0')))
 }
 
 fn field_step<'p>(n: usize, f: &'static Field) -> Step<'p> {

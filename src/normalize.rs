@@ -7,6 +7,7 @@
 //! strings: numbers. Tencent's flattened `Name.N` lists: arrays, repeated ids removed.
 //! Never: truncation, guessing between conflicting fields, or a fix whose result is empty.
 
+use crate::json::array_index as index; // an array index as a JSON pointer writes it (at most 9 digits)
 use crate::json::{Other, Value};
 use crate::providers::{huawei, openstack, tencent, zenlayer};
 use crate::report::push_escaped;
@@ -341,14 +342,6 @@ impl Sources {
         let i = j + removed.partition_point(|&r| r <= j);
         [name, if *flattened { "." } else { "/" }, &crate::messages::num(i as i64), tail].concat()
     }
-}
-
-/// An array index as a JSON pointer writes it.
-fn index(s: &str) -> Option<usize> {
-    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) || (s.len() > 1 && s.starts_with('0')) {
-        return None;
-    }
-    Some(s.bytes().fold(0, |v, b| v * 10 + usize::from(b - b'0')))
 }
 
 /// Does this value hold a value JSON cannot carry (one that plain JSON writes as `null`)?
