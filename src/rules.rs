@@ -155,7 +155,7 @@ impl Reading {
     }
 
     /// The reading as a string rule with its limits (checked by the same routine as the field's).
-    fn rule(&self) -> Str {
+    pub(crate) const fn rule(&self) -> Str {
         Str {
             min: self.min,
             max: self.max,

@@ -191,30 +191,28 @@ impl Types {
 
 /// The string features ([`Types`]) of a string rule and of its stricter readings.
 const fn strings_of(rule: &Str) -> Types {
-    let mut t = Types::NONE;
-    t = t.or(features(rule.min, rule.unit, rule.edge, rule.final_lf, rule.format));
-    t.bytes = t.bytes || rule.or_bytes.is_some();
+    let mut t = features(rule);
     let mut k = 0;
     while k < rule.readings.len() {
-        let r = &rule.readings[k];
-        t = t.or(features(r.min, r.unit, r.edge, r.final_lf, r.format));
+        t = t.or(features(&rule.readings[k].rule()));
         k += 1;
     }
     t
 }
 
-/// The features of one string rule's parts (the field's own, or a reading's).
-const fn features(min: usize, unit: Unit, edge: Edge, final_lf: FinalLf, format: Option<Format>) -> Types {
+/// The features of one string rule, without its readings (a reading's as
+/// [`crate::rules::Reading::rule`] gives it).
+const fn features(rule: &Str) -> Types {
     let mut t = Types::NONE;
-    if let Some(f) = format {
+    if let Some(f) = rule.format {
         t.formats = 1 << f as u8;
     }
-    if !matches!(edge, Edge::Free) {
-        t.edges = 1 << edge as u8;
+    if !matches!(rule.edge, Edge::Free) {
+        t.edges = 1 << rule.edge as u8;
     }
-    t.final_lf = !matches!(final_lf, FinalLf::No);
-    t.bytes = matches!(unit, Unit::Bytes);
-    t.min_above_one = min > 1;
+    t.final_lf = !matches!(rule.final_lf, FinalLf::No);
+    t.bytes = matches!(rule.unit, Unit::Bytes) || rule.or_bytes.is_some();
+    t.min_above_one = rule.min > 1;
     t
 }
 
