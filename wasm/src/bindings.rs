@@ -155,6 +155,17 @@ fn unknown_provider(provider: &str, lang: Lang) -> String {
     refusal(provider, lang, "not_allowed", &allowed, provider, UNKNOWN.0, UNKNOWN.1)
 }
 
+/// `p` where this build checks it: every provider, or only [`SOLE`], which is then returned as the
+/// constant it is (so the core's dispatch on it folds); `None` for another.
+#[inline(always)]
+fn checked(p: Provider) -> Option<Provider> {
+    match SOLE {
+        Some(only) if only != p => None,
+        Some(only) => Some(only),
+        None => Some(p),
+    }
+}
+
 /// The refusal of a call [`args`] refuses: an index out of range (in English, without an id),
 /// or a provider this build does not check.
 fn refused(provider: u32, lang: u32) -> String {
@@ -248,11 +259,7 @@ fn setup<'t>(
 ) -> Result<(Provider, Value<'t>, Options<'t>, Option<Marks>), String> {
     let lang = lang(lang_id);
     let p = Provider::parse(provider).ok_or_else(|| unknown_provider(provider, lang))?;
-    let p = match SOLE {
-        Some(only) if only != p => return Err(unknown_provider(provider, lang)),
-        Some(only) => only,
-        None => p,
-    };
+    let p = checked(p).ok_or_else(|| unknown_provider(provider, lang))?;
     if let Some(r) = oversize(p, lang, &[text, context, labels]) {
         return Err(r);
     }
@@ -270,12 +277,7 @@ thread_local! {
 /// why) for an index out of range, or in a one-provider build for another provider. There the
 /// provider is the constant [`SOLE`], so the core's dispatch on it folds.
 fn args(provider: u32, lang: u32) -> Option<(Provider, Lang)> {
-    let p = *Provider::ALL.get(provider as usize)?;
-    let p = match SOLE {
-        Some(only) if only != p => return None,
-        Some(only) => only,
-        None => p,
-    };
+    let p = checked(*Provider::ALL.get(provider as usize)?)?;
     Some((p, if lang == 1 { Lang::Zh } else { Lang::En }))
 }
 
