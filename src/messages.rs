@@ -417,6 +417,19 @@ fn provider_name(p: Provider, lang: Lang) -> &'static str {
     }
 }
 
+/// The `unreadable` details the library writes itself, as (English, Chinese). `params.detail`
+/// carries the English, as every detail (another is the platform's own text: a parse error, a
+/// getter's exception); the message shows the text in its language, whole (another detail is cut
+/// at 40 chars). The first is [`crate::providers::too_large`]'s; the second the JS bridge's for a
+/// request with more values than it reads (pkg/index.js `CUT_MARK`, tests/js/api.test.mjs).
+pub(crate) const OWN_DETAILS: [(&str, &str); 2] = [
+    (
+        "the JSON text has more than 16777216 bytes (16 MiB), the most that is read",
+        "JSON 文本超过 16777216 字节（16 MiB），即可读取的上限",
+    ),
+    ("the request holds more than 1,000,000 values: the rest was not read", "请求中的值超过 1,000,000 个，其余未读取"),
+];
+
 /// The value of hole `name`; `None` when the kind has no such hole. (By name, then by kind: each
 /// name is compared once.)
 fn hole<'a>(name: &str, x: &'a Ctx<'_>, lang: Lang) -> Option<Cow<'a, str>> {
@@ -522,7 +535,13 @@ fn hole<'a>(name: &str, x: &'a Ctx<'_>, lang: Lang) -> Option<Cow<'a, str>> {
             _ => return None,
         },
         "detail" => match k {
-            Kind::Unreadable { detail } => clipped(detail.trim().trim_end_matches(['.', '。'])),
+            Kind::Unreadable { detail } => {
+                let d = detail.trim().trim_end_matches(['.', '。']);
+                match OWN_DETAILS.iter().find(|(en, _)| *en == d) {
+                    Some(&(en, zh)) => word(if lang == Lang::Zh { zh } else { en }),
+                    None => clipped(d),
+                }
+            }
             _ => return None,
         },
         "what" => match k {
@@ -1225,6 +1244,28 @@ mod tests {
             t(Lang::En, &Kind::Unreadable { detail: "boom.".into() }, "/a", Provider::Huawei),
             "Field \"a\" could not be read: boom."
         );
+        // The library's own details: whole, and in Chinese in a Chinese message (was: the English
+        // detail cut at 40 chars, "无法读取请求：the JSON text has more than 16777216 byt…。").
+        let large = crate::providers::too_large(Provider::Tencent, Lang::Zh);
+        assert_eq!(large.issues[0].message, "无法读取请求：JSON 文本超过 16777216 字节（16 MiB），即可读取的上限。");
+        assert_eq!(large.issues[0].short_message, "无法读取：JSON 文本超过 16777216 字节（16 MiB），即可读取的上限");
+        let large = crate::providers::too_large(Provider::Huawei, Lang::En);
+        assert_eq!(
+            large.issues[0].message,
+            "The request could not be read: the JSON text has more than 16777216 bytes (16 MiB), the most that is read."
+        );
+        let cut = Kind::Unreadable { detail: OWN_DETAILS[1].0.into() };
+        assert_eq!(
+            t(Lang::Zh, &cut, "/a", Provider::Nova),
+            "无法读取字段“a”：请求中的值超过 1,000,000 个，其余未读取。"
+        );
+        assert_eq!(
+            t(Lang::En, &cut, "/a", Provider::Nova),
+            "Field \"a\" could not be read: the request holds more than 1,000,000 values: the rest was not read."
+        );
+        // Another detail is the platform's text: as given, cut at 40 chars, in either language.
+        let other = Kind::Unreadable { detail: "x".repeat(50) };
+        assert_eq!(t(Lang::Zh, &other, "/a", Provider::Nova), format!("无法读取字段“a”：{}…。", "x".repeat(40)));
         assert_eq!(
             t(Lang::En, &Kind::QuotaExceeded { limit: 5, actual: 5 }, "", Provider::Zenlayer),
             "The image quota of 5 is reached (5 in use)."

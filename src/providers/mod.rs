@@ -273,7 +273,7 @@ pub(crate) fn root_object<'v, 'a>(c: &mut Checker, req: &'v Value<'a>) -> Option
 /// parsed: one `unreadable` error at `""` that gives the limit.
 pub fn too_large(provider: crate::Provider, lang: crate::Lang) -> crate::Report {
     let mut c = Checker::new(provider, lang);
-    let detail = "the JSON text has more than 16777216 bytes (16 MiB), the most that is read".to_owned();
+    let detail = crate::messages::OWN_DETAILS[0].0.to_owned();
     c.push(&Path::Root, Kind::Unreadable { detail }, Severity::Error, None);
     crate::finish(c)
 }

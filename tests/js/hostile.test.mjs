@@ -357,6 +357,10 @@ test("was a bug: past the encoder's 1,000,000-value budget, normalize gives back
   const n = normalize("huawei", req);
   assert.equal(n.ok, false, "the cut is reported");
   assert.ok(n.issues.some((i) => i.code === "unreadable"));
+  // The cut's message, in either language, says so whole (in Chinese, in Chinese).
+  const cut = (lang) => validate("huawei", req, { lang }).issues.find((i) => i.code === "unreadable");
+  assert.equal(cut("zh").message, "无法读取请求：请求中的值超过 1,000,000 个，其余未读取。");
+  assert.equal(cut("en").message, "The request could not be read: the request holds more than 1,000,000 values: the rest was not read.");
   stillWorks("budget");
   assert.equal(n.normalized.extra.length, extra.length);
   const lost = n.normalized.extra.findIndex((x) => x !== "x");
@@ -617,6 +621,11 @@ test("was a bug (14.3): input over 16 MiB of UTF-8 is refused with one unreadabl
     assert.deepEqual(r.issues.map((i) => [i.path, i.code]), [["", "unreadable"]], what);
     assert.match(r.issues[0].params.detail, /16777216 bytes/);
   }
+  // In Chinese, the message gives the limit in Chinese, whole (was: the English detail cut at 40
+  // chars); params.detail stays English, as every detail.
+  const zh = validate("tencent", { ImageName: name, InstanceId: "i" }, { lang: "zh" }).issues[0];
+  assert.equal(zh.message, "无法读取请求：JSON 文本超过 16777216 字节（16 MiB），即可读取的上限。");
+  assert.match(zh.params.detail, /16777216 bytes/);
   // 40 MB of text, 10 million repeated ids.
   const ids = '"d",'.repeat(10_000_000);
   const text = `{"ImageName":"a","InstanceId":"i","DataDiskIds":[${ids}"d"]}`;
