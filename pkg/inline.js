@@ -107,6 +107,28 @@ export async function wasmResponse(base64) {
 }
 
 /**
+ * The start of an entry that is ready at import (createimage/sync, Node): `initAsync` and
+ * `initSync` are its flavor's index.js init and initSync, `bytes()` its .wasm. Compiled
+ * synchronously; where the platform refuses that (an Error whose cause is a RangeError: too large to
+ * compile on this thread), asynchronously. Returns `{ init, ready }`: `init()` loads (again, after a
+ * failure), `ready` settles when loaded (already resolved, unless the synchronous compile was
+ * refused; it never rejects unhandled). (Functions, not the flavor's namespace object: a bundler
+ * that sees the namespace passed as a value keeps every export of it, normalize and all.)
+ */
+export function startSync(initAsync, initSync, bytes) {
+  const init = () => initAsync(bytes);
+  let ready;
+  try {
+    initSync(bytes());
+    ready = Promise.resolve();
+  } catch (e) {
+    ready = e && e.cause instanceof RangeError ? init() : Promise.reject(e);
+  }
+  ready.catch(() => {});
+  return { init, ready };
+}
+
+/**
  * One promise for an entry's loads (its first module's, then its second's on a page that has one):
  * resolves when every load has; when one fails, rejects (once all have settled) with the first
  * failure in that order.

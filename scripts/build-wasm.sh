@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly bindings (the `createimage-wasm` crate in wasm/, a cdylib over the main
-# crate without its default features) for wasm32-unknown-unknown, twelve times:
+# crate without its default features) for wasm32-unknown-unknown, thirteen times:
 #   - all five providers: pkg/wasm/createimage_bg.wasm + its wasm-bindgen glue (--target web),
-#     loaded by pkg/index.js (the demo console), and inlined for `createimage/sync` and Node;
+#     loaded by pkg/index.js (the demo console), and inlined for `createimage/sync`;
+#   - all five again, built for speed (opt-level 3, wasm-opt -O3): inlined for Node (pkg/node.js);
 #   - one per provider (`--no-default-features --features tencent,transform`, ...): inlined in
 #     `createimage/tencent`, ... (scripts/gen-entries.mjs writes those entries, pkg/flavors/);
 #   - each of these six again without the `transform` feature (no normalize/to_http): the module
@@ -108,11 +109,23 @@ build_wasm() {
   log "[$name] wasm-bindgen $(wasm-bindgen --version | awk '{print $2}') + wasm-opt ${WASM_OPT_PASSES[*]}: $before -> $(wc -c <"$wasm") B ($(secs "$t0") s)"
 }
 
+# build_fast NAME OUT_DIR: build_wasm for speed, not size: opt-level 3, std with its defaults,
+# wasm-opt -O3, in its own target dir (its own std). For pkg/node.js: 0.56-0.77x of the time per
+# validate of the size build on the peer benchmark's requests, for a module ~40 KB larger gzipped,
+# which a server does not download (docs/performance.md, "The Node entry's own build").
+build_fast() {
+  local -x CARGO_PROFILE_RELEASE_OPT_LEVEL=3
+  local std_features=() WASM_OPT_PASSES=(-O3) TARGET_DIR=target/wasm-fast
+  build_wasm "$1" "$2" "$2"
+}
+
 # The main build: all five providers (the crate's default features), where the package's tests
 # and tools have always found it. The TypeScript declarations of the glue are not shipped
 # (pkg/index.d.ts describes the API).
 rm -rf "$PER_PROVIDER_DIR"
 build_wasm "$OUT_NAME" "$OUT_DIR" "$PER_PROVIDER_DIR/all"
+# Node's: the same built for speed.
+build_fast "$OUT_NAME" "$PER_PROVIDER_DIR/node"
 # The same without the `transform` feature (no normalize/to_http): the browser entry's first module.
 build_wasm "$OUT_NAME" "$PER_PROVIDER_DIR/all-check" "$PER_PROVIDER_DIR/all-check" \
   --no-default-features --features "zenlayer,tencent,openstack,nova,huawei"

@@ -3,7 +3,8 @@
 // scripts/build-wasm.sh after the builds):
 //
 //   pkg/flavors/all/         the main builds (all five providers): the browser entry (browser.js)
-//   pkg/flavors/sync/        createimage/sync and Node (sync.js, node.js): the full module only
+//   pkg/flavors/sync/        createimage/sync (sync.js): flavors/all's full module only
+//   pkg/flavors/node/        Node (node.js): all five providers' full module, built for speed
 //   pkg/flavors/<provider>/  one provider's builds, for createimage/<provider>
 //   pkg/<provider>.js, pkg/<provider>.d.ts   the per-provider entries (from the templates below)
 //
@@ -21,10 +22,12 @@
 // load in loads.js, where the entry's `ready` and `isReady()` find it. The flavors are free of
 // side effects for bundlers (pkg/package.json names only the entries), so a page that never uses
 // normalize or toHttp gets neither full.js nor the full module: 7-9 KB gzipped less. createimage/
-// sync and Node load the full module alone (flavors/sync over flavors/all's full build).
+// sync loads the full module alone (flavors/sync over flavors/all's full build); Node its own
+// build of it, made for speed (flavors/node: full-glue.js, full-wasm.js).
 //
 //   node scripts/gen-entries.mjs MAIN_GLUE MAIN_WASM PER_PROVIDER_DIR [PROVIDER...]
 //   (PER_PROVIDER_DIR/all-check/createimage.{js,_bg.wasm}: the main check build; PER_PROVIDER_DIR/
+//   node/createimage.{js,_bg.wasm}: the build for speed; PER_PROVIDER_DIR/
 //   <p>/<p>.{js,_bg.wasm} and PER_PROVIDER_DIR/<p>-check/...: each provider's full and check builds)
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -234,8 +237,21 @@ flavor("all", {
   ...twoModules("all providers", { glue: join(allCheck, "createimage.js"), wasm: join(allCheck, "createimage_bg.wasm") }, { glue: mainGlue, wasm: mainWasm }),
   "rules.js": ALL_RULES,
 });
-// createimage/sync and Node: the full module of flavors/all alone (its glue and inline module).
+// createimage/sync: the full module of flavors/all alone (its glue and inline module).
 flavor("sync", { "rules.js": ALL_RULES }, "../all/full-glue.js");
+// Node: the full module built for speed (scripts/build-wasm.sh build_fast), its own glue.
+const nodeDir = join(perProviderDir, "node");
+const nodeWasm = inlineWasm(join(nodeDir, "createimage_bg.wasm"));
+flavor(
+  "node",
+  {
+    "full-glue.js": HEADER("wasm-bindgen glue, all providers, with normalize/to_http, built for speed (Node)") +
+      glue(join(nodeDir, "createimage.js"), nodeWasm.tables, false),
+    "full-wasm.js": nodeWasm.text,
+    "rules.js": ALL_RULES,
+  },
+  "./full-glue.js",
+);
 
 for (const p of providers) {
   const dir = join(perProviderDir, p);
@@ -248,7 +264,7 @@ for (const p of providers) {
   writeFileSync(join(PKG, `${p}.js`), entry(p));
   writeFileSync(join(PKG, `${p}.d.ts`), types(p));
 }
-console.log(`gen-entries: pkg/flavors/{all,sync${providers.map((p) => "," + p).join("")}}, pkg/{${providers.join(",")}}.{js,d.ts}`);
+console.log(`gen-entries: pkg/flavors/{all,sync,node${providers.map((p) => "," + p).join("")}}, pkg/{${providers.join(",")}}.{js,d.ts}`);
 
 // ----- the per-provider entry -------------------------------------------------------------------
 

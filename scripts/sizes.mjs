@@ -56,12 +56,20 @@ for (const name of existsSync(flavorDir) ? readdirSync(flavorDir).sort() : []) {
   );
 }
 
+// Node's module (pkg/flavors/node/: the full module built for speed, opt-level 3), which no page gets.
+const nodeDir = join(flavorDir, "node");
+const nodeBuilt = join(providerBuilds, "node", "createimage_bg.wasm");
+const node = existsSync(join(nodeDir, "full-wasm.js"))
+  ? { wasm: existsSync(nodeBuilt) ? measure(nodeBuilt) : null, inline: measure(join(nodeDir, "full-wasm.js")), glue: measure(join(nodeDir, "full-glue.js")) }
+  : null;
+
 const out = {
   wasm,
   glue,
   handwritten,
   total: sum([wasm, glue, handwritten]),
   flavors,
+  node,
   optLevel: optLevel || "default",
   stdFeatures,
   wasmOpt,
@@ -75,3 +83,4 @@ for (const [name, kinds] of Object.entries(flavors)) {
     console.log(`size: ${name} (${kind}): wasm ${f.wasm ? `${f.wasm.raw} B (gz ${f.wasm.gzip})` : "?"}, inline module ${f.inline.raw} B (gz ${f.inline.gzip}), glue gz ${f.glue.gzip}`);
   }
 }
+if (node) console.log(`size: node (full, opt-level 3): wasm ${node.wasm ? `${node.wasm.raw} B (gz ${node.wasm.gzip})` : "?"}, inline module ${node.inline.raw} B (gz ${node.inline.gzip}), glue gz ${node.glue.gzip}`);

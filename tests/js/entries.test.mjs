@@ -117,6 +117,37 @@ test("each per-provider entry answers as the main entry on every case file of it
   assert.ok(n > 100);
 });
 
+test("the Node entry's module, built for speed, is another build and answers as createimage/sync's, built for size, on every case file (validate, normalize, toHttp, checkField, validateText; both languages; labels)", async () => {
+  const sync = await import(url("sync.js"));
+  const inline = async (f) => (await import(url(f))).default[0];
+  assert.notEqual(await inline("flavors/node/full-wasm.js"), await inline("flavors/all/full-wasm.js"), "Node's own .wasm");
+  const labels = { "/*": "Field *", "/ImageName": "镜像名" };
+  let n = 0;
+  for (const file of loadCases()) {
+    const p = file.provider;
+    for (const c of file.cases) {
+      for (const lang of ["en", "zh"]) {
+        const options = { lang, labels, ...(c.context === undefined ? {} : { context: c.context }) };
+        const where = `${file.name}: ${c.name} (${lang})`;
+        assert.deepEqual(main.validate(p, c.request, options), sync.validate(p, c.request, options), where);
+        assert.deepEqual(main.normalize(p, c.request, options), sync.normalize(p, c.request, options), where);
+        assert.deepEqual(main.toHttp(p, c.request, options), sync.toHttp(p, c.request, options), where);
+        const text = JSON.stringify(c.request);
+        assert.deepEqual(main.validateText(p, text, options), sync.validateText(p, text, options), where);
+        if (c.request !== null && typeof c.request === "object" && !Array.isArray(c.request)) {
+          for (const [k, v] of Object.entries(c.request)) {
+            const path = "/" + k.replace(/~/g, "~0").replace(/\//g, "~1");
+            assert.deepEqual(main.checkField(p, path, v, options), sync.checkField(p, path, v, options), `${where} ${path}`);
+          }
+        }
+        n++;
+      }
+    }
+  }
+  console.log(`${n} case runs, node.js against sync.js`);
+  assert.ok(n > 200);
+});
+
 test("a per-provider .wasm holds only its provider's rules: a call for another gets one not_allowed error naming the one it has", async () => {
   // (Its entry passes only its own provider; wasm/src/bindings.rs `SOLE`.) Both modules, both languages.
   for (const p of PROVIDERS) {

@@ -4,8 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkField, normalize, toHttp, validate, validateText } from "../../pkg/node.js";
-// The wasm-bindgen glue of the instance pkg/node.js runs (the full module of pkg/flavors/all/, initialised by that import).
-import * as wasm from "../../pkg/flavors/all/full-glue.js";
+// The wasm-bindgen glue of the instance pkg/node.js runs (the full module of pkg/flavors/node/, initialised by that import).
+import * as wasm from "../../pkg/flavors/node/full-glue.js";
 
 const ZH = ["zh", "zh-CN", "zh-cn", "ZH", "zh-Hans", "zh-Hans-CN", "zh-TW", "zh-Hant-HK", "zh_CN", "cmn-Hans-CN"];
 const EN = ["en", "en-US", "en-GB", "fr", "ja-JP", "", "zhx", "x-zh", "chinese", "z"];

@@ -594,9 +594,9 @@ test("the budget counts every read: a typed array under the budget is its indexe
 
 const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
-// The wasm-bindgen glue of the instance pkg/node.js runs (createimage/sync's: the full module of pkg/flavors/all/),
-// loaded by the import of node.js above: initSync() without an argument returns that instance.
-const GLUE = new URL("../../pkg/flavors/all/full-glue.js", import.meta.url).href;
+// The wasm-bindgen glue of the instance pkg/node.js runs (the full module of pkg/flavors/node/, built
+// for speed), loaded by the import of node.js above: initSync() without an argument returns that instance.
+const GLUE = new URL("../../pkg/flavors/node/full-glue.js", import.meta.url).href;
 
 async function wasmMemory() {
   const raw = await import(GLUE);

@@ -105,7 +105,8 @@ test("unpack(pack(x)) is x for any bytes, whatever the tables say", () => {
 
 /**
  * Each inline module of each flavor (pkg/flavors/<name>/: wasm.js, the first module, without
- * normalize/to_http; full-wasm.js, the full one), its glue and the .wasm it was made from.
+ * normalize/to_http; full-wasm.js, the full one), its glue and the .wasm it was made from; and
+ * Node's (pkg/flavors/node/: the full module only, built for speed).
  */
 const BUILDS = join(ROOT, "target", "wasm-providers");
 const flavors = readdirSync(join(PKG, "flavors"))
@@ -114,7 +115,8 @@ const flavors = readdirSync(join(PKG, "flavors"))
   .flatMap((name) => [
     { name, inline: "wasm.js", glue: "glue.js", built: name === "all" ? join(BUILDS, "all-check", "createimage_bg.wasm") : join(BUILDS, `${name}-check`, `${name}_bg.wasm`) },
     { name, inline: "full-wasm.js", glue: "full-glue.js", built: name === "all" ? join(PKG, "wasm", "createimage_bg.wasm") : join(BUILDS, name, `${name}_bg.wasm`) },
-  ]);
+  ])
+  .concat([{ name: "node", inline: "full-wasm.js", glue: "full-glue.js", built: join(BUILDS, "node", "createimage_bg.wasm") }]);
 
 /** The memory of an instance of `bytes` made without the glue (it imports nothing). */
 function memoryOf(bytes) {
@@ -124,7 +126,7 @@ function memoryOf(bytes) {
 
 test("every flavor's glue keeps only restored instances: their memory is the .wasm's as built", async () => {
   assert.ok(flavors.some((f) => f.name === "all"), "pkg/flavors/all is built");
-  assert.equal(flavors.length, 12, "two modules for each of six flavors");
+  assert.equal(flavors.length, 13, "two modules for each of six flavors, and Node's");
   for (const { name: flavor, inline: file, glue: glueFile, built } of flavors) {
     const name = `${flavor}/${file}`;
     const { default: [base64] } = await import(pathToFileURL(join(PKG, "flavors", flavor, file)).href);

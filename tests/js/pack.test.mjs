@@ -52,6 +52,7 @@ test("npm pack: exactly the package files; one dependency (fflate, for createima
       ["full-glue.js", "full-wasm.js", "full.js", "glue.js", "index.js", "loads.js", "rules.js", "standard.js", "wasm.js"].map((n) => `flavors/${f}/${n}`),
     ),
     ...["index.js", "rules.js", "standard.js"].map((n) => `flavors/sync/${n}`),
+    ...["full-glue.js", "full-wasm.js", "index.js", "rules.js", "standard.js"].map((n) => `flavors/node/${n}`),
   ];
   assert.deepEqual(
     packed.files.map((f) => f.path).sort(),
