@@ -1,6 +1,6 @@
 // Node entry (the "node" condition of "."): the API of the main entry (all five providers), ready at
 // import, as createimage/sync is, over a module of its own: the same Rust built for speed, not size
-// (scripts/build-wasm.sh build_fast: opt-level 3; 0.56-0.77x of createimage/sync's time per validate
+// (scripts/build-wasm.sh build_fast: opt-level 3; 0.56-0.82x of createimage/sync's time per validate
 // on the peer benchmark's requests, for ~40 KB more gzipped, which a server does not download).
 // Inline, so no file is read: it works wherever a bundler copies it (Next.js server builds, Vitest,
 // webpack's node target). Decoded and inflated by Node's own Buffer and zlib where

@@ -110,7 +110,7 @@ build_wasm() {
 }
 
 # build_fast NAME OUT_DIR: build_wasm for speed, not size: opt-level 3, std with its defaults,
-# wasm-opt -O3, in its own target dir (its own std). For pkg/node.js: 0.56-0.77x of the time per
+# wasm-opt -O3, in its own target dir (its own std). For pkg/node.js: 0.56-0.82x of the time per
 # validate of the size build on the peer benchmark's requests, for a module ~40 KB larger gzipped,
 # which a server does not download (docs/performance.md, "The Node entry's own build").
 build_fast() {
