@@ -44,7 +44,7 @@ for d in serde thiserror unicode-segmentation; do
   grep -q "^$d v" <<<"$deps" || { echo "test: $d is not a normal dependency of createimage" >&2; exit 1; }
 done
 
-step "wasm: build the npm package (twelve builds: all providers, then one per provider, each with and without normalize/to_http; sizes per entry)"
+step "wasm: build the npm package (thirteen builds: all providers, again for speed (Node's), then one per provider, each with and without normalize/to_http; sizes per entry)"
 bash scripts/build-wasm.sh
 
 step "js: the built package in Node (every entry, sizes per entry against the budgets, npm pack + Vite + TypeScript)"

@@ -549,3 +549,35 @@ test("validateText: JSON text checked as written (number spellings kept), not-JS
   assert.match(bad.issues[0].message, /JSON/);
   assert.equal(api.validateText("aws", "{}").issues[0].code, "not_allowed");
 });
+
+test("the README's JavaScript example answers as its comments say (run from the README's own text)", () => {
+  // The block under "## JavaScript", its import pointed at pkg/node.js through wrappers that keep
+  // each call's result: a README edit that breaks the example fails here.
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const block = readme.split("## JavaScript")[1].split("```js\n")[1].split("```")[0];
+  const imports = 'import { ready, validate, validateText, checkField } from "createimage";';
+  assert.ok(block.startsWith(imports), block);
+  const node = JSON.stringify(new URL("../../pkg/node.js", import.meta.url).href);
+  const src = `import * as M from ${node};
+const out = [];
+const kept = (f) => (...args) => { const v = f(...args); out.push(v); return v; };
+const { ready } = M, validate = kept(M.validate), validateText = kept(M.validateText), checkField = kept(M.checkField);
+${block.slice(imports.length)}
+console.log(JSON.stringify(out));`;
+  const r = runModule(src);
+  assert.equal(r.status, 0, r.stderr + "\n" + src);
+  const [huawei, ...rest] = JSON.parse(r.stdout);
+  assert.equal(huawei.ok, false);
+  assert.deepEqual(huawei.issues[0], {
+    path: "/min_disk", code: "out_of_range", severity: "error", providerCode: "IMG.0055",
+    params: { min: 40, max: 2048, actual: 39 }, message: "最小磁盘为 39；华为云接受 40 到 2048。", shortMessage: "必须在 40 到 2048 之间",
+  });
+  // The comments give those texts and the checkField answer.
+  for (const t of [huawei.issues[0].message, huawei.issues[0].shortMessage, huawei.issues[0].providerCode]) assert.ok(block.includes(JSON.stringify(t)), t);
+  assert.ok(block.includes('// { ok: true, provider: "zenlayer", issues: [] }'));
+  assert.deepEqual(rest, [
+    { ok: true, provider: "zenlayer", issues: [] }, // checkField
+    { ok: true, provider: "tencent", issues: [] }, // validateText
+    { ok: true, provider: "nova", issues: [] }, // the OpenStack shape
+  ]);
+});

@@ -56,7 +56,7 @@ test("npm pack: exactly the package files; one dependency (fflate, for createima
   ];
   assert.deepEqual(
     packed.files.map((f) => f.path).sort(),
-    ["LICENSE", "README.md", "browser.js", "index.d.ts", "inline.js", "node.js", "package.json", "rules.js", "sync.d.ts", "sync.js",
+    ["LICENSE", "LICENSE-APACHE", "README.md", "browser.js", "index.d.ts", "inline.js", "node.js", "package.json", "rules.js", "sync.d.ts", "sync.js",
       ...PROVIDERS.flatMap((p) => [`${p}.d.ts`, `${p}.js`]), ...flavors].sort(),
   );
   const manifest = JSON.parse(readFileSync(join(app, "node_modules", "createimage", "package.json"), "utf8"));
