@@ -421,7 +421,7 @@ fn provider_name(p: Provider, lang: Lang) -> &'static str {
 /// carries the English, as every detail (another is the platform's own text: a parse error, a
 /// getter's exception); the message shows the text in its language, whole (another detail is cut
 /// at 40 chars). The first is [`crate::providers::too_large`]'s; the second the JS bridge's for a
-/// request with more values than it reads (pkg/index.js `CUT_MARK`, tests/js/api.test.mjs).
+/// request with more values than it reads (pkg/index.js `CUT_MARK`; tests/js/hostile.test.mjs holds the two equal).
 pub(crate) const OWN_DETAILS: [(&str, &str); 2] = [
     (
         "the JSON text has more than 16777216 bytes (16 MiB), the most that is read",
