@@ -233,7 +233,10 @@ function items(v, n, depth, stack, open, close, keyed) {
   for (let i = 0; i < n && !cut; i++) {
     if (i) s += ",";
     if (keyed) s += '"' + i + '":';
-    if (!fits(12)) break;
+    // What the item writes besides its value (was 12 for every item: a ~9 MB array was refused as
+    // over 16 MiB). A value's own text counts where it is written; the whole text's length is
+    // checked again at the end.
+    if (!fits(keyed ? String(i).length + 4 : 1)) break;
     let x;
     try {
       x = v[i];

@@ -109,8 +109,9 @@ export async function wasmResponse(base64) {
 /**
  * The start of an entry that is ready at import (createimage/sync, Node): `initAsync` and
  * `initSync` are its flavor's index.js init and initSync, `bytes()` its .wasm. Compiled
- * synchronously; where the platform refuses that (an Error whose cause is a RangeError: too large to
- * compile on this thread), asynchronously. Returns `{ init, ready }`: `init()` loads (again, after a
+ * synchronously; where that fails (the platform refuses to compile it on this thread, or `bytes()`
+ * throws), asynchronously, through the loader that records a failure: `ready` then rejects with
+ * the load's Error, which the synchronous calls throw too. Returns `{ init, ready }`: `init()` loads (again, after a
  * failure), `ready` settles when loaded (already resolved, unless the synchronous compile was
  * refused; it never rejects unhandled). (Functions, not the flavor's namespace object: a bundler
  * that sees the namespace passed as a value keeps every export of it, normalize and all.)
@@ -121,8 +122,8 @@ export function startSync(initAsync, initSync, bytes) {
   try {
     initSync(bytes());
     ready = Promise.resolve();
-  } catch (e) {
-    ready = e && e.cause instanceof RangeError ? init() : Promise.reject(e);
+  } catch {
+    ready = init();
   }
   ready.catch(() => {});
   return { init, ready };

@@ -25,7 +25,11 @@ function builtin(name) {
 function bytes() {
   const buffer = builtin("buffer");
   const zlib = builtin("zlib");
-  if (buffer && zlib) return zlib.inflateRawSync(buffer.Buffer.from(WASM[0], "base64"));
+  try {
+    if (buffer && zlib) return zlib.inflateRawSync(buffer.Buffer.from(WASM[0], "base64"));
+  } catch {
+    // (a zlib that fails: fflate's turn)
+  }
   return inflateSync(bytesOf(WASM[0]));
 }
 

@@ -31,6 +31,21 @@ test("the Node entry and createimage/sync are ready at import; `ready` is alread
   }
 });
 
+test("the Node entry: a zlib that fails gives way to fflate; where Node has no getBuiltinModule, fflate too", () => {
+  for (const patch of [
+    `const real = process.getBuiltinModule; process.getBuiltinModule = (n) => n === "zlib" ? { inflateRawSync() { throw new Error("no zlib"); } } : real(n);`,
+    `delete process.getBuiltinModule;`,
+  ]) {
+    const r = runModule(`
+      ${patch}
+      const c = await import(${JSON.stringify(url("node.js"))});
+      console.log(JSON.stringify({ ready: c.isReady(), codes: c.validate("tencent", ${JSON.stringify(TOO_LONG)}).issues.map((i) => i.code) }));
+    `);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { ready: true, codes: ["too_long"] }, patch);
+  }
+});
+
 test("the browser entry and the per-provider entries start loading at import; a call before ready throws a clear Error, the Standard Schema returns a Promise", () => {
   for (const [entry, call, schema] of [
     ["browser.js", `c.validate("tencent", req)`, `c.standardSchema("tencent")`],

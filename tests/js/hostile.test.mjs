@@ -367,6 +367,16 @@ test("was a bug: past the encoder's 1,000,000-value budget, normalize gives back
   assert.equal(lost, -1, `normalized.extra[${lost}] is ${n.normalized.extra[lost]}, no change listed`);
 });
 
+test("was a bug (2026-12-01): a ~10 MB array beside one value JSON cannot carry is read, not refused as over 16 MiB (the encoder counted 12 per item)", () => {
+  const extra = new Array(900_000).fill("k1234567"); // 9.9 MB of JSON text
+  const plain = validate("huawei", { ...VALID.huawei, extra });
+  const odd = validate("huawei", { ...VALID.huawei, extra, gone: undefined, when: new Date(0) });
+  assert.ok(!plain.issues.some((i) => i.code === "unreadable"), JSON.stringify(plain.issues[0]));
+  assert.ok(!odd.issues.some((i) => i.code === "unreadable"), JSON.stringify(odd.issues[0]));
+  assert.deepEqual(odd.issues.filter((i) => i.path === "/extra"), plain.issues.filter((i) => i.path === "/extra"));
+  stillWorks("9.9 MB");
+});
+
 // ----- bad options and providers ---------------------------------------------------------------
 
 test("bad options: a throwing Proxy, lang a number, context a cycle / a throwing getter / a BigInt", () => {
