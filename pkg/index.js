@@ -7,7 +7,8 @@
 // provider and language as numbers, and a valid request comes back as 0: only a report crosses
 // back, as one string for JSON.parse. Every value is read once, at most 1,000,000 of them, into at
 // most 16 MiB of text; paths name the caller's own keys (lone surrogates included: the core writes
-// them as \udXXX escapes). No function here throws on bad input; calling before the module is
+// them as \udXXX escapes). No function here throws on bad input, nor for a trap in the module
+// (`guard`: the call again on a fresh instance); calling before the module is
 // ready throws a clear Error (each entry starts loading it at import: see browser.js, sync.js and
 // the per-provider entries).
 import initWasm, * as wasm from "./wasm/createimage.js";
@@ -348,10 +349,36 @@ function tooLarge(i, lang) {
 
 /**
  * The report for a request cut at the values budget: one `unreadable` issue at "" (what was read
- * is not checked: a report of part of a request would say wrong things about the rest).
+ * is not checked: a report of part of a request would say wrong things about the rest); with
+ * `mark`, that issue with another detail.
  */
-function cutReport(i, p, lang) {
-  return report(wasm.check(i, CUT_MARK, lang === "zh" ? 1 : 0, "", 1, "", 0), p);
+function cutReport(i, p, lang, mark = CUT_MARK) {
+  return report(wasm.check(i, mark, lang === "zh" ? 1 : 0, "", 1, "", 0), p);
+}
+
+// ----- a trap --------------------------------------------------------------------------------
+//
+// A call into the module that traps (it ran out of memory, say: a large request where the browser
+// will not grow the module's memory further) throws a WebAssembly.RuntimeError and leaves that
+// instance unusable: its memory stays as the trap left it, and every later call would trap too.
+// `guard(run, ...)` (for the calls made once the module is loaded) makes the call again on a fresh instance of the same compiled module (the
+// glue's `restart`, synchronous: no download, no compile); should that trap as well, the answer is
+// the `unreadable` report of TRAP_MARK, from a third instance. So a trap never escapes a call, and
+// the next call starts clean. (The core's messages::OWN_DETAILS has the text in both languages.)
+const TRAP_MARK = '@unreadable"the WebAssembly module failed twice (out of memory?) and was restarted"';
+
+function guard(run, i, p, lang) {
+  for (let k = 0; k < 2; k++) {
+    try {
+      return run();
+    } catch (e) {
+      // (A trap; or the stack overflowing inside the module. Any other error, such as the Error of
+      // a module that could not be loaded, is the caller's to see.)
+      if (!(e instanceof WebAssembly.RuntimeError || e instanceof RangeError)) throw e;
+      wasm.restart();
+    }
+  }
+  return cutReport(i, p, lang, TRAP_MARK);
 }
 
 // 0 from the wasm: valid with no issues (nothing crosses back); 1: the report waits in take_report().
@@ -370,7 +397,7 @@ export function validate(provider, request, options) {
   if (i < 0) return JSON.parse(wasm.refuse(p, lang));
   const t = texts(request, options);
   if (t.cut) return t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
-  return report(wasm.check(i, t.body, lang === "zh" ? 1 : 0, t.context, 1, labelsOf(options), flagsOf(options)), p);
+  return guard(() => report(wasm.check(i, t.body, lang === "zh" ? 1 : 0, t.context, 1, labelsOf(options), flagsOf(options)), p), i, p, lang);
 }
 
 /** UTF-8 length of `s` (an unpaired surrogate counts 3, as the U+FFFD it becomes). */
@@ -437,7 +464,7 @@ export function validateText(provider, text, options) {
   if (overLimit(text)) return tooLarge(i, lang);
   const t = texts(undefined, options);
   if (t.cut === "size") return tooLarge(i, lang);
-  const run = (body) => report(wasm.check(i, body, lang === "zh" ? 1 : 0, t.context, 0, labelsOf(options), flagsOf(options)), p);
+  const run = (body) => guard(() => report(wasm.check(i, body, lang === "zh" ? 1 : 0, t.context, 0, labelsOf(options), flagsOf(options)), p), i, p, lang);
   const exact = exactText(text);
   const r = run(exact);
   // Text that is not JSON: its report gives where it stops being JSON, in characters of the text
@@ -462,7 +489,7 @@ export function checkField(provider, path, value, options) {
   const where = JSON.stringify(id(path));
   if (bodyCut === "size" || overLimit(body) || overLimit(where)) return tooLarge(i, lang);
   // Cut at the values budget: the field is reported as not read (at its path).
-  return report(wasm.check_field(i, where, bodyCut ? CUT_MARK : body, lang === "zh" ? 1 : 0, labelsOf(options), flagsOf(options)), p);
+  return guard(() => report(wasm.check_field(i, where, bodyCut ? CUT_MARK : body, lang === "zh" ? 1 : 0, labelsOf(options), flagsOf(options)), p), i, p, lang);
 }
 
 function pointer(path) {
@@ -498,9 +525,9 @@ export function normalize(provider, request, options) {
     const r = t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
     return { ...r, normalized: request, changes: [] };
   }
-  const r = JSON.parse(wasm.normalize(p, t.body, lang, t.context, labelsOf(options), flagsOf(options)));
+  const r = guard(() => JSON.parse(wasm.normalize(p, t.body, lang, t.context, labelsOf(options), flagsOf(options))), i, p, lang);
   if (!Array.isArray(r.changes)) {
-    // Refused before normalizing (unknown provider): nothing was changed.
+    // Refused before normalizing (unknown provider; a trap twice): nothing was changed.
     r.normalized = request;
     r.changes = [];
     delete r.restore;
@@ -531,7 +558,7 @@ export function toHttp(provider, request, options) {
   if (i >= 0 && t.cut) {
     return t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
   }
-  return JSON.parse(wasm.to_http(p, t.body, lang, t.context, labelsOf(options), flagsOf(options)));
+  return guard(() => JSON.parse(wasm.to_http(p, t.body, lang, t.context, labelsOf(options), flagsOf(options))), i, p, lang);
 }
 
 const own = (table, p) => (Object.prototype.hasOwnProperty.call(table, p) ? structuredClone(table[p]) : null);

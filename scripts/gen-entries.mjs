@@ -60,6 +60,23 @@ function replaceOnce(text, from, to, where) {
 }
 
 /**
+ * wasm-bindgen glue `text` with `restart()`: a fresh instance of the module it compiled, in place of
+ * one whose call trapped (pkg/index.js `guard`; the flavors' full.js). A trap leaves an instance
+ * unusable (its memory as the trap left it: an allocator out of memory, a report half written), and
+ * the glue would otherwise keep it for the page's life. Synchronous: instantiating a compiled module
+ * needs no download and no compile. (Not through `initSync`, which a page that loads asynchronously
+ * would then keep whole.)
+ */
+function withRestart(text, file) {
+  return replaceOnce(
+    text,
+    "export { initSync, __wbg_init as default };\n",
+    "export function restart() {\n    __wbg_finalize_init(new WebAssembly.Instance(wasmModule, __wbg_get_imports()), wasmModule);\n}\n\nexport { initSync, __wbg_init as default };\n",
+    file,
+  );
+}
+
+/**
  * The glue of an inline flavor (wasm-bindgen --omit-default-module-path: it names no .wasm file),
  * without the JSDoc blocks wasm-bindgen writes above each export (`@param {number} provider`...:
  * ~300 B gzipped for a reader who does not minify; pkg/index.d.ts types the API), and restoring the
@@ -70,7 +87,7 @@ function replaceOnce(text, from, to, where) {
  * loads nothing but its inline module (below).
  */
 function glue(file, tables, inlineOnly) {
-  const text = readFileSync(file, "utf8");
+  const text = withRestart(readFileSync(file, "utf8"), file);
   if (/new URL\(|import\.meta\.url/.test(text)) throw new Error(`gen-entries: ${file} still resolves a .wasm file (build it with --omit-default-module-path)`);
   // Whole-line blocks only: from a line that is `/**` to the next line that is ` */`.
   let out = text.replace(/^\/\*\*\n(?: \*.*\n)*? \*\/\n/gm, "");
@@ -215,18 +232,33 @@ const load = () => fullModule.init(() => wasmResponse(FULL[0]));
 load().catch(() => {});
 extra.push({ load, isReady: fullModule.isReady });
 
-export function normalize(...args) {
+// A call that traps leaves the full module's instance unusable: a fresh one replaces it before the
+// error goes on to pkg/index.js's guard, which makes the call again (the same errors as there).
+function guarded(run) {
   fullModule.need();
-  return full.normalize(...args);
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) full.restart();
+    throw e;
+  }
+}
+
+export function normalize(...args) {
+  return guarded(() => full.normalize(...args));
 }
 
 export function to_http(...args) {
-  fullModule.need();
-  return full.to_http(...args);
+  return guarded(() => full.to_http(...args));
 }
 `;
 
 rmSync(FLAVORS, { recursive: true, force: true });
+
+// The demo console's glue (pkg/wasm/, wasm-bindgen's as it wrote it; pkg/index.js over it as it is).
+const demoGlue = join(PKG, "wasm", "createimage.js");
+const demo = readFileSync(demoGlue, "utf8");
+if (!demo.includes("export function restart()")) writeFileSync(demoGlue, withRestart(demo, demoGlue));
 
 // The describe()/jsonSchema() data of all five providers, for flavors/all and flavors/sync.
 const ALL_RULES = HEADER("pkg/rules.js (all five providers)") + `export { DESCRIBE, SCHEMA } from "../../rules.js";\n`;

@@ -421,13 +421,19 @@ fn provider_name(p: Provider, lang: Lang) -> &'static str {
 /// carries the English, as every detail (another is the platform's own text: a parse error, a
 /// getter's exception); the message shows the text in its language, whole (another detail is cut
 /// at 40 chars). The first is [`crate::providers::too_large`]'s; the second the JS bridge's for a
-/// request with more values than it reads (pkg/index.js `CUT_MARK`; tests/js/hostile.test.mjs holds the two equal).
-pub(crate) const OWN_DETAILS: [(&str, &str); 2] = [
+/// request with more values than it reads (pkg/index.js `CUT_MARK`), the third its answer when the
+/// module trapped on a request on two instances (pkg/index.js `TRAP_MARK`: a fresh instance after
+/// each trap); tests/js/hostile.test.mjs and tests/js/trap.test.mjs hold the marks equal to these.
+pub(crate) const OWN_DETAILS: [(&str, &str); 3] = [
     (
         "the JSON text has more than 16777216 bytes (16 MiB), the most that is read",
         "JSON 文本超过 16777216 字节（16 MiB），即可读取的上限",
     ),
     ("the request holds more than 1,000,000 values: the rest was not read", "请求中的值超过 1,000,000 个，其余未读取"),
+    (
+        "the WebAssembly module failed twice (out of memory?) and was restarted",
+        "WebAssembly 模块两次失败（内存不足？），已重新启动",
+    ),
 ];
 
 /// The value of hole `name`; `None` when the kind has no such hole. (By name, then by kind: each
@@ -1262,6 +1268,15 @@ mod tests {
         assert_eq!(
             t(Lang::En, &cut, "/a", Provider::Nova),
             "Field \"a\" could not be read: the request holds more than 1,000,000 values: the rest was not read."
+        );
+        let trap = Kind::Unreadable { detail: OWN_DETAILS[2].0.into() };
+        assert_eq!(
+            t(Lang::Zh, &trap, "", Provider::Huawei),
+            "无法读取请求：WebAssembly 模块两次失败（内存不足？），已重新启动。"
+        );
+        assert_eq!(
+            t(Lang::En, &trap, "", Provider::Huawei),
+            "The request could not be read: the WebAssembly module failed twice (out of memory?) and was restarted."
         );
         // Another detail is the platform's text: as given, cut at 40 chars, in either language.
         let other = Kind::Unreadable { detail: "x".repeat(50) };

@@ -4,6 +4,7 @@
 //   that validates once the module had time to load gets its answer synchronously (no waiting);
 // - a page that uses normalize gets the entry's second, full module too, and ready waits for it;
 // - createimage/sync is ready at import on the page's main thread (Chromium allows 8 MB there);
+// - a trap in the module (out of memory) is answered on a fresh instance, made synchronously;
 // - a page whose Content Security Policy lacks 'wasm-unsafe-eval' gets an Error that names it;
 //   with it, the same page works.
 // Times are printed, never asserted.
@@ -58,6 +59,31 @@ ready.then(() => {
   window.__out = { before, ready: isReady(), name: n.normalized.ImageName, changes: n.changes.map((c) => c.code),
     host: toHttp({ ImageName: "web", InstanceId: "ins-1", Region: "ap-guangzhou" }).http.host, codes: validate(${JSON.stringify(REQUEST)}).issues.map((i) => i.code) };
 }, (e) => { window.__out = { error: e.message }; });
+`,
+  // A trap in the module (tests/js/trap.test.mjs, here on Chromium's main thread): the page takes
+  // the instance's memory as far as it grows, so that a request needing more traps in the
+  // allocator; the call is made again on a fresh instance (a synchronous instantiation of the
+  // compiled module), and answers. Twice (a fresh instance's memory taken too): the unreadable report.
+  "trap-tencent": `let made = 0, poisonNext = 0;
+const live = [];
+const exhaust = (inst) => { const m = inst.exports.memory; for (let s = 32768; s >= 1; s >>= 1) { try { m.grow(s); } catch {} } };
+const keep = (inst) => { made++; live.push(new WeakRef(inst)); if (poisonNext > 0) { poisonNext--; exhaust(inst); } return inst; };
+WebAssembly.Instance = new Proxy(WebAssembly.Instance, { construct: (t, a, n) => keep(Reflect.construct(t, a, n)) });
+const streaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (...a) => { const r = await streaming(...a); keep(r.instance); return r; };
+const exhaustLive = () => { for (const w of live.splice(0)) { const i = w.deref(); if (i) exhaust(i); } };
+(async () => {
+  const { ready, validate } = await import("createimage/tencent");
+  await ready;
+  const run = (n, lang) => { const before = made; try { const r = validate({ ImageName: "x".repeat(n), InstanceId: "ins-1" }, { lang }); return { made: made - before, codes: r.issues.map((i) => i.code), message: r.issues[0].message }; } catch (e) { return { made: made - before, threw: String(e) }; } };
+  exhaustLive();
+  const once = run(2000000);
+  exhaustLive();
+  poisonNext = 1;
+  const twice = run(12000000, "zh");
+  poisonNext = 0;
+  window.__out = { once, twice, good: validate({ ImageName: "web", InstanceId: "ins-1" }).ok };
+})().catch((e) => { window.__out = { error: String(e) }; });
 `,
   sync: `import { isReady, ready, validate } from "createimage/sync";
 const atImport = isReady();
@@ -158,6 +184,20 @@ test("createimage/sync is ready at import on the page's main thread", async () =
   assert.equal(out.atImport, true);
   assert.deepEqual(out.codes, ["required", "required"]);
   assert.equal(out.ready, true);
+});
+
+test("createimage/tencent in Chromium: a trap in the module (out of memory) is answered on a fresh instance, and twice is the unreadable report", async () => {
+  const { out, errors } = await open("trap-tencent");
+  assert.deepEqual(errors, []);
+  assert.equal(out.error, undefined, out.error);
+  assert.equal(out.once.threw, undefined, `one trap threw: ${out.once.threw}`);
+  assert.ok(out.once.made >= 1, "no trap: the page did not exhaust the module's memory");
+  assert.deepEqual(out.once.codes, ["too_long"]);
+  assert.equal(out.twice.threw, undefined, `two traps threw: ${out.twice.threw}`);
+  assert.ok(out.twice.made >= 2, `two traps made ${out.twice.made} instances`);
+  assert.deepEqual(out.twice.codes, ["unreadable"]);
+  assert.equal(out.twice.message, "无法读取请求：WebAssembly 模块两次失败（内存不足？），已重新启动。");
+  assert.equal(out.good, true);
 });
 
 test("a Content Security Policy without 'wasm-unsafe-eval': ready rejects with an Error that names it; with it, the page works", async () => {
