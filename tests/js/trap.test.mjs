@@ -45,7 +45,9 @@ const call = (f, ...a) => (${one} ? api[f](...a) : api[f](P, ...a));
 const good = ${JSON.stringify(VALID[p])};
 const name = ${JSON.stringify(NAME[p])};
 const big = structuredClone(good);
-{ let o = big; for (const k of name.slice(0, -1)) o = o[k]; o[name[name.length - 1]] = "x".repeat(2_000_000); }
+// A name of "a" + U+0301 pairs: its suggestion is cut on a grapheme boundary, which reads the
+// Unicode tables each fresh instance must have restored (pkg/inline.js restore).
+{ let o = big; for (const k of name.slice(0, -1)) o = o[k]; o[name[name.length - 1]] = "a\\u0301".repeat(1_000_000); }
 const out = {};
 // Each answer as its JSON text's digest (a 2 MB name does not cross back whole), with how many
 // instances the call made (a restart each).
@@ -54,7 +56,8 @@ const attempt = (what, run) => {
   const n = made;
   try {
     const r = run();
-    out[what] = { digest: digest(r), ok: r.ok, issues: r.issues.length, first: r.issues[0] && { ...r.issues[0], suggestion: undefined }, changes: r.changes, normalized: r.normalized !== undefined };
+    const first = r.issues[0] && { ...r.issues[0], suggestion: r.issues[0].suggestion?.slice(-2) };
+    out[what] = { digest: digest(r), ok: r.ok, issues: r.issues.length, first, changes: r.changes, normalized: r.normalized !== undefined };
   } catch (e) {
     out[what] = { threw: String(e) };
   }
@@ -68,6 +71,8 @@ const fns = {
   toHttp: (o) => call("toHttp", big, o),
 };
 function bigName() { let o = big; for (const k of name) o = o[k]; return o; }
+// Each answer of the instance the entry loaded, before any restart.
+for (const [f, run] of Object.entries(fns)) attempt(f + ":loaded", () => run());
 for (const [f, run] of Object.entries(fns)) {
   // One trap: the call is made again on a fresh instance, and answers as it would have.
   exhaustFresh();
@@ -124,6 +129,7 @@ for (const [what, entry, p, one, glues, load] of ENTRIES) {
       assert.ok(once.made >= 1, `${f}: no trap (no instance made): the test did not exhaust the module's memory`);
       assert.equal(plain.made, 0, `${f}: the plain call trapped`);
       assert.equal(once.digest, plain.digest, `${f}: after one trap, the answer on a fresh instance is the call's own`);
+      assert.equal(plain.digest, out[`${f}:loaded`].digest, `${f}: a restarted instance answers as the one the entry loaded`);
       assert.equal(twice.threw, undefined, `${f}: two traps threw ${twice.threw}`);
       assert.ok(twice.made >= 2, `${f}: two traps made ${twice.made} instances`);
       assert.deepEqual([twice.ok, twice.issues], [false, 1], `${f}: two traps: ${JSON.stringify(twice.first)}`);
@@ -135,7 +141,10 @@ for (const [what, entry, p, one, glues, load] of ENTRIES) {
       assert.deepEqual([out[`${f}:good2`].ok, out[`${f}:good2`].made], [true, 0], `${f}: a good request after two`);
     }
     // The plain answers are those of the large request (the traps above were on real work).
-    assert.deepEqual([out["validate:plain"].first.code, out["validate:plain"].first.params.actual], ["too_long", 2_000_000]);
+    const { code, params, suggestion } = out["validate:plain"].first;
+    // (Zenlayer's and Huawei's names do not take U+0301: their suggestion drops it.)
+    const cut = ["tencent", "openstack", "nova"].includes(p) ? "a\u0301" : "aa";
+    assert.deepEqual([code, params.actual, suggestion], ["too_long", 2_000_000, cut]);
     console.log(`${what}: ${out.instances} instances made`);
   });
 }
