@@ -626,7 +626,9 @@ export function isReady(): boolean;
  * Check a whole request: every problem at once (the first 10,000, then one `too_many` at `""`).
  * Never throws on bad input; throws only before init. At most 1,000,000 values of the request are
  * read and at most 16 MiB of JSON text made of it: past either, one `unreadable` issue at `""`
- * (nothing more is read, nothing is checked).
+ * (nothing more is read, nothing is checked). A trap inside the module (out of memory) is not
+ * thrown: the call is made again on a fresh instance, and a second trap is one `unreadable` issue
+ * at `""` (every function that checks a request does the same).
  */
 export function validate<P extends Provider>(provider: P, request: unknown, options?: Options<P>): Report<P>;
 
