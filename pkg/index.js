@@ -344,7 +344,12 @@ function texts(request, options) {
 
 /** The report refusing JSON text over MAX_TEXT_BYTES (made by the core, in the caller's language). */
 function tooLarge(i, lang) {
-  return JSON.parse(wasm.too_large(i, lang === "zh" ? 1 : 0));
+  return guard(() => JSON.parse(wasm.too_large(i, lang === "zh" ? 1 : 0)), i, "", lang);
+}
+
+/** The report refusing an unknown provider id `p` (made by the core, naming the ids it has). */
+function refusal(p, lang) {
+  return guard(() => JSON.parse(wasm.refuse(p, lang)), -1, p, lang);
 }
 
 /**
@@ -352,7 +357,11 @@ function tooLarge(i, lang) {
  * is not checked: a report of part of a request would say wrong things about the rest); with
  * `mark`, that issue with another detail.
  */
-function cutReport(i, p, lang, mark = CUT_MARK) {
+function cutReport(i, p, lang) {
+  return guard(() => marked(i, p, lang, CUT_MARK), i, p, lang);
+}
+
+function marked(i, p, lang, mark) {
   return report(wasm.check(i, mark, lang === "zh" ? 1 : 0, "", 1, "", 0), p);
 }
 
@@ -361,24 +370,41 @@ function cutReport(i, p, lang, mark = CUT_MARK) {
 // A call into the module that traps (it ran out of memory, say: a large request where the browser
 // will not grow the module's memory further) throws a WebAssembly.RuntimeError and leaves that
 // instance unusable: its memory stays as the trap left it, and every later call would trap too.
-// `guard(run, ...)` (for the calls made once the module is loaded) makes the call again on a fresh instance of the same compiled module (the
-// glue's `restart`, synchronous: no download, no compile); should that trap as well, the answer is
-// the `unreadable` report of TRAP_MARK, from a third instance. So a trap never escapes a call, and
-// the next call starts clean. (The core's messages::OWN_DETAILS has the text in both languages.)
+// `guard(run, ...)` (every call into the module, once it is loaded) makes the call again on a fresh
+// instance of the same compiled module (the glue's `restart`, synchronous: no download, no compile);
+// should that trap as well, the answer is the `unreadable` report of TRAP_MARK (for an unknown
+// provider, the call a third time: its refusal), from a third instance. So a trap never escapes a call, and the next call
+// starts clean. (The core's messages::OWN_DETAILS has the text in both languages.) A glue whose
+// restart failed (the platform refused the new instance its memory) has no instance: its calls
+// throw a TypeError, and the next attempt restarts it again. The options are read once, outside
+// `run`: a getter is not read again for the second attempt.
 const TRAP_MARK = '@unreadable"the WebAssembly module failed twice (out of memory?) and was restarted"';
 
 function guard(run, i, p, lang) {
-  for (let k = 0; k < 2; k++) {
+  for (let k = 0; ; k++) {
     try {
-      return run();
+      return k < 2 || i < 0 ? run() : marked(i, p, lang, TRAP_MARK);
     } catch (e) {
-      // (A trap; or the stack overflowing inside the module. Any other error, such as the Error of
-      // a module that could not be loaded, is the caller's to see.)
-      if (!(e instanceof WebAssembly.RuntimeError || e instanceof RangeError)) throw e;
-      wasm.restart();
+      // (A trap is a WebAssembly.RuntimeError; the stack overflowing inside the module, a
+      // RangeError; a glue without an instance, a TypeError. A plain Error is the package's own,
+      // such as that of a module that could not be loaded: the caller's to see, as is the third
+      // attempt's error.)
+      if (k > 1 || e.constructor === Error) throw e;
+      try {
+        wasm.restart();
+      } catch {
+        // no instance: the next attempt fails at once and restarts it again
+      }
     }
   }
-  return cutReport(i, p, lang, TRAP_MARK);
+}
+
+// A provider id as the functions read it: past 100 UTF-16 code units, cut (with "…"; a pair cut in
+// two leaves U+FFFD), as the refusal of an unknown id repeats it (an id of millions of characters
+// would not fit in the module's memory).
+function providerOf(provider) {
+  const p = id(provider);
+  return p.length > 100 ? p.slice(0, 100) + "…" : p;
 }
 
 // 0 from the wasm: valid with no issues (nothing crosses back); 1: the report waits in take_report().
@@ -391,13 +417,15 @@ function report(status, provider) {
 /** Check a whole request: every problem at once. */
 export function validate(provider, request, options) {
   need();
-  const p = id(provider);
+  const p = providerOf(provider);
   const i = indexOf(p);
   const lang = langOf(options);
-  if (i < 0) return JSON.parse(wasm.refuse(p, lang));
+  if (i < 0) return refusal(p, lang);
   const t = texts(request, options);
   if (t.cut) return t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
-  return guard(() => report(wasm.check(i, t.body, lang === "zh" ? 1 : 0, t.context, 1, labelsOf(options), flagsOf(options)), p), i, p, lang);
+  const labels = labelsOf(options);
+  const flags = flagsOf(options);
+  return guard(() => report(wasm.check(i, t.body, lang === "zh" ? 1 : 0, t.context, 1, labels, flags), p), i, p, lang);
 }
 
 /** UTF-8 length of `s` (an unpaired surrogate counts 3, as the U+FFFD it becomes). */
@@ -456,15 +484,17 @@ function exactText(t) {
  */
 export function validateText(provider, text, options) {
   need();
-  const p = id(provider);
+  const p = providerOf(provider);
   const i = indexOf(p);
   const lang = langOf(options);
-  if (i < 0) return JSON.parse(wasm.refuse(p, lang));
+  if (i < 0) return refusal(p, lang);
   if (typeof text !== "string") return validate(p, text, options);
   if (overLimit(text)) return tooLarge(i, lang);
   const t = texts(undefined, options);
   if (t.cut === "size") return tooLarge(i, lang);
-  const run = (body) => guard(() => report(wasm.check(i, body, lang === "zh" ? 1 : 0, t.context, 0, labelsOf(options), flagsOf(options)), p), i, p, lang);
+  const labels = labelsOf(options);
+  const flags = flagsOf(options);
+  const run = (body) => guard(() => report(wasm.check(i, body, lang === "zh" ? 1 : 0, t.context, 0, labels, flags), p), i, p, lang);
   const exact = exactText(text);
   const r = run(exact);
   // Text that is not JSON: its report gives where it stops being JSON, in characters of the text
@@ -479,17 +509,19 @@ export function validateText(provider, text, options) {
 /** Check one field (path: a JSON pointer such as "/ImageName") the way validate() would. */
 export function checkField(provider, path, value, options) {
   need();
-  const p = id(provider);
+  const p = providerOf(provider);
   const i = indexOf(p);
   const lang = langOf(options);
-  if (i < 0) return JSON.parse(wasm.refuse(p, lang));
+  if (i < 0) return refusal(p, lang);
   const body = encode(value);
   const bodyCut = cut;
   // The path as a JSON string: a key with an unpaired surrogate arrives whole.
   const where = JSON.stringify(id(path));
   if (bodyCut === "size" || overLimit(body) || overLimit(where)) return tooLarge(i, lang);
   // Cut at the values budget: the field is reported as not read (at its path).
-  return guard(() => report(wasm.check_field(i, where, bodyCut ? CUT_MARK : body, lang === "zh" ? 1 : 0, labelsOf(options), flagsOf(options)), p), i, p, lang);
+  const labels = labelsOf(options);
+  const flags = flagsOf(options);
+  return guard(() => report(wasm.check_field(i, where, bodyCut ? CUT_MARK : body, lang === "zh" ? 1 : 0, labels, flags), p), i, p, lang);
 }
 
 function pointer(path) {
@@ -516,7 +548,7 @@ function at(root, segs) {
 /** Apply the safe fixes; returns the report of the result, `normalized` and `changes`. */
 export function normalize(provider, request, options) {
   need();
-  const p = id(provider);
+  const p = providerOf(provider);
   const i = indexOf(p);
   const lang = langOf(options);
   const t = texts(request, options);
@@ -525,7 +557,9 @@ export function normalize(provider, request, options) {
     const r = t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
     return { ...r, normalized: request, changes: [] };
   }
-  const r = guard(() => JSON.parse(wasm.normalize(p, t.body, lang, t.context, labelsOf(options), flagsOf(options))), i, p, lang);
+  const labels = labelsOf(options);
+  const flags = flagsOf(options);
+  const r = guard(() => JSON.parse(wasm.normalize(p, t.body, lang, t.context, labels, flags)), i, p, lang);
   if (!Array.isArray(r.changes)) {
     // Refused before normalizing (unknown provider; a trap twice): nothing was changed.
     r.normalized = request;
@@ -551,14 +585,16 @@ export function normalize(provider, request, options) {
 /** The HTTP request to send for a valid request ({ ok: true, http }), or the report. */
 export function toHttp(provider, request, options) {
   need();
-  const p = id(provider);
+  const p = providerOf(provider);
   const i = indexOf(p);
   const lang = langOf(options);
   const t = texts(request, options);
   if (i >= 0 && t.cut) {
     return t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
   }
-  return guard(() => JSON.parse(wasm.to_http(p, t.body, lang, t.context, labelsOf(options), flagsOf(options))), i, p, lang);
+  const labels = labelsOf(options);
+  const flags = flagsOf(options);
+  return guard(() => JSON.parse(wasm.to_http(p, t.body, lang, t.context, labels, flags)), i, p, lang);
 }
 
 const own = (table, p) => (Object.prototype.hasOwnProperty.call(table, p) ? structuredClone(table[p]) : null);

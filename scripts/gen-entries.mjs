@@ -65,13 +65,15 @@ function replaceOnce(text, from, to, where) {
  * unusable (its memory as the trap left it: an allocator out of memory, a report half written), and
  * the glue would otherwise keep it for the page's life. Synchronous: instantiating a compiled module
  * needs no download and no compile. (Not through `initSync`, which a page that loads asynchronously
- * would then keep whole.)
+ * would then keep whole.) The old instance is let go first, so that the collection V8 makes when a
+ * new memory cannot be had can take the old one; when the new instance still cannot be made, the
+ * glue has none, its calls throw a TypeError, and pkg/index.js's guard restarts it again.
  */
 function withRestart(text, file) {
   return replaceOnce(
     text,
     "export { initSync, __wbg_init as default };\n",
-    "export function restart() {\n    __wbg_finalize_init(new WebAssembly.Instance(wasmModule, __wbg_get_imports()), wasmModule);\n}\n\nexport { initSync, __wbg_init as default };\n",
+    "export function restart() {\n    wasm = wasmInstance = undefined;\n    cachedUint8ArrayMemory0 = null;\n    __wbg_finalize_init(new WebAssembly.Instance(wasmModule, __wbg_get_imports()), wasmModule);\n}\n\nexport { initSync, __wbg_init as default };\n",
     file,
   );
 }
@@ -233,13 +235,20 @@ load().catch(() => {});
 extra.push({ load, isReady: fullModule.isReady });
 
 // A call that traps leaves the full module's instance unusable: a fresh one replaces it before the
-// error goes on to pkg/index.js's guard, which makes the call again (the same errors as there).
+// error goes on to pkg/index.js's guard, which makes the call again (the same errors as there:
+// any but a plain Error, the package's own).
 function guarded(run) {
   fullModule.need();
   try {
     return run();
   } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) full.restart();
+    if (e.constructor !== Error) {
+      try {
+        full.restart();
+      } catch {
+        // no instance: the next call restarts it again
+      }
+    }
     throw e;
   }
 }
@@ -257,8 +266,9 @@ rmSync(FLAVORS, { recursive: true, force: true });
 
 // The demo console's glue (pkg/wasm/, wasm-bindgen's as it wrote it; pkg/index.js over it as it is).
 const demoGlue = join(PKG, "wasm", "createimage.js");
-const demo = readFileSync(demoGlue, "utf8");
-if (!demo.includes("export function restart()")) writeFileSync(demoGlue, withRestart(demo, demoGlue));
+// (A second run of this script replaces the restart() of the first.)
+const demo = readFileSync(demoGlue, "utf8").replace(/^export function restart\(\) \{\n[\s\S]*?\n\}\n\n/m, "");
+writeFileSync(demoGlue, withRestart(demo, demoGlue));
 
 // The describe()/jsonSchema() data of all five providers, for flavors/all and flavors/sync.
 const ALL_RULES = HEADER("pkg/rules.js (all five providers)") + `export { DESCRIBE, SCHEMA } from "../../rules.js";\n`;

@@ -66,12 +66,16 @@ const ONE_PROVIDER_TARGET = 41_600;
  * reads only the string features and templates its tables have, and a helper's JSON reader cuts;
  * createimage/huawei (41,008 B) meets the one-provider target, so its test holds it to it; main
  * 54,796 B, tencent 45,847, sync 66,587, "+ normalize" up to 115,382 B; each budget ~0.7-1 KB above.
+ * The same day (11:00-12:10 UTC) the trap guard (pkg/index.js guard, each glue's restart: a trap in
+ * the module is answered on a fresh instance, docs/guarantees.md 1) cost every form page ~+380 B
+ * (huawei 41,570, 30 B under the target; main 55,295, tencent 46,383): the main entry's "+ normalize"
+ * budget raised by 600 B (116,159 B, 41 B under the old one).
  */
 const MAIN_BUDGET = MAIN_TARGET;
 const ONE_PROVIDER_BUDGET = 46_900;
 /** The entries whose form page meets ONE_PROVIDER_TARGET: held to it. */
 const ONE_PROVIDER_MET = ["zenlayer", "openstack", "nova", "huawei"];
-const MAIN_NORMALIZE_BUDGET = 116_200;
+const MAIN_NORMALIZE_BUDGET = 116_800;
 const ONE_PROVIDER_NORMALIZE_BUDGET = 98_600;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
 const SYNC_BUDGET = 67_300;

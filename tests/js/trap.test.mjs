@@ -40,6 +40,9 @@ ${load}
 const glues = [${glues.map(pkg).join(", ")}];
 const modules = await Promise.all(glues.map((g) => import(g)));
 const exhaustFresh = () => { fresh = []; for (const m of modules) m.restart(); for (const w of fresh) exhaust(w.deref()); fresh = []; };
+// Fresh instances whose memory is overwritten: any call into them traps (the allocator's lists are
+// garbage), even a small one.
+const breakFresh = () => { fresh = []; for (const m of modules) m.restart(); for (const w of fresh) new Uint8Array(w.deref().exports.memory.buffer).fill(255); fresh = []; };
 const P = ${JSON.stringify(p)};
 const call = (f, ...a) => (${one} ? api[f](...a) : api[f](P, ...a));
 const good = ${JSON.stringify(VALID[p])};
@@ -86,6 +89,36 @@ for (const [f, run] of Object.entries(fns)) {
   attempt(f + ":good2", () => call("validate", good));
   // What the call answers on a module that does not trap.
   attempt(f + ":plain", () => run());
+}
+// The small calls outside the request's check: the refusal of a request over 16 MiB, the report of
+// one cut at 1,000,000 values, an unknown provider's refusal (the entries that take an id). Each
+// on a broken instance, then on a sound one.
+const small = {
+  tooLarge: () => call("validate", { x: "y".repeat(17 * 1024 * 1024) }),
+  cut: () => call("validate", new Array(1_000_001).fill(0)),
+  ...(${one} ? {} : { unknown: () => api.validate("nope", good, { lang: "zh" }) }),
+};
+for (const [f, run] of Object.entries(small)) {
+  breakFresh();
+  attempt(f + ":broken", run);
+  attempt(f + ":plain", run);
+}
+// The options are read once: a getter is not read again for the second attempt.
+{
+  let reads = 0;
+  const options = { get labels() { reads++; return { ["/" + name.join("/")]: "Name " + reads }; } };
+  exhaustFresh();
+  attempt("getter", () => call("validate", big, options));
+  out.getterReads = reads;
+}
+// A provider id of 2,000,000 characters (each escaped in the refusal's JSON) on a module whose
+// memory cannot grow: the refusal names it cut to 100 characters.
+if (!${one}) {
+  exhaustFresh();
+  for (const f of ["validate", "validateText", "checkField", "normalize", "toHttp"]) {
+    const long = "\\u0001".repeat(2_000_000);
+    attempt("long:" + f, () => (f === "checkField" ? api.checkField(long, "/x", 1) : f === "validateText" ? api.validateText(long, "{}") : api[f](long, good)));
+  }
 }
 out.instances = made;
 console.log(JSON.stringify(out));
@@ -139,6 +172,23 @@ for (const [what, entry, p, one, glues, load] of ENTRIES) {
       if (f === "normalize") assert.deepEqual([twice.changes, twice.normalized], [[], true]);
       assert.deepEqual([out[`${f}:good`].ok, out[`${f}:good`].made], [true, 0], `${f}: a good request after one trap`);
       assert.deepEqual([out[`${f}:good2`].ok, out[`${f}:good2`].made], [true, 0], `${f}: a good request after two`);
+    }
+    for (const f of ["tooLarge", "cut", ...(one ? [] : ["unknown"])]) {
+      const broken = out[`${f}:broken`], plain = out[`${f}:plain`];
+      assert.equal(broken.threw, undefined, `${f} on a broken instance threw ${broken.threw}`);
+      assert.ok(broken.made >= 1, `${f}: the broken instance did not trap`);
+      assert.equal(broken.digest, plain.digest, `${f}: the answer on a fresh instance is the call's own`);
+      assert.equal(plain.first.code, f === "unknown" ? "not_allowed" : "unreadable", f);
+    }
+    assert.equal(out.getterReads, 1, "the labels getter was read again for the second attempt");
+    assert.ok(out.getter.made >= 1 && out.getter.first.message.startsWith("Name 1 "), JSON.stringify(out.getter.first));
+    if (!one) {
+      for (const f of ["validate", "validateText", "checkField", "normalize", "toHttp"]) {
+        const r = out[`long:${f}`];
+        assert.equal(r.threw, undefined, `${f} with a 2,000,000-character provider id threw ${r.threw}`);
+        assert.equal(r.first.code, "not_allowed", f);
+        assert.equal(r.first.params.actual, "\u0001".repeat(100) + "…", f);
+      }
     }
     // The plain answers are those of the large request (the traps above were on real work).
     const { code, params, suggestion } = out["validate:plain"].first;
