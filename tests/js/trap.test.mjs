@@ -24,10 +24,17 @@ import { createHash } from "node:crypto";
 let made = 0;
 let fresh = [];
 let poisonNext = 0;
+let refuseNext = 0;
 // Take an instance's memory as far as it grows (65,536 pages, or less where the platform stops).
 const exhaust = (inst) => { const m = inst.exports.memory; for (let s = 32768; s >= 1; s >>= 1) { try { m.grow(s); } catch {} } };
 const keep = (inst) => { made++; fresh.push(new WeakRef(inst)); if (poisonNext > 0) { poisonNext--; exhaust(inst); } return inst; };
-WebAssembly.Instance = new Proxy(WebAssembly.Instance, { construct: (t, a, n) => keep(Reflect.construct(t, a, n)) });
+WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+  construct: (t, a, n) => {
+    // (What V8 throws when it cannot have the memory of a new instance.)
+    if (refuseNext > 0 && refuseNext--) throw new RangeError("WebAssembly.Instance(): Out of memory: Cannot allocate Wasm memory for new instance");
+    return keep(Reflect.construct(t, a, n));
+  },
+});
 for (const f of ["instantiate", "instantiateStreaming"]) {
   const o = WebAssembly[f];
   WebAssembly[f] = async (...a) => { const r = await o(...a); keep(r instanceof WebAssembly.Instance ? r : r.instance); return r; };
@@ -103,6 +110,13 @@ for (const [f, run] of Object.entries(small)) {
   attempt(f + ":broken", run);
   attempt(f + ":plain", run);
 }
+// A restart the platform refuses (no memory for a new instance): that call answers with the
+// unreadable report from the instance made at its next attempt, and the module works after it.
+exhaustFresh();
+refuseNext = 1;
+attempt("refused", () => call("validate", big));
+refuseNext = 0;
+attempt("refused:good", () => call("validate", good));
 // The options are read once: a getter is not read again for the second attempt.
 {
   let reads = 0;
@@ -180,6 +194,9 @@ for (const [what, entry, p, one, glues, load] of ENTRIES) {
       assert.equal(broken.digest, plain.digest, `${f}: the answer on a fresh instance is the call's own`);
       assert.equal(plain.first.code, f === "unknown" ? "not_allowed" : "unreadable", f);
     }
+    assert.equal(out.refused.threw, undefined, `a refused restart: ${out.refused.threw}`);
+    assert.deepEqual([out.refused.first.code, out.refused.first.params.detail], ["unreadable", "the WebAssembly module failed twice (out of memory?) and was restarted"]);
+    assert.deepEqual([out["refused:good"].ok, out["refused:good"].made], [true, 0], "a good request after a refused restart");
     assert.equal(out.getterReads, 1, "the labels getter was read again for the second attempt");
     assert.ok(out.getter.made >= 1 && out.getter.first.message.startsWith("Name 1 "), JSON.stringify(out.getter.first));
     if (!one) {
