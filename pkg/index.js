@@ -354,13 +354,13 @@ function refusal(p, lang) {
 
 /**
  * The report for a request cut at the values budget: one `unreadable` issue at "" (what was read
- * is not checked: a report of part of a request would say wrong things about the rest); with
- * `mark`, that issue with another detail.
+ * is not checked: a report of part of a request would say wrong things about the rest).
  */
 function cutReport(i, p, lang) {
   return guard(() => marked(i, p, lang, CUT_MARK), i, p, lang);
 }
 
+/** The report of one `unreadable` issue at "" whose detail is the `@unreadable` token `mark`'s. */
 function marked(i, p, lang, mark) {
   return report(wasm.check(i, mark, lang === "zh" ? 1 : 0, "", 1, "", 0), p);
 }
@@ -373,11 +373,11 @@ function marked(i, p, lang, mark) {
 // `guard(run, ...)` (every call into the module, once it is loaded) makes the call again on a fresh
 // instance of the same compiled module (the glue's `restart`, synchronous: no download, no compile);
 // should that trap as well, the answer is the `unreadable` report of TRAP_MARK (for an unknown
-// provider, the call a third time: its refusal), from a third instance. So a trap never escapes a call, and the next call
-// starts clean. (The core's messages::OWN_DETAILS has the text in both languages.) A glue whose
-// restart failed (the platform refused the new instance its memory) has no instance: its calls
-// throw a TypeError, and the next attempt restarts it again. The options are read once, outside
-// `run`: a getter is not read again for the second attempt.
+// provider, the call a third time: its refusal), from a third instance. So a trap never escapes a
+// call, and the next call starts clean. (The core's messages::OWN_DETAILS has the text in both
+// languages.) A glue whose restart failed (the platform refused the new instance its memory) has
+// no instance: its calls throw a TypeError, and the next attempt restarts it again. The options
+// are read once, outside `run`: a getter is not read again for the second attempt.
 const TRAP_MARK = '@unreadable"the WebAssembly module failed twice (out of memory?) and was restarted"';
 
 function guard(run, i, p, lang) {
