@@ -375,9 +375,9 @@ function marked(i, p, lang, mark) {
 // should that trap as well, the answer is the `unreadable` report of TRAP_MARK (for an unknown
 // provider, the call a third time: its refusal), from a third instance. So a trap never escapes a
 // call, and the next call starts clean. (The core's messages::OWN_DETAILS has the text in both
-// languages.) A glue whose restart failed (the platform refused the new instance its memory) has
-// no instance: its calls throw a TypeError, and the next attempt restarts it again. The options
-// are read once, outside `run`: a getter is not read again for the second attempt.
+// languages.) Where the platform refuses the new instance, the glue keeps the old one (see
+// scripts/gen-entries.mjs withRestart). The options are read once, outside `run`: a getter is not
+// read again for the second attempt.
 const TRAP_MARK = '@unreadable"the WebAssembly module failed twice (out of memory?) and was restarted"';
 
 function guard(run, i, p, lang) {
@@ -386,14 +386,13 @@ function guard(run, i, p, lang) {
       return k < 2 || i < 0 ? run() : marked(i, p, lang, TRAP_MARK);
     } catch (e) {
       // (A trap is a WebAssembly.RuntimeError; the stack overflowing inside the module, a
-      // RangeError; a glue without an instance, a TypeError. A plain Error is the package's own,
-      // such as that of a module that could not be loaded: the caller's to see, as is the third
-      // attempt's error.)
+      // RangeError. A plain Error is the package's own, such as that of a module that could not be
+      // loaded: the caller's to see, as is the third attempt's error.)
       if (k > 1 || e.constructor === Error) throw e;
       try {
         wasm.restart();
       } catch {
-        // no instance: the next attempt fails at once and restarts it again
+        // the platform refused a new instance: the next attempt runs on the old one
       }
     }
   }
@@ -483,12 +482,13 @@ function exactText(t) {
  * refused (`unreadable` at ""), before it is copied into the module.
  */
 export function validateText(provider, text, options) {
+  // (Not text: validate() reads the provider and the options, once.)
+  if (typeof text !== "string") return validate(provider, text, options);
   need();
   const p = providerOf(provider);
   const i = indexOf(p);
   const lang = langOf(options);
   if (i < 0) return refusal(p, lang);
-  if (typeof text !== "string") return validate(p, text, options);
   if (overLimit(text)) return tooLarge(i, lang);
   const t = texts(undefined, options);
   if (t.cut === "size") return tooLarge(i, lang);

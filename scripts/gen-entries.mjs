@@ -65,15 +65,17 @@ function replaceOnce(text, from, to, where) {
  * unusable (its memory as the trap left it: an allocator out of memory, a report half written), and
  * the glue would otherwise keep it for the page's life. Synchronous: instantiating a compiled module
  * needs no download and no compile. (Not through `initSync`, which a page that loads asynchronously
- * would then keep whole.) The old instance is let go first, so that the collection V8 makes when a
- * new memory cannot be had can take the old one; when the new instance still cannot be made, the
- * glue has none, its calls throw a TypeError, and pkg/index.js's guard restarts it again.
+ * would then keep whole.) When the new instance cannot be made (no memory for it; Chromium before
+ * 114 refuses a synchronous instance of more than 4 KB on a page's main thread), the glue keeps the
+ * old one and the error goes on: the instance stays as it was before this existed (a breaker's run:
+ * dropping it first left a glue with no instance for the page's life there, and a full module's trap
+ * took the first module's sound instance with it).
  */
 function withRestart(text, file) {
   return replaceOnce(
     text,
     "export { initSync, __wbg_init as default };\n",
-    "export function restart() {\n    wasm = wasmInstance = undefined;\n    cachedUint8ArrayMemory0 = null;\n    __wbg_finalize_init(new WebAssembly.Instance(wasmModule, __wbg_get_imports()), wasmModule);\n}\n\nexport { initSync, __wbg_init as default };\n",
+    "export function restart() {\n    const old = wasmInstance;\n    try {\n        __wbg_finalize_init(new WebAssembly.Instance(wasmModule, __wbg_get_imports()), wasmModule);\n    } catch (e) {\n        __wbg_finalize_init(old, wasmModule);\n        throw e;\n    }\n}\n\nexport { initSync, __wbg_init as default };\n",
     file,
   );
 }
@@ -246,7 +248,7 @@ function guarded(run) {
       try {
         full.restart();
       } catch {
-        // no instance: the next call restarts it again
+        // the platform refused a new instance: the old one stays
       }
     }
     throw e;

@@ -117,6 +117,17 @@ refuseNext = 1;
 attempt("refused", () => call("validate", big));
 refuseNext = 0;
 attempt("refused:good", () => call("validate", good));
+// A platform that refuses every synchronous instance (Chromium before 114 on a page's main thread),
+// in an entry with two modules: a trap in the full module (normalize) leaves each glue its old
+// instance, so the answer is the first module's unreadable report and a good request after it is
+// answered (a first version dropped the old instances first: every later call threw a TypeError).
+if (modules.length === 2) {
+  fresh = []; for (const m of modules) m.restart(); exhaust(fresh[1].deref()); fresh = [];
+  refuseNext = 1e9;
+  attempt("alwaysRefused", () => call("normalize", big));
+  attempt("alwaysRefused:good", () => call("validate", good));
+  refuseNext = 0;
+}
 // The options are read once: a getter is not read again for the second attempt.
 {
   let reads = 0;
@@ -197,6 +208,11 @@ for (const [what, entry, p, one, glues, load] of ENTRIES) {
     assert.equal(out.refused.threw, undefined, `a refused restart: ${out.refused.threw}`);
     assert.deepEqual([out.refused.first.code, out.refused.first.params.detail], ["unreadable", "the WebAssembly module failed twice (out of memory?) and was restarted"]);
     assert.deepEqual([out["refused:good"].ok, out["refused:good"].made], [true, 0], "a good request after a refused restart");
+    if (glues.length === 2) {
+      assert.equal(out.alwaysRefused.threw, undefined, `every restart refused: ${out.alwaysRefused.threw}`);
+      assert.equal(out.alwaysRefused.first.code, "unreadable");
+      assert.deepEqual([out["alwaysRefused:good"].threw, out["alwaysRefused:good"].ok], [undefined, true], "a good request after every restart was refused");
+    }
     assert.equal(out.getterReads, 1, "the labels getter was read again for the second attempt");
     assert.ok(out.getter.made >= 1 && out.getter.first.message.startsWith("Name 1 "), JSON.stringify(out.getter.first));
     if (!one) {
