@@ -24,6 +24,15 @@ export const VALID = {
   huawei: { name: "fedora-data1", image_url: "image-test:fedora_data1.qcow2", min_disk: 40 },
 };
 
+/** Where each provider keeps its image name (the keys from the request's root). */
+export const NAME = {
+  zenlayer: ["imageName"],
+  tencent: ["ImageName"],
+  openstack: ["body", "createImage", "name"],
+  nova: ["body", "createImage", "name"],
+  huawei: ["name"],
+};
+
 /** A getter, trap or toString that throws. */
 export const boom = () => {
   throw new Error("boom");

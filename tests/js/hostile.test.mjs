@@ -8,16 +8,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkField, encode, normalize, toHttp, validate, validateText } from "../../pkg/node.js";
 import { PROVIDERS, runModule } from "./helpers.mjs";
-import { boom, stillWorks, VALID } from "./fixtures.mjs";
+import { boom, NAME, stillWorks, VALID } from "./fixtures.mjs";
 
-// Where each provider keeps its image name.
-const NAME = {
-  zenlayer: ["imageName"],
-  tencent: ["ImageName"],
-  openstack: ["body", "createImage", "name"],
-  nova: ["body", "createImage", "name"],
-  huawei: ["name"],
-};
 const ptr = (segs) => segs.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 
 function clone(v) {

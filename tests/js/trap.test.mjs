@@ -13,7 +13,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PROVIDERS, runModule } from "./helpers.mjs";
-import { VALID } from "./fixtures.mjs";
+import { NAME, VALID } from "./fixtures.mjs";
 
 const pkg = (f) => JSON.stringify(new URL(`../../pkg/${f}`, import.meta.url).href);
 
@@ -150,15 +150,9 @@ console.log(JSON.stringify(out));
 `;
 }
 
-const NAME = {
-  zenlayer: ["imageName"],
-  tencent: ["ImageName"],
-  openstack: ["body", "createImage", "name"],
-  nova: ["body", "createImage", "name"],
-  huawei: ["name"],
-};
-
 const TWICE_ZH = "无法读取请求：WebAssembly 模块两次失败（内存不足？），已重新启动。";
+/** The detail of that report (messages::OWN_DETAILS, pkg/index.js TRAP_MARK). */
+const TRAP_DETAIL = "the WebAssembly module failed twice (out of memory?) and was restarted";
 
 // [what, entry, provider, one-provider entry, its glue modules (pkg/), how it is loaded]
 const ENTRIES = [
@@ -193,7 +187,7 @@ for (const [what, entry, p, one, glues, load] of ENTRIES) {
       assert.deepEqual([twice.ok, twice.issues], [false, 1], `${f}: two traps: ${JSON.stringify(twice.first)}`);
       const i = twice.first;
       assert.deepEqual([i.code, i.path, i.severity, i.message], ["unreadable", "", "error", TWICE_ZH]);
-      assert.equal(i.params.detail, "the WebAssembly module failed twice (out of memory?) and was restarted");
+      assert.equal(i.params.detail, TRAP_DETAIL);
       if (f === "normalize") assert.deepEqual([twice.changes, twice.normalized], [[], true]);
       assert.deepEqual([out[`${f}:good`].ok, out[`${f}:good`].made], [true, 0], `${f}: a good request after one trap`);
       assert.deepEqual([out[`${f}:good2`].ok, out[`${f}:good2`].made], [true, 0], `${f}: a good request after two`);
@@ -206,7 +200,7 @@ for (const [what, entry, p, one, glues, load] of ENTRIES) {
       assert.equal(plain.first.code, f === "unknown" ? "not_allowed" : "unreadable", f);
     }
     assert.equal(out.refused.threw, undefined, `a refused restart: ${out.refused.threw}`);
-    assert.deepEqual([out.refused.first.code, out.refused.first.params.detail], ["unreadable", "the WebAssembly module failed twice (out of memory?) and was restarted"]);
+    assert.deepEqual([out.refused.first.code, out.refused.first.params.detail], ["unreadable", TRAP_DETAIL]);
     assert.deepEqual([out["refused:good"].ok, out["refused:good"].made], [true, 0], "a good request after a refused restart");
     if (glues.length === 2) {
       assert.equal(out.alwaysRefused.threw, undefined, `every restart refused: ${out.alwaysRefused.threw}`);
