@@ -332,9 +332,55 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value
         }
     }
     if n > MAX_TAGS {
-        // (Its message names the field by its label, "Tags", and counts the image's tags.)
-        c.push(p, Kind::TooMany { max: MAX_TAGS as u64, actual: n as u64 }, Severity::Error, None);
+        // The count is of tags, not of the sets that hold them: the generic `too_many` wording
+        // ("Tag sets have 60 items") would count a caller's label of the sets.
+        let count = crate::messages::num(n as i64);
+        push_worded(
+            c,
+            p,
+            "/TagSpecification",
+            Kind::TooMany { max: MAX_TAGS as u64, actual: n as u64 },
+            None,
+            |pick, plural| {
+                [
+                    pick(if plural { " include " } else { " includes " }, "包含 "),
+                    &count,
+                    pick(" tags for the image; at most 50 are allowed.", " 个镜像标签；最多允许 50 个。"),
+                ]
+                .concat()
+            },
+            ("At most 50 tags for the image", "镜像最多 50 个标签"),
+        );
     }
+}
+
+/// Pushes an error at `at` whose message is the label of the field at `labelled` followed by words
+/// of its own: `long(pick, plural)` (`pick(en, zh)` chooses the request's language; `plural`: the
+/// label takes a plural verb in English) and the short message `short` (en, zh). For counts the
+/// generic templates would misname: a count of tags at their sets, of system-disk snapshots at a
+/// list of snapshots.
+fn push_worded(
+    c: &mut Checker,
+    at: &Path<'_>,
+    labelled: &str,
+    kind: Kind,
+    code: Option<ProviderCode>,
+    long: impl FnOnce(&dyn Fn(&'static str, &'static str) -> &'static str, bool) -> String,
+    short: (&'static str, &'static str),
+) {
+    let zh = c.lang == crate::Lang::Zh;
+    let pick = |en, zh_text| if zh { zh_text } else { en };
+    let name = crate::labels::name(c.provider, labelled, None, c.lang, c.label_index());
+    let long = long(&pick, name.plural);
+    let mut message = name.text;
+    if zh {
+        crate::labels::push_spaced(&mut message, &long);
+    } else {
+        message.push_str(&long);
+    }
+    let issue = c.push(at, kind, Severity::Error, code);
+    issue.message = message;
+    issue.short_message = pick(short.0, short.1).to_owned();
 }
 
 /// One tag set (an item of `TagSpecification`, field `f`) at `sp`: also what `check_field` runs there.
@@ -504,45 +550,39 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                 let systems = system_ids.len();
                 // Both say what they are about (a count of system-disk snapshots, not of the list):
                 // the label of /SnapshotIds, then their own words.
-                let (lang, provider) = (c.lang, c.provider);
-                let label = || crate::labels::name(provider, "/SnapshotIds", None, lang, c.label_index());
-                let n = crate::messages::num(systems as i64);
-                // (Pieces of the chosen language only: [en, zh] pairs, picked by `lang`.)
-                let zh = lang == crate::Lang::Zh;
-                let pick = |en: &'static str, zh_text: &'static str| if zh { zh_text } else { en };
-                let texts = if systems == 0 {
-                    let name = label().text;
-                    let issue = c.push(&sp, Kind::Required, Severity::Error, Some(codes::TC_NO_SYSTEM_SNAPSHOT));
-                    let short = pick("Must include a snapshot of a system disk", "必须包含一个系统盘快照");
-                    Some((
-                        issue,
-                        name,
-                        [pick(" must include a snapshot of a system disk.", "必须包含一个系统盘快照。")].concat(),
-                        short,
-                    ))
+                if systems == 0 {
+                    push_worded(
+                        c,
+                        &sp,
+                        "/SnapshotIds",
+                        Kind::Required,
+                        Some(codes::TC_NO_SYSTEM_SNAPSHOT),
+                        |pick, _| {
+                            pick(" must include a snapshot of a system disk.", "必须包含一个系统盘快照。").to_owned()
+                        },
+                        ("Must include a snapshot of a system disk", "必须包含一个系统盘快照"),
+                    );
                 } else if systems > 1 {
-                    let name = label();
-                    let kind = Kind::TooMany { max: 1, actual: systems as u64 };
-                    let issue = c.push(&sp, kind, Severity::Error, Some(codes::TC_TWO_SYSTEM_SNAPSHOTS));
-                    let verb = if name.plural { " include " } else { " includes " };
-                    let long = [
-                        pick(verb, "包含 "),
-                        &n,
-                        pick(" snapshots of system disks; at most 1 is allowed.", " 个系统盘快照；最多允许 1 个。"),
-                    ]
-                    .concat();
-                    Some((issue, name.text, long, pick("At most 1 snapshot of a system disk", "最多 1 个系统盘快照")))
-                } else {
-                    None
-                };
-                if let Some((issue, mut message, long, short)) = texts {
-                    if zh {
-                        crate::labels::push_spaced(&mut message, &long);
-                    } else {
-                        message.push_str(&long);
-                    }
-                    issue.message = message;
-                    issue.short_message = short.to_owned();
+                    let n = crate::messages::num(systems as i64);
+                    push_worded(
+                        c,
+                        &sp,
+                        "/SnapshotIds",
+                        Kind::TooMany { max: 1, actual: systems as u64 },
+                        Some(codes::TC_TWO_SYSTEM_SNAPSHOTS),
+                        |pick, plural| {
+                            [
+                                pick(if plural { " include " } else { " includes " }, "包含 "),
+                                &n,
+                                pick(
+                                    " snapshots of system disks; at most 1 is allowed.",
+                                    " 个系统盘快照；最多允许 1 个。",
+                                ),
+                            ]
+                            .concat()
+                        },
+                        ("At most 1 snapshot of a system disk", "最多 1 个系统盘快照"),
+                    );
                 }
             }
         }
