@@ -25,10 +25,12 @@ export type LangTag = Lang | "zh-CN" | "zh-Hans" | "zh-Hans-CN" | "en-US" | (str
 /**
  * The console's own labels for the messages: JSON pointer -> label (`{ "/ImageName": "名称" }`).
  * A segment `*` stands for any one segment (`"/TagSpecification/*\/Tags/*\/Key"`); `*key` for an
- * OpenStack metadata key (as `describe` writes it); a part of a Huawei `key.value` tag is
- * labelled at `/tags/*\/key` and `/tags/*\/value`. A label given for an exact pointer is the
- * whole name; one matched through `*` keeps the position ("第 2 个标签的" + label). The fewest `*`
- * wins. Fields without a label of the console are named by `describe`'s labels.
+ * OpenStack metadata key (as `describe` writes it; the entry's own pointer names its value); a
+ * part of a Huawei `key.value` tag is labelled at `/tags/*\/key` and `/tags/*\/value`. A label
+ * given for an exact pointer is the whole name; one matched through `*` keeps the position
+ * ("第 2 个标签的" + label). The fewest `*` wins; between as many, the one naming the first segment
+ * where they differ exactly (whatever the order of the keys). Fields without a label of the
+ * console are named by `describe`'s labels.
  */
 export type Labels = Readonly<Record<string, string>>;
 
@@ -358,7 +360,7 @@ export interface IssueParamsMap {
   already_exists: { value: string };
 }
 
-/** The params of an issue with code `C`. Huawei `key.value` tags add which part is wrong. */
+/** The params of an issue with code `C`. Huawei `key.value` tags and OpenStack/Nova metadata entries add which part is wrong. */
 export type IssueParams<C extends IssueCode = IssueCode> = IssueParamsMap[C] & { part?: "key" | "value" };
 
 /** An issue with code `C`. */
@@ -685,7 +687,7 @@ export interface StandardSchemaOptions<P extends Provider = Provider> {
 
 /** One problem, for display under the input at `path`. */
 export interface StandardIssue {
-  /** The issue's `shortMessage` (no field name), in the language of `lang`. */
+  /** The issue's `shortMessage` (no field name), in the language of `lang`; its `message` where it concerns a part of the value at `path` (`params.part`: a Huawei `key.value` tag's key or value, a metadata entry's key or value), which names the part. */
   readonly message: string;
   /** The keys to the field, array indices as numbers (`["TagSpecification", 0, "Tags", 1, "Key"]`); absent for the whole request. */
   readonly path?: ReadonlyArray<string | number> | undefined;

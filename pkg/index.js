@@ -13,7 +13,7 @@
 // the per-provider entries).
 import initWasm, * as wasm from "./wasm/createimage.js";
 import { DESCRIBE, SCHEMA } from "./rules.js";
-import { message, moduleLoader } from "./inline.js";
+import { langOf, message, moduleLoader } from "./inline.js";
 
 // ----- loading ------------------------------------------------------------------------------
 const module = moduleLoader(
@@ -257,19 +257,6 @@ function id(provider) {
     return typeof provider === "string" ? provider : String(provider);
   } catch {
     return "";
-  }
-}
-
-// `lang`: any BCP 47 tag (`navigator.language`): Chinese for every `zh` (or `cmn`) tag, whatever its
-// subtags (zh-CN, zh-Hans-CN, zh-TW...), English for any other; as the core's Lang::from_bcp47.
-const ZH = /^(?:zh|cmn)(?:[-_]|$)/i;
-
-function langOf(options) {
-  try {
-    const l = options && options.lang;
-    return typeof l === "string" && ZH.test(l) ? "zh" : "en";
-  } catch {
-    return "en";
   }
 }
 

@@ -15,6 +15,20 @@ export function message(e) {
 }
 
 /**
+ * The language of `options.lang`: any BCP 47 tag (`navigator.language`) gives "zh" for every `zh` (or
+ * `cmn`) tag, whatever its subtags (zh-CN, zh-Hans-CN, zh-TW...), "en" for any other; as the core's
+ * Lang::from_bcp47. Never throws (a getter that throws: "en").
+ */
+export function langOf(options) {
+  try {
+    const l = options && options.lang;
+    return typeof l === "string" && /^(?:zh|cmn)(?:[-_]|$)/i.test(l) ? "zh" : "en";
+  } catch {
+    return "en";
+  }
+}
+
+/**
  * The Error for a module that could not be loaded, with what to do about it (`cause`: the original);
  * `which`: " of normalize and toHttp" for a browser entry's second module, else "".
  */

@@ -6,7 +6,8 @@
 //   `{ value }` (the value as given, not normalized) when the request has no error (warnings
 //   never fail it), else `{ issues: [{ message, path }] }` with the issue's `shortMessage` (the
 //   message without the field name, for display under the input; `message` where a report has
-//   none) and its JSON pointer as an array of keys (array indices as numbers, `""` as no path),
+//   none, and for an issue about a part of the value at its path, which names the part) and its
+//   JSON pointer as an array of keys (array indices as numbers, `""` as no path),
 //   one issue per pointer of `paths` for an issue that concerns several fields.
 // - Synchronous once the WebAssembly module is ready; before that it starts loading it (init())
 //   and returns a Promise of the same result. It never throws: a module that cannot load gives
@@ -15,6 +16,7 @@
 //   defaulting to true: an empty form control ("", [], null) in an optional field or an unused
 //   alternative is absent. A validate() call may override them with `{ libraryOptions: {...} }`.
 import { init, isReady, jsonSchema, validate } from "./index.js";
+import { langOf, message as errorText } from "./inline.js";
 
 /** The Standard Schema of a provider's request for the main entry. */
 export function standardSchema(provider, options) {
@@ -111,7 +113,9 @@ function result(value, report) {
   const issues = [];
   for (const i of report.issues) {
     if (i.severity === "warning") continue;
-    const message = typeof i.shortMessage === "string" ? i.shortMessage : i.message;
+    // An issue about a part of the value at its path (a Huawei `key.value` tag's key or value, a
+    // metadata entry's key or value: `params.part`) shows `message`, which names the part.
+    const message = typeof i.shortMessage === "string" && !i.params?.part ? i.shortMessage : i.message;
     const pointers = Array.isArray(i.paths) && i.paths.length > 0 ? i.paths : [i.path];
     const seen = new Set();
     for (const p of pointers) {
@@ -161,15 +165,6 @@ function child(v, key) {
   }
 }
 
-// Chinese for every `zh` (or `cmn`) tag, as validate() reads `lang` (index.js, Lang::from_bcp47).
-function zh(o) {
-  try {
-    return typeof o.lang === "string" && /^(?:zh|cmn)(?:[-_]|$)/i.test(o.lang);
-  } catch {
-    return false;
-  }
-}
-
 /** A caller's value as text for an Error message: never throws (a toString that throws, a Symbol...). */
 function text(v) {
   try {
@@ -179,17 +174,13 @@ function text(v) {
   }
 }
 
+// (`lang` read as validate() reads it.)
 function failure(o, e) {
-  let detail;
-  try {
-    detail = String(e && e.message !== undefined ? e.message : e);
-  } catch {
-    detail = "unreadable error";
-  }
+  const detail = errorText(e);
   return {
     issues: [
       {
-        message: zh(o)
+        message: langOf(o) === "zh"
           ? `无法校验（${detail}），请稍后重试。`
           : `The request could not be checked (${detail}); try again.`,
       },

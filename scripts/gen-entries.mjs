@@ -186,7 +186,7 @@ const index = replaceOnce(
   `from "../../inline.js";`,
   "pkg/index.js",
 );
-const standard = readFileSync(join(PKG, "standard.js"), "utf8");
+const standard = replaceOnce(readFileSync(join(PKG, "standard.js"), "utf8"), `from "./inline.js";`, `from "../../inline.js";`, "pkg/standard.js");
 if (!standard.includes(`from "./index.js";`)) throw new Error("gen-entries: pkg/standard.js no longer imports ./index.js");
 const { DESCRIBE, SCHEMA } = await import(pathToFileURL(join(PKG, "rules.js")).href);
 

@@ -23,9 +23,10 @@ use crate::{ParseError, Report};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// Text that is not JSON (with where and why).
+    /// Text that is not JSON (with where and why). Its `Display` says where and why, so
+    /// `source()` is `None` (a report of the chain, such as anyhow's, shows it once).
     #[error("the text is not JSON: {0}")]
-    Json(#[from] ParseError),
+    Json(ParseError),
     /// A request with errors: the report lists them (its `Display` gives one line per issue).
     #[error(transparent)]
     Invalid(#[from] Report),
@@ -47,10 +48,26 @@ pub enum Error {
         /// JSON pointer into the body.
         path: String,
     },
-    /// `http` rejected a part of the request (method, URI or a header).
+    /// `http` rejected a part of the request (method, URI or a header). Its `Display` includes
+    /// `http`'s, so `source()` is `None`.
     #[cfg(feature = "http")]
     #[error("the HTTP request cannot be built: {0}")]
-    Http(#[from] ::http::Error),
+    Http(::http::Error),
+}
+
+// (By hand, not thiserror's `#[from]`, which would also make the error its `source()`: its text
+// would then show twice in a report of the chain.)
+impl From<ParseError> for Error {
+    fn from(e: ParseError) -> Error {
+        Error::Json(e)
+    }
+}
+
+#[cfg(feature = "http")]
+impl From<::http::Error> for Error {
+    fn from(e: ::http::Error) -> Error {
+        Error::Http(e)
+    }
 }
 
 impl Error {

@@ -221,11 +221,13 @@ impl<'o> Labels<'o> {
     /// The console's label for the pointer made of the first `n` segments of `p` and `extra`, and
     /// whether its key names this pointer exactly. A key segment `*` matches any one segment;
     /// `*key` matches the key of a map entry (a metadata key, as `describe` writes it:
-    /// `/body/createImage/metadata/*key`), where a plain `*` names the entry's value. Of the keys
-    /// that match, the one with the fewest wildcards wins (then the first given); wildcards match
-    /// within [`MAX_WILD_SEGMENTS`] segments. A segment that is itself `*` or `*key` is matched by
-    /// its position's wildcard only (a pattern cannot name it literally: a metadata key `*` is not
-    /// the value's `/metadata/*`).
+    /// `/body/createImage/metadata/*key`), where a plain `*` names the entry's value, and only it
+    /// (the entry's own pointer names its value). Of the keys that match, the one with the fewest
+    /// wildcards wins; between two with as many, the one naming the first segment where they
+    /// differ exactly (`/a/0/b/*` before `/a/*/b/0`, in whatever order they were given); a key
+    /// given twice: its first label. Wildcards match within [`MAX_WILD_SEGMENTS`] segments. A
+    /// segment that is itself `*` or `*key` is matched by its position's wildcard only (a pattern
+    /// cannot name it literally: a metadata key `*` is not the value's `/metadata/*`).
     fn find(&self, p: &[String], n: usize, extra: Option<&str>, map_key: bool) -> Option<(&str, bool)> {
         if self.entries.is_empty() {
             return None;
@@ -233,9 +235,10 @@ impl<'o> Labels<'o> {
         let len = n + usize::from(extra.is_some());
         let seg = |k: usize| if k < n { p[k].as_str() } else { extra.unwrap_or("") };
         let wild = |k: usize| if map_key && k + 1 == len { "*key" } else { "*" };
-        // Every choice of wildcard segments (bit k of `mask`: segment k is one), at most 2^6: the
-        // key that matches with the fewest wildcards (a segment that is itself a wildcard token is
-        // matched by its position's wildcard only, and counts as one), then the first given.
+        // Every choice of wildcard segments (bit `len - 1 - k` of `mask`: segment k is one), at
+        // most 2^6, in increasing order: the first key found with the fewest wildcards is the one
+        // whose first wildcard comes latest (a segment that is itself a wildcard token is matched
+        // by its position's wildcard only, and counts as one; a map key by `*key` only).
         let masks: u32 = if len <= MAX_WILD_SEGMENTS { 1 << len } else { 1 };
         let mut best: Option<(usize, usize)> = None;
         let mut probe = String::new();
@@ -245,7 +248,8 @@ impl<'o> Labels<'o> {
             for k in 0..len {
                 let (s, w) = (seg(k), wild(k));
                 probe.push('/');
-                if s == w || s == "*" || s == "*key" || (k < MAX_WILD_SEGMENTS && (mask >> k) & 1 == 1) {
+                // (`masks` is 1 where `len` is above MAX_WILD_SEGMENTS: then no bit is read.)
+                if s == w || s == "*" || s == "*key" || w == "*key" || (masks > 1 && (mask >> (len - 1 - k)) & 1 == 1) {
                     wilds += 1;
                     probe.push_str(w);
                 } else {
@@ -255,8 +259,9 @@ impl<'o> Labels<'o> {
             // The first entry of this key: its first label.
             let at = self.entries.partition_point(|(key, _)| key.as_ref() < probe.as_str());
             if let Some((_, i)) = self.entries.get(at).filter(|(key, _)| key.as_ref() == probe) {
-                let found = (wilds, *i);
-                best = Some(best.map_or(found, |b| b.min(found)));
+                if best.is_none_or(|(w, _)| wilds < w) {
+                    best = Some((wilds, *i));
+                }
             }
         }
         best.map(|(wilds, i)| (self.label(i), wilds == 0))
@@ -592,7 +597,7 @@ mod tests {
         map_key: bool,
     ) -> Option<(&'c str, bool)> {
         let len = n + usize::from(extra.is_some());
-        let mut best: Option<(&str, usize)> = None;
+        let mut best: Option<(&str, usize, Vec<bool>)> = None;
         for (pattern, label) in labels {
             if label.is_empty() || !(pattern.is_empty() || pattern.starts_with('/')) {
                 continue;
@@ -608,14 +613,19 @@ mod tests {
                 if a == w {
                     wild += 1;
                 }
-                // A segment that is a wildcard token is named by the wildcard only.
-                a == w || (a == b && b != "*" && b != "*key")
+                // A segment that is a wildcard token is named by the wildcard only, a map key by
+                // `*key` only.
+                a == w || (a == b && b != "*" && b != "*key" && w != "*key")
             });
-            if matches && best.is_none_or(|(_, w)| wild < w) {
-                best = Some((label, wild));
+            // Fewest wildcards, then the first segment where two differ named exactly, then the
+            // first given.
+            let places: Vec<bool> =
+                pat.iter().enumerate().map(|(k, a)| a == if map_key && k + 1 == len { "*key" } else { "*" }).collect();
+            if matches && best.as_ref().is_none_or(|(_, w, at)| (wild, &places) < (*w, at)) {
+                best = Some((label, wild, places));
             }
         }
-        best.map(|(l, w)| (l, w == 0))
+        best.map(|(l, w, _)| (l, w == 0))
     }
 
     #[test]
@@ -648,36 +658,56 @@ mod tests {
             "/*/*/*/*/*/*",
             "/*/*/*/*/*/*/*",
         ];
-        let labels: Vec<(String, String)> = patterns
+        let mut labels: Vec<(String, String)> = patterns
             .iter()
             .enumerate()
             .map(|(i, p)| (p.to_string(), if i == 6 { String::new() } else { format!("L{i}") }))
             .collect();
-        let index = Labels::new(&labels);
         let segs = ["a", "b", "c", "x", "y", "z", "*", "*key", "a/b", "a~b", "~2", "value"];
         let mut checked = 0;
-        for len in 0..=7usize {
-            // A deterministic spread of pointers of this length.
-            for seed in 0..200usize {
-                let p: Vec<String> =
-                    (0..len).map(|k| segs[(seed * 7 + k * 5 + seed / (k + 1)) % segs.len()].to_owned()).collect();
-                for extra in [None, Some("value"), Some("key")] {
-                    for map_key in [false, true] {
-                        let want = reference(&labels, &p, p.len(), extra, map_key);
-                        let got = index.find(&p, p.len(), extra, map_key);
-                        let total = len + usize::from(extra.is_some());
-                        if total <= MAX_WILD_SEGMENTS {
-                            assert_eq!(got, want, "{p:?} {extra:?} {map_key}");
-                        } else {
-                            // Deeper: only a label given for the pointer exactly.
-                            assert_eq!(got, want.filter(|(_, exact)| *exact), "{p:?} {extra:?} {map_key}");
+        let mut answers = Vec::new();
+        // The patterns in both orders: the same answers (the rule does not depend on the order).
+        for reversed in [false, true] {
+            if reversed {
+                labels.reverse();
+            }
+            let index = Labels::new(&labels);
+            let mut k = 0;
+            for len in 0..=7usize {
+                // A deterministic spread of pointers of this length.
+                for seed in 0..200usize {
+                    let p: Vec<String> =
+                        (0..len).map(|k| segs[(seed * 7 + k * 5 + seed / (k + 1)) % segs.len()].to_owned()).collect();
+                    for extra in [None, Some("value"), Some("key")] {
+                        for map_key in [false, true] {
+                            let want = reference(&labels, &p, p.len(), extra, map_key);
+                            let got = index.find(&p, p.len(), extra, map_key);
+                            let owned = got.map(|(l, exact)| (l.to_owned(), exact));
+                            if reversed {
+                                assert_eq!(
+                                    owned, answers[k],
+                                    "{p:?} {extra:?} {map_key}: another answer in reverse order"
+                                );
+                            } else {
+                                answers.push(owned);
+                            }
+                            k += 1;
+                            let total = len + usize::from(extra.is_some());
+                            if total <= MAX_WILD_SEGMENTS {
+                                assert_eq!(got, want, "{p:?} {extra:?} {map_key}");
+                            } else {
+                                // Deeper: only a label given for the pointer exactly.
+                                assert_eq!(got, want.filter(|(_, exact)| *exact), "{p:?} {extra:?} {map_key}");
+                            }
+                            checked += 1;
                         }
-                        checked += 1;
                     }
                 }
             }
         }
-        assert!(checked > 9_000);
+        assert!(checked > 18_000);
+        labels.reverse();
+        let index = Labels::new(&labels);
         let deep: Vec<String> = ["x", "1", "y", "2", "z", "3", "w"].iter().map(|s| s.to_string()).collect();
         assert_eq!(index.find(&deep, 6, None, false).map(|l| l.0), Some("L23"));
         assert_eq!(index.find(&deep, 7, None, false), None, "no wildcard past 6 segments");

@@ -1560,6 +1560,9 @@ mod tests {
                     let mut at = f.path.clone();
                     if let Some(part) = f.part {
                         at = [at.as_str(), "/", part].concat();
+                    } else if f.path.starts_with("/body/createImage/metadata/") {
+                        // A metadata key is labelled by `*key` only (the entry's pointer is its value's).
+                        at = "/body/createImage/metadata/*key".to_owned();
                     }
                     let own = [(at, "ZZ LABEL".to_owned())];
                     let (full2, short2) = texts(lang, f.provider, &f.path, kind, f.part, &Labels::new(&own));

@@ -419,3 +419,39 @@ fn warnings_added_after_a_report_keep_its_cap() {
     assert_eq!((last.path.as_str(), last.severity), ("", Severity::Warning));
     assert!(matches!(last.kind, Kind::TooMany { max: 10_000, actual: 10_001 }), "{:?}", last.kind);
 }
+
+/// A metadata entry's key and value issues are both at the entry's pointer; each says its part
+/// (`params.part`: "key" or "value"), and the key is named by a `*key` label only: a label for the
+/// entry's own pointer names its value (a breaker's finding, 2026-12-01: "Value of a~b contains “~”",
+/// the bad character being in the key).
+#[test]
+fn metadata_key_and_value_issues_say_their_part_and_take_their_own_labels() {
+    let body = r#"{"project_id":"c4b5c8a3e2f54f0f9a7d1b2c3d4e5f60","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{"createImage":{"name":"n","metadata":{"a~b":5}}}}"#;
+    for provider in [Provider::Nova, Provider::OpenStack] {
+        let r = check_json(provider, body, &Options::default()).unwrap();
+        let found: Vec<_> = r.issues.iter().map(|i| (i.path.as_str(), i.code(), i.part)).collect();
+        let at = "/body/createImage/metadata/a~0b";
+        assert_eq!(found, [(at, Code::BadChar, Some("key")), (at, Code::WrongType, Some("value"))], "{provider:?}");
+        assert!(r.to_json().contains(r#""part":"key""#));
+        let labels = [("/body/createImage/metadata/*key", "Key"), ("/body/createImage/metadata/a~0b", "Value of a~b")];
+        let r = check_json(provider, body, &Options::default().with_labels(labels)).unwrap();
+        assert!(r.issues[0].message.starts_with("Key \"a~b\" contains “~”"), "{}", r.issues[0].message);
+        assert!(r.issues[1].message.starts_with("Value of a~b must be a string"), "{}", r.issues[1].message);
+        // Without a `*key` label, the key keeps its own words.
+        let r = check_json(provider, body, &Options::default().with_labels([labels[1]])).unwrap();
+        assert!(r.issues[0].message.starts_with("Metadata key \"a~b\" contains"), "{}", r.issues[0].message);
+    }
+}
+
+/// Two labels that match a field with as many wildcards: the one naming the first segment where
+/// they differ exactly wins, whatever their order (it was the first given: labels spread in
+/// another order named the field otherwise).
+#[test]
+fn labels_tied_on_wildcards_do_not_depend_on_their_order() {
+    let body = r#"{"ImageName":"w","InstanceId":"i","TagSpecification":[{"ResourceType":"image","Tags":[{"Key":"","Value":"v"}]}]}"#;
+    let (a, b) = (("/TagSpecification/0/Tags/*/Key", "A"), ("/TagSpecification/*/Tags/0/Key", "B"));
+    for labels in [[a, b], [b, a]] {
+        let r = check_json(Provider::Tencent, body, &Options::default().with_labels(labels)).unwrap();
+        assert_eq!(r.issues[0].message, "A of tag 1 must not be empty.");
+    }
+}

@@ -256,6 +256,8 @@ fn report_as_an_error_and_as_a_result() {
     assert_eq!(err.to_string(), text);
     let err: Error = Value::parse("{").unwrap_err().into();
     assert!(err.to_string().starts_with("the text is not JSON: "), "{err}");
+    // Its text says where and why once: no source repeating it (anyhow showed it twice).
+    assert!(std::error::Error::source(&err).is_none());
     assert!(matches!(check_json(Provider::Huawei, "[1,]", &opts), Err(Error::Json(_))));
     assert!("warning".parse::<Severity>().is_ok());
 }

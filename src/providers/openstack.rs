@@ -309,7 +309,7 @@ fn check_metadata(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value<'_>) {
     }
 }
 
-/// One metadata item: its key's rules, then its value's (marked as the value), by the checker's
+/// One metadata item: its key's rules, then its value's (each marked with its part), by the checker's
 /// provider's profile.
 pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Value<'_>) {
     let profile = Profile::of(c.provider);
@@ -325,14 +325,19 @@ pub(crate) fn check_meta_entry(c: &mut Checker, ip: &Path<'_>, k: &str, val: &Va
         },
         _ => (val, None),
     };
-    // The surrogate is the key's bad_char unless an earlier character is.
-    c.check_text_with(ip, kf, &krule, k, lone);
-    // The seed's "cannot be blank": the code it documents refuses only "", upstream's pattern
-    // allows spaces; a key of whitespace only is a warning. (Tested char by char: `trim_start`
-    // brought str's pattern searcher into the wasm for this one test.)
-    if profile == Profile::Seed && !k.is_empty() && k.chars().all(char::is_whitespace) {
-        c.reading_warning(ip, Kind::Empty, kf, &SEED_BLANK_KEY);
-    }
+    // The key's issues and the value's are at the entry's pointer, each marked with its part
+    // (`params.part`), so that a form showing only a short message under the entry can tell them
+    // apart.
+    c.in_part("key", |c| {
+        // The surrogate is the key's bad_char unless an earlier character is.
+        c.check_text_with(ip, kf, &krule, k, lone);
+        // The seed's "cannot be blank": the code it documents refuses only "", upstream's pattern
+        // allows spaces; a key of whitespace only is a warning. (Tested char by char: `trim_start`
+        // brought str's pattern searcher into the wasm for this one test.)
+        if profile == Profile::Seed && !k.is_empty() && k.chars().all(char::is_whitespace) {
+            c.reading_warning(ip, Kind::Empty, kf, &SEED_BLANK_KEY);
+        }
+    });
     c.in_part("value", |c| {
         c.check_value(ip, vf, val);
     });

@@ -121,14 +121,17 @@ test("was a bug (wave 3): a label holding a private-use character stays itself b
 test("was a bug (wave 3): a label keyed on a key with a lone surrogate names exactly that key", () => {
   // Label keys were read with U+FFFD in place of a lone surrogate: "k\ud800"'s label never
   // matched "k\ud800", and named "k\ufffd" instead.
-  const req = { ...VALID.openstack, body: { createImage: { name: "n", metadata: { "k\ud800": "v", "k\ud801": "v", "k\ufffd": "v" } } } };
+  // (The entry's pointer labels its value: each value here is a number, `wrong_type`.)
+  const req = { ...VALID.openstack, body: { createImage: { name: "n", metadata: { "k\ud800": 5, "k\ud801": 5, "k\ufffd": 5 } } } };
   const labels = { "/body/createImage/metadata/k\ud800": "L800" };
   const r = validate("openstack", req, { labels });
-  const named = r.issues.filter((i) => i.message.includes("L800")).map((i) => i.path);
-  assert.deepEqual(named, ["/body/createImage/metadata/k\ud800"], JSON.stringify(r.issues));
-  const f = checkField("openstack", "/body/createImage/metadata/k\ud800", "v", { labels });
-  assert.match(f.issues[0].message, /^L800 contains/);
-  const g = checkField("openstack", "/body/createImage/metadata/k\ufffd", "v", { labels });
+  const named = r.issues.filter((i) => i.message.includes("L800")).map((i) => [i.path, i.code]);
+  assert.deepEqual(named, [["/body/createImage/metadata/k\ud800", "wrong_type"]], JSON.stringify(r.issues));
+  const f = checkField("openstack", "/body/createImage/metadata/k\ud800", 5, { labels });
+  assert.deepEqual(f.issues.map((i) => i.params.part), ["key", "value"]);
+  assert.ok(f.issues[0].message.startsWith('Metadata key "k\ud800" contains'), f.issues[0].message);
+  assert.match(f.issues[1].message, /^L800 must be a string/);
+  const g = checkField("openstack", "/body/createImage/metadata/k\ufffd", 5, { labels });
   assert.doesNotMatch(g.issues.map((i) => i.message).join(), /L800/);
 });
 

@@ -12,6 +12,7 @@ import { pathToFileURL } from "node:url";
 import { jsonSchema, providers, standardSchema, validate } from "../../pkg/node.js";
 import { createStandardSchema, keysOf } from "../../pkg/standard.js";
 import { loadCases, PKG, runModule } from "./helpers.mjs";
+import { VALID } from "./fixtures.mjs";
 
 const files = loadCases();
 
@@ -29,7 +30,9 @@ function expected(report) {
   const out = [];
   for (const i of report.issues) {
     if (i.severity !== "error") continue;
-    const message = i.shortMessage ?? i.message;
+    // An issue about a part of the value at its path (params.part) shows its whole message, which
+    // names the part; any other its short message.
+    const message = i.params.part === undefined ? (i.shortMessage ?? i.message) : i.message;
     for (const p of new Set(i.paths?.length ? i.paths : [i.path])) out.push(`${JSON.stringify(p)} ${message}`);
   }
   return out.sort();
@@ -462,4 +465,25 @@ test("before ready: validate waits for a load the page already started (init(byt
   assert.equal(out.isPromise, true);
   assert.deepEqual(out.fetched, [], "the adapter's load reused the page's");
   assert.deepEqual(out.r.issues.map((i) => i.path), [["min_disk"]]);
+});
+
+test("was a bug (2026-12-01): an issue about a part of the value at its path names the part (a Huawei key.value tag, a metadata entry)", () => {
+  // The short messages ("Character “>” at position 3 is not allowed", "At most 128 characters" and
+  // "At most 255 characters" at one tags[0]) did not say which part of the one input they meant.
+  const huawei = standardSchema("huawei")["~standard"];
+  const tag = (t) => huawei.validate({ ...VALID.huawei, tags: [t] }).issues.map((i) => [i.path, i.message]);
+  assert.deepEqual(tag("ab.cd>"), [[["tags", 0], "Tag value of tag 1 contains “>” (U+003E) at position 3, which Huawei Cloud does not allow here."]]);
+  assert.deepEqual(tag("k".repeat(129) + "." + "v".repeat(256)), [
+    [["tags", 0], "Tag key of tag 1 has 129 characters; Huawei Cloud accepts at most 128."],
+    [["tags", 0], "Tag value of tag 1 has 256 characters; Huawei Cloud accepts at most 255."],
+  ]);
+  const nova = standardSchema("nova", { lang: "zh" })["~standard"];
+  const r = nova.validate({ ...VALID.nova, body: { createImage: { name: "x", metadata: { "a~b": 5 } } } });
+  const at = ["body", "createImage", "metadata", "a~b"];
+  assert.deepEqual(r.issues.map((i) => i.path), [at, at]);
+  assert.match(r.issues[0].message, /^元数据键“a~b”/);
+  assert.match(r.issues[1].message, /^键“a~b”的元数据值/);
+  // A field without parts keeps its short message.
+  const short = huawei.validate({ ...VALID.huawei, name: "" }).issues;
+  assert.deepEqual(short.map((i) => i.message), ["Must not be empty"]);
 });
