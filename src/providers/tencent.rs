@@ -314,6 +314,8 @@ fn given(c: &Checker, req: &Value<'_>, name: &str) -> bool {
 /// Tencent Cloud's Tag "Use Limits": "Each resource can have 50 tags at most." The tag sets of type
 /// `image` bind their tags to the image CreateImage makes.
 pub const MAX_TAGS: usize = 50;
+// (The count's message writes the limit as text: "at most 50".)
+const _: () = assert!(MAX_TAGS == 50);
 
 /// The nested field of the table (only `TagSpecification`, field `f`) at `p`: each tag set, and
 /// the number of the image's tags (at most [`MAX_TAGS`]; no code is documented for it).
