@@ -114,8 +114,16 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
             match rest {
                 ["body", "createImage", "metadata", key] => {
                     // A form's cleared entry (`undefined` from JS) is no entry: nothing to check,
-                    // as `validate` sends no member for it.
-                    if !is_undefined(v) {
+                    // as `validate` sends no member for it (whatever its key: one holding an
+                    // unpaired surrogate comes wrapped with it).
+                    let value = match v {
+                        Value::Other(o) => match &**o {
+                            Other::BadKey { value, .. } => value,
+                            _ => v,
+                        },
+                        _ => v,
+                    };
+                    if !is_undefined(value) {
                         openstack::check_meta_entry(c, p, key, v);
                     }
                     true

@@ -32,6 +32,10 @@ const IMAGE_TAG: Words = ("Image tag", "镜像标签");
 /// The key of a metadata item, as a position in Chinese (`键“k”的元数据值`; English `of key "k"`).
 const KEY_ZH: &str = "键";
 
+/// Map entries (metadata) are OpenStack's and Nova's only: in a build with neither, the arms below
+/// that name them are guarded by this constant, so they are left out (-~100 B in such a wasm).
+const MAPS: bool = crate::providers::built(Provider::OpenStack) || crate::providers::built(Provider::Nova);
+
 /// What one step of a name is.
 enum What<'p> {
     /// A field: its label.
@@ -219,7 +223,7 @@ impl<'o> Labels<'o> {
     }
 
     /// The console's label for the pointer made of the first `n` segments of `p` and `extra`, and
-    /// whether its key names this pointer exactly. A key segment `*` matches any one segment;
+    /// the number of wildcards its key matched through (0: it names this pointer exactly). A key segment `*` matches any one segment;
     /// `*key` matches the key of a map entry (a metadata key, as `describe` writes it:
     /// `/body/createImage/metadata/*key`), where a plain `*` names the entry's value, and only it
     /// (the entry's own pointer names its value). Of the keys that match, the one with the fewest
@@ -228,7 +232,7 @@ impl<'o> Labels<'o> {
     /// given twice: its first label. Wildcards match within [`MAX_WILD_SEGMENTS`] segments. A
     /// segment that is itself `*` or `*key` is matched by its position's wildcard only (a pattern
     /// cannot name it literally: a metadata key `*` is not the value's `/metadata/*`).
-    fn find(&self, p: &[String], n: usize, extra: Option<&str>, map_key: bool) -> Option<(&str, bool)> {
+    fn find(&self, p: &[String], n: usize, extra: Option<&str>, map_key: bool) -> Option<(&str, usize)> {
         if self.entries.is_empty() {
             return None;
         }
@@ -264,7 +268,7 @@ impl<'o> Labels<'o> {
                 }
             }
         }
-        best.map(|(wilds, i)| (self.label(i), wilds == 0))
+        best.map(|(wilds, i)| (self.label(i), wilds))
     }
 }
 
@@ -382,24 +386,30 @@ fn name_of(provider: Provider, p: &[String], part: Option<&str>, lang: Lang, lab
     };
     // Each step's words: the console's label where it gives one.
     let (last, outer) = steps.split_last().expect("a name has a step");
-    // A map entry's value: at `<entry>/value`, else at the entry (`describe`'s `/metadata/*`).
+    // A map entry's value: at `<entry>/value` or at the entry (`describe`'s `/metadata/*`), the
+    // one with fewer wildcards (between as many, `<entry>/value`).
     let leaf = match last.what {
-        What::MapValue(_) => {
-            labels.find(p, last.n, Some("value"), false).or_else(|| labels.find(p, last.n, None, false))
+        What::MapValue(_) if MAPS => {
+            match (labels.find(p, last.n, Some("value"), false), labels.find(p, last.n, None, false)) {
+                (Some(v), Some(e)) => Some(if e.1 < v.1 { e } else { v }),
+                (v, e) => v.or(e),
+            }
         }
-        _ => labels.find(p, last.n, last.extra, matches!(last.what, What::MapKey(_))),
+        _ => labels.find(p, last.n, last.extra, MAPS && matches!(last.what, What::MapKey(_))),
     };
     let leaf_word = match leaf {
         // A label for this pointer exactly: the whole name.
-        Some((label, true)) => return Name { plural: en && plural(label), text: label.to_owned(), prose: false },
-        Some((label, false)) => label,
+        Some((label, 0)) => return Name { plural: en && plural(label), text: label.to_owned(), prose: false },
+        Some((label, _)) => label,
         None => bare(pick(*last.words)),
     };
-    let own = |s: &Step| labels.find(p, s.n, s.extra, false).map(|(l, _)| l);
+    // A list item's label around the leaf, and whether it names that item exactly (then it stands
+    // for the item, without the item's position: `of First tag`, `First tag 的`).
+    let own = |s: &Step| labels.find(p, s.n, s.extra, false).map(|(l, w)| (l, w == 0));
     let position = |text: &mut String, i: usize| push_num(text, i as i64 + 1);
     // A map entry's key, as the leaf shows it (only a leaf is a map entry).
     let key = match last.what {
-        What::MapKey(k) | What::MapValue(k) => quote(&clip(k), lang),
+        What::MapKey(k) | What::MapValue(k) if MAPS => quote(&clip(k), lang),
         _ => String::new(),
     };
     let mut text = String::new();
@@ -411,15 +421,20 @@ fn name_of(provider: Provider, p: &[String], part: Option<&str>, lang: Lang, lab
                 text.push_str(leaf_word);
                 // A map entry's key: `Metadata key "k"`, `Metadata value of key "k"`.
                 match s.what {
-                    What::MapKey(_) => text.push(' '),
-                    What::MapValue(_) => text.push_str(" of key "),
+                    What::MapKey(_) if MAPS => text.push(' '),
+                    What::MapValue(_) if MAPS => text.push_str(" of key "),
                     _ => {}
                 }
                 text.push_str(&key);
             } else {
                 text.push_str(if n == 1 { " of " } else { " in " });
                 match own(s) {
-                    Some(l) => text.push_str(l),
+                    Some((l, exact)) => {
+                        text.push_str(l);
+                        if exact {
+                            continue;
+                        }
+                    }
                     None => {
                         let at = text.len();
                         text.push_str(bare(s.words.0));
@@ -436,15 +451,16 @@ fn name_of(provider: Provider, p: &[String], part: Option<&str>, lang: Lang, lab
         // Positions outside in, then the leaf: `第 2 个标签组的第 2 个标签的标签键`.
         for (n, s) in steps.iter().enumerate() {
             let leaf = n == outer.len();
-            let word = if leaf { leaf_word } else { own(s).unwrap_or(bare(s.words.1)) };
+            let (word, exact) = if leaf { (leaf_word, false) } else { own(s).unwrap_or((bare(s.words.1), false)) };
             match s.what {
+                What::Item(_) if exact => push_spaced(&mut text, word),
                 What::Item(i) => {
                     push_spaced(&mut text, "第 ");
                     position(&mut text, i);
                     text.push_str(" 个");
                     push_spaced(&mut text, word);
                 }
-                What::MapValue(_) => {
+                What::MapValue(_) if MAPS => {
                     // `键“k”的元数据值`
                     text.push_str(KEY_ZH);
                     text.push_str(&key);
@@ -681,7 +697,7 @@ mod tests {
                     for extra in [None, Some("value"), Some("key")] {
                         for map_key in [false, true] {
                             let want = reference(&labels, &p, p.len(), extra, map_key);
-                            let got = index.find(&p, p.len(), extra, map_key);
+                            let got = index.find(&p, p.len(), extra, map_key).map(|(l, w)| (l, w == 0));
                             let owned = got.map(|(l, exact)| (l.to_owned(), exact));
                             if reversed {
                                 assert_eq!(

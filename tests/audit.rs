@@ -455,3 +455,49 @@ fn labels_tied_on_wildcards_do_not_depend_on_their_order() {
         assert_eq!(r.issues[0].message, "A of tag 1 must not be empty.");
     }
 }
+
+/// A metadata value's label: at `<entry>/value` or at the entry, the one with fewer wildcards (a
+/// `/*/value` pattern won over the entry's exact label); and a list item labelled exactly stands
+/// for the item, without its position ("Tag key of First tag 1" before). A breaker's findings,
+/// 2026-12-01.
+#[test]
+fn labels_of_metadata_values_and_of_list_items_around_a_field() {
+    let body = r#"{"project_id":"c4b5c8a3e2f54f0f9a7d1b2c3d4e5f60","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{"createImage":{"name":"n","metadata":{"k":null}}}}"#;
+    let m = "/body/createImage/metadata";
+    let first = |labels: Vec<(String, &str)>, lang: Lang| {
+        let r = check_json(Provider::OpenStack, body, &Options::lang(lang).with_labels(labels)).unwrap();
+        r.issues[0].message.clone()
+    };
+    let exact = (format!("{m}/k"), "Owner");
+    let wild_value = (format!("{m}/*/value"), "Value");
+    assert_eq!(first(vec![exact.clone(), wild_value.clone()], Lang::En), "Owner must be a string, not null.");
+    assert_eq!(first(vec![wild_value.clone(), exact.clone()], Lang::En), "Owner must be a string, not null.");
+    let (entry_wild, any_part) = ((format!("{m}/*"), "Value"), ("/*/*/*/*/value".to_owned(), "Any part"));
+    assert_eq!(
+        first(vec![entry_wild.clone(), any_part.clone()], Lang::En),
+        "Value of key \"k\" must be a string, not null."
+    );
+    // Between as many wildcards, the label at `<entry>/value`.
+    assert_eq!(first(vec![exact.clone(), (format!("{m}/k/value"), "V")], Lang::En), "V must be a string, not null.");
+    assert!(first(vec![entry_wild, (format!("{m}/*/value"), "VV")], Lang::Zh).starts_with("键“k”的 VV"));
+
+    // List items around a field.
+    let tags = r#"{"name":"n","image_url":"bkt:o","min_disk":40,"tags":["a=b"],"image_tags":[]}"#;
+    let huawei = |labels: Vec<(&str, &str)>, lang: Lang| {
+        let r = check_json(Provider::Huawei, tags, &Options::lang(lang).with_labels(labels).with_empty_as_absent(true))
+            .unwrap();
+        r.issues.iter().find(|i| i.path == "/tags/0").map(|i| i.message.clone()).unwrap_or_default()
+    };
+    let en = huawei(vec![("/tags/0", "First tag")], Lang::En);
+    assert!(en.contains(" of First tag ") || en.contains(" of First tag."), "{en}");
+    assert!(!en.contains("First tag 1"), "{en}");
+    let zh = huawei(vec![("/tags/0", "第一个标签")], Lang::Zh);
+    assert!(zh.starts_with("第一个标签的"), "{zh}");
+    // Through `*`, the position stays.
+    let en = huawei(vec![("/tags/*", "Label")], Lang::En);
+    assert!(en.contains("of Label 1"), "{en}");
+    let tencent = r#"{"ImageName":"w","InstanceId":"i","TagSpecification":[{"ResourceType":"image","Tags":[{"Key":"a","Value":"v"}]},{"ResourceType":"image","Tags":[{"Key":"","Value":"v"}]}]}"#;
+    let r = check_json(Provider::Tencent, tencent, &Options::default().with_labels([("/TagSpecification/1", "Set B")]))
+        .unwrap();
+    assert_eq!(r.issues[0].message, "Tag key of tag 1 in Set B must not be empty.");
+}

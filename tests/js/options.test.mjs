@@ -447,6 +447,11 @@ test("was a bug (wave 3b): checkField on a metadata entry cleared to undefined s
     assert.equal(validate(p, { ...base, body: { createImage: { name: "i", metadata: { k: undefined } } } }).ok, true);
     assert.deepEqual(checkField(p, "/body/createImage/metadata/k", undefined).issues, []);
     assert.equal(checkField(p, "/body/createImage/metadata/k", null).ok, false);
+    // A key holding an unpaired surrogate too (a breaker, 2026-12-01: its key's bad_char and a
+    // value's wrong_type "not undefined", where validate sends no member).
+    assert.equal(validate(p, { ...base, body: { createImage: { name: "i", metadata: { "k\ud800": undefined } } } }).ok, true);
+    assert.deepEqual(checkField(p, "/body/createImage/metadata/k\ud800", undefined).issues, []);
+    assert.deepEqual(checkField(p, "/body/createImage/metadata/k\ud800", null).issues.map((i) => [i.code, i.params.part]), [["bad_char", "key"], ["wrong_type", "value"]]);
   }
 });
 

@@ -71,15 +71,23 @@ const ONE_PROVIDER_TARGET = 41_600;
  * +423 B (huawei 41,594, 6 B under the target: the next byte in a path every build shares must be
  * paid for; main 55,318, tencent 46,405): the main entry's "+ normalize" budget raised by 600 B
  * (116,200 B, at the old one).
+ * The same afternoon (13:15-14:30 UTC) a breaker's and a newcomer's findings were fixed (metadata key
+ * issues marked with their part and named by `*key` labels only, a metadata value's label by the
+ * fewest wildcards, exactly labelled list items without their position, label ties by the first
+ * exact segment, standardSchema's part messages, Tencent's tag-count wording): main +420 B (55,738),
+ * sync +400 B (67,386), "+ normalize" up to 117,060 B; the one-provider builds gained more than they
+ * paid, the map-entry naming left out of builds without OpenStack or Nova (huawei 41,470, tencent
+ * 46,429). The sync budget raised by 400 B (67,700) and the main entry's "+ normalize" by 600 B
+ * (117,400): correctness first.
  */
 const MAIN_BUDGET = MAIN_TARGET;
 const ONE_PROVIDER_BUDGET = 46_900;
 /** The entries whose form page meets ONE_PROVIDER_TARGET: held to it. */
 const ONE_PROVIDER_MET = ["zenlayer", "openstack", "nova", "huawei"];
-const MAIN_NORMALIZE_BUDGET = 116_800;
+const MAIN_NORMALIZE_BUDGET = 117_400;
 const ONE_PROVIDER_NORMALIZE_BUDGET = 98_600;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
-const SYNC_BUDGET = 67_300;
+const SYNC_BUDGET = 67_700;
 
 const gzip9 = (file) => {
   const r = spawnSync("gzip", ["-9", "-c", "-n", file], { maxBuffer: 1 << 28 });
