@@ -77,7 +77,7 @@ fn item<'p>(n: usize, words: &'static Words, i: usize) -> Step<'p> {
 }
 
 /// The steps of the field at `p` (unescaped segments), or `None` where the tables define no field.
-fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<Vec<Step<'p>>> {
+fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>, labels: &Labels<'_>) -> Option<Vec<Step<'p>>> {
     // A provider this build does not hold has no tables here (and its arms below are dead code, so
     // a one-provider build drops the other providers' field tables and labels).
     if !crate::providers::built(provider) {
@@ -97,8 +97,9 @@ fn steps<'p>(provider: Provider, p: &'p [String], part: Option<&str>) -> Option<
         }
         (Provider::Tencent, ["TagSpecification", i, rest @ ..]) => {
             let i = index(i)?;
-            // The tag set's position only where there is more than the first.
-            if i > 0 || rest.is_empty() {
+            // The tag set's position only where there is more than the first, or where the console
+            // labels the first exactly.
+            if i > 0 || rest.is_empty() || labels.find(p, 2, None, false).is_some_and(|(_, w)| w == 0) {
                 out.push(item(2, &TAG_SET, i));
             }
             match rest {
@@ -339,14 +340,23 @@ pub(crate) fn quote(s: &str, lang: Lang) -> String {
 /// name; one matched through `*` replaces the label and keeps the position (`第 2 个` + label).
 /// The list items around a field are looked up the same way, for their words (`of tag 2`).
 pub(crate) fn name(provider: Provider, path: &str, part: Option<&str>, lang: Lang, labels: &Labels<'_>) -> Name {
-    name_of(provider, &split_pointer(path), part, lang, labels)
+    name_of(provider, &split_pointer(path), part, lang, labels, false)
 }
 
-/// [`name`] of the pointer made of the unescaped segments `p`.
-fn name_of(provider: Provider, p: &[String], part: Option<&str>, lang: Lang, labels: &Labels<'_>) -> Name {
+/// [`name`] of the pointer made of the unescaped segments `p`; `inside`: the name of the field that
+/// holds another, inside a sentence (`Field "Foo" of tag 1 in tag set 2`: the tables' words in lower
+/// case, a console's label as given, and `in` before its first position).
+fn name_of(
+    provider: Provider,
+    p: &[String],
+    part: Option<&str>,
+    lang: Lang,
+    labels: &Labels<'_>,
+    inside: bool,
+) -> Name {
     let en = lang == Lang::En;
     let pick = |w: Words| if en { w.0 } else { w.1 };
-    let found = if p.is_empty() { None } else { steps(provider, p, part) };
+    let found = if p.is_empty() { None } else { steps(provider, p, part, labels) };
     let Some(steps) = found else {
         if let Some((label, _)) = labels.find(p, p.len(), None, false) {
             return Name { plural: en && plural(label), text: label.to_owned(), prose: false };
@@ -358,19 +368,15 @@ fn name_of(provider: Provider, p: &[String], part: Option<&str>, lang: Lang, lab
         // that holds them (`Field "Foo" of tag 1`, `第 1 个标签的字段“Foo”`).
         // (Only the prefixes a field's path can be: linear in a path of any length.)
         let longest = p.len().min(crate::rules::MAX_FIELD_SEGMENTS + 1);
-        let known = (1..longest).rev().find(|&k| steps(provider, &p[..k], None).is_some()).unwrap_or(0);
+        let known = (1..longest).rev().find(|&k| steps(provider, &p[..k], None, labels).is_some()).unwrap_or(0);
         let keys = quote(&dotted(&p[known..]), lang);
-        let holder = (known > 0).then(|| name_of(provider, &p[..known], None, lang, labels).text);
+        let holder = (known > 0).then(|| name_of(provider, &p[..known], None, lang, labels, true).text);
         let mut text = String::new();
         if en {
             text.push_str(OTHER.0);
             text.push(' ');
             text.push_str(&keys);
-            if let Some(mut holder) = holder {
-                // Inside a sentence: `of tag 1` (but `of ID 1` stays).
-                if holder.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
-                    lower_first(&mut holder);
-                }
+            if let Some(holder) = holder {
                 text.push_str(" of ");
                 text.push_str(&holder);
             }
@@ -397,11 +403,11 @@ fn name_of(provider: Provider, p: &[String], part: Option<&str>, lang: Lang, lab
         }
         _ => labels.find(p, last.n, last.extra, MAPS && matches!(last.what, What::MapKey(_))),
     };
-    let leaf_word = match leaf {
+    let (leaf_word, words) = match leaf {
         // A label for this pointer exactly: the whole name.
         Some((label, 0)) => return Name { plural: en && plural(label), text: label.to_owned(), prose: false },
-        Some((label, _)) => label,
-        None => bare(pick(*last.words)),
+        Some((label, _)) => (label, false),
+        None => (bare(pick(*last.words)), true),
     };
     // A list item's label around the leaf, and whether it names that item exactly (then it stands
     // for the item, without the item's position: `of First tag`, `First tag 的`).
@@ -419,6 +425,10 @@ fn name_of(provider: Provider, p: &[String], part: Option<&str>, lang: Lang, lab
         for (n, s) in steps.iter().rev().enumerate() {
             if n == 0 {
                 text.push_str(leaf_word);
+                // Inside a sentence: `of tag 1` (but `of ID 1` stays).
+                if inside && words && leaf_word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+                    lower_first(&mut text);
+                }
                 // A map entry's key: `Metadata key "k"`, `Metadata value of key "k"`.
                 match s.what {
                     What::MapKey(_) if MAPS => text.push(' '),
@@ -427,7 +437,7 @@ fn name_of(provider: Provider, p: &[String], part: Option<&str>, lang: Lang, lab
                 }
                 text.push_str(&key);
             } else {
-                text.push_str(if n == 1 { " of " } else { " in " });
+                text.push_str(if n == 1 && !inside { " of " } else { " in " });
                 match own(s) {
                     Some((l, exact)) => {
                         text.push_str(l);

@@ -501,3 +501,49 @@ fn labels_of_metadata_values_and_of_list_items_around_a_field() {
         .unwrap();
     assert_eq!(r.issues[0].message, "Tag key of tag 1 in Set B must not be empty.");
 }
+
+/// The field around an unknown one, inside a sentence: a console's label as given (it was put in
+/// lower case: "of first tag"), the tables' words in lower case, and `in` before the next position
+/// ("of tag 1 of tag set 2" before); and a first Tencent tag set labelled exactly is named (a third
+/// breaker's findings, 2026-12-01).
+#[test]
+fn the_field_around_an_unknown_one_reads_as_its_own_name_does() {
+    // (An unknown field nested past the depth limit: its `too_deep` names the field around it.)
+    let deep = [r#"{"a":"#.repeat(100), "1".to_owned(), "}".repeat(100)].concat();
+    let huawei = format!(
+        r#"{{"name":"img","image_url":"bkt:o","min_disk":40,"image_tags":[{{"key":"k","value":"v","Foo":{deep}}}]}}"#
+    );
+    let huawei = huawei.as_str();
+    let first = |provider, body: &str, labels: Vec<(&str, &str)>| {
+        let r = check_json(provider, body, &Options::default().with_labels(labels)).unwrap();
+        r.issues.iter().find(|i| i.code() == Code::TooDeep).map(|i| i.message.clone()).unwrap_or_else(|| r.to_json())
+    };
+    // What follows the quoted keys: the field around them.
+    let around = |m: String| m.split("…\" ").nth(1).map(str::to_owned).unwrap_or(m);
+    assert!(around(first(Provider::Huawei, huawei, vec![])).starts_with("of image tag 1 is nested"));
+    assert!(
+        around(first(Provider::Huawei, huawei, vec![("/image_tags/0", "First tag")])).starts_with("of First tag is")
+    );
+    assert!(around(first(Provider::Huawei, huawei, vec![("/image_tags/*", "Label")])).starts_with("of Label 1 is"));
+    let tencent = format!(
+        r#"{{"ImageName":"w","InstanceId":"i","TagSpecification":[{{"ResourceType":"image","Tags":[{{"Key":"a","Value":"v"}}]}},{{"ResourceType":"image","Tags":[{{"Key":"b","Value":"v","Foo":{deep}}}]}}]}}"#
+    );
+    let tencent = tencent.as_str();
+    assert!(around(first(Provider::Tencent, tencent, vec![])).starts_with("of tag 1 in tag set 2 is"));
+    let second = around(first(Provider::Tencent, tencent, vec![("/TagSpecification/1", "Second set")]));
+    assert!(second.starts_with("of tag 1 in Second set is"), "{second}");
+    // The first tag set, labelled exactly, is named; through `*`, it is left out as without labels.
+    let empty_key = r#"{"ImageName":"w","InstanceId":"i","TagSpecification":[{"ResourceType":"image","Tags":[{"Key":"","Value":"v"}]}]}"#;
+    let msg = |labels: Vec<(&str, &str)>, lang: Lang| {
+        check_json(Provider::Tencent, empty_key, &Options::lang(lang).with_labels(labels)).unwrap().issues[0]
+            .message
+            .clone()
+    };
+    assert_eq!(
+        msg(vec![("/TagSpecification/0", "Image tags")], Lang::En),
+        "Tag key of tag 1 in Image tags must not be empty."
+    );
+    assert!(msg(vec![("/TagSpecification/0", "镜像标签")], Lang::Zh).starts_with("镜像标签的第 1 个标签的标签键"));
+    assert_eq!(msg(vec![("/TagSpecification/*", "Set")], Lang::En), "Tag key of tag 1 must not be empty.");
+    assert_eq!(msg(vec![], Lang::En), "Tag key of tag 1 must not be empty.");
+}
