@@ -224,9 +224,10 @@ impl<'o> Labels<'o> {
     }
 
     /// The console's label for the pointer made of the first `n` segments of `p` and `extra`, and
-    /// the number of wildcards its key matched through (0: it names this pointer exactly). A key segment `*` matches any one segment;
-    /// `*key` matches the key of a map entry (a metadata key, as `describe` writes it:
-    /// `/body/createImage/metadata/*key`), where a plain `*` names the entry's value, and only it
+    /// the number of wildcards its key matched through (0: it names this pointer exactly). A key
+    /// segment `*` matches any one segment; `*key` matches the key of a map entry (a metadata key,
+    /// as `describe` writes it: `/body/createImage/metadata/*key`), where a plain `*` names the
+    /// entry's value, and only it
     /// (the entry's own pointer names its value). Of the keys that match, the one with the fewest
     /// wildcards wins; between two with as many, the one naming the first segment where they
     /// differ exactly (`/a/0/b/*` before `/a/*/b/0`, in whatever order they were given); a key
