@@ -116,14 +116,7 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
                     // A form's cleared entry (`undefined` from JS) is no entry: nothing to check,
                     // as `validate` sends no member for it (whatever its key: one holding an
                     // unpaired surrogate comes wrapped with it).
-                    let value = match v {
-                        Value::Other(o) => match &**o {
-                            Other::BadKey { value, .. } => value,
-                            _ => v,
-                        },
-                        _ => v,
-                    };
-                    if !is_undefined(value) {
+                    if !is_undefined(crate::json::unmarked(v)) {
                         openstack::check_meta_entry(c, p, key, v);
                     }
                     true

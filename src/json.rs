@@ -131,6 +131,18 @@ impl JsKind {
     }
 }
 
+/// A member's value as given: under a key holding an unpaired surrogate the parser wraps it
+/// ([`Other::BadKey`]); any other value is itself.
+pub fn unmarked<'v, 't>(v: &'v Value<'t>) -> &'v Value<'t> {
+    match v {
+        Value::Other(o) => match &**o {
+            Other::BadKey { value, .. } => value,
+            _ => v,
+        },
+        _ => v,
+    }
+}
+
 impl<'a> Value<'a> {
     /// The JSON type name used in `wrong_type` params.
     pub fn type_name(&self) -> &'static str {

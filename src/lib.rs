@@ -421,8 +421,8 @@ pub(crate) fn finish(c: Checker) -> Report {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::json::{
-        number_as_i64, parse_marked, parse_string_marked, parse_with, write_str, JsKind, Marks, Other, MAX_DEPTH,
-        MAX_TEXT_BYTES,
+        number_as_i64, parse_marked, parse_string_marked, parse_with, unmarked, write_str, JsKind, Marks, Other,
+        MAX_DEPTH, MAX_TEXT_BYTES,
     };
     pub use crate::messages::num;
     pub use crate::normalize::{has_special, restore_points, source_path, Sources};

@@ -9,7 +9,7 @@
 //! Input is read up to [`MAX_TEXT_BYTES`]: more (`/dev/zero`) is refused, not read without end.
 //! A key holding an unpaired surrogate is written as its `\udXXX` escape (see `json::Marks`).
 
-use createimage::__private::{parse_marked, Marks, MAX_TEXT_BYTES};
+use createimage::__private::{parse_marked, unmarked, Marks, MAX_TEXT_BYTES};
 use createimage::{Lang, Options, Other, Provider, Report, Severity, Value};
 use std::io::{ErrorKind, Read, Write};
 use std::process::ExitCode;
@@ -207,17 +207,6 @@ fn labels_from(text: &str, marks: Option<&Marks>) -> Result<(Vec<(String, String
         }
     }
     Ok((labels, bad))
-}
-
-/// A member's value: under a key holding an unpaired surrogate, the parser wraps it (`BadKey`).
-fn unmarked<'v, 't>(v: &'v Value<'t>) -> &'v Value<'t> {
-    match v {
-        Value::Other(o) => match &**o {
-            Other::BadKey { value, .. } => value,
-            _ => v,
-        },
-        _ => v,
-    }
 }
 
 /// What a run prints: standard output, standard error (warnings), and the verdict's exit code.

@@ -392,14 +392,7 @@ pub fn restore_points(normalized: &Value<'_>, changes: &[Change]) -> Vec<String>
                     let len = path.len();
                     path.push('/');
                     push_escaped(path, k);
-                    let x = match x {
-                        Value::Other(o) => match &**o {
-                            Other::BadKey { value, .. } => value,
-                            _ => x,
-                        },
-                        _ => x,
-                    };
-                    walk(x, path, inside, out);
+                    walk(crate::json::unmarked(x), path, inside, out);
                     path.truncate(len);
                 }
             }

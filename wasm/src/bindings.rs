@@ -27,7 +27,7 @@
 //! `describe` and `json_schema` are not here: they are data, generated at build time into
 //! `pkg/rules.js` by the native CLI from the same tables (code in the wasm would cost more bytes).
 
-use crate::json::{parse_marked, parse_string_marked, write_str, Marks, Other, Value, MAX_TEXT_BYTES};
+use crate::json::{parse_marked, parse_string_marked, unmarked, write_str, Marks, Other, Value, MAX_TEXT_BYTES};
 use crate::{Lang, Options, Provider};
 use wasm_bindgen::prelude::*;
 
@@ -45,14 +45,7 @@ fn labels_of(text: &str, marks: Option<&Marks>) -> (Vec<(String, String)>, bool)
     let Some((Value::Object(m), bad)) = parsed else { return (labels, false) };
     for (k, v) in &m {
         // Under a key holding an unpaired surrogate, the parser wraps the value.
-        let v = match v {
-            Value::Other(o) => match &**o {
-                Other::BadKey { value, .. } => value,
-                _ => v,
-            },
-            _ => v,
-        };
-        if let Value::String(s) = v {
+        if let Value::String(s) = unmarked(v) {
             labels.push((k.to_string(), s.to_string()));
         }
     }

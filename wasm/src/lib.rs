@@ -15,7 +15,7 @@ pub use createimage::{normalize, to_http};
 /// `parse_marked` also keeps keys with unpaired surrogates exact).
 pub mod json {
     pub use createimage::__private::{
-        parse_marked, parse_string_marked, parse_with, write_str, Marks, Other, MAX_TEXT_BYTES,
+        parse_marked, parse_string_marked, parse_with, unmarked, write_str, Marks, Other, MAX_TEXT_BYTES,
     };
     pub use createimage::Value;
 }
