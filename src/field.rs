@@ -1,6 +1,7 @@
 //! `check_field`: one field checked exactly as `check` checks it, for keystroke validation.
 //! Cross-field rules (conflicts, one-of, dependencies, duplicates across a list) need the whole
-//! request and are left to `check`. Paths: a top-level field (for OpenStack also
+//! request and are left to `check`; a count over several fields is said where one field alone
+//! passes it (a Tencent tag set binding more than 50 tags to the image, at the set). Paths: a top-level field (for OpenStack also
 //! `/body/createImage/name`, `/body/createImage/metadata` and one `/body/createImage/metadata/<key>`),
 //! a list item (`/DataDiskIds/0`, Tencent's `/DataDiskIds.0`, Huawei's `/tags/0`) or a tag's part
 //! (`/image_tags/0/key`, `/TagSpecification/0/Tags/1/Value`).
@@ -84,7 +85,7 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
         }
         // A tag set, its `Tags`, one tag: checked as `check` checks them there.
         (Provider::Tencent, ["TagSpecification", i]) if is_index(i) => {
-            tencent::check_one_tag_spec(c, p, Field::find(tencent::FIELDS, "TagSpecification").expect("in table"), v);
+            tencent::check_tag_spec_field(c, p, &["/TagSpecification/", i].concat(), v);
             true
         }
         (Provider::Tencent, ["TagSpecification", i, name]) if is_index(i) => {

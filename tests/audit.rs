@@ -93,6 +93,45 @@ fn tencent_tag_count_is_over_all_the_sets() {
     assert!(s.contains(r#""maxItems":50"#), "{s}");
 }
 
+/// `check_field` on one Tencent tag set that alone binds more than 50 tags to the image says so at
+/// the set, naming it (a console checking its tag-set editor saw nothing: the count was only
+/// `check`'s, over all the sets); 50, or 51 in a set of another type, says nothing.
+#[test]
+fn tencent_tag_count_of_one_set_in_check_field() {
+    let set = |ty: &str, n: usize| {
+        let tags: Vec<String> = (0..n).map(|i| format!(r#"{{"Key":"k{i}","Value":"v"}}"#)).collect();
+        Value::parse(&format!(r#"{{"ResourceType":"{ty}","Tags":[{}]}}"#, tags.join(","))).unwrap().into_owned()
+    };
+    let (en_short, zh_short) = ("At most 50 tags for the image", "镜像最多 50 个标签");
+    for (options, long, short) in [
+        (Options::default(), "Tag set 2 includes 51 tags for the image; at most 50 are allowed.", en_short),
+        (Options::lang(Lang::Zh), "第 2 个标签组包含 51 个镜像标签；最多允许 50 个。", zh_short),
+        (
+            Options::default().with_labels([("/TagSpecification/*", "Tag group")]),
+            "Tag group 2 includes 51 tags for the image; at most 50 are allowed.",
+            en_short,
+        ),
+    ] {
+        let r = createimage::check_field(Provider::Tencent, "/TagSpecification/1", &set("image", 51), &options);
+        let found: Vec<_> =
+            r.issues.iter().map(|i| (i.path.as_str(), i.message.as_str(), i.short_message.as_str())).collect();
+        assert_eq!(found, [("/TagSpecification/1", long, short)]);
+        assert_eq!(r.issues[0].code(), Code::TooMany);
+        assert_eq!(r.issues[0].kind.params().get("actual"), Some(&Value::num(51)));
+        assert!(!r.ok);
+    }
+    for (ty, n) in [("image", 50), ("instance", 51)] {
+        let r = createimage::check_field(Provider::Tencent, "/TagSpecification/0", &set(ty, n), &Options::default());
+        assert!(r.issues.iter().all(|i| i.code() != Code::TooMany), "{ty} {n}: {:?}", r.issues);
+    }
+    // `check` on a request with that one set: the count at `/TagSpecification`, as before.
+    let body =
+        format!(r#"{{"ImageName":"web","InstanceId":"ins-1","TagSpecification":[{}]}}"#, set("image", 51).to_json());
+    let r = check_json(Provider::Tencent, &body, &Options::default()).unwrap();
+    let found: Vec<_> = r.issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
+    assert_eq!(found, [("/TagSpecification", Code::TooMany)]);
+}
+
 /// Zenlayer's default quota of 5 is a warning that says why (the account's may have been raised),
 /// not that another source accepts the value; a negative quota is unlimited.
 #[test]

@@ -324,15 +324,27 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value
         c.wrong_type(p, v, "array", f);
         return;
     };
-    // The tags bound to the image: those of the sets of type `image` (another type's set binds its
-    // tags to another resource, whose count this request does not show).
     let mut n = 0;
     for (i, spec) in specs.iter().enumerate() {
         check_one_tag_spec(c, &p.index(i), f, spec);
-        if spec.get("ResourceType").and_then(Value::as_str) == Some("image") {
-            n += spec.get("Tags").and_then(Value::as_array).map_or(0, |t| t.len());
-        }
+        n += image_tags(spec);
     }
+    count_image_tags(c, p, "/TagSpecification", n);
+}
+
+/// The tags a tag set binds to the image: those of a set of type `image` (another type's set binds
+/// its tags to another resource, whose count this request does not show).
+fn image_tags(spec: &Value<'_>) -> usize {
+    if spec.get("ResourceType").and_then(Value::as_str) == Some("image") {
+        spec.get("Tags").and_then(Value::as_array).map_or(0, |t| t.len())
+    } else {
+        0
+    }
+}
+
+/// `too_many` at `p` (the field labelled at `labelled`) where the tags bound to the image, `n`,
+/// are more than [`MAX_TAGS`].
+fn count_image_tags(c: &mut Checker, p: &Path<'_>, labelled: &str, n: usize) {
     if n > MAX_TAGS {
         // The count is of tags, not of the sets that hold them: the generic `too_many` wording
         // ("Tag sets have 60 items") would count a caller's label of the sets.
@@ -340,7 +352,7 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value
         push_worded(
             c,
             p,
-            "/TagSpecification",
+            labelled,
             Kind::TooMany { max: MAX_TAGS as u64, actual: n as u64 },
             None,
             |pick, plural| {
@@ -385,9 +397,17 @@ fn push_worded(
     issue.short_message = pick(short.0, short.1).to_owned();
 }
 
-/// One tag set (an item of `TagSpecification`, field `f`) at `sp`: also what `check_field` runs there.
+/// One tag set (an item of `TagSpecification`, field `f`) at `sp`.
 pub(crate) fn check_one_tag_spec(c: &mut Checker, sp: &Path<'_>, f: &Field, spec: &Value<'_>) {
     c.check_object_value(sp, f, spec, TAG_SPEC_FIELDS, TAG_UNKNOWN, &mut check_tags);
+}
+
+/// What `check_field` runs on one tag set at `sp` (`pointer`): the set as `check` checks it, and
+/// the image's tags it alone binds, more than [`MAX_TAGS`] of which fail the request whatever the
+/// other sets hold (`check` counts them over all the sets, at `/TagSpecification`).
+pub(crate) fn check_tag_spec_field(c: &mut Checker, sp: &Path<'_>, pointer: &str, spec: &Value<'_>) {
+    check_one_tag_spec(c, sp, field("TagSpecification"), spec);
+    count_image_tags(c, sp, pointer, image_tags(spec));
 }
 
 /// A tag set's `Tags` (field `tf`) at `tp`: each tag, and repeated keys (empty ones too).
