@@ -384,6 +384,7 @@ fn class(charset: Charset) -> Option<String> {
         Charset::TencentTag => format!("[{}A-Za-z0-9 +\\-=._:/@()\\[\\],;><＋－＝／＠（）【】：]", han()),
         Charset::LowerHexDash => "[0-9a-f\\-]".into(),
         Charset::HexDash => "[0-9a-fA-F\\-]".into(),
+        Charset::NoCrNoAngle => "[^\\r<>]".into(),
         Charset::NoLineBreakNoAngle => "[^\\r\\n<>]".into(),
         Charset::NovaMetaKey => "[a-zA-Z0-9_:. \\-]".into(),
         Charset::TagKey => "[A-Za-z0-9_\\-]".into(),
@@ -518,13 +519,27 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
             let mut e = object(tencent::FIELDS, |_| array_of(spec.clone()), false);
             let id = Value::obj(str_schema(&Str::NON_EMPTY));
             e.push(("patternProperties", Value::obj(vec![("^(DataDiskIds|SnapshotIds)\\.(0|[1-9][0-9]{0,8})$", id)])));
+            // A list is given when it holds an item (an empty one is a warning: `tencent::EMPTY_LIST_GIVEN`).
             let req = |k: &str| Value::obj(vec![("required", strs(&[k]))]);
-            let any = |a: &str, b: &str| Value::obj(vec![("anyOf", Value::Array(vec![req(a), req(b)]))]);
-            e.push(("oneOf", Value::Array(vec![req("InstanceId"), any("SnapshotIds", "SnapshotIds.0")])));
+            let listed = |k: &'static str| {
+                let min = Value::obj(vec![("minItems", Value::num(1))]);
+                Value::obj(vec![("required", strs(&[k])), ("properties", Value::obj(vec![(k, min)]))])
+            };
+            let snapshots =
+                Value::obj(vec![("anyOf", Value::Array(vec![listed("SnapshotIds"), req("SnapshotIds.0")]))]);
+            e.push(("oneOf", Value::Array(vec![req("InstanceId"), snapshots])));
+            let empty = Value::obj(vec![(
+                "properties",
+                Value::obj(vec![("DataDiskIds", Value::obj(vec![("maxItems", Value::num(0))]))]),
+            )]);
             e.push((
-                "dependentRequired",
-                Value::obj(vec![("DataDiskIds", strs(&["InstanceId"])), ("DataDiskIds.0", strs(&["InstanceId"]))]),
+                "dependentSchemas",
+                Value::obj(vec![(
+                    "DataDiskIds",
+                    Value::obj(vec![("anyOf", Value::Array(vec![req("InstanceId"), empty]))]),
+                )]),
             ));
+            e.push(("dependentRequired", Value::obj(vec![("DataDiskIds.0", strs(&["InstanceId"]))])));
             e
         }
         Provider::OpenStack | Provider::Nova => {
@@ -581,7 +596,15 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
                 },
                 true,
             );
-            e.push(("not", Value::obj(vec![("required", strs(&["tags", "image_tags"]))])));
+            // Both lists, each holding a tag (one of them empty is a warning: `huawei::EITHER_TAGS`).
+            let min = || Value::obj(vec![("minItems", Value::num(1))]);
+            e.push((
+                "not",
+                Value::obj(vec![
+                    ("required", strs(&["tags", "image_tags"])),
+                    ("properties", Value::obj(vec![("tags", min()), ("image_tags", min())])),
+                ]),
+            ));
             e
         }
     };

@@ -31,7 +31,7 @@ pub enum Error {
     #[error(transparent)]
     Invalid(#[from] Report),
     /// An id that names none of the known values.
-    #[error("unknown {what} \"{id}\" (known: {known})")]
+    #[error("unknown {what} \"{}\" (known: {known})", crate::text::visible(id))]
     UnknownId {
         /// What kind of id: `provider`, `language`, `code`, `severity` or `change code`.
         what: &'static str,

@@ -890,6 +890,71 @@ impl<'a> Parser<'a, '_> {
     }
 }
 
+/// A hand-built value (`Value::obj`, the public variants) made what the parser would have made:
+/// each object's repeated key keeps its last value, at the first key's position (what `check`
+/// reads). Returns the JSON pointers of the literals no JSON text holds, which the writer would
+/// write as they are: a number whose literal is not JSON's number syntax (`+40`, `NaN`), a string
+/// or key with an unpaired surrogate whose raw text is not a JSON string's. A parsed value has
+/// neither. Linear in the value, any depth (no recursion).
+pub(crate) fn as_parsed(v: &mut Value<'static>) -> Vec<String> {
+    fn literal_ok(text: &str, number: bool) -> bool {
+        match Value::parse(text) {
+            Ok(Value::Number(n)) => number && n == text,
+            Ok(Value::String(_)) => !number,
+            Ok(Value::Other(o)) => !number && matches!(*o, Other::LoneSurrogate { .. }),
+            _ => false,
+        }
+    }
+    let quoted = |raw: &str| ["\"", raw, "\""].concat();
+    let mut bad = Vec::new();
+    // Depth-first, with the path's segments up to the item's depth.
+    let mut segs: Vec<String> = Vec::new();
+    let mut stack: Vec<(&mut Value<'static>, usize, Option<String>)> = vec![(v, 0, None)];
+    while let Some((v, depth, seg)) = stack.pop() {
+        segs.truncate(depth.saturating_sub(1));
+        if let Some(seg) = seg {
+            segs.push(seg);
+        }
+        let ok = match &*v {
+            Value::Number(n) => literal_ok(n, true),
+            Value::Other(o) => match &**o {
+                Other::LoneSurrogate { raw, .. } | Other::BadKey { raw, .. } => literal_ok(&quoted(raw), false),
+                _ => true,
+            },
+            _ => true,
+        };
+        if !ok {
+            bad.push(crate::report::join_pointer(&segs));
+        }
+        match v {
+            Value::Object(entries) => {
+                let bad_key =
+                    entries.iter().any(|(_, x)| matches!(x, Value::Other(o) if matches!(**o, Other::BadKey { .. })));
+                dedup_keys(entries, bad_key);
+                for (k, x) in entries.iter_mut().rev() {
+                    stack.push((x, depth + 1, Some(k.to_string())));
+                }
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter_mut().enumerate().rev() {
+                    stack.push((x, depth + 1, Some(crate::messages::num(i as i64))));
+                }
+            }
+            Value::Other(o) => {
+                if let Other::BadKey { value, .. } = &mut **o {
+                    // (The member's value, at the member's own path.)
+                    let again = if depth > 0 { segs.last().cloned() } else { None };
+                    stack.push((value, depth, again));
+                }
+            }
+            _ => {}
+        }
+    }
+    bad.sort_unstable();
+    bad.dedup();
+    bad
+}
+
 /// Keep the last value of a repeated key, at the first key's position (as `JSON.parse` does).
 /// Sorting an index (no hashing: no hash tables in the wasm build) keeps this O(n log n).
 /// `bad_key`: does a key hold an unpaired surrogate (a [`Other::BadKey`] entry)?

@@ -316,7 +316,7 @@ impl<'a> Options<'a> {
     ///
     /// ```
     /// use createimage::{check_json, Options, Provider};
-    /// let form = r#"{"ImageName": "web", "InstanceId": "ins-1", "SnapshotIds": [], "ImageDescription": ""}"#;
+    /// let form = r#"{"ImageName": "web", "InstanceId": "ins-1", "SnapshotIds": [], "ForcePoweroff": ""}"#;
     /// let o = Options::default().with_empty_as_absent(true);
     /// assert!(check_json(Provider::Tencent, form, &o).unwrap().ok);
     /// assert!(!check_json(Provider::Tencent, form, &Options::default()).unwrap().ok);
@@ -368,6 +368,11 @@ pub fn check(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> 
 /// Parse JSON text and check it: the entry point for a service that holds the raw body, since it
 /// keeps what the text says exactly (number literals as written, key order, lone surrogates as
 /// `\uD800` escapes, nesting past [`MAX_DEPTH`] reported as `too_deep`).
+///
+/// No limit on the text's size here: the CLI, the wasm exports and the npm package refuse text over
+/// 16 MiB with one `unreadable` error, but a Rust service bounds the body it reads itself (axum's
+/// body extractors, as in `examples/service.rs`, stop at 2 MB unless `DefaultBodyLimit` says
+/// otherwise); the time is linear in the text (docs/guarantees.md).
 ///
 /// # Errors
 ///
@@ -430,5 +435,5 @@ pub mod __private {
     pub use crate::providers::too_large;
     pub use crate::report::split_pointer;
     pub use crate::rules::MAX_ISSUES;
-    pub use crate::text::{count_chars, cut_graphemes};
+    pub use crate::text::{count_chars, cut_graphemes, escape_hidden, visible};
 }

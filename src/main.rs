@@ -9,7 +9,7 @@
 //! Input is read up to [`MAX_TEXT_BYTES`]: more (`/dev/zero`) is refused, not read without end.
 //! A key holding an unpaired surrogate is written as its `\udXXX` escape (see `json::Marks`).
 
-use createimage::__private::{parse_marked, unmarked, Marks, MAX_TEXT_BYTES};
+use createimage::__private::{escape_hidden, parse_marked, unmarked, visible, Marks, MAX_TEXT_BYTES};
 use createimage::{Lang, Options, Other, Provider, Report, Severity, Value};
 use std::io::{ErrorKind, Read, Write};
 use std::process::ExitCode;
@@ -163,31 +163,11 @@ fn text_issues(issues: &[createimage::Issue], lang: Lang) -> String {
     out
 }
 
-/// Text for a terminal: the characters that move the cursor, change the screen or reorder a line
-/// (C0 and C1 controls, DEL, U+2028/U+2029, the bidirectional controls) written as `\u{XXXX}`, so
-/// that a key, a value or a label in a report can neither forge a line nor hide one.
-fn visible(s: &str) -> std::borrow::Cow<'_, str> {
-    escape_hidden(s, false, |c| format!("\\u{{{:04X}}}", c as u32))
-}
-
-/// Pretty JSON text for a terminal: the same characters as [`visible`] but its own line breaks, as
+/// Pretty JSON text for a terminal: the characters [`visible`] escapes but its own line breaks, as
 /// JSON escapes (`\u202e`), so that it stays the same JSON (they can only stand inside its
 /// strings, where every C0 control character is escaped already).
 fn json_visible(s: &str) -> std::borrow::Cow<'_, str> {
     escape_hidden(s, true, |c| format!("\\u{:04x}", c as u32))
-}
-
-fn escape_hidden(s: &str, keep_line_feeds: bool, escape: impl Fn(char) -> String) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| {
-        (c.is_control() && !(keep_line_feeds && c == '\n'))
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-            || ('\u{202A}'..='\u{202E}').contains(&c)
-            || ('\u{2066}'..='\u{2069}').contains(&c)
-    };
-    if !s.chars().any(hidden) {
-        return s.into();
-    }
-    s.chars().map(|c| if hidden(c) { escape(c) } else { c.to_string() }).collect::<String>().into()
 }
 
 /// The console's labels: a JSON object of strings (JSON pointer -> label), parsed with `marks` (a

@@ -118,6 +118,9 @@ impl Normalized {
 /// says whether it is valid; a request that is not an object is returned unchanged.
 pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Normalized {
     let mut out = request.clone().into_owned();
+    // A hand-built request as a parsed one: a repeated key's last value only (what `check` read),
+    // and no literal that would not be JSON once written (an `unreadable` error each).
+    let not_json = crate::json::as_parsed(&mut out);
     let mut changes = Vec::new();
     let mut needed = 0;
     // A provider this build does not hold gets no fixes (its report says why).
@@ -169,7 +172,17 @@ pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>)
         report.issues = c.into_issues();
         return Normalized { report, normalized: request.clone().into_owned(), changes: Vec::new() };
     }
-    let report = crate::check(provider, &out, options);
+    let mut report = crate::check(provider, &out, options);
+    if !not_json.is_empty() {
+        let mut c = crate::rules::Checker::resume(provider, options, std::mem::take(&mut report.issues));
+        for path in not_json {
+            // (Only a hand-built Rust `Value` holds one: a detail in English only, kept out of the
+            // table of details every wasm module carries.)
+            let detail = "a literal JSON text cannot hold".to_owned();
+            c.push_at(path, crate::Kind::Unreadable { detail }, crate::Severity::Error, None);
+        }
+        report = crate::finish(c);
+    }
     Normalized { report, normalized: out, changes }
 }
 

@@ -653,7 +653,9 @@ impl Report {
 
 /// `tencent: the request is not valid (2 errors, 1 warning)`, then one line per issue:
 /// `error at /ImageName (too_long): ImageName has 61 characters; ...`. A valid report says
-/// `tencent: the request is valid` (and lists its warnings).
+/// `tencent: the request is valid` (and lists its warnings). Paths and messages quote the request
+/// (keys, values, labels): the characters that would break or reorder a log line (controls, line
+/// and paragraph separators, bidirectional controls) are written as `\u{XXXX}`.
 impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let errors = self.errors().count();
@@ -668,8 +670,9 @@ impl std::fmt::Display for Report {
             (e, w) => write!(f, " ({}, {})", plural(e, "error"), plural(w, "warning"))?,
         }
         for i in &self.issues {
-            let path = if i.path.is_empty() { "the request" } else { &i.path };
-            write!(f, "\n{} at {path} ({}): {}", i.severity.as_str(), i.code().as_str(), i.message)?;
+            let path = if i.path.is_empty() { "the request".into() } else { crate::text::visible(&i.path) };
+            let message = crate::text::visible(&i.message);
+            write!(f, "\n{} at {path} ({}): {message}", i.severity.as_str(), i.code().as_str())?;
         }
         Ok(())
     }

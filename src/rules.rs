@@ -482,6 +482,23 @@ impl<'o> Checker<'o> {
         issue
     }
 
+    /// A cross-field finding of a stricter reading: a warning at `path` concerning `paths`, with the
+    /// provider code `provider_code` its source documents for it (or none); its message names
+    /// `source`.
+    pub fn cross_warning(
+        &mut self,
+        path: &Path<'_>,
+        kind: Kind,
+        provider_code: Option<ProviderCode>,
+        paths: &[&str],
+        source: &'static Source,
+    ) {
+        let lang = self.lang;
+        let issue = self.push(path, kind, Severity::Warning, provider_code);
+        issue.paths = paths.iter().map(|p| (*p).to_owned()).collect();
+        name_source(issue, lang, source);
+    }
+
     /// Record an error with the field's provider code for its code.
     pub fn error(&mut self, path: &Path<'_>, kind: Kind, field: &Field) -> &mut Issue {
         let pc = field.provider_code(kind.code());

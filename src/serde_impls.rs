@@ -296,7 +296,8 @@ impl<'de> Visitor<'de> for JsonVisitor {
 
 /// Reads what [`Report`]'s `Serialize` (and `to_json`) writes, also from the npm package: `ok`,
 /// `provider`, `issues`, and optionally `lang` (else `en`); other members are ignored. `ok`, when
-/// missing, is computed from the issues.
+/// missing, is computed from the issues; one that disagrees with them (true beside an error, false
+/// with none) is an error.
 ///
 /// An issue's code and params must be ones this version of the crate makes: a report from a newer
 /// version (a new code, a new type or format word) is an error, not a guess.
@@ -323,11 +324,17 @@ impl<'de> Deserialize<'de> for Report {
                 }
                 let provider = provider.ok_or_else(|| de::Error::missing_field("provider"))?;
                 let issues = issues.ok_or_else(|| de::Error::missing_field("issues"))?;
-                let mut r = Report::new(provider, lang.unwrap_or_default(), issues);
-                if let Some(ok) = ok {
-                    r.ok = ok;
+                let r = Report::new(provider, lang.unwrap_or_default(), issues);
+                // `ok` says whether an issue is an error: one that says otherwise is not a report
+                // this crate (or the package) made, and `into_result` must not trust it.
+                match ok {
+                    Some(ok) if ok != r.ok => Err(de::Error::custom(if ok {
+                        "`ok` is true but an issue is an error"
+                    } else {
+                        "`ok` is false but no issue is an error"
+                    })),
+                    _ => Ok(r),
                 }
-                Ok(r)
             }
         }
         d.deserialize_map(V)
@@ -402,7 +409,30 @@ const LISTS: &[&[&str]] = &[
     &["/InstanceId", "/SnapshotIds"],
 ];
 
-/// Every list a param can hold: the field tables' enumerations and [`LISTS`].
+/// The provider ids of each build, in [`Provider::ALL`]'s order: the `allowed` of a report on a
+/// provider the build that made it does not hold (`providers::not_built`), one list per subset of
+/// the five (a one-provider build's `["tencent"]`, `[]` of a build of none).
+static PROVIDER_SETS: [([&str; Provider::ALL.len()], usize); 1 << Provider::ALL.len()] = {
+    const N: usize = Provider::ALL.len();
+    let mut out = [([""; N], 0); 1 << N];
+    let mut m = 0;
+    while m < 1 << N {
+        let (mut i, mut n) = (0, 0);
+        while i < N {
+            if m & (1 << i) != 0 {
+                out[m].0[n] = Provider::ALL[i].id();
+                n += 1;
+            }
+            i += 1;
+        }
+        out[m].1 = n;
+        m += 1;
+    }
+    out
+};
+
+/// Every list a param can hold: the field tables' enumerations, [`LISTS`] and the builds'
+/// provider lists.
 fn known_lists() -> impl Iterator<Item = &'static [&'static str]> {
     let tables: [&'static [Field]; 12] = [
         zenlayer::FIELDS,
@@ -423,7 +453,8 @@ fn known_lists() -> impl Iterator<Item = &'static [&'static str]> {
         _ => [None, None],
     });
     let enums = enums.flatten();
-    enums.chain(LISTS.iter().copied())
+    let builds = PROVIDER_SETS.iter().map(|(ids, n)| &ids[..*n]);
+    enums.chain(LISTS.iter().copied()).chain(builds)
 }
 
 /// Rebuild a kind (and the issue's part) from its code and params.

@@ -132,6 +132,29 @@ fn tencent_tag_count_of_one_set_in_check_field() {
     assert_eq!(found, [("/TagSpecification", Code::TooMany)]);
 }
 
+/// Tencent's 50 tags are per resource, and a key bound twice is one tag (its later value overwrites
+/// the first, Tag "Use Limits"): two `image` sets of 26 tags with the same keys bind 26 (the
+/// 2026-12-01 audit: they were counted as 52, an error).
+#[test]
+fn tencent_tag_count_counts_a_key_once() {
+    let set = |from: usize, n: usize| {
+        let tags: Vec<String> = (from..from + n).map(|i| format!(r#"{{"Key":"k{i}","Value":"v"}}"#)).collect();
+        format!(r#"{{"ResourceType":"image","Tags":[{}]}}"#, tags.join(","))
+    };
+    let body =
+        |a: String, b: String| format!(r#"{{"ImageName":"web","InstanceId":"ins-1","TagSpecification":[{a},{b}]}}"#);
+    let r = check_json(Provider::Tencent, &body(set(0, 26), set(0, 26)), &Options::default()).unwrap();
+    assert!(r.ok && r.issues.is_empty(), "{:?}", r.issues);
+    // 25 shared and one more each: 27 distinct, fine; 26 + 25 others: 51 distinct, too many.
+    assert!(check_json(Provider::Tencent, &body(set(0, 26), set(1, 26)), &Options::default()).unwrap().ok);
+    let r = check_json(Provider::Tencent, &body(set(0, 26), set(26, 25)), &Options::default()).unwrap();
+    assert_eq!(
+        r.issues.iter().map(|i| (i.path.as_str(), i.code())).collect::<Vec<_>>(),
+        [("/TagSpecification", Code::TooMany)]
+    );
+    assert_eq!(r.issues[0].kind.params().get("actual"), Some(&Value::num(51)));
+}
+
 /// Zenlayer's default quota of 5 is a warning that says why (the account's may have been raised),
 /// not that another source accepts the value; a negative quota is unlimited.
 #[test]
@@ -585,4 +608,89 @@ fn the_field_around_an_unknown_one_reads_as_its_own_name_does() {
     assert!(msg(vec![("/TagSpecification/0", "镜像标签")], Lang::Zh).starts_with("镜像标签的第 1 个标签的标签键"));
     assert_eq!(msg(vec![("/TagSpecification/*", "Set")], Lang::En), "Tag key of tag 1 must not be empty.");
     assert_eq!(msg(vec![], Lang::En), "Tag key of tag 1 must not be empty.");
+}
+
+/// A Rust breaker (2026-12-01, evening): `Display` of a report wrote a key from the request raw, so a
+/// client's key holding a line feed and an escape sequence forged a log line and cleared the
+/// screen of whoever read the log (anyhow prints this text); an unknown provider id did the same.
+/// Both now write such characters as `\u{XXXX}`, as the CLI does.
+#[test]
+fn display_never_forges_a_line() {
+    let body =
+        r#"{"ImageName":"web","InstanceId":"i","x\nerror at /InstanceId (not_found): forged\u001b[2J\u2028\u202e":1}"#;
+    let r = check_json(Provider::Tencent, body, &Options::default()).unwrap();
+    let text = r.to_string();
+    assert_eq!(text.lines().count(), 1 + r.issues.len(), "{text}");
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n' || matches!(c, '\u{2028}' | '\u{202E}')), "{text:?}");
+    assert!(text.contains(r"/x\u{000A}error at") && text.contains(r"\u{001B}[2J\u{2028}\u{202E}"), "{text}");
+    let e = "ten\ncent\u{1b}[2J".parse::<Provider>().unwrap_err();
+    let shown = e.to_string();
+    assert!(shown.starts_with(r#"unknown provider "ten\u{000A}cent\u{001B}[2J""#), "{shown}");
+    // A message in Chinese is left as it is.
+    let r = check_json(Provider::Tencent, r#"{"InstanceId":"i"}"#, &Options::lang(Lang::Zh)).unwrap();
+    assert!(r.to_string().contains(&r.issues[0].message));
+}
+
+/// A Rust breaker (2026-12-01, evening): a hand-built `Value` made `to_http` send what `check` never
+/// saw: a number literal that is not JSON (`+40`, or one carrying `1,"instanceId":"victim"` into
+/// the body), an unpaired surrogate's raw text carrying a member, a repeated key (`check` reads
+/// the last, every copy was sent). `normalize` now makes such a value what the parser makes (the
+/// last value of a repeated key) and refuses the literals (`unreadable` at their paths).
+#[test]
+fn hand_built_values_send_what_was_checked() {
+    use createimage::{normalize, to_http, Other};
+    use std::borrow::Cow;
+    let o = Options::default();
+    let huawei = |min_disk: Value<'static>| {
+        Value::obj(vec![("name", Value::str("n1")), ("image_url", Value::str("abc:o")), ("min_disk", min_disk)])
+    };
+    for lit in ["+40", "NaN", "", "40 ", "0x28", "1,\"x\":2"] {
+        let req = huawei(Value::Number(Cow::Owned(lit.to_owned())));
+        let r = to_http(Provider::Huawei, &req, &o).unwrap_err();
+        assert!(
+            r.issues.iter().any(|i| i.path == "/min_disk" && i.code() == Code::Unreadable),
+            "{lit}: {:?}",
+            r.issues
+        );
+    }
+    assert!(to_http(Provider::Huawei, &huawei(Value::num(40)), &o).is_ok());
+    let zl = |note: Value<'static>| {
+        Value::obj(vec![("imageName", Value::str("web01")), ("instanceId", Value::str("i")), ("note", note)])
+    };
+    let injected = Value::Number(Cow::Borrowed("1,\"instanceId\":\"victim\""));
+    let r = to_http(Provider::Zenlayer, &zl(injected), &o).unwrap_err();
+    assert_eq!(
+        r.issues.iter().filter(|i| i.code() == Code::Unreadable).map(|i| i.path.as_str()).collect::<Vec<_>>(),
+        ["/note"]
+    );
+    let raw = Value::Other(Box::new(Other::LoneSurrogate {
+        raw: "\",\"instanceId\":\"victim".into(),
+        code_point: 0xD800,
+        index: 0,
+    }));
+    assert!(to_http(Provider::Zenlayer, &zl(raw), &o).is_err());
+    // A true lone surrogate's raw text is fine (an unknown field: a warning, sent).
+    let raw = Value::Other(Box::new(Other::LoneSurrogate { raw: "a\\ud800".into(), code_point: 0xD800, index: 1 }));
+    assert!(to_http(Provider::Zenlayer, &zl(raw), &o).is_ok());
+    // A repeated key: the last value, checked and sent once.
+    let req = Value::obj(vec![
+        ("name", Value::str("<script>")),
+        ("image_url", Value::str("abc:o")),
+        ("min_disk", Value::num(40)),
+        ("name", Value::str("ok1")),
+    ]);
+    let h = to_http(Provider::Huawei, &req, &o).unwrap();
+    assert_eq!(h.body.to_json(), r#"{"name":"ok1","image_url":"abc:o","min_disk":40}"#);
+    let n = normalize(Provider::Huawei, &req, &o);
+    assert!(n.report.ok);
+    assert_eq!(n.normalized.to_json(), h.body.to_json());
+    // Nested hand-built values are walked too (a `Value` as deep as the parser keeps).
+    let mut deep = Value::Number(Cow::Borrowed("+1"));
+    for _ in 0..createimage::MAX_DEPTH - 2 {
+        deep = Value::Array(vec![deep]);
+    }
+    let n = normalize(Provider::Zenlayer, &zl(deep), &o);
+    let bad: Vec<_> = n.report.errors().map(|i| i.path.clone()).collect();
+    assert_eq!(bad.len(), 1);
+    assert!(bad[0].starts_with("/note/0/0/") && bad[0].ends_with("/0"), "{}", bad[0]);
 }

@@ -236,6 +236,43 @@ fn reports_from_another_version_are_refused_not_guessed() {
     assert!(r.ok && r.lang == Lang::Zh && r.provider == Provider::Nova);
 }
 
+/// A Rust breaker (2026-12-01, evening): a report's `ok` that contradicts its issues was trusted,
+/// so `into_result` passed a report with an error; and a report of a build without a provider
+/// (`not_allowed` with the ids it holds: `["tencent"]`, `[]`) could not be read back by any build.
+#[test]
+fn reports_say_what_their_issues_say_and_any_build_reads_them() {
+    let issue =
+        r#"{"path":"/ImageName","code":"empty","severity":"error","params":{},"message":"m","shortMessage":"s"}"#;
+    let with = |ok: &str, issues: &str| format!(r#"{{"ok":{ok},"provider":"tencent","issues":[{issues}]}}"#);
+    let e = serde_json::from_str::<Report>(&with("true", issue)).unwrap_err().to_string();
+    assert!(e.contains("`ok` is true but an issue is an error"), "{e}");
+    let warning = issue.replace(r#""error""#, r#""warning""#);
+    let e = serde_json::from_str::<Report>(&with("false", &warning)).unwrap_err().to_string();
+    assert!(e.contains("`ok` is false but no issue is an error"), "{e}");
+    assert!(serde_json::from_str::<Report>(&with("false", issue)).unwrap().into_result().is_err());
+    assert!(serde_json::from_str::<Report>(&with("true", &warning)).unwrap().into_result().is_ok());
+    for allowed in [
+        r#"["tencent"]"#,
+        "[]",
+        r#"["zenlayer","nova","huawei"]"#,
+        r#"["zenlayer","tencent","openstack","nova","huawei"]"#,
+    ] {
+        let text = format!(
+            r#"{{"ok":false,"provider":"huawei","issues":[{{"path":"","code":"not_allowed","severity":"error","params":{{"allowed":{allowed},"actual":"huawei"}},"message":"m"}}]}}"#
+        );
+        let r: Report = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{allowed}: {e}"));
+        assert_eq!(
+            r.issues[0].kind.params().get("allowed").map(Value::to_json).as_deref(),
+            Some(allowed.replace(' ', "").as_str())
+        );
+        // Written back as read.
+        assert_eq!(serde_json::from_str::<Report>(&serde_json::to_string(&r).unwrap()).unwrap(), r);
+    }
+    // Ids out of the build order are no build's list.
+    let text = r#"{"ok":false,"provider":"huawei","issues":[{"path":"","code":"not_allowed","severity":"error","params":{"allowed":["tencent","zenlayer"],"actual":"huawei"},"message":"m"}]}"#;
+    assert!(serde_json::from_str::<Report>(text).is_err());
+}
+
 #[test]
 fn report_as_an_error_and_as_a_result() {
     let opts = Options::default();

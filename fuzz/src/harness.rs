@@ -884,11 +884,15 @@ fn own_image_tags(p: Provider, path: &str, set: &Value<'_>) -> Option<usize> {
     let s = split_pointer(path);
     match (p, s.as_slice()) {
         (Provider::Tencent, [a, i]) if a == "TagSpecification" && index(i).is_some() => {
-            Some(if set.get("ResourceType").and_then(Value::as_str) == Some("image") {
-                set.get("Tags").and_then(Value::as_array).map_or(0, |t| t.len())
-            } else {
-                0
-            })
+            // Distinct string keys: a key bound twice is one tag.
+            let mut keys: Vec<&str> = Vec::new();
+            if set.get("ResourceType").and_then(Value::as_str) == Some("image") {
+                let tags = set.get("Tags").and_then(Value::as_array).unwrap_or(&[]);
+                keys.extend(tags.iter().filter_map(|t| t.get("Key").and_then(Value::as_str)));
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            Some(keys.len())
         }
         _ => None,
     }

@@ -41,6 +41,17 @@ pub static CREATE_IMAGE_TAGS: Source = Source::new(
     ("Tencent Cloud's CreateImage page (tags bound to the image)", "腾讯云 CreateImage 文档（标签绑定到镜像）"),
     "https://www.tencentcloud.com/document/api/213/33276",
 );
+/// The CreateImage page: `SnapshotIds` "cannot be passed together with InstanceId", and
+/// `DataDiskIds` only within the instance `InstanceId` names. An empty list is passed only as the
+/// page reads literally: Tencent Cloud's SDKs (`omitempty`) leave it out, and the flattened form
+/// (`SnapshotIds.0`) cannot write one; so an empty list beside InstanceId, or an empty DataDiskIds
+/// without it, is a warning naming this.
+pub static EMPTY_LIST_GIVEN: Source = Source::new(
+    "tencent-createimage-empty-list",
+    ("Tencent Cloud's CreateImage page, an empty list read as passed", "腾讯云 CreateImage 文档（空列表也算传入）"),
+    "https://www.tencentcloud.com/document/api/213/33276",
+)
+.because(("Tencent Cloud's SDKs leave an empty list out", "腾讯云 SDK 不发送空列表"));
 /// `TagSpecification.ResourceType`'s valid values (the Go SDK's cvm/v20170312 models.go: "instance",
 /// "host", "image", "keypair", "ps", "hpc").
 const RESOURCE_TYPES: &[&str] = &["image", "instance", "host", "keypair", "ps", "hpc"];
@@ -126,7 +137,7 @@ pub const FIELDS: &[Field] = &[
         name: "SnapshotIds",
         label: ("Snapshot IDs", "快照 ID"),
         presence: Presence::Optional,
-        ty: Ty::StrArray { item: ID, unique: true, non_empty: true },
+        ty: Ty::StrArray { item: ID, unique: true, non_empty: false },
         role: Role::Id,
         codes: &[],
     },
@@ -279,19 +290,34 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
             c.check_str_items(&fp, f, &item, unique, &mut items.into_iter());
         }
     }
-    let given = |name: &str| given(c, req, name);
-    let (instance, snapshots, disks) = (given("InstanceId"), given("SnapshotIds"), given("DataDiskIds"));
+    // An empty list is given only as the page reads literally ([`EMPTY_LIST_GIVEN`]): what it
+    // would break is a warning, and it names no snapshot.
+    let (instance, snapshots, disks) =
+        (given(c, req, "InstanceId"), given(c, req, "SnapshotIds"), given(c, req, "DataDiskIds"));
+    let only_empty = |name: &str| {
+        req.get(name).and_then(Value::as_array).is_some_and(|a| a.is_empty())
+            && !obj.iter().any(|(k, _)| flat_key(k).is_some_and(|(n, _)| n == name))
+    };
     const ONE_OF: &[&str] = &["/InstanceId", "/SnapshotIds"];
-    if !instance && !snapshots {
+    if !instance && (!snapshots || only_empty("SnapshotIds")) {
         c.cross(&root, Kind::MissingOneOf { fields: ONE_OF }, Some(codes::TC_SPECIFY_ONE), ONE_OF);
     }
     if instance && snapshots {
-        let kind = Kind::Conflict { with: "/InstanceId" };
-        c.cross(&root.key("SnapshotIds"), kind, Some(codes::TC_CONFLICT), ONE_OF);
+        let (at, kind) = (root.key("SnapshotIds"), Kind::Conflict { with: "/InstanceId" });
+        if only_empty("SnapshotIds") {
+            c.cross_warning(&at, kind, Some(codes::TC_CONFLICT), ONE_OF, &EMPTY_LIST_GIVEN);
+        } else {
+            c.cross(&at, kind, Some(codes::TC_CONFLICT), ONE_OF);
+        }
     }
     if disks && !instance {
-        let kind = Kind::Requires { field: "/InstanceId" };
-        c.cross(&root.key("DataDiskIds"), kind, Some(codes::TC_INVALID_DEPENDENCE), &["/InstanceId", "/DataDiskIds"]);
+        const BOTH: &[&str] = &["/InstanceId", "/DataDiskIds"];
+        let (at, kind) = (root.key("DataDiskIds"), Kind::Requires { field: "/InstanceId" });
+        if only_empty("DataDiskIds") {
+            c.cross_warning(&at, kind, Some(codes::TC_INVALID_DEPENDENCE), BOTH, &EMPTY_LIST_GIVEN);
+        } else {
+            c.cross(&at, kind, Some(codes::TC_INVALID_DEPENDENCE), BOTH);
+        }
     }
     for (k, v) in obj {
         if FIELDS.iter().any(|f| f.name == k) || flat_key(k).is_some() {
@@ -324,22 +350,32 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value
         c.wrong_type(p, v, "array", f);
         return;
     };
-    let mut n = 0;
+    let mut keys = Vec::new();
     for (i, spec) in specs.iter().enumerate() {
         check_one_tag_spec(c, &p.index(i), f, spec);
-        n += image_tags(spec);
+        image_tag_keys(spec, &mut keys);
     }
-    count_image_tags(c, p, "/TagSpecification", n);
+    count_image_tags(c, p, "/TagSpecification", distinct(keys));
 }
 
-/// The tags a tag set binds to the image: those of a set of type `image` (another type's set binds
-/// its tags to another resource, whose count this request does not show).
-fn image_tags(spec: &Value<'_>) -> usize {
+/// The keys of the tags a tag set binds to the image: those of a set of type `image` (another
+/// type's set binds its tags to another resource, whose count this request does not show), each
+/// with a string `Key` (a tag without one is an error of its own).
+fn image_tag_keys<'v>(spec: &'v Value<'_>, keys: &mut Vec<&'v str>) {
     if spec.get("ResourceType").and_then(Value::as_str) == Some("image") {
-        spec.get("Tags").and_then(Value::as_array).map_or(0, |t| t.len())
-    } else {
-        0
+        let tags = spec.get("Tags").and_then(Value::as_array).unwrap_or(&[]);
+        keys.extend(tags.iter().filter_map(|t| t.get("Key").and_then(Value::as_str)));
     }
+}
+
+/// The number of tags `keys` bind to one resource: a key bound twice is one tag, its later value
+/// overwriting the first (Tag "Use Limits": "For each resource, each tag key can have only 1
+/// value. If you bind a new tag value to the same tag key of the same resource, the original tag
+/// value will be overwritten.").
+fn distinct(mut keys: Vec<&str>) -> usize {
+    keys.sort_unstable();
+    keys.dedup();
+    keys.len()
 }
 
 /// `too_many` at `p` (the field labelled at `labelled`) where the tags bound to the image, `n`,
@@ -407,7 +443,9 @@ pub(crate) fn check_one_tag_spec(c: &mut Checker, sp: &Path<'_>, f: &Field, spec
 /// other sets hold (`check` counts them over all the sets, at `/TagSpecification`).
 pub(crate) fn check_tag_spec_field(c: &mut Checker, sp: &Path<'_>, pointer: &str, spec: &Value<'_>) {
     check_one_tag_spec(c, sp, field("TagSpecification"), spec);
-    count_image_tags(c, sp, pointer, image_tags(spec));
+    let mut keys = Vec::new();
+    image_tag_keys(spec, &mut keys);
+    count_image_tags(c, sp, pointer, distinct(keys));
 }
 
 /// A tag set's `Tags` (field `tf`) at `tp`: each tag, and repeated keys (empty ones too).

@@ -182,7 +182,9 @@ pub enum Charset {
     HanAlnumDashDotUnderscoreSpace,
     /// Huawei image name (IMS "Image Attributes" pages): ASCII letters and digits, `-`, `.`, `_`, space.
     AlnumDashDotUnderscoreSpace,
-    /// Huawei description: anything but CR, LF, `<`, `>`.
+    /// Huawei description, the pages' words: anything but a carriage return (CR), `<`, `>`.
+    NoCrNoAngle,
+    /// Huawei description, "回车" read as any line break: anything but CR, LF, `<`, `>`.
     NoLineBreakNoAngle,
     /// Nova name: printable BMP characters.
     NovaPrintable,
@@ -252,12 +254,13 @@ impl Charset {
         MASKS[self as usize]
     }
 
-    const COUNT: usize = 17;
+    const COUNT: usize = 18;
     const ALL: [Charset; Charset::COUNT] = [
         Charset::Any,
         Charset::HanAlnumDashUnderscore,
         Charset::HanAlnumDashDotUnderscoreSpace,
         Charset::AlnumDashDotUnderscoreSpace,
+        Charset::NoCrNoAngle,
         Charset::NoLineBreakNoAngle,
         Charset::NovaPrintable,
         Charset::NovaMetaKey,
@@ -282,6 +285,7 @@ impl Charset {
             Charset::HanAlnumDashDotUnderscoreSpace | Charset::AlnumDashDotUnderscoreSpace => {
                 alnum || matches!(b, b'-' | b'.' | b'_' | b' ')
             }
+            Charset::NoCrNoAngle => !matches!(b, b'\r' | b'<' | b'>'),
             Charset::NoLineBreakNoAngle => !matches!(b, b'\r' | b'\n' | b'<' | b'>'),
             // Nova: the printable ASCII characters (not C0 controls nor DEL).
             Charset::NovaPrintable => matches!(b, 0x20..=0x7E),
@@ -323,7 +327,11 @@ impl Charset {
     /// The rule for a character from U+0080 on.
     fn allows_wide(self, c: char) -> bool {
         match self {
-            Charset::Any | Charset::NoLineBreakNoAngle | Charset::HuaweiTagKey | Charset::HuaweiTagValue => true,
+            Charset::Any
+            | Charset::NoCrNoAngle
+            | Charset::NoLineBreakNoAngle
+            | Charset::HuaweiTagKey
+            | Charset::HuaweiTagValue => true,
             Charset::HanAlnumDashUnderscore | Charset::HanAlnumDashDotUnderscoreSpace => is_han(c),
             Charset::NovaPrintable => is_nova_printable(c),
             Charset::TencentTag => {
@@ -370,6 +378,7 @@ impl Charset {
                 "letters, digits, -, ., _ and spaces (not at either end)",
                 "英文字母、数字、-、.、_ 和空格（不能在首尾）",
             ),
+            Charset::NoCrNoAngle => ("no carriage returns, < or >", "不能包含回车符、< 或 >"),
             Charset::NoLineBreakNoAngle => ("no line breaks, < or >", "不能包含换行符、< 或 >"),
             Charset::NovaPrintable => (
                 "printable characters of the Basic Multilingual Plane, no whitespace at either end",
@@ -480,6 +489,34 @@ pub fn cut_graphemes(s: &str, max: usize) -> String {
     s[..end].trim_end().to_owned()
 }
 
+/// Text for a log line or a terminal: the characters that move the cursor, change the screen or
+/// reorder a line (C0 and C1 controls, DEL, U+2028/U+2029, the bidirectional controls) written as
+/// `\u{XXXX}`, so that a key, a value or a label from a request can neither forge a line nor hide
+/// one (`Display` of a report and of an unknown id, the CLI's text).
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_hidden(s, false, |c| {
+        let mut out = String::from("\\u{");
+        out.push_str(&code_point(c as u32)[2..]);
+        out.push('}');
+        out
+    })
+}
+
+/// `s` with each character [`visible`] escapes written by `escape` (a line feed kept where
+/// `keep_line_feeds`).
+pub fn escape_hidden(s: &str, keep_line_feeds: bool, escape: impl Fn(char) -> String) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && !(keep_line_feeds && c == '\n'))
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !s.chars().any(hidden) {
+        return s.into();
+    }
+    s.chars().map(|c| if hidden(c) { escape(c) } else { c.to_string() }).collect::<String>().into()
+}
+
 /// Is `s` a UUID written 8-4-4-4-12 in hexadecimal digits (either case)?
 pub fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
@@ -528,6 +565,7 @@ mod tests {
                 c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ' ') || is_han(c)
             }
             Charset::AlnumDashDotUnderscoreSpace => c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ' '),
+            Charset::NoCrNoAngle => !matches!(c, '\r' | '<' | '>'),
             Charset::NoLineBreakNoAngle => !matches!(c, '\r' | '\n' | '<' | '>'),
             Charset::NovaPrintable => is_nova_printable(c),
             Charset::NovaMetaKey => c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | ' '),

@@ -522,16 +522,28 @@ def tencent():
                                          "providerCode": "InvalidParameterConflict"})])
     g.add("conflict is reported even when InstanceId is null (key present)", t(InstanceId=None, SnapshotIds=["snap-1"]),
           [("/InstanceId", "wrong_type"), ("/SnapshotIds", "conflict")])
-    g.add("conflict is reported even when SnapshotIds is empty (key present)", t(SnapshotIds=[]),
-          [("/SnapshotIds", "empty"), ("/SnapshotIds", "conflict")])
+    # An empty list is passed only as the page reads literally: the SDKs leave it out (`omitempty`),
+    # and the flattened form cannot write one (the 2026-12-01 audit): a warning naming the reading.
+    g.add("an empty SnapshotIds beside InstanceId: a conflict warning (the SDK leaves it out)", t(SnapshotIds=[]),
+          warnings=[("/SnapshotIds", "conflict")],
+          params=[("/SnapshotIds", "conflict", {"severity": "warning", "with": "/InstanceId",
+                                                "paths": ["/InstanceId", "/SnapshotIds"],
+                                                "providerCode": "InvalidParameterConflict"})],
+          source="https://github.com/TencentCloud/tencentcloud-sdk-go/blob/master/tencentcloud/cvm/v20170312/models.go")
     g.add("DataDiskIds with SnapshotIds and no InstanceId: requires", s(SnapshotIds=["snap-1"], DataDiskIds=["disk-1"]),
           [("/DataDiskIds", "requires")],
           [("/DataDiskIds", "requires", {"field": "/InstanceId", "paths": ["/InstanceId", "/DataDiskIds"],
                                          "providerCode": "InvalidParameter.InvalidDependence"})])
     g.add("DataDiskIds alone: requires and missing_one_of", s(DataDiskIds=["disk-1"]),
           [("/DataDiskIds", "requires"), ("", "missing_one_of")])
-    g.add("empty DataDiskIds array still counts as given: requires", s(SnapshotIds=["snap-1"], DataDiskIds=[]),
-          [("/DataDiskIds", "requires")])
+    g.add("an empty DataDiskIds without InstanceId: a requires warning (the SDK leaves it out)",
+          s(SnapshotIds=["snap-1"], DataDiskIds=[]), warnings=[("/DataDiskIds", "requires")],
+          params=[("/DataDiskIds", "requires", {"severity": "warning", "field": "/InstanceId",
+                                                "providerCode": "InvalidParameter.InvalidDependence"})],
+          source="https://github.com/TencentCloud/tencentcloud-sdk-go/blob/master/tencentcloud/cvm/v20170312/models.go")
+    g.add("an empty DataDiskIds beside flattened DataDiskIds.0 without InstanceId: requires",
+          s(SnapshotIds=["snap-1"], DataDiskIds=[], **{"DataDiskIds.0": "disk-1"}),
+          [("/DataDiskIds", "requires"), ("/DataDiskIds.0", "conflict")])
     g.add("InstanceId, SnapshotIds and DataDiskIds: only conflict", t(SnapshotIds=["s"], DataDiskIds=["d"]),
           [("/SnapshotIds", "conflict")])
     g.add("SnapshotIds null counts as given (no missing_one_of)", s(SnapshotIds=None), [("/SnapshotIds", "wrong_type")])
@@ -564,7 +576,8 @@ def tencent():
           [("/DataDiskIds", "wrong_type", {"actual": "string"})])
     g.add("DataDiskIds as an object is wrong_type", t(DataDiskIds={"0": "disk-1"}), [("/DataDiskIds", "wrong_type")])
     # SnapshotIds
-    g.add("SnapshotIds empty array is empty", s(SnapshotIds=[]), [("/SnapshotIds", "empty")])
+    g.add("SnapshotIds empty array alone: no snapshot, so missing_one_of", s(SnapshotIds=[]), [("", "missing_one_of")],
+          [("", "missing_one_of", {"providerCode": "InvalidParameter.SpecifyOneParameter"})])
     g.add("SnapshotIds duplicate", s(SnapshotIds=["snap-1", "snap-2", "snap-1"]), [("/SnapshotIds/2", "duplicate")],
           [("/SnapshotIds/2", "duplicate", {"value": "snap-1", "first": "/SnapshotIds/0"})])
     g.add("SnapshotIds empty element", s(SnapshotIds=[""]), [("/SnapshotIds/0", "empty")])
@@ -1163,7 +1176,7 @@ def huawei():
     f.add("base request is valid", h())
     f.add("full valid request with tags", h(description="Data disk 1 of Fedora", os_type="Linux", cmk_id="key-1",
                                             enterprise_project_id="0", tags=["aaa.111", "bbb.222"]))
-    f.add("full valid request with image_tags", h(name="fedora-data2", os_type="Windows",
+    f.add("full valid request with image_tags", h(name="fedora-data2", os_type="Linux",
                                                   image_tags=[{"key": "aaa", "value": "111"}, {"key": "bbb", "value": "222"}]))
     f.add("empty object: name, image_url, min_disk required", {},
           [("/name", "required"), ("/image_url", "required"), ("/min_disk", "required")])
@@ -1179,18 +1192,28 @@ def huawei():
     f.add("description of 1025 x U+20000 is too long", h(description=U20000 * 1025), [("/description", "too_long")],
           [("/description", "too_long", tl(1024, 1025))])
     f.add("description with punctuation, tab and emoji is valid", h(description="a, b; c\t" + GRIN + " (x) & y"))
-    for label, s, ch, idx in [("LF", "line1\nline2", "\n", 5), ("CR", "a\rb", "\r", 1), ("<", "<b>bold", "<", 0),
+    # The pages name the carriage return; "回车" read as any line break makes a line feed a warning.
+    f.add("description with LF is a bad_char warning", h(description="line1\nline2"), warnings=[("/description", "bad_char")],
+          params=[("/description", "bad_char", bc("\n", 5, providerCode="IMG.0054", severity="warning"))],
+          source="seed:huawei-ims-create-data-image.txt")
+    for label, s, ch, idx in [("CR", "a\rb", "\r", 1), ("CRLF", "a\r\nb", "\r", 1), ("<", "<b>bold", "<", 0),
                               (">", "a>b", ">", 1)]:
         f.add("description with %s is bad_char" % label, h(description=s), [("/description", "bad_char")],
               [("/description", "bad_char", bc(ch, idx, providerCode="IMG.0054"))])
-    f.add("description too long and with LF: both issues", h(description="d" * 1024 + "\n"),
+    f.add("description too long and with CR: both issues", h(description="d" * 1024 + "\r"),
           [("/description", "too_long"), ("/description", "bad_char")],
-          [("/description", "bad_char", bc("\n", 1024, providerCode="IMG.0054")),
+          [("/description", "bad_char", bc("\r", 1024, providerCode="IMG.0054")),
            ("/description", "too_long", {"providerCode": "IMG.0004"})])
+    f.add("description too long and with LF: the error and the reading's warning", h(description="d" * 1024 + "\n"),
+          [("/description", "too_long")], warnings=[("/description", "bad_char")])
     f.add("description number is wrong_type", h(description=1), [("/description", "wrong_type")])
     # os_type
     f.add("os_type Linux is valid", h(os_type="Linux"))
-    f.add("os_type Windows is valid", h(os_type="Windows"))
+    # The international page (2024-06-25): no more Windows data disk images; the SDKs and the seed list it.
+    f.add("os_type Windows: a warning naming the international page", h(os_type="Windows"),
+          warnings=[("/os_type", "not_allowed")],
+          params=[("/os_type", "not_allowed", {"severity": "warning", "allowed": ["Linux"], "actual": "Windows"})],
+          source="https://support.huaweicloud.com/intl/en-us/api-ims/ims_03_0606.html")
     f.add("os_type lower-case linux is not_allowed", h(os_type="linux"), [("/os_type", "not_allowed")],
           [("/os_type", "not_allowed", {"allowed": ["Windows", "Linux"], "actual": "linux", "providerCode": "IMG.0122"})])
     f.add("os_type Ubuntu is not_allowed", h(os_type="Ubuntu"), [("/os_type", "not_allowed")],
@@ -1467,6 +1490,14 @@ def huawei():
     t.add("image_tags object is wrong_type", h(image_tags={"key": "k"}), [("/image_tags", "wrong_type")])
     t.add("tags and image_tags together: conflict at image_tags", h(tags=["a.1"], image_tags=[{"key": "b", "value": "2"}]),
           [("/image_tags", "conflict")], [("/image_tags", "conflict", {"with": "/tags", "paths": ["/tags", "/image_tags"]})])
+    # "Use either tags or image_tags": an empty list is used only as the page reads literally (the
+    # SDKs leave it out): a warning naming the reading (the 2026-12-01 audit).
+    t.add("tags with an empty image_tags: a conflict warning (the SDK leaves it out)", h(tags=["a.1"], image_tags=[]),
+          warnings=[("/image_tags", "conflict")],
+          params=[("/image_tags", "conflict", {"severity": "warning", "with": "/tags", "paths": ["/tags", "/image_tags"]})],
+          source="https://github.com/huaweicloud/huaweicloud-sdk-go-v3/blob/master/services/ims/v2/model/model_create_data_image_request_body.go")
+    t.add("an empty tags with image_tags: a conflict warning", h(tags=[], image_tags=[{"key": "b", "value": "2"}]),
+          warnings=[("/image_tags", "conflict")])
     t.add("tags and image_tags with the same key: only conflict (keys unique per list)",
           h(tags=["a.1"], image_tags=[{"key": "a", "value": "1"}]), [("/image_tags", "conflict")])
     t.add("conflict plus problems inside both lists", h(tags=["k" * 129, "x.y|z"], image_tags=[{"key": ""}]),
@@ -1769,8 +1800,8 @@ def forms():
     form = {"ImageName": "web", "ImageDescription": "", "InstanceId": "ins-1", "DataDiskIds": [], "SnapshotIds": [],
             "TagSpecification": [{"ResourceType": "image", "Tags": []}]}
     f.add("form: the instance chosen, the snapshots left empty: valid", form, **E)
-    f.add("form without emptyAsAbsent: the empty SnapshotIds is given (empty, conflict)", form,
-          [("/SnapshotIds", "empty"), ("/SnapshotIds", "conflict")])
+    f.add("form without emptyAsAbsent: the empty SnapshotIds is passed as the page reads it (a conflict warning)", form,
+          warnings=[("/SnapshotIds", "conflict")])
     f.add("form: the snapshots chosen, the instance left blank: valid",
           merge(form, {"InstanceId": "", "SnapshotIds": ["snap-1"]}), **E)
     f.add("form: neither chosen: missing_one_of under both fields",
@@ -1815,7 +1846,7 @@ def forms():
          "cmk_id": "", "enterprise_project_id": "", "tags": [], "image_tags": []}
     f.add("form: optional fields left empty are absent", H, **E)
     f.add("form without emptyAsAbsent: the empty optional fields are checked", H,
-          [("/os_type", "not_allowed"), ("/cmk_id", "empty"), ("/image_tags", "conflict")])
+          [("/os_type", "not_allowed"), ("/cmk_id", "empty")], warnings=[("/image_tags", "conflict")])
     f.add("form: image tags given, the tags list left empty: no conflict",
           merge(H, {"image_tags": [{"key": "env", "value": "prod"}]}), **E)
     f.add("form: both tag lists given: conflict under both fields",
