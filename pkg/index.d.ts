@@ -655,10 +655,16 @@ export function validateText<P extends Provider>(provider: P, text: string, opti
 /** The HTTP request for a valid request (normalized first), or the report. */
 export function toHttp<P extends Provider>(provider: P, request: unknown, options?: Options<P>): HttpResult<P>;
 
-/** The field descriptors a form needs (a fresh copy each call). Data from the rule tables: needs no `init()`. */
+/**
+ * The field descriptors a form needs (a fresh copy each call). Data from the rule tables: needs no
+ * `init()`. At run time an id that is not a provider (a config value cast to `Provider`) gives `null`.
+ */
 export function describe<P extends Provider>(provider: P): Description<P>;
 
-/** A JSON Schema (draft 2020-12) of the provider's request. Data: needs no `init()`. */
+/**
+ * A JSON Schema (draft 2020-12) of the provider's request. Data: needs no `init()`. At run time an
+ * id that is not a provider gives `null`.
+ */
 export function jsonSchema(provider: Provider): JsonSchema;
 
 /** The JSON text `validate` sends to the core for a JS value, with `@` tokens for what JSON cannot carry. Never throws. */

@@ -326,7 +326,8 @@ function texts(request, options) {
   }
   // The limit is in bytes of UTF-8; the encoder counted code units (never more than the bytes).
   const large = bodyCut === "size" || contextCut === "size" || overLimit(body) || overLimit(context);
-  return { body, context, cut: large ? "size" : bodyCut };
+  // (A context cut at the values budget is refused as a request is: its pre-flight facts were not all read.)
+  return { body, context, cut: large ? "size" : bodyCut || contextCut };
 }
 
 /** The report refusing JSON text over MAX_TEXT_BYTES (made by the core, in the caller's language). */

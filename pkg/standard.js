@@ -212,7 +212,8 @@ function blanksAbsent(s) {
     for (const n of names) if (opt.includes(n)) x.properties[n] = { not: blank() };
     return x;
   };
-  // (The package's combinators hold `required` and other combinators only.)
+  // (The package's combinators hold `required`, other combinators, and `properties` whose rule on
+  // an optional member, `minItems: 1`, is what "not blank" says of a list: replaced by it.)
   const walk = (x) => {
     if (x.required) Object.assign(x, given(x.required));
     for (const k of ["oneOf", "anyOf", "allOf"]) if (x[k]) x[k].forEach(walk);

@@ -528,17 +528,12 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
             let snapshots =
                 Value::obj(vec![("anyOf", Value::Array(vec![listed("SnapshotIds"), req("SnapshotIds.0")]))]);
             e.push(("oneOf", Value::Array(vec![req("InstanceId"), snapshots])));
-            let empty = Value::obj(vec![(
-                "properties",
-                Value::obj(vec![("DataDiskIds", Value::obj(vec![("maxItems", Value::num(0))]))]),
-            )]);
-            e.push((
-                "dependentSchemas",
-                Value::obj(vec![(
-                    "DataDiskIds",
-                    Value::obj(vec![("anyOf", Value::Array(vec![req("InstanceId"), empty]))]),
-                )]),
-            ));
+            // DataDiskIds holding an item, without InstanceId: refused. (Written with `required`,
+            // `properties` and `not` only, which the package's `emptyAsAbsent` rewrite reads:
+            // pkg/standard.js `blanksAbsent`.)
+            let Value::Object(mut disks_alone) = listed("DataDiskIds") else { unreachable!("an object") };
+            disks_alone.push((Cow::Borrowed("not"), req("InstanceId")));
+            e.push(("not", Value::Object(disks_alone)));
             e.push(("dependentRequired", Value::obj(vec![("DataDiskIds.0", strs(&["InstanceId"]))])));
             e
         }

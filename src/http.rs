@@ -4,8 +4,7 @@
 //! part of the request here, so its `X-Auth-Token` header is filled in.
 
 use crate::json::Value;
-use crate::normalize::normalize;
-use crate::report::Kind;
+use crate::report::{Kind, Severity};
 use crate::{Issue, Options, Provider, Report};
 use std::borrow::Cow;
 
@@ -83,6 +82,15 @@ fn segment(s: &str) -> String {
 /// [`std::error::Error`] and converts into [`Error::Invalid`](crate::Error::Invalid). Warnings do
 /// not fail: they are in [`HttpRequest::warnings`].
 pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Result<HttpRequest, Report> {
+    to_http_with::<true>(provider, request, options)
+}
+
+/// [`to_http`]; `HAND_BUILT` as for `normalize::normalize_with`.
+pub(crate) fn to_http_with<const HAND_BUILT: bool>(
+    provider: Provider,
+    request: &Value<'_>,
+    options: &Options<'_>,
+) -> Result<HttpRequest, Report> {
     // (Normalizing the request as given would keep a blank `SnapshotIds: []` beside the numbered
     // keys, so that they were not turned into the list nor their repeats removed: refused, where
     // the request without the blank is sent.)
@@ -93,7 +101,7 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
     } else {
         request
     };
-    let n = normalize(provider, request, options);
+    let n = crate::normalize::normalize_with::<HAND_BUILT>(provider, request, options);
     let mut report = n.report;
     let body = n.normalized;
     let get = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
@@ -186,6 +194,28 @@ pub fn to_http(provider: Provider, request: &Value<'_>, options: &Options<'_>) -
             warnings: Vec::new(),
         },
     };
+    // A field sent as given (an unknown one, only a warning) holding a value JSON cannot carry (a
+    // JS-only value: NaN, a BigInt, a Date...; nesting cut at the depth limit) would go as `null`:
+    // an error there instead, and no request.
+    let special = http.body.special_paths();
+    if !special.is_empty() {
+        let at = if matches!(provider, Provider::OpenStack | Provider::Nova) { "/body" } else { "" };
+        let mut c = crate::rules::Checker::resume(provider, options, report.issues);
+        for path in special {
+            let path = [at, &path].concat();
+            let name = crate::labels::name(provider, &path, None, options.lang, c.label_index()).text;
+            let issue =
+                c.push_at(path, Kind::Unreadable { detail: "a value JSON cannot carry".into() }, Severity::Error, None);
+            issue.set_message(match options.lang {
+                crate::Lang::En => {
+                    [&name, ": JSON cannot carry its value (NaN, Infinity, a BigInt, a Date...), so it cannot be sent."]
+                        .concat()
+                }
+                crate::Lang::Zh => [&name, "：JSON 无法表示其值（NaN、Infinity、BigInt、日期等），无法发送。"].concat(),
+            });
+        }
+        return Err(crate::finish(c));
+    }
     // The request is valid: what the report still holds are warnings (e.g. unknown fields, sent as given).
     http.warnings = report.issues;
     Ok(http)

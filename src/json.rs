@@ -897,15 +897,6 @@ impl<'a> Parser<'a, '_> {
 /// or key with an unpaired surrogate whose raw text is not a JSON string's. A parsed value has
 /// neither. Linear in the value, any depth (no recursion).
 pub(crate) fn as_parsed(v: &mut Value<'static>) -> Vec<String> {
-    fn literal_ok(text: &str, number: bool) -> bool {
-        match Value::parse(text) {
-            Ok(Value::Number(n)) => number && n == text,
-            Ok(Value::String(_)) => !number,
-            Ok(Value::Other(o)) => !number && matches!(*o, Other::LoneSurrogate { .. }),
-            _ => false,
-        }
-    }
-    let quoted = |raw: &str| ["\"", raw, "\""].concat();
     let mut bad = Vec::new();
     // Depth-first, with the path's segments up to the item's depth.
     let mut segs: Vec<String> = Vec::new();
@@ -916,15 +907,19 @@ pub(crate) fn as_parsed(v: &mut Value<'static>) -> Vec<String> {
             segs.push(seg);
         }
         let ok = match &*v {
-            Value::Number(n) => literal_ok(n, true),
+            Value::Number(n) => is_json_number(n),
             Value::Other(o) => match &**o {
-                Other::LoneSurrogate { raw, .. } | Other::BadKey { raw, .. } => literal_ok(&quoted(raw), false),
+                Other::LoneSurrogate { raw, .. } | Other::BadKey { raw, .. } => is_json_string_body(raw),
                 _ => true,
             },
             _ => true,
         };
         if !ok {
-            bad.push(crate::report::join_pointer(&segs));
+            // (A member whose key and value are both bad is one path.)
+            let p = crate::report::join_pointer(&segs);
+            if bad.last() != Some(&p) {
+                bad.push(p);
+            }
         }
         match v {
             Value::Object(entries) => {
@@ -932,7 +927,7 @@ pub(crate) fn as_parsed(v: &mut Value<'static>) -> Vec<String> {
                     entries.iter().any(|(_, x)| matches!(x, Value::Other(o) if matches!(**o, Other::BadKey { .. })));
                 dedup_keys(entries, bad_key);
                 for (k, x) in entries.iter_mut().rev() {
-                    stack.push((x, depth + 1, Some(k.to_string())));
+                    stack.push((x, depth + 1, Some(String::from(k.as_ref()))));
                 }
             }
             Value::Array(items) => {
@@ -950,9 +945,62 @@ pub(crate) fn as_parsed(v: &mut Value<'static>) -> Vec<String> {
             _ => {}
         }
     }
-    bad.sort_unstable();
-    bad.dedup();
     bad
+}
+
+/// Is `s` a JSON number literal (RFC 8259: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`)?
+fn is_json_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i > start
+    };
+    match b.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => {
+            digits(&mut i);
+        }
+        _ => return false,
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if !digits(&mut i) {
+            return false;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if !digits(&mut i) {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// Is `raw` the text of a JSON string between its quotes: no quote or control character unescaped,
+/// each `\` starting one of JSON's escapes?
+fn is_json_string_body(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' | 0..=0x1F => return false,
+            b'\\' => match b.get(i + 1) {
+                Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
+                Some(b'u') if b.get(i + 2..i + 6).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) => i += 6,
+                _ => return false,
+            },
+            _ => i += 1,
+        }
+    }
+    true
 }
 
 /// Keep the last value of a repeated key, at the first key's position (as `JSON.parse` does).

@@ -436,4 +436,18 @@ pub mod __private {
     pub use crate::report::split_pointer;
     pub use crate::rules::MAX_ISSUES;
     pub use crate::text::{count_chars, cut_graphemes, escape_hidden, visible};
+
+    /// `normalize` of a request the crate's own parser made (the wasm bindings').
+    pub fn normalize_parsed(p: crate::Provider, r: &crate::Value<'_>, o: &crate::Options<'_>) -> crate::Normalized {
+        crate::normalize::normalize_with::<false>(p, r, o)
+    }
+
+    /// `to_http` of a request the crate's own parser made (the wasm bindings').
+    pub fn to_http_parsed(
+        p: crate::Provider,
+        r: &crate::Value<'_>,
+        o: &crate::Options<'_>,
+    ) -> Result<crate::HttpRequest, crate::Report> {
+        crate::http::to_http_with::<false>(p, r, o)
+    }
 }

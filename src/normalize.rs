@@ -117,10 +117,21 @@ impl Normalized {
 /// Apply the safe fixes, then check the result. Never fails: the report of the normalized request
 /// says whether it is valid; a request that is not an object is returned unchanged.
 pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Normalized {
+    normalize_with::<true>(provider, request, options)
+}
+
+/// [`normalize`]; `HAND_BUILT`: `request` may have been built by hand (not by the crate's parser,
+/// which never makes a repeated key or a literal JSON text cannot hold). The wasm bindings, whose
+/// requests are always parsed, pass `false` and leave that pass out of the module.
+pub(crate) fn normalize_with<const HAND_BUILT: bool>(
+    provider: Provider,
+    request: &Value<'_>,
+    options: &Options<'_>,
+) -> Normalized {
     let mut out = request.clone().into_owned();
     // A hand-built request as a parsed one: a repeated key's last value only (what `check` read),
     // and no literal that would not be JSON once written (an `unreadable` error each).
-    let not_json = crate::json::as_parsed(&mut out);
+    let not_json = if HAND_BUILT { crate::json::as_parsed(&mut out) } else { Vec::new() };
     let mut changes = Vec::new();
     let mut needed = 0;
     // A provider this build does not hold gets no fixes (its report says why).

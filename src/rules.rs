@@ -477,9 +477,7 @@ impl<'o> Checker<'o> {
         provider_code: Option<ProviderCode>,
         paths: &[&str],
     ) -> &mut Issue {
-        let issue = self.push(path, kind, Severity::Error, provider_code);
-        issue.paths = paths.iter().map(|p| (*p).to_owned()).collect();
-        issue
+        self.cross_of(path, kind, Severity::Error, provider_code, paths)
     }
 
     /// A cross-field finding of a stricter reading: a warning at `path` concerning `paths`, with the
@@ -494,9 +492,21 @@ impl<'o> Checker<'o> {
         source: &'static Source,
     ) {
         let lang = self.lang;
-        let issue = self.push(path, kind, Severity::Warning, provider_code);
-        issue.paths = paths.iter().map(|p| (*p).to_owned()).collect();
+        let issue = self.cross_of(path, kind, Severity::Warning, provider_code, paths);
         name_source(issue, lang, source);
+    }
+
+    fn cross_of(
+        &mut self,
+        path: &Path<'_>,
+        kind: Kind,
+        severity: Severity,
+        provider_code: Option<ProviderCode>,
+        paths: &[&str],
+    ) -> &mut Issue {
+        let issue = self.push(path, kind, severity, provider_code);
+        issue.paths = paths.iter().map(|p| (*p).to_owned()).collect();
+        issue
     }
 
     /// Record an error with the field's provider code for its code.

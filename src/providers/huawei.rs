@@ -76,42 +76,14 @@ pub static TAG_APIS: Source = Source::new(
 );
 /// The CreateDataImage pages' "Carriage returns and angle brackets (< >) are not allowed" ("不支持
 /// 回车、<、>"; the SDKs' models): the Chinese "回车" (the Enter key) read as any line break, LF too.
-/// The pages name the carriage return only, so a line feed is a warning naming this reading.
+/// The international page's words refuse the carriage return only (a line feed is "another official
+/// source accepts it"), so a line feed is a warning naming this reading.
 pub static DESCRIPTION_LINE_BREAKS: Source = Source::new(
     "huawei-ims-description-line-breaks",
-    (
-        "Huawei Cloud's IMS CreateDataImage page, its \"不支持回车\" read as no line breaks",
-        "华为云 IMS 制作数据盘镜像文档（“不支持回车”按不能换行理解）",
-    ),
+    ("Huawei Cloud's IMS pages (\"回车\": any line break)", "华为云 IMS 文档（“回车”：任何换行）"),
     "https://support.huaweicloud.com/api-ims/ims_03_0606.html",
-)
-.because(("the page names only the carriage return", "文档只写明回车符"));
-const DESCRIPTION_READINGS: &[Reading] = &[Reading::of(&DESCRIPTION_LINE_BREAKS).charset(Charset::NoLineBreakNoAngle)];
-
-/// The CreateDataImage page on the international site (2024-06-25): "Huawei Cloud has stopped
-/// providing Windows images. This API will no longer be used to create Windows data disk images
-/// using external files." The SDKs and the region's page (the seed) still list `Windows`.
-pub static NO_WINDOWS: Source = Source::new(
-    "huawei-ims-no-windows-data-images",
-    (
-        "Huawei Cloud's IMS CreateDataImage page (no longer for Windows data disk images)",
-        "华为云 IMS 制作数据盘镜像文档（不再用于制作 Windows 数据盘镜像）",
-    ),
-    "https://support.huaweicloud.com/intl/en-us/api-ims/ims_03_0606.html",
 );
-
-/// The CreateDataImage page's "Use either tags or image_tags": a request holding both lists, one
-/// of them empty, uses both only as the page reads literally; Huawei Cloud's SDKs (`omitempty`)
-/// leave an empty list out, so that is a warning naming this.
-pub static EITHER_TAGS: Source = Source::new(
-    "huawei-ims-either-tags",
-    (
-        "Huawei Cloud's IMS CreateDataImage page (tags or image_tags, an empty list read as given)",
-        "华为云 IMS 制作数据盘镜像文档（tags 与 image_tags 二选一，空列表也算传入）",
-    ),
-    "https://support.huaweicloud.com/api-ims/ims_03_0606.html",
-)
-.because(("Huawei Cloud's SDKs leave an empty list out", "华为云 SDK 不发送空列表"));
+const DESCRIPTION_READINGS: &[Reading] = &[Reading::of(&DESCRIPTION_LINE_BREAKS).charset(Charset::NoLineBreakNoAngle)];
 
 /// At most this many tags per image: the "Image Tag Data Formats" page ("每个镜像最多可以添加20个标签",
 /// https://support.huaweicloud.com/api-ims/ims_03_0902.html). No error code is documented for it.
@@ -153,11 +125,7 @@ pub const FIELDS: &[Field] = &[
         name: "os_type",
         label: ("OS type", "操作系统类型"),
         presence: Presence::Optional,
-        ty: Ty::Enum {
-            values: &["Windows", "Linux"],
-            canonical: &["Windows", "Linux"],
-            narrower: Some((&["Linux"], &NO_WINDOWS)),
-        },
+        ty: Ty::Enum { values: &["Windows", "Linux"], canonical: &["Windows", "Linux"], narrower: None },
         role: Role::Other,
         codes: &[(None, codes::IMG_0122)],
     },
@@ -252,18 +220,12 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
         return;
     };
     c.check_fields(&root, obj, FIELDS, &mut check_nested);
-    // Given: present (an empty form value is not, with `empty_as_absent`; a key given twice is
-    // read at its last occurrence, as its rules read it).
-    let has = |k: &str| req.get(k).is_some_and(|v| !c.blank(v));
-    if has("tags") && has("image_tags") {
-        const BOTH: &[&str] = &["/tags", "/image_tags"];
-        let (at, kind) = (root.key("image_tags"), Kind::Conflict { with: "/tags" });
-        let empty = |k: &str| req.get(k).and_then(Value::as_array).is_some_and(|a| a.is_empty());
-        if empty("tags") || empty("image_tags") {
-            c.cross_warning(&at, kind, None, BOTH, &EITHER_TAGS);
-        } else {
-            c.cross(&at, kind, None, BOTH);
-        }
+    // "Use either tags or image_tags": an empty list is none (Huawei Cloud's SDKs, `omitempty`,
+    // leave it out), so only two lists each holding a tag conflict (`""` and `null` are not lists:
+    // their `wrong_type` is reported; a key given twice is read at its last occurrence).
+    let tagged = |k: &str| req.get(k).is_some_and(|v| !crate::rules::is_blank(v));
+    if tagged("tags") && tagged("image_tags") {
+        c.cross(&root.key("image_tags"), Kind::Conflict { with: "/tags" }, None, &["/tags", "/image_tags"]);
     }
     c.unknown_keys(&root, obj, FIELDS, Severity::Warning, None);
 }

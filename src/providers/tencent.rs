@@ -48,10 +48,10 @@ pub static CREATE_IMAGE_TAGS: Source = Source::new(
 /// without it, is a warning naming this.
 pub static EMPTY_LIST_GIVEN: Source = Source::new(
     "tencent-createimage-empty-list",
-    ("Tencent Cloud's CreateImage page, an empty list read as passed", "腾讯云 CreateImage 文档（空列表也算传入）"),
+    ("Tencent Cloud's CreateImage page, an empty list read as given", "腾讯云 CreateImage 文档（空列表也算传入）"),
     "https://www.tencentcloud.com/document/api/213/33276",
 )
-.because(("Tencent Cloud's SDKs leave an empty list out", "腾讯云 SDK 不发送空列表"));
+.because(("the SDKs leave an empty list out", "SDK 不发送空列表"));
 /// `TagSpecification.ResourceType`'s valid values (the Go SDK's cvm/v20170312 models.go: "instance",
 /// "host", "image", "keypair", "ps", "hpc").
 const RESOURCE_TYPES: &[&str] = &["image", "instance", "host", "keypair", "ps", "hpc"];
@@ -371,11 +371,10 @@ fn image_tag_keys<'v>(spec: &'v Value<'_>, keys: &mut Vec<&'v str>) {
 /// The number of tags `keys` bind to one resource: a key bound twice is one tag, its later value
 /// overwriting the first (Tag "Use Limits": "For each resource, each tag key can have only 1
 /// value. If you bind a new tag value to the same tag key of the same resource, the original tag
-/// value will be overwritten.").
-fn distinct(mut keys: Vec<&str>) -> usize {
-    keys.sort_unstable();
-    keys.dedup();
-    keys.len()
+/// value will be overwritten."). (Sorted as the context's lists are: one sort in the wasm.)
+fn distinct(keys: Vec<&str>) -> usize {
+    let sorted = super::ctx::sorted(&keys, Cow::Borrowed);
+    sorted.iter().enumerate().filter(|(i, (k, _))| *i == 0 || sorted[i - 1].0 != *k).count()
 }
 
 /// `too_many` at `p` (the field labelled at `labelled`) where the tags bound to the image, `n`,

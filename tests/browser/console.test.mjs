@@ -505,10 +505,10 @@ describe("tencent", () => {
     await page.click("#use-normalized");
     assert.equal((await look(page, "/ImageName")).value, "web");
     // An unknown field is an error for Tencent.
-    const bad = { ...req, Foo: 1, SnapshotIds: [] };
+    const bad = { ...req, Foo: 1, SnapshotIds: [""] };
     await paste(page, bad);
     await assertShows(page, "/Foo", requestIssue("tencent", bad, "/Foo", "unknown_field"));
-    await assertShows(page, "/SnapshotIds", requestIssue("tencent", bad, "/SnapshotIds", "empty"));
+    await assertShows(page, "/SnapshotIds", requestIssue("tencent", bad, "/SnapshotIds", "conflict"));
   });
 
   test("was a bug (issue 14): pasting a number JSON cannot hold (1e400) in a flattened key raises no page error and refreshes the panes", async () => {

@@ -1209,11 +1209,7 @@ def huawei():
     f.add("description number is wrong_type", h(description=1), [("/description", "wrong_type")])
     # os_type
     f.add("os_type Linux is valid", h(os_type="Linux"))
-    # The international page (2024-06-25): no more Windows data disk images; the SDKs and the seed list it.
-    f.add("os_type Windows: a warning naming the international page", h(os_type="Windows"),
-          warnings=[("/os_type", "not_allowed")],
-          params=[("/os_type", "not_allowed", {"severity": "warning", "allowed": ["Linux"], "actual": "Windows"})],
-          source="https://support.huaweicloud.com/intl/en-us/api-ims/ims_03_0606.html")
+    f.add("os_type Windows is valid", h(os_type="Windows"))
     f.add("os_type lower-case linux is not_allowed", h(os_type="linux"), [("/os_type", "not_allowed")],
           [("/os_type", "not_allowed", {"allowed": ["Windows", "Linux"], "actual": "linux", "providerCode": "IMG.0122"})])
     f.add("os_type Ubuntu is not_allowed", h(os_type="Ubuntu"), [("/os_type", "not_allowed")],
@@ -1490,14 +1486,12 @@ def huawei():
     t.add("image_tags object is wrong_type", h(image_tags={"key": "k"}), [("/image_tags", "wrong_type")])
     t.add("tags and image_tags together: conflict at image_tags", h(tags=["a.1"], image_tags=[{"key": "b", "value": "2"}]),
           [("/image_tags", "conflict")], [("/image_tags", "conflict", {"with": "/tags", "paths": ["/tags", "/image_tags"]})])
-    # "Use either tags or image_tags": an empty list is used only as the page reads literally (the
-    # SDKs leave it out): a warning naming the reading (the 2026-12-01 audit).
-    t.add("tags with an empty image_tags: a conflict warning (the SDK leaves it out)", h(tags=["a.1"], image_tags=[]),
-          warnings=[("/image_tags", "conflict")],
-          params=[("/image_tags", "conflict", {"severity": "warning", "with": "/tags", "paths": ["/tags", "/image_tags"]})],
+    # "Use either tags or image_tags": an empty list is none (the SDKs, `omitempty`, leave it out;
+    # a conflict error until the 2026-12-01 audit).
+    t.add("tags with an empty image_tags: no conflict (the SDK leaves it out)", h(tags=["a.1"], image_tags=[]),
           source="https://github.com/huaweicloud/huaweicloud-sdk-go-v3/blob/master/services/ims/v2/model/model_create_data_image_request_body.go")
-    t.add("an empty tags with image_tags: a conflict warning", h(tags=[], image_tags=[{"key": "b", "value": "2"}]),
-          warnings=[("/image_tags", "conflict")])
+    t.add("an empty tags with image_tags: no conflict", h(tags=[], image_tags=[{"key": "b", "value": "2"}]))
+    t.add("both lists empty: no conflict", h(tags=[], image_tags=[]))
     t.add("tags and image_tags with the same key: only conflict (keys unique per list)",
           h(tags=["a.1"], image_tags=[{"key": "a", "value": "1"}]), [("/image_tags", "conflict")])
     t.add("conflict plus problems inside both lists", h(tags=["k" * 129, "x.y|z"], image_tags=[{"key": ""}]),
@@ -1846,7 +1840,7 @@ def forms():
          "cmk_id": "", "enterprise_project_id": "", "tags": [], "image_tags": []}
     f.add("form: optional fields left empty are absent", H, **E)
     f.add("form without emptyAsAbsent: the empty optional fields are checked", H,
-          [("/os_type", "not_allowed"), ("/cmk_id", "empty")], warnings=[("/image_tags", "conflict")])
+          [("/os_type", "not_allowed"), ("/cmk_id", "empty")])
     f.add("form: image tags given, the tags list left empty: no conflict",
           merge(H, {"image_tags": [{"key": "env", "value": "prod"}]}), **E)
     f.add("form: both tag lists given: conflict under both fields",

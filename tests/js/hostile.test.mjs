@@ -359,6 +359,20 @@ test("was a bug: past the encoder's 1,000,000-value budget, normalize gives back
   assert.equal(lost, -1, `normalized.extra[${lost}] is ${n.normalized.extra[lost]}, no change listed`);
 });
 
+// A JS breaker (2026-12-01, evening): a context list past the budget was cut, its pre-flight
+// checks went quiet (the request passed) and a warning said the list of strings was "an array".
+test("was a bug: a context past the encoder's 1,000,000-value budget is refused as a request is, not ignored", () => {
+  const req = { ImageName: "web", InstanceId: "ins-1", DataDiskIds: ["disk-2"] };
+  const ids = new Array(1_000_001).fill("disk-1");
+  const r = validate("tencent", req, { context: { instanceDataDiskIds: ids } });
+  assert.equal(r.ok, false);
+  assert.deepEqual(r.issues.map((i) => [i.path, i.code, i.severity]), [["", "unreadable", "error"]]);
+  // Under the budget the fact is read: the disk is not the instance's.
+  const some = validate("tencent", req, { context: { instanceDataDiskIds: ids.slice(0, 999_000) } });
+  assert.deepEqual(some.issues.map((i) => [i.path, i.code]), [["/DataDiskIds/0", "not_found"]]);
+  stillWorks("context budget");
+});
+
 test("was a bug (2026-12-01): a ~10 MB array beside one value JSON cannot carry is read, not refused as over 16 MiB (the encoder counted 12 per item)", () => {
   const extra = new Array(900_000).fill("k1234567"); // 9.9 MB of JSON text
   const plain = validate("huawei", { ...VALID.huawei, extra });
@@ -895,4 +909,27 @@ test("was a bug (2026-11-30): a suggestion drops an unpaired surrogate as it dro
     assert.ok(i, `${p}: ${JSON.stringify(validate(p, req).issues)}`);
     assert.equal(i.suggestion, "abcd", p);
   }
+});
+
+// A JS breaker (2026-12-01, evening): toHttp said ok and sent `null` in place of an unknown field's
+// value JSON cannot carry (a Date, a BigInt, NaN, Infinity from JSON.parse of 1e400...), with only
+// the unknown_field warning; normalize keeps the caller's value. toHttp now refuses it there.
+test("was a bug: toHttp refuses a value JSON cannot carry in a field it would send as given", () => {
+  const zl = (extra) => ({ instanceId: "ins-1", imageName: "web", extra });
+  for (const [label, v] of [["Date", new Date(0)], ["BigInt", 1n], ["NaN", NaN], ["Infinity", JSON.parse('{"x":1e400}').x], ["function", () => 1], ["Symbol", Symbol("s")]]) {
+    for (const lang of ["en", "zh"]) {
+      const r = toHttp("zenlayer", zl(v), { lang });
+      assert.equal(r.ok, false, label);
+      const bad = r.issues.filter((i) => i.severity === "error");
+      assert.deepEqual(bad.map((i) => [i.path, i.code]), [["/extra", "unreadable"]], label);
+      assert.match(bad[0].message, lang === "zh" ? /JSON 无法表示其值/ : /JSON cannot carry its value/, label);
+    }
+    assert.equal(normalize("zenlayer", zl(v)).normalized.extra, v, `${label}: normalize keeps the caller's value`);
+  }
+  // OpenStack: an unknown key beside the body is not sent, so not refused; inside createImage it is.
+  const os = { project_id: "c4b5c8a3e2f54f0f9a7d1b2c3d4e5f60", server_id: "da5834e0-31d2-40f9-b271-6592f9f68370", token: "t" };
+  assert.equal(toHttp("openstack", { ...os, extra: NaN, body: { createImage: { name: "n" } } }).ok, true);
+  const inside = toHttp("openstack", { ...os, body: { createImage: { name: "n", extra: NaN } } });
+  assert.deepEqual(inside.issues.filter((i) => i.severity === "error").map((i) => [i.path, i.code]), [["/body/createImage/extra", "unreadable"]]);
+  assert.equal(toHttp("zenlayer", zl("fine")).ok, true);
 });

@@ -93,7 +93,7 @@ test("hostile options (labels, lang, emptyAsAbsent, with a context) never throw,
 });
 
 test("emptyAsAbsent is on exactly when it is true (standardSchema: also when absent)", () => {
-  const req = { ImageName: "web", InstanceId: "ins-1", SnapshotIds: [] };
+  const req = { ImageName: "web", InstanceId: "ins-1", ForcePoweroff: "" };
   for (const v of EMPTY_AS_ABSENT) {
     const on = v === true;
     assert.equal(validate("tencent", req, { emptyAsAbsent: v }).ok, on, String(typeof v));
@@ -415,7 +415,7 @@ test("was a bug (wave 3b): standardSchema reads only its options, and a caller's
   assert.deepEqual(standardSchema("tencent")["~standard"].validate(ok, { libraryOptions: options }), { value: ok });
   // A JSON "__proto__" member set the options' prototype: Chinese and emptyAsAbsent off.
   const parsed = JSON.parse('{"__proto__":{"lang":"zh","emptyAsAbsent":false}}');
-  const form = { ImageName: "web", InstanceId: "ins-1", SnapshotIds: [] };
+  const form = { ImageName: "web", InstanceId: "ins-1", ForcePoweroff: "" };
   assert.deepEqual(standardSchema("tencent", parsed)["~standard"].validate(form), { value: form });
   const many = new Proxy({ lang: "zh" }, { get: (t, k) => (k === "lang" ? "zh" : k === "labels" ? boom() : undefined) });
   assert.deepEqual(standardSchema("tencent", many)["~standard"].validate({ ImageName: "" }).issues[0], { message: "不能为空", path: ["ImageName"] });

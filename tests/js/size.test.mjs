@@ -80,15 +80,23 @@ const ONE_PROVIDER_TARGET = 41_600;
  * 46,429). The sync budget raised by 400 B (67,700) and the main entry's "+ normalize" by 600 B
  * (117,400): correctness first. After a third breaker's fixes (14:20): main 55,787, sync 67,417,
  * huawei 41,461, tencent 46,502, "+ normalize" up to 117,130 B.
+ * The evening (2026-12-01) fixed what an audit against the providers' current sources and two
+ * breakers found: empty lists and a description's line feed no longer refused where an official
+ * source accepts them (each a warning naming the stricter reading), Tencent's tag count by distinct
+ * keys and per tag set in checkField, toHttp refusing a value JSON cannot carry instead of sending
+ * null, a context past the values budget refused, hand-built Rust values sent as checked. Form pages
+ * +20 to +540 B (main 56,348, huawei 41,592: 8 B under the target, tencent 47,044), sync 68,460,
+ * "+ normalize" up to 118,709 B. Budgets raised to ~0.5 KB above: tencent 47,500, sync 68,900, the
+ * main entry's "+ normalize" 119,200, one provider's 99,800. Correctness first.
  */
 const MAIN_BUDGET = MAIN_TARGET;
-const ONE_PROVIDER_BUDGET = 46_900;
+const ONE_PROVIDER_BUDGET = 47_500;
 /** The entries whose form page meets ONE_PROVIDER_TARGET: held to it. */
 const ONE_PROVIDER_MET = ["zenlayer", "openstack", "nova", "huawei"];
-const MAIN_NORMALIZE_BUDGET = 117_400;
-const ONE_PROVIDER_NORMALIZE_BUDGET = 98_600;
+const MAIN_NORMALIZE_BUDGET = 119_200;
+const ONE_PROVIDER_NORMALIZE_BUDGET = 99_800;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
-const SYNC_BUDGET = 67_700;
+const SYNC_BUDGET = 68_900;
 
 const gzip9 = (file) => {
   const r = spawnSync("gzip", ["-9", "-c", "-n", file], { maxBuffer: 1 << 28 });

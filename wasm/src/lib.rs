@@ -8,8 +8,9 @@
 
 // What the bindings call, under the paths they had inside the main crate.
 pub use createimage::{check, check_field, Lang, Options, ParseError, Provider, Report};
+// (Their requests are always parsed: the variants without the pass for hand-built values.)
 #[cfg(feature = "transform")]
-pub use createimage::{normalize, to_http};
+pub use createimage::__private::{normalize_parsed as normalize, to_http_parsed as to_http};
 
 /// The JSON model and the bridge's parsers (`parse_with(text, true)` reads the JS side's `@` tokens;
 /// `parse_marked` also keeps keys with unpaired surrogates exact).
