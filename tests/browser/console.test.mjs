@@ -814,7 +814,7 @@ describe("huawei", () => {
     await type(page, "/min_disk", "20");
     const zh = fieldIssue("huawei", "/min_disk", 20, "out_of_range", "zh");
     await assertShows(page, "/min_disk", zh);
-    const c = requestIssue("huawei", { tags: [], image_tags: [] }, "/image_tags", "conflict", "zh");
+    const c = requestIssue("huawei", { tags: ["a.b"], image_tags: [{ key: "k" }] }, "/image_tags", "conflict", "zh");
     await assertShows(page, "/tags", c);
     await type(page, "/min_disk", "40");
     await setLang(page, "en");
