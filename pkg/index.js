@@ -479,7 +479,8 @@ export function validateText(provider, text, options) {
   if (i < 0) return refusal(p, lang);
   if (overLimit(text)) return tooLarge(i, lang);
   const t = texts(undefined, options);
-  if (t.cut === "size") return tooLarge(i, lang);
+  // (A context cut at the values budget is refused, as validate() refuses it.)
+  if (t.cut) return t.cut === "size" ? tooLarge(i, lang) : cutReport(i, p, lang);
   const labels = labelsOf(options);
   const flags = flagsOf(options);
   const run = (body) => guard(() => report(wasm.check(i, body, lang === "zh" ? 1 : 0, t.context, 0, labels, flags), p), i, p, lang);

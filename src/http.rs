@@ -206,13 +206,15 @@ pub(crate) fn to_http_with<const HAND_BUILT: bool>(
             let name = crate::labels::name(provider, &path, None, options.lang, c.label_index()).text;
             let issue =
                 c.push_at(path, Kind::Unreadable { detail: "a value JSON cannot carry".into() }, Severity::Error, None);
-            issue.set_message(match options.lang {
-                crate::Lang::En => {
-                    [&name, ": JSON cannot carry its value (NaN, Infinity, a BigInt, a Date...), so it cannot be sent."]
-                        .concat()
-                }
-                crate::Lang::Zh => [&name, "：JSON 无法表示其值（NaN、Infinity、BigInt、日期等），无法发送。"].concat(),
-            });
+            let zh = options.lang == crate::Lang::Zh;
+            issue.message = if zh {
+                [&name, "：JSON 无法表示其值（NaN、Infinity、BigInt、日期等），无法发送。"].concat()
+            } else {
+                [&name, ": JSON cannot carry its value (NaN, Infinity, a BigInt, a Date...), so it cannot be sent."]
+                    .concat()
+            };
+            // (Under the field: without its name.)
+            issue.short_message = (if zh { "JSON 无法表示此值" } else { "JSON cannot carry this value" }).to_owned();
         }
         return Err(crate::finish(c));
     }

@@ -489,8 +489,9 @@ pub fn cut_graphemes(s: &str, max: usize) -> String {
     s[..end].trim_end().to_owned()
 }
 
-/// Text for a log line or a terminal: the characters that move the cursor, change the screen or
-/// reorder a line (C0 and C1 controls, DEL, U+2028/U+2029, the bidirectional controls) written as
+/// Text for a log line or a terminal: the characters that move the cursor, change the screen,
+/// reorder a line or cannot be seen (C0 and C1 controls, DEL, U+2028/U+2029, the bidirectional
+/// controls, zero-width and invisible format characters) written as
 /// `\u{XXXX}`, so that a key, a value or a label from a request can neither forge a line nor hide
 /// one (`Display` of a report and of an unknown id, the CLI's text).
 pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
@@ -507,7 +508,12 @@ pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
 pub fn escape_hidden(s: &str, keep_line_feeds: bool, escape: impl Fn(char) -> String) -> std::borrow::Cow<'_, str> {
     let hidden = |c: char| {
         (c.is_control() && !(keep_line_feeds && c == '\n'))
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}')
+            // Zero-width and invisible format characters: a key `ImageName\u{200B}` would read
+            // as the known field.
+            || ('\u{200B}'..='\u{200D}').contains(&c)
+            || ('\u{2060}'..='\u{2064}').contains(&c)
+            || ('\u{FFF9}'..='\u{FFFB}').contains(&c)
             || ('\u{202A}'..='\u{202E}').contains(&c)
             || ('\u{2066}'..='\u{2069}').contains(&c)
     };

@@ -367,6 +367,9 @@ test("was a bug: a context past the encoder's 1,000,000-value budget is refused 
   const r = validate("tencent", req, { context: { instanceDataDiskIds: ids } });
   assert.equal(r.ok, false);
   assert.deepEqual(r.issues.map((i) => [i.path, i.code, i.severity]), [["", "unreadable", "error"]]);
+  // validateText too (a second breaker: it read the cut list as the wrong type and passed).
+  const t = validateText("tencent", JSON.stringify(req), { context: { instanceDataDiskIds: ids } });
+  assert.deepEqual(t.issues.map((i) => [i.path, i.code, i.severity]), [["", "unreadable", "error"]]);
   // Under the budget the fact is read: the disk is not the instance's.
   const some = validate("tencent", req, { context: { instanceDataDiskIds: ids.slice(0, 999_000) } });
   assert.deepEqual(some.issues.map((i) => [i.path, i.code]), [["/DataDiskIds/0", "not_found"]]);
@@ -922,7 +925,8 @@ test("was a bug: toHttp refuses a value JSON cannot carry in a field it would se
       assert.equal(r.ok, false, label);
       const bad = r.issues.filter((i) => i.severity === "error");
       assert.deepEqual(bad.map((i) => [i.path, i.code]), [["/extra", "unreadable"]], label);
-      assert.match(bad[0].message, lang === "zh" ? /JSON 无法表示其值/ : /JSON cannot carry its value/, label);
+      assert.match(bad[0].message, lang === "zh" ? /^字段“extra”：JSON 无法表示其值/ : /^Field "extra": JSON cannot carry its value/, label);
+      assert.equal(bad[0].shortMessage, lang === "zh" ? "JSON 无法表示此值" : "JSON cannot carry this value", label);
     }
     assert.equal(normalize("zenlayer", zl(v)).normalized.extra, v, `${label}: normalize keeps the caller's value`);
   }

@@ -87,14 +87,16 @@ const ONE_PROVIDER_TARGET = 41_600;
  * null, a context past the values budget refused, hand-built Rust values sent as checked. Form pages
  * +20 to +540 B (main 56,348, huawei 41,592: 8 B under the target, tencent 47,044), sync 68,460,
  * "+ normalize" up to 118,709 B. Budgets raised to ~0.5 KB above: tencent 47,500, sync 68,900, the
- * main entry's "+ normalize" 119,200, one provider's 99,800. Correctness first.
+ * main entry's "+ normalize" 119,200, one provider's 100,700 (a third breaker's fixes, toHttp's short
+ * message and validateText's context cut, moved createimage/tencent + normalize to 100,183 B: +948 B,
+ * most of it where gzip's blocks fall). Correctness first.
  */
 const MAIN_BUDGET = MAIN_TARGET;
 const ONE_PROVIDER_BUDGET = 47_500;
 /** The entries whose form page meets ONE_PROVIDER_TARGET: held to it. */
 const ONE_PROVIDER_MET = ["zenlayer", "openstack", "nova", "huawei"];
 const MAIN_NORMALIZE_BUDGET = 119_200;
-const ONE_PROVIDER_NORMALIZE_BUDGET = 99_800;
+const ONE_PROVIDER_NORMALIZE_BUDGET = 100_700;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
 const SYNC_BUDGET = 68_900;
 
