@@ -628,6 +628,14 @@ fn display_never_forges_a_line() {
     let e = "ten\ncent\u{1b}[2J".parse::<Provider>().unwrap_err();
     let shown = e.to_string();
     assert!(shown.starts_with(r#"unknown provider "ten\u{000A}cent\u{001B}[2J""#), "{shown}");
+    // A zero-width space would make an unknown key read as the known field (a third breaker).
+    let r = check_json(
+        Provider::Zenlayer,
+        r#"{"instanceId":"i","imageName":"web","imageName\u200b":1}"#,
+        &Options::default(),
+    )
+    .unwrap();
+    assert!(r.to_string().contains(r"/imageName\u{200B} (unknown_field)"), "{r}");
     // A message in Chinese is left as it is.
     let r = check_json(Provider::Tencent, r#"{"InstanceId":"i"}"#, &Options::lang(Lang::Zh)).unwrap();
     assert!(r.to_string().contains(&r.issues[0].message));
