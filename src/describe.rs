@@ -589,7 +589,7 @@ pub fn json_schema(provider: Provider) -> Value<'static> {
                 },
                 true,
             );
-            // Both lists, each holding a tag (one of them empty is a warning: `huawei::EITHER_TAGS`).
+            // Both lists, each holding a tag (one of them empty is no conflict: an empty list is no tags).
             let min = || Value::obj(vec![("minItems", Value::num(1))]);
             e.push((
                 "not",

@@ -129,7 +129,7 @@ pub(crate) fn normalize_with<const HAND_BUILT: bool>(
     options: &Options<'_>,
 ) -> Normalized {
     let mut out = request.clone().into_owned();
-    // A hand-built request as a parsed one: a repeated key's last value only (what `check` read),
+    // A hand-built request as a parsed one: a repeated key's last value only (as `check` reads a field),
     // and no literal that would not be JSON once written (an `unreadable` error each).
     let not_json = if HAND_BUILT { crate::json::as_parsed(&mut out) } else { Vec::new() };
     let mut changes = Vec::new();
