@@ -294,10 +294,8 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
     // would break is a warning, and it names no snapshot.
     let (instance, snapshots, disks) =
         (given(c, req, "InstanceId"), given(c, req, "SnapshotIds"), given(c, req, "DataDiskIds"));
-    let only_empty = |name: &str| {
-        req.get(name).and_then(Value::as_array).is_some_and(|a| a.is_empty())
-            && !obj.iter().any(|(k, _)| flat_key(k).is_some_and(|(n, _)| n == name))
-    };
+    let only_empty =
+        |name: &str| req.get(name).and_then(Value::as_array).is_some_and(|a| a.is_empty()) && !numbered(req, name);
     const ONE_OF: &[&str] = &["/InstanceId", "/SnapshotIds"];
     if !instance && (!snapshots || only_empty("SnapshotIds")) {
         c.cross(&root, Kind::MissingOneOf { fields: ONE_OF }, Some(codes::TC_SPECIFY_ONE), ONE_OF);
@@ -333,8 +331,12 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
 /// `empty_as_absent`; a key given twice is read at its last occurrence, as its rules read it), or
 /// one of its numbered keys is?
 fn given(c: &Checker, req: &Value<'_>, name: &str) -> bool {
-    req.get(name).is_some_and(|v| !c.blank(v))
-        || req.as_object().is_some_and(|o| o.iter().any(|(k, _)| flat_key(k).is_some_and(|(n, _)| n == name)))
+    req.get(name).is_some_and(|v| !c.blank(v)) || numbered(req, name)
+}
+
+/// Does the request `req` hold one of field `name`'s numbered keys (`DataDiskIds.0`)?
+fn numbered(req: &Value<'_>, name: &str) -> bool {
+    req.as_object().is_some_and(|o| o.iter().any(|(k, _)| flat_key(k).is_some_and(|(n, _)| n == name)))
 }
 
 /// Tencent Cloud's Tag "Use Limits": "Each resource can have 50 tags at most." The tag sets of type
