@@ -18,7 +18,7 @@ use std::borrow::Cow;
 /// body is `body.to_json()`, the request's own text (number literals as written).
 ///
 /// Marked `#[non_exhaustive]`: fields may be added; read them, and make one with [`to_http`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct HttpRequest {
     /// The HTTP method (`POST`).

@@ -19,7 +19,7 @@ pub const MAX_DEPTH: usize = 64;
 ///
 /// The variants are JSON's, so they are fixed (a `match` needs no `_` arm); what JSON cannot
 /// carry is [`Value::Other`], whose [`Other`] may grow.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Value<'a> {
     /// `null`.
     Null,
@@ -38,7 +38,7 @@ pub enum Value<'a> {
 }
 
 /// Values that are not JSON but can reach the checker.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Other {
     /// A string holding an unpaired UTF-16 surrogate (possible in JS, and as a `\uD800` escape in JSON text).
@@ -78,7 +78,7 @@ pub enum Other {
 }
 
 /// The kinds of JS-only values the bridge encodes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum JsKind {
     /// A `BigInt` (`detail`: its digits).
@@ -382,7 +382,7 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
 }
 
 /// Where and why JSON text could not be parsed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ParseError {
     /// What is wrong (`unexpected character`, `unexpected end of input`, ...).
@@ -949,7 +949,7 @@ pub(crate) fn as_parsed(v: &mut Value<'static>) -> Vec<String> {
 }
 
 /// Is `s` a JSON number literal (RFC 8259: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`)?
-fn is_json_number(s: &str) -> bool {
+pub(crate) fn is_json_number(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = usize::from(b.first() == Some(&b'-'));
     let digits = |i: &mut usize| {
@@ -1006,7 +1006,7 @@ fn is_json_string_body(raw: &str) -> bool {
 /// Keep the last value of a repeated key, at the first key's position (as `JSON.parse` does).
 /// Sorting an index (no hashing: no hash tables in the wasm build) keeps this O(n log n).
 /// `bad_key`: does a key hold an unpaired surrogate (a [`Other::BadKey`] entry)?
-fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>, bad_key: bool) {
+pub(crate) fn dedup_keys(entries: &mut Vec<(Cow<'_, str>, Value<'_>)>, bad_key: bool) {
     let n = entries.len();
     if n < 2 {
         return;

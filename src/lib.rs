@@ -84,10 +84,16 @@
 //!
 //! - `serde` (default): `Serialize` for [`Report`], [`Issue`], [`Change`], [`Normalized`],
 //!   [`HttpRequest`] and [`Value`] (so the descriptors of [`describe`] and [`json_schema`]) in exactly
-//!   the JSON shapes of their `to_json()`; `Serialize` + `Deserialize` for [`Report`] and for the ids.
-//!   See [`Value`]'s `Serialize` for how numbers cross serde's data model.
+//!   the JSON shapes of their `to_json()`; `Serialize` + `Deserialize` for [`Report`], for the ids
+//!   and for [`Options`] (the npm package's options object: `lang`, `labels`, `emptyAsAbsent`,
+//!   `context`); `Deserialize` for [`Value`]. So a request and the options a console used can be
+//!   members of a service's own types (`axum::Json<Body>`). See [`Value`]'s `Serialize` and
+//!   `Deserialize` for how numbers cross serde's data model.
 //! - `serde_json`: `impl From<&serde_json::Value> for Value` and `check_value`.
 //! - `http`: `TryFrom<&HttpRequest> for http::Request<Vec<u8>>`.
+//!
+//! The reports, values, options and the HTTP request are `Clone`, `Debug`, `Eq` and `Hash` (a
+//! value's equality is its JSON text's: member order and number literals count).
 //!
 //! The WebAssembly bindings of the npm package are a separate crate (`wasm/` in the repository,
 //! `createimage-wasm`): this crate is a plain `rlib` with no wasm-bindgen and no JS types in it.
@@ -255,7 +261,7 @@ impl Lang {
 /// fields can also be set directly. Marked `#[non_exhaustive]`: new options may be added, so it
 /// cannot be built with a struct expression outside this crate. `Options<'static>` owns its
 /// context (see [`Options::into_owned`]).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Options<'a> {
     /// The language of the messages.

@@ -64,7 +64,7 @@ impl ChangeCode {
 
 /// One change normalization made: at `path`, `from` became `to` (`to` is null for a removal).
 /// JSON (`to_value`, `Serialize`): `{"path", "code", "from", "to"}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Change {
     /// JSON pointer of the value changed (in the request as given).
@@ -91,7 +91,7 @@ impl Change {
 
 /// The result of [`normalize`]: the report of the normalized request, the request, the changes.
 /// JSON (`to_value`, `Serialize`): the report's members, then `"normalized"` and `"changes"`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Normalized {
     /// The report of the normalized request.

@@ -92,7 +92,7 @@ codes! {
 /// [`Kind::params`] the params object of the JSON report (names in backticks below).
 ///
 /// Marked `#[non_exhaustive]`: new kinds come with new rules, so a `match` needs a `_` arm.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Kind {
     /// `required`: a required field is missing. No params.
@@ -431,7 +431,7 @@ impl Param<'_> {
 ///
 /// Marked `#[non_exhaustive]`: fields may be added; read them, but an `Issue` is made only by this
 /// crate (or by `Deserialize`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Issue {
     /// JSON pointer (RFC 6901) into the request; `""` is the whole request.
@@ -573,7 +573,7 @@ impl Issue {
 /// issue, so a report with errors can be returned with `?` ([`Report::into_result`]).
 ///
 /// Marked `#[non_exhaustive]`: fields may be added; read them, and make one with [`Report::new`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Report {
     /// True when no issue is an error (warnings may remain).

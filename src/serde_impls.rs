@@ -1,6 +1,7 @@
 //! serde (feature `serde`): `Serialize` for the report types, the normalized request, the HTTP
 //! request and [`Value`], in exactly the JSON shapes of their `to_value()` / `to_json()`;
-//! `Serialize` + `Deserialize` for [`Report`], [`Issue`] and the ids.
+//! `Serialize` + `Deserialize` for [`Report`], [`Issue`], [`Options`] (the npm package's options
+//! object) and the ids; `Deserialize` for [`Value`].
 //!
 //! Written by hand (no serde_derive): the shapes are the report's, params included, and the crate
 //! builds without a proc-macro for serde.
@@ -11,8 +12,8 @@ use crate::providers::{huawei, openstack, tencent, zenlayer};
 use crate::report::{Code, Issue, Kind, Report, Severity};
 use crate::rules::{Field, Ty};
 use crate::text::Unit;
-use crate::{Change, ChangeCode, HttpRequest, Lang, Normalized, Provider};
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use crate::{Change, ChangeCode, HttpRequest, Lang, Normalized, Options, Provider};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -119,6 +120,114 @@ id_serde!(Code, "an issue code", Code::as_str);
 id_serde!(Severity, "a severity", Severity::as_str);
 id_serde!(ChangeCode, "a change code", ChangeCode::as_str);
 
+// ----- Options: the npm package's options object -----
+
+/// `{"lang", "labels", "emptyAsAbsent", "context"}`, the shape the npm package's functions take
+/// (`labels` an object from JSON pointer to label; `context` `null` when there is none), so a
+/// service can pass on, or log, the options a console used.
+impl Serialize for Options<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Labels<'l>(&'l [(String, String)]);
+        impl Serialize for Labels<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(self.0.len()))?;
+                for (pointer, label) in self.0 {
+                    m.serialize_entry(pointer, label)?;
+                }
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("lang", &self.lang)?;
+        m.serialize_entry("labels", &Labels(&self.labels))?;
+        m.serialize_entry("emptyAsAbsent", &self.empty_as_absent)?;
+        m.serialize_entry("context", &self.context)?;
+        m.end()
+    }
+}
+
+/// Reads the npm package's options object, as its functions read it, so that a service checks a
+/// request with the options a console sent along:
+///
+/// - `lang`: any BCP 47 tag, read by [`Lang::from_bcp47`] (`zh-TW` is Chinese, `fr` English);
+/// - `labels`: an object from JSON pointer to label (an empty label is ignored, as everywhere);
+/// - `emptyAsAbsent` (or `empty_as_absent`): a boolean;
+/// - `context`: any value ([`Value`]'s `Deserialize`);
+///
+/// each optional, `null` as absent (the defaults of [`Options::default`]); other members are
+/// ignored, as the package ignores them. A member of the wrong type is an error (the package, which
+/// never throws, reads it as absent).
+///
+/// ```
+/// use createimage::{check, Lang, Options, Provider, Value};
+/// let o: Options = serde_json::from_str(r#"{"lang": "zh-CN", "labels": {"/ImageName": "名称"}, "emptyAsAbsent": true}"#).unwrap();
+/// assert_eq!((o.lang, o.empty_as_absent), (Lang::Zh, true));
+/// let r = check(Provider::Tencent, &Value::parse(r#"{"ImageName": "", "InstanceId": "ins-1"}"#).unwrap(), &o);
+/// assert_eq!(r.issues[0].message, "名称不能为空。");
+/// ```
+impl<'de> Deserialize<'de> for Options<'_> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Options<'static>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("createimage options {\"lang\", \"labels\", \"emptyAsAbsent\", \"context\"}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Options<'static>, A::Error> {
+                let mut o = Options::default();
+                while let Some(k) = map.next_key::<Cow<'de, str>>()? {
+                    match k.as_ref() {
+                        "lang" => {
+                            o.lang =
+                                map.next_value::<Option<Cow<'de, str>>>()?.map_or(Lang::En, |t| Lang::from_bcp47(&t));
+                        }
+                        "labels" => {
+                            o.labels = map.next_value::<Option<Labels>>()?.map_or_else(Vec::new, |l| l.0);
+                        }
+                        "emptyAsAbsent" | "empty_as_absent" => {
+                            o.empty_as_absent = map.next_value::<Option<bool>>()?.unwrap_or(false);
+                        }
+                        "context" => {
+                            o.context = match map.next_value::<Value<'static>>()? {
+                                Value::Null => None,
+                                v => Some(v),
+                            };
+                        }
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(o)
+            }
+        }
+        /// `{pointer: label}`, in order; an empty label left out.
+        struct Labels(Vec<(String, String)>);
+        impl<'de> Deserialize<'de> for Labels {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Labels, D::Error> {
+                struct L;
+                impl<'de> Visitor<'de> for L {
+                    type Value = Labels;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("an object of labels by JSON pointer")
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Labels, A::Error> {
+                        let mut out = Vec::new();
+                        while let Some((pointer, label)) = map.next_entry::<String, String>()? {
+                            if !label.is_empty() {
+                                out.push((pointer, label));
+                            }
+                        }
+                        Ok(Labels(out))
+                    }
+                }
+                d.deserialize_map(L)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 // ----- Serialize: the shapes of to_value() -----
 
 /// `{"path", "code", "severity", "providerCode"?, "params", "message", "shortMessage",
@@ -214,83 +323,158 @@ impl Serialize for HttpRequest {
     }
 }
 
-// ----- Deserialize: a report read back -----
+// ----- Deserialize: a value, and a report read back -----
 
-/// Any JSON value, read through serde into a [`Value`] (numbers as their shortest text; with
-/// serde_json's `arbitrary_precision`, as written).
-struct Json(Value<'static>);
-
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
-        d.deserialize_any(JsonVisitor)
+/// Any value serde's data model can carry, read as the parser reads JSON text, so that a service
+/// can take a request as part of its own `Deserialize` types (`axum::Json<Value<'static>>`, a job
+/// `struct` with a `request: Value<'static>` member):
+///
+/// - **numbers** as serde hands them over: an integer (up to 128 bits) as its digits; a float as
+///   the shortest text that reads back as the same `f64`, with a fraction part (`40.0`, `1e300`),
+///   as serde_json writes one; with serde_json's `arbitrary_precision` feature, the literal as
+///   written. A float that is not finite (from a format other than JSON) is
+///   [`Other::Js`] `NaN`, `Infinity` or `-Infinity`, which `check` reports (`wrong_type`), never a
+///   number. So `40.0`, `4e1` and `40` in the text differ as the text says only with
+///   `arbitrary_precision`; [`Value::parse`] keeps every literal as written.
+/// - **objects**: members in the order the deserializer gives them (serde_json's `Map` is
+///   ordered only with `preserve_order`, but from text serde_json gives the text's order here); a
+///   repeated key keeps its last value at its first position, as [`Value::parse`] does.
+/// - **nesting** deeper than [`MAX_DEPTH`](crate::MAX_DEPTH) is [`Other::TooDeep`], its content
+///   read and dropped (serde_json itself refuses text nested deeper than 128 levels).
+/// - strings, keys, `bool` and `null` (also `None` and unit) as they are; strings are owned (the
+///   value outlives the deserializer's input: `Value<'static>` is `DeserializeOwned`).
+///
+/// Errors: what serde's data model has that JSON has not (bytes, enums, a map key that is not a
+/// string) is the deserializer's error.
+///
+/// ```
+/// use createimage::{check, Options, Provider, Value};
+/// let req: Value = serde_json::from_str(r#"{"instanceId": "ins-1", "imageName": "web_01"}"#).unwrap();
+/// assert!(check(Provider::Zenlayer, &req, &Options::default()).ok);
+/// ```
+impl<'de> Deserialize<'de> for Value<'_> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Seed(0).deserialize(d)
     }
 }
 
-struct JsonVisitor;
+/// Reads one [`Value`] at a depth (0: the top).
+#[derive(Clone, Copy)]
+struct Seed(usize);
+
+impl<'de> de::DeserializeSeed<'de> for Seed {
+    type Value = Value<'static>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value<'static>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
 
 /// serde_json's `arbitrary_precision` hands a number over as a map with this one key.
 const SERDE_JSON_NUMBER: &str = "$serde_json::private::Number";
 
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json;
+impl Seed {
+    fn float(n: f64) -> Value<'static> {
+        let kind = match n {
+            n if n.is_nan() => crate::json::JsKind::NaN,
+            f64::INFINITY => crate::json::JsKind::Infinity,
+            f64::NEG_INFINITY => crate::json::JsKind::NegInfinity,
+            // `{:?}` keeps a fraction part (`39.0`) and writes exponents as JSON does (`1e300`).
+            n => return Value::Number(Cow::Owned(format!("{n:?}"))),
+        };
+        Value::Other(Box::new(Other::Js { kind, detail: String::new() }))
+    }
+
+    fn too_deep(self) -> bool {
+        self.0 >= crate::json::MAX_DEPTH
+    }
+}
+
+impl<'de> Visitor<'de> for Seed {
+    type Value = Value<'static>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON value")
     }
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json(Value::Null))
+    fn visit_unit<E>(self) -> Result<Value<'static>, E> {
+        Ok(Value::Null)
     }
-    fn visit_none<E>(self) -> Result<Json, E> {
-        Ok(Json(Value::Null))
+    fn visit_none<E>(self) -> Result<Value<'static>, E> {
+        Ok(Value::Null)
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        Json::deserialize(d)
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value<'static>, D::Error> {
+        d.deserialize_any(self)
     }
-    fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
-        Ok(Json(Value::Bool(b)))
+    fn visit_bool<E>(self, b: bool) -> Result<Value<'static>, E> {
+        Ok(Value::Bool(b))
     }
-    fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
-        Ok(Json(Value::Number(Cow::Owned(n.to_string()))))
+    fn visit_i64<E>(self, n: i64) -> Result<Value<'static>, E> {
+        Ok(Value::Number(Cow::Owned(n.to_string())))
     }
-    fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
-        Ok(Json(Value::Number(Cow::Owned(n.to_string()))))
+    fn visit_u64<E>(self, n: u64) -> Result<Value<'static>, E> {
+        Ok(Value::Number(Cow::Owned(n.to_string())))
     }
-    fn visit_i128<E>(self, n: i128) -> Result<Json, E> {
-        Ok(Json(Value::Number(Cow::Owned(n.to_string()))))
+    fn visit_i128<E>(self, n: i128) -> Result<Value<'static>, E> {
+        Ok(Value::Number(Cow::Owned(n.to_string())))
     }
-    fn visit_u128<E>(self, n: u128) -> Result<Json, E> {
-        Ok(Json(Value::Number(Cow::Owned(n.to_string()))))
+    fn visit_u128<E>(self, n: u128) -> Result<Value<'static>, E> {
+        Ok(Value::Number(Cow::Owned(n.to_string())))
     }
-    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Json, E> {
-        if !n.is_finite() {
-            return Ok(Json(Value::Null));
+    fn visit_f64<E>(self, n: f64) -> Result<Value<'static>, E> {
+        Ok(Seed::float(n))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Value<'static>, E> {
+        Ok(Value::str(s))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Value<'static>, E> {
+        Ok(Value::str(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'static>, A::Error> {
+        if self.too_deep() {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            return Ok(Value::Other(Box::new(Other::TooDeep)));
         }
-        // `{:?}` keeps a fraction part (`39.0`), as serde_json writes an f64.
-        Ok(Json(Value::Number(Cow::Owned(format!("{n:?}")))))
-    }
-    fn visit_str<E>(self, s: &str) -> Result<Json, E> {
-        Ok(Json(Value::str(s)))
-    }
-    fn visit_string<E>(self, s: String) -> Result<Json, E> {
-        Ok(Json(Value::str(s)))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
         let mut out = Vec::new();
-        while let Some(Json(v)) = seq.next_element()? {
+        while let Some(v) = seq.next_element_seed(Seed(self.0 + 1))? {
             out.push(v);
         }
-        Ok(Json(Value::Array(out)))
+        Ok(Value::Array(out))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut out: Vec<(Cow<'static, str>, Value<'static>)> = Vec::new();
-        while let Some(k) = map.next_key::<String>()? {
-            if k == SERDE_JSON_NUMBER && out.is_empty() {
-                let lit: String = map.next_value()?;
-                return Ok(Json(Value::Number(Cow::Owned(lit))));
-            }
-            let Json(v) = map.next_value()?;
-            out.push((Cow::Owned(k), v));
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'static>, A::Error> {
+        let first = map.next_key::<String>()?;
+        if first.as_deref() == Some(SERDE_JSON_NUMBER) {
+            // (A number, at any depth.)
+            let lit: String = map.next_value()?;
+            return if crate::json::is_json_number(&lit) {
+                Ok(Value::Number(Cow::Owned(lit)))
+            } else {
+                Err(de::Error::invalid_value(de::Unexpected::Str(&lit), &"a JSON number"))
+            };
         }
-        Ok(Json(Value::Object(out)))
+        if self.too_deep() {
+            // (Read to its end, so that the deserializer goes on after it.)
+            if first.is_some() {
+                map.next_value::<IgnoredAny>()?;
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            }
+            return Ok(Value::Other(Box::new(Other::TooDeep)));
+        }
+        let mut out: Vec<(Cow<'static, str>, Value<'static>)> = Vec::new();
+        let mut key = first;
+        while let Some(k) = key {
+            let v = map.next_value_seed(Seed(self.0 + 1))?;
+            out.push((Cow::Owned(k), v));
+            key = map.next_key::<String>()?;
+        }
+        crate::json::dedup_keys(&mut out, false);
+        Ok(Value::Object(out))
+    }
+}
+
+/// A value inside a report (an issue's params), read as [`Value`]'s `Deserialize` reads one.
+struct Json(Value<'static>);
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+        Seed(0).deserialize(d).map(Json)
     }
 }
 

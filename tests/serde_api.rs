@@ -377,3 +377,179 @@ fn out_of_range_actual_survives_every_writer() {
         }
     }
 }
+
+/// A `Value` deserialized from JSON text through serde_json is what `Value::parse` makes of the
+/// text, wherever serde's data model keeps the text (integers in plain digits; every case file),
+/// and the reports agree.
+#[test]
+fn value_deserializes_as_the_parser_reads_the_text() {
+    let mut same = 0;
+    for c in cases() {
+        let text = c.request.to_json();
+        let parsed = Value::parse(&text).unwrap();
+        let Ok(read) = serde_json::from_str::<Value>(&text) else {
+            // serde_json refuses a lone surrogate and 1e400; nothing else of the cases.
+            assert!(!plain(&parsed), "{}: serde_json refused {text}", c.id());
+            continue;
+        };
+        if plain(&parsed) {
+            assert_eq!(read, parsed, "{}", c.id());
+            same += 1;
+        }
+        assert_eq!(
+            check(c.provider, &read, &c.options()).issues.len(),
+            check(c.provider, &serde_json::from_str::<Value>(&read.to_json()).unwrap(), &c.options()).issues.len(),
+            "{}: reading its own JSON back",
+            c.id()
+        );
+    }
+    assert!(same > 250, "{same}");
+}
+
+#[test]
+fn value_deserialize_keeps_order_repeated_keys_depth_and_number_forms() {
+    fn read(text: &str) -> Value<'static> {
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+    }
+    // Members in the text's order; a repeated key keeps its last value at its first position.
+    let text = r#"{"b":1,"a":{"y":2,"x":3},"b":[true,null,"s"]}"#;
+    assert_eq!(read(text), Value::parse(text).unwrap());
+    assert_eq!(read(text).to_json(), r#"{"b":[true,null,"s"],"a":{"y":2,"x":3}}"#);
+    // Nesting past MAX_DEPTH is TooDeep, as the parser makes it: arrays, objects, empty ones, and
+    // the value after a deep one is still read.
+    for (open, close) in [("[", "]"), ("{\"k\":", "}")] {
+        for inner in ["1", "[]", "{}", "[1,{\"a\":[2]}]"] {
+            for depth in [63, 64, 65, 100] {
+                let text = format!("[{}{}{},\"after\"]", open.repeat(depth), inner, close.repeat(depth));
+                assert_eq!(read(&text), Value::parse(&text).unwrap(), "{text}");
+            }
+        }
+    }
+    // Numbers: integers as their digits; floats as the shortest text of their f64, with a fraction.
+    let v = read(r#"[40, -12, 40.0, 4e1, 1.50, 18446744073709551615, -9223372036854775808, 1e300, 0.1, -0.0]"#);
+    assert_eq!(v.to_json(), "[40,-12,40.0,40.0,1.5,18446744073709551615,-9223372036854775808,1e300,0.1,-0.0]");
+    // A value as it stands in a service's own types: `DeserializeOwned`, so axum's `Json<T>` takes it.
+    #[derive(serde::Deserialize)]
+    struct Job {
+        provider: Provider,
+        request: Value<'static>,
+    }
+    fn owned<T: serde::de::DeserializeOwned>(text: &str) -> T {
+        serde_json::from_str(text).unwrap()
+    }
+    let job: Job = owned(r#"{"provider":"zenlayer","request":{"instanceId":"ins-1","imageName":"web_01"}}"#);
+    assert!(check(job.provider, &job.request, &Options::default()).ok);
+    // What JSON has not is the deserializer's error.
+    assert!(serde_json::from_str::<Value>("[1,").is_err());
+    use serde::de::IntoDeserializer;
+    let bytes: serde::de::value::BytesDeserializer<'_, serde::de::value::Error> = b"ab".as_slice().into_deserializer();
+    assert!(<Value as serde::Deserialize>::deserialize(bytes).is_err());
+}
+
+/// A float that is not finite (from a format that has one) is the JS value of that name, which
+/// `check` reports, never a number; serde_json's `arbitrary_precision` literal is kept as written.
+#[test]
+fn value_deserialize_reads_non_finite_floats_and_exact_literals() {
+    use serde::de::value::{Error as E, F64Deserializer, MapDeserializer};
+    use serde::de::IntoDeserializer;
+    use serde::Deserialize;
+    for (f, actual) in [(f64::NAN, "NaN"), (f64::INFINITY, "Infinity"), (f64::NEG_INFINITY, "-Infinity")] {
+        let d: F64Deserializer<E> = f.into_deserializer();
+        let v = Value::deserialize(d).unwrap();
+        let req = Value::obj(vec![("instanceId", Value::str("ins-1")), ("imageName", v)]);
+        let r = check(Provider::Zenlayer, &req, &Options::default());
+        assert_eq!((r.issues[0].path.as_str(), r.issues[0].code()), ("/imageName", Code::WrongType));
+        assert_eq!(r.issues[0].to_value().get("params").unwrap().get("actual").unwrap().as_str(), Some(actual));
+    }
+    let exact = |lit: &str| {
+        let d: MapDeserializer<_, E> = MapDeserializer::new([("$serde_json::private::Number", lit)].into_iter());
+        Value::deserialize(d)
+    };
+    assert_eq!(exact("1.50").unwrap().to_json(), "1.50");
+    assert_eq!(exact("123456789012345678901234567890").unwrap().to_json(), "123456789012345678901234567890");
+    assert!(exact("+40").is_err());
+}
+
+/// `Eq` and `Hash` agree with the JSON: reports (with their language), requests and options
+/// collected in hash sets are told apart exactly where their JSON differs.
+#[test]
+fn values_reports_and_options_are_eq_and_hash() {
+    use std::collections::HashSet;
+    let cases = cases();
+    let reports: Vec<Report> = cases.iter().map(|c| check(c.provider, &c.request, &c.options())).collect();
+    let by_hash: HashSet<&Report> = reports.iter().collect();
+    let by_text: HashSet<String> = reports.iter().map(|r| format!("{} {}", r.lang, r.to_json())).collect();
+    assert_eq!(by_hash.len(), by_text.len());
+    assert!(by_hash.len() > 250, "{}", by_hash.len());
+    let requests: HashSet<&Value<'_>> = cases.iter().map(|c| &c.request).collect();
+    let texts: HashSet<String> = cases.iter().map(|c| c.request.to_json()).collect();
+    assert_eq!(requests.len(), texts.len());
+    let options: HashSet<Options<'_>> = cases.iter().map(Case::options).collect();
+    let option_texts: HashSet<String> =
+        cases.iter().map(|c| format!("{} {:?}", c.lang, c.context.as_ref().map(Value::to_json))).collect();
+    assert_eq!(options.len(), option_texts.len());
+}
+
+/// Options through serde: the npm package's options object, read as its functions read it, and
+/// written back in that shape.
+#[test]
+fn options_read_and_write_the_packages_options_object() {
+    // Every case's options, with labels, survive a round trip.
+    for c in cases() {
+        let o = c.options().with_labels([("/ImageName", "名称"), ("/TagSpecification/*/Tags/*/Key", "Key")]);
+        let text = serde_json::to_string(&o).unwrap();
+        let back: Options<'static> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}: {text}", c.id()));
+        assert_eq!(back, o, "{}", c.id());
+    }
+    let o = Options::lang(Lang::Zh).with_labels([("/ImageName", "名称")]).with_empty_as_absent(true);
+    assert_eq!(
+        serde_json::to_string(&o).unwrap(),
+        r#"{"lang":"zh","labels":{"/ImageName":"名称"},"emptyAsAbsent":true,"context":null}"#
+    );
+    // What a console sends: any BCP 47 tag, empty labels and other members ignored, null as absent.
+    let read = |text: &str| serde_json::from_str::<Options<'static>>(text);
+    let o = read(
+        r#"{"lang":"zh-Hant-TW","labels":{"/ImageName":"名称","/InstanceId":""},"emptyAsAbsent":true,
+            "context":{"instanceState":"STOPPED"},"libraryOptions":{"x":1}}"#,
+    )
+    .unwrap();
+    assert_eq!(o.lang, Lang::Zh);
+    assert_eq!(o.labels, vec![("/ImageName".to_owned(), "名称".to_owned())]);
+    assert!(o.empty_as_absent);
+    assert_eq!(o.context.as_ref().map(Value::to_json).as_deref(), Some(r#"{"instanceState":"STOPPED"}"#));
+    assert_eq!(
+        read(r#"{"lang":"fr-FR","empty_as_absent":true}"#).unwrap(),
+        Options::default().with_empty_as_absent(true)
+    );
+    assert_eq!(read(r#"{"lang":null,"labels":null,"emptyAsAbsent":null,"context":null}"#).unwrap(), Options::default());
+    assert_eq!(read("{}").unwrap(), Options::default());
+    // A member of the wrong type is an error, not a guess.
+    for bad in
+        [r#"{"lang":5}"#, r#"{"labels":{"/ImageName":1}}"#, r#"{"labels":[]}"#, r#"{"emptyAsAbsent":"yes"}"#, "[]"]
+    {
+        assert!(read(bad).is_err(), "{bad}");
+    }
+    // A service's own body type: request, provider and the console's options in one.
+    #[derive(serde::Deserialize)]
+    struct Body {
+        provider: Provider,
+        request: Value<'static>,
+        #[serde(default)]
+        options: Options<'static>,
+    }
+    let body: Body = serde_json::from_str(
+        r#"{"provider":"tencent","request":{"ImageName":"","InstanceId":"ins-1","SnapshotIds":[]},
+            "options":{"lang":"zh","labels":{"/ImageName":"名称"},"emptyAsAbsent":true,
+            "context":{"instanceState":"REBOOTING"}}}"#,
+    )
+    .unwrap();
+    let r = check(body.provider, &body.request, &body.options);
+    let messages: Vec<&str> = r.issues.iter().map(|i| i.message.as_str()).collect();
+    assert_eq!(messages[0], "名称不能为空。", "{messages:?}");
+    assert!(
+        r.issues.iter().any(|i| i.provider_code.as_deref() == Some("UnsupportedOperation.InstanceStateRebooting")),
+        "{messages:?}"
+    );
+    let plain: Body = serde_json::from_str(r#"{"provider":"zenlayer","request":{}}"#).unwrap();
+    assert_eq!(plain.options, Options::default());
+}
