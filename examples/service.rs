@@ -2,12 +2,17 @@
 //!
 //!   POST /check/{provider}   body: the request JSON  ->  200 report | 400 report | 400 not JSON | 404 unknown provider
 //!   POST /http/{provider}    body: the request JSON  ->  200 the HTTP request to send | 400 report | ...
+//!   POST /validate           body: {"provider", "request", "options"} as a console sends them
+//!                            (options: the npm package's {lang, labels, emptyAsAbsent, context})
+//!                            ->  200 report | 400 report | 422 not that shape
 //!
 //!   cargo run --example service                 serve on 127.0.0.1:3000
 //!   cargo run --example service -- --self-test  serve on a free port, send a few requests, check the answers
 //!
 //! The body is read as text and checked with `check_json`/`Value::parse`, which keep what the text
 //! says (number literals, key order); `axum::Json<serde_json::Value>` would lose some of it.
+//! `/validate` reads a JSON envelope with serde instead (`Value` and `Options` are `Deserialize`):
+//! its request's numbers are serde's (`40.0` stays a float, a 30-digit number becomes an `f64`).
 
 use axum::extract::Path;
 use axum::http::StatusCode;
@@ -52,8 +57,26 @@ async fn http(Path(provider): Path<String>, body: String) -> Result<Json<HttpReq
     Ok(Json(request))
 }
 
+/// What a console sends to check a request with its own options (labels, language, context).
+#[derive(serde::Deserialize)]
+struct Body {
+    provider: Provider,
+    request: Value<'static>,
+    #[serde(default)]
+    options: Options<'static>,
+}
+
+/// The report, with the console's labels and language: 200 when valid (warnings only), else 400.
+async fn validate(Json(body): Json<Body>) -> Result<Json<Report>, ApiError> {
+    let report = createimage::check(body.provider, &body.request, &body.options).into_result()?;
+    Ok(Json(report))
+}
+
 fn app() -> Router {
-    Router::new().route("/check/{provider}", post(check)).route("/http/{provider}", post(http))
+    Router::new()
+        .route("/check/{provider}", post(check))
+        .route("/http/{provider}", post(http))
+        .route("/validate", post(validate))
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -97,6 +120,19 @@ fn self_test_against(addr: std::net::SocketAddr) {
 
     let (status, body) = post_to(addr, "/check/aws", "{}");
     assert_eq!(status, 404, "{body}");
+
+    // The console's labels, language and empty form values, as its options object says.
+    let form = r#"{"provider":"tencent","request":{"ImageName":"","InstanceId":"ins-1","SnapshotIds":[]},
+        "options":{"lang":"zh-CN","labels":{"/ImageName":"名称"},"emptyAsAbsent":true}}"#;
+    let (status, body) = post_to(addr, "/validate", form);
+    assert_eq!(status, 400, "{body}");
+    let report: Report = serde_json::from_str(&body).expect("a report");
+    assert_eq!((report.issues.len(), report.issues[0].message.as_str()), (1, "名称不能为空。"), "{body}");
+    let (status, body) =
+        post_to(addr, "/validate", r#"{"provider":"zenlayer","request":{"instanceId":"ins-1","imageName":"web_01"}}"#);
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post_to(addr, "/validate", r#"{"provider":"aws","request":{}}"#);
+    assert_eq!(status, 422, "{body}");
 }
 
 fn post_to(addr: std::net::SocketAddr, path: &str, body: &str) -> (u16, String) {
