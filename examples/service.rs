@@ -4,7 +4,8 @@
 //!   POST /http/{provider}    body: the request JSON  ->  200 the HTTP request to send | 400 report | ...
 //!   POST /validate           body: {"provider", "request", "options"} as a console sends them
 //!                            (options: the npm package's {lang, labels, emptyAsAbsent, context})
-//!                            ->  200 report | 400 report | 422 not that shape
+//!                            ->  200 report | 400 report | axum's plain-text 400 (not JSON, or
+//!                            JSON that serde cannot read: a lone surrogate, 1e400) | 422 not that shape
 //!
 //!   cargo run --example service                 serve on 127.0.0.1:3000
 //!   cargo run --example service -- --self-test  serve on a free port, send a few requests, check the answers
@@ -12,7 +13,8 @@
 //! The body is read as text and checked with `check_json`/`Value::parse`, which keep what the text
 //! says (number literals, key order); `axum::Json<serde_json::Value>` would lose some of it.
 //! `/validate` reads a JSON envelope with serde instead (`Value` and `Options` are `Deserialize`):
-//! its request's numbers are serde's (`40.0` stays a float, a 30-digit number becomes an `f64`).
+//! its request's numbers are serde's, so a fraction too small for an `f64` is lost and a 21-digit
+//! number is a float (`Value`'s `Deserialize` says what changes; a `RawValue` member keeps the text).
 
 use axum::extract::Path;
 use axum::http::StatusCode;

@@ -122,9 +122,12 @@ id_serde!(ChangeCode, "a change code", ChangeCode::as_str);
 
 // ----- Options: the npm package's options object -----
 
-/// `{"lang", "labels", "emptyAsAbsent", "context"}`, the shape the npm package's functions take
-/// (`labels` an object from JSON pointer to label; `context` `null` when there is none), so a
-/// service can pass on, or log, the options a console used.
+/// `{"lang", "labels", "emptyAsAbsent", "context"?}`, the shape the npm package's functions take
+/// (`labels` an object from JSON pointer to label, in order; `context` only when there is one), so
+/// a service can pass on, or log, the options a console used. Read back, they are equal, except
+/// where the context holds what serde's data model cannot carry (see [`Value`]'s `Serialize`:
+/// number literals that are not 64-bit integers, unpaired surrogates, JS values, nesting cut at
+/// [`MAX_DEPTH`](crate::MAX_DEPTH)).
 impl Serialize for Options<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         struct Labels<'l>(&'l [(String, String)]);
@@ -137,26 +140,33 @@ impl Serialize for Options<'_> {
                 m.end()
             }
         }
-        let mut m = s.serialize_map(Some(4))?;
+        let mut m = s.serialize_map(Some(3 + usize::from(self.context.is_some())))?;
         m.serialize_entry("lang", &self.lang)?;
         m.serialize_entry("labels", &Labels(&self.labels))?;
         m.serialize_entry("emptyAsAbsent", &self.empty_as_absent)?;
-        m.serialize_entry("context", &self.context)?;
+        if let Some(context) = &self.context {
+            m.serialize_entry("context", context)?;
+        }
         m.end()
     }
 }
 
-/// Reads the npm package's options object, as its functions read it, so that a service checks a
+/// Reads the npm package's options object as its functions read it, so that a service checks a
 /// request with the options a console sent along:
 ///
 /// - `lang`: any BCP 47 tag, read by [`Lang::from_bcp47`] (`zh-TW` is Chinese, `fr` English);
-/// - `labels`: an object from JSON pointer to label (an empty label is ignored, as everywhere);
-/// - `emptyAsAbsent` (or `empty_as_absent`): a boolean;
-/// - `context`: any value ([`Value`]'s `Deserialize`);
+/// - `labels`: an object from JSON pointer to label; a pointer given twice keeps its last label
+///   (as `JSON.parse` does), and an empty label is kept but, as everywhere, ignored;
+/// - `emptyAsAbsent`: a boolean;
+/// - `context`: any value, read as [`Value`]'s `Deserialize` reads one (`null`: no context, as in
+///   [`check`](crate::check));
 ///
-/// each optional, `null` as absent (the defaults of [`Options::default`]); other members are
-/// ignored, as the package ignores them. A member of the wrong type is an error (the package, which
-/// never throws, reads it as absent).
+/// each optional, `null` as absent (the defaults of [`Options::default`]), and the whole object
+/// `null` is the defaults; other members are ignored, as the package ignores them.
+///
+/// Stricter than the package, which never throws and reads a member it cannot use as absent: a
+/// member of the wrong type (a `lang` that is not a string, a label that is not one) is an error,
+/// and serde_json refuses text with an unpaired surrogate anywhere (the package skips such a label).
 ///
 /// ```
 /// use createimage::{check, Lang, Options, Provider, Value};
@@ -173,6 +183,15 @@ impl<'de> Deserialize<'de> for Options<'_> {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("createimage options {\"lang\", \"labels\", \"emptyAsAbsent\", \"context\"}")
             }
+            fn visit_unit<E>(self) -> Result<Options<'static>, E> {
+                Ok(Options::default())
+            }
+            fn visit_none<E>(self) -> Result<Options<'static>, E> {
+                Ok(Options::default())
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Options<'static>, D::Error> {
+                d.deserialize_any(self)
+            }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Options<'static>, A::Error> {
                 let mut o = Options::default();
                 while let Some(k) = map.next_key::<Cow<'de, str>>()? {
@@ -184,14 +203,11 @@ impl<'de> Deserialize<'de> for Options<'_> {
                         "labels" => {
                             o.labels = map.next_value::<Option<Labels>>()?.map_or_else(Vec::new, |l| l.0);
                         }
-                        "emptyAsAbsent" | "empty_as_absent" => {
+                        "emptyAsAbsent" => {
                             o.empty_as_absent = map.next_value::<Option<bool>>()?.unwrap_or(false);
                         }
                         "context" => {
-                            o.context = match map.next_value::<Value<'static>>()? {
-                                Value::Null => None,
-                                v => Some(v),
-                            };
+                            o.context = Some(map.next_value_seed(Seed::top())?);
                         }
                         _ => {
                             map.next_value::<IgnoredAny>()?;
@@ -201,7 +217,7 @@ impl<'de> Deserialize<'de> for Options<'_> {
                 Ok(o)
             }
         }
-        /// `{pointer: label}`, in order; an empty label left out.
+        /// `{pointer: label}`, in order; a repeated pointer keeps its last label at its first position.
         struct Labels(Vec<(String, String)>);
         impl<'de> Deserialize<'de> for Labels {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Labels, D::Error> {
@@ -212,10 +228,15 @@ impl<'de> Deserialize<'de> for Options<'_> {
                         f.write_str("an object of labels by JSON pointer")
                     }
                     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Labels, A::Error> {
-                        let mut out = Vec::new();
+                        let mut out: Vec<(String, String)> = Vec::new();
+                        let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
                         while let Some((pointer, label)) = map.next_entry::<String, String>()? {
-                            if !label.is_empty() {
-                                out.push((pointer, label));
+                            match at.get(&pointer) {
+                                Some(&i) => out[i].1 = label,
+                                None => {
+                                    at.insert(pointer.clone(), out.len());
+                                    out.push((pointer, label));
+                                }
                             }
                         }
                         Ok(Labels(out))
@@ -224,7 +245,7 @@ impl<'de> Deserialize<'de> for Options<'_> {
                 d.deserialize_map(L)
             }
         }
-        d.deserialize_map(V)
+        d.deserialize_any(V)
     }
 }
 
@@ -329,20 +350,30 @@ impl Serialize for HttpRequest {
 /// can take a request as part of its own `Deserialize` types (`axum::Json<Value<'static>>`, a job
 /// `struct` with a `request: Value<'static>` member):
 ///
-/// - **numbers** as serde hands them over: an integer (up to 128 bits) as its digits; a float as
-///   the shortest text that reads back as the same `f64`, with a fraction part (`40.0`, `1e300`),
-///   as serde_json writes one; with serde_json's `arbitrary_precision` feature, the literal as
-///   written. A float that is not finite (from a format other than JSON) is
-///   [`Other::Js`] `NaN`, `Infinity` or `-Infinity`, which `check` reports (`wrong_type`), never a
-///   number. So `40.0`, `4e1` and `40` in the text differ as the text says only with
-///   `arbitrary_precision`; [`Value::parse`] keeps every literal as written.
-/// - **objects**: members in the order the deserializer gives them (serde_json's `Map` is
-///   ordered only with `preserve_order`, but from text serde_json gives the text's order here); a
+/// - **numbers**, as the deserializer hands them over, which is not always the text's value: a
+///   64-bit (or, from formats that give one, 128-bit) integer as its digits; anything else as an
+///   `f64`, written in Rust's shortest form that reads back as the same `f64` (`40.0`, `1e16`,
+///   `1e-5`). So a fraction too small for an `f64` is lost (`40.000000000000001` is `40.0`, which
+///   `check` accepts where the text is refused), a number past 64 bits is a float
+///   (`123456789012345678901` is `1.2345678901234567e20`) and `1e-400` is `0.0` (serde_json
+///   refuses `1e400`). A float that is not finite (from a format other than JSON) is
+///   [`Other::Js`] `NaN`, `Infinity` or `-Infinity`, which `check` reports (`wrong_type`). With
+///   serde_json's `arbitrary_precision` feature and this crate's `serde_json` feature, the literal
+///   as written (serde_json hands it over as a one-member object; without this crate's feature
+///   such a number reads as that object, and without `arbitrary_precision` an object with that
+///   member is an object, as in `serde_json::Value`).
+/// - **objects**: members in the order the deserializer gives them (serde_json: the text's); a
 ///   repeated key keeps its last value at its first position, as [`Value::parse`] does.
 /// - **nesting** deeper than [`MAX_DEPTH`](crate::MAX_DEPTH) is [`Other::TooDeep`], its content
-///   read and dropped (serde_json itself refuses text nested deeper than 128 levels).
+///   skipped with serde's `IgnoredAny` (serde_json skips without recursion; a format without a
+///   depth limit of its own may recurse there).
 /// - strings, keys, `bool` and `null` (also `None` and unit) as they are; strings are owned (the
-///   value outlives the deserializer's input: `Value<'static>` is `DeserializeOwned`).
+///   value outlives the deserializer's input: `Value<'static>` is `DeserializeOwned`). serde_json
+///   refuses text holding an unpaired surrogate.
+///
+/// Where a request's numbers matter to its rules (Huawei's `min_disk`, OpenStack's numeric names,
+/// the context's quotas), keep the text: `check_json` on the raw body, or
+/// `Box<serde_json::value::RawValue>` as the member's type and [`Value::parse`] on it.
 ///
 /// Errors: what serde's data model has that JSON has not (bytes, enums, a map key that is not a
 /// string) is the deserializer's error.
@@ -354,15 +385,19 @@ impl Serialize for HttpRequest {
 /// ```
 impl<'de> Deserialize<'de> for Value<'_> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Seed(0).deserialize(d)
+        Seed::top().deserialize(d)
     }
 }
 
-/// Reads one [`Value`] at a depth (0: the top).
+/// Reads one [`Value`] at a depth (0: the top); `exact_numbers`: read serde_json's
+/// `arbitrary_precision` number (a one-member object) as the number it is.
 #[derive(Clone, Copy)]
-struct Seed(usize);
+struct Seed {
+    depth: usize,
+    exact_numbers: bool,
+}
 
-impl<'de> de::DeserializeSeed<'de> for Seed {
+impl<'de> DeserializeSeed<'de> for Seed {
     type Value = Value<'static>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value<'static>, D::Error> {
         d.deserialize_any(self)
@@ -373,19 +408,44 @@ impl<'de> de::DeserializeSeed<'de> for Seed {
 const SERDE_JSON_NUMBER: &str = "$serde_json::private::Number";
 
 impl Seed {
+    /// The top of a value a caller gives: `arbitrary_precision` numbers read only where serde_json
+    /// really has the feature on, so that an object with that member is not taken for a number.
+    fn top() -> Seed {
+        Seed { depth: 0, exact_numbers: arbitrary_precision() }
+    }
+
+    fn inner(self) -> Seed {
+        Seed { depth: self.depth + 1, ..self }
+    }
+
     fn float(n: f64) -> Value<'static> {
         let kind = match n {
             n if n.is_nan() => crate::json::JsKind::NaN,
             f64::INFINITY => crate::json::JsKind::Infinity,
             f64::NEG_INFINITY => crate::json::JsKind::NegInfinity,
-            // `{:?}` keeps a fraction part (`39.0`) and writes exponents as JSON does (`1e300`).
+            // `{:?}`: the shortest text that reads back as `n`, a JSON number (`39.0`, `1e16`, `1e-5`).
             n => return Value::Number(Cow::Owned(format!("{n:?}"))),
         };
         Value::Other(Box::new(Other::Js { kind, detail: String::new() }))
     }
 
     fn too_deep(self) -> bool {
-        self.0 >= crate::json::MAX_DEPTH
+        self.depth >= crate::json::MAX_DEPTH
+    }
+}
+
+/// Does serde_json (the one this crate links, with its `serde_json` feature) have
+/// `arbitrary_precision` on? Features are unified across a build, so this is the serde_json of the
+/// caller's deserializer too. Without this crate's `serde_json` feature: no.
+fn arbitrary_precision() -> bool {
+    #[cfg(feature = "serde_json")]
+    {
+        static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *ON.get_or_init(|| serde_json::from_str::<serde_json::Number>("1.50").is_ok_and(|n| n.to_string() == "1.50"))
+    }
+    #[cfg(not(feature = "serde_json"))]
+    {
+        false
     }
 }
 
@@ -433,14 +493,14 @@ impl<'de> Visitor<'de> for Seed {
             return Ok(Value::Other(Box::new(Other::TooDeep)));
         }
         let mut out = Vec::new();
-        while let Some(v) = seq.next_element_seed(Seed(self.0 + 1))? {
+        while let Some(v) = seq.next_element_seed(self.inner())? {
             out.push(v);
         }
         Ok(Value::Array(out))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'static>, A::Error> {
         let first = map.next_key::<String>()?;
-        if first.as_deref() == Some(SERDE_JSON_NUMBER) {
+        if self.exact_numbers && first.as_deref() == Some(SERDE_JSON_NUMBER) {
             // (A number, at any depth.)
             let lit: String = map.next_value()?;
             return if crate::json::is_json_number(&lit) {
@@ -460,7 +520,7 @@ impl<'de> Visitor<'de> for Seed {
         let mut out: Vec<(Cow<'static, str>, Value<'static>)> = Vec::new();
         let mut key = first;
         while let Some(k) = key {
-            let v = map.next_value_seed(Seed(self.0 + 1))?;
+            let v = map.next_value_seed(self.inner())?;
             out.push((Cow::Owned(k), v));
             key = map.next_key::<String>()?;
         }
@@ -469,12 +529,14 @@ impl<'de> Visitor<'de> for Seed {
     }
 }
 
-/// A value inside a report (an issue's params), read as [`Value`]'s `Deserialize` reads one.
+/// A value inside a report (an issue's params), read as [`Value`]'s `Deserialize` reads one, but
+/// with serde_json's `arbitrary_precision` number always read as one: a report is this crate's own
+/// output, and its params must read back whatever serde_json's features are.
 struct Json(Value<'static>);
 
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
-        Seed(0).deserialize(d).map(Json)
+        Seed { depth: 0, exact_numbers: true }.deserialize(d).map(Json)
     }
 }
 

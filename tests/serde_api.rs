@@ -447,10 +447,12 @@ fn value_deserialize_keeps_order_repeated_keys_depth_and_number_forms() {
 }
 
 /// A float that is not finite (from a format that has one) is the JS value of that name, which
-/// `check` reports, never a number; serde_json's `arbitrary_precision` literal is kept as written.
+/// `check` reports, never a number. serde_json's `arbitrary_precision` member is a number only
+/// where serde_json has that feature on (not in these tests): otherwise an object holding it stays
+/// an object, as in `serde_json::Value`, and a request cannot pass a number off through it.
 #[test]
-fn value_deserialize_reads_non_finite_floats_and_exact_literals() {
-    use serde::de::value::{Error as E, F64Deserializer, MapDeserializer};
+fn value_deserialize_reads_non_finite_floats_and_no_number_in_disguise() {
+    use serde::de::value::{Error as E, F64Deserializer};
     use serde::de::IntoDeserializer;
     use serde::Deserialize;
     for (f, actual) in [(f64::NAN, "NaN"), (f64::INFINITY, "Infinity"), (f64::NEG_INFINITY, "-Infinity")] {
@@ -461,13 +463,26 @@ fn value_deserialize_reads_non_finite_floats_and_exact_literals() {
         assert_eq!((r.issues[0].path.as_str(), r.issues[0].code()), ("/imageName", Code::WrongType));
         assert_eq!(r.issues[0].to_value().get("params").unwrap().get("actual").unwrap().as_str(), Some(actual));
     }
-    let exact = |lit: &str| {
-        let d: MapDeserializer<_, E> = MapDeserializer::new([("$serde_json::private::Number", lit)].into_iter());
-        Value::deserialize(d)
-    };
-    assert_eq!(exact("1.50").unwrap().to_json(), "1.50");
-    assert_eq!(exact("123456789012345678901234567890").unwrap().to_json(), "123456789012345678901234567890");
-    assert!(exact("+40").is_err());
+    assert_ne!(
+        serde_json::from_str::<serde_json::Number>("1.50").unwrap().to_string(),
+        "1.50",
+        "arbitrary_precision is on"
+    );
+    for text in [
+        r#"{"name":"n","image_url":"b-1:o","min_disk":{"$serde_json::private::Number":"40"}}"#,
+        r#"{"name":"n","image_url":"b-1:o","min_disk":{"$serde_json::private::Numbe\u0072":"40"}}"#,
+    ] {
+        let v: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(v, Value::parse(text).unwrap());
+        let r = check(Provider::Huawei, &v, &Options::default());
+        assert_eq!((r.issues[0].path.as_str(), r.issues[0].code()), ("/min_disk", Code::WrongType), "{text}");
+    }
+    // Numbers go through serde's data model: what the docs say is lost, is.
+    let text = r#"{"name":"n","image_url":"b-1:o","min_disk":40.000000000000001}"#;
+    assert!(check(Provider::Huawei, &serde_json::from_str::<Value>(text).unwrap(), &Options::default()).ok);
+    assert!(!check_json(Provider::Huawei, text, &Options::default()).unwrap().ok);
+    let v: Value = serde_json::from_str("[123456789012345678901, 1e-400, 1e16, 0.00001]").unwrap();
+    assert_eq!(v.to_json(), "[1.2345678901234567e20,0.0,1e16,1e-5]");
 }
 
 /// `Eq` and `Hash` agree with the JSON: reports (with their language), requests and options
@@ -494,35 +509,49 @@ fn values_reports_and_options_are_eq_and_hash() {
 /// written back in that shape.
 #[test]
 fn options_read_and_write_the_packages_options_object() {
-    // Every case's options, with labels, survive a round trip.
+    // Every case's options, with labels (an empty one too) and a null context, survive a round trip.
     for c in cases() {
-        let o = c.options().with_labels([("/ImageName", "名称"), ("/TagSpecification/*/Tags/*/Key", "Key")]);
-        let text = serde_json::to_string(&o).unwrap();
-        let back: Options<'static> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}: {text}", c.id()));
-        assert_eq!(back, o, "{}", c.id());
+        let o =
+            c.options().with_labels([("/ImageName", "名称"), ("/TagSpecification/*/Tags/*/Key", "Key"), ("/x", "")]);
+        for o in [o.clone(), o.with_context(Value::Null)] {
+            let text = serde_json::to_string(&o).unwrap();
+            let back: Options<'static> =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}: {text}", c.id()));
+            assert_eq!(back, o, "{}", c.id());
+        }
     }
     let o = Options::lang(Lang::Zh).with_labels([("/ImageName", "名称")]).with_empty_as_absent(true);
     assert_eq!(
         serde_json::to_string(&o).unwrap(),
-        r#"{"lang":"zh","labels":{"/ImageName":"名称"},"emptyAsAbsent":true,"context":null}"#
+        r#"{"lang":"zh","labels":{"/ImageName":"名称"},"emptyAsAbsent":true}"#
     );
-    // What a console sends: any BCP 47 tag, empty labels and other members ignored, null as absent.
+    // What a console sends: any BCP 47 tag, other members ignored, null as absent.
     let read = |text: &str| serde_json::from_str::<Options<'static>>(text);
     let o = read(
         r#"{"lang":"zh-Hant-TW","labels":{"/ImageName":"名称","/InstanceId":""},"emptyAsAbsent":true,
-            "context":{"instanceState":"STOPPED"},"libraryOptions":{"x":1}}"#,
+            "context":{"instanceState":"STOPPED"},"libraryOptions":{"x":1},"empty_as_absent":false}"#,
     )
     .unwrap();
     assert_eq!(o.lang, Lang::Zh);
-    assert_eq!(o.labels, vec![("/ImageName".to_owned(), "名称".to_owned())]);
+    assert_eq!(o.labels, vec![("/ImageName".to_owned(), "名称".to_owned()), ("/InstanceId".to_owned(), String::new())]);
     assert!(o.empty_as_absent);
     assert_eq!(o.context.as_ref().map(Value::to_json).as_deref(), Some(r#"{"instanceState":"STOPPED"}"#));
-    assert_eq!(
-        read(r#"{"lang":"fr-FR","empty_as_absent":true}"#).unwrap(),
-        Options::default().with_empty_as_absent(true)
-    );
-    assert_eq!(read(r#"{"lang":null,"labels":null,"emptyAsAbsent":null,"context":null}"#).unwrap(), Options::default());
+    // (The package reads emptyAsAbsent only.)
+    assert_eq!(read(r#"{"lang":"fr-FR","empty_as_absent":true}"#).unwrap(), Options::default());
+    assert_eq!(read(r#"{"lang":null,"labels":null,"emptyAsAbsent":null}"#).unwrap(), Options::default());
     assert_eq!(read("{}").unwrap(), Options::default());
+    assert_eq!(read("null").unwrap(), Options::default());
+    assert_eq!(read(r#"{"context":null}"#).unwrap(), Options::default().with_context(Value::Null));
+    // A pointer given twice keeps its last label, as JSON.parse (the package) and the CLI read it;
+    // an empty last label is no label.
+    let req = Value::parse(r#"{"ImageName": "", "InstanceId": "ins-1"}"#).unwrap();
+    let message = |labels: &str| {
+        let o = read(&format!(r#"{{"labels":{labels}}}"#)).unwrap();
+        check(Provider::Tencent, &req, &o).issues[0].message.clone()
+    };
+    assert_eq!(message(r#"{"/ImageName":"A","/ImageName":"B"}"#), "B must not be empty.");
+    assert_eq!(message(r#"{"/ImageName":"A","/ImageName":""}"#), "Image name must not be empty.");
+    assert_eq!(message(r#"{"/ImageName":"A","/InstanceId":"I","/ImageName":"B"}"#), "B must not be empty.");
     // A member of the wrong type is an error, not a guess.
     for bad in
         [r#"{"lang":5}"#, r#"{"labels":{"/ImageName":1}}"#, r#"{"labels":[]}"#, r#"{"emptyAsAbsent":"yes"}"#, "[]"]
@@ -550,6 +579,8 @@ fn options_read_and_write_the_packages_options_object() {
         r.issues.iter().any(|i| i.provider_code.as_deref() == Some("UnsupportedOperation.InstanceStateRebooting")),
         "{messages:?}"
     );
-    let plain: Body = serde_json::from_str(r#"{"provider":"zenlayer","request":{}}"#).unwrap();
-    assert_eq!(plain.options, Options::default());
+    for text in [r#"{"provider":"zenlayer","request":{}}"#, r#"{"provider":"zenlayer","request":{},"options":null}"#] {
+        let plain: Body = serde_json::from_str(text).unwrap();
+        assert_eq!(plain.options, Options::default());
+    }
 }
