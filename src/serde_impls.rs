@@ -359,9 +359,10 @@ impl Serialize for HttpRequest {
 ///   refuses `1e400`). A float that is not finite (from a format other than JSON) is
 ///   [`Other::Js`] `NaN`, `Infinity` or `-Infinity`, which `check` reports (`wrong_type`). With
 ///   serde_json's `arbitrary_precision` feature and this crate's `serde_json` feature, the literal
-///   as written (serde_json hands it over as a one-member object; without this crate's feature
-///   such a number reads as that object, and without `arbitrary_precision` an object with that
-///   member is an object, as in `serde_json::Value`).
+///   as serde_json keeps it (as written, but an exponent with its sign: `4e+1`). serde_json hands
+///   such a number over as a one-member object: without this crate's feature it reads as that
+///   object, and without `arbitrary_precision` an object with that member is an object, as in
+///   `serde_json::Value`.
 /// - **objects**: members in the order the deserializer gives them (serde_json: the text's); a
 ///   repeated key keeps its last value at its first position, as [`Value::parse`] does.
 /// - **nesting** deeper than [`MAX_DEPTH`](crate::MAX_DEPTH) is [`Other::TooDeep`], its content
