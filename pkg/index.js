@@ -332,12 +332,12 @@ function texts(request, options) {
 
 /** The report refusing JSON text over MAX_TEXT_BYTES (made by the core, in the caller's language). */
 function tooLarge(i, lang) {
-  return guard(() => JSON.parse(wasm.too_large(i, lang === "zh" ? 1 : 0)), i, "", lang);
+  return guard(() => report(wasm.too_large(i, lang === "zh" ? 1 : 0)), i, "", lang);
 }
 
 /** The report refusing an unknown provider id `p` (made by the core, naming the ids it has). */
 function refusal(p, lang) {
-  return guard(() => JSON.parse(wasm.refuse(p, lang)), -1, p, lang);
+  return guard(() => report(wasm.refuse(p, lang === "zh" ? 1 : 0)), -1, p, lang);
 }
 
 /**
@@ -394,7 +394,8 @@ function providerOf(provider) {
   return p.length > 100 ? p.slice(0, 100) + "…" : p;
 }
 
-// 0 from the wasm: valid with no issues (nothing crosses back); 1: the report waits in take_report().
+// 0 from the wasm: valid with no issues (nothing crosses back); 1: the report waits in take_report()
+// (refuse and too_large always return 1).
 // Paths name the caller's own keys (lone surrogates included): the core writes them exactly.
 function report(status, provider) {
   if (status === 0) return { ok: true, provider, issues: [] };

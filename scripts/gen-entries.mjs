@@ -126,6 +126,28 @@ function glue(file, tables, inlineOnly) {
 `,
     file,
   );
+  // Every call of passStringToWasm0 passes the module's own `__wbindgen_realloc` (an export of
+  // every module: wasm-bindgen --encode-into always), so its branch for a missing `realloc` (a
+  // TextEncoder#encode copy) is never taken: every page carried it.
+  out = replaceOnce(
+    out,
+    `function passStringToWasm0(arg, malloc, realloc) {
+    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+
+`,
+    `function passStringToWasm0(arg, malloc, realloc) {
+`,
+    file,
+  );
+  if (/passStringToWasm0\([^)]*\)/.test(out.replace(/passStringToWasm0\([^,]+, wasm\.__wbindgen_malloc, wasm\.__wbindgen_realloc\)|function passStringToWasm0\(arg, malloc, realloc\)/g, ""))) {
+    throw new Error(`gen-entries: ${file}: a passStringToWasm0 call without the module's realloc`);
+  }
   // A per-provider flavor's loads only ever get its own inline module, as the Response of
   // pkg/inline.js wasmResponse (served as application/wasm): its entry has no init(input), and the
   // flavors are not exported. Its glue keeps only the streaming compile, not wasm-bindgen's loads

@@ -317,7 +317,9 @@ pub fn number_is_integer(lit: &str) -> bool {
 /// `-?[0-9]{1,18}`: the common literal, read without building strings (by [`parse_i64`], which
 /// also reads a `+`: such a literal is not JSON, and [`integer_digits`] reads it as that does).
 fn plain_int(lit: &str) -> Option<i64> {
-    if lit.strip_prefix('-').unwrap_or(lit).len() > 18 {
+    // (`strip_prefix("-")`, a `&str` pattern, here and below: the crate's other prefixes are
+    // `&str`s, and a `char` pattern is one more function in the wasm.)
+    if lit.strip_prefix("-").unwrap_or(lit).len() > 18 {
         return None;
     }
     parse_i64(lit)
@@ -349,7 +351,7 @@ fn parse_i64(s: &str) -> Option<i64> {
 /// when it has a fractional part. Huge exponents give at most 40 digits past those written (enough
 /// to say "out of any range" without building the number).
 fn integer_digits(lit: &str) -> Option<(bool, String)> {
-    let (neg, rest) = match lit.strip_prefix('-') {
+    let (neg, rest) = match lit.strip_prefix("-") {
         Some(r) => (true, r),
         None => (false, lit),
     };
@@ -395,13 +397,19 @@ pub struct ParseError {
     pub column: usize,
 }
 
-impl std::fmt::Display for ParseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ParseError {
+    /// The Display text (`unexpected character at line 1, column 5`), made without a `Formatter`:
+    /// the wasm bindings write it into their refusal (`to_string` there cost the module ~70 B).
+    pub(crate) fn text(&self) -> String {
         // Pieces, not `write!`: the wasm build then carries no formatting machinery for it.
         use crate::messages::num;
-        f.write_str(
-            &[self.message, " at line ", &num(self.line as i64), ", column ", &num(self.column as i64)].concat(),
-        )
+        [self.message, " at line ", &num(self.line as i64), ", column ", &num(self.column as i64)].concat()
+    }
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
     }
 }
 
@@ -1149,7 +1157,7 @@ fn decode(raw: &str, from: usize) -> (String, Option<(u32, usize)>) {
 
 /// Is `lit` an integer written in plain digits (`-?(0|[1-9][0-9]*)`)?
 pub(crate) fn plain_integer(lit: &str) -> bool {
-    is_index(lit.strip_prefix('-').unwrap_or(lit))
+    is_index(lit.strip_prefix("-").unwrap_or(lit))
 }
 
 /// Is `d` digits without a leading zero (`0|[1-9][0-9]*`): an array index as a JSON pointer writes

@@ -443,6 +443,11 @@ pub mod __private {
     pub use crate::rules::MAX_ISSUES;
     pub use crate::text::{count_chars, cut_graphemes, escape_hidden, visible};
 
+    /// A [`ParseError`](crate::ParseError)'s Display text, without a `Formatter` (the wasm bindings').
+    pub fn parse_error_text(e: &crate::ParseError) -> String {
+        e.text()
+    }
+
     /// `normalize` of a request the crate's own parser made (the wasm bindings').
     pub fn normalize_parsed(p: crate::Provider, r: &crate::Value<'_>, o: &crate::Options<'_>) -> crate::Normalized {
         crate::normalize::normalize_with::<false>(p, r, o)

@@ -387,7 +387,7 @@ fn template(kind: &Kind, path: &str) -> &'static str {
 
 /// Is `path` a Tencent numbered key of the list at `with` (`/DataDiskIds.3` of `/DataDiskIds`)?
 fn numbered_key_of(path: &str, with: &str) -> bool {
-    let n = path.strip_prefix(with).and_then(|r| r.strip_prefix('.'));
+    let n = path.strip_prefix(with).and_then(|r| r.strip_prefix("."));
     n.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -614,9 +614,11 @@ impl Out {
     /// Fill template `t`'s holes.
     fn fill(&mut self, t: &str, x: &Ctx<'_>) {
         let mut rest = t;
-        while let Some(open) = rest.find('{') {
+        // (Byte searches: the braces are ASCII, and `str::find` with a `char` is another function
+        // in the wasm.)
+        while let Some(open) = rest.bytes().position(|b| b == b'{') {
             self.piece(&rest[..open]);
-            let Some(close) = rest[open..].find('}') else {
+            let Some(close) = rest[open..].bytes().position(|b| b == b'}') else {
                 break;
             };
             if let Some(v) = hole(&rest[open + 1..open + close], x, self.lang) {

@@ -572,7 +572,7 @@ impl Fixer<'_> {
 
     fn integer(&mut self, path: &str, v: &mut Value<'static>) {
         let Value::String(s) = v else { return };
-        let digits = s.strip_prefix('-').unwrap_or(s);
+        let digits = s.strip_prefix("-").unwrap_or(s);
         let exact = crate::json::plain_integer(s) && digits.len() <= 15 && s.as_ref() != "-0";
         if exact {
             let new = Value::Number(Cow::Owned(String::from(s.as_ref())));

@@ -500,10 +500,13 @@ pub(crate) mod ctx {
         }
     }
 
-    /// The strings of `l`, each as `key` makes it, with its position in `l`, sorted (by text,
-    /// then position): n log n, however long the list. (One element type for every sorted list,
-    /// the labels' included: one sort in the wasm.)
-    pub fn sorted<'s>(l: &[&'s str], key: impl Fn(&'s str) -> Cow<'s, str>) -> Vec<(Cow<'s, str>, usize)> {
+    /// The strings of `l`, each as given or, with `fixed`, as normalize leaves that field's value
+    /// ([`crate::normalize::fixed`]), with its position in `l`, sorted (by text, then position):
+    /// n log n, however long the list. (One element type for every sorted list, the labels'
+    /// included: one sort in the wasm. The field as an argument, not a closure: one copy of this
+    /// function for every list, not one per closure.)
+    pub fn sorted<'s>(l: &[&'s str], fixed: Option<&Field>) -> Vec<(Cow<'s, str>, usize)> {
+        let key = |x: &'s str| fixed.map_or(Cow::Borrowed(x), |f| crate::normalize::fixed(f, x));
         let mut v: Vec<(Cow<str>, usize)> = l.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
         v.sort_unstable();
         v

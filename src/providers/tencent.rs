@@ -375,7 +375,7 @@ fn image_tag_keys<'v>(spec: &'v Value<'_>, keys: &mut Vec<&'v str>) {
 /// value. If you bind a new tag value to the same tag key of the same resource, the original tag
 /// value will be overwritten."). (Sorted as the context's lists are: one sort in the wasm.)
 fn distinct(keys: Vec<&str>) -> usize {
-    let sorted = super::ctx::sorted(&keys, Cow::Borrowed);
+    let sorted = super::ctx::sorted(&keys, None);
     sorted.iter().enumerate().filter(|(i, (k, _))| *i == 0 || sorted[i - 1].0 != *k).count()
 }
 
@@ -539,7 +539,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     }
     let disk = field("DataDiskIds");
     fn sorted<'s>(f: &Field, l: Vec<&'s str>) -> Vec<(Cow<'s, str>, usize)> {
-        ctx::sorted(&l, |x| fixed(f, x))
+        ctx::sorted(&l, Some(f))
     }
     let system = ctx::string(c, ctx, "instanceSystemDiskId").map(|s| fixed(disk, s));
     let data = ctx::string_list(c, ctx, "instanceDataDiskIds").map(|l| sorted(disk, l));
@@ -582,7 +582,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                 let snap = field("SnapshotIds");
                 // (normalized id, position of the entry), sorted by id; a repeated id keeps its last usage.
                 let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_ref()).collect();
-                let table = ctx::sorted(&keys, |k| fixed(snap, k));
+                let table = ctx::sorted(&keys, Some(snap));
                 let lookup = |id: &str| {
                     let end = table.partition_point(|(k, _)| k.as_ref() <= id);
                     table[..end].last().filter(|(k, _)| k == id).map(|(_, i)| entries[*i].1.as_str())
@@ -668,7 +668,7 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
     }
     if let Some(keys) = ctx::string_list(c, ctx, "existingTagKeys") {
         // Tags are never normalized: compared as given.
-        let keys = ctx::sorted(&keys, Cow::Borrowed);
+        let keys = ctx::sorted(&keys, None);
         if let Some(specs) = req.get("TagSpecification").and_then(Value::as_array) {
             let tp = root.key("TagSpecification");
             for (i, spec) in specs.iter().enumerate() {

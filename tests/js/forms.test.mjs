@@ -17,8 +17,9 @@ test("lang: any BCP 47 tag; zh-* is Chinese, anything else English, in the JS ru
     for (const lang of tags) {
       const r = validate("tencent", TOO_LONG, { lang });
       assert.equal(HAN.test(r.issues[0].message), chinese, `${lang}: ${r.issues[0].message}`);
-      // The core's own reading of the tag (Lang::from_bcp47), through the module's refusal.
-      const core = JSON.parse(wasm.refuse("aws", lang)).issues[0].message;
+      // The core's own reading of the tag (Lang::from_bcp47), through the module's refusal of an
+      // unknown provider by normalize (`refuse` takes the language the JS side has read, 0 or 1).
+      const core = JSON.parse(wasm.normalize("aws", "{}", lang, "", "", 0)).issues[0].message;
       assert.equal(HAN.test(core), chinese, `core, ${lang}: ${core}`);
     }
   }

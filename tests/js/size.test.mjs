@@ -90,15 +90,23 @@ const ONE_PROVIDER_TARGET = 41_600;
  * main entry's "+ normalize" 119,200, one provider's 100,700 (a third breaker's fixes, toHttp's short
  * message and validateText's context cut, moved createimage/tencent + normalize to 100,183 B: +948 B,
  * most of it where gzip's blocks fall). Correctness first.
+ * Lowered at night (2026-12-01) by a helper's behaviour-neutral cuts (docs/performance.md, "The
+ * second night's cuts"): wasm-opt's --low-memory-unused, refuse/too_large answering through take_report,
+ * the allowed-ids text a constant, ParseError's text without a Formatter, one ctx::sorted, the
+ * glue's dead TextEncoder branch, byte searches for ASCII patterns. Form pages: main 55,614, tencent
+ * 46,346, huawei 41,038, zenlayer 38,822; openstack 40,961 and nova 41,258 grew ~0.6 KB although
+ * their modules shrank (gzip -9's block boundaries: zopfli's optimal split gives each page ~0.4 KB
+ * less), sync 67,688, "+ normalize" 81,283-117,279. Budgets ~0.6 KB above: tencent 47,000, sync 68,400, the main entry's "+ normalize"
+ * 118,000, one provider's 98,500.
  */
 const MAIN_BUDGET = MAIN_TARGET;
-const ONE_PROVIDER_BUDGET = 47_500;
+const ONE_PROVIDER_BUDGET = 47_000;
 /** The entries whose form page meets ONE_PROVIDER_TARGET: held to it. */
 const ONE_PROVIDER_MET = ["zenlayer", "openstack", "nova", "huawei"];
-const MAIN_NORMALIZE_BUDGET = 119_200;
-const ONE_PROVIDER_NORMALIZE_BUDGET = 100_700;
+const MAIN_NORMALIZE_BUDGET = 118_000;
+const ONE_PROVIDER_NORMALIZE_BUDGET = 98_500;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
-const SYNC_BUDGET = 68_900;
+const SYNC_BUDGET = 68_400;
 
 const gzip9 = (file) => {
   const r = spawnSync("gzip", ["-9", "-c", "-n", file], { maxBuffer: 1 << 28 });

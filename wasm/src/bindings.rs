@@ -27,11 +27,14 @@
 //! `describe` and `json_schema` are not here: they are data, generated at build time into
 //! `pkg/rules.js` by the native CLI from the same tables (code in the wasm would cost more bytes).
 
-use crate::json::{parse_marked, parse_string_marked, unmarked, write_str, Marks, Other, Value, MAX_TEXT_BYTES};
+use crate::json::{
+    parse_error_text, parse_marked, parse_string_marked, unmarked, write_str, Marks, Other, Value, MAX_TEXT_BYTES,
+};
 use crate::{Lang, Options, Provider};
 use wasm_bindgen::prelude::*;
 
 /// The language of a BCP 47 tag (`zh-Hans-CN` is Chinese; any other tag English).
+#[cfg(feature = "transform")]
 fn lang(l: &str) -> Lang {
     Lang::from_bcp47(l)
 }
@@ -135,17 +138,55 @@ const UNKNOWN: (&str, &str) = match SOLE {
     Some(_) => panic!("a provider without its one-provider message"),
 };
 
-/// The refusal of a provider id this build cannot check: `not_allowed` at `""`, `allowed` the
-/// providers it can (all five, or [`SOLE`]).
-fn unknown_provider(provider: &str, lang: Lang) -> String {
-    let mut allowed = String::from("\"allowed\":[");
-    for (k, p) in Provider::ALL.iter().filter(|p| SOLE.is_none_or(|only| only == **p)).enumerate() {
-        allowed.push_str(if k == 0 { "\"" } else { ",\"" });
-        allowed.push_str(p.id());
-        allowed.push('"');
+/// [`unknown_provider`]'s `allowed` param, as [`refusal`] takes it: the providers this build can
+/// check (all five, or [`SOLE`]), written out (a loop over [`Provider::ALL`] building it cost
+/// the module more: huawei -86 B inline; the constant below checks the texts at compile time).
+const ALLOWED: &str = match SOLE {
+    None => r#""allowed":["zenlayer","tencent","openstack","nova","huawei"],"#,
+    Some(Provider::Zenlayer) => r#""allowed":["zenlayer"],"#,
+    Some(Provider::Tencent) => r#""allowed":["tencent"],"#,
+    Some(Provider::OpenStack) => r#""allowed":["openstack"],"#,
+    Some(Provider::Nova) => r#""allowed":["nova"],"#,
+    Some(Provider::Huawei) => r#""allowed":["huawei"],"#,
+    Some(_) => panic!("a provider without its one-provider list"),
+};
+
+/// [`ALLOWED`] names the ids of the providers this build checks, in [`Provider::ALL`]'s order:
+/// checked at compile time (`"allowed":[`, each id quoted with commas between, `],`).
+const _: () = {
+    const fn eat(s: &[u8], mut at: usize, word: &[u8]) -> usize {
+        let mut k = 0;
+        while k < word.len() {
+            assert!(at < s.len() && s[at] == word[k], "ALLOWED does not name the built providers");
+            at += 1;
+            k += 1;
+        }
+        at
     }
-    allowed.push_str("],");
-    refusal(provider, lang, "not_allowed", &allowed, provider, UNKNOWN.0, UNKNOWN.1)
+    let s = ALLOWED.as_bytes();
+    let mut at = eat(s, 0, b"\"allowed\":[");
+    let (mut i, mut n) = (0, 0);
+    while i < Provider::ALL.len() {
+        let p = Provider::ALL[i];
+        let built = match SOLE {
+            Some(only) => only as u8 == p as u8,
+            None => true,
+        };
+        if built {
+            at = eat(s, at, if n == 0 { b"\"" } else { b",\"" });
+            at = eat(s, at, p.id().as_bytes());
+            at = eat(s, at, b"\"");
+            n += 1;
+        }
+        i += 1;
+    }
+    assert!(eat(s, at, b"],") == s.len(), "ALLOWED does not name the built providers");
+};
+
+/// The refusal of a provider id this build cannot check: `not_allowed` at `""`, `allowed` the
+/// providers it can ([`ALLOWED`]).
+fn unknown_provider(provider: &str, lang: Lang) -> String {
+    refusal(provider, lang, "not_allowed", ALLOWED, provider, UNKNOWN.0, UNKNOWN.1)
 }
 
 /// `p` where this build checks it: every provider, or only [`SOLE`], which is then returned as the
@@ -174,7 +215,8 @@ fn bad_text(provider: &str, lang: Lang, e: &crate::ParseError) -> String {
         lang,
         "wrong_type",
         "\"expected\":\"JSON\",",
-        &e.to_string(),
+        // (Its Display text, without the `Formatter` that `to_string` would bring into the module.)
+        &parse_error_text(e),
         "The request could not be read as JSON.",
         "无法将请求读取为 JSON。",
     )
@@ -329,24 +371,29 @@ pub fn check_field(provider: u32, path: &str, value: &str, lang: u32, labels: &s
     answer(&crate::check_field(p, &t.path, &v, &options(lang, None, t.labels, flags)), &marks)
 }
 
-// The report kept by the last [`check`] or [`check_field`] that returned 1.
+// The report kept by the last export that returned 1 ([`check`], [`check_field`], [`refuse`],
+// [`too_large`]).
 #[wasm_bindgen]
 pub fn take_report() -> String {
     LAST.with(|l| std::mem::take(&mut *l.borrow_mut()))
 }
 
-// The report for a provider id that is not one of the five.
+// The report for a provider id that is not one of the five; `lang` 0 English, 1 Chinese, as for
+// [`check`] (the JS side has read the caller's tag already: no BCP 47 reading in this module).
+// Returns 1, with the report waiting in [`take_report`]: `take_report` is then the one export
+// that returns a string (each such export costs the module a multi-value shim and the glue a
+// function that frees the string).
 #[wasm_bindgen]
-pub fn refuse(provider: &str, lang: &str) -> String {
-    unknown_provider(provider, self::lang(lang))
+pub fn refuse(provider: &str, lang: u32) -> u32 {
+    keep(unknown_provider(provider, if lang == 1 { Lang::Zh } else { Lang::En }))
 }
 
 // The report for JSON text over the limit (the JS side refuses such text before copying it
-// into this module's memory).
+// into this module's memory); 1, with the report waiting in [`take_report`], as [`refuse`].
 #[wasm_bindgen]
-pub fn too_large(provider: u32, lang: u32) -> String {
-    let Some((p, lang)) = args(provider, lang) else { return refused(provider, lang) };
-    crate::providers::too_large(p, lang).to_json()
+pub fn too_large(provider: u32, lang: u32) -> u32 {
+    let Some((p, lang)) = args(provider, lang) else { return keep(refused(provider, lang)) };
+    keep(crate::providers::too_large(p, lang).to_json())
 }
 
 // The largest JSON text accepted, in bytes of UTF-8.

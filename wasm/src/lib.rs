@@ -16,7 +16,8 @@ pub use createimage::__private::{normalize_parsed as normalize, to_http_parsed a
 /// `parse_marked` also keeps keys with unpaired surrogates exact).
 pub mod json {
     pub use createimage::__private::{
-        parse_marked, parse_string_marked, parse_with, unmarked, write_str, Marks, Other, MAX_TEXT_BYTES,
+        parse_error_text, parse_marked, parse_string_marked, parse_with, unmarked, write_str, Marks, Other,
+        MAX_TEXT_BYTES,
     };
     pub use createimage::Value;
 }
