@@ -78,7 +78,11 @@ fi
 # --- npm dev tools (binaryen's wasm-opt, playwright-core, typescript, vite) ----------
 command -v node >/dev/null || { echo "setup: node (>= 20.19) is required" >&2; exit 1; }
 stamp=node_modules/.package-lock.json   # written by npm at the end of every install
-if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] \
+if [ -L node_modules ] && [ -x node_modules/.bin/wasm-opt ]; then
+  # A scratch copy linked to another checkout's tools: `npm ci` would empty that checkout's
+  # node_modules (it did once, for a helper's clone), so the linked tools are used as they are.
+  log "node_modules is a link to $(readlink node_modules): used as it is"
+elif [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] \
    || { [ -f package-lock.json ] && [ package-lock.json -nt "$stamp" ]; } \
    || [ ! -x node_modules/.bin/wasm-opt ]; then
   if [ -f package-lock.json ]; then
