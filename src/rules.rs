@@ -728,12 +728,15 @@ impl<'o> Checker<'o> {
                         narrower.filter(|(n, _)| !n.contains(&s.as_ref())).map(|(n, source)| (n, Some(source)))
                     };
                     if let Some((allowed, source)) = refused {
-                        self.finding(
-                            path,
-                            Kind::NotAllowed { allowed, actual: String::from(s.as_ref()) },
-                            field,
-                            source,
-                        );
+                        let kind = Kind::NotAllowed { allowed, actual: String::from(s.as_ref()) };
+                        match source {
+                            // (No provider code: the field's code is documented for a value outside
+                            // its whole list, and no source gives one for the stricter list.)
+                            Some(source) => self.source_warning(path, kind, None, source),
+                            None => {
+                                self.error(path, kind, field);
+                            }
+                        }
                     }
                 }
                 _ => self.wrong_type(path, v, "string", field),

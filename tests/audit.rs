@@ -704,3 +704,27 @@ fn hand_built_values_send_what_was_checked() {
     assert_eq!(bad.len(), 1);
     assert!(bad[0].starts_with("/note/0/0/") && bad[0].ends_with("/0"), "{}", bad[0]);
 }
+
+/// Huawei `os_type: "Windows"`: the seed page, the SDK and the region pages list it, the
+/// international CreateDataImage page says the API no longer makes Windows data disk images. A
+/// warning naming that page, without IMG.0122 (documented for a value outside Windows and Linux,
+/// "Select Windows or Linux", not for this); a value outside both is still the error with it.
+#[test]
+fn huawei_windows_is_a_warning_naming_the_international_page() {
+    let req = |os: &str| format!(r#"{{"name":"n","image_url":"b-1:o","min_disk":40,"os_type":"{os}"}}"#);
+    for lang in Lang::ALL {
+        let r = check_json(Provider::Huawei, &req("Windows"), &Options::lang(lang)).unwrap();
+        assert!(r.ok);
+        let i = &r.issues[0];
+        assert_eq!(
+            (i.path.as_str(), i.code(), i.severity, i.provider_code.as_deref()),
+            ("/os_type", Code::NotAllowed, createimage::Severity::Warning, None)
+        );
+        let page =
+            if lang == Lang::En { "international CreateDataImage page" } else { "国际站 CreateDataImage 文档" };
+        assert!(i.message.contains(page), "{}", i.message);
+    }
+    assert!(check_json(Provider::Huawei, &req("Linux"), &Options::default()).unwrap().issues.is_empty());
+    let r = check_json(Provider::Huawei, &req("linux"), &Options::default()).unwrap();
+    assert_eq!((r.ok, r.issues[0].provider_code.as_deref()), (false, Some("IMG.0122")));
+}

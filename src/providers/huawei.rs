@@ -83,6 +83,18 @@ pub static DESCRIPTION_LINE_BREAKS: Source = Source::new(
     ("Huawei Cloud's IMS pages (\"回车\": any line break)", "华为云 IMS 文档（“回车”：任何换行）"),
     "https://support.huaweicloud.com/api-ims/ims_03_0606.html",
 );
+/// The international CreateDataImage page (2024-06-25): "Huawei Cloud has stopped providing Windows
+/// images. This API will no longer be used to create Windows data disk images using external
+/// files." The seed page, the SDK's model, Terraform and the region pages still list `Windows`, so
+/// `Windows` is a warning naming this page.
+pub static NO_WINDOWS: Source = Source::new(
+    "huawei-ims-no-windows-data-images",
+    (
+        "Huawei Cloud's international CreateDataImage page (no Windows data disk images)",
+        "华为云国际站 CreateDataImage 文档（不再创建 Windows 数据盘镜像）",
+    ),
+    "https://support.huaweicloud.com/intl/en-us/api-ims/ims_03_0606.html",
+);
 const DESCRIPTION_READINGS: &[Reading] = &[Reading::of(&DESCRIPTION_LINE_BREAKS).charset(Charset::NoLineBreakNoAngle)];
 
 /// At most this many tags per image: the "Image Tag Data Formats" page ("每个镜像最多可以添加20个标签",
@@ -125,7 +137,11 @@ pub const FIELDS: &[Field] = &[
         name: "os_type",
         label: ("OS type", "操作系统类型"),
         presence: Presence::Optional,
-        ty: Ty::Enum { values: &["Windows", "Linux"], canonical: &["Windows", "Linux"], narrower: None },
+        ty: Ty::Enum {
+            values: &["Windows", "Linux"],
+            canonical: &["Windows", "Linux"],
+            narrower: Some((&["Linux"], &NO_WINDOWS)),
+        },
         role: Role::Other,
         codes: &[(None, codes::IMG_0122)],
     },

@@ -150,6 +150,7 @@ SRC = {
     "hw_attrs": "https://support.huaweicloud.com/intl/en-us/api-ims/ims_03_0901.html",
     "hw_tf_image": "https://github.com/huaweicloud/terraform-provider-huaweicloud/blob/master/docs/resources/ims_obs_data_image.md",
     "hw_errors": "https://support.huaweicloud.com/intl/en-us/api-ims/ims_03_0908.html",
+    "hw_create_intl": "https://support.huaweicloud.com/intl/en-us/api-ims/ims_03_0606.html",
 }
 
 # too_deep is not covered here: the Rust harness parses each whole case file with the depth limit, so a
@@ -1209,7 +1210,12 @@ def huawei():
     f.add("description number is wrong_type", h(description=1), [("/description", "wrong_type")])
     # os_type
     f.add("os_type Linux is valid", h(os_type="Linux"))
-    f.add("os_type Windows is valid", h(os_type="Windows"))
+    # The seed page, the SDK and the region pages list Windows; the international page says the API no
+    # longer makes Windows data disk images: a warning naming it.
+    f.add("os_type Windows is valid, with a warning (the international page: no Windows data disk images)",
+          h(os_type="Windows"), warnings=[("/os_type", "not_allowed")],
+          params=[("/os_type", "not_allowed", {"allowed": ["Linux"], "actual": "Windows", "severity": "warning"})],
+          source=SRC["hw_create_intl"])
     f.add("os_type lower-case linux is not_allowed", h(os_type="linux"), [("/os_type", "not_allowed")],
           [("/os_type", "not_allowed", {"allowed": ["Windows", "Linux"], "actual": "linux", "providerCode": "IMG.0122"})])
     f.add("os_type Ubuntu is not_allowed", h(os_type="Ubuntu"), [("/os_type", "not_allowed")],
