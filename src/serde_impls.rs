@@ -201,7 +201,27 @@ impl<'de> Deserialize<'de> for Options<'_> {
                                 map.next_value::<Option<Cow<'de, str>>>()?.map_or(Lang::En, |t| Lang::from_bcp47(&t));
                         }
                         "labels" => {
-                            o.labels = map.next_value::<Option<Labels>>()?.map_or_else(Vec::new, |l| l.0);
+                            // Read as any object is (a repeated pointer: its last label, at its
+                            // first position), then each label must be a string.
+                            o.labels = match map.next_value_seed(Seed::top())? {
+                                Value::Null => Vec::new(),
+                                Value::Object(entries) => entries
+                                    .into_iter()
+                                    .map(|(pointer, label)| match label {
+                                        Value::String(l) => Ok((pointer.into_owned(), l.into_owned())),
+                                        v => Err(de::Error::invalid_type(
+                                            de::Unexpected::Other(v.type_name()),
+                                            &"a label (a string)",
+                                        )),
+                                    })
+                                    .collect::<Result<_, _>>()?,
+                                v => {
+                                    return Err(de::Error::invalid_type(
+                                        de::Unexpected::Other(v.type_name()),
+                                        &"an object of labels by JSON pointer",
+                                    ))
+                                }
+                            };
                         }
                         "emptyAsAbsent" => {
                             o.empty_as_absent = map.next_value::<Option<bool>>()?.unwrap_or(false);
@@ -215,34 +235,6 @@ impl<'de> Deserialize<'de> for Options<'_> {
                     }
                 }
                 Ok(o)
-            }
-        }
-        /// `{pointer: label}`, in order; a repeated pointer keeps its last label at its first position.
-        struct Labels(Vec<(String, String)>);
-        impl<'de> Deserialize<'de> for Labels {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Labels, D::Error> {
-                struct L;
-                impl<'de> Visitor<'de> for L {
-                    type Value = Labels;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str("an object of labels by JSON pointer")
-                    }
-                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Labels, A::Error> {
-                        let mut out: Vec<(String, String)> = Vec::new();
-                        let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-                        while let Some((pointer, label)) = map.next_entry::<String, String>()? {
-                            match at.get(&pointer) {
-                                Some(&i) => out[i].1 = label,
-                                None => {
-                                    at.insert(pointer.clone(), out.len());
-                                    out.push((pointer, label));
-                                }
-                            }
-                        }
-                        Ok(Labels(out))
-                    }
-                }
-                d.deserialize_map(L)
             }
         }
         d.deserialize_any(V)
