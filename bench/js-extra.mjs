@@ -73,8 +73,9 @@ const g1 = f1;
 // pkg/index.js calls them: provider index and language as numbers, 0 = valid, else take_report().
 const IX = { zenlayer: 0, tencent: 1, openstack: 2, nova: 3, huawei: 4 };
 const sameBuild = B && typeof B.take_report === "function";
-const b1s = (p, req) => (B.check(IX[p], ci.encode(req), 0, "") === 0 ? okReport(p) : JSON.parse(B.take_report()));
-const g1s = (p, path, v) => (B.check_field(IX[p], path, ci.encode(v), 0) === 0 ? okReport(p) : JSON.parse(B.take_report()));
+// (The arguments as pkg/index.js passes them: provider, text, lang, context, bridge tokens on, labels, flags.)
+const b1s = (p, req) => (B.check(IX[p], ci.encode(req), 0, "", 1, "", 0) === 0 ? okReport(p) : JSON.parse(B.take_report()));
+const g1s = (p, path, v) => (B.check_field(IX[p], path, ci.encode(v), 0, "", 0) === 0 ? okReport(p) : JSON.parse(B.take_report()));
 const f2 = (p, path, v) => { const t = B.check_field_js_in(p, path, v, "en"); return t === "" ? okReport(p) : JSON.parse(t); };
 const f3 = (p, path, v) => B.check_field_js_out(p, path, ci.encode(v), "en") ?? okReport(p);
 const f4 = (p, path, v) => B.check_field_js_both(p, path, v, "en") ?? okReport(p);

@@ -27,7 +27,8 @@ log() { echo "boundary-build: $*"; }
 # build FEATURES OUT_DIR: cargo (Debian toolchain, as scripts/build-wasm.sh) + wasm-bindgen + wasm-opt
 build() {
   local features=$1 out=$2
-  local feat_args=(--no-default-features --features "$features")
+  # (all five providers, as in the package's main module)
+  local feat_args=(--no-default-features --features "$features,zenlayer,tencent,openstack,nova,huawei")
   artifacts=$(
     env PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
         CARGO_PROFILE_RELEASE_STRIP=false CARGO_PROFILE_RELEASE_PANIC=immediate-abort \

@@ -22,36 +22,13 @@
 #[cfg(feature = "text")]
 #[path = "../../../wasm/src/bindings.rs"]
 mod bindings;
+// (What wasm/src/lib.rs gives the bindings at its crate root: the same file.)
 #[cfg(feature = "text")]
-use createimage::{check, check_field, normalize, to_http, ParseError, Report};
-// (What wasm/src/lib.rs gives the bindings at its crate root.)
-#[cfg(feature = "text")]
-mod json {
-    pub use createimage::__private::{
-        parse_marked, parse_string_marked, parse_with, write_str, Marks, Other, MAX_TEXT_BYTES,
-    };
-    pub use createimage::Value;
-}
-#[cfg(feature = "text")]
-mod providers {
-    pub use createimage::__private::too_large;
-}
-#[cfg(feature = "text")]
-mod report {
-    pub use createimage::__private::split_pointer;
-}
-#[cfg(feature = "text")]
-mod normalize {
-    pub use createimage::__private::{has_special, restore_points, Sources};
-}
-#[cfg(feature = "text")]
-mod messages {
-    pub use createimage::__private::num;
-}
+include!("../../../wasm/src/root.rs");
 
 #[cfg(any(feature = "js-in", feature = "js-out", feature = "buffer", feature = "probes"))]
 use createimage::__private::parse_with;
-#[cfg(any(feature = "text", feature = "js-in", feature = "js-out", feature = "buffer", feature = "probes"))]
+#[cfg(all(not(feature = "text"), any(feature = "js-in", feature = "js-out", feature = "buffer", feature = "probes")))]
 use createimage::{Lang, Options, Provider};
 #[cfg(any(feature = "js-in", feature = "js-out", feature = "buffer", feature = "probes"))]
 use createimage::Value;
