@@ -713,13 +713,18 @@ fn kind_from(code: Code, p: &Value<'_>) -> Result<(Kind, Option<&'static str>), 
     };
     let unsigned = |name: &str| -> Result<u64, String> {
         match get(name)? {
-            Value::Number(n) => n.parse::<u64>().ok().or_else(|| number_as_i64(n).map(|v| v as u64)),
+            // (A literal such as `4e1` is read as its integer; a negative one is no count.)
+            Value::Number(n) => n.parse::<u64>().ok().or_else(|| number_as_i64(n).and_then(|v| u64::try_from(v).ok())),
             Value::String(t) if t.bytes().all(|b| b.is_ascii_digit()) => t.parse::<u64>().ok(),
             _ => None,
         }
         .ok_or_else(|| format!("{code}: params.{name} is not an integer"))
     };
-    let size = |name: &str| unsigned(name).map(|v| v as usize);
+    let size = |name: &str| {
+        unsigned(name).and_then(|v| {
+            usize::try_from(v).map_err(|_| format!("{code}: params.{name} is past this platform's usize"))
+        })
+    };
     let word = |name: &str, words: &[&'static str]| -> Result<&'static str, String> {
         let s = string(name)?;
         words
@@ -774,9 +779,13 @@ fn kind_from(code: Code, p: &Value<'_>) -> Result<(Kind, Option<&'static str>), 
         }
         Code::BadChar => {
             let cp = string("codePoint")?;
+            // Exactly as the report writes it (`text::code_point`): `U+` and 4-6 upper-case hex
+            // digits of a code point up to U+10FFFF (a lone surrogate's too).
             let code_point = cp
                 .strip_prefix("U+")
+                .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
                 .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .filter(|&v| v <= 0x10FFFF && crate::text::code_point(v) == cp)
                 .ok_or_else(|| format!("{code}: params.codePoint {cp:?} is not U+XXXX"))?;
             let ch = match get("char")? {
                 Value::String(s) => s.chars().next(),

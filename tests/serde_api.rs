@@ -236,6 +236,37 @@ fn reports_from_another_version_are_refused_not_guessed() {
     assert!(r.ok && r.lang == Lang::Zh && r.provider == Provider::Nova);
 }
 
+/// Left alone twice and taken up on 2026-12-01 (late): a negative count was read by wrapping it to
+/// a huge one, and a code point such as `U++41` or `u+41` was read although no report writes it.
+#[test]
+fn report_numbers_are_read_only_in_the_forms_reports_write() {
+    let read = |params: &str, code: &str| {
+        serde_json::from_str::<Report>(&format!(
+            r#"{{"ok":false,"provider":"zenlayer","issues":[{{"path":"/imageName","code":"{code}","severity":"error","params":{params},"message":"m"}}]}}"#
+        ))
+    };
+    let too_long = |actual: &str| read(&format!(r#"{{"max":24,"actual":{actual},"unit":"chars"}}"#), "too_long");
+    assert!(too_long("25").is_ok());
+    assert!(too_long("2.5e1").is_ok()); // the integer 25, however written
+    for bad in ["-1", "-9223372036854775808", "25.5", "\"-1\"", "18446744073709551616"] {
+        let e = too_long(bad).unwrap_err().to_string();
+        assert!(e.contains("params.actual is not an integer"), "{bad}: {e}");
+    }
+    let many = |actual: &str| read(&format!(r#"{{"max":50,"actual":{actual}}}"#), "too_many");
+    assert!(many("51").is_ok());
+    assert!(many("-51").is_err());
+    let bad_char = |cp: &str| read(&format!(r#"{{"char":"A","codePoint":"{cp}","index":0}}"#), "bad_char");
+    for good in ["U+0041", "U+3042", "U+1F600", "U+10FFFF", "U+D800", "U+0000"] {
+        let r = bad_char(good).unwrap_or_else(|e| panic!("{good}: {e}"));
+        // Written back exactly as read.
+        assert!(serde_json::to_string(&r).unwrap().contains(&format!(r#""codePoint":"{good}""#)), "{good}");
+    }
+    for bad in ["U++41", "U+41", "u+0041", "U+0041 ", "U+00041", "U+3042a", "U+110000", "U+", "0041", "U+-041"] {
+        let e = bad_char(bad).unwrap_err().to_string();
+        assert!(e.contains("is not U+XXXX"), "{bad}: {e}");
+    }
+}
+
 /// A Rust breaker (2026-12-01, evening): a report's `ok` that contradicts its issues was trusted,
 /// so `into_result` passed a report with an error; and a report of a build without a provider
 /// (`not_allowed` with the ids it holds: `["tencent"]`, `[]`) could not be read back by any build.
