@@ -79,7 +79,7 @@ export interface TencentContext {
   existingTagKeys?: readonly string[] | null | undefined;
 }
 
-/** What a console knows about an OpenStack server (both `openstack` and `nova`). */
+/** What a console knows about an OpenStack server (`openstack`; `nova` adds the microversion). */
 export interface OpenStackContext {
   /** `false`: `not_found` at `/server_id` (404). */
   serverExists?: boolean | null | undefined;
@@ -95,7 +95,11 @@ export interface OpenStackContext {
   metadataQuota?: number | null | undefined;
   /** `false`: `not_supported` (snapshots disabled). */
   snapshotsEnabled?: boolean | null | undefined;
-  /** `nova` only: the compute API microversion, e.g. `"2.45"` (2.1 or later, or `"latest"`; another value is a context warning and not used); from 2.39 on the metadata quota no longer applies. */
+}
+
+/** What a console knows about a server of upstream Nova (`nova`): OpenStack's, and the microversion. */
+export interface NovaContext extends OpenStackContext {
+  /** The compute API microversion, e.g. `"2.45"` (2.1 or later, or `"latest"`; another value is a context warning and not used); from 2.39 on the metadata quota no longer applies. `openstack` (the `/v2` endpoint) has no microversion: there it is an `unknown_field` warning. */
   microversion?: string | null | undefined;
 }
 
@@ -116,7 +120,7 @@ export interface ContextMap {
   zenlayer: ZenlayerContext;
   tencent: TencentContext;
   openstack: OpenStackContext;
-  nova: OpenStackContext;
+  nova: NovaContext;
   huawei: HuaweiContext;
 }
 export type ContextFor<P extends Provider> = ContextMap[P];
@@ -132,7 +136,9 @@ export interface Options<P extends Provider = Provider> {
    * optional field (so in the alternative the user did not pick: Tencent's `SnapshotIds: []` beside
    * an `InstanceId`) are not checked and not "given" for the cross-field rules; `null` in a required
    * field is `required`. A required field left `""`/`[]` is still checked (`empty`), and so is a
-   * blank row of a list (its key is `empty`: the request as given would be refused). `toHttp`
+   * blank row of a list (its key is `empty`: the request as given would be refused), but for a
+   * Huawei `image_tags` row `{key: "", value: ""}`: both its members are optional, so it is a tag
+   * without them (a `required` warning at its key) and `toHttp` sends it as `{}`. `toHttp`
    * leaves such fields out of the body. Default `false` (`standardSchema`: `true`); only `true`
    * turns it on (`1`, `"true"` and other values are `false`).
    */
@@ -440,7 +446,7 @@ export interface Change {
 export interface Normalized {
   /** The request with the safe fixes applied (a new value; values JSON cannot carry are the caller's own). */
   normalized: unknown;
-  /** In the order they were made; empty when nothing changed. */
+  /** In the order they were made; empty when nothing changed. Applied to the request one after another, in this order, they give `normalized`: each path is in the request as the changes before it left it (a list's repeated items are removed from the highest index down). */
   changes: Change[];
 }
 
@@ -509,7 +515,7 @@ export interface FieldDescriptor {
   finalLineFeed?: "counted" | "uncounted";
   /** `list`: at most this many items. */
   maxItems?: number;
-  /** Tencent's `TagSpecification`: at most this many tags in all its sets of type `image` together (the Tag page's 50 per resource). */
+  /** Tencent's `TagSpecification`: at most this many tags in all its sets of type `image` together (the Tag page's 50 per resource), so also in one such set (`checkField` on the set says so); a set of another type has no count, and a set's `Tags` no `maxItems`. */
   maxTags?: number;
   /** `integer`. */
   range?: { min: number; max: number };

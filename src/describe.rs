@@ -272,20 +272,13 @@ pub fn describe(provider: Provider) -> Value<'static> {
                     })
                 })
             });
-            // At most 50 tags, counted over the sets of type `image` (`maxTags`), so at most 50 in one set.
+            // At most 50 tags, counted over the sets of type `image` (`maxTags`). No `maxItems` on a
+            // set's `Tags`: a set of another type may hold more (it had one until 2026-12-01, which a
+            // form reading it generically would have held against such a set).
             for f in &mut fields {
                 let Value::Object(e) = f else { continue };
-                if !e.iter().any(|(k, v)| k == "name" && v.as_str() == Some("TagSpecification")) {
-                    continue;
-                }
-                e.push((Cow::Borrowed("maxTags"), Value::num(tencent::MAX_TAGS as i64)));
-                let Some((_, Value::Array(sets))) = e.iter_mut().find(|(k, _)| k == "fields") else { continue };
-                for g in sets {
-                    if let Value::Object(ge) = g {
-                        if ge.iter().any(|(k, v)| k == "name" && v.as_str() == Some("Tags")) {
-                            ge.push((Cow::Borrowed("maxItems"), Value::num(tencent::MAX_TAGS as i64)));
-                        }
-                    }
+                if e.iter().any(|(k, v)| k == "name" && v.as_str() == Some("TagSpecification")) {
+                    e.push((Cow::Borrowed("maxTags"), Value::num(tencent::MAX_TAGS as i64)));
                 }
             }
             fields

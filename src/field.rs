@@ -37,6 +37,11 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
     // Tencent's flattened `DataDiskIds.3` is the item `/DataDiskIds/3`, as `check` reports it.
     if provider == Provider::Tencent && segs.len() == 1 {
         if let Some((name, n)) = tencent::flat_key(&segs[0]) {
+            // A numbered key is a member, not a list's item: cleared to `undefined`, it is absent
+            // (and optional), as `check` gets no member for it.
+            if is_undefined(crate::json::unmarked(value)) {
+                return finish(c);
+            }
             segs = vec![name.to_owned(), crate::messages::num(n as i64)];
         }
     }
@@ -46,7 +51,8 @@ pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &
     let pointer = crate::report::join_pointer(&segs);
     let p = Path::Pointer(&pointer);
     let known = segs.len() <= MAX_FIELD_SEGMENTS && dispatch(&mut c, &segs, &p, value);
-    if !known {
+    // An unknown field cleared to `undefined` (from JS) is no field: `check` gets no member for it.
+    if !known && !is_undefined(crate::json::unmarked(value)) {
         // As `check` treats unknown keys: errors for Tencent, inside Nova's body and beside
         // `createImage` in OpenStack's, else warnings.
         let (sev, pc) = match provider {

@@ -279,7 +279,9 @@ pub struct Options<'a> {
     /// an `InstanceId`) are not checked and do not count as given for the cross-field rules; `null`
     /// in a required field is `required`. A required field left `""` or `[]` is still checked
     /// (`empty` where it must not be empty), and so is an item of a list (a blank row the user
-    /// added and left: its key is `empty`, since the request as given would be refused). Off by
+    /// added and left: its key is `empty`, since the request as given would be refused; but a Huawei
+    /// `image_tags` row `{key: "", value: ""}`, whose members are both optional, is a tag without
+    /// them, with a `required` warning at its key, sent as `{}` by `to_http`). Off by
     /// default (`""` is a value); the JS package's `standardSchema` turns it on.
     pub empty_as_absent: bool,
     /// What the console knows (instance state, zone, quotas, ...): an object whose fields turn the

@@ -98,7 +98,9 @@ pub struct Normalized {
     pub report: Report,
     /// The request with the safe fixes applied (key order and untouched literals as given).
     pub normalized: Value<'static>,
-    /// Every change made, in order.
+    /// Every change made, in order: applied to the request one after another they give
+    /// `normalized` (each path is in the request as the changes before it left it; a list's
+    /// repeated items are removed from the highest index down).
     pub changes: Vec<Change>,
 }
 
@@ -335,12 +337,18 @@ impl Sources {
                 ChangeCode::FlattenedToArray => lists[slot].1 = true,
                 ChangeCode::RemoveDuplicate => {
                     if let Some(r) = index(rest) {
-                        // Removals come in increasing index order: r minus the removals before it.
-                        let before = lists[slot].2.len();
-                        lists[slot].2.push(r - before);
+                        lists[slot].2.push(r);
                     }
                 }
                 _ => {}
+            }
+        }
+        // A list's removals are at indexes of the list as given (listed from the highest down):
+        // in increasing order, each minus the removals before it.
+        for (_, _, removed) in &mut lists {
+            removed.sort_unstable();
+            for (k, r) in removed.iter_mut().enumerate() {
+                *r -= k;
             }
         }
         Sources { lists }
@@ -581,7 +589,10 @@ impl Fixer<'_> {
         }
     }
 
-    /// Remove repeated strings from a list, keeping the first.
+    /// Remove repeated strings from a list, keeping the first. The removals are listed from the
+    /// highest index down, each at its index in the list as it is before any of them, so that the
+    /// changes applied one after another in their order give the output (after the item fixes,
+    /// listed before them at the same indexes).
     fn dedupe(&mut self, path: &str, items: &mut Vec<Value<'static>>) {
         let mut drop = vec![false; items.len()];
         // (Items that are not strings have no text to compare.)
@@ -591,19 +602,23 @@ impl Fixer<'_> {
             return;
         }
         let mut keep = Vec::with_capacity(items.len());
+        let mut removed = Vec::new();
         for (i, item) in items.drain(..).enumerate() {
             if drop[i] {
-                self.change(
-                    [path, "/", &crate::messages::num(i as i64)].concat(),
-                    ChangeCode::RemoveDuplicate,
-                    item,
-                    Value::Null,
-                );
+                removed.push((i, item));
             } else {
                 keep.push(item);
             }
         }
         *items = keep;
+        for (i, item) in removed.into_iter().rev() {
+            self.change(
+                [path, "/", &crate::messages::num(i as i64)].concat(),
+                ChangeCode::RemoveDuplicate,
+                item,
+                Value::Null,
+            );
+        }
     }
 
     /// Tencent's flattened `DataDiskIds.N` keys to an array, when the indexes run 0..n-1 and the

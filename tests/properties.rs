@@ -448,6 +448,33 @@ fn is_han(c: char) -> bool {
 // Fuzz findings, replayed
 // ---------------------------------------------------------------------------------------------
 
+/// A breaker (2026-12-01, late): a list's `remove_duplicate` changes were listed lowest index first,
+/// each at its index in the list as given, so a console applying the changes in their order removed
+/// the wrong item (`["a","a","b","a","c"]`: "c", keeping the second "a"). They are now listed from
+/// the highest index down, and the oracle replays every change where it stands, in order.
+#[test]
+fn normalize_changes_replay_in_their_order() {
+    let req = Value::parse(r#"{"ImageName":"w","InstanceId":"i","DataDiskIds":[" a","a","b","a ","c","b"]}"#).unwrap();
+    let n = normalize(Provider::Tencent, &req, &Options::default());
+    let listed: Vec<(&str, &str)> = n.changes.iter().map(|c| (c.path.as_str(), c.code.as_str())).collect();
+    assert_eq!(
+        listed,
+        [
+            ("/DataDiskIds/0", "trim"),
+            ("/DataDiskIds/3", "trim"),
+            ("/DataDiskIds/5", "remove_duplicate"),
+            ("/DataDiskIds/3", "remove_duplicate"),
+            ("/DataDiskIds/1", "remove_duplicate"),
+        ]
+    );
+    assert_eq!(n.normalized.get("DataDiskIds").map(Value::to_json).as_deref(), Some(r#"["a","b","c"]"#));
+    assert_eq!(harness::replay(&req, &n.changes), Ok(n.normalized.clone()));
+    // The order of before: the oracle refuses it.
+    let mut ascending = n.changes.clone();
+    ascending[2..].reverse();
+    assert!(harness::replay(&req, &ascending).is_err());
+}
+
 /// Every input kept in tests/regressions/<target>/ (inputs that made a fuzz target fail) runs
 /// through that target's oracles again. A failure names the file; `bash scripts/fuzz.sh repro
 /// <target> <file>` runs it alone.

@@ -679,10 +679,10 @@ fn change_semantics(c: &Change) -> Result<(), String> {
     }
 }
 
-/// Apply the listed changes to the input: must give exactly the normalized request.
+/// Apply the listed changes to the input one after another, in their order: must give exactly the
+/// normalized request.
 pub fn replay(input: &Value<'_>, changes: &[Change]) -> Result<Value<'static>, String> {
     let mut cur = input.clone().into_owned();
-    let mut removals: Vec<(String, usize)> = Vec::new();
     for c in changes {
         change_semantics(c)?;
         match c.code {
@@ -716,26 +716,24 @@ pub fn replay(input: &Value<'_>, changes: &[Change]) -> Result<Value<'static>, S
                 let at = at.min(obj.len());
                 obj.insert(at, (Cow::Owned(name.clone()), c.to.clone()));
             }
+            // Applied where it stands, as every change is (the core lists a list's removals from
+            // the highest index down, so the indexes before each are the list's as given).
             ChangeCode::RemoveDuplicate => {
                 let (parent, last) = split_last(&c.path);
                 let i = index(last).ok_or(format!("remove_duplicate at {}", c.path))?;
                 if c.to != Value::Null {
                     return Err(format!("remove_duplicate at {}: `to` is not null", c.path));
                 }
-                let Some(Value::Array(a)) = get(&cur, parent) else {
+                let Some(Value::Array(a)) = get_mut(&mut cur, parent) else {
                     return Err(format!("remove_duplicate at {}: not in an array", c.path));
                 };
                 if a.get(i) != Some(&c.from) || c.from.as_str().is_none() {
                     return Err(format!("remove_duplicate at {}: `from` is not the item", c.path));
                 }
-                let kept_earlier = a[..i]
-                    .iter()
-                    .enumerate()
-                    .any(|(j, x)| x == &c.from && !removals.iter().any(|(pp, jj)| pp == parent && *jj == j));
-                if !kept_earlier {
+                if !a[..i].contains(&c.from) {
                     return Err(format!("remove_duplicate at {}: no kept earlier copy", c.path));
                 }
-                removals.push((parent.to_owned(), i));
+                a.remove(i);
             }
             _ => {
                 let slot =
@@ -751,12 +749,6 @@ pub fn replay(input: &Value<'_>, changes: &[Change]) -> Result<Value<'static>, S
                 }
                 *slot = c.to.clone();
             }
-        }
-    }
-    removals.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    for (parent, i) in removals {
-        if let Some(Value::Array(a)) = get_mut(&mut cur, &parent) {
-            a.remove(i);
         }
     }
     Ok(cur)

@@ -368,14 +368,14 @@ impl Charset {
         match self {
             Charset::Any => ("any characters", "任意字符"),
             Charset::HanAlnumDashUnderscore => {
-                ("Chinese characters, letters, digits, - and _", "中文汉字、英文字母、数字、- 和 _")
+                ("Chinese characters, ASCII letters, digits, - and _", "中文汉字、英文字母、数字、- 和 _")
             }
             Charset::HanAlnumDashDotUnderscoreSpace => (
-                "Chinese characters, letters, digits, -, ., _ and spaces (not at either end)",
+                "Chinese characters, ASCII letters, digits, -, ., _ and spaces (not at either end)",
                 "中文汉字、英文字母、数字、-、.、_ 和空格（不能在首尾）",
             ),
             Charset::AlnumDashDotUnderscoreSpace => (
-                "letters, digits, -, ., _ and spaces (not at either end)",
+                "ASCII letters, digits, -, ., _ and spaces (not at either end)",
                 "英文字母、数字、-、.、_ 和空格（不能在首尾）",
             ),
             Charset::NoCrNoAngle => ("no carriage returns, < or >", "不能包含回车符、< 或 >"),
@@ -384,9 +384,9 @@ impl Charset {
                 "printable characters of the Basic Multilingual Plane, no whitespace at either end",
                 "基本多文种平面内的可打印字符，首尾不能是空白",
             ),
-            Charset::NovaMetaKey => ("letters, digits, -, _, :, . and spaces", "英文字母、数字、-、_、:、. 和空格"),
-            Charset::TagKey => ("letters, digits, _ and -", "英文字母、数字、_ 和 -"),
-            Charset::TagValue => ("letters, digits, _, . and -", "英文字母、数字、_、. 和 -"),
+            Charset::NovaMetaKey => ("ASCII letters, digits, -, _, :, . and spaces", "英文字母、数字、-、_、:、. 和空格"),
+            Charset::TagKey => ("ASCII letters, digits, _ and -", "英文字母、数字、_ 和 -"),
+            Charset::TagValue => ("ASCII letters, digits, _, . and -", "英文字母、数字、_、. 和 -"),
             Charset::HuaweiTagKey => (
                 "any characters except = * < > \\ , | / (no space at either end)",
                 "除 = * < > \\ , | / 以外的任意字符（首尾不能是空格）",
@@ -396,15 +396,15 @@ impl Charset {
                 "除 = * < > \\ , | 以外的任意字符（首尾不能是空格）",
             ),
             Charset::TencentTag => (
-                "Chinese characters, letters, digits, spaces and + - = . _ : / @ ( ) [ ] , ; > < ＋ － ＝ ／ ＠ （ ） 【 】 ：",
+                "Chinese characters, ASCII letters, digits, spaces and + - = . _ : / @ ( ) [ ] , ; > < ＋ － ＝ ／ ＠ （ ） 【 】 ：",
                 "中文汉字、英文字母、数字、空格及 + - = . _ : / @ ( ) [ ] , ; > < ＋ － ＝ ／ ＠ （ ） 【 】 ：",
             ),
-            Charset::Bucket => ("lowercase letters, digits, - and .", "小写字母、数字、- 和 ."),
+            Charset::Bucket => ("lowercase ASCII letters, digits, - and .", "小写英文字母、数字、- 和 ."),
             Charset::VisibleAscii => {
                 ("visible ASCII characters (no spaces or line breaks)", "可见 ASCII 字符（不含空格和换行）")
             }
             Charset::RegionId => {
-                ("lowercase letters, digits and -, e.g. ap-guangzhou", "小写字母、数字和 -，例如 ap-guangzhou")
+                ("lowercase ASCII letters, digits and -, e.g. ap-guangzhou", "小写英文字母、数字和 -，例如 ap-guangzhou")
             }
             Charset::LowerHexDash => ("lowercase hexadecimal digits and -", "小写十六进制数字和 -"),
             Charset::HexDash => ("hexadecimal digits and -", "十六进制数字和 -"),
