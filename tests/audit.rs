@@ -729,3 +729,43 @@ fn huawei_windows_is_a_warning_naming_the_international_page() {
     let r = check_json(Provider::Huawei, &req("linux"), &Options::default()).unwrap();
     assert_eq!((r.ok, r.issues[0].provider_code.as_deref()), (false, Some("IMG.0122")));
 }
+
+/// A breaker (2026-12-01, late): a context field a provider does not read was worded as a request
+/// field the provider does not know ("OpenStack does not know the field "context.microversion"").
+/// It is worded as the console's, as the context's other warnings are; `params.field` stays
+/// `context.<key>`.
+#[test]
+fn an_unread_context_field_is_the_consoles() {
+    let bodies = [
+        (Provider::Zenlayer, r#"{"instanceId":"i","imageName":"web"}"#, "Zenlayer Cloud"),
+        (Provider::Tencent, r#"{"ImageName":"web","InstanceId":"ins-1"}"#, "Tencent Cloud"),
+        (Provider::Huawei, r#"{"name":"n","image_url":"bucket:o","min_disk":40}"#, "Huawei Cloud"),
+        (
+            Provider::OpenStack,
+            r#"{"project_id":"0123456789abcdef0123456789abcdef","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{"createImage":{"name":"n"}}}"#,
+            "OpenStack",
+        ),
+    ];
+    for (p, body, name) in bodies {
+        // The microversion is nova's: for `openstack` it is a field it does not read.
+        let ctx = Value::parse(r#"{"microversion":"2.45"}"#).unwrap();
+        let r = check_json(p, body, &Options::default().with_context(ctx.clone())).unwrap();
+        assert!(r.ok, "{p:?}");
+        let i = &r.issues[0];
+        assert_eq!(
+            (i.path.as_str(), i.code(), i.kind.params().get("field").and_then(Value::as_str)),
+            ("", Code::UnknownField, Some("context.microversion"))
+        );
+        assert_eq!(
+            i.message,
+            format!("The console's context field \"microversion\" is not one {name} reads; it was ignored.")
+        );
+        assert_eq!(i.short_message, i.message.trim_end_matches('.'));
+        let r = check_json(p, body, &Options::lang(Lang::Zh).with_context(ctx)).unwrap();
+        assert!(r.issues[0].message.starts_with("控制台上下文字段“microversion”不适用于"), "{}", r.issues[0].message);
+    }
+    // Read by nova.
+    let nova = r#"{"project_id":"0123456789abcdef0123456789abcdef","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{"createImage":{"name":"n"}}}"#;
+    let ctx = Value::parse(r#"{"microversion":"2.45"}"#).unwrap();
+    assert!(check_json(Provider::Nova, nova, &Options::default().with_context(ctx)).unwrap().issues.is_empty());
+}
