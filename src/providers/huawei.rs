@@ -75,7 +75,8 @@ pub static TAG_APIS: Source = Source::new(
     "https://support.huaweicloud.com/api-ims/ims_03_0618.html",
 );
 /// The CreateDataImage pages' "Carriage returns and angle brackets (< >) are not allowed" ("不支持
-/// 回车、<、>"; the SDKs' models): the Chinese "回车" (the Enter key) read as any line break, LF too.
+/// 回车、<、>"; the SDKs' models): the Chinese "回车" (the Enter key) read as any line break, LF too
+/// (and VT, FF, NEL, U+2028 and U+2029: Unicode's mandatory breaks, UAX #14).
 /// The international page's words refuse the carriage return only (a line feed is "another official
 /// source accepts it"), so a line feed is a warning naming this reading.
 pub static DESCRIPTION_LINE_BREAKS: Source = Source::new(

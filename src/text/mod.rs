@@ -286,7 +286,9 @@ impl Charset {
                 alnum || matches!(b, b'-' | b'.' | b'_' | b' ')
             }
             Charset::NoCrNoAngle => !matches!(b, b'\r' | b'<' | b'>'),
-            Charset::NoLineBreakNoAngle => !matches!(b, b'\r' | b'\n' | b'<' | b'>'),
+            // The line breaks of Unicode's mandatory breaks (UAX #14 BK, CR, LF, NL): LF, VT, FF, CR
+            // here, and NEL, LS, PS beyond ASCII.
+            Charset::NoLineBreakNoAngle => !matches!(b, b'\n' | 0x0B | 0x0C | b'\r' | b'<' | b'>'),
             // Nova: the printable ASCII characters (not C0 controls nor DEL).
             Charset::NovaPrintable => matches!(b, 0x20..=0x7E),
             Charset::NovaMetaKey => alnum || matches!(b, b'-' | b'_' | b':' | b'.' | b' '),
@@ -327,11 +329,8 @@ impl Charset {
     /// The rule for a character from U+0080 on.
     fn allows_wide(self, c: char) -> bool {
         match self {
-            Charset::Any
-            | Charset::NoCrNoAngle
-            | Charset::NoLineBreakNoAngle
-            | Charset::HuaweiTagKey
-            | Charset::HuaweiTagValue => true,
+            Charset::Any | Charset::NoCrNoAngle | Charset::HuaweiTagKey | Charset::HuaweiTagValue => true,
+            Charset::NoLineBreakNoAngle => !matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'),
             Charset::HanAlnumDashUnderscore | Charset::HanAlnumDashDotUnderscoreSpace => is_han(c),
             Charset::NovaPrintable => is_nova_printable(c),
             Charset::TencentTag => {
@@ -572,7 +571,9 @@ mod tests {
             }
             Charset::AlnumDashDotUnderscoreSpace => c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ' '),
             Charset::NoCrNoAngle => !matches!(c, '\r' | '<' | '>'),
-            Charset::NoLineBreakNoAngle => !matches!(c, '\r' | '\n' | '<' | '>'),
+            Charset::NoLineBreakNoAngle => {
+                !matches!(c, '\n' | '\u{0B}' | '\u{0C}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '<' | '>')
+            }
             Charset::NovaPrintable => is_nova_printable(c),
             Charset::NovaMetaKey => c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | ' '),
             Charset::TagKey => c.is_ascii_alphanumeric() || matches!(c, '_' | '-'),

@@ -1202,6 +1202,12 @@ def huawei():
     f.add("description with LF is a bad_char warning", h(description="line1\nline2"), warnings=[("/description", "bad_char")],
           params=[("/description", "bad_char", bc("\n", 5, providerCode="IMG.0054", severity="warning"))],
           source="seed:huawei-ims-create-data-image.txt")
+    # Every other line break of Unicode's mandatory breaks (UAX #14: VT, FF, NEL, LS, PS) too (LF only
+    # until 2026-12-01).
+    for label, ch in [("VT", "\x0b"), ("FF", "\x0c"), ("NEL", "\x85"), ("U+2028", "\u2028"), ("U+2029", "\u2029")]:
+        f.add("description with %s is a bad_char warning, as LF" % label, h(description="line1" + ch + "line2"),
+              warnings=[("/description", "bad_char")],
+              params=[("/description", "bad_char", bc(ch, 5, providerCode="IMG.0054", severity="warning"))])
     for label, s, ch, idx in [("CR", "a\rb", "\r", 1), ("CRLF", "a\r\nb", "\r", 1), ("<", "<b>bold", "<", 0),
                               (">", "a>b", ">", 1)]:
         f.add("description with %s is bad_char" % label, h(description=s), [("/description", "bad_char")],
