@@ -531,7 +531,7 @@ export interface FieldDescriptor {
   nonEmpty?: boolean;
   /** `list` and `map`: the structure in words. */
   shape?: string;
-  /** Issue code (or `"*"`: every code) -> the provider's error code. */
+  /** Issue code (or `"*"`: every code) -> the provider's error code, on the field's errors; a stricter reading's warning carries it where that reading is the provider's own (Huawei's `os_type` `Windows` warning, from another page, carries none), and a pre-flight (`context`) issue carries the code its source documents (OpenStack's metadata quota: 403, where `too_many` here says 400). */
   providerCodes?: Partial<Record<IssueCode | "*", string>>;
   /** Stricter readings of other official sources: a value breaking one gets a `warning`. */
   readings?: ReadingDescriptor[];
