@@ -378,7 +378,7 @@ fn class(charset: Charset) -> Option<String> {
         Charset::LowerHexDash => "[0-9a-f\\-]".into(),
         Charset::HexDash => "[0-9a-fA-F\\-]".into(),
         Charset::NoCrNoAngle => "[^\\r<>]".into(),
-        Charset::NoLineBreakNoAngle => "[^\\r\\n<>]".into(),
+        Charset::NoLineBreakNoAngle => "[^\\n\\u{B}\\u{C}\\r\\u{85}\\u{2028}\\u{2029}<>]".into(),
         Charset::NovaMetaKey => "[a-zA-Z0-9_:. \\-]".into(),
         Charset::TagKey => "[A-Za-z0-9_\\-]".into(),
         Charset::TagValue => "[A-Za-z0-9_.\\-]".into(),

@@ -1186,12 +1186,15 @@ pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
-        // The letter after the backslash: `u` for a control character with no short form.
+        // The letter after the backslash: `u` for a control character with no short form (the
+        // short forms JSON.stringify and serde_json write: `\b` and `\f` too, since 2026-12-01).
         let esc = match b {
             b'"' | b'\\' => b,
             b'\n' => b'n',
             b'\r' => b'r',
             b'\t' => b't',
+            0x08 => b'b',
+            0x0C => b'f',
             0..=0x1F => b'u',
             _ => continue,
         };

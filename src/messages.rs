@@ -304,6 +304,15 @@ fn template(kind: &Kind, path: &str) -> &'static str {
             "Same as {first}",
             "与{first}重复",
         ),
+        // A context field the provider does not read (`providers::ctx::unknown`: `context.<key>` at
+        // ""), worded as the console's, as its other context warnings are; until 2026-12-01 the
+        // sentence below, as if the request held it (a breaker).
+        Kind::UnknownField { field } if path.is_empty() && field.starts_with("context.") => t!(
+            "The console's context field \"{key}\" is not one {p} reads; it was ignored.",
+            "控制台上下文字段“{key}”不适用于{p}，已忽略。",
+            "",
+            ""
+        ),
         Kind::UnknownField { .. } => t!("{p} does not know the field \"{field}\".", "{p}不支持字段“{field}”。", "", ""),
         Kind::TooMany { max: 0, .. } => t!(
             "{f} {has} {actual} {items}; none are allowed.",
@@ -461,6 +470,10 @@ fn hole<'a>(name: &str, x: &'a Ctx<'_>, lang: Lang) -> Option<Cow<'a, str>> {
             Kind::OutOfRange { actual, .. } | Kind::NotAllowed { actual, .. } | Kind::Mismatch { actual, .. } => {
                 clipped(actual)
             }
+            _ => return None,
+        },
+        "key" => match k {
+            Kind::UnknownField { field } => clipped(field.strip_prefix("context.").unwrap_or(field)),
             _ => return None,
         },
         "field" => match k {

@@ -881,10 +881,10 @@ impl<'o> Checker<'o> {
         if let (Some(max), Some(n)) = (rule.max, n) {
             let or_bytes = if TYPES.bytes { rule.or_bytes } else { None };
             if n > max && !seen(Code::TooLong) && or_bytes.is_none_or(|b| counted.len() > b) {
-                // Past `or_bytes` characters no value of that many bytes fits either: the most
-                // taken is then `or_bytes` (Zenlayer's description: 257 characters, "at most 256",
-                // which 256 ASCII characters are; 256 Han characters, "at most 255").
-                let max = or_bytes.filter(|&b| n > b).unwrap_or(max);
+                // An ASCII text may have `or_bytes` characters: its limit is that (Zenlayer's
+                // description: 257 ASCII characters, "at most 256"); any other text's is `max`
+                // (257 or 256 Han characters, "at most 255").
+                let max = or_bytes.filter(|_| counted.len() == n).unwrap_or(max);
                 self.finding(path, Kind::TooLong { max, actual: n, unit }, field, source);
             }
         }

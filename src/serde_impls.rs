@@ -6,7 +6,7 @@
 //! Written by hand (no serde_derive): the shapes are the report's, params included, and the crate
 //! builds without a proc-macro for serde.
 
-use crate::json::{number_as_i64, plain_integer, Other, Value};
+use crate::json::{plain_integer, Other, Value};
 use crate::messages::{FORMATS, TYPES, WHATS};
 use crate::providers::{huawei, openstack, tencent, zenlayer};
 use crate::report::{Code, Issue, Kind, Report, Severity};
@@ -697,28 +697,37 @@ fn known_lists() -> impl Iterator<Item = &'static [&'static str]> {
 }
 
 /// Rebuild a kind (and the issue's part) from its code and params.
+/// A whole number as a report writes it (`report::Param::Int`): a JSON number of plain digits
+/// (`-?(0|[1-9][0-9]*)`, not `-0`) of magnitude below 2^53, or, from 2^53 on, those digits as a
+/// string (which no JSON reader would round). Any other form (`1.0`, `2.5e1`, `"25"`, `01`) is
+/// no report's.
+fn whole(v: &Value<'_>) -> Option<i64> {
+    let (lit, quoted) = match v {
+        Value::Number(n) => (n.as_ref(), false),
+        Value::String(s) => (s.as_ref(), true),
+        _ => return None,
+    };
+    if !plain_integer(lit) || lit == "-0" {
+        return None;
+    }
+    let n: i64 = lit.parse().ok()?;
+    ((n.unsigned_abs() < 1 << 53) != quoted).then_some(n)
+}
+
 fn kind_from(code: Code, p: &Value<'_>) -> Result<(Kind, Option<&'static str>), String> {
     let get = |name: &str| p.get(name).ok_or_else(|| format!("{code}: params without \"{name}\""));
     let string = |name: &str| -> Result<String, String> {
         get(name)?.as_str().map(str::to_owned).ok_or_else(|| format!("{code}: params.{name} is not a string"))
     };
-    // A whole number: a JSON number, or its digits as a string past 2^53 - 1 (`Kind::params`).
+    // A whole number in the one form a report writes it (`Kind::params`: a JSON number of plain
+    // digits below 2^53 in magnitude, past that the same digits as a string).
     let int = |name: &str| -> Result<i64, String> {
-        match get(name)? {
-            Value::Number(n) => number_as_i64(n),
-            Value::String(t) if t.bytes().all(|b| b.is_ascii_digit() || b == b'-') => number_as_i64(t),
-            _ => None,
-        }
-        .ok_or_else(|| format!("{code}: params.{name} is not a 64-bit integer"))
+        whole(get(name)?).ok_or_else(|| format!("{code}: params.{name} is not a 64-bit integer"))
     };
     let unsigned = |name: &str| -> Result<u64, String> {
-        match get(name)? {
-            // (A literal such as `4e1` is read as its integer; a negative one is no count.)
-            Value::Number(n) => n.parse::<u64>().ok().or_else(|| number_as_i64(n).and_then(|v| u64::try_from(v).ok())),
-            Value::String(t) if t.bytes().all(|b| b.is_ascii_digit()) => t.parse::<u64>().ok(),
-            _ => None,
-        }
-        .ok_or_else(|| format!("{code}: params.{name} is not an integer"))
+        whole(get(name)?)
+            .and_then(|v| u64::try_from(v).ok())
+            .ok_or_else(|| format!("{code}: params.{name} is not an integer"))
     };
     let size = |name: &str| {
         unsigned(name).and_then(|v| {
@@ -787,10 +796,14 @@ fn kind_from(code: Code, p: &Value<'_>) -> Result<(Kind, Option<&'static str>), 
                 .and_then(|h| u32::from_str_radix(h, 16).ok())
                 .filter(|&v| v <= 0x10FFFF && crate::text::code_point(v) == cp)
                 .ok_or_else(|| format!("{code}: params.codePoint {cp:?} is not U+XXXX"))?;
+            // The character of the code point (`null` for an unpaired surrogate's), as written.
             let ch = match get("char")? {
-                Value::String(s) => s.chars().next(),
+                Value::String(s) if s.chars().count() == 1 => s.chars().next(),
                 _ => None,
             };
+            if ch != char::from_u32(code_point) || (ch.is_none() && get("char")? != &Value::Null) {
+                return Err(format!("{code}: params.char is not the character of codePoint {cp}"));
+            }
             Kind::BadChar { ch, code_point, index: size("index")? }
         }
         Code::BadFormat => Kind::BadFormat { format: word("format", &formats)? },
@@ -807,7 +820,10 @@ fn kind_from(code: Code, p: &Value<'_>) -> Result<(Kind, Option<&'static str>), 
         Code::BadState => {
             Kind::BadState { what: word("what", &whats)?, state: string("state")?, allowed: list("allowed")? }
         }
-        Code::QuotaExceeded if p.get("remaining").is_some() => Kind::NoQuotaLeft,
+        Code::QuotaExceeded if p.get("remaining").is_some() => match whole(get("remaining")?) {
+            Some(0) => Kind::NoQuotaLeft,
+            _ => return Err(format!("{code}: params.remaining is not 0")),
+        },
         Code::QuotaExceeded => Kind::QuotaExceeded { limit: unsigned("limit")?, actual: unsigned("actual")? },
         Code::NotSupported => Kind::NotSupported { what: word("what", &whats)?, value: string("value")? },
         Code::Mismatch => {

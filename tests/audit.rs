@@ -764,6 +764,14 @@ fn an_unread_context_field_is_the_consoles() {
         let r = check_json(p, body, &Options::lang(Lang::Zh).with_context(ctx)).unwrap();
         assert!(r.issues[0].message.starts_with("控制台上下文字段“microversion”不适用于"), "{}", r.issues[0].message);
     }
+    // Of the wrong type for `openstack`: the one warning still (a breaker: a type warning beside it
+    // said it was read and ignored).
+    let (_, body, _) = bodies[3];
+    let ctx = Value::parse(r#"{"microversion":5}"#).unwrap();
+    let r = check_json(Provider::OpenStack, body, &Options::default().with_context(ctx.clone())).unwrap();
+    assert_eq!(r.issues.iter().map(|i| i.code()).collect::<Vec<_>>(), [Code::UnknownField]);
+    let r = check_json(Provider::Nova, body, &Options::default().with_context(ctx)).unwrap();
+    assert_eq!(r.issues.iter().map(|i| i.code()).collect::<Vec<_>>(), [Code::WrongType]);
     // Read by nova.
     let nova = r#"{"project_id":"0123456789abcdef0123456789abcdef","server_id":"da5834e0-31d2-40f9-b271-6592f9f68370","token":"t","body":{"createImage":{"name":"n"}}}"#;
     let ctx = Value::parse(r#"{"microversion":"2.45"}"#).unwrap();

@@ -238,6 +238,10 @@ fn reports_from_another_version_are_refused_not_guessed() {
 
 /// Left alone twice and taken up on 2026-12-01 (late): a negative count was read by wrapping it to
 /// a huge one, and a code point such as `U++41` or `u+41` was read although no report writes it.
+/// A breaker then: a count past i64::MAX was read and written back as a negative one (which the
+/// reader refused), `remaining` and `char` were not checked, and `1.0`, `-0`, `"01"` were counts.
+/// Numbers are read only as a report writes them: plain digits below 2^53, the digits as a string
+/// from there on.
 #[test]
 fn report_numbers_are_read_only_in_the_forms_reports_write() {
     let read = |params: &str, code: &str| {
@@ -247,23 +251,70 @@ fn report_numbers_are_read_only_in_the_forms_reports_write() {
     };
     let too_long = |actual: &str| read(&format!(r#"{{"max":24,"actual":{actual},"unit":"chars"}}"#), "too_long");
     assert!(too_long("25").is_ok());
-    assert!(too_long("2.5e1").is_ok()); // the integer 25, however written
-    for bad in ["-1", "-9223372036854775808", "25.5", "\"-1\"", "18446744073709551616"] {
+    for bad in [
+        "-1",
+        "-9223372036854775808",
+        "25.5",
+        "2.5e1",
+        "25.0",
+        "-0",
+        "\"025\"",
+        "\"25\"",
+        "\"-1\"",
+        "9007199254740993",
+        "18446744073709551616",
+        "\"9223372036854775808\"",
+        "null",
+        "true",
+    ] {
         let e = too_long(bad).unwrap_err().to_string();
         assert!(e.contains("params.actual is not an integer"), "{bad}: {e}");
     }
     let many = |actual: &str| read(&format!(r#"{{"max":50,"actual":{actual}}}"#), "too_many");
     assert!(many("51").is_ok());
     assert!(many("-51").is_err());
-    let bad_char = |cp: &str| read(&format!(r#"{{"char":"A","codePoint":"{cp}","index":0}}"#), "bad_char");
-    for good in ["U+0041", "U+3042", "U+1F600", "U+10FFFF", "U+D800", "U+0000"] {
-        let r = bad_char(good).unwrap_or_else(|e| panic!("{good}: {e}"));
+    // Past 2^53 a count is written as a string, and read back so; past i64::MAX it is no report's.
+    for big in ["\"9007199254740992\"", "\"9223372036854775807\""] {
+        let r = many(big).unwrap_or_else(|e| panic!("{big}: {e}"));
+        let text = serde_json::to_string(&r).unwrap();
+        assert!(text.contains(&format!(r#""actual":{big}"#)), "{text}");
+        assert_eq!(serde_json::from_str::<Report>(&text).unwrap(), r);
+    }
+    assert!(many("\"18446744073709551615\"").is_err());
+    assert!(many("18446744073709551615").is_err());
+    // out_of_range's bounds are signed, in the same forms.
+    let range = |min: &str| read(&format!(r#"{{"min":{min},"max":2048,"actual":39}}"#), "out_of_range");
+    assert!(range("40").is_ok() && range("-40").is_ok() && range("\"-9007199254740993\"").is_ok());
+    assert!(range("-0").is_err() && range("40.0").is_err() && range("\"-40\"").is_err());
+    // A quota with nothing left is written `remaining: 0`, and nothing else is read as one.
+    let quota = |remaining: &str| read(&format!(r#"{{"remaining":{remaining}}}"#), "quota_exceeded");
+    assert!(quota("0").is_ok());
+    for bad in ["-5", "1", "\"x\"", "null", "{}", "0.0"] {
+        assert!(quota(bad).unwrap_err().to_string().contains("params.remaining is not 0"), "{bad}");
+    }
+    let bad_char = |ch: &str, cp: &str| read(&format!(r#"{{"char":{ch},"codePoint":"{cp}","index":0}}"#), "bad_char");
+    for (ch, good) in [
+        ("\"A\"", "U+0041"),
+        ("\"あ\"", "U+3042"),
+        ("\"😀\"", "U+1F600"),
+        ("\"\\u{10FFFF}\"".replace("\\u{10FFFF}", "\u{10FFFF}").as_str(), "U+10FFFF"),
+        ("null", "U+D800"),
+        ("\"\\u0000\"", "U+0000"),
+    ] {
+        let r = bad_char(ch, good).unwrap_or_else(|e| panic!("{good}: {e}"));
         // Written back exactly as read.
         assert!(serde_json::to_string(&r).unwrap().contains(&format!(r#""codePoint":"{good}""#)), "{good}");
     }
     for bad in ["U++41", "U+41", "u+0041", "U+0041 ", "U+00041", "U+3042a", "U+110000", "U+", "0041", "U+-041"] {
-        let e = bad_char(bad).unwrap_err().to_string();
+        let e = bad_char("\"A\"", bad).unwrap_err().to_string();
         assert!(e.contains("is not U+XXXX"), "{bad}: {e}");
+    }
+    // The character is the code point's.
+    for (ch, cp) in
+        [("\"x\"", "U+003C"), ("\"xyz\"", "U+0078"), ("\"\"", "U+0041"), ("null", "U+0041"), ("\"A\"", "U+D800")]
+    {
+        let e = bad_char(ch, cp).unwrap_err().to_string();
+        assert!(e.contains("params.char is not the character of codePoint"), "{ch} {cp}: {e}");
     }
 }
 
@@ -614,4 +665,19 @@ fn options_read_and_write_the_packages_options_object() {
         let plain: Body = serde_json::from_str(text).unwrap();
         assert_eq!(plain.options, Options::default());
     }
+}
+
+/// The case files' first form feed (Huawei's description, 2026-12-01) showed `to_json` writing
+/// `\u000c` where serde_json (and JSON.stringify) write `\f`: a report's serde text was not its
+/// `to_json`. Both short forms are now written, as by the two.
+#[test]
+fn strings_are_escaped_as_serde_json_and_json_stringify_escape_them() {
+    let all: String = (0u8..0x20).map(char::from).chain("\"\\\u{7f}é😀".chars()).collect();
+    let v = Value::str(all.clone());
+    assert_eq!(v.to_json(), serde_json::to_string(&all).unwrap());
+    assert!(
+        v.to_json().starts_with(r#""\u0000\u0001"#) && v.to_json().contains(r#"\b\t\n\u000b\f\r"#),
+        "{}",
+        v.to_json()
+    );
 }

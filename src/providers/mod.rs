@@ -522,18 +522,13 @@ pub(crate) mod ctx {
         // (`known` is a table of at most a dozen names: linear in the context's keys.)
         for (k, _) in ctx.as_object().unwrap_or(&[]) {
             if !known.iter().any(|f| f.name == k) {
-                // Worded as the console's, as its other context warnings are: the generic
-                // "{p} does not know the field" read as if the request had it (a breaker, 2026-12-01).
-                let (p, shown) = (c.provider.display_name(c.lang), crate::labels::clip(k));
-                let message = match c.lang {
-                    crate::Lang::En => {
-                        ["The console's context field \"", &shown, "\" is not one ", p, " reads; it was ignored."]
-                            .concat()
-                    }
-                    crate::Lang::Zh => ["控制台上下文字段“", &shown, "”不适用于", p, "，已忽略。"].concat(),
-                };
-                let field = ["context.", k].concat();
-                c.push_at(String::new(), Kind::UnknownField { field }, Severity::Warning, None).set_message(message);
+                // (Worded as the console's, as its other context warnings are: `messages`.)
+                c.push_at(
+                    String::new(),
+                    Kind::UnknownField { field: ["context.", k].concat() },
+                    Severity::Warning,
+                    None,
+                );
             }
         }
     }

@@ -479,14 +479,16 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>, profile: Profi
             }
         }
     }
-    let microversion = match ctx::string(c, ctx, "microversion") {
-        Some(m) if profile == Profile::Nova => {
+    // Read (and its type checked) for `nova` only: `openstack`'s `/v2` has none, and there the
+    // field is one `unknown_field` warning (a type warning beside it said the opposite: a breaker).
+    let microversion = match (profile, ctx.get("microversion")) {
+        (Profile::Nova, Some(_)) => ctx::string(c, ctx, "microversion").and_then(|m| {
             let parsed = Microversion::parse(m);
             if parsed.is_none() {
                 ctx::bad_format(c, "microversion", "microversion");
             }
             parsed
-        }
+        }),
         _ => None,
     };
     if let Some(quota) = ctx::integer(c, ctx, "metadataQuota") {

@@ -295,13 +295,16 @@ def zen():
     f.add("imageDescription of 256 chars is valid, a warning: the page says 255, Terraform sends 256",
           z(imageDescription="d" * 256), warnings=[("/imageDescription", "too_long")],
           params=[("/imageDescription", "too_long", tl(255, 256, severity="warning"))], source=SRC["zl_tf"])
-    # Past 256 characters the error says 256, the most any source takes (256 ASCII characters: a
-    # warning); it said 255 until 2026-12-01, although 256 passes (a newcomer's trial).
+    # An ASCII text's error says 256, the most it may have (256 ASCII characters: a warning); it said
+    # 255 until 2026-12-01, although 256 passes (a newcomer's trial). Any other text's says 255 (a
+    # breaker: 257 Han said 256, and 256 Han then 255).
     f.add("imageDescription of 257 chars is too long: at most 256 (the Terraform reading's 256 ASCII)",
           z(imageDescription="d" * 257),
           [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(256, 257, severity="error"))])
-    f.add("imageDescription of 257 Han is too long: at most 256", z(imageDescription=ZHONG * 257),
-          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(256, 257, severity="error"))])
+    f.add("imageDescription of 257 Han is too long: at most 255", z(imageDescription=ZHONG * 257),
+          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(255, 257, severity="error"))])
+    f.add("imageDescription of e-acute + 256 a is too long: at most 255", z(imageDescription="\u00e9" + "a" * 256),
+          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(255, 257, severity="error"))])
     # 256 characters pass only within Terraform's 256 bytes (all ASCII): no source takes 256 others
     # (until 2026-11-30 they were a warning that said another source accepts them).
     f.add("imageDescription of 256 Han is too long: the page says 255 chars, Terraform 256 bytes",
@@ -328,7 +331,7 @@ def zen():
           [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(255, 256, severity="error"))])
     f.add("imageDescription with any characters is valid", z(imageDescription="a b.c/中\u3042ａ\u200b\n<>" + FAMILY))
     f.add("imageDescription 255 a plus e+U+0301 is 257 chars: too long", z(imageDescription="a" * 255 + E_COMB),
-          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(256, 257))])
+          [("/imageDescription", "too_long")], [("/imageDescription", "too_long", tl(255, 257))])
     f.add("imageDescription null is wrong_type", z(imageDescription=None), [("/imageDescription", "wrong_type")],
           [("/imageDescription", "wrong_type", {"actual": "null"})])
     f.add("imageDescription number is wrong_type", z(imageDescription=1), [("/imageDescription", "wrong_type")])
