@@ -99,15 +99,22 @@ const ONE_PROVIDER_TARGET = 41_600;
  * less), sync 67,688, "+ normalize" 81,283-117,279. Then Huawei's os_type "Windows" warning (the
  * international page) took +169 B of huawei's room (41,207) and +116 B on the main entry (55,730). Budgets ~0.6 KB above: tencent 47,000, sync 68,400, the main entry's "+ normalize"
  * 118,000, one provider's 98,500.
+ * Late (2026-12-01) a newcomer's trial and two breakers' findings were fixed (checkField on a field
+ * cleared to undefined, normalize's removals listed so that the changes replay in order, Zenlayer's
+ * 256-character description limit, the unread context field worded as the console's, OpenStack's
+ * microversion, every Unicode line break in a Huawei description, \b and \f escapes as JSON.stringify
+ * writes them): main 55,987, tencent 46,572, huawei 41,346, sync 68,333, "+ normalize" 81,916-118,280.
+ * Budgets raised ~0.6 KB above the new figures: sync 68,900, the main entry's "+ normalize" 118,900,
+ * one provider's 99,200. Correctness first.
  */
 const MAIN_BUDGET = MAIN_TARGET;
 const ONE_PROVIDER_BUDGET = 47_000;
 /** The entries whose form page meets ONE_PROVIDER_TARGET: held to it. */
 const ONE_PROVIDER_MET = ["zenlayer", "openstack", "nova", "huawei"];
-const MAIN_NORMALIZE_BUDGET = 118_000;
-const ONE_PROVIDER_NORMALIZE_BUDGET = 98_500;
+const MAIN_NORMALIZE_BUDGET = 118_900;
+const ONE_PROVIDER_NORMALIZE_BUDGET = 99_200;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
-const SYNC_BUDGET = 68_400;
+const SYNC_BUDGET = 68_900;
 
 const gzip9 = (file) => {
   const r = spawnSync("gzip", ["-9", "-c", "-n", file], { maxBuffer: 1 << 28 });
