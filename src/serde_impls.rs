@@ -696,7 +696,6 @@ fn known_lists() -> impl Iterator<Item = &'static [&'static str]> {
     enums.chain(LISTS.iter().copied()).chain(builds)
 }
 
-/// Rebuild a kind (and the part) from its code and params.
 /// A whole number as a report writes it (`report::Param::Int`): a JSON number of plain digits
 /// (`-?(0|[1-9][0-9]*)`, not `-0`) of magnitude below 2^53, or, from 2^53 on, those digits as a
 /// string (which no JSON reader would round). Any other form (`1.0`, `2.5e1`, `"25"`, `01`) is
@@ -714,6 +713,7 @@ fn whole(v: &Value<'_>) -> Option<i64> {
     ((n.unsigned_abs() < 1 << 53) != quoted).then_some(n)
 }
 
+/// Rebuild a kind (and the part) from its code and params.
 fn kind_from(code: Code, p: &Value<'_>) -> Result<(Kind, Option<&'static str>), String> {
     let get = |name: &str| p.get(name).ok_or_else(|| format!("{code}: params without \"{name}\""));
     let string = |name: &str| -> Result<String, String> {
