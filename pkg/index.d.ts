@@ -18,8 +18,7 @@ export type Lang = "en" | "zh";
 
 /**
  * A language for the `lang` option: any BCP 47 tag (`navigator.language` fits). Every `zh` tag
- * (`zh`, `zh-CN`, `zh-Hans-CN`, `zh-TW`, ...) and every tag of a language of the `zh` macrolanguage
- * (`cmn`, `yue-HK`, `nan-TW`, ...: docs/rules.md) gives Chinese (Simplified), any other tag English.
+ * (`zh`, `zh-CN`, `zh-Hans-CN`, `zh-TW`, ...) gives Chinese (Simplified), any other tag English.
  */
 export type LangTag = Lang | "zh-CN" | "zh-Hans" | "zh-Hans-CN" | "en-US" | (string & {});
 

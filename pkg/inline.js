@@ -15,15 +15,14 @@ export function message(e) {
 }
 
 /**
- * The language of `options.lang`: any BCP 47 tag (`navigator.language`) gives "zh" for every `zh` tag
- * (or one of the Chinese languages of the `zh` macrolanguage: `cmn`, `yue`, `nan`...), whatever its
- * subtags (zh-CN, zh-Hans-CN, zh-TW, yue-HK...), "en" for any other; as the core's Lang::from_bcp47.
- * Never throws (a getter that throws: "en").
+ * The language of `options.lang`: any BCP 47 tag (`navigator.language`) gives "zh" for every `zh` (or
+ * `cmn`) tag, whatever its subtags (zh-CN, zh-Hans-CN, zh-TW...), "en" for any other; as the core's
+ * Lang::from_bcp47. Never throws (a getter that throws: "en").
  */
 export function langOf(options) {
   try {
     const l = options && options.lang;
-    return typeof l === "string" && /^(?:zh|cmn|yue|wuu|nan|hak|gan|hsn|cdo|cjy|cpx|czh|czo|mnp|lzh|cnp|csp|hnm|luh|sjc)(?:[-_]|$)/i.test(l) ? "zh" : "en";
+    return typeof l === "string" && /^(?:zh|cmn)(?:[-_]|$)/i.test(l) ? "zh" : "en";
   } catch {
     return "en";
   }

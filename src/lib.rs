@@ -208,14 +208,6 @@ pub enum Lang {
     Zh,
 }
 
-/// The individual languages of the `zh` (Chinese) macrolanguage in the IANA Language Subtag
-/// Registry (`Macrolanguage: zh`), which [`Lang::from_bcp47`] reads as Chinese as it reads `zh`.
-/// (pkg/inline.js `langOf` holds the same list.)
-const ZH_MACROLANGUAGE: [&str; 19] = [
-    "cmn", "yue", "wuu", "nan", "hak", "gan", "hsn", "cdo", "cjy", "cpx", "czh", "czo", "mnp", "lzh", "cnp", "csp",
-    "hnm", "luh", "sjc",
-];
-
 impl Lang {
     /// Both languages.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
@@ -230,11 +222,9 @@ impl Lang {
     }
 
     /// The language of any BCP 47 language tag, for a tag a browser or a user gives: Chinese for
-    /// every tag whose primary language subtag is `zh` or one of the languages the IANA Language
-    /// Subtag Registry puts in the `zh` macrolanguage (`Macrolanguage: zh`: `cmn` Mandarin, `yue`
-    /// Cantonese, `nan` Min Nan, `wuu` Wu, `hak` Hakka...), in any case and with any subtags (`zh`,
-    /// `zh-CN`, `zh-Hans-CN`, `zh-TW`, `zh-Hant-HK`, `yue-HK`; `_` is read as `-`), since the
-    /// messages are in Simplified Chinese and a reader of Traditional Chinese reads them better
+    /// every tag whose primary language subtag is `zh` (or `cmn`, Mandarin), in any case and with
+    /// any subtags (`zh`, `zh-CN`, `zh-Hans-CN`, `zh-TW`, `zh-Hant-HK`; `_` is read as `-`), since
+    /// the messages are in Simplified Chinese and a reader of Traditional Chinese reads them better
     /// than English; English for any other tag (`en`, `en-US`, `fr`, `""`). Never fails.
     ///
     /// ```
@@ -243,12 +233,11 @@ impl Lang {
     /// assert_eq!(Lang::from_bcp47("ZH_tw"), Lang::Zh);
     /// assert_eq!(Lang::from_bcp47("en-US"), Lang::En);
     /// assert_eq!(Lang::from_bcp47("zhx"), Lang::En);
-    /// assert_eq!(Lang::from_bcp47("yue-HK"), Lang::Zh);
     /// ```
     pub fn from_bcp47(tag: &str) -> Lang {
         let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
         let primary = &tag[..end];
-        if primary.eq_ignore_ascii_case("zh") || ZH_MACROLANGUAGE.iter().any(|l| primary.eq_ignore_ascii_case(l)) {
+        if primary.eq_ignore_ascii_case("zh") || primary.eq_ignore_ascii_case("cmn") {
             Lang::Zh
         } else {
             Lang::En

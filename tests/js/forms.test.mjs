@@ -7,11 +7,8 @@ import { checkField, normalize, toHttp, validate, validateText } from "../../pkg
 // The wasm-bindgen glue of the instance pkg/node.js runs (the full module of pkg/flavors/node/, initialised by that import).
 import * as wasm from "../../pkg/flavors/node/full-glue.js";
 
-// The zh macrolanguage's languages (IANA registry `Macrolanguage: zh`) read as Chinese too (2026-12-01:
-// `cmn` only before; a breaker: `yue-HK` gave English).
-const ZH_LANGUAGES = ["cmn", "yue", "wuu", "nan", "hak", "gan", "hsn", "cdo", "cjy", "cpx", "czh", "czo", "mnp", "lzh", "cnp", "csp", "hnm", "luh", "sjc"];
-const ZH = ["zh", "zh-CN", "zh-cn", "ZH", "zh-Hans", "zh-Hans-CN", "zh-TW", "zh-Hant-HK", "zh_CN", "cmn-Hans-CN", "yue-HK", "YUE_Hant", "nan-TW", ...ZH_LANGUAGES];
-const EN = ["en", "en-US", "en-GB", "fr", "ja-JP", "", "zhx", "x-zh", "chinese", "z", "yu", "yuex", "nanx", "cmnn", "ja-yue"];
+const ZH = ["zh", "zh-CN", "zh-cn", "ZH", "zh-Hans", "zh-Hans-CN", "zh-TW", "zh-Hant-HK", "zh_CN", "cmn-Hans-CN"];
+const EN = ["en", "en-US", "en-GB", "fr", "ja-JP", "", "zhx", "x-zh", "chinese", "z"];
 const HAN = /[\u4e00-\u9fff]/;
 const TOO_LONG = { ImageName: "x".repeat(61), InstanceId: "ins-1" };
 
