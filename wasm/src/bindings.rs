@@ -39,6 +39,16 @@ fn lang(l: &str) -> Lang {
     Lang::from_bcp47(l)
 }
 
+/// The language as the exports take it: 1 Chinese, anything else English (the JS side has read the
+/// caller's BCP 47 tag).
+fn lang_of(l: u32) -> Lang {
+    if l == 1 {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
 /// The console's `labels` (a JSON object of strings, `""` for none: other members are ignored),
 /// parsed with `marks` (a key holding an unpaired surrogate then names exactly that key), and
 /// whether a key holds one.
@@ -204,7 +214,7 @@ fn checked(p: Provider) -> Option<Provider> {
 /// or a provider this build does not check.
 fn refused(provider: u32, lang: u32) -> String {
     match Provider::ALL.get(provider as usize) {
-        Some(p) => unknown_provider(p.id(), if lang == 1 { Lang::Zh } else { Lang::En }),
+        Some(p) => unknown_provider(p.id(), lang_of(lang)),
         None => unknown_provider("", Lang::En),
     }
 }
@@ -313,7 +323,7 @@ thread_local! {
 /// provider is the constant [`SOLE`], so the core's dispatch on it folds.
 fn args(provider: u32, lang: u32) -> Option<(Provider, Lang)> {
     let p = checked(*Provider::ALL.get(provider as usize)?)?;
-    Some((p, if lang == 1 { Lang::Zh } else { Lang::En }))
+    Some((p, lang_of(lang)))
 }
 
 /// Keep the report for `take_report` unless it is ok with no issues; 0 means "nothing to say".
@@ -385,7 +395,7 @@ pub fn take_report() -> String {
 // function that frees the string).
 #[wasm_bindgen]
 pub fn refuse(provider: &str, lang: u32) -> u32 {
-    keep(unknown_provider(provider, if lang == 1 { Lang::Zh } else { Lang::En }))
+    keep(unknown_provider(provider, lang_of(lang)))
 }
 
 // The report for JSON text over the limit (the JS side refuses such text before copying it
