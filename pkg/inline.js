@@ -49,6 +49,35 @@ export function loadError(e, which = "") {
   return new Error("createimage: could not load the WebAssembly module" + which + " (" + m + ")" + hint, { cause: e });
 }
 
+let segmenter;
+
+/**
+ * The number of chars (Unicode scalar values) in the longest prefix of `s` that has at most `max`
+ * of them and ends on an extended grapheme cluster boundary (UAX #29). The one-provider modules
+ * import it to cut a suggestion or a long label (the core's `intl-segmenter` feature: the
+ * platform's `Intl.Segmenter`, ICU, instead of unicode-segmentation's tables in the module,
+ * docs/dependencies.md). Where there is no `Intl.Segmenter` (Firefox before 125), the cut moves back
+ * over combining marks, emoji modifiers, variation selectors and joiners only. Never throws.
+ */
+export function graphemeEnd(s, max) {
+  try {
+    let n = 0;
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    for (const { segment } of segmenter.segment(s)) {
+      let k = 0;
+      for (const _ of segment) k++;
+      if (n + k > max) break;
+      n += k;
+    }
+    return n;
+  } catch {
+    const c = Array.from(s);
+    let n = Math.min(max, c.length);
+    while (n > 0 && n < c.length && (/^[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\u200d]/u.test(c[n]) || c[n - 1] === "\u200d")) n--;
+    return n;
+  }
+}
+
 /** The bytes of base64 text. */
 export function bytesOf(base64) {
   if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);

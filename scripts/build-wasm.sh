@@ -4,7 +4,7 @@
 #   - all five providers: pkg/wasm/createimage_bg.wasm + its wasm-bindgen glue (--target web),
 #     loaded by pkg/index.js (the demo console), and inlined for `createimage/sync`;
 #   - all five again, built for speed (opt-level 3, wasm-opt -O3): inlined for Node (pkg/node.js);
-#   - one per provider (`--no-default-features --features tencent,transform`, ...): inlined in
+#   - one per provider (`--no-default-features --features tencent,transform,intl-segmenter`, ...): inlined in
 #     `createimage/tencent`, ... (scripts/gen-entries.mjs writes those entries, pkg/flavors/);
 #   - each of these six again without the `transform` feature (no normalize/to_http): the module
 #     the browser entries load first (the full one only where a page imports normalize or toHttp).
@@ -138,10 +138,11 @@ build_fast "$OUT_NAME" "$PER_PROVIDER_DIR/node"
 build_wasm "$OUT_NAME" "$PER_PROVIDER_DIR/all-check" "$PER_PROVIDER_DIR/all-check" \
   --no-default-features --features "zenlayer,tencent,openstack,nova,huawei"
 # Two builds per provider (used inline only: one wasm-bindgen run, without the default path): with
-# normalize/to_http (`transform`) and without.
+# normalize/to_http (`transform`) and without. Their grapheme boundaries come from the host's
+# Intl.Segmenter (`intl-segmenter`: -3.7 KB gzipped each, docs/dependencies.md).
 for p in ${PROVIDERS[@]+"${PROVIDERS[@]}"}; do
-  build_wasm "$p" "$PER_PROVIDER_DIR/$p" "$PER_PROVIDER_DIR/$p" --no-default-features --features "$p,transform"
-  build_wasm "$p" "$PER_PROVIDER_DIR/$p-check" "$PER_PROVIDER_DIR/$p-check" --no-default-features --features "$p"
+  build_wasm "$p" "$PER_PROVIDER_DIR/$p" "$PER_PROVIDER_DIR/$p" --no-default-features --features "$p,transform,intl-segmenter"
+  build_wasm "$p" "$PER_PROVIDER_DIR/$p-check" "$PER_PROVIDER_DIR/$p-check" --no-default-features --features "$p,intl-segmenter"
 done
 
 # describe() and jsonSchema() are data: made by the native CLI from the same rule tables, shipped as

@@ -96,7 +96,7 @@ function glue(file, tables, inlineOnly) {
   // Whole-line blocks only: from a line that is `/**` to the next line that is ` */`.
   let out = text.replace(/^\/\*\*\n(?: \*.*\n)*? \*\/\n/gm, "");
   if (out.includes("/**")) throw new Error(`gen-entries: ${file}: a JSDoc block of another shape is left`);
-  out = replaceOnce(out, "function __wbg_finalize_init(instance, module) {\n", "function __wbg_finalize_init(instance, module) {\n    restoreTables(instance.exports.memory);\n", file);
+  if (tables.length > 0) out = replaceOnce(out, "function __wbg_finalize_init(instance, module) {\n", "function __wbg_finalize_init(instance, module) {\n    restoreTables(instance.exports.memory);\n", file);
   // Two of wasm-bindgen's console.warn texts, which every page carried (~150 B gzipped): a
   // Response that is not served as application/wasm still falls back to WebAssembly.instantiate,
   // without the warning; and the init function is only ever called with `{ module_or_path }`
@@ -171,6 +171,14 @@ function glue(file, tables, inlineOnly) {
       file,
     );
   }
+  // The one-provider modules import pkg/inline.js's graphemeEnd (the core's `intl-segmenter`
+  // feature: wasm-bindgen's `module = "/pkg/inline.js"`, which it copies to a snippets folder next
+  // to the glue): the import names the package's own file instead.
+  out = out.replace(/from '\.\/snippets\/[^']+\/pkg\/inline\.js';/g, `from "../../inline.js";`);
+  if (out.includes("./snippets/")) throw new Error(`gen-entries: ${file}: an import of a wasm-bindgen snippet other than pkg/inline.js`);
+  // A module without filtered tables (no Nova rule, no unicode-segmentation) restores nothing: its
+  // glue does not import restore(), and a bundler leaves pkg/inline.js's unpack out of the page.
+  if (tables.length === 0) return out;
   return `import { restore } from "../../inline.js";\n// The inline module's filtered tables (pkg/inline.js restore), added by scripts/gen-entries.mjs.\nconst restoreTables = restore(${JSON.stringify(tables)});\n${out}`;
 }
 

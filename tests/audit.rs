@@ -777,3 +777,26 @@ fn an_unread_context_field_is_the_consoles() {
     let ctx = Value::parse(r#"{"microversion":"2.45"}"#).unwrap();
     assert!(check_json(Provider::Nova, nova, &Options::default().with_context(ctx)).unwrap().issues.is_empty());
 }
+
+/// A refused character is quoted in its message unless it is whitespace or does not show
+/// (`text::is_hidden`: controls, bidirectional controls, zero-width and invisible format
+/// characters), in every build alike: the rule no longer reads Nova's printable table, which only
+/// the OpenStack and Nova builds carry. A private-use or unassigned character is quoted.
+#[test]
+fn a_refused_character_is_quoted_unless_it_does_not_show() {
+    for (c, shown) in [
+        ('\u{E000}', "\u{201C}\u{E000}\u{201D} (U+E000)"),
+        ('\u{0378}', "\u{201C}\u{0378}\u{201D} (U+0378)"),
+        ('\u{1F600}', "\u{201C}\u{1F600}\u{201D} (U+1F600)"),
+        ('\u{0301}', "\u{201C}\u{0301}\u{201D} (U+0301)"),
+        ('\u{200E}', "contains U+200E at"),
+        ('\u{202E}', "contains U+202E at"),
+        ('\u{FEFF}', "contains U+FEFF at"),
+        ('\u{3000}', "contains U+3000 at"),
+    ] {
+        let body = format!(r#"{{"imageName":"web{c}","instanceId":"ins-1"}}"#);
+        let r = check_json(Provider::Zenlayer, &body, &Options::default()).unwrap();
+        let i = r.issues.iter().find(|i| i.code() == Code::BadChar).expect("bad_char");
+        assert!(i.message.contains(shown), "{c:?}: {}", i.message);
+    }
+}

@@ -28,6 +28,7 @@ pub fn han_ranges() -> impl Iterator<Item = (u32, u32)> {
 
 /// Is `c` printable by upstream Nova's rule: in the BMP and not of category C* (control, format,
 /// surrogate, private use, unassigned) nor a line or paragraph separator.
+#[cfg_attr(not(any(feature = "openstack", feature = "nova", feature = "describe")), allow(dead_code))]
 pub fn is_nova_printable(c: char) -> bool {
     let cp = c as u32;
     if cp > 0xFFFF {
@@ -332,7 +333,12 @@ impl Charset {
             Charset::Any | Charset::NoCrNoAngle | Charset::HuaweiTagKey | Charset::HuaweiTagValue => true,
             Charset::NoLineBreakNoAngle => !matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'),
             Charset::HanAlnumDashUnderscore | Charset::HanAlnumDashDotUnderscoreSpace => is_han(c),
+            // (Only Nova's name has this charset: a build without OpenStack and Nova leaves its
+            // table out.)
+            #[cfg(any(feature = "openstack", feature = "nova", feature = "describe"))]
             Charset::NovaPrintable => is_nova_printable(c),
+            #[cfg(not(any(feature = "openstack", feature = "nova", feature = "describe")))]
+            Charset::NovaPrintable => false,
             Charset::TencentTag => {
                 matches!(c, '＋' | '－' | '＝' | '／' | '＠' | '（' | '）' | '【' | '】' | '：') || is_han(c)
             }
@@ -474,7 +480,18 @@ pub fn fold_if_refused(charset: Charset, c: char) -> char {
 /// Cut `s` to at most `max` chars (Unicode scalar values) on an extended grapheme-cluster boundary
 /// (UAX #29, as the unicode-segmentation crate finds them), so an emoji sequence or a letter with
 /// its combining marks is never split. Trailing whitespace left by the cut is dropped.
+///
+/// With the `intl-segmenter` feature on wasm32 (the npm package's one-provider modules), the
+/// boundaries are the JavaScript host's `Intl.Segmenter`'s (the same UAX #29 rules, in the
+/// Unicode version of the browser's ICU; pkg/inline.js `graphemeEnd`).
 pub fn cut_graphemes(s: &str, max: usize) -> String {
+    s[..grapheme_end(s, max)].trim_end().to_owned()
+}
+
+/// The byte length of the longest prefix of `s` of at most `max` chars that ends on a grapheme
+/// cluster boundary.
+#[cfg(not(all(feature = "intl-segmenter", target_arch = "wasm32")))]
+fn grapheme_end(s: &str, max: usize) -> usize {
     // (The cursor alone, without the double-ended iterator over it: less code in the wasm.)
     let mut cursor = unicode_segmentation::GraphemeCursor::new(0, s.len(), true);
     let (mut end, mut n) = (0, 0);
@@ -485,7 +502,42 @@ pub fn cut_graphemes(s: &str, max: usize) -> String {
         }
         end = next;
     }
-    s[..end].trim_end().to_owned()
+    end
+}
+
+#[cfg(all(feature = "intl-segmenter", target_arch = "wasm32"))]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/pkg/inline.js")]
+extern "C" {
+    /// pkg/inline.js: the chars in the longest prefix of `s` of at most `max` chars that ends on a
+    /// grapheme cluster boundary, by `Intl.Segmenter`; never throws.
+    #[wasm_bindgen(js_name = graphemeEnd)]
+    fn intl_grapheme_end(s: &str, max: u32) -> u32;
+}
+
+/// As above, by the host's `Intl.Segmenter`. Only the first `max + 1` chars are passed: whether
+/// there is a boundary before the char at position `k` depends on the chars before it and that char
+/// only, so those decide every boundary up to `max` (and JavaScript gets a bounded string).
+#[cfg(all(feature = "intl-segmenter", target_arch = "wasm32"))]
+fn grapheme_end(s: &str, max: usize) -> usize {
+    let head = s.char_indices().nth(max.saturating_add(1)).map_or(s, |(i, _)| &s[..i]);
+    let n = (intl_grapheme_end(head, u32::try_from(max).unwrap_or(u32::MAX)) as usize).min(max);
+    head.char_indices().nth(n).map_or(head.len(), |(i, _)| i)
+}
+
+/// Does `c` move the cursor, change the screen, reorder a line or not show: C0 and C1 controls
+/// and DEL, U+2028/U+2029, the bidirectional controls, zero-width and invisible format characters
+/// (U+00AD, U+061C, U+200B..U+200F, U+2060..U+2064, U+FEFF, U+FFF9..U+FFFB). [`visible`] escapes
+/// them; a message names them by code point only.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}')
+        // Zero-width and invisible format characters: a key `ImageName\u{200B}` would read
+        // as the known field.
+        || ('\u{200B}'..='\u{200D}').contains(&c)
+        || ('\u{2060}'..='\u{2064}').contains(&c)
+        || ('\u{FFF9}'..='\u{FFFB}').contains(&c)
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 /// Text for a log line or a terminal: the characters that move the cursor, change the screen,
@@ -505,17 +557,7 @@ pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
 /// `s` with each character [`visible`] escapes written by `escape` (a line feed kept where
 /// `keep_line_feeds`).
 pub fn escape_hidden(s: &str, keep_line_feeds: bool, escape: impl Fn(char) -> String) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| {
-        (c.is_control() && !(keep_line_feeds && c == '\n'))
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}')
-            // Zero-width and invisible format characters: a key `ImageName\u{200B}` would read
-            // as the known field.
-            || ('\u{200B}'..='\u{200D}').contains(&c)
-            || ('\u{2060}'..='\u{2064}').contains(&c)
-            || ('\u{FFF9}'..='\u{FFFB}').contains(&c)
-            || ('\u{202A}'..='\u{202E}').contains(&c)
-            || ('\u{2066}'..='\u{2069}').contains(&c)
-    };
+    let hidden = |c: char| is_hidden(c) && !(keep_line_feeds && c == '\n');
     if !s.chars().any(hidden) {
         return s.into();
     }
