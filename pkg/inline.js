@@ -66,6 +66,8 @@ export function graphemeEnd(s, max) {
     for (const { segment } of segmenter.segment(s)) {
       let k = 0;
       for (const _ of segment) k++;
+      // (A segment is never empty: a segmenter that says otherwise is not one to follow.)
+      if (k === 0) throw 0;
       if (n + k > max) break;
       n += k;
     }
