@@ -51,32 +51,50 @@ export function loadError(e, which = "") {
 
 let segmenter;
 
+/** The chars (Unicode scalar values) of a segment; 0 for anything but a non-empty string. */
+function chars(t) {
+  let k = 0;
+  if (typeof t === "string") for (let i = 0; i < t.length; i++) if ((t.charCodeAt(i) & 0xfc00) !== 0xdc00 || (t.charCodeAt(i - 1) & 0xfc00) !== 0xd800) k++;
+  return k;
+}
+
 /**
  * The number of chars (Unicode scalar values) in the longest prefix of `s` that has at most `max`
  * of them and ends on an extended grapheme cluster boundary (UAX #29). The one-provider modules
  * import it to cut a suggestion or a long label (the core's `intl-segmenter` feature: the
  * platform's `Intl.Segmenter`, ICU, instead of unicode-segmentation's tables in the module,
- * docs/dependencies.md). Where there is no `Intl.Segmenter` (Firefox before 125), the cut moves back
- * over combining marks, emoji modifiers, variation selectors and joiners only. Never throws.
+ * docs/dependencies.md); they pass at most `max + 1` chars. Where there is no `Intl.Segmenter`
+ * (Firefox before 125) the cut moves back over combining marks, Grapheme_Extend characters, emoji
+ * modifiers and joiners only. Never throws, and ends after at most `max + 1` segments whatever the
+ * platform's objects do (no string iterator; a segment that is not a non-empty string sends the cut
+ * to that fallback; where the fallback itself fails, `max`).
  */
 export function graphemeEnd(s, max) {
   try {
     let n = 0;
     segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
     for (const { segment } of segmenter.segment(s)) {
-      let k = 0;
-      for (const _ of segment) k++;
-      // (A segment is never empty: a segmenter that says otherwise is not one to follow.)
+      const k = chars(segment);
       if (k === 0) throw 0;
       if (n + k > max) break;
       n += k;
     }
     return n;
   } catch {
-    const c = Array.from(s);
-    let n = Math.min(max, c.length);
-    while (n > 0 && n < c.length && (/^[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\u200d]/u.test(c[n]) || c[n - 1] === "\u200d")) n--;
-    return n;
+    try {
+      // The UTF-16 index of each char.
+      const at = [];
+      for (let i = 0; i < s.length; i++) {
+        at.push(i);
+        if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+      }
+      const joiner = (k) => s.charCodeAt(at[k]) === 0x200d;
+      let n = Math.min(max, at.length);
+      while (n > 0 && n < at.length && (joiner(n) || joiner(n - 1) || /^[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}]/u.test(String.fromCodePoint(s.codePointAt(at[n]))))) n--;
+      return n;
+    } catch {
+      return max;
+    }
   }
 }
 

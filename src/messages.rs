@@ -739,12 +739,12 @@ fn unit_word(unit: Unit, n: usize, lang: Lang) -> &'static str {
 }
 
 /// A character as a person can read it: quoted unless it is whitespace or does not show
-/// ([`crate::text::is_hidden`]), always with its code point (`“あ” (U+3042)`, in Chinese
+/// ([`crate::text::is_hidden`], [`crate::text::is_default_ignorable`]), always with its code point (`“あ” (U+3042)`, in Chinese
 /// `“あ”（U+3042）`).
 fn show_char(ch: Option<char>, cp: u32, lang: Lang) -> String {
     let code = crate::text::code_point(cp);
     match ch {
-        Some(c) if !c.is_whitespace() && !crate::text::is_hidden(c) => {
+        Some(c) if !c.is_whitespace() && !crate::text::is_hidden(c) && !crate::text::is_default_ignorable(c) => {
             let mut s = String::from("\u{201C}");
             s.push(c);
             s.push_str(if lang == Lang::En { "\u{201D} (" } else { "\u{201D}（" });

@@ -780,7 +780,7 @@ fn an_unread_context_field_is_the_consoles() {
 
 /// A refused character is quoted in its message unless it is whitespace or does not show
 /// (`text::is_hidden`: controls, bidirectional controls, zero-width and invisible format
-/// characters), in every build alike: the rule no longer reads Nova's printable table, which only
+/// characters; `text::is_default_ignorable`), in every build alike: the rule no longer reads Nova's printable table, which only
 /// the OpenStack and Nova builds carry. A private-use or unassigned character is quoted.
 #[test]
 fn a_refused_character_is_quoted_unless_it_does_not_show() {
@@ -793,6 +793,14 @@ fn a_refused_character_is_quoted_unless_it_does_not_show() {
         ('\u{202E}', "contains U+202E at"),
         ('\u{FEFF}', "contains U+FEFF at"),
         ('\u{3000}', "contains U+3000 at"),
+        // Default_Ignorable_Code_Point: shown as nothing, so named by code point only.
+        ('\u{180E}', "contains U+180E at"),
+        ('\u{2065}', "contains U+2065 at"),
+        ('\u{206A}', "contains U+206A at"),
+        ('\u{3164}', "contains U+3164 at"),
+        ('\u{FE0F}', "contains U+FE0F at"),
+        ('\u{FFF0}', "contains U+FFF0 at"),
+        ('\u{E0041}', "contains U+E0041 at"),
     ] {
         let body = format!(r#"{{"imageName":"web{c}","instanceId":"ins-1"}}"#);
         let r = check_json(Provider::Zenlayer, &body, &Options::default()).unwrap();
