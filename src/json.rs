@@ -363,7 +363,7 @@ fn integer_digits(lit: &str) -> Option<(bool, String)> {
         ),
         None => (rest, 0),
     };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (int, frac) = crate::text::split_byte(mantissa, b'.').unwrap_or((mantissa, ""));
     let mut digits = int.to_owned();
     digits.push_str(frac);
     // Position of the decimal point within `digits` once the exponent is applied.

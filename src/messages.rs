@@ -402,7 +402,7 @@ fn numbered_key_of(path: &str, with: &str) -> bool {
 
 /// Does the type word `expected` name the type `actual` as one of its members?
 fn mentions(expected: &str, actual: &str) -> bool {
-    expected != actual && expected.split(' ').any(|w| w == actual)
+    expected != actual && crate::text::split_bytes(expected, b' ').any(|w| w == actual)
 }
 
 /// What the holes of one message are filled from.
@@ -663,7 +663,7 @@ pub fn texts(
     labels: &Labels<'_>,
 ) -> (String, String) {
     // Lines English, Chinese, English short, Chinese short: the language's, then the one two on.
-    let mut t = template(kind, path).split('\n');
+    let mut t = crate::text::split_bytes(template(kind, path), b'\n');
     let long = t.nth(usize::from(lang == Lang::Zh)).unwrap_or("");
     let short = t.nth(1).unwrap_or("");
     let short = match short {

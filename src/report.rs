@@ -750,9 +750,9 @@ pub fn join_pointer(segs: &[String]) -> String {
 pub fn split_pointer(p: &str) -> Vec<String> {
     let mut segs = Vec::new();
     // What comes before the first `/` is not a segment (`""` in a pointer).
-    let Some((_, mut rest)) = p.split_once('/') else { return segs };
+    let Some((_, mut rest)) = crate::text::split_byte(p, b'/') else { return segs };
     loop {
-        let (seg, more) = match rest.split_once('/') {
+        let (seg, more) = match crate::text::split_byte(rest, b'/') {
             Some((seg, more)) => (seg, Some(more)),
             None => (rest, None),
         };
@@ -768,7 +768,7 @@ pub fn split_pointer(p: &str) -> Vec<String> {
 /// same result as the two `replace`s, without the substring searcher in the wasm. Each `~` starts
 /// a piece of the split: its first character says what the `~` stands for.
 fn unescape_segment(s: &str) -> String {
-    let mut pieces = s.split('~');
+    let mut pieces = crate::text::split_bytes(s, b'~');
     let mut out = String::from(pieces.next().unwrap_or(""));
     for piece in pieces {
         let (c, rest) = match piece.as_bytes().first() {

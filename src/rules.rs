@@ -1100,7 +1100,7 @@ pub fn format_error(f: Format, s: &str) -> Option<&'static str> {
         Format::Uuid => text::is_uuid(s),
         Format::ZeroOrUuid => s.is_empty() || s == "0" || text::is_uuid(s),
         Format::BucketObject => {
-            return match s.split_once(':') {
+            return match crate::text::split_byte(s, b':') {
                 Some((b, o)) if !b.is_empty() && !o.is_empty() => {
                     if is_bucket_name(b) {
                         None

@@ -279,7 +279,7 @@ fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, items: &[Value<'_>]) {
     // not compared: two surrogates would read as one key); an empty one is reported as empty.
     let key_of = |i: usize| {
         let s = items.get(i)?.as_str();
-        s.map(|s| s.split_once('.').map_or(s, |(k, _)| k)).filter(|k| !k.is_empty()).map(std::borrow::Cow::Borrowed)
+        s.map(|s| crate::text::split_byte(s, b'.').map_or(s, |(k, _)| k)).filter(|k| !k.is_empty()).map(std::borrow::Cow::Borrowed)
     };
     crate::rules::each_repeat(items.len(), &key_of, &mut |i, key, first| {
         let kind = Kind::Duplicate { value: key.to_owned(), first: p.index(first).pointer() };
@@ -304,7 +304,7 @@ pub(crate) fn check_tag_string(c: &mut Checker, ip: &Path<'_>, f: &Field, item: 
             return;
         }
     };
-    let (key, value) = s.split_once('.').unwrap_or((s, ""));
+    let (key, value) = crate::text::split_byte(s, b'.').unwrap_or((s, ""));
     // The string's first surrogate is the key's when it comes before the dot; the value's first
     // is the first after the dot (indexes in chars: a surrogate is one, as in the lossy text).
     let key_chars = crate::text::count_chars(key);

@@ -363,7 +363,7 @@ impl Microversion {
         if s == "latest" {
             return Some(Microversion::Latest);
         }
-        let (a, b) = s.split_once('.')?;
+        let (a, b) = crate::text::split_byte(s, b'.')?;
         // (At most 9 digits, so the value fits a `u32`: folded by hand, without core's integer
         // parser in the wasm.)
         let num = |x: &str| {

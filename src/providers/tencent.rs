@@ -227,7 +227,7 @@ pub const LIST_FIELDS: [&str; 2] = ["DataDiskIds", "SnapshotIds"];
 
 /// A flattened `Name.N` key: (field name, N).
 pub fn flat_key(k: &str) -> Option<(&'static str, usize)> {
-    let (name, n) = k.split_once('.')?;
+    let (name, n) = crate::text::split_byte(k, b'.')?;
     let name = LIST_FIELDS.iter().find(|f| **f == name)?;
     if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) || (n.len() > 1 && n.starts_with('0')) || n.len() > 9 {
         return None;

@@ -602,6 +602,39 @@ pub fn escape_hidden(s: &str, keep_line_feeds: bool, escape: impl Fn(char) -> St
 }
 
 /// Is `s` a UUID written 8-4-4-4-12 in hexadecimal digits (either case)?
+/// `s.split_once(b)` for an ASCII `b`, by a byte search (an ASCII byte is never part of another
+/// character in UTF-8): no `char` pattern searcher (core's `CharSearcher`, `Split<char>`) in the
+/// WebAssembly build, where every `split`/`split_once` on a `char` brought it.
+pub fn split_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|x| x == b)?;
+    Some((&s[..i], &s[i + 1..]))
+}
+
+/// `s.split(b)` for an ASCII `b`, through [`split_byte`].
+pub fn split_bytes(s: &str, b: u8) -> SplitBytes<'_> {
+    SplitBytes(Some(s), b)
+}
+
+/// The iterator of [`split_bytes`].
+pub struct SplitBytes<'a>(Option<&'a str>, u8);
+
+impl<'a> Iterator for SplitBytes<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.0?;
+        Some(match split_byte(s, self.1) {
+            Some((piece, rest)) => {
+                self.0 = Some(rest);
+                piece
+            }
+            None => {
+                self.0 = None;
+                s
+            }
+        })
+    }
+}
+
 pub fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 36
