@@ -555,7 +555,7 @@ fn hole<'a>(name: &str, x: &'a Ctx<'_>, lang: Lang) -> Option<Cow<'a, str>> {
         },
         "detail" => match k {
             Kind::Unreadable { detail } => {
-                let d = detail.trim().trim_end_matches(['.', '。']);
+                let d = crate::text::trim_stops(detail.trim());
                 match OWN_DETAILS.iter().find(|(en, _)| *en == d) {
                     Some(&(en, zh)) => word(if lang == Lang::Zh { zh } else { en }),
                     None => clipped(d),
@@ -668,7 +668,7 @@ pub fn texts(
     let short = t.nth(1).unwrap_or("");
     let short = match short {
         "" => {
-            let s = long.trim_end_matches(['.', '。']);
+            let s = crate::text::trim_stops(long);
             s.strip_prefix("{f} ").or_else(|| s.strip_prefix("{f}的")).or_else(|| s.strip_prefix("{f}")).unwrap_or(s)
         }
         s => s,

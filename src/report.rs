@@ -561,7 +561,7 @@ impl Issue {
     /// Set a message made outside the template table (and its short form: the same without its
     /// full stop).
     pub(crate) fn set_message(&mut self, message: String) {
-        self.short_message = message.trim_end_matches(['.', '。']).to_owned();
+        self.short_message = crate::text::trim_stops(&message).to_owned();
         self.message = message;
     }
 }

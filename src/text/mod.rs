@@ -610,6 +610,15 @@ pub fn split_byte(s: &str, b: u8) -> Option<(&str, &str)> {
     Some((&s[..i], &s[i + 1..]))
 }
 
+/// `s.trim_end_matches(['.', '。'])` (a message without its full stops), by suffixes: no `[char; 2]`
+/// pattern searcher in the WebAssembly build.
+pub fn trim_stops(mut s: &str) -> &str {
+    while let Some(t) = s.strip_suffix(".").or_else(|| s.strip_suffix("。")) {
+        s = t;
+    }
+    s
+}
+
 /// `s.split(b)` for an ASCII `b`, through [`split_byte`].
 pub fn split_bytes(s: &str, b: u8) -> SplitBytes<'_> {
     SplitBytes(Some(s), b)

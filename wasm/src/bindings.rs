@@ -91,7 +91,7 @@ fn refusal(provider: &str, lang: Lang, code: &str, params: &str, actual: &str, e
     out.push_str("},\"message\":");
     write_str(&mut out, message);
     out.push_str(",\"shortMessage\":");
-    write_str(&mut out, message.trim_end_matches(['.', '。']));
+    write_str(&mut out, crate::text::trim_stops(message));
     out.push_str("}]}");
     out
 }

@@ -34,6 +34,11 @@ pub mod normalize {
     pub use createimage::__private::{has_special, restore_points, Sources};
 }
 
+/// A message without its full stops (no `char` pattern searcher).
+pub mod text {
+    pub use createimage::__private::trim_stops;
+}
+
 /// Decimal text without the formatting machinery.
 pub mod messages {
     pub use createimage::__private::num;
