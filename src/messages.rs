@@ -338,7 +338,7 @@ fn template(kind: &Kind, path: &str) -> &'static str {
             "Nested deeper than {max} {levels}; not checked",
             "",
         ),
-        Kind::Unreadable { detail } if detail.trim().is_empty() => {
+        Kind::Unreadable { detail } if crate::text::trim(detail).is_empty() => {
             t!("{f} could not be read.", "无法读取{f}。", "", "无法读取")
         }
         Kind::Unreadable { .. } => {
@@ -555,7 +555,7 @@ fn hole<'a>(name: &str, x: &'a Ctx<'_>, lang: Lang) -> Option<Cow<'a, str>> {
         },
         "detail" => match k {
             Kind::Unreadable { detail } => {
-                let d = crate::text::trim_stops(detail.trim());
+                let d = crate::text::trim_stops(crate::text::trim(detail));
                 match OWN_DETAILS.iter().find(|(en, _)| *en == d) {
                     Some(&(en, zh)) => word(if lang == Lang::Zh { zh } else { en }),
                     None => clipped(d),

@@ -281,9 +281,9 @@ fn fixes(field: &Field, s: &str, fold_anyway: bool, mut made: impl FnMut(ChangeC
                 now.chars().any(|c| fold_char(c) != c).then(|| now.chars().map(fold_char).collect())
             }
             ChangeCode::Trim => {
-                // `str::trim` trims Unicode White_Space, the characters of `text::is_trim_space`
-                // (`char::is_whitespace`); the same trim as `rules::suggest`'s, one copy in the wasm.
-                let t = now.trim();
+                // `text::trim` trims Unicode White_Space, the characters of `text::is_trim_space`
+                // (`char::is_whitespace`), as `str::trim`; the same trim as `rules::suggest`'s.
+                let t = crate::text::trim(now);
                 (t.len() != now.len()).then(|| t.to_owned())
             }
             _ => continue,

@@ -1009,7 +1009,7 @@ fn suggest(s: &str, rule: &Str, lone: bool) -> Option<String> {
         .filter(|&c| rule.charset.allows(c))
         .collect();
     let kept = text::remove_zero_width(&kept, Some(rule.charset)).unwrap_or(kept);
-    let kept = kept.trim();
+    let kept = text::trim(&kept);
     let cut = match rule.max {
         Some(max) if rule.unit == Unit::Chars && text::count_chars(kept) > max => text::cut_graphemes(kept, max),
         _ => kept.to_owned(),

@@ -485,7 +485,7 @@ pub fn fold_if_refused(charset: Charset, c: char) -> char {
 /// boundaries are the JavaScript host's `Intl.Segmenter`'s (the same UAX #29 rules, in the
 /// Unicode version of the browser's ICU; pkg/inline.js `graphemeEnd`).
 pub fn cut_graphemes(s: &str, max: usize) -> String {
-    s[..grapheme_end(s, max)].trim_end().to_owned()
+    trim_end(&s[..grapheme_end(s, max)]).to_owned()
 }
 
 /// The byte length of the longest prefix of `s` of at most `max` chars that ends on a grapheme
@@ -615,6 +615,23 @@ pub fn split_byte(s: &str, b: u8) -> Option<(&str, &str)> {
 pub fn trim_stops(mut s: &str) -> &str {
     while let Some(t) = s.strip_suffix(".").or_else(|| s.strip_suffix("。")) {
         s = t;
+    }
+    s
+}
+
+/// `s.trim()`: Unicode White_Space (`char::is_whitespace`) off both ends, char by char, without
+/// core's pattern searchers (`trim_matches`, `CharPredicateSearcher`) in the WebAssembly build.
+pub fn trim(mut s: &str) -> &str {
+    while let Some(c) = s.chars().next().filter(|c| c.is_whitespace()) {
+        s = &s[c.len_utf8()..];
+    }
+    trim_end(s)
+}
+
+/// `s.trim_end()`, as [`trim`].
+pub fn trim_end(mut s: &str) -> &str {
+    while let Some(c) = s.chars().next_back().filter(|c| c.is_whitespace()) {
+        s = &s[..s.len() - c.len_utf8()];
     }
     s
 }
@@ -831,5 +848,32 @@ mod tests {
         assert_eq!(fold_width('－'), '-');
         assert!(is_uuid("da5834e0-31d2-40f9-b271-6592f9f68370"));
         assert!(!is_uuid("da5834e0-31d2-40f9-b271-6592f9f6837"));
+    }
+
+    /// The byte splits, the trims and `trim_stops` give what core's pattern versions give, on
+    /// strings built from every White_Space character, the stops, the split bytes and a few others.
+    #[test]
+    fn hand_written_trims_and_splits_equal_core() {
+        let mut pieces: Vec<String> = (0..=0x3000u32)
+            .chain([0xFEFF, 0x1F600, 0x10FFFF])
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace() || c.is_ascii() || matches!(c, '。' | '\u{85}' | 'é' | '\u{FEFF}'))
+            .map(String::from)
+            .collect();
+        pieces.extend(["。。", "a.b", "/x/~0~1", "x:y", "", "汉"].map(String::from));
+        let n = pieces.len();
+        for (i, a) in pieces.iter().enumerate() {
+            for b in [&pieces[(i * 7) % n], &pieces[(i * 13 + 5) % n], &pieces[n - 1 - i]] {
+                for s in [format!("{a}{b}"), format!("{a}x{b}"), format!("{b}{a}{a}{b}"), format!("{a}。.{b}。")] {
+                    assert_eq!(trim(&s), s.trim(), "{s:?}");
+                    assert_eq!(trim_end(&s), s.trim_end(), "{s:?}");
+                    assert_eq!(trim_stops(&s), s.trim_end_matches(['.', '。']), "{s:?}");
+                    for sep in [b'.', b'/', b'~', b':', b' ', b'\n'] {
+                        assert_eq!(split_byte(&s, sep), s.split_once(sep as char), "{s:?}");
+                        assert!(split_bytes(&s, sep).eq(s.split(sep as char)), "{s:?}");
+                    }
+                }
+            }
+        }
     }
 }
