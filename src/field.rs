@@ -91,7 +91,7 @@ fn dispatch(c: &mut Checker, segs: &[String], p: &Path<'_>, v: &Value<'_>) -> bo
         }
         // A tag set, its `Tags`, one tag: checked as `check` checks them there.
         (Provider::Tencent, ["TagSpecification", i]) if is_index(i) => {
-            tencent::check_tag_spec_field(c, p, &["/TagSpecification/", i].concat(), v);
+            tencent::check_tag_spec_field(c, p, &crate::text::cat(&["/TagSpecification/", i]), v);
             true
         }
         (Provider::Tencent, ["TagSpecification", i, name]) if is_index(i) => {

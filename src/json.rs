@@ -403,7 +403,7 @@ impl ParseError {
     pub(crate) fn text(&self) -> String {
         // Pieces, not `write!`: the wasm build then carries no formatting machinery for it.
         use crate::messages::num;
-        [self.message, " at line ", &num(self.line as i64), ", column ", &num(self.column as i64)].concat()
+        crate::text::cat(&[self.message, " at line ", &num(self.line as i64), ", column ", &num(self.column as i64)])
     }
 }
 

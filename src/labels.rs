@@ -327,8 +327,8 @@ fn lower_first(s: &mut str) {
 /// A value quoted in the message language.
 pub(crate) fn quote(s: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => ["\"", s, "\""].concat(),
-        Lang::Zh => ["“", s, "”"].concat(),
+        Lang::En => crate::text::cat(&["\"", s, "\""]),
+        Lang::Zh => crate::text::cat(&["“", s, "”"]),
     }
 }
 
@@ -495,7 +495,7 @@ fn name_of(
 /// A value shown in a message: at most 40 chars, then `…`.
 pub(crate) fn clip(s: &str) -> String {
     match s.char_indices().nth(40) {
-        Some((i, _)) => [&s[..i], "…"].concat(),
+        Some((i, _)) => crate::text::cat(&[&s[..i], "…"]),
         None => s.to_owned(),
     }
 }

@@ -443,7 +443,7 @@ pub mod __private {
     pub use crate::providers::too_large;
     pub use crate::report::split_pointer;
     pub use crate::rules::MAX_ISSUES;
-    pub use crate::text::{count_chars, cut_graphemes, escape_hidden, trim_stops, visible};
+    pub use crate::text::{cat, count_chars, cut_graphemes, escape_hidden, trim_stops, visible};
 
     /// A [`ParseError`](crate::ParseError)'s Display text, without a `Formatter` (the wasm bindings').
     pub fn parse_error_text(e: &crate::ParseError) -> String {

@@ -177,10 +177,16 @@ pub(crate) fn normalize_with<const HAND_BUILT: bool>(
             None,
         );
         issue.set_message(match options.lang {
-            crate::Lang::En => {
-                ["Normalizing would make ", &n, " changes; at most ", &max, " are made, so none was."].concat()
+            crate::Lang::En => crate::text::cat(&[
+                "Normalizing would make ",
+                &n,
+                " changes; at most ",
+                &max,
+                " are made, so none was.",
+            ]),
+            crate::Lang::Zh => {
+                crate::text::cat(&["规范化需要 ", &n, " 处修改，最多进行 ", &max, " 处，因此未做任何修改。"])
             }
-            crate::Lang::Zh => ["规范化需要 ", &n, " 处修改，最多进行 ", &max, " 处，因此未做任何修改。"].concat(),
         });
         report.issues = c.into_issues();
         return Normalized { report, normalized: request.clone().into_owned(), changes: Vec::new() };
@@ -372,7 +378,7 @@ impl Sources {
         };
         // The j-th kept item: j plus the number of removed items before it.
         let i = j + removed.partition_point(|&r| r <= j);
-        [name, if *flattened { "." } else { "/" }, &crate::messages::num(i as i64), tail].concat()
+        crate::text::cat(&[name, if *flattened { "." } else { "/" }, &crate::messages::num(i as i64), tail])
     }
 }
 
@@ -495,9 +501,12 @@ impl Fixer<'_> {
                     if let Value::Array(items) = v {
                         for (i, item) in items.iter_mut().enumerate() {
                             if let Value::String(s) = item {
-                                if let Some(new) =
-                                    self.text(&[&*path, "/", &crate::messages::num(i as i64)].concat(), f, s, false)
-                                {
+                                if let Some(new) = self.text(
+                                    &crate::text::cat(&[&*path, "/", &crate::messages::num(i as i64)]),
+                                    f,
+                                    s,
+                                    false,
+                                ) {
                                     *item = Value::str(new);
                                 }
                             }
@@ -534,7 +543,7 @@ impl Fixer<'_> {
         };
         let colon = tail.starts_with('：');
         let mut tail = Cow::Borrowed(tail);
-        let full = |head: &str, tail: &str| [head, tail].concat();
+        let full = |head: &str, tail: &str| crate::text::cat(&[head, tail]);
         let head = fixes(field, s, colon, |code, before, after| {
             let from = self.changes.is_some().then(|| full(before, &tail));
             if code == ChangeCode::FoldWidth && colon {
@@ -613,7 +622,7 @@ impl Fixer<'_> {
         *items = keep;
         for (i, item) in removed.into_iter().rev() {
             self.change(
-                [path, "/", &crate::messages::num(i as i64)].concat(),
+                crate::text::cat(&[path, "/", &crate::messages::num(i as i64)]),
                 ChangeCode::RemoveDuplicate,
                 item,
                 Value::Null,
@@ -640,7 +649,12 @@ impl Fixer<'_> {
             obj.retain(|(k, _)| tencent::flat_key(k).is_none_or(|(n, _)| n != name));
             let at = at.min(obj.len());
             obj.insert(at, (Cow::Borrowed(name), Value::Array(array.clone())));
-            self.change(["/", name].concat(), ChangeCode::FlattenedToArray, Value::Object(from), Value::Array(array));
+            self.change(
+                crate::text::cat(&["/", name]),
+                ChangeCode::FlattenedToArray,
+                Value::Object(from),
+                Value::Array(array),
+            );
         }
     }
 }

@@ -419,8 +419,8 @@ impl<'o> Checker<'o> {
             let kind = Kind::TooMany { max: MAX_ISSUES as u64, actual: found };
             let (n, max) = (messages::num(found as i64), messages::num(MAX_ISSUES as i64));
             let message = match self.lang {
-                Lang::En => ["The request has ", &n, " issues; the first ", &max, " are listed."].concat(),
-                Lang::Zh => ["请求共有 ", &n, " 个问题，仅列出前 ", &max, " 个。"].concat(),
+                Lang::En => crate::text::cat(&["The request has ", &n, " issues; the first ", &max, " are listed."]),
+                Lang::Zh => crate::text::cat(&["请求共有 ", &n, " 个问题，仅列出前 ", &max, " 个。"]),
             };
             let mut issue = Issue::blank(String::new(), kind, severity, None);
             issue.set_message(message);

@@ -279,7 +279,9 @@ fn check_tags(c: &mut Checker, p: &Path<'_>, f: &Field, items: &[Value<'_>]) {
     // not compared: two surrogates would read as one key); an empty one is reported as empty.
     let key_of = |i: usize| {
         let s = items.get(i)?.as_str();
-        s.map(|s| crate::text::split_byte(s, b'.').map_or(s, |(k, _)| k)).filter(|k| !k.is_empty()).map(std::borrow::Cow::Borrowed)
+        s.map(|s| crate::text::split_byte(s, b'.').map_or(s, |(k, _)| k))
+            .filter(|k| !k.is_empty())
+            .map(std::borrow::Cow::Borrowed)
     };
     crate::rules::each_repeat(items.len(), &key_of, &mut |i, key, first| {
         let kind = Kind::Duplicate { value: key.to_owned(), first: p.index(first).pointer() };

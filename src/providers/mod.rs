@@ -239,7 +239,7 @@ pub(crate) const TYPES: Types = {
 pub(crate) fn not_built(c: &mut Checker) {
     let id = c.provider.id();
     let message = match c.lang {
-        crate::Lang::En => [
+        crate::Lang::En => crate::text::cat(&[
             "This build of createimage has no rules for ",
             id,
             " (cargo feature \"",
@@ -247,11 +247,16 @@ pub(crate) fn not_built(c: &mut Checker) {
             "\"); it has: ",
             BUILT_LIST,
             ".",
-        ]
-        .concat(),
-        crate::Lang::Zh => {
-            ["此 createimage 构建不含 ", id, " 的规则（cargo 特性 \"", id, "\"）；已包含：", BUILT_LIST, "。"].concat()
-        }
+        ]),
+        crate::Lang::Zh => crate::text::cat(&[
+            "此 createimage 构建不含 ",
+            id,
+            " 的规则（cargo 特性 \"",
+            id,
+            "\"）；已包含：",
+            BUILT_LIST,
+            "。",
+        ]),
     };
     c.push(&Path::Root, Kind::NotAllowed { allowed: BUILT, actual: id.to_owned() }, Severity::Error, None)
         .set_message(message);
@@ -424,9 +429,9 @@ pub(crate) mod ctx {
         let words = crate::messages::format_words(expected, lang);
         let message = match lang {
             crate::Lang::En => {
-                ["The console's context field \"", key, "\" must be ", words, "; it was ignored."].concat()
+                crate::text::cat(&["The console's context field \"", key, "\" must be ", words, "; it was ignored."])
             }
-            crate::Lang::Zh => ["控制台上下文字段“", key, "”必须是", words, "，已忽略。"].concat(),
+            crate::Lang::Zh => crate::text::cat(&["控制台上下文字段“", key, "”必须是", words, "，已忽略。"]),
         };
         c.push_at(String::new(), Kind::BadFormat { format: expected }, Severity::Warning, None).set_message(message);
     }
@@ -434,7 +439,7 @@ pub(crate) mod ctx {
     /// A context field of the wrong type: one warning at `""` naming it (`context.<key>`); the
     /// message comes from the kind (`messages`), like every other.
     pub fn bad(c: &mut Checker, key: &str, v: &Value<'_>, expected: &'static str) {
-        let field = ["context.", key].concat();
+        let field = crate::text::cat(&["context.", key]);
         c.push_at(String::new(), Kind::ContextType { field, expected, actual: v.type_name() }, Severity::Warning, None);
     }
 
@@ -525,7 +530,7 @@ pub(crate) mod ctx {
                 // (Worded as the console's, as its other context warnings are: `messages`.)
                 c.push_at(
                     String::new(),
-                    Kind::UnknownField { field: ["context.", k].concat() },
+                    Kind::UnknownField { field: crate::text::cat(&["context.", k]) },
                     Severity::Warning,
                     None,
                 );

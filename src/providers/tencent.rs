@@ -266,7 +266,7 @@ pub fn check(c: &mut Checker, req: &Value<'_>) {
             // Both forms (an empty array is none with `empty_as_absent`): `/X/N` is the array's item, so each flattened key is reported at its own
             // key `/X.N`, checked as an item (as `check_field` checks it), the first with the conflict.
             let keys: Vec<String> =
-                items.iter().map(|(i, _)| [name, ".", &crate::messages::num(*i as i64)].concat()).collect();
+                items.iter().map(|(i, _)| crate::text::cat(&[name, ".", &crate::messages::num(*i as i64)])).collect();
             for (k, (_, v)) in keys.iter().zip(&items) {
                 let kp = root.key(k);
                 if k == &keys[0] {
@@ -393,12 +393,11 @@ fn count_image_tags(c: &mut Checker, p: &Path<'_>, labelled: &str, n: usize) {
             Kind::TooMany { max: MAX_TAGS as u64, actual: n as u64 },
             None,
             |pick, plural| {
-                [
+                crate::text::cat(&[
                     pick(if plural { " include " } else { " includes " }, "包含 "),
                     &count,
                     pick(" tags for the image; at most 50 are allowed.", " 个镜像标签；最多允许 50 个。"),
-                ]
-                .concat()
+                ])
             },
             ("At most 50 tags for the image", "镜像最多 50 个标签"),
         );
@@ -632,15 +631,14 @@ pub fn context(c: &mut Checker, req: &Value<'_>, ctx: &Value<'_>) {
                         Kind::TooMany { max: 1, actual: systems as u64 },
                         Some(codes::TC_TWO_SYSTEM_SNAPSHOTS),
                         |pick, plural| {
-                            [
+                            crate::text::cat(&[
                                 pick(if plural { " include " } else { " includes " }, "包含 "),
                                 &n,
                                 pick(
                                     " snapshots of system disks; at most 1 is allowed.",
                                     " 个系统盘快照；最多允许 1 个。",
                                 ),
-                            ]
-                            .concat()
+                            ])
                         },
                         ("At most 1 snapshot of a system disk", "最多 1 个系统盘快照"),
                     );

@@ -636,6 +636,16 @@ pub fn trim_end(mut s: &str) -> &str {
     s
 }
 
+/// `parts.concat()`: the pieces one after the other, pushed one by one (no generic `[&str]::concat`,
+/// with its checked length sum and copy loop, in the WebAssembly build).
+pub fn cat(parts: &[&str]) -> String {
+    let mut s = String::new();
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 /// `s.split(b)` for an ASCII `b`, through [`split_byte`].
 pub fn split_bytes(s: &str, b: u8) -> SplitBytes<'_> {
     SplitBytes(Some(s), b)

@@ -431,21 +431,23 @@ pub fn normalize(provider: &str, request: &str, lang: &str, context: &str, label
     let sources = crate::normalize::Sources::new(&n.changes);
     for path in crate::normalize::restore_points(&n.normalized, &n.changes) {
         let from = sources.source(&path);
-        pair(["/normalized", &path].concat(), from);
+        pair(crate::text::cat(&["/normalized", &path]), from);
     }
     // A change's `from` and `to` hold values JSON cannot carry only for `flattened_to_array`
     // (the others change strings): `from` holds the flattened keys as given, `to` their items.
     for (k, c) in n.changes.iter().enumerate() {
-        let at = |side: &str, seg: &str| ["/changes/", &crate::messages::num(k as i64), "/", side, "/", seg].concat();
+        let at = |side: &str, seg: &str| {
+            crate::text::cat(&["/changes/", &crate::messages::num(k as i64), "/", side, "/", seg])
+        };
         if let Value::Object(m) = &c.from {
             for (key, _) in m.iter().filter(|(_, v)| crate::normalize::has_special(v)) {
-                pair(at("from", key), ["/", key].concat());
+                pair(at("from", key), crate::text::cat(&["/", key]));
             }
         }
         if let Value::Array(a) = &c.to {
             for (i, _) in a.iter().enumerate().filter(|(_, v)| crate::normalize::has_special(v)) {
                 let i = crate::messages::num(i as i64);
-                pair(at("to", &i), [c.path.as_str(), ".", &i].concat());
+                pair(at("to", &i), crate::text::cat(&[c.path.as_str(), ".", &i]));
             }
         }
     }

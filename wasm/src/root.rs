@@ -36,7 +36,7 @@ pub mod normalize {
 
 /// A message without its full stops (no `char` pattern searcher).
 pub mod text {
-    pub use createimage::__private::trim_stops;
+    pub use createimage::__private::{cat, trim_stops};
 }
 
 /// Decimal text without the formatting machinery.
