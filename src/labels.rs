@@ -494,8 +494,8 @@ fn name_of(
 
 /// A value shown in a message: at most 40 chars, then `…`.
 pub(crate) fn clip(s: &str) -> String {
-    match s.char_indices().nth(40) {
-        Some((i, _)) => crate::text::cat(&[&s[..i], "…"]),
+    match crate::text::char_at(s, 40) {
+        Some(i) => crate::text::cat(&[&s[..i], "…"]),
         None => s.to_owned(),
     }
 }
