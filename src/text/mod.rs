@@ -106,7 +106,11 @@ pub fn remove_zero_width(s: &str, name: Option<Charset>) -> Option<String> {
         }
         if joinable(before) && joinable(chars.peek().copied()) {
             if let Some((zwnj, zwj)) = keeps_joiners {
-                out.extend(run.chars().filter(|&j| if j == '\u{200C}' { zwnj } else { zwj }));
+                for j in run.chars() {
+                    if if j == '\u{200C}' { zwnj } else { zwj } {
+                        out.push(j);
+                    }
+                }
             }
         }
         before = run.chars().next_back();
