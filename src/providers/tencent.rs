@@ -238,8 +238,15 @@ pub fn flat_key(k: &str) -> Option<(&'static str, usize)> {
 
 /// The items of a list field in either form, as (index, value), sorted by index.
 pub fn list_items<'v, 'a>(obj: &'v [(Cow<'a, str>, Value<'a>)], name: &str) -> Vec<(usize, &'v Value<'a>)> {
-    let mut items: Vec<(usize, &Value)> =
-        obj.iter().filter_map(|(k, v)| flat_key(k).filter(|(n, _)| *n == name).map(|(_, i)| (i, v))).collect();
+    // (Loops that push, not `filter_map` + `collect`: no iterator adapter instances in the wasm.)
+    let mut items: Vec<(usize, &Value)> = Vec::new();
+    for (k, v) in obj {
+        if let Some((n, i)) = flat_key(k) {
+            if n == name {
+                items.push((i, v));
+            }
+        }
+    }
     items.sort_unstable_by_key(|(i, _)| *i); // (indexes are distinct: one key per index, no leading zeros)
     items
 }
@@ -478,11 +485,25 @@ const STATE_CODES: &[(&str, ProviderCode)] = &[
 /// The string items of a list field, as (index, value): the array form, else the flattened keys
 /// (also beside an empty array that `empty_as_absent` reads as absent, as the list's rules read it).
 fn string_items<'v>(c: &Checker, req: &'v Value<'_>, name: &str) -> Vec<(usize, &'v str)> {
-    let items = match req.get(name) {
-        Some(v @ Value::Array(a)) if !c.blank(v) => a.iter().enumerate().collect(),
-        _ => list_items(req.as_object().unwrap_or(&[]), name),
+    let mut out = Vec::new();
+    let mut add = |i: usize, v: &'v Value<'_>| {
+        if let Some(s) = v.as_str() {
+            out.push((i, s));
+        }
     };
-    items.into_iter().filter_map(|(i, v)| v.as_str().map(|s| (i, s))).collect()
+    match req.get(name) {
+        Some(v @ Value::Array(a)) if !c.blank(v) => {
+            for (i, v) in a.iter().enumerate() {
+                add(i, v);
+            }
+        }
+        _ => {
+            for (i, v) in list_items(req.as_object().unwrap_or(&[]), name) {
+                add(i, v);
+            }
+        }
+    }
+    out
 }
 
 /// Pre-flight rules from the console's context (the page's error codes).
