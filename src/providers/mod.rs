@@ -495,7 +495,14 @@ pub(crate) mod ctx {
     pub fn string_list<'v>(c: &mut Checker, ctx: &'v Value<'_>, key: &str) -> Option<Vec<&'v str>> {
         match ctx.get(key)? {
             Value::Array(a) if a.iter().all(|x| x.as_str().is_some()) => {
-                Some(a.iter().filter_map(Value::as_str).collect())
+                // (A loop that pushes: no `FilterMap` instance in the wasm.)
+                let mut l = Vec::new();
+                for x in a {
+                    if let Some(s) = x.as_str() {
+                        l.push(s);
+                    }
+                }
+                Some(l)
             }
             Value::Null => None,
             v => {

@@ -373,7 +373,11 @@ pub(crate) fn check_tag_spec(c: &mut Checker, p: &Path<'_>, f: &Field, v: &Value
 fn image_tag_keys<'v>(spec: &'v Value<'_>, keys: &mut Vec<&'v str>) {
     if spec.get("ResourceType").and_then(Value::as_str) == Some("image") {
         let tags = spec.get("Tags").and_then(Value::as_array).unwrap_or(&[]);
-        keys.extend(tags.iter().filter_map(|t| t.get("Key").and_then(Value::as_str)));
+        for t in tags {
+            if let Some(k) = t.get("Key").and_then(Value::as_str) {
+                keys.push(k);
+            }
+        }
     }
 }
 
