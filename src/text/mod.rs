@@ -605,7 +605,6 @@ pub fn escape_hidden(s: &str, keep_line_feeds: bool, escape: impl Fn(char) -> St
     s.chars().map(|c| if hidden(c) { escape(c) } else { c.to_string() }).collect::<String>().into()
 }
 
-/// Is `s` a UUID written 8-4-4-4-12 in hexadecimal digits (either case)?
 /// `s.split_once(b)` for an ASCII `b`, by a byte search (an ASCII byte is never part of another
 /// character in UTF-8): no `char` pattern searcher (core's `CharSearcher`, `Split<char>`) in the
 /// WebAssembly build, where every `split`/`split_once` on a `char` brought it.
@@ -691,6 +690,7 @@ impl<'a> Iterator for SplitBytes<'a> {
     }
 }
 
+/// Is `s` a UUID written 8-4-4-4-12 in hexadecimal digits (either case)?
 pub fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 36
