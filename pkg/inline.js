@@ -82,16 +82,14 @@ export function graphemeEnd(s, max) {
     return n;
   } catch {
     try {
-      // The UTF-16 index of each char.
-      const at = [];
-      for (let i = 0; i < s.length; i++) {
-        at.push(i);
-        if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+      // k: the chars before UTF-16 index i; n: the last k with a boundary before char k.
+      const extend = /[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\u200d]/uy;
+      let n = 0, k = 0, i = 0;
+      for (; i < s.length && k <= max; i += s.codePointAt(i) > 0xffff ? 2 : 1, k++) {
+        extend.lastIndex = i;
+        if (!extend.test(s) && s.charCodeAt(i - 1) !== 0x200d) n = k;
       }
-      const joiner = (k) => s.charCodeAt(at[k]) === 0x200d;
-      let n = Math.min(max, at.length);
-      while (n > 0 && n < at.length && (joiner(n) || joiner(n - 1) || /^[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}]/u.test(String.fromCodePoint(s.codePointAt(at[n]))))) n--;
-      return n;
+      return k <= max ? k : n;
     } catch {
       return max;
     }

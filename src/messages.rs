@@ -744,7 +744,14 @@ fn unit_word(unit: Unit, n: usize, lang: Lang) -> &'static str {
 fn show_char(ch: Option<char>, cp: u32, lang: Lang) -> String {
     let code = crate::text::code_point(cp);
     match ch {
-        Some(c) if !c.is_whitespace() && !crate::text::is_hidden(c) && !crate::text::is_default_ignorable(c) => {
+        // (`text::is_hidden`'s characters are controls, whitespace, default ignorables or the
+        // interlinear annotation marks: the same set, without its code in the wasm.)
+        Some(c)
+            if !c.is_whitespace()
+                && !c.is_control()
+                && !crate::text::is_default_ignorable(c)
+                && !('\u{FFF9}'..='\u{FFFB}').contains(&c) =>
+        {
             let mut s = String::from("\u{201C}");
             s.push(c);
             s.push_str(if lang == Lang::En { "\u{201D} (" } else { "\u{201D}（" });
