@@ -106,15 +106,21 @@ const ONE_PROVIDER_TARGET = 41_600;
  * writes them): main 55,987, tencent 46,572, huawei 41,346, sync 68,333, "+ normalize" 81,916-118,280.
  * Budgets raised ~0.6 KB above the new figures: sync 68,900, the main entry's "+ normalize" 118,900,
  * one provider's 99,200. Correctness first.
+ * Lowered on 2026-12-02 (docs/performance.md, "The platform's grapheme segmenter"): the one-provider
+ * modules find grapheme boundaries with Intl.Segmenter instead of unicode-segmentation's tables, the
+ * modules without OpenStack or Nova leave Nova's printable table out, and a helper's cuts replace
+ * core's char-pattern searchers, trims, concat and nth with small byte loops: createimage/tencent
+ * (41,517 B) meets the one-provider target, so every one-provider page is held to it; main 55,098,
+ * sync 67,815, "+ normalize" 72,989-116,860 B; budgets ~0.7 KB above.
  */
 const MAIN_BUDGET = MAIN_TARGET;
-const ONE_PROVIDER_BUDGET = 47_000;
+const ONE_PROVIDER_BUDGET = ONE_PROVIDER_TARGET;
 /** The entries whose form page meets ONE_PROVIDER_TARGET: held to it. */
-const ONE_PROVIDER_MET = ["zenlayer", "openstack", "nova", "huawei"];
-const MAIN_NORMALIZE_BUDGET = 118_900;
-const ONE_PROVIDER_NORMALIZE_BUDGET = 99_200;
+const ONE_PROVIDER_MET = PROVIDERS;
+const MAIN_NORMALIZE_BUDGET = 117_600;
+const ONE_PROVIDER_NORMALIZE_BUDGET = 90_500;
 /** createimage/sync: the full module alone (all five providers) and fflate. */
-const SYNC_BUDGET = 68_900;
+const SYNC_BUDGET = 68_500;
 
 const gzip9 = (file) => {
   const r = spawnSync("gzip", ["-9", "-c", "-n", file], { maxBuffer: 1 << 28 });
