@@ -139,7 +139,7 @@ build_wasm "$OUT_NAME" "$PER_PROVIDER_DIR/all-check" "$PER_PROVIDER_DIR/all-chec
   --no-default-features --features "zenlayer,tencent,openstack,nova,huawei"
 # Two builds per provider (used inline only: one wasm-bindgen run, without the default path): with
 # normalize/to_http (`transform`) and without. Their grapheme boundaries come from the host's
-# Intl.Segmenter (`intl-segmenter`: -3.7 KB gzipped each, docs/dependencies.md).
+# Intl.Segmenter (`intl-segmenter`: -2.3 to -3.3 KB gzipped per page, docs/dependencies.md).
 for p in ${PROVIDERS[@]+"${PROVIDERS[@]}"}; do
   build_wasm "$p" "$PER_PROVIDER_DIR/$p" "$PER_PROVIDER_DIR/$p" --no-default-features --features "$p,transform,intl-segmenter"
   build_wasm "$p" "$PER_PROVIDER_DIR/$p-check" "$PER_PROVIDER_DIR/$p-check" --no-default-features --features "$p,intl-segmenter"
