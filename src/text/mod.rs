@@ -528,14 +528,15 @@ extern "C" {
 /// (each is ~0.1 ms in Node 20).
 #[cfg(all(feature = "intl-segmenter", target_arch = "wasm32"))]
 fn grapheme_end(s: &str, max: usize) -> usize {
-    let Some(at) = char_at(s, max) else { return s.len() };
+    let Some((at, next)) = char_at(s, max).and_then(|at| Some((at, s[at..].chars().next()?))) else {
+        return s.len();
+    };
     let simple = |c: char| c.is_ascii() || is_han(c);
-    if let (Some(last), Some(next)) = (s[..at].chars().next_back(), s[at..].chars().next()) {
-        if simple(last) && simple(next) && !(last == '\r' && next == '\n') {
-            return at;
-        }
+    if s[..at].chars().next_back().is_some_and(|last| simple(last) && simple(next) && !(last == '\r' && next == '\n')) {
+        return at;
     }
-    let head = char_at(s, max.saturating_add(1)).map_or(s, |i| &s[..i]);
+    // The first max + 1 chars: up to and with the char at the cut.
+    let head = &s[..at + next.len_utf8()];
     let n = (intl_grapheme_end(head, u32::try_from(max).unwrap_or(u32::MAX)) as usize).min(max);
     char_at(head, n).unwrap_or(head.len())
 }
@@ -622,10 +623,10 @@ pub fn trim_stops(mut s: &str) -> &str {
     s
 }
 
-/// `s.trim()`: Unicode White_Space (`char::is_whitespace`) off both ends, char by char, without
+/// `s.trim()`: Unicode White_Space ([`is_trim_space`]) off both ends, char by char, without
 /// core's pattern searchers (`trim_matches`, `CharPredicateSearcher`) in the WebAssembly build.
 pub fn trim(mut s: &str) -> &str {
-    while let Some(c) = s.chars().next().filter(|c| c.is_whitespace()) {
+    while let Some(c) = s.chars().next().filter(|&c| is_trim_space(c)) {
         s = &s[c.len_utf8()..];
     }
     trim_end(s)
@@ -633,7 +634,7 @@ pub fn trim(mut s: &str) -> &str {
 
 /// `s.trim_end()`, as [`trim`].
 pub fn trim_end(mut s: &str) -> &str {
-    while let Some(c) = s.chars().next_back().filter(|c| c.is_whitespace()) {
+    while let Some(c) = s.chars().next_back().filter(|&c| is_trim_space(c)) {
         s = &s[..s.len() - c.len_utf8()];
     }
     s
