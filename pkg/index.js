@@ -92,8 +92,8 @@ export function encode(v) {
 const OBJECT_PROTO = Object.prototype;
 // What copy() throws to leave the fast path: a plain object, not an Error. An Error captures a stack
 // trace when it is created; with an inspector attached (DevTools open, or the load benchmark's
-// CDP session) that asks for source positions, and V8 re-parses the whole bundle for them: 11-15 ms
-// of a throttled (4x) page load, ~3 ms unthrottled, when this ran at module load (measured,
+// CDP session) that asks for source positions, and V8 re-parses the whole bundle for them: ~11 ms
+// of a throttled (4x CPU) page load, ~3 ms unthrottled, when this ran at module load (measured,
 // docs/performance.md); 0-0.1 ms without an inspector.
 const NOT_PLAIN = { notPlain: true };
 
