@@ -390,7 +390,7 @@ impl Microversion {
         match self {
             Microversion::Latest => "latest".to_owned(),
             Microversion::V(a, b) => {
-                [crate::messages::num(a.into()), ".".into(), crate::messages::num(b.into())].concat()
+                crate::text::cat(&[&crate::messages::num(a.into()), ".", &crate::messages::num(b.into())])
             }
         }
     }
@@ -407,7 +407,7 @@ pub fn microversion_headers(ctx: Option<&Value<'_>>) -> Vec<(&'static str, Strin
     match context_microversion(ctx) {
         Some(m) => {
             vec![
-                ("OpenStack-API-Version", ["compute ", &m.text()].concat()),
+                ("OpenStack-API-Version", crate::text::cat(&["compute ", &m.text()])),
                 ("X-OpenStack-Nova-API-Version", m.text()),
             ]
         }
