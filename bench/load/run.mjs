@@ -265,13 +265,26 @@ const rows = pages.map((v) => {
 });
 
 const zod = rows.find((r) => r.name === "zod");
+// The ratio to zod round by round: each round loads every page once, so a round's two loads share
+// the machine's state of that moment (the VM's speed drifts over a run by more than the pages
+// differ). The median and quartiles of those ratios say how stable the ratio of the medians is.
+if (zod) {
+  for (const r of rows) {
+    for (const p of Object.keys(PROFILES)) {
+      const xs = r[p].samplesMs.map((x, i) => x / zod[p].samplesMs[i]).sort((a, b) => a - b);
+      const q = (f) => +xs[Math.round(f * (xs.length - 1))].toFixed(3);
+      r[p].perRoundXZod = { median: +median(xs).toFixed(3), q1: q(0.25), q3: q(0.75) };
+    }
+  }
+}
 const out = {
   date: new Date().toISOString(),
   machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, chromium: chromiumVersion, os: readFileSync("/proc/version", "utf8").trim() },
   method: { runs: RUNS, warmup: 1, profiles: PROFILES, wire: "gzip -9", cache: "fresh context per load, cache disabled", request: REQUEST,
     time: "performance.now() when the awaited Standard Schema result is in hand (ms since navigation start)",
     afterDownload: "that time minus the last .js/.wasm resource's responseEnd (resource timing): the validator's parse, compile and first call",
-    bytes: "gzip -9 of each emitted .js and .wasm, summed; addedGzip = page minus the baseline page" },
+    bytes: "gzip -9 of each emitted .js and .wasm, summed; addedGzip = page minus the baseline page",
+    perRoundXZod: "each round's load time over zod's in the same round: median and quartiles (nearest rank)" },
   skipped: skipped.map((v) => v.name),
   results: rows,
 };
@@ -282,11 +295,13 @@ writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
 
 const kb = (b) => (b / 1000).toFixed(1);
 console.log(`\n${RUNS} loads per page and profile, medians (ms from navigation start to the first result); bytes: gzip -9, JS + wasm`);
-console.log(`| validator | unthrottled ms | x zod | throttled ms | x zod | throttled, after download ms | page KB gz | added KB gz |`);
-console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+console.log(`| validator | unthrottled ms | x zod | throttled ms | x zod | throttled x zod round by round, median (quartiles) | throttled, after download ms | page KB gz | added KB gz |`);
+console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
 for (const r of rows) {
   const ratio = (p) => (zod ? (r[p].medianMs / zod[p].medianMs).toFixed(2) + "x" : "-");
-  console.log(`| ${r.name} | ${r.unthrottled.medianMs} | ${ratio("unthrottled")} | ${r.throttled.medianMs} | ${ratio("throttled")} | ${r.throttled.medianAfterDownloadMs} | ${kb(r.bytes.gzip)} | ${kb(r.bytes.addedGzip)} |`);
+  const byRound = r.throttled.perRoundXZod;
+  const rounds = byRound ? `${byRound.median.toFixed(2)}x (${byRound.q1.toFixed(2)}-${byRound.q3.toFixed(2)})` : "-";
+  console.log(`| ${r.name} | ${r.unthrottled.medianMs} | ${ratio("unthrottled")} | ${r.throttled.medianMs} | ${ratio("throttled")} | ${rounds} | ${r.throttled.medianAfterDownloadMs} | ${kb(r.bytes.gzip)} | ${kb(r.bytes.addedGzip)} |`);
 }
 if (skipped.length) console.log(`not measured (entry not built yet): ${skipped.map((v) => v.name).join(", ")}`);
 console.log(`wrote ${relative(ROOT, file)}`);
