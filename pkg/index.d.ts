@@ -57,7 +57,7 @@ export interface ZenlayerContext {
 export interface TencentContext {
   /** `false`: `not_found` at `/InstanceId`. */
   instanceExists?: boolean | null | undefined;
-  /** An instance state (`RUNNING`, `PENDING`, ...): states that refuse imaging give `bad_state`. */
+  /** DescribeInstances' `InstanceState` (case-insensitive): `REBOOTING`, `STOPPING`, `TERMINATING`, `STARTING`, `ENTER_RESCUE_MODE`, `RESCUE_MODE`, `EXIT_RESCUE_MODE`, `ENTER_SERVICE_LIVE_MIGRATE` and `SERVICE_LIVE_MIGRATE` give `bad_state`, each with its documented `UnsupportedOperation.InstanceState…` code; any other state (`RUNNING`, `STOPPED`, but also `PENDING`, `LAUNCH_FAILED`, `SHUTDOWN`: no CreateImage error is documented for them) gives nothing. */
   instanceState?: string | null | undefined;
   /** DescribeInstances' `LatestOperationState`: `OPERATING` gives `bad_state` (OperationDenied.InstanceOperationInProgress). */
   instanceLatestOperationState?: string | null | undefined;
