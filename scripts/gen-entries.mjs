@@ -417,9 +417,14 @@ export function jsonSchema() {
   return api.jsonSchema(P);
 }
 
-/** Standard Schema v1 (and Standard JSON Schema v1) of the request, for form libraries. */
-export function standardSchema(options) {
-  return createStandardSchema({ init: initCheck, isReady: api.isReady, validate: api.validate, jsonSchema: api.jsonSchema }, P, options);
+/**
+ * Standard Schema v1 (and Standard JSON Schema v1) of the request, for form libraries. Called as the
+ * main entry's is, with a provider id first, it takes its options from the second argument; an id
+ * other than this entry's gives the report that names the one provider this module holds.
+ */
+export function standardSchema(options, more) {
+  const own = typeof options !== "string";
+  return createStandardSchema({ init: initCheck, isReady: api.isReady, validate: api.validate, jsonSchema: api.jsonSchema }, own ? P : options, own ? options : more);
 }
 `;
 }

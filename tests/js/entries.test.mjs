@@ -192,6 +192,27 @@ test("a per-provider .wasm holds only its provider's rules: a call for another g
   }
 });
 
+test("was a doc bug (2026-12-02): a one-provider entry's standardSchema called as the main entry's, with a provider id first, keeps its options; another id gets the refusal that names its one provider", async () => {
+  // The README's labels snippet read `standardSchema("tencent", { labels })` beside an import from
+  // createimage/tencent, which took the id for its options and dropped lang and labels silently.
+  const req = { ImageName: "" };
+  for (const p of PROVIDERS) {
+    const c = await import(url(`${p}.js`));
+    await c.ready;
+    const own = await c.standardSchema({ lang: "zh" })["~standard"].validate(req);
+    const withId = await c.standardSchema(p, { lang: "zh" })["~standard"].validate(req);
+    assert.deepEqual(withId, own, p);
+    assert.ok(own.issues.some((i) => /[\u4e00-\u9fff]/.test(i.message)), `${p}: Chinese messages`);
+    const other = PROVIDERS.find((q) => q !== p);
+    const refused = await c.standardSchema(other, { lang: "zh" })["~standard"].validate(req);
+    assert.deepEqual(refused.issues.map((i) => i.message), [`此 createimage 构建只包含 ${p} 的规则`], `${p} entry, ${other}`); // (its short message)
+  }
+  // Labels reach the messages that name another field (Tencent's alternative).
+  const t = await import(url("tencent.js"));
+  const labelled = await t.standardSchema("tencent", { labels: { "/InstanceId": "Server" } })["~standard"].validate({ ImageName: "web" });
+  assert.ok(labelled.issues.some((i) => i.message.includes("Server")), JSON.stringify(labelled.issues));
+});
+
 test("a per-provider .wasm holds none of the other providers' field tables (their field names are not in its bytes)", async () => {
   // Field names only one provider's tables hold (OpenStack and Nova share theirs). A match arm over
   // every provider without the build's guard (`providers::built`) keeps them all: labels::steps did,
