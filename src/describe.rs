@@ -499,6 +499,11 @@ fn array_of(items: Value<'static>) -> Value<'static> {
 /// charsets as patterns, ranges, enumerations, unknown fields where they are errors, and the
 /// cross-field rules. Not expressible, so left to `check`: byte lengths, Nova's printable-BMP
 /// name rule, unique tag keys, blank metadata keys, and the rules that need context.
+///
+/// Its `pattern`s are ECMA-262 regular expressions, as JSON Schema specifies, written for Unicode
+/// mode (the `u` flag: `\u{20000}` escapes and classes of code points beyond the BMP): ajv (whose
+/// `unicodeRegExp` is on by default), JavaScript's `new RegExp(p, "u")` and Rust's `regex` read them;
+/// an engine without that mode (JavaScript without `u`, Python's `re`) misreads or refuses them.
 pub fn json_schema(provider: Provider) -> Value<'static> {
     let mut root = match provider {
         Provider::Zenlayer => object(zenlayer::FIELDS, |_| Value::obj(vec![]), true),

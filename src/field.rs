@@ -16,8 +16,9 @@ use crate::{finish, Options, Provider, Report};
 
 /// Check the value of the field at `path` (a JSON pointer such as `/ImageName` or
 /// `/body/createImage/metadata`). A path the provider does not define is an `unknown_field` there;
-/// a `path` that is not a JSON pointer (does not start with `/`: `ImageName`, `""`) is one
-/// `unknown_field` error at `""` whose `field` is the text given (nothing is checked).
+/// a `path` that does not name a field (`ImageName` without its `/`; `""`, the JSON pointer of the
+/// whole request, which [`check`](crate::check) takes) is one `unknown_field` error at `""` whose
+/// `field` is the text given (nothing is checked).
 /// `options`: its language, labels and `empty_as_absent` as [`check`](crate::check) reads them
 /// (the context is not read: it is about the whole request).
 pub fn check_field(provider: Provider, path: &str, value: &Value<'_>, options: &Options<'_>) -> Report {

@@ -25,7 +25,10 @@ pub enum Value<'a> {
     Null,
     /// `true` or `false`.
     Bool(bool),
-    /// The number literal as written (valid JSON number syntax).
+    /// The number literal as written: JSON number syntax, as the parser makes it. One built by hand
+    /// that is not (`Value::Number("40,\"admin\":true".into())`) is a string to the writers
+    /// ([`Value::to_json`] and `Serialize` write it quoted, never as raw text), and [`crate::to_http`]
+    /// refuses it.
     Number(Cow<'a, str>),
     /// A string (valid Unicode; one with an unpaired surrogate is [`Other::LoneSurrogate`]).
     String(Cow<'a, str>),
@@ -1231,7 +1234,10 @@ fn write_value_mode(out: &mut String, v: &Value<'_>, indent: Option<usize>, leve
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(n),
+        // (A literal built by hand that is not a JSON number would write raw text into the JSON:
+        // quoted instead, as `Serialize` writes it.)
+        Value::Number(n) if is_json_number(n) => out.push_str(n),
+        Value::Number(n) => write_str(out, n),
         Value::String(s) => write_str(out, s),
         Value::Array(a) => {
             out.push('[');

@@ -96,7 +96,10 @@
 //! value's equality is its JSON text's: member order and number literals count).
 //!
 //! The WebAssembly bindings of the npm package are a separate crate (`wasm/` in the repository,
-//! `createimage-wasm`): this crate is a plain `rlib` with no wasm-bindgen and no JS types in it.
+//! `createimage-wasm`): this crate is a plain `rlib` without wasm-bindgen. What the bindings need of
+//! it is data a Rust caller can ignore: [`Value::Other`]'s [`JsKind`] names the values a JS caller may
+//! pass that JSON cannot carry (a BigInt, `NaN`, a cycle...), which a Rust service never meets in a
+//! parsed body, and the bridge's helpers are in the undocumented, unstable `__private` module.
 
 #![warn(missing_docs)]
 
@@ -180,6 +183,20 @@ impl Provider {
         Provider::ALL.into_iter().find(|p| p.id() == id)
     }
 
+    /// Does this build hold the provider's rules? The cargo features `zenlayer`, `tencent`,
+    /// `openstack`, `nova` and `huawei` (all on by default) decide it. For a provider not built,
+    /// every function answers with one `not_allowed` error at `""` naming the cargo feature: a
+    /// service built with fewer providers can refuse such an id before it reads the request, and
+    /// answer that it does not serve that provider rather than that the request is invalid.
+    ///
+    /// ```
+    /// use createimage::Provider;
+    /// assert!(Provider::Tencent.is_built()); // (this crate's tests build all five)
+    /// ```
+    pub const fn is_built(self) -> bool {
+        providers::built(self)
+    }
+
     /// The provider's name for people, in `lang` (`Tencent Cloud`, `腾讯云`).
     pub fn display_name(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -196,8 +213,9 @@ impl Provider {
 }
 
 /// The language of messages and labels. `FromStr` takes `en`, `zh`, `zh-CN` and `zh-Hans` (an
-/// unknown id is an error); [`Lang::from_bcp47`] takes any BCP 47 tag (`navigator.language`,
-/// `Accept-Language`) and falls back to English. `Display` and serde use the id (`en`, `zh`).
+/// unknown id is an error); [`Lang::from_bcp47`] takes any one BCP 47 tag (`navigator.language`)
+/// and falls back to English; [`Lang::from_accept_language`] reads an HTTP `Accept-Language`
+/// header. `Display` and serde use the id (`en`, `zh`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Lang {
@@ -244,12 +262,81 @@ impl Lang {
         }
     }
 
+    /// The language an HTTP `Accept-Language` header prefers (RFC 9110 12.5.4): each language range
+    /// with its weight (`q`, 1 when not given; `q=0` is "not acceptable"), Chinese when the highest
+    /// weight of a Chinese range (as [`Lang::from_bcp47`] reads one: `zh`, `zh-CN`, `cmn`...) is
+    /// above that of an English one (`en`, `en-US`...); `*` stands for whichever of the two the
+    /// header does not name. English otherwise: on a tie, for a header that names neither
+    /// (`fr-FR, de;q=0.5`), and for text that is not a header. Never fails; linear in the header.
+    ///
+    /// (`Lang::from_bcp47` reads one tag only: `"zh;q=0.9"` is not a tag, and gives English.)
+    ///
+    /// ```
+    /// use createimage::Lang;
+    /// assert_eq!(Lang::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"), Lang::Zh);
+    /// assert_eq!(Lang::from_accept_language("zh;q=0.9"), Lang::Zh);
+    /// assert_eq!(Lang::from_accept_language("en-US,en;q=0.9,zh-CN;q=0.8"), Lang::En);
+    /// assert_eq!(Lang::from_accept_language("fr-FR, zh-TW;q=0.7, en;q=0.5"), Lang::Zh);
+    /// assert_eq!(Lang::from_accept_language("zh;q=0, en"), Lang::En);
+    /// assert_eq!(Lang::from_accept_language("fr, *;q=0.5"), Lang::En);
+    /// assert_eq!(Lang::from_accept_language(""), Lang::En);
+    /// ```
+    pub fn from_accept_language(header: &str) -> Lang {
+        // Weights in thousandths (a qvalue has at most three decimals); -1: not named.
+        let (mut zh, mut en, mut any) = (-1i32, -1i32, -1i32);
+        for item in header.split(',') {
+            let mut parts = item.split(';');
+            let range = parts.next().unwrap_or("").trim();
+            if range.is_empty() {
+                continue;
+            }
+            let mut q = 1000;
+            for param in parts {
+                let param = param.trim();
+                if let Some(v) = param.strip_prefix("q=").or_else(|| param.strip_prefix("Q=")) {
+                    q = qvalue(v.trim()).unwrap_or(0);
+                }
+            }
+            let end = range.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(range.len());
+            let slot = if range == "*" {
+                &mut any
+            } else if range[..end].eq_ignore_ascii_case("en") {
+                &mut en
+            } else if Lang::from_bcp47(range) == Lang::Zh {
+                &mut zh
+            } else {
+                continue;
+            };
+            *slot = (*slot).max(q);
+        }
+        let named = |q: i32| if q < 0 { any.max(0) } else { q };
+        if named(zh) > named(en) {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
     /// The id: `en` or `zh`.
     pub fn id(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh",
         }
+    }
+}
+
+/// An HTTP qvalue (`0`, `0.5`, `1`, `1.000`: RFC 9110 12.4.2) in thousandths, or `None`.
+fn qvalue(v: &str) -> Option<i32> {
+    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
+    if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let milli = frac.bytes().chain(std::iter::repeat(b'0')).take(3).fold(0, |n, b| n * 10 + i32::from(b - b'0'));
+    match int {
+        "0" => Some(milli),
+        "1" if milli == 0 => Some(1000),
+        _ => None,
     }
 }
 
@@ -303,7 +390,8 @@ impl<'a> Options<'a> {
         self
     }
 
-    /// The same options with these console labels (JSON pointer, label); see [`Options::labels`].
+    /// The same options with these console labels (JSON pointer, label), in place of any given
+    /// before (calls do not add up); see [`Options::labels`].
     ///
     /// ```
     /// use createimage::{check_json, Lang, Options, Provider};
@@ -334,9 +422,11 @@ impl<'a> Options<'a> {
         self
     }
 
-    /// The same options with this context (a [`Value`], or an `Option` of one: `None` removes it).
+    /// The same options with this context (a [`Value`], or an `Option` of one: `None` removes it,
+    /// and so does [`Value::Null`], which `check` reads as no context: the options are then equal to
+    /// those without one).
     pub fn with_context(mut self, context: impl Into<Option<Value<'a>>>) -> Options<'a> {
-        self.context = context.into();
+        self.context = context.into().filter(|c| !matches!(c, Value::Null));
         self
     }
 
@@ -357,6 +447,11 @@ impl<'a> Options<'a> {
 /// `project_id`, `server_id`, `token` and `body`). A request that is not an object is one
 /// `wrong_type` at `""`. Never fails and never panics: whatever the input, the answer is a report.
 /// Time is linear in the size of the request (n log n for lists whose items must be unique).
+///
+/// "Whatever the input" is whatever [`Value::parse`] (or `Deserialize`, or `From<&serde_json::Value>`)
+/// makes: those stop at [`MAX_DEPTH`] levels. A [`Value`] built by hand and nested thousands of levels
+/// deep can overflow the thread's stack here, in `normalize`, in `to_json` and when it is dropped, as a
+/// `serde_json::Value` does (docs/guarantees.md 6).
 #[inline]
 pub fn check(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Report {
     let mut c = Checker::with_options(provider, options);
@@ -386,6 +481,13 @@ pub fn check(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> 
 ///
 /// [`Error::Json`] when `request` is not JSON text. A request that is JSON but not valid is not an
 /// error here: it is an `Ok` report with `ok == false` (use [`Report::into_result`] to make it one).
+///
+/// A key repeated in an object keeps its last value (as `JSON.parse` and serde_json do), and the
+/// check is of that value; the provider's parser may keep another. A service that forwards the
+/// request should send what [`to_http`] writes (one copy of each key, normalized), not the text it
+/// received: `to_http` also normalizes first, so it accepts what `normalize` can fix (`" web "`,
+/// Huawei's `"min_disk": "40"`) where this reports it, and its warnings are in
+/// [`HttpRequest::warnings`].
 pub fn check_json(provider: Provider, request: &str, options: &Options<'_>) -> Result<Report, Error> {
     Ok(check(provider, &Value::parse(request)?, options))
 }

@@ -67,7 +67,9 @@ impl ChangeCode {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Change {
-    /// JSON pointer of the value changed (in the request as given).
+    /// JSON pointer of the value changed, in the request as the changes before it left it (see
+    /// [`Normalized::changes`]: after a `flattened_to_array`, `/DataDiskIds/0` is the first item of
+    /// the array that replaced the `DataDiskIds.N` keys).
     pub path: String,
     /// What the change did.
     pub code: ChangeCode,

@@ -652,7 +652,8 @@ impl Report {
 }
 
 /// `tencent: the request is not valid (2 errors, 1 warning)`, then one line per issue:
-/// `error at /ImageName (too_long): ImageName has 61 characters; ...`. A valid report says
+/// `error at /ImageName (too_long): Image name has 61 characters; Tencent Cloud accepts at most 60.`
+/// (the message as [`Issue::message`] has it: the field by its label). A valid report says
 /// `tencent: the request is valid` (and lists its warnings). Paths and messages quote the request
 /// (keys, values, labels): the characters that would break or reorder a log line (controls, line
 /// and paragraph separators, bidirectional controls) are written as `\u{XXXX}`.

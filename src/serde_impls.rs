@@ -140,11 +140,13 @@ impl Serialize for Options<'_> {
                 m.end()
             }
         }
-        let mut m = s.serialize_map(Some(3 + usize::from(self.context.is_some())))?;
+        // (A `null` context, which a caller may have set in the field itself, is no context.)
+        let context = self.context.as_ref().filter(|c| !matches!(c, Value::Null));
+        let mut m = s.serialize_map(Some(3 + usize::from(context.is_some())))?;
         m.serialize_entry("lang", &self.lang)?;
         m.serialize_entry("labels", &Labels(&self.labels))?;
         m.serialize_entry("emptyAsAbsent", &self.empty_as_absent)?;
-        if let Some(context) = &self.context {
+        if let Some(context) = context {
             m.serialize_entry("context", context)?;
         }
         m.end()
@@ -174,6 +176,9 @@ impl Serialize for Options<'_> {
 /// assert_eq!((o.lang, o.empty_as_absent), (Lang::Zh, true));
 /// let r = check(Provider::Tencent, &Value::parse(r#"{"ImageName": "", "InstanceId": "ins-1"}"#).unwrap(), &o);
 /// assert_eq!(r.issues[0].message, "名称不能为空。");
+/// // `null` members are the defaults, equal to them.
+/// let d: Options = serde_json::from_str(r#"{"lang": null, "labels": null, "emptyAsAbsent": null, "context": null}"#).unwrap();
+/// assert_eq!(d, Options::default());
 /// ```
 impl<'de> Deserialize<'de> for Options<'_> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -227,7 +232,8 @@ impl<'de> Deserialize<'de> for Options<'_> {
                             o.empty_as_absent = map.next_value::<Option<bool>>()?.unwrap_or(false);
                         }
                         "context" => {
-                            o.context = Some(map.next_value_seed(Seed::top())?);
+                            // (`null` is no context: the defaults, equal to them, and not written back.)
+                            o.context = Some(map.next_value_seed(Seed::top())?).filter(|c| !matches!(c, Value::Null));
                         }
                         _ => {
                             map.next_value::<IgnoredAny>()?;

@@ -663,3 +663,37 @@ fn check_field_undefined_is_absent_and_suggestions_fold() {
     let r = check(Provider::Huawei, &v(r#"{"name":"ｉｍｓ 镜像!","image_url":"b-1:o","min_disk":40}"#), &opts());
     assert_eq!(r.issues[0].suggestion.as_deref(), Some("ims 镜像"));
 }
+
+/// Was a bug (a newcomer's trial, 2026-12-02): a number literal built by hand that is not JSON
+/// number syntax was written raw by `to_json`, so `"40,\"admin\":true"` added a member to the text.
+/// It is written as a string now, as `Serialize` writes it; a valid literal stays as written.
+#[test]
+fn regression_hand_built_number_literals_never_write_raw_text() {
+    use std::borrow::Cow;
+    let bad = Value::obj(vec![("min_disk", Value::Number(Cow::Borrowed("40,\"admin\":true")))]);
+    assert_eq!(bad.to_json(), r#"{"min_disk":"40,\"admin\":true"}"#);
+    assert_eq!(Value::parse(&bad.to_json()).unwrap().as_object().unwrap().len(), 1);
+    assert!(bad.to_json_pretty().contains(r#""40,\"admin\":true""#));
+    for lit in ["40", "-0", "4e1", "40.0", "1E-7", "123456789012345678901234567890"] {
+        let v = Value::obj(vec![("n", Value::Number(Cow::Borrowed(lit)))]);
+        assert_eq!(v.to_json(), format!(r#"{{"n":{lit}}}"#), "{lit}");
+    }
+    for lit in ["", "-", "01", "1.", ".5", "+1", "1e", "NaN", "Infinity", " 1", "0x10"] {
+        let v = Value::obj(vec![("n", Value::Number(Cow::Borrowed(lit)))]);
+        assert_eq!(v.to_json(), format!(r#"{{"n":{}}}"#, Value::str(lit).to_json()), "{lit:?}");
+    }
+    // to_http refuses such a value (as before).
+    let req = Value::obj(vec![
+        ("name", Value::str("a")),
+        ("image_url", Value::str("bkt:c.qcow2")),
+        ("min_disk", Value::Number(Cow::Borrowed("40,\"admin\":true"))),
+    ]);
+    assert!(to_http(Provider::Huawei, &req, &opts()).is_err());
+}
+
+#[test]
+fn provider_is_built_follows_the_cargo_features() {
+    for p in Provider::ALL {
+        assert!(p.is_built(), "{p}: the tests build every provider");
+    }
+}

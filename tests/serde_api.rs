@@ -623,7 +623,13 @@ fn options_read_and_write_the_packages_options_object() {
     assert_eq!(read(r#"{"lang":null,"labels":null,"emptyAsAbsent":null}"#).unwrap(), Options::default());
     assert_eq!(read("{}").unwrap(), Options::default());
     assert_eq!(read("null").unwrap(), Options::default());
-    assert_eq!(read(r#"{"context":null}"#).unwrap(), Options::default().with_context(Value::Null));
+    // A null context is no context, equal to the defaults and not written back (it used to read as
+    // `Some(Value::Null)`: a newcomer's trial, 2026-12-02).
+    assert_eq!(read(r#"{"context":null}"#).unwrap(), Options::default());
+    assert_eq!(Options::default().with_context(Value::Null), Options::default());
+    let mut set = Options::default();
+    set.context = Some(Value::Null);
+    assert_eq!(serde_json::to_string(&set).unwrap(), r#"{"lang":"en","labels":{},"emptyAsAbsent":false}"#);
     // A pointer given twice keeps its last label, as JSON.parse (the package) and the CLI read it;
     // an empty last label is no label.
     let req = Value::parse(r#"{"ImageName": "", "InstanceId": "ins-1"}"#).unwrap();
