@@ -244,6 +244,28 @@ fn rule(kind: &str, fields: &[&str], provider_code: Option<&str>) -> Value<'stat
 
 /// The field descriptors a form needs: label (en/zh), required, type, length and its unit,
 /// allowed values, charset in words (en/zh), nested fields, and the cross-field rules.
+///
+/// The shape (the npm package's `Description` type in `pkg/index.d.ts` has each member's comment;
+/// `?`: present only where it applies; `{en, zh}`: a text in both languages):
+///
+/// ```text
+/// { provider, name: {en, zh}, fields: [Field], rules: [{ kind: "exactly_one" | "conflict" | "requires",
+///   fields: [pointer], providerCode? }], unknownFields, unicodeVersion,
+///   context: [{ name, type, label: {en, zh} }] }
+/// Field: { path (a JSON pointer; `*` any index or map value, `*key` a map key), name, label: {en, zh},
+///   required, role: "name" | "id" | "description" | "other",
+///   type: "string" | "integer" | "boolean" | "enum" | "string[]" | "list" | "map",
+///   length?: { min, max?, unit: "chars" | "bytes", orBytes? }, charset?: {en, zh},
+///   noEdgeSpace?: true, format?: { id, en, zh }, finalLineFeed?: "counted" | "uncounted",
+///   maxItems?, maxTags?, range?: { min, max }, allowed?: [string], alsoAccepted?: [string],
+///   item?: { length?, charset?, noEdgeSpace?, format? }, unique?, nonEmpty?, shape?,
+///   providerCodes?: { <issue code or "*">: <provider code> },
+///   readings?: [{ source: { id, en, zh, url }, length?, charset?, noEdgeSpace?, format?,
+///     finalLineFeed?, maxItems?, required?, allowed? }], fields?: [Field] }
+/// ```
+///
+/// Lengths are in the `unit` given: Unicode scalar values (`chars`) or UTF-8 bytes. Each `readings` entry is a stricter reading by another official source, which `check`
+/// reports as a warning; its `source.url` is where to read it (`seed:<file>` for the seed pages).
 pub fn describe(provider: Provider) -> Value<'static> {
     let fields = match provider {
         Provider::Zenlayer | Provider::Huawei => {

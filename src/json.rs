@@ -194,6 +194,63 @@ impl<'a> Value<'a> {
         self.as_object()?.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// The boolean, if this is `true` or `false`.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The number as an `i64`, if this is a number that is an integer (whatever its notation:
+    /// `40`, `40.0`, `4e1`, `4000e-2`, as the rules read an integer) within `i64`'s range; `None`
+    /// for a fraction, a number out of that range or anything else. Exact: no floating point.
+    ///
+    /// ```
+    /// use createimage::Value;
+    /// assert_eq!(Value::parse("4e1").unwrap().as_i64(), Some(40));
+    /// assert_eq!(Value::parse("40.5").unwrap().as_i64(), None);
+    /// assert_eq!(Value::parse("\"40\"").unwrap().as_i64(), None);
+    /// ```
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Number(n) if is_json_number(n) => number_as_i64(n),
+            _ => None,
+        }
+    }
+
+    /// The value at a JSON pointer (RFC 6901: `""` is this value, `/TagSpecification/0/Tags`, `~1`
+    /// for `/` and `~0` for `~` in a key; an array index in decimal without leading zeros), or `None`.
+    /// An object's repeated key is read as [`Value::get`] reads it.
+    ///
+    /// ```
+    /// use createimage::Value;
+    /// let v = Value::parse(r#"{"TagSpecification": [{"Tags": [{"Key": "env"}]}], "a/b": 1}"#).unwrap();
+    /// assert_eq!(v.pointer("/TagSpecification/0/Tags/0/Key").and_then(Value::as_str), Some("env"));
+    /// assert_eq!(v.pointer("/a~1b").and_then(Value::as_i64), Some(1));
+    /// assert!(v.pointer("/TagSpecification/01").is_none() && v.pointer("TagSpecification").is_none());
+    /// ```
+    pub fn pointer(&self, pointer: &str) -> Option<&Value<'a>> {
+        if !pointer.is_empty() && !pointer.starts_with('/') {
+            return None;
+        }
+        let mut at = self;
+        for seg in crate::report::split_pointer(pointer) {
+            at = match at {
+                Value::Object(_) => at.get(&seg)?,
+                Value::Array(a) => {
+                    let canonical = seg == "0" || (!seg.starts_with('0') && !seg.is_empty());
+                    if !canonical || !seg.bytes().all(|b| b.is_ascii_digit()) {
+                        return None;
+                    }
+                    a.get(seg.parse::<usize>().ok()?)?
+                }
+                _ => return None,
+            };
+        }
+        Some(at)
+    }
+
     /// An owned copy that borrows nothing.
     pub fn into_owned(self) -> Value<'static> {
         match self {
@@ -308,8 +365,12 @@ pub fn number_as_i64(lit: &str) -> Option<i64> {
     if digits.len() > 19 {
         return None;
     }
-    let v: i64 = if digits.is_empty() { 0 } else { parse_i64(digits)? };
-    Some(if neg { -v } else { v })
+    // (With its sign: -9223372036854775808, i64::MIN, has no positive counterpart.)
+    if digits.is_empty() {
+        Some(0)
+    } else {
+        digits_i64(digits, neg)
+    }
 }
 
 /// Is this number literal mathematically an integer (e.g. `40`, `40.0`, `4e1`, `4000e-2`)?
@@ -336,6 +397,12 @@ fn parse_i64(s: &str) -> Option<i64> {
         b'+' => (false, &s[1..]),
         _ => (false, s),
     };
+    digits_i64(digits, neg)
+}
+
+/// The integer that ASCII `digits` spell, negated with `neg` (`None` when empty, not digits or out of
+/// `i64`'s range).
+fn digits_i64(digits: &str, neg: bool) -> Option<i64> {
     if digits.is_empty() {
         return None;
     }
@@ -417,6 +484,34 @@ impl std::fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
+
+/// A string value (borrowed).
+impl<'a> From<&'a str> for Value<'a> {
+    fn from(s: &'a str) -> Value<'a> {
+        Value::String(Cow::Borrowed(s))
+    }
+}
+
+/// A string value.
+impl From<String> for Value<'_> {
+    fn from(s: String) -> Self {
+        Value::String(Cow::Owned(s))
+    }
+}
+
+/// `true` or `false`.
+impl From<bool> for Value<'_> {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+
+/// A number value, as [`Value::num`] writes it.
+impl From<i64> for Value<'_> {
+    fn from(n: i64) -> Self {
+        Value::Number(Cow::Owned(crate::messages::num(n)))
+    }
+}
 
 /// Parse JSON text. With `js` the parser also accepts the bridge's tokens for JS-only values:
 /// `@name` or `@name"detail"` where name is one of [`JsKind`]'s names.

@@ -697,3 +697,53 @@ fn provider_is_built_follows_the_cargo_features() {
         assert!(p.is_built(), "{p}: the tests build every provider");
     }
 }
+
+fn v_num(lit: &str) -> Value<'static> {
+    Value::parse(lit).unwrap().into_owned()
+}
+
+/// `Value`'s readers for service code (a newcomer's trial, 2026-12-02): `as_bool`, `as_i64`,
+/// `pointer` and the `From` conversions.
+#[test]
+fn value_readers_and_conversions() {
+    let v = v(r#"{"a": [true, 40, 4e1, 40.5, -9223372036854775808, 9223372036854775808, "7"], "": {"~/": null},
+        "k": 1, "k": 2}"#);
+    let a = |i: usize| v.pointer(&format!("/a/{i}")).unwrap();
+    assert_eq!(a(0).as_bool(), Some(true));
+    assert_eq!(a(1).as_bool(), None);
+    assert_eq!([1, 2, 3, 4, 5, 6].map(|i| a(i).as_i64()), [Some(40), Some(40), None, Some(i64::MIN), None, None]);
+    // The boundaries of i64 in any notation (i64::MIN used to be out of range: its digits were read
+    // as a positive number first).
+    for (lit, want) in [
+        ("-9223372036854775808", Some(i64::MIN)),
+        ("-92233720368547758080e-1", Some(i64::MIN)),
+        ("-9223372036854775808.000", Some(i64::MIN)),
+        ("-9223372036854775809", None),
+        ("9223372036854775807", Some(i64::MAX)),
+        ("9223372036854775808", None),
+        ("-0", Some(0)),
+    ] {
+        assert_eq!(v_num(lit).as_i64(), want, "{lit}");
+    }
+    // A context integer at i64::MIN is read (it used to be "must be a 64-bit integer").
+    let r = check(
+        Provider::Tencent,
+        &v_num(r#"{"ImageName": "web", "InstanceId": "ins-1"}"#),
+        &Options::default().with_context(v_num(r#"{"imageQuotaRemaining": -9223372036854775808}"#)),
+    );
+    assert_eq!(r.issues.iter().map(|i| i.code().as_str()).collect::<Vec<_>>(), ["quota_exceeded"], "{r}");
+    assert_eq!(v.pointer(""), Some(&v));
+    assert_eq!(v.pointer("/"), v.get(""));
+    assert_eq!(v.pointer("//~0~1"), Some(&Value::Null));
+    assert_eq!(v.pointer("/k").and_then(Value::as_i64), Some(2), "a repeated key: its last value, as get reads it");
+    for missing in
+        ["a", "/a/7", "/a/01", "/a/-1", "/a/+1", "/a/ 1", "/a/", "/a/0/x", "/b", "/a/99999999999999999999999"]
+    {
+        assert_eq!(v.pointer(missing), None, "{missing:?}");
+    }
+    assert_eq!(Value::from("x"), Value::str("x"));
+    assert_eq!(Value::from(String::from("x")), Value::str("x"));
+    assert_eq!(Value::from(false), Value::Bool(false));
+    assert_eq!(Value::from(-40i64), Value::num(-40));
+    assert_eq!(Value::from(i64::MIN).to_json(), "-9223372036854775808");
+}
