@@ -419,12 +419,14 @@ export function jsonSchema() {
 
 /**
  * Standard Schema v1 (and Standard JSON Schema v1) of the request, for form libraries. Called as the
- * main entry's is, with a provider id first, it takes its options from the second argument; an id
- * other than this entry's gives the report that names the one provider this module holds.
+ * main entry's is, with a provider id (a string) first, or with null or undefined before the
+ * options, it takes its options from the second argument; an id other than this entry's gives the
+ * report that names the one provider this module holds. (Any other first argument is the options:
+ * a String object too, which no caller passes for an id.)
  */
 export function standardSchema(options, more) {
-  const own = typeof options !== "string";
-  return createStandardSchema({ init: initCheck, isReady: api.isReady, validate: api.validate, jsonSchema: api.jsonSchema }, own ? P : options, own ? options : more);
+  const id = typeof options === "string";
+  return createStandardSchema({ init: initCheck, isReady: api.isReady, validate: api.validate, jsonSchema: api.jsonSchema }, id ? options : P, id || options == null ? more : options);
 }
 `;
 }

@@ -204,7 +204,8 @@ impl<'a> Value<'a> {
 
     /// The number as an `i64`, if this is a number that is an integer (whatever its notation:
     /// `40`, `40.0`, `4e1`, `4000e-2`, as the rules read an integer) within `i64`'s range; `None`
-    /// for a fraction, a number out of that range or anything else. Exact: no floating point.
+    /// for a fraction, a number out of that range, a literal built by hand that is not JSON number
+    /// syntax (`+40`, which the writers write as a string) or anything else. Exact: no floating point.
     ///
     /// ```
     /// use createimage::Value;
@@ -220,8 +221,11 @@ impl<'a> Value<'a> {
     }
 
     /// The value at a JSON pointer (RFC 6901: `""` is this value, `/TagSpecification/0/Tags`, `~1`
-    /// for `/` and `~0` for `~` in a key; an array index in decimal without leading zeros), or `None`.
-    /// An object's repeated key is read as [`Value::get`] reads it.
+    /// for `/` and `~0` for `~` in a key; an array index in decimal without leading zeros), or `None`,
+    /// also for a pointer that is not one (no leading `/`, a `~` not followed by `0` or `1`). An
+    /// object's repeated key is read as [`Value::get`] reads it, and the value of a key holding an
+    /// unpaired surrogate (its key has U+FFFD in its place) is the member's own value, not
+    /// [`Other::BadKey`]'s wrapper.
     ///
     /// ```
     /// use createimage::Value;
@@ -231,13 +235,15 @@ impl<'a> Value<'a> {
     /// assert!(v.pointer("/TagSpecification/01").is_none() && v.pointer("TagSpecification").is_none());
     /// ```
     pub fn pointer(&self, pointer: &str) -> Option<&Value<'a>> {
-        if !pointer.is_empty() && !pointer.starts_with('/') {
+        let b = pointer.as_bytes();
+        let bad_escape = b.iter().enumerate().any(|(i, &c)| c == b'~' && !matches!(b.get(i + 1), Some(b'0' | b'1')));
+        if (!pointer.is_empty() && !pointer.starts_with('/')) || bad_escape {
             return None;
         }
         let mut at = self;
         for seg in crate::report::split_pointer(pointer) {
             at = match at {
-                Value::Object(_) => at.get(&seg)?,
+                Value::Object(_) => unmarked(at.get(&seg)?),
                 Value::Array(a) => {
                     let canonical = seg == "0" || (!seg.starts_with('0') && !seg.is_empty());
                     if !canonical || !seg.bytes().all(|b| b.is_ascii_digit()) {

@@ -93,7 +93,8 @@
 //! - `http`: `TryFrom<&HttpRequest> for http::Request<Vec<u8>>`.
 //!
 //! The reports, values, options and the HTTP request are `Clone`, `Debug`, `Eq` and `Hash` (a
-//! value's equality is its JSON text's: member order and number literals count).
+//! value's equality is its JSON text's: member order and number literals count; for a value the
+//! parser made, whose number literals are JSON's).
 //!
 //! The WebAssembly bindings of the npm package are a separate crate (`wasm/` in the repository,
 //! `createimage-wasm`): this crate is a plain `rlib` without wasm-bindgen. What the bindings need of
@@ -185,9 +186,11 @@ impl Provider {
 
     /// Does this build hold the provider's rules? The cargo features `zenlayer`, `tencent`,
     /// `openstack`, `nova` and `huawei` (all on by default) decide it. For a provider not built,
-    /// every function answers with one `not_allowed` error at `""` naming the cargo feature: a
-    /// service built with fewer providers can refuse such an id before it reads the request, and
-    /// answer that it does not serve that provider rather than that the request is invalid.
+    /// `check`, `check_json`, `check_field`, `normalize` and `to_http` answer with one `not_allowed`
+    /// error at `""` naming the cargo feature (`describe` and `json_schema`, which read tables only,
+    /// still describe it): a service built with fewer providers can refuse such an id before it
+    /// reads the request, and answer that it does not serve that provider rather than that the
+    /// request is invalid.
     ///
     /// ```
     /// use createimage::Provider;
@@ -267,7 +270,8 @@ impl Lang {
     /// weight of a Chinese range (as [`Lang::from_bcp47`] reads one: `zh`, `zh-CN`, `cmn`...) is
     /// above that of an English one (`en`, `en-US`...); `*` stands for whichever of the two the
     /// header does not name. English otherwise: on a tie, for a header that names neither
-    /// (`fr-FR, de;q=0.5`), and for text that is not a header. Never fails; linear in the header.
+    /// (`fr-FR, de;q=0.5`), and for text that is not a header. A range whose weight is not a
+    /// qvalue (`q=0.9000`, `q=2`) is skipped. Never fails; linear in the header.
     ///
     /// (`Lang::from_bcp47` reads one tag only: `"zh;q=0.9"` is not a tag, and gives English.)
     ///
@@ -279,6 +283,8 @@ impl Lang {
     /// assert_eq!(Lang::from_accept_language("fr-FR, zh-TW;q=0.7, en;q=0.5"), Lang::Zh);
     /// assert_eq!(Lang::from_accept_language("zh;q=0, en"), Lang::En);
     /// assert_eq!(Lang::from_accept_language("fr, *;q=0.5"), Lang::En);
+    /// assert_eq!(Lang::from_accept_language("zh;q = 0.1, en;q=0.5"), Lang::En);
+    /// assert_eq!(Lang::from_accept_language("en;q=0.9000, zh;q=0.1"), Lang::Zh);
     /// assert_eq!(Lang::from_accept_language(""), Lang::En);
     /// ```
     pub fn from_accept_language(header: &str) -> Lang {
@@ -290,13 +296,17 @@ impl Lang {
             if range.is_empty() {
                 continue;
             }
-            let mut q = 1000;
+            // Its weight: 1 without a `q`; a range whose `q` is not a qvalue is skipped (read
+            // neither as 0 nor as 1). Spaces around the `=` are tolerated.
+            let mut q = Some(1000);
             for param in parts {
-                let param = param.trim();
-                if let Some(v) = param.strip_prefix("q=").or_else(|| param.strip_prefix("Q=")) {
-                    q = qvalue(v.trim()).unwrap_or(0);
+                if let Some((name, v)) = param.split_once('=') {
+                    if name.trim().eq_ignore_ascii_case("q") {
+                        q = qvalue(v.trim());
+                    }
                 }
             }
+            let Some(q) = q else { continue };
             let end = range.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(range.len());
             let slot = if range == "*" {
                 &mut any
@@ -347,8 +357,9 @@ fn qvalue(v: &str) -> Option<i32> {
 /// [`Options::with_labels`], [`Options::with_empty_as_absent`], [`Options::with_context`]; the
 /// fields can also be set directly. Marked `#[non_exhaustive]`: new options may be added, so it
 /// cannot be built with a struct expression outside this crate. `Options<'static>` owns its
-/// context (see [`Options::into_owned`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+/// context (see [`Options::into_owned`]). Equality and hashing read a `null` context as none, as
+/// `check` does (`Some(Value::Null)`, set in the field itself, equals `None`).
+#[derive(Clone, Debug, Default)]
 #[non_exhaustive]
 pub struct Options<'a> {
     /// The language of the messages.
@@ -376,6 +387,28 @@ pub struct Options<'a> {
     /// per provider are listed by [`describe`] (`context`). A context that is not an object is one
     /// `wrong_type` warning at `""`.
     pub context: Option<Value<'a>>,
+}
+
+impl Options<'_> {
+    /// The context as `check` reads it: `None` for none and for `null`.
+    fn context_read(&self) -> Option<&Value<'_>> {
+        self.context.as_ref().filter(|c| !matches!(c, Value::Null))
+    }
+}
+
+impl PartialEq for Options<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.lang, &self.labels, self.empty_as_absent) == (other.lang, &other.labels, other.empty_as_absent)
+            && self.context_read() == other.context_read()
+    }
+}
+
+impl Eq for Options<'_> {}
+
+impl std::hash::Hash for Options<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (self.lang, &self.labels, self.empty_as_absent, self.context_read()).hash(h);
+    }
 }
 
 impl<'a> Options<'a> {

@@ -120,7 +120,7 @@ impl Normalized {
 
 /// Apply the safe fixes, then check the result. Never fails: the report of the normalized request
 /// says whether it is valid; a request that is not an object is returned unchanged. At most
-/// [`MAX_CHANGES`] changes: a request that needs more is returned unchanged, with a `too_many`
+/// 10,000 changes: a request that needs more is returned unchanged, with a `too_many`
 /// warning at `""` added as every issue is, within the report's cap of `MAX_ISSUES` (10,000)
 /// issues (past it, only counted in the report's last `too_many`).
 pub fn normalize(provider: Provider, request: &Value<'_>, options: &Options<'_>) -> Normalized {

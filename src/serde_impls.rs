@@ -28,7 +28,8 @@ use std::fmt;
 ///   (`40.0`, `4e1`, a 50-digit name) as the nearest `f64` (serde_json writes `40.0`, `40.0`,
 ///   `1.2345678901234568e49`), and one beyond `f64`'s range (`1e400`) as its literal, a string.
 ///   [`Value::to_json`] writes every literal exactly as written: send a body with it, or with the
-///   `http` feature's `http::Request` conversion, not through serde.
+///   `http` feature's `http::Request` conversion, not through serde. A literal built by hand that
+///   is not JSON number syntax (`.5`, `+1`, `01`) is a string to both.
 /// - a string with an unpaired surrogate: the string with U+FFFD in its place (serde strings are
 ///   UTF-8); a key with one is written with U+FFFD too.
 /// - what JSON cannot carry (JS-only values, nesting cut at [`MAX_DEPTH`](crate::MAX_DEPTH)):
@@ -66,6 +67,11 @@ impl Serialize for Value<'_> {
 }
 
 fn number<S: Serializer>(lit: &str, s: S) -> Result<S::Ok, S::Error> {
+    // A literal built by hand that is not a JSON number (`.5`, `+1`, `01`: Rust's parsers take them)
+    // is a string, as `Value::to_json` writes it.
+    if !crate::json::is_json_number(lit) {
+        return s.serialize_str(lit);
+    }
     if plain_integer(lit) && lit != "-0" {
         if let Ok(v) = lit.parse::<i64>() {
             return s.serialize_i64(v);

@@ -674,6 +674,12 @@ fn regression_hand_built_number_literals_never_write_raw_text() {
     assert_eq!(bad.to_json(), r#"{"min_disk":"40,\"admin\":true"}"#);
     assert_eq!(Value::parse(&bad.to_json()).unwrap().as_object().unwrap().len(), 1);
     assert!(bad.to_json_pretty().contains(r#""40,\"admin\":true""#));
+    // Serialize agrees with to_json on every literal that is not JSON, where Rust's own number
+    // parsers would read some of them (`.5`, `+1`, `01`, `1.`).
+    for lit in [".5", "+1", "01", "1.", "-.5", "NaN", "inf", "40,\"admin\":true"] {
+        let v = Value::obj(vec![("n", Value::Number(Cow::Borrowed(lit)))]);
+        assert_eq!(serde_json::to_string(&v).unwrap(), v.to_json(), "{lit:?}");
+    }
     for lit in ["40", "-0", "4e1", "40.0", "1E-7", "123456789012345678901234567890"] {
         let v = Value::obj(vec![("n", Value::Number(Cow::Borrowed(lit)))]);
         assert_eq!(v.to_json(), format!(r#"{{"n":{lit}}}"#), "{lit}");
@@ -682,12 +688,14 @@ fn regression_hand_built_number_literals_never_write_raw_text() {
         let v = Value::obj(vec![("n", Value::Number(Cow::Borrowed(lit)))]);
         assert_eq!(v.to_json(), format!(r#"{{"n":{}}}"#, Value::str(lit).to_json()), "{lit:?}");
     }
-    // to_http refuses such a value (as before).
+    // to_http refuses such a value (as before), also where the field is only a warning.
     let req = Value::obj(vec![
         ("name", Value::str("a")),
         ("image_url", Value::str("bkt:c.qcow2")),
-        ("min_disk", Value::Number(Cow::Borrowed("40,\"admin\":true"))),
+        ("min_disk", Value::num(40)),
+        ("extra", Value::Number(Cow::Borrowed("40,\"admin\":true"))),
     ]);
+    assert!(check(Provider::Huawei, &req, &opts()).ok);
     assert!(to_http(Provider::Huawei, &req, &opts()).is_err());
 }
 
@@ -736,11 +744,28 @@ fn value_readers_and_conversions() {
     assert_eq!(v.pointer("/"), v.get(""));
     assert_eq!(v.pointer("//~0~1"), Some(&Value::Null));
     assert_eq!(v.pointer("/k").and_then(Value::as_i64), Some(2), "a repeated key: its last value, as get reads it");
-    for missing in
-        ["a", "/a/7", "/a/01", "/a/-1", "/a/+1", "/a/ 1", "/a/", "/a/0/x", "/b", "/a/99999999999999999999999"]
-    {
+    for missing in [
+        "a",
+        "/a/7",
+        "/a/01",
+        "/a/-1",
+        "/a/+1",
+        "/a/ 1",
+        "/a/",
+        "/a/0/x",
+        "/b",
+        "/a/99999999999999999999999",
+        "/~",
+        "/a~",
+        "/~2",
+        "/~~1",
+    ] {
         assert_eq!(v.pointer(missing), None, "{missing:?}");
     }
+    // The value of a key holding an unpaired surrogate (U+FFFD in the key) is the member's own.
+    let w = v_num(r#"{"\ud800o": {"a": 1}}"#);
+    assert_eq!(w.pointer("/\u{fffd}o/a").and_then(Value::as_i64), Some(1));
+    assert!(w.pointer("/\u{fffd}o").and_then(Value::as_object).is_some());
     assert_eq!(Value::from("x"), Value::str("x"));
     assert_eq!(Value::from(String::from("x")), Value::str("x"));
     assert_eq!(Value::from(false), Value::Bool(false));

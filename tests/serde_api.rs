@@ -629,6 +629,15 @@ fn options_read_and_write_the_packages_options_object() {
     assert_eq!(Options::default().with_context(Value::Null), Options::default());
     let mut set = Options::default();
     set.context = Some(Value::Null);
+    // (Equal, and hashed alike, set in the field itself.)
+    assert_eq!(set, Options::default());
+    let hash = |o: &Options<'_>| {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        o.hash(&mut h);
+        h.finish()
+    };
+    assert_eq!(hash(&set), hash(&Options::default()));
     assert_eq!(serde_json::to_string(&set).unwrap(), r#"{"lang":"en","labels":{},"emptyAsAbsent":false}"#);
     // A pointer given twice keeps its last label, as JSON.parse (the package) and the CLI read it;
     // an empty last label is no label.

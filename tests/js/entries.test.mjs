@@ -202,6 +202,10 @@ test("was a doc bug (2026-12-02): a one-provider entry's standardSchema called a
     const own = await c.standardSchema({ lang: "zh" })["~standard"].validate(req);
     const withId = await c.standardSchema(p, { lang: "zh" })["~standard"].validate(req);
     assert.deepEqual(withId, own, p);
+    // Nothing before the options (generic code passing its own undefined or null id) reads them too.
+    for (const first of [undefined, null]) {
+      assert.deepEqual(await c.standardSchema(first, { lang: "zh" })["~standard"].validate(req), own, `${p}, ${first}`);
+    }
     assert.ok(own.issues.some((i) => /[\u4e00-\u9fff]/.test(i.message)), `${p}: Chinese messages`);
     const other = PROVIDERS.find((q) => q !== p);
     const refused = await c.standardSchema(other, { lang: "zh" })["~standard"].validate(req);
