@@ -113,8 +113,8 @@ const ONE_PROVIDER_TARGET = 41_600;
  * (41,517 B; 41,524 after the review's mend) meets the one-provider target, so every one-provider page is held to it; main 55,098,
  * sync 67,815, "+ normalize" 72,989-116,860 B; budgets ~0.7 KB above.
  * 2026-12-02 05:15, after two newcomers' trials and a breaker: a one-provider standardSchema that
- * also reads a provider id (or null) before its options (+26 to +38 B on the one-provider pages),
- * i64::MIN in the number literals' i64 reading: tencent 41,557 (43 B under the target), zenlayer
+ * also reads a provider id (or null) before its options, and i64::MIN in the number literals' i64
+ * reading (one-provider pages +8 to +42 B, where gzip's blocks fall included): tencent 41,557 (43 B under the target), zenlayer
  * 34,296, openstack 37,372, nova 37,583, huawei 36,700, main 55,091, sync 67,868, "+ normalize"
  * 73,078-116,922 B. Budgets unchanged.
  */
