@@ -244,13 +244,7 @@ impl<'a> Value<'a> {
         for seg in crate::report::split_pointer(pointer) {
             at = match at {
                 Value::Object(_) => unmarked(at.get(&seg)?),
-                Value::Array(a) => {
-                    let canonical = seg == "0" || (!seg.starts_with('0') && !seg.is_empty());
-                    if !canonical || !seg.bytes().all(|b| b.is_ascii_digit()) {
-                        return None;
-                    }
-                    a.get(seg.parse::<usize>().ok()?)?
-                }
+                Value::Array(a) => a.get(array_index(&seg)?)?,
                 _ => return None,
             };
         }
@@ -515,7 +509,7 @@ impl From<bool> for Value<'_> {
 /// A number value, as [`Value::num`] writes it.
 impl From<i64> for Value<'_> {
     fn from(n: i64) -> Self {
-        Value::Number(Cow::Owned(crate::messages::num(n)))
+        Value::num(n)
     }
 }
 

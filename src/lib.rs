@@ -256,8 +256,7 @@ impl Lang {
     /// assert_eq!(Lang::from_bcp47("zhx"), Lang::En);
     /// ```
     pub fn from_bcp47(tag: &str) -> Lang {
-        let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
-        let primary = &tag[..end];
+        let primary = primary_subtag(tag);
         if primary.eq_ignore_ascii_case("zh") || primary.eq_ignore_ascii_case("cmn") {
             Lang::Zh
         } else {
@@ -307,10 +306,9 @@ impl Lang {
                 }
             }
             let Some(q) = q else { continue };
-            let end = range.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(range.len());
             let slot = if range == "*" {
                 &mut any
-            } else if range[..end].eq_ignore_ascii_case("en") {
+            } else if primary_subtag(range).eq_ignore_ascii_case("en") {
                 &mut en
             } else if Lang::from_bcp47(range) == Lang::Zh {
                 &mut zh
@@ -334,6 +332,12 @@ impl Lang {
             Lang::Zh => "zh",
         }
     }
+}
+
+/// A BCP 47 tag's primary language subtag: what comes before its first `-` (or `_`).
+fn primary_subtag(tag: &str) -> &str {
+    let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
+    &tag[..end]
 }
 
 /// An HTTP qvalue (`0`, `0.5`, `1`, `1.000`: RFC 9110 12.4.2) in thousandths, or `None`.
@@ -391,7 +395,7 @@ pub struct Options<'a> {
 
 impl Options<'_> {
     /// The context as `check` reads it: `None` for none and for `null`.
-    fn context_read(&self) -> Option<&Value<'_>> {
+    pub(crate) fn context_read(&self) -> Option<&Value<'_>> {
         self.context.as_ref().filter(|c| !matches!(c, Value::Null))
     }
 }

@@ -147,7 +147,7 @@ impl Serialize for Options<'_> {
             }
         }
         // (A `null` context, which a caller may have set in the field itself, is no context.)
-        let context = self.context.as_ref().filter(|c| !matches!(c, Value::Null));
+        let context = self.context_read();
         let mut m = s.serialize_map(Some(3 + usize::from(context.is_some())))?;
         m.serialize_entry("lang", &self.lang)?;
         m.serialize_entry("labels", &Labels(&self.labels))?;
@@ -239,7 +239,7 @@ impl<'de> Deserialize<'de> for Options<'_> {
                         }
                         "context" => {
                             // (`null` is no context: the defaults, equal to them, and not written back.)
-                            o.context = Some(map.next_value_seed(Seed::top())?).filter(|c| !matches!(c, Value::Null));
+                            o = o.with_context(map.next_value_seed(Seed::top())?);
                         }
                         _ => {
                             map.next_value::<IgnoredAny>()?;
